@@ -1,0 +1,20 @@
+/**
+ * The module's registry: every RPC and hook Nakama should know, by id. scripts/build.mjs
+ * bundles this file and generates the glue Nakama's parser needs (a top-level function per
+ * entry and an InitModule that registers each with a literal id), so the AST rules in
+ * docs/architecture.md hold by construction. Add an RPC here: one line.
+ */
+import { SESSION_CHECK } from "@gift-grab/contracts";
+import { rpcSessionCheck } from "./rpcs/session-check";
+import type { HookRegistry, RpcRegistry } from "./runtime/registry";
+
+export const rpcs: RpcRegistry = {
+  [SESSION_CHECK]: rpcSessionCheck,
+};
+
+export const hooks: HookRegistry = {};
+
+/** Runs once in InitModule (in its own unfrozen VM), after the registrations. */
+export function init(_ctx: nkruntime.Context, logger: nkruntime.Logger, _nk: nkruntime.Nakama) {
+  logger.info("gift-grab module loaded");
+}

@@ -1,0 +1,11 @@
+/** RPC id → handler. Ids are the contracts' constants. */
+export type RpcRegistry = Record<string, nkruntime.RpcFunction>;
+
+type RegisterMethod = {
+  [K in keyof nkruntime.Initializer]: K extends `register${"Before" | "After"}${string}` ? K : never;
+}[keyof nkruntime.Initializer];
+
+/** initializer method name → the hook it registers, e.g. registerBeforeAuthenticateDevice. */
+export type HookRegistry = {
+  [K in RegisterMethod]?: Parameters<nkruntime.Initializer[K]>[0];
+};

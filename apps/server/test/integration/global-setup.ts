@@ -1,0 +1,22 @@
+import { startTestStack } from "@gift-grab/infra/stack";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    nakama: { port: number; serverKey: string; httpKey: string; logFile: string };
+  }
+}
+
+/** One real Nakama + Postgres for the integration run, on free ports in a temp folder. */
+export default async function setup(project: TestProject) {
+  const stack = await startTestStack({ name: "integration" });
+  project.provide("nakama", {
+    port: stack.port,
+    serverKey: stack.serverKey,
+    httpKey: stack.httpKey,
+    logFile: stack.logFile,
+  });
+  return async () => {
+    await stack.stop();
+  };
+}

@@ -1,0 +1,55 @@
+// Helpers for talking to the real test server: nakama-js for what a player's client does,
+// raw HTTP for what a hostile or broken client could send.
+import { randomUUID } from "node:crypto";
+import { Client, type Session } from "@heroiclabs/nakama-js";
+import { inject } from "vitest";
+import WebSocket from "ws";
+
+// nakama-js expects a browser: a global WebSocket (Node 20 has none).
+(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+
+export function server() {
+  return inject("nakama");
+}
+
+export function baseUrl(port = server().port) {
+  return `http://127.0.0.1:${port}`;
+}
+
+export function newClient(port = server().port) {
+  return new Client(server().serverKey, "127.0.0.1", String(port), false, 10000, false);
+}
+
+export async function guest(client = newClient(), deviceId = randomUUID()) {
+  const session = await client.authenticateDevice(deviceId, true);
+  return { client, session, deviceId };
+}
+
+/** POST /v2/rpc/{id} with a raw body, as any HTTP client could send it. */
+export async function rawRpc(
+  id: string,
+  body: string,
+  auth: { token: string } | { httpKey: string },
+  port = server().port,
+) {
+  const url = new URL(`${baseUrl(port)}/v2/rpc/${id}`);
+  url.searchParams.set("unwrap", "true");
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if ("token" in auth) headers.authorization = `Bearer ${auth.token}`;
+  else url.searchParams.set("http_key", auth.httpKey);
+  const res = await fetch(url, { method: "POST", headers, body });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, text, json };
+}
+
+export async function openSocket(client: Client, session: Session) {
+  const socket = client.createSocket(false, false);
+  await socket.connect(session, true);
+  return socket;
+}

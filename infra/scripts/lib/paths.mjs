@@ -1,0 +1,16 @@
+// Where things live. Everything a run creates stays out of git: caches under the
+// user's cache folder, a player's data under <repo>/.data.
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export const infraDir = path.join(repoRoot, "infra");
+export const dataDir = path.join(repoRoot, ".data");
+export const serverDistDir = path.join(repoRoot, "apps/server/dist");
+export const nakamaConfigFile = path.join(infraDir, "nakama/local.yml");
+
+export const cacheDir = path.join(
+  process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"),
+  "gift-grab",
+);

@@ -1,0 +1,63 @@
+import * as z from "zod/mini";
+
+/**
+ * Nakama's gRPC status codes, as thrown by runtime code (`throw { message, code }`) and
+ * mapped by Nakama to HTTP statuses. Plain numbers: bundlers don't inline nkruntime's
+ * ambient const enum.
+ */
+export const NakamaCode = {
+  INVALID_ARGUMENT: 3, // HTTP 400
+  NOT_FOUND: 5, // 404
+  ALREADY_EXISTS: 6, // 409
+  PERMISSION_DENIED: 7, // 403
+  RESOURCE_EXHAUSTED: 8, // 429
+  FAILED_PRECONDITION: 9, // 400
+  ABORTED: 10, // 409
+  INTERNAL: 13, // 500
+  UNAVAILABLE: 14, // 503
+  UNAUTHENTICATED: 16, // 401
+} as const;
+
+/** Why a request was refused: the client maps each reason to a message a person can act on. */
+export const ErrorReason = z.enum([
+  "invalid_payload",
+  "unauthenticated",
+  "session_revoked",
+  "internal",
+]);
+export type ErrorReason = z.infer<typeof ErrorReason>;
+
+/** The code each reason is thrown with. */
+export const reasonCode: Record<ErrorReason, number> = {
+  invalid_payload: NakamaCode.INVALID_ARGUMENT,
+  unauthenticated: NakamaCode.UNAUTHENTICATED,
+  session_revoked: NakamaCode.UNAUTHENTICATED,
+  internal: NakamaCode.INTERNAL,
+};
+
+/**
+ * On the wire only `message` and `code` survive, so the reason travels at the start of
+ * the message: "<reason>: <detail>".
+ */
+export function formatErrorMessage(reason: ErrorReason, detail: string): string {
+  return `${reason}: ${detail}`;
+}
+
+export interface ParsedRpcError {
+  reason: ErrorReason | "unknown";
+  detail: string;
+  code: number;
+}
+
+/** Reads an error body as Nakama returns it ({ code, message, error? }). */
+export function parseRpcError(body: unknown): ParsedRpcError {
+  const obj = (body ?? {}) as { code?: unknown; message?: unknown };
+  const code = typeof obj.code === "number" ? obj.code : NakamaCode.INTERNAL;
+  const message = typeof obj.message === "string" ? obj.message : "";
+  const sep = message.indexOf(": ");
+  const head = sep > 0 ? message.slice(0, sep) : "";
+  const parsed = ErrorReason.safeParse(head);
+  return parsed.success
+    ? { reason: parsed.data, detail: message.slice(sep + 2), code }
+    : { reason: "unknown", detail: message, code };
+}

@@ -1,0 +1,4 @@
+export * from "./errors";
+export * from "./issues";
+export * from "./rpc";
+export * from "./rpcs";

@@ -1,0 +1,17 @@
+import * as z from "zod/mini";
+import { defineRpc } from "../rpc";
+
+/** RPC ids are top-level string constants: Nakama's registration parser needs exactly that. */
+export const SESSION_CHECK = "session_check";
+
+/** The forum's check_user_on_stream: how many sockets does the caller have open? */
+export const sessionCheck = defineRpc({
+  id: SESSION_CHECK,
+  request: z.strictObject({}),
+  response: z.strictObject({
+    /** A socket other than the caller's own is open (an HTTP call has none of its own). */
+    already_connected: z.boolean(),
+    /** The caller's live sockets. */
+    connected_sessions: z.int().check(z.nonnegative()),
+  }),
+});
