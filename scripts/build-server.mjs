@@ -7,7 +7,11 @@ import { ensurePnpm } from "../infra/scripts/lib/setup.mjs";
 export async function buildServer() {
   const pnpm = await ensurePnpm();
   log.step("Building the server module…");
-  await run(pnpm, ["turbo", "run", "build", "--filter=@gift-grab/server", "--output-logs=errors-only"], {
-    cwd: repoRoot,
-  });
+  await run(
+    pnpm,
+    ["turbo", "run", "build", "--filter=@gift-grab/server", "--output-logs=errors-only"],
+    {
+      cwd: repoRoot,
+    },
+  );
 }

@@ -71,7 +71,9 @@ export async function up() {
     detached: true,
   });
   fs.writeFileSync(pidFile, String(stack.nakama.pid));
-  log.ok(`Nakama ${DEV.port} (console ${DEV.consolePort}), Postgres ${DEV.pgPort}; log: ${logFile}`);
+  log.ok(
+    `Nakama ${DEV.port} (console ${DEV.consolePort}), Postgres ${DEV.pgPort}; log: ${logFile}`,
+  );
 }
 
 export async function down() {

@@ -3,8 +3,8 @@
 // so `npm run build` and friends work straight from a fresh clone.
 import { spawnSync } from "node:child_process";
 import { exitOnSetupError } from "../infra/scripts/lib/log.mjs";
-import { ensureDependencies, ensurePnpm, linkNakamaTypes } from "../infra/scripts/lib/setup.mjs";
 import { repoRoot } from "../infra/scripts/lib/paths.mjs";
+import { ensureDependencies, ensurePnpm, linkNakamaTypes } from "../infra/scripts/lib/setup.mjs";
 
 try {
   const pnpm = await ensurePnpm();

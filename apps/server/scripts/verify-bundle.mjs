@@ -83,7 +83,9 @@ export function verifyBundle(source) {
     const call = stmt.expression;
     // Nakama type-asserts the callee's object to an identifier: `a.b.c()` here panics at load.
     if (call.callee.type === "MemberExpression" && call.callee.object.type !== "Identifier") {
-      fail(`a call statement in InitModule must be on a plain identifier (line ${call.loc?.start.line ?? "?"})`);
+      fail(
+        `a call statement in InitModule must be on a plain identifier (line ${call.loc?.start.line ?? "?"})`,
+      );
     }
     if (!isRegisterCall(call, initializer)) continue;
     direct.add(call);
@@ -92,7 +94,8 @@ export function verifyBundle(source) {
     if (method === "registerRpc") {
       let id;
       if (first?.type === "Literal" && typeof first.value === "string") id = first.value;
-      else if (first?.type === "Identifier" && topStringConsts.has(first.name)) id = topStringConsts.get(first.name);
+      else if (first?.type === "Identifier" && topStringConsts.has(first.name))
+        id = topStringConsts.get(first.name);
       else fail(`registerRpc id must be a string literal or a top-level string constant`);
       if (second?.type !== "Identifier" || !topFunctions.has(second.name)) {
         fail(`registerRpc("${id}") handler must be an identifier naming a top-level function`);

@@ -8,7 +8,8 @@ export function isRoot() {
 /** Runs a command to completion; returns { code, stdout, stderr }. Never throws on a non-zero exit. */
 export function capture(cmd, args, options = {}) {
   const r = spawnSync(cmd, args, { encoding: "utf8", ...options });
-  if (r.error && r.error.code === "ENOENT") return { code: 127, stdout: "", stderr: `${cmd}: not found` };
+  if (r.error && r.error.code === "ENOENT")
+    return { code: 127, stdout: "", stderr: `${cmd}: not found` };
   return { code: r.status ?? 1, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 }
 
@@ -46,7 +47,9 @@ export function run(cmd, args, options = {}) {
       if (code === 0) resolve();
       else
         reject(
-          new Error(`${cmd} ${args.join(" ")} exited with ${code ?? signal}${tail ? `\n${tail}` : ""}`),
+          new Error(
+            `${cmd} ${args.join(" ")} exited with ${code ?? signal}${tail ? `\n${tail}` : ""}`,
+          ),
         );
     });
   });

@@ -115,7 +115,14 @@ export function nakamaCommonDir() {
  * Command-line arguments for one Nakama instance. Ports: API and socket on `port`,
  * gRPC on port-1, console on consolePort, console gRPC on consolePort-3.
  */
-export function nakamaArgs({ databaseAddress, port, consolePort, dataDir, runtimePath, extraConfig }) {
+export function nakamaArgs({
+  databaseAddress,
+  port,
+  consolePort,
+  dataDir,
+  runtimePath,
+  extraConfig,
+}) {
   const args = ["--config", nakamaConfigFile];
   if (extraConfig) args.push("--config", extraConfig);
   args.push(

@@ -31,7 +31,9 @@ function clusterOwner() {
   const uid = Number(capture("id", ["-u", "postgres"]).stdout.trim());
   const gid = Number(capture("id", ["-g", "postgres"]).stdout.trim());
   if (!Number.isInteger(uid) || !Number.isInteger(gid)) {
-    throw new SetupError("running as root but there is no `postgres` user: apt-get install postgresql");
+    throw new SetupError(
+      "running as root but there is no `postgres` user: apt-get install postgresql",
+    );
   }
   return { uid, gid };
 }
@@ -70,7 +72,15 @@ export class PostgresCluster {
     ensureOwnedDir(this.socketDir, this.owner);
     await run(
       this.bin("initdb"),
-      ["-D", this.dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-instructions"],
+      [
+        "-D",
+        this.dataDir,
+        "-U",
+        "postgres",
+        "--auth=trust",
+        "--encoding=UTF8",
+        "--no-instructions",
+      ],
       { ...this.owner, onLine: () => {} },
     );
     return true;
@@ -118,7 +128,9 @@ export class PostgresCluster {
       const logTail = fs.existsSync(this.logFile)
         ? fs.readFileSync(this.logFile, "utf8").split("\n").slice(-15).join("\n")
         : "";
-      throw new SetupError(`Postgres did not start (port ${this.port}).\n${logTail}\n${err.message}`);
+      throw new SetupError(
+        `Postgres did not start (port ${this.port}).\n${logTail}\n${err.message}`,
+      );
     }
     return true;
   }

@@ -26,14 +26,23 @@ export async function ensurePnpm() {
   log.step(`Installing pnpm ${version}…`);
   // corepack's signature check fails on some machines, so pnpm comes from npm.
   if (isRoot()) {
-    await run("npm", ["install", "-g", "--no-fund", "--no-audit", `pnpm@${version}`], { onLine: () => {} });
+    await run("npm", ["install", "-g", "--no-fund", "--no-audit", `pnpm@${version}`], {
+      onLine: () => {},
+    });
     const global = which("pnpm");
     if (global && capture(global, ["--version"]).stdout.trim() === version) return global;
   }
   fs.mkdirSync(path.dirname(path.dirname(path.dirname(local))), { recursive: true });
   await run(
     "npm",
-    ["install", "--no-fund", "--no-audit", "--prefix", path.join(cacheDir, `pnpm-${version}`), `pnpm@${version}`],
+    [
+      "install",
+      "--no-fund",
+      "--no-audit",
+      "--prefix",
+      path.join(cacheDir, `pnpm-${version}`),
+      `pnpm@${version}`,
+    ],
     { onLine: () => {} },
   );
   return local;
@@ -55,6 +64,7 @@ export async function ensureDependencies(pnpm) {
 }
 
 function aptInstalled(pkg) {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax
   return capture("dpkg-query", ["-W", "-f=${Status}", pkg]).stdout.includes("install ok installed");
 }
 
@@ -99,7 +109,8 @@ export function linkNakamaTypes() {
   const linkDir = path.join(repoRoot, "apps/server/generated");
   const link = path.join(linkDir, "nakama-runtime");
   if (fs.existsSync(path.join(link, "index.d.ts"))) return;
-  if (!which("go")) throw new SetupError("Go is needed for the Nakama runtime types: https://go.dev/doc/install");
+  if (!which("go"))
+    throw new SetupError("Go is needed for the Nakama runtime types: https://go.dev/doc/install");
   const dir = nakamaCommonDir();
   fs.mkdirSync(linkDir, { recursive: true });
   fs.rmSync(link, { force: true });

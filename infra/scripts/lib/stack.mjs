@@ -42,7 +42,8 @@ export function baseRuntimeEnv() {
 export function toYaml(value, indent = "") {
   return Object.entries(value)
     .map(([key, v]) => {
-      if (Array.isArray(v)) return `${indent}${key}:\n${v.map((x) => `${indent}  - ${JSON.stringify(String(x))}`).join("\n")}`;
+      if (Array.isArray(v))
+        return `${indent}${key}:\n${v.map((x) => `${indent}  - ${JSON.stringify(String(x))}`).join("\n")}`;
       if (v && typeof v === "object") return `${indent}${key}:\n${toYaml(v, `${indent}  `)}`;
       return `${indent}${key}: ${JSON.stringify(v)}`;
     })
@@ -84,7 +85,9 @@ export async function startStack({
   detached = false,
 }) {
   if (!fs.existsSync(path.join(runtimePath, "index.js"))) {
-    throw new SetupError(`no server module at ${runtimePath}/index.js: build it with npm run build`);
+    throw new SetupError(
+      `no server module at ${runtimePath}/index.js: build it with npm run build`,
+    );
   }
   const pg = new PostgresCluster({ dir: pgDir, port: pgPort, binDir: requirePg() });
   await pg.init();
@@ -116,9 +119,10 @@ export async function startStack({
     try {
       await waitHealthy(port, { child });
     } catch (err) {
-      const tail = logFile && fs.existsSync(logFile)
-        ? fs.readFileSync(logFile, "utf8").split("\n").slice(-20).join("\n")
-        : "";
+      const tail =
+        logFile && fs.existsSync(logFile)
+          ? fs.readFileSync(logFile, "utf8").split("\n").slice(-20).join("\n")
+          : "";
       child.kill("SIGKILL");
       throw new Error(`${err.message}\n${tail}`);
     }

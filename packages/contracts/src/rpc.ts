@@ -1,7 +1,11 @@
 import type * as z from "zod/mini";
 
 /** One RPC's contract: its id and the schemas of what goes in and what comes back. */
-export interface RpcContract<Id extends string, Req extends z.ZodMiniType, Res extends z.ZodMiniType> {
+export interface RpcContract<
+  Id extends string,
+  Req extends z.ZodMiniType,
+  Res extends z.ZodMiniType,
+> {
   readonly id: Id;
   readonly request: Req;
   readonly response: Res;

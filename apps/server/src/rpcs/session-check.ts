@@ -7,7 +7,7 @@ export function notificationStream(userId: string): nkruntime.Stream {
 }
 
 export const rpcSessionCheck: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
-  handleRpc(sessionCheck, ctx, logger, nk, payload, (_input, userId) => {
+  handleRpc(sessionCheck, ctx, logger, payload, (_input, userId) => {
     const connected = nk.streamCount(notificationStream(userId));
     // A socket RPC comes with its own session id; an HTTP call has no socket of its own.
     const own = ctx.sessionId ? 1 : 0;

@@ -1,9 +1,4 @@
-import {
-  type ErrorReason,
-  formatErrorMessage,
-  NakamaCode,
-  reasonCode,
-} from "@gift-grab/contracts";
+import { type ErrorReason, formatErrorMessage, NakamaCode, reasonCode } from "@gift-grab/contracts";
 
 /** What Nakama turns into an error response: `code` picks the HTTP status. */
 export interface RuntimeError {

@@ -3,7 +3,10 @@ import type * as z from "zod/mini";
 import { isRuntimeError, rpcError } from "./errors";
 
 /** A handler's logic: validated input and the caller's user id in, the response out. */
-export type RpcImpl<C extends AnyRpc> = (input: z.output<C["request"]>, userId: string) => RpcResponse<C>;
+export type RpcImpl<C extends AnyRpc> = (
+  input: z.output<C["request"]>,
+  userId: string,
+) => RpcResponse<C>;
 
 /**
  * The one way an RPC runs: parse and validate the payload against the contract (bad input
@@ -14,7 +17,6 @@ export function handleRpc<C extends AnyRpc>(
   contract: C,
   ctx: nkruntime.Context,
   logger: nkruntime.Logger,
-  nk: nkruntime.Nakama,
   payload: string,
   impl: RpcImpl<C>,
 ): string {
@@ -36,7 +38,11 @@ export function handleRpc<C extends AnyRpc>(
     return JSON.stringify(impl(parsed.data, userId));
   } catch (err) {
     if (isRuntimeError(err)) throw err;
-    logger.error("%s failed: %s", contract.id, err instanceof Error ? (err.stack ?? err.message) : String(err));
+    logger.error(
+      "%s failed: %s",
+      contract.id,
+      err instanceof Error ? (err.stack ?? err.message) : String(err),
+    );
     throw rpcError("internal", `${contract.id}: the server could not complete this request`);
   }
 }

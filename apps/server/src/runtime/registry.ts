@@ -2,7 +2,9 @@
 export type RpcRegistry = Record<string, nkruntime.RpcFunction>;
 
 type RegisterMethod = {
-  [K in keyof nkruntime.Initializer]: K extends `register${"Before" | "After"}${string}` ? K : never;
+  [K in keyof nkruntime.Initializer]: K extends `register${"Before" | "After"}${string}`
+    ? K
+    : never;
 }[keyof nkruntime.Initializer];
 
 /** initializer method name → the hook it registers, e.g. registerBeforeAuthenticateDevice. */

@@ -61,9 +61,7 @@ describe("session_check on the real server", () => {
 
   it("keeps answering after a burst of bad input (no VM left broken)", async () => {
     const { client, session } = await guest();
-    await Promise.all(
-      Array.from({ length: 40 }, () => rawRpc(SESSION_CHECK, '{"x":1}', session)),
-    );
+    await Promise.all(Array.from({ length: 40 }, () => rawRpc(SESSION_CHECK, '{"x":1}', session)));
     const res = await client.rpc(session, SESSION_CHECK, {});
     expect(sessionCheck.response.parse(res.payload).connected_sessions).toBe(0);
   });

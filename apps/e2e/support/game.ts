@@ -1,0 +1,38 @@
+import { expect, type Page } from "@playwright/test";
+
+export interface TestApiState {
+  scene: string;
+  status: string;
+  [key: string]: unknown;
+}
+
+/** Reads the game's test API (present in test builds only). */
+export function gameState(page: Page): Promise<TestApiState> {
+  return page.evaluate(
+    () => (window as unknown as { __giftGrab: { state: TestApiState } }).__giftGrab.state,
+  );
+}
+
+/** Waits until the game reports `predicate`; never a blind sleep. */
+export async function waitForGame(
+  page: Page,
+  predicate: (s: TestApiState) => boolean,
+  timeout = 15000,
+) {
+  await expect
+    .poll(async () => predicate(await gameState(page).catch(() => ({ scene: "", status: "" }))), {
+      timeout,
+    })
+    .toBe(true);
+  return gameState(page);
+}
+
+/** Collects page errors and console errors so a test can assert there were none. */
+export function watchErrors(page: Page) {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}

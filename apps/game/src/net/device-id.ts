@@ -1,0 +1,11 @@
+const KEY = "gift-grab.device-id";
+
+/** A stable id for guest sign-in, kept in localStorage so a guest stays the same player. */
+export function deviceId(storage: Storage = localStorage): string {
+  let id = storage.getItem(KEY);
+  if (!id) {
+    id = crypto.randomUUID();
+    storage.setItem(KEY, id);
+  }
+  return id;
+}

@@ -1,0 +1,57 @@
+import {
+  type AnyRpc,
+  describeIssues,
+  type ErrorReason,
+  parseRpcError,
+  type RpcRequest,
+  type RpcResponse,
+} from "@gift-grab/contracts";
+import type { Client, Session } from "@heroiclabs/nakama-js";
+
+/** A refused or failed call, with the contract's reason (or "network" when no answer came). */
+export class RpcFailure extends Error {
+  override name = "RpcFailure";
+  constructor(
+    readonly rpcId: string,
+    readonly reason: ErrorReason | "network" | "bad_response" | "unknown",
+    readonly code: number,
+    detail: string,
+  ) {
+    super(`${rpcId}: ${reason}: ${detail}`);
+  }
+}
+
+/** nakama-js throws the fetch Response on an HTTP error; anything else means no answer. */
+export async function toRpcFailure(rpcId: string, err: unknown): Promise<RpcFailure> {
+  if (err instanceof RpcFailure) return err;
+  if (typeof Response !== "undefined" && err instanceof Response) {
+    const body = await err.json().catch(() => ({}));
+    const parsed = parseRpcError(body);
+    return new RpcFailure(rpcId, parsed.reason, parsed.code, parsed.detail);
+  }
+  return new RpcFailure(rpcId, "network", 0, err instanceof Error ? err.message : String(err));
+}
+
+/** Calls an RPC over HTTP with input and output both checked against its contract. */
+export async function callRpc<C extends AnyRpc>(
+  client: Client,
+  session: Session,
+  contract: C,
+  input: RpcRequest<C>,
+): Promise<RpcResponse<C>> {
+  const request = contract.request.safeParse(input);
+  if (!request.success) {
+    throw new RpcFailure(contract.id, "invalid_payload", 3, describeIssues(request.error));
+  }
+  let payload: object | undefined;
+  try {
+    payload = (await client.rpc(session, contract.id, request.data as object)).payload;
+  } catch (err) {
+    throw await toRpcFailure(contract.id, err);
+  }
+  const response = contract.response.safeParse(payload);
+  if (!response.success) {
+    throw new RpcFailure(contract.id, "bad_response", 0, describeIssues(response.error));
+  }
+  return response.data;
+}

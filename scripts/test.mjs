@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// npm test: set up what is missing, then lint, typecheck, unit, integration (real Nakama)
+// and e2e (real Nakama + Debian's Chromium). Every stage runs even if an earlier one
+// failed, and the run ends with one line summing all suites: "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { exitOnSetupError, log } from "../infra/scripts/lib/log.mjs";
+import { repoRoot } from "../infra/scripts/lib/paths.mjs";
+import { setup } from "../infra/scripts/lib/setup.mjs";
+
+const started = Date.now();
+let pnpm;
+try {
+  ({ pnpm } = await setup({ withBrowser: true }));
+} catch (err) {
+  exitOnSetupError(err);
+}
+
+const workspaces = ["apps/server", "apps/game", "apps/e2e", "packages/contracts", "infra"];
+for (const ws of workspaces)
+  fs.rmSync(path.join(repoRoot, ws, ".reports"), { recursive: true, force: true });
+
+const stages = [
+  { name: "lint + typecheck", tasks: ["lint", "//#lint:root", "typecheck"], checks: true },
+  { name: "unit", tasks: ["test"] },
+  { name: "integration", tasks: ["test:integration"] },
+  { name: "e2e", tasks: ["e2e"] },
+];
+
+const results = [];
+for (const stage of stages) {
+  log.step(`${stage.name}…`);
+  const t0 = Date.now();
+  const r = spawnSync(
+    pnpm,
+    ["turbo", "run", ...stage.tasks, "--output-logs=new-only", "--log-order=grouped"],
+    {
+      cwd: repoRoot,
+      stdio: "inherit",
+    },
+  );
+  results.push({ ...stage, ok: r.status === 0, seconds: (Date.now() - t0) / 1000 });
+}
+
+/** Test counts from the JSON reports vitest and Playwright wrote. */
+function countReports() {
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const ws of workspaces) {
+    const dir = path.join(repoRoot, ws, ".reports");
+    if (!fs.existsSync(dir)) continue;
+    for (const file of fs.readdirSync(dir)) {
+      const report = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+      if (report.stats && "expected" in report.stats) {
+        counts.passed += report.stats.expected + report.stats.flaky;
+        counts.failed += report.stats.unexpected;
+        counts.skipped += report.stats.skipped;
+      } else {
+        counts.passed += report.numPassedTests ?? 0;
+        counts.failed += report.numFailedTests ?? 0;
+        counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+      }
+    }
+  }
+  return counts;
+}
+
+const counts = countReports();
+console.log("");
+for (const r of results) console.log(`${r.ok ? "✓" : "✗"} ${r.name} (${r.seconds.toFixed(0)} s)`);
+// A failed stage that left no failing test behind (lint, typecheck, a crashed runner) counts once.
+for (const r of results) {
+  if (!r.ok && (r.checks || counts.failed === 0)) counts.failed += 1;
+}
+console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`,
+);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
