@@ -39,6 +39,8 @@ function clusterOwner() {
 }
 
 function ensureOwnedDir(dir, owner) {
+  // Parents stay world-traversable: the postgres user must reach its folder through them.
+  fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o755 });
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (owner.uid !== undefined) fs.chownSync(dir, owner.uid, owner.gid);
 }

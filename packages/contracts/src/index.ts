@@ -1,4 +1,5 @@
 export * from "./errors";
+export * from "./game-rules";
 export * from "./issues";
 export * from "./rpc";
 export * from "./rpcs";
