@@ -1,0 +1,133 @@
+import type { AnyRpc, RpcRequest, RpcResponse } from "@gift-grab/contracts";
+
+/**
+ * What scenes may ask of the network. Scenes import only these types and the `Net`
+ * instance from ./index.ts; nakama-js stays inside src/net/.
+ */
+
+/** What the HUD and menus show about the connection. */
+export type ConnectionState =
+  | "signed_out" // no session
+  | "connecting" // signing in / opening the socket
+  | "online" // session valid, socket open
+  | "offline" // the browser says there is no network
+  | "reconnecting" // socket dropped without a kick: backing off and retrying
+  | "kicked"; // this device's session was ended by a sign-in elsewhere: never auto-reconnects
+
+/** The signed-in player, decoded from the session token and the account. */
+export interface SessionInfo {
+  userId: string;
+  username: string;
+  email: string | null;
+  isGuest: boolean;
+  signedInAt: Date;
+  tokenExpiresAt: Date;
+  refreshExpiresAt: Date;
+}
+
+/** Why a sign-in (or sign-up, link) failed, with a message a person can act on. */
+export type SignInFailureKind =
+  | "wrong_password"
+  | "email_taken"
+  | "username_taken"
+  | "invalid_input"
+  | "unreachable"
+  | "already_playing" // deny_new policy: offer "Play here instead" (signIn with takeover)
+  | "session_ended"
+  | "unknown";
+
+export class SignInFailure extends Error {
+  override name = "SignInFailure";
+  constructor(
+    readonly kind: SignInFailureKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Why this device was signed out by the server. */
+export interface KickInfo {
+  reason: "signed_in_elsewhere" | "signed_out_everywhere";
+  at: Date;
+  /** The other device's client tag, when known. */
+  clientTag: string | null;
+}
+
+export interface RoundTicket {
+  ticket: string;
+  durationMs: number;
+  seed: number;
+  startedAt: Date;
+}
+
+export interface RoundResult {
+  score: number;
+  gifts: number;
+  powerUpsUsed: number;
+}
+
+export type SubmitOutcome =
+  | { status: "accepted"; score: number; best: number; rank: number; newBest: boolean }
+  /** No answer (network): kept, survives a reload, retried with backoff until answered. */
+  | { status: "queued" }
+  /** A typed refusal: retries stop, `message` says why. */
+  | { status: "rejected"; message: string };
+
+export interface LeaderboardRow {
+  rank: number;
+  username: string;
+  score: number;
+  isMe: boolean;
+}
+
+export interface LeaderboardPage {
+  rows: LeaderboardRow[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+  me: LeaderboardRow | null;
+  nextResetAt: Date;
+  lastWeekTop: LeaderboardRow[];
+}
+
+export interface PlayerStats {
+  gamesPlayed: number;
+  best: number;
+  totalGifts: number;
+  lastPlayedAt: Date | null;
+}
+
+export interface NetEvents {
+  connection: (state: ConnectionState) => void;
+  kicked: (info: KickInfo) => void;
+  /** A queued submission finally got its answer. */
+  submitted: (outcome: SubmitOutcome) => void;
+}
+
+/** The net layer's surface, implemented by src/net/net.ts. */
+export interface GameNet {
+  readonly connection: ConnectionState;
+  on<E extends keyof NetEvents>(event: E, handler: NetEvents[E]): () => void;
+
+  /** Restores the saved session: "ended" means the sign-in screen says "Your session ended — sign in again". */
+  restore(): Promise<"restored" | "none" | "ended">;
+  signInAsGuest(): Promise<void>;
+  signIn(email: string, password: string, options?: { takeover?: boolean }): Promise<void>;
+  signUp(email: string, password: string, username: string): Promise<void>;
+  /** Guest → email account, same user id, scores and stats. */
+  linkEmail(email: string, password: string): Promise<void>;
+  /** After a kick: sign in again here, ending the other device's session. */
+  playHere(): Promise<void>;
+  signOut(): Promise<void>;
+  signOutEverywhere(): Promise<void>;
+  session(): SessionInfo | null;
+
+  startRound(): Promise<RoundTicket>;
+  submitRound(ticket: RoundTicket, result: RoundResult): Promise<SubmitOutcome>;
+  pendingSubmissions(): number;
+  leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage>;
+  stats(): Promise<PlayerStats>;
+
+  /** Any RPC by its contract: input and response checked against it (generated RPC calls use this). */
+  rpc<C extends AnyRpc>(contract: C, input: RpcRequest<C>): Promise<RpcResponse<C>>;
+}
