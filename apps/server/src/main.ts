@@ -10,6 +10,7 @@ import type { HookRegistry, RpcRegistry } from "./runtime/registry";
 
 export const rpcs: RpcRegistry = {
   [SESSION_CHECK]: rpcSessionCheck,
+  // new:rpc inserts above this line
 };
 
 export const hooks: HookRegistry = {};
