@@ -6,6 +6,7 @@
  */
 import { SESSION_CHECK } from "@gift-grab/contracts";
 import { rpcSessionCheck } from "./rpcs/session-check";
+import { callRpc } from "./runtime/call-rpc";
 import type { HookRegistry, RpcRegistry } from "./runtime/registry";
 
 export const rpcs: RpcRegistry = {
@@ -18,4 +19,15 @@ export const hooks: HookRegistry = {};
 /** Runs once in InitModule (in its own unfrozen VM), after the registrations. */
 export function init(_ctx: nkruntime.Context, logger: nkruntime.Logger, _nk: nkruntime.Nakama) {
   logger.info("gift-grab module loaded");
+}
+
+/** Entry for the generated glue: see runtime/call-rpc.ts. */
+export function runRpc(
+  id: string,
+  ctx: nkruntime.Context,
+  logger: nkruntime.Logger,
+  nk: nkruntime.Nakama,
+  payload: string,
+) {
+  return callRpc(rpcs, id, ctx, logger, nk, payload);
 }

@@ -1,0 +1,45 @@
+import { rpcError } from "./errors";
+import type { RpcRegistry } from "./registry";
+
+export type RpcOutcome =
+  | { payload: string; error?: undefined }
+  | { error: unknown; payload?: undefined };
+
+/**
+ * Runs a registered RPC and hands back its payload or the error it threw, instead of
+ * throwing here. Nakama 3.40 copies the JS stack of a thrown error into HTTP RPC error
+ * bodies ("error": {"stackTrace": …}); the generated entry point rethrows the error itself,
+ * so that stack is one frame naming the entry point and no module internals reach clients.
+ */
+export function callRpc(
+  registry: RpcRegistry,
+  id: string,
+  ctx: nkruntime.Context,
+  logger: nkruntime.Logger,
+  nk: nkruntime.Nakama,
+  payload: string,
+): RpcOutcome {
+  const handler = registry[id];
+  if (!handler) return { error: { message: `internal: no handler for ${id}`, code: 13 } };
+  try {
+    return { payload: handler(ctx, logger, nk, payload) ?? "" };
+  } catch (error) {
+    if (isThrownError(error)) return { error: { message: error.message, code: error.code } };
+    logger.error(
+      "%s failed: %s",
+      id,
+      error instanceof Error ? (error.stack ?? error.message) : String(error),
+    );
+    return { error: rpcError("internal", `${id}: the server could not complete this request`) };
+  }
+}
+
+function isThrownError(value: unknown): value is { message: string; code: number } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !(value instanceof Error) &&
+    typeof (value as { message?: unknown }).message === "string" &&
+    typeof (value as { code?: unknown }).code === "number"
+  );
+}
