@@ -24,6 +24,15 @@ export const ErrorReason = z.enum([
   "unauthenticated",
   "session_revoked",
   "internal",
+  // rounds and the weekly board
+  "rate_limited",
+  "too_many_open_rounds",
+  "ticket_unknown",
+  "ticket_used",
+  "ticket_busy",
+  "round_not_over",
+  "ticket_expired",
+  "score_implausible",
 ]);
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
@@ -33,6 +42,14 @@ export const reasonCode: Record<ErrorReason, number> = {
   unauthenticated: NakamaCode.UNAUTHENTICATED,
   session_revoked: NakamaCode.UNAUTHENTICATED,
   internal: NakamaCode.INTERNAL,
+  rate_limited: NakamaCode.RESOURCE_EXHAUSTED,
+  too_many_open_rounds: NakamaCode.RESOURCE_EXHAUSTED,
+  ticket_unknown: NakamaCode.NOT_FOUND,
+  ticket_used: NakamaCode.ALREADY_EXISTS,
+  ticket_busy: NakamaCode.ABORTED,
+  round_not_over: NakamaCode.FAILED_PRECONDITION,
+  ticket_expired: NakamaCode.FAILED_PRECONDITION,
+  score_implausible: NakamaCode.INVALID_ARGUMENT,
 };
 
 /**

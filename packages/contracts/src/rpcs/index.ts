@@ -1,5 +1,9 @@
 import { sessionCheck } from "./session-check";
 
+export * from "./leaderboard-view";
+export * from "./player-stats";
+export * from "./round-start";
+export * from "./round-submit";
 export * from "./session-check";
 
 /** Every RPC the server registers; tests call each one to prove it reaches its own handler. */

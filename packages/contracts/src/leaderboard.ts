@@ -1,0 +1,36 @@
+import * as z from "zod/mini";
+
+/** The one leaderboard: weekly, authoritative (only the server writes), best score counts. */
+export const WEEKLY_LEADERBOARD_ID = "weekly_leaderboard";
+
+/** Nakama cron: every Monday at 00:00 UTC. `weeklyResetAfter` is the same schedule as arithmetic. */
+export const WEEKLY_RESET_CRON = "0 0 * * 1";
+
+const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
+
+/**
+ * The first Monday 00:00 UTC strictly after `nowMs` (as cron's "next" does: at exactly
+ * Monday 00:00 the next reset is a week later). Epoch ms.
+ */
+export function weeklyResetAfter(nowMs: number): number {
+  const midnight = Math.floor(nowMs / DAY_MS) * DAY_MS;
+  // getUTCDay: 0 Sunday … 1 Monday … 6 Saturday. Days until the next Monday, 1..7.
+  const weekday = new Date(midnight).getUTCDay();
+  const days = (1 - weekday + 7) % 7 || 7;
+  return midnight + days * DAY_MS;
+}
+
+/** The Monday 00:00 UTC that started the week `nowMs` is in (≤ nowMs). Epoch ms. */
+export function weeklyResetBefore(nowMs: number): number {
+  return weeklyResetAfter(nowMs) - WEEK_MS;
+}
+
+/** What the server stores with each record (set by the server, never by the client). */
+export const LeaderboardRecordMetadata = z.object({
+  gifts: z.int().check(z.nonnegative()),
+  power_ups_used: z.int().check(z.nonnegative()),
+  /** The client tag from the session's server-set vars ("unknown" without one). */
+  client: z.string(),
+});
+export type LeaderboardRecordMetadata = z.infer<typeof LeaderboardRecordMetadata>;

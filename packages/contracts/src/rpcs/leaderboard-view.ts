@@ -1,0 +1,46 @@
+import * as z from "zod/mini";
+import { defineRpc } from "../rpc";
+
+export const LEADERBOARD_VIEW = "leaderboard_view";
+
+export const LEADERBOARD_PAGE_SIZE = 10;
+export const LAST_WEEK_TOP_SIZE = 3;
+
+/** One row of the weekly board. Usernames are plain strings: draw them as text. */
+export const LeaderboardEntry = z.strictObject({
+  rank: z.int().check(z.positive()),
+  username: z.string(),
+  score: z.int(),
+  gifts: z.int().check(z.nonnegative()),
+  power_ups_used: z.int().check(z.nonnegative()),
+  /** This row is the caller's. */
+  is_me: z.boolean(),
+});
+export type LeaderboardEntry = z.infer<typeof LeaderboardEntry>;
+
+/**
+ * Everything the Leaderboard screen shows in one call: a page of this week's board (top 10
+ * by default; `cursor` pages with next_cursor/prev_cursor; `around_me` centres the page on
+ * the caller instead), the caller's own record, when the board resets and last week's top 3.
+ */
+export const leaderboardView = defineRpc({
+  id: LEADERBOARD_VIEW,
+  request: z.strictObject({
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
+    around_me: z.optional(z.boolean()),
+  }),
+  response: z.strictObject({
+    records: z.array(LeaderboardEntry),
+    /** Pass as `cursor` for the next/previous page; null at either end (and around_me). */
+    next_cursor: z.nullable(z.string()),
+    prev_cursor: z.nullable(z.string()),
+    /** The caller's record this week, null before their first accepted round. */
+    me: z.nullable(LeaderboardEntry),
+    /** When this week's board resets (Monday 00:00 UTC), epoch ms. */
+    next_reset_at: z.int(),
+    /** The server's clock when it answered, epoch ms: count down with next_reset_at − server_now. */
+    server_now: z.int(),
+    /** Last week's top 3, best first. */
+    last_week_top: z.array(LeaderboardEntry),
+  }),
+});

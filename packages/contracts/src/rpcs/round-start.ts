@@ -1,0 +1,23 @@
+import * as z from "zod/mini";
+import { defineRpc } from "../rpc";
+
+export const ROUND_START = "round_start";
+
+/**
+ * Opens a round: the server keeps a ticket (owner, start time, seed) that round_submit
+ * must present. Refusals: `too_many_open_rounds`, `rate_limited` (both code 8, HTTP 429).
+ */
+export const roundStart = defineRpc({
+  id: ROUND_START,
+  request: z.strictObject({}),
+  response: z.strictObject({
+    /** Opaque ticket id (a UUID) to send back with the score. */
+    ticket: z.string(),
+    /** How long this round lasts: play exactly this long (tests run short rounds). */
+    duration_ms: z.int().check(z.positive()),
+    /** Seed for the round's randomness (uint32). */
+    seed: z.int().check(z.nonnegative()),
+    /** Server time the round started, epoch ms. */
+    started_at: z.int().check(z.nonnegative()),
+  }),
+});
