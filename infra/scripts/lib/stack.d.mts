@@ -25,6 +25,8 @@ export interface TestStackOptions {
   config?: Record<string, unknown>;
   /** runtime.env entries on top of local.yml's. */
   runtimeEnv?: Record<string, string>;
+  /** Folder holding the module's index.js; default apps/server/dist. */
+  runtimePath?: string;
 }
 
 export const DEV: { pgPort: number; port: number; consolePort: number; database: string };

@@ -163,7 +163,7 @@ export async function startStack({
  * A throwaway stack for one test suite: fresh cluster in a temp folder, free ports,
  * an optional config overlay (e.g. { runtime: { env: [...] } }).
  */
-export async function startTestStack({ name = "test", config, runtimeEnv } = {}) {
+export async function startTestStack({ name = "test", config, runtimeEnv, runtimePath } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gift-grab-${name}-`));
   fs.chmodSync(dir, 0o755);
   const base = await findFreePortBlock(10);
@@ -182,6 +182,7 @@ export async function startTestStack({ name = "test", config, runtimeEnv } = {})
     nakamaDataDir: path.join(dir, "nakama"),
     config: overlay,
     logFile,
+    ...(runtimePath ? { runtimePath } : {}),
   });
   const stopStack = stack.stop;
   return Object.assign(stack, {

@@ -1,0 +1,25 @@
+// npm run bench [-- --players 200 --sockets 1000 --concurrency 200]
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { formatTable, runBench } from "./bench";
+
+const { values } = parseArgs({
+  options: {
+    players: { type: "string", default: "200" },
+    sockets: { type: "string", default: "1000" },
+    concurrency: { type: "string", default: "200" },
+  },
+});
+const result = await runBench({
+  players: Number(values.players),
+  sockets: Number(values.sockets),
+  concurrency: Number(values.concurrency),
+});
+console.log(`\n${formatTable(result)}`);
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../bench/results");
+fs.mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+fs.writeFileSync(file, JSON.stringify(result, null, 2));
+console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);
