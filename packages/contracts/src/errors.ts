@@ -33,6 +33,14 @@ export const ErrorReason = z.enum([
   "round_not_over",
   "ticket_expired",
   "score_implausible",
+  // sessions (docs/security.md)
+  "wrong_password",
+  "email_taken",
+  "username_taken",
+  "account_not_found",
+  "account_banned",
+  "already_playing",
+  "login_expired",
 ]);
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
@@ -50,6 +58,13 @@ export const reasonCode: Record<ErrorReason, number> = {
   round_not_over: NakamaCode.FAILED_PRECONDITION,
   ticket_expired: NakamaCode.FAILED_PRECONDITION,
   score_implausible: NakamaCode.INVALID_ARGUMENT,
+  wrong_password: NakamaCode.UNAUTHENTICATED,
+  email_taken: NakamaCode.ALREADY_EXISTS,
+  username_taken: NakamaCode.ALREADY_EXISTS,
+  account_not_found: NakamaCode.NOT_FOUND,
+  account_banned: NakamaCode.PERMISSION_DENIED,
+  already_playing: NakamaCode.ABORTED,
+  login_expired: NakamaCode.UNAUTHENTICATED,
 };
 
 /**

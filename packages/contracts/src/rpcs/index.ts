@@ -5,6 +5,8 @@ export * from "./player-stats";
 export * from "./round-start";
 export * from "./round-submit";
 export * from "./session-check";
+export * from "./session-logout";
+export * from "./session-logout-all";
 
 /** Every RPC the server registers; tests call each one to prove it reaches its own handler. */
 export const allRpcs = [

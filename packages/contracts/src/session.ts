@@ -1,0 +1,215 @@
+import * as z from "zod/mini";
+import { decodeBase64UrlUtf8 } from "./base64url";
+
+/**
+ * Sessions: what a sign-in sends, what the server puts in the token, how a client reads
+ * the token, and what the server tells a socket before it closes it. See docs/security.md.
+ */
+
+// ---------------------------------------------------------------- credentials
+
+/** Nakama's own rule: an email is 10–255 bytes (it refuses shorter ones with code 3). */
+export const Email = z.string().check(z.minLength(10), z.maxLength(255), z.email());
+export const Password = z.string().check(z.minLength(8), z.maxLength(128));
+export const Username = z.string().check(z.regex(/^[a-z0-9_]{3,20}$/));
+
+/** Sign up: `authenticateEmail(email, password, create=true, username)`. */
+export const SignUp = z.strictObject({ email: Email, password: Password, username: Username });
+export type SignUp = z.infer<typeof SignUp>;
+
+/** Sign in: `authenticateEmail(email, password, create=false)` (no username). */
+export const SignIn = z.strictObject({ email: Email, password: Password });
+export type SignIn = z.infer<typeof SignIn>;
+
+/**
+ * "Save progress" for a guest: `linkEmail(session, email, password)`. The username (if the
+ * guest picks one) is set with updateAccount; it follows {@link Username}.
+ */
+export const LinkEmail = SignIn;
+
+// ---------------------------------------------------------------- session vars
+
+/**
+ * A short tag naming the client build, e.g. "web-1.4.0" or "web-chrome". The client sends
+ * it as the `client` var at sign-in; the server keeps it only if it matches this.
+ */
+export const ClientTag = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,23}$/));
+
+/** Names of session vars. */
+export const SessionVar = {
+  /** Client → server at sign-in (kept if it passes {@link ClientTag}). */
+  client: "client",
+  /** Client → server at sign-in: "1" = "Play here instead" (deny_new policy). Stripped. */
+  takeover: "takeover",
+  /** Server-set: the account's email, on email sign-in. */
+  email: "email",
+  /** Server-set: sign-in time, unix seconds (decimal string). Kept across refreshes. */
+  loginAt: "login_at",
+  /** Server-set: login id (UUID), one per sign-in, kept across refreshes. */
+  loginId: "lid",
+  /** Server-set: refresh generation (UUID), new on every refresh (refresh rotation). */
+  refreshId: "rid",
+} as const;
+
+/** The value of the takeover var. */
+export const TAKEOVER = "1";
+
+/**
+ * What a client may put in `vars` when it authenticates (any method). Everything else is
+ * dropped by the server, and so is a client tag that fails {@link ClientTag}.
+ * On refresh the client sends no vars (the server ignores them anyway).
+ */
+export const ClientSessionVars = z.strictObject({
+  client: z.optional(ClientTag),
+  takeover: z.optional(z.literal(TAKEOVER)),
+});
+export type ClientSessionVars = z.infer<typeof ClientSessionVars>;
+
+/** Build the vars a client sends at sign-in. */
+export function clientSessionVars(opts: {
+  client?: string;
+  takeover?: boolean;
+}): Record<string, string> {
+  const vars: Record<string, string> = {};
+  if (opts.client !== undefined) vars[SessionVar.client] = opts.client;
+  if (opts.takeover) vars[SessionVar.takeover] = TAKEOVER;
+  return vars;
+}
+
+const UnixSecondsString = z.string().check(z.regex(/^[0-9]{1,12}$/));
+
+/** The vars in every token the server issues: only these, all server-set. */
+export const SessionVars = z.strictObject({
+  lid: z.uuid(),
+  rid: z.uuid(),
+  login_at: UnixSecondsString,
+  email: z.optional(z.string()),
+  client: z.optional(ClientTag),
+});
+export type SessionVars = z.infer<typeof SessionVars>;
+
+// ---------------------------------------------------------------- token claims
+
+/** A Nakama session (or refresh) token's claims, vars as any string map. */
+export const SessionClaims = z.object({
+  /** Token id: one per sign-in, shared by the session and refresh token, kept across refreshes. */
+  tid: z.string().check(z.minLength(1)),
+  uid: z.uuid(),
+  usn: z.string(),
+  vrs: z.optional(z.record(z.string(), z.string())),
+  /** Expiry, unix seconds. */
+  exp: z.int(),
+  /** Issued at, unix seconds: the sign-in time, kept across refreshes. */
+  iat: z.int(),
+});
+export type SessionClaims = z.infer<typeof SessionClaims>;
+
+/** A token of this server: claims plus the server-set vars. */
+export const SessionData = z.object({
+  tid: z.string().check(z.minLength(1)),
+  uid: z.uuid(),
+  usn: z.string(),
+  vrs: SessionVars,
+  exp: z.int(),
+  iat: z.int(),
+});
+export type SessionData = z.infer<typeof SessionData>;
+
+export class SessionTokenError extends Error {}
+
+/** The JSON payload of a JWT, base64url-decoded (no signature check: the server does that). */
+export function decodeTokenPayload(token: string): unknown {
+  const parts = token.split(".");
+  if (parts.length !== 3 || !parts[1]) throw new SessionTokenError("not a JWT");
+  let text: string;
+  try {
+    text = decodeBase64UrlUtf8(parts[1]);
+  } catch {
+    throw new SessionTokenError("payload is not base64url");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SessionTokenError("payload is not JSON");
+  }
+}
+
+/** Claims of any Nakama token (vars unchecked). Throws SessionTokenError. */
+export function decodeSessionClaims(token: string): SessionClaims {
+  const parsed = SessionClaims.safeParse(decodeTokenPayload(token));
+  if (!parsed.success) throw new SessionTokenError("unexpected token claims");
+  return parsed.data;
+}
+
+/**
+ * Reads a session or refresh token issued by this server. base64url-correct (nakama-js 2.8
+ * uses atob on the raw segment and fails when it holds '-' or '_'). Throws SessionTokenError.
+ */
+export function decodeSessionToken(token: string): SessionData {
+  const parsed = SessionData.safeParse(decodeTokenPayload(token));
+  if (!parsed.success) throw new SessionTokenError("unexpected token claims or vars");
+  return parsed.data;
+}
+
+// ---------------------------------------------------------------- policy
+
+/** runtime.env SESSION_POLICY. Must agree with Nakama's session.single_session (docs/security.md). */
+export const SessionPolicy = z.enum(["kick_previous", "deny_new", "allow"]);
+export type SessionPolicy = z.infer<typeof SessionPolicy>;
+export const DEFAULT_SESSION_POLICY: SessionPolicy = "kick_previous";
+
+// ---------------------------------------------------------------- notifications
+
+/**
+ * Sent (not persisted) to a socket just before the server closes it. Nakama's own codes
+ * are <= 0 (-7 single_socket, -8 banned); ours are positive.
+ */
+export const SESSION_ENDED_CODE = 101;
+export const SESSION_ENDED_SUBJECT = "session_ended";
+
+export const SessionEndedReason = z.enum([
+  /** A newer sign-in of this account replaced this one (kick_previous, or a takeover). */
+  "signed_in_elsewhere",
+  /** The player chose "Sign out everywhere" (session_logout_all). */
+  "signed_out_everywhere",
+  /** This login signed out (session_logout). */
+  "signed_out",
+  /** The token was revoked earlier (e.g. a socket opened with a logged-out token). */
+  "session_revoked",
+]);
+export type SessionEndedReason = z.infer<typeof SessionEndedReason>;
+
+export const SessionEndedContent = z.strictObject({
+  reason: SessionEndedReason,
+  /** When it happened, unix seconds. */
+  at: z.int(),
+  /** On signed_in_elsewhere: the new device's client tag, when it sent a valid one. */
+  client: z.optional(ClientTag),
+});
+export type SessionEndedContent = z.infer<typeof SessionEndedContent>;
+
+export const SessionEndedNotification = {
+  code: SESSION_ENDED_CODE,
+  subject: SESSION_ENDED_SUBJECT,
+  content: SessionEndedContent,
+} as const;
+
+/** Reads a notification (as nakama-js delivers it); undefined if it is not a session_ended one. */
+export function parseSessionEnded(n: {
+  code?: number;
+  subject?: string;
+  content?: unknown;
+}): SessionEndedContent | undefined {
+  if (n.code !== SESSION_ENDED_CODE || n.subject !== SESSION_ENDED_SUBJECT) return undefined;
+  const content = typeof n.content === "string" ? safeJson(n.content) : n.content;
+  const parsed = SessionEndedContent.safeParse(content);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import {
+  ClientSessionVars,
+  clientSessionVars,
+  decodeSessionClaims,
+  decodeSessionToken,
+  parseAuthError,
+  parseSessionEnded,
+  SESSION_ENDED_CODE,
+  SESSION_ENDED_SUBJECT,
+  SessionTokenError,
+  SignUp,
+} from "../src";
+
+const b64url = (s: string) => Buffer.from(s, "utf8").toString("base64url");
+const jwt = (payload: object) =>
+  `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url(JSON.stringify(payload))}.sig`;
+
+const vars = {
+  lid: "2b5c1f3e-8a4d-4b6e-9f0a-1c2d3e4f5a6b",
+  rid: "7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a",
+  login_at: "1763900000",
+  client: "web-1.0",
+};
+const claims = {
+  tid: "0f1e2d3c-4b5a-4968-8776-655443322110",
+  uid: "11111111-2222-4333-8444-555555555555",
+  usn: "santa",
+  vrs: vars,
+  exp: 1763900900,
+  iat: 1763900000,
+};
+
+/** A username that makes the payload's base64 hold both '-' and '_' (as real tokens do). */
+function urlUnsafePayload() {
+  for (let i = 0; i < 5000; i++) {
+    const pad = "x".repeat(i % 3);
+    const payload = {
+      ...claims,
+      usn: `s\u00e9nta${pad}???>>>${"x".repeat((i >> 2) % 3)}>>>???${i}`,
+    };
+    const seg = b64url(JSON.stringify(payload));
+    if (seg.includes("-") && seg.includes("_")) return payload;
+  }
+  throw new Error("no payload found");
+}
+
+describe("decodeSessionToken", () => {
+  it("decodes a payload whose base64 holds '-' and '_' (where atob fails)", () => {
+    const payload = urlUnsafePayload();
+    const token = jwt(payload);
+    // What nakama-js 2.8 does: atob on the raw segment.
+    expect(() => JSON.parse(atob(token.split(".")[1] ?? ""))).toThrow();
+    const data = decodeSessionToken(token);
+    expect(data.usn).toBe(payload.usn);
+    expect(data.vrs).toEqual(vars);
+    expect(data).toMatchObject({
+      tid: claims.tid,
+      uid: claims.uid,
+      exp: claims.exp,
+      iat: claims.iat,
+    });
+  });
+
+  it("refuses a token without our server-set vars, or with extra vars", () => {
+    expect(() => decodeSessionToken(jwt({ ...claims, vrs: undefined }))).toThrow(SessionTokenError);
+    expect(() => decodeSessionToken(jwt({ ...claims, vrs: { ...vars, admin: "1" } }))).toThrow(
+      SessionTokenError,
+    );
+    // ...while the raw claims still read.
+    expect(decodeSessionClaims(jwt({ ...claims, vrs: { admin: "1" } })).vrs).toEqual({
+      admin: "1",
+    });
+  });
+
+  it.each(["", "abc", "a.b", "a.!!!.c", `a.${b64url("not json")}.c`])("refuses %j", (t) => {
+    expect(() => decodeSessionToken(t)).toThrow(SessionTokenError);
+  });
+});
+
+describe("client vars and credentials", () => {
+  it("builds the vars a client may send", () => {
+    expect(clientSessionVars({ client: "web-1.0", takeover: true })).toEqual({
+      client: "web-1.0",
+      takeover: "1",
+    });
+    expect(ClientSessionVars.safeParse({ client: "WEB 1" }).success).toBe(false);
+    expect(ClientSessionVars.safeParse({ login_at: "1" }).success).toBe(false);
+  });
+
+  it("checks sign-up fields", () => {
+    const ok = { email: "player@example.com", password: "12345678", username: "santa_1" };
+    expect(SignUp.safeParse(ok).success).toBe(true);
+    expect(SignUp.safeParse({ ...ok, password: "short" }).success).toBe(false);
+    expect(SignUp.safeParse({ ...ok, username: "Santa" }).success).toBe(false);
+    expect(SignUp.safeParse({ ...ok, username: "ab" }).success).toBe(false);
+    expect(SignUp.safeParse({ ...ok, username: "a".repeat(21) }).success).toBe(false);
+  });
+});
+
+describe("parseAuthError", () => {
+  it.each([
+    [{ code: 16, message: "Invalid credentials." }, "wrong_password"],
+    [{ code: 5, message: "User account not found." }, "account_not_found"],
+    [{ code: 6, message: "Username is already in use." }, "username_taken"],
+    [{ code: 6, message: "Email is already in use." }, "email_taken"],
+    [{ code: 6, message: "email_taken: player@example.com has an account" }, "email_taken"],
+    [{ code: 16, message: "Auth token invalid" }, "unauthenticated"],
+    [{ code: 13, message: "boom" }, "unknown"],
+  ])("%j → %s", (body, reason) => {
+    expect(parseAuthError(body).reason).toBe(reason);
+  });
+});
+
+describe("parseSessionEnded", () => {
+  it("reads our notification, string or object content", () => {
+    const content = { reason: "signed_in_elsewhere", at: 1, client: "web-1.0" };
+    const n = { code: SESSION_ENDED_CODE, subject: SESSION_ENDED_SUBJECT };
+    expect(parseSessionEnded({ ...n, content })).toEqual(content);
+    expect(parseSessionEnded({ ...n, content: JSON.stringify(content) })).toEqual(content);
+    expect(parseSessionEnded({ ...n, code: -7, content })).toBeUndefined();
+    expect(parseSessionEnded({ ...n, content: { reason: "other", at: 1 } })).toBeUndefined();
+  });
+});
