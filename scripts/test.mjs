@@ -17,7 +17,14 @@ try {
   exitOnSetupError(err);
 }
 
-const workspaces = ["apps/server", "apps/game", "apps/e2e", "packages/contracts", "infra"];
+/** Every workspace package folder (the globs of pnpm-workspace.yaml: apps/*, packages/*, tools/*, infra). */
+const workspaces = ["apps", "packages", "tools"]
+  .flatMap((group) => {
+    const dir = path.join(repoRoot, group);
+    return fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => path.join(group, name)) : [];
+  })
+  .concat("infra")
+  .filter((ws) => fs.existsSync(path.join(repoRoot, ws, "package.json")));
 for (const ws of workspaces)
   fs.rmSync(path.join(repoRoot, ws, ".reports"), { recursive: true, force: true });
 

@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const infraDir = path.join(repoRoot, "infra");
-export const dataDir = path.join(repoRoot, ".data");
+/** The player's data. GIFT_GRAB_DATA_DIR moves it (the infra recovery tests use a temp folder). */
+export const dataDir = process.env.GIFT_GRAB_DATA_DIR || path.join(repoRoot, ".data");
 export const serverDistDir = path.join(repoRoot, "apps/server/dist");
 export const nakamaConfigFile = path.join(infraDir, "nakama/local.yml");
 

@@ -18,10 +18,11 @@ import { dataDir, nakamaConfigFile, repoRoot, serverDistDir } from "./paths.mjs"
 import { findFreePortBlock } from "./ports.mjs";
 import { findPgBin, ownerCanReach, PostgresCluster } from "./postgres.mjs";
 
+/** The player's stack. Ports can be moved with env vars when 7350/7351/5488 are taken. */
 export const DEV = {
-  pgPort: 5488,
-  port: 7350,
-  consolePort: 7351,
+  pgPort: Number(process.env.GIFT_GRAB_PG_PORT || 5488),
+  port: Number(process.env.GIFT_GRAB_NAKAMA_PORT || 7350),
+  consolePort: Number(process.env.GIFT_GRAB_CONSOLE_PORT || 7351),
   database: "nakama",
 };
 
@@ -63,8 +64,8 @@ function requirePg() {
 /** Where the player's Postgres cluster lives: .data/postgres, unless `postgres` can't reach the repo. */
 export function devPgDir() {
   const preferred = path.join(dataDir, "postgres");
-  if (ownerCanReach(repoRoot)) return preferred;
-  const hash = crypto.createHash("sha1").update(repoRoot).digest("hex").slice(0, 8);
+  if (ownerCanReach(path.dirname(dataDir))) return preferred;
+  const hash = crypto.createHash("sha1").update(dataDir).digest("hex").slice(0, 8);
   return path.join("/var/tmp", `gift-grab-pg-${hash}`);
 }
 
