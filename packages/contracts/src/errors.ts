@@ -24,6 +24,8 @@ export const ErrorReason = z.enum([
   "unauthenticated",
   "session_revoked",
   "internal",
+  /** The database (or another dependency) is unreachable: retry later. */
+  "unavailable",
   // rounds and the weekly board
   "rate_limited",
   "too_many_open_rounds",
@@ -50,6 +52,7 @@ export const reasonCode: Record<ErrorReason, number> = {
   unauthenticated: NakamaCode.UNAUTHENTICATED,
   session_revoked: NakamaCode.UNAUTHENTICATED,
   internal: NakamaCode.INTERNAL,
+  unavailable: NakamaCode.UNAVAILABLE,
   rate_limited: NakamaCode.RESOURCE_EXHAUSTED,
   too_many_open_rounds: NakamaCode.RESOURCE_EXHAUSTED,
   ticket_unknown: NakamaCode.NOT_FOUND,

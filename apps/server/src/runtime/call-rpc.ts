@@ -1,4 +1,4 @@
-import { rpcError } from "./errors";
+import { rpcError, unexpectedError } from "./errors";
 import type { RpcRegistry } from "./registry";
 
 export type RpcOutcome =
@@ -20,17 +20,12 @@ export function callRpc(
   payload: string,
 ): RpcOutcome {
   const handler = registry[id];
-  if (!handler) return { error: { message: `internal: no handler for ${id}`, code: 13 } };
+  if (!handler) return { error: rpcError("internal", `${id}: no handler registered`) };
   try {
     return { payload: handler(ctx, logger, nk, payload) ?? "" };
   } catch (error) {
     if (isThrownError(error)) return { error: { message: error.message, code: error.code } };
-    logger.error(
-      "%s failed: %s",
-      id,
-      error instanceof Error ? (error.stack ?? error.message) : String(error),
-    );
-    return { error: rpcError("internal", `${id}: the server could not complete this request`) };
+    return { error: unexpectedError(id, error, logger) };
   }
 }
 

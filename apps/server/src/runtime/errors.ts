@@ -19,3 +19,32 @@ export function isRuntimeError(value: unknown): value is RuntimeError {
     (value as RuntimeError).code !== NakamaCode.INTERNAL
   );
 }
+
+/**
+ * Nakama's runtime functions throw a GoError when the database can't be reached. That is
+ * no bug of ours and no fault of the caller: it leaves as `unavailable` (code 14, HTTP 503),
+ * which clients retry. The pattern matches the pgx/database/sql connection failures.
+ */
+const DATABASE_DOWN =
+  /failed to connect|connection refused|dial (error|tcp)|conn(ection)? (closed|reset)|broken pipe|database is closed|bad connection|the database system is (shutting down|starting up)|too many clients|unexpected EOF/i;
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  return err instanceof Error && DATABASE_DOWN.test(err.message);
+}
+
+/** The error a caller sees for anything a handler did not throw on purpose; logged here. */
+export function unexpectedError(id: string, err: unknown, logger: nkruntime.Logger): RuntimeError {
+  if (isDatabaseUnavailable(err)) {
+    logger.warn("%s: database unavailable: %s", id, (err as Error).message);
+    return rpcError(
+      "unavailable",
+      `${id}: the server's database is unavailable, try again shortly`,
+    );
+  }
+  logger.error(
+    "%s failed: %s",
+    id,
+    err instanceof Error ? (err.stack ?? err.message) : String(err),
+  );
+  return rpcError("internal", `${id}: the server could not complete this request`);
+}

@@ -1,6 +1,6 @@
 import { type AnyRpc, describeIssues, type RpcResponse } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
-import { isRuntimeError, rpcError } from "./errors";
+import { isRuntimeError, rpcError, unexpectedError } from "./errors";
 
 /** A handler's logic: validated input and the caller's user id in, the response out. */
 export type RpcImpl<C extends AnyRpc> = (
@@ -38,11 +38,6 @@ export function handleRpc<C extends AnyRpc>(
     return JSON.stringify(impl(parsed.data, userId));
   } catch (err) {
     if (isRuntimeError(err)) throw err;
-    logger.error(
-      "%s failed: %s",
-      contract.id,
-      err instanceof Error ? (err.stack ?? err.message) : String(err),
-    );
-    throw rpcError("internal", `${contract.id}: the server could not complete this request`);
+    throw unexpectedError(contract.id, err, logger);
   }
 }
