@@ -1,3 +1,7 @@
+import { leaderboardView } from "./leaderboard-view";
+import { playerStatsGet } from "./player-stats";
+import { roundStart } from "./round-start";
+import { roundSubmit } from "./round-submit";
 import { sessionCheck } from "./session-check";
 
 export * from "./leaderboard-view";
@@ -11,5 +15,9 @@ export * from "./session-logout-all";
 /** Every RPC the server registers; tests call each one to prove it reaches its own handler. */
 export const allRpcs = [
   sessionCheck,
+  roundStart,
+  roundSubmit,
+  leaderboardView,
+  playerStatsGet,
   // new:rpc inserts above this line
 ] as const;

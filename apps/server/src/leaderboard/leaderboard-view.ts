@@ -1,0 +1,74 @@
+import {
+  LAST_WEEK_TOP_SIZE,
+  LEADERBOARD_PAGE_SIZE,
+  type LeaderboardEntry,
+  leaderboardView,
+  WEEKLY_LEADERBOARD_ID,
+  weeklyResetAfter,
+} from "@gift-grab/contracts";
+import { rpcError } from "../runtime/errors";
+import { handleRpc } from "../runtime/handle-rpc";
+import { ownRecord, toEntry } from "./weekly-board";
+
+/** Records with a rank: listing ranks count from the page start, owner records from the rank cache. */
+function entries(
+  records: nkruntime.LeaderboardRecord[] | undefined,
+  userId: string,
+): LeaderboardEntry[] {
+  return (records ?? []).filter((r) => r.rank > 0).map((r) => toEntry(r, userId));
+}
+
+function listPage(nk: nkruntime.Nakama, cursor: string | undefined) {
+  try {
+    return nk.leaderboardRecordsList(WEEKLY_LEADERBOARD_ID, [], LEADERBOARD_PAGE_SIZE, cursor);
+  } catch {
+    throw rpcError("invalid_payload", "leaderboard_view: cursor: not a cursor of this board");
+  }
+}
+
+export const rpcLeaderboardView: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
+  handleRpc(leaderboardView, ctx, logger, payload, (input, userId) => {
+    const now = Date.now();
+    const [board] = nk.leaderboardsGetId([WEEKLY_LEADERBOARD_ID]);
+    // nextReset is in seconds; the schedule maths is the fallback if the board says nothing.
+    const nextResetAt = board?.nextReset ? board.nextReset * 1000 : weeklyResetAfter(now);
+    const prevResetSec = board?.prevReset ? board.prevReset : (nextResetAt - 7 * 86_400_000) / 1000;
+
+    const mine = ownRecord(nk, userId);
+    let records: LeaderboardEntry[];
+    let next: string | null = null;
+    let prev: string | null = null;
+    if (input.around_me && mine) {
+      const around = nk.leaderboardRecordsHaystack(
+        WEEKLY_LEADERBOARD_ID,
+        userId,
+        LEADERBOARD_PAGE_SIZE,
+        "",
+        0,
+      );
+      records = entries(around.records, userId);
+    } else {
+      const page = listPage(nk, input.cursor);
+      records = entries(page.records, userId);
+      next = page.nextCursor || null;
+      prev = page.prevCursor || null;
+    }
+
+    // Last week's records all expired at the reset that started this week.
+    const lastWeek = nk.leaderboardRecordsList(
+      WEEKLY_LEADERBOARD_ID,
+      [],
+      LAST_WEEK_TOP_SIZE,
+      undefined,
+      prevResetSec,
+    );
+    return {
+      records,
+      next_cursor: next,
+      prev_cursor: prev,
+      me: mine && mine.rank > 0 ? toEntry(mine, userId) : null,
+      next_reset_at: nextResetAt,
+      server_now: now,
+      last_week_top: entries(lastWeek.records, userId),
+    };
+  });

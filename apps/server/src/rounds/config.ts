@@ -1,0 +1,46 @@
+import { GameRules } from "@gift-grab/contracts";
+
+/**
+ * Round settings from runtime.env (infra/nakama/local.yml), so test stacks can run short
+ * rounds and tight limits. Missing or malformed values fall back to the defaults.
+ */
+export interface RoundConfig {
+  /** ROUND_DURATION_MS: how long a round lasts (the client plays what round_start says). */
+  durationMs: number;
+  /** ROUND_EARLY_TOLERANCE_MS: a submit may arrive this much before the round's end. */
+  earlyToleranceMs: number;
+  /** ROUND_SUBMIT_WINDOW_MS: after the round's end, how long a ticket can still be submitted. */
+  submitWindowMs: number;
+  /** ROUND_MAX_OPEN: unsubmitted, unexpired tickets a player may hold. */
+  maxOpen: number;
+  /** ROUND_STARTS_PER_MINUTE: round_start calls a player may make in any 60 s. */
+  startsPerMinute: number;
+}
+
+export const ROUND_DEFAULTS: RoundConfig = {
+  durationMs: GameRules.roundDurationMs,
+  earlyToleranceMs: 1_000,
+  submitWindowMs: 60_000,
+  maxOpen: 3,
+  startsPerMinute: 10,
+};
+
+function positiveInt(env: Record<string, string> | undefined, key: string, fallback: number) {
+  const raw = env?.[key];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : fallback;
+}
+
+export function roundConfig(env: Record<string, string> | undefined): RoundConfig {
+  return {
+    durationMs: Math.max(1, positiveInt(env, "ROUND_DURATION_MS", ROUND_DEFAULTS.durationMs)),
+    earlyToleranceMs: positiveInt(env, "ROUND_EARLY_TOLERANCE_MS", ROUND_DEFAULTS.earlyToleranceMs),
+    submitWindowMs: positiveInt(env, "ROUND_SUBMIT_WINDOW_MS", ROUND_DEFAULTS.submitWindowMs),
+    maxOpen: Math.max(1, positiveInt(env, "ROUND_MAX_OPEN", ROUND_DEFAULTS.maxOpen)),
+    startsPerMinute: Math.max(
+      1,
+      positiveInt(env, "ROUND_STARTS_PER_MINUTE", ROUND_DEFAULTS.startsPerMinute),
+    ),
+  };
+}

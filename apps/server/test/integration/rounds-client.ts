@@ -1,0 +1,58 @@
+// Helpers for the round and leaderboard suites: each suite runs its own stack (short rounds),
+// so everything here takes the port explicitly.
+import {
+  parseRpcError,
+  type RpcRequest,
+  type RpcResponse,
+  roundStart,
+  roundSubmit,
+} from "@gift-grab/contracts";
+import type { Session } from "@heroiclabs/nakama-js";
+import { guest, newClient, rawRpc } from "./nakama";
+
+export type StartResult = RpcResponse<typeof roundStart>;
+export type SubmitRequest = RpcRequest<typeof roundSubmit>;
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function player(port: number) {
+  return guest(newClient(port));
+}
+
+/** An RPC over raw HTTP: status, parsed body and, for a refusal, the typed error. */
+export async function call(port: number, session: Session, id: string, body: unknown) {
+  const res = await rawRpc(id, JSON.stringify(body), session, port);
+  return {
+    status: res.status,
+    json: res.json,
+    error: res.status === 200 ? null : parseRpcError(res.json),
+  };
+}
+
+export async function start(port: number, session: Session): Promise<StartResult> {
+  const res = await call(port, session, roundStart.id, {});
+  if (res.status !== 200) throw new Error(`round_start: ${res.status} ${JSON.stringify(res.json)}`);
+  return roundStart.response.parse(res.json);
+}
+
+export function submit(port: number, session: Session, body: SubmitRequest) {
+  return call(port, session, roundSubmit.id, body);
+}
+
+/** Waits until the round a ticket opened is over (by the server's start time). */
+export async function untilOver(round: StartResult) {
+  const left = round.started_at + round.duration_ms - Date.now();
+  if (left > 0) await sleep(left + 50);
+}
+
+export function userId(session: Session): string {
+  if (!session.user_id) throw new Error("session without a user id");
+  return session.user_id;
+}
+
+/** The first element, failing loudly when there is none. */
+export function first<T>(items: readonly T[]): T {
+  const [item] = items;
+  if (item === undefined) throw new Error("expected at least one item");
+  return item;
+}

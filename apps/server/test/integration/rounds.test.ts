@@ -1,0 +1,348 @@
+import {
+  maxPlausibleScore,
+  PLAYER_STATS_COLLECTION,
+  PLAYER_STATS_GET,
+  PLAYER_STATS_KEY,
+  PlayerStats,
+  ROUND_START,
+  roundSubmit,
+  WEEKLY_LEADERBOARD_ID,
+} from "@gift-grab/contracts";
+import { startTestStack } from "@gift-grab/infra/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, first, player, sleep, start, submit, untilOver, userId } from "./rounds-client";
+
+const DURATION = 1500;
+const WINDOW = 2000;
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+let port: number;
+
+beforeAll(async () => {
+  stack = await startTestStack({
+    name: "rounds",
+    runtimeEnv: {
+      ROUND_DURATION_MS: String(DURATION),
+      ROUND_EARLY_TOLERANCE_MS: "200",
+      ROUND_SUBMIT_WINDOW_MS: String(WINDOW),
+      ROUND_MAX_OPEN: "3",
+      ROUND_STARTS_PER_MINUTE: "5",
+    },
+  });
+  port = stack.port;
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const stats = { gifts: 4, power_ups_used: 1 };
+
+describe("round_start", () => {
+  it("hands out a ticket with the configured duration, a seed and the server's start time", async () => {
+    const { session } = await player(port);
+    const before = Date.now();
+    const round = await start(port, session);
+    expect(round.ticket).toMatch(/^[0-9a-f-]{36}$/);
+    expect(round.duration_ms).toBe(DURATION);
+    expect(round.seed).toBeGreaterThanOrEqual(0);
+    expect(round.seed).toBeLessThan(2 ** 32);
+    expect(round.started_at).toBeGreaterThanOrEqual(before - 1000);
+    expect(round.started_at).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it("keeps tickets out of the client's reach", async () => {
+    const { client, session } = await player(port);
+    const round = await start(port, session);
+    const read = await client.readStorageObjects(session, {
+      object_ids: [{ collection: "round_tickets", key: round.ticket, user_id: session.user_id }],
+    });
+    expect(read.objects).toHaveLength(0);
+    await expect(
+      client.writeStorageObjects(session, [
+        { collection: "round_tickets", key: round.ticket, value: { state: "open" } },
+      ]),
+    ).rejects.toBeDefined();
+  });
+
+  it("refuses a 4th open round and a 6th start in a minute with code 8 (HTTP 429)", async () => {
+    const { session } = await player(port);
+    const rounds = [];
+    for (let i = 0; i < 3; i++) rounds.push(await start(port, session));
+    const fourth = await call(port, session, ROUND_START, {});
+    expect(fourth.status).toBe(429);
+    expect(fourth.error).toMatchObject({ reason: "too_many_open_rounds", code: 8 });
+
+    // Finishing the open rounds frees room, but the per-minute count still holds.
+    for (const r of rounds) await untilOver(r);
+    for (const r of rounds) {
+      expect((await submit(port, session, { ticket: r.ticket, score: 1, ...stats })).status).toBe(
+        200,
+      );
+    }
+    await start(port, session);
+    await start(port, session);
+    const sixth = await call(port, session, ROUND_START, {});
+    expect(sixth.status).toBe(429);
+    expect(sixth.error).toMatchObject({ reason: "rate_limited", code: 8 });
+  });
+
+  it("lets only the allowed number of a burst of concurrent starts through", async () => {
+    const { session } = await player(port);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => call(port, session, ROUND_START, {})),
+    );
+    const ok = results.filter((r) => r.status === 200);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    expect(ok.length).toBeLessThanOrEqual(3);
+    for (const r of results.filter((r) => r.status !== 200)) {
+      expect(r.status).toBe(429);
+      expect(["rate_limited", "too_many_open_rounds"]).toContain(r.error?.reason);
+    }
+  });
+});
+
+describe("round_submit", () => {
+  it("accepts a finished round: best, rank, new best, stats and the record's metadata", async () => {
+    const { client, session } = await player(port);
+    const round = await start(port, session);
+    await untilOver(round);
+    const res = await submit(port, session, { ticket: round.ticket, score: 4, ...stats });
+    expect(res.status).toBe(200);
+    expect(roundSubmit.response.parse(res.json)).toEqual({
+      accepted: true,
+      score: 4,
+      best: 4,
+      rank: expect.any(Number),
+      new_best: true,
+    });
+    expect((res.json as { rank: number }).rank).toBeGreaterThanOrEqual(1);
+
+    const list = await client.listLeaderboardRecords(session, WEEKLY_LEADERBOARD_ID, [
+      userId(session),
+    ]);
+    const mine = list.owner_records?.[0];
+    expect(mine?.score).toBe(4);
+    expect(mine?.metadata).toEqual({ gifts: 4, power_ups_used: 1, client: "unknown" });
+
+    // A lower score later: accepted, the best stays, not a new best.
+    const second = await start(port, session);
+    await untilOver(second);
+    const lower = await submit(port, session, {
+      ticket: second.ticket,
+      score: 2,
+      gifts: 2,
+      power_ups_used: 0,
+    });
+    expect(lower.json).toMatchObject({ accepted: true, score: 2, best: 4, new_best: false });
+
+    const statsRes = await call(port, session, PLAYER_STATS_GET, {});
+    const s = PlayerStats.parse(statsRes.json);
+    expect(s).toMatchObject({ games_played: 2, best: 4, total_gifts: 6 });
+    expect(s.last_played_at).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("lets the owner read the stats object but not write it", async () => {
+    const { client, session } = await player(port);
+    const round = await start(port, session);
+    await untilOver(round);
+    await submit(port, session, { ticket: round.ticket, score: 3, gifts: 3, power_ups_used: 0 });
+    const read = await client.readStorageObjects(session, {
+      object_ids: [
+        { collection: PLAYER_STATS_COLLECTION, key: PLAYER_STATS_KEY, user_id: userId(session) },
+      ],
+    });
+    expect(PlayerStats.parse(read.objects[0]?.value)).toMatchObject({ games_played: 1, best: 3 });
+    await expect(
+      client.writeStorageObjects(session, [
+        {
+          collection: PLAYER_STATS_COLLECTION,
+          key: PLAYER_STATS_KEY,
+          value: { games_played: 999, best: 999, total_gifts: 0, last_played_at: null },
+        },
+      ]),
+    ).rejects.toBeDefined();
+    const again = await call(port, session, PLAYER_STATS_GET, {});
+    expect(again.json).toMatchObject({ games_played: 1, best: 3 });
+  });
+
+  it("gives zeros before the first round", async () => {
+    const { session } = await player(port);
+    const res = await call(port, session, PLAYER_STATS_GET, {});
+    expect(res.json).toEqual({ games_played: 0, best: 0, total_gifts: 0, last_played_at: null });
+  });
+
+  it("refuses an early submit (9) and accepts the same ticket once the round is over", async () => {
+    const { session } = await player(port);
+    const round = await start(port, session);
+    const early = await submit(port, session, { ticket: round.ticket, score: 1, ...stats });
+    expect(early.status).toBe(400);
+    expect(early.error).toMatchObject({ reason: "round_not_over", code: 9 });
+    await untilOver(round);
+    expect((await submit(port, session, { ticket: round.ticket, score: 1, ...stats })).status).toBe(
+      200,
+    );
+  });
+
+  it("refuses a stale ticket (9)", async () => {
+    const { session } = await player(port);
+    const round = await start(port, session);
+    await sleep(DURATION + WINDOW + 300);
+    const res = await submit(port, session, { ticket: round.ticket, score: 1, ...stats });
+    expect(res.status).toBe(400);
+    expect(res.error).toMatchObject({ reason: "ticket_expired", code: 9 });
+  });
+
+  it("refuses a score above the rules' maximum (3) and accepts the maximum itself", async () => {
+    const { session } = await player(port);
+    const max = maxPlausibleScore(DURATION);
+    const round = await start(port, session);
+    await untilOver(round);
+    const high = await submit(port, session, {
+      ticket: round.ticket,
+      score: max + 1,
+      gifts: max + 1,
+      power_ups_used: 2,
+    });
+    expect(high.status).toBe(400);
+    expect(high.error).toMatchObject({ reason: "score_implausible", code: 3 });
+    const huge = await submit(port, session, {
+      ticket: round.ticket,
+      score: 1e9,
+      gifts: 0,
+      power_ups_used: 0,
+    });
+    expect(huge.error).toMatchObject({ reason: "score_implausible", code: 3 });
+    const ok = await submit(port, session, {
+      ticket: round.ticket,
+      score: max,
+      gifts: max,
+      power_ups_used: 2,
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.json).toMatchObject({ accepted: true, score: max, best: max });
+  });
+
+  it.each([
+    ["a negative score", { score: -1 }, "score"],
+    ["a fractional score", { score: 2.5 }, "score"],
+    ["a string score", { score: "5" }, "score"],
+    ["negative gifts", { gifts: -3 }, "gifts"],
+    ["too many power-ups", { power_ups_used: 3 }, "power_ups_used"],
+  ])("refuses %s with invalid_payload (3) naming the field", async (_n, patch, field) => {
+    const { session } = await player(port);
+    const round = await start(port, session);
+    await untilOver(round);
+    const res = await call(port, session, roundSubmit.id, {
+      ticket: round.ticket,
+      score: 1,
+      ...stats,
+      ...patch,
+    });
+    expect(res.status).toBe(400);
+    expect(res.error).toMatchObject({ reason: "invalid_payload", code: 3 });
+    expect(res.error?.detail).toContain(field);
+    // The ticket is untouched by a refusal.
+    expect((await submit(port, session, { ticket: round.ticket, score: 1, ...stats })).status).toBe(
+      200,
+    );
+  });
+
+  it("refuses unknown and foreign tickets with ticket_unknown (5, HTTP 404)", async () => {
+    const alice = await player(port);
+    const bob = await player(port);
+    const round = await start(port, alice.session);
+    await untilOver(round);
+    const foreign = await submit(port, bob.session, { ticket: round.ticket, score: 1, ...stats });
+    expect(foreign.status).toBe(404);
+    expect(foreign.error).toMatchObject({ reason: "ticket_unknown", code: 5 });
+    const unknown = await submit(port, bob.session, {
+      ticket: crypto.randomUUID(),
+      score: 1,
+      ...stats,
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.error).toMatchObject({ reason: "ticket_unknown", code: 5 });
+    const junk = await submit(port, bob.session, {
+      ticket: "../../etc/passwd",
+      score: 1,
+      ...stats,
+    });
+    expect(junk.error).toMatchObject({ reason: "ticket_unknown", code: 5 });
+    // Bob's attempt did not burn Alice's ticket.
+    expect(
+      (await submit(port, alice.session, { ticket: round.ticket, score: 1, ...stats })).status,
+    ).toBe(200);
+  });
+
+  it("returns the first result to an identical retry and refuses any other reuse (6, HTTP 409)", async () => {
+    const { session } = await player(port);
+    const round = await start(port, session);
+    await untilOver(round);
+    const body = { ticket: round.ticket, score: 5, gifts: 5, power_ups_used: 0 };
+    const first = await submit(port, session, body);
+    expect(first.status).toBe(200);
+    const retry = await submit(port, session, body);
+    expect(retry.status).toBe(200);
+    expect(retry.json).toEqual(first.json);
+    const other = await submit(port, session, { ...body, score: 6, gifts: 6 });
+    expect(other.status).toBe(409);
+    expect(other.error).toMatchObject({ reason: "ticket_used", code: 6 });
+    const stats = await call(port, session, PLAYER_STATS_GET, {});
+    expect(stats.json).toMatchObject({ games_played: 1, best: 5, total_gifts: 5 });
+  });
+
+  it("writes exactly once for 20 concurrent submits of one ticket", async () => {
+    const { client, session } = await player(port);
+    const round = await start(port, session);
+    await untilOver(round);
+    const body = { ticket: round.ticket, score: 7, gifts: 7, power_ups_used: 1 };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => submit(port, session, body)),
+    );
+
+    const accepted = results.filter((r) => r.status === 200);
+    expect(accepted.length).toBeGreaterThanOrEqual(1);
+    for (const r of accepted) expect(r.json).toEqual(first(accepted).json);
+    for (const r of results.filter((r) => r.status !== 200)) {
+      // Submits that lost the race while the winner was still writing are told to retry.
+      expect(r.error).toMatchObject({ reason: "ticket_busy", code: 10 });
+      expect(r.status).toBe(409);
+    }
+    expect(first(accepted).json).toMatchObject({
+      accepted: true,
+      score: 7,
+      best: 7,
+      new_best: true,
+    });
+
+    // The witnesses: stats are written only by the submit that wrote the record (same code
+    // path, after the claim), and the record itself was created by one write.
+    const stats = await call(port, session, PLAYER_STATS_GET, {});
+    expect(stats.json).toMatchObject({ games_played: 1, total_gifts: 7 });
+    const list = await client.listLeaderboardRecords(session, WEEKLY_LEADERBOARD_ID, [
+      userId(session),
+    ]);
+    expect(list.owner_records?.[0]?.num_score).toBe(1);
+
+    // Everyone who retries now gets the same answer.
+    const retry = await submit(port, session, body);
+    expect(retry.json).toEqual(first(accepted).json);
+  });
+});
+
+describe("weekly_leaderboard", () => {
+  it("refuses a client's own score write: the board is authoritative (403)", async () => {
+    const { client, session } = await player(port);
+    const refused = await client
+      .writeLeaderboardRecord(session, WEEKLY_LEADERBOARD_ID, { score: "999" })
+      .then(
+        () => null,
+        (res: Response) => res,
+      );
+    expect(refused?.status).toBe(403);
+    expect(JSON.stringify(await refused?.json())).toMatch(/authoritative/i);
+    const list = await client.listLeaderboardRecords(session, WEEKLY_LEADERBOARD_ID, [
+      userId(session),
+    ]);
+    expect(list.owner_records ?? []).toHaveLength(0);
+  });
+});
