@@ -5,7 +5,8 @@ import { deviceId } from "./device-id";
 import { callRpc } from "./rpc-client";
 
 /**
- * The only code that talks to Nakama. Scenes call these methods and never touch nakama-js.
+ * @deprecated The first guest-only client, kept only while src/app/interim-net.ts still uses
+ * it: use `createNet` from ./index.ts. Delete this file when nothing imports it.
  */
 export class Net {
   readonly client: Client;

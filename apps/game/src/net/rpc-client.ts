@@ -7,17 +7,29 @@ import {
   type RpcResponse,
 } from "@gift-grab/contracts";
 import type { Client, Session } from "@heroiclabs/nakama-js";
+import { messageForReason, unreachableMessage } from "./messages";
 
-/** A refused or failed call, with the contract's reason (or "network" when no answer came). */
+/**
+ * A refused or failed call, with the contract's reason (or "network" when no answer came).
+ * `message` is for the player (from messages.ts); `detail` is the server's words, for logs.
+ */
 export class RpcFailure extends Error {
   override name = "RpcFailure";
   constructor(
     readonly rpcId: string,
     readonly reason: ErrorReason | "network" | "bad_response" | "unknown",
     readonly code: number,
-    detail: string,
+    readonly detail: string,
   ) {
-    super(`${rpcId}: ${reason}: ${detail}`);
+    super(
+      reason === "network"
+        ? unreachableMessage
+        : messageForReason(reason === "bad_response" ? "unknown" : reason),
+    );
+  }
+
+  override toString(): string {
+    return `RpcFailure ${this.rpcId}: ${this.reason} (${this.code}): ${this.detail}`;
   }
 }
 

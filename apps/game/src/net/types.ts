@@ -34,6 +34,8 @@ export type SignInFailureKind =
   | "unreachable"
   | "already_playing" // deny_new policy: offer "Play here instead" (signIn with takeover)
   | "session_ended"
+  | "account_not_found"
+  | "banned"
   | "unknown";
 
 export class SignInFailure extends Error {
@@ -102,6 +104,11 @@ export interface NetEvents {
   kicked: (info: KickInfo) => void;
   /** A queued submission finally got its answer. */
   submitted: (outcome: SubmitOutcome) => void;
+  /**
+   * The session is over without a kick (refresh refused or expired, signed out in another tab,
+   * revoked): show the sign-in screen with "Your session ended — sign in again".
+   */
+  sessionEnded: () => void;
 }
 
 /** The net layer's surface, implemented by src/net/net.ts. */

@@ -1,0 +1,52 @@
+import type { ErrorReason, SessionEndedReason } from "@gift-grab/contracts";
+
+/**
+ * Every refusal the server can send, in words a player can act on. The one place: scenes show
+ * these strings and never compose their own from reasons.
+ */
+export const reasonMessages: Record<ErrorReason, string> = {
+  invalid_payload:
+    "The game sent something the server didn't accept. Reload the page and try again.",
+  unauthenticated: "Your session ended — sign in again.",
+  session_revoked: "Your session ended — sign in again.",
+  internal: "The server had a problem. Try again in a moment.",
+  unavailable: "The game server is busy or restarting. Try again in a moment.",
+  rate_limited: "Slow down a little — try again in a few seconds.",
+  too_many_open_rounds: "Too many rounds started at once. Finish one, then start another.",
+  ticket_unknown: "The server doesn't know this round, so the score can't be saved.",
+  ticket_used: "This round's score was already saved.",
+  ticket_busy: "This round's score is being saved right now.",
+  round_not_over: "The round isn't over yet, so the score can't be saved yet.",
+  ticket_expired:
+    "This round is too old to save — scores must reach the server within a few minutes.",
+  score_implausible: "That score isn't possible in one round, so it wasn't saved.",
+  wrong_password: "Wrong email or password. Check them and try again.",
+  email_taken: "An account with this email already exists. Sign in instead, or use another email.",
+  username_taken: "That username is taken. Pick another one.",
+  account_not_found: "No account with this email. Check it, or sign up.",
+  account_banned: "This account is banned.",
+  already_playing:
+    "This account is playing on another device. Play here instead to end that session.",
+  login_expired: "You've been signed in for a long time — sign in again.",
+};
+
+export const unreachableMessage =
+  "Can't reach the game server. Check your connection and try again.";
+export const unknownFailureMessage = "Something went wrong. Try again.";
+
+/** Why a device's session ended, said to the player on that device. */
+export const sessionEndedMessages: Record<SessionEndedReason, string> = {
+  signed_in_elsewhere: "You signed in on another device",
+  signed_out_everywhere: "You were signed out everywhere",
+  signed_out: "You signed out",
+  session_revoked: "Your session ended — sign in again",
+};
+
+/** submitRound on a device whose session the server ended. */
+export const kickedSubmitMessage =
+  "This round can't be saved: your account is now playing on another device. Choose Play here to continue here.";
+export const signedOutSubmitMessage = "Sign in to save your scores.";
+
+export function messageForReason(reason: ErrorReason | "unknown"): string {
+  return reason === "unknown" ? unknownFailureMessage : reasonMessages[reason];
+}

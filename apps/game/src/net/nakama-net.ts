@@ -1,0 +1,497 @@
+import {
+  type AnyRpc,
+  ClientTag,
+  clientSessionVars,
+  decodeSessionClaims,
+  decodeSessionToken,
+  type LeaderboardEntry,
+  LinkEmail,
+  leaderboardView,
+  playerStatsGet,
+  type RpcRequest,
+  type RpcResponse,
+  roundStart,
+  roundSubmit,
+  SignIn,
+  SignUp,
+  sessionLogout,
+  sessionLogoutAll,
+} from "@gift-grab/contracts";
+import { Client, Session } from "@heroiclabs/nakama-js";
+import type { ServerConfig } from "../config/server-config";
+import { AuthHttp, type AuthResult } from "./auth-http";
+import { deviceId } from "./device-id";
+import { Emitter } from "./emitter";
+import { kickedSubmitMessage, signedOutSubmitMessage } from "./messages";
+import { callRpc, RpcFailure } from "./rpc-client";
+import { SessionEndedError, SessionStore } from "./session-store";
+import { toSignInFailure, validationFailure } from "./sign-in-errors";
+import { browserNetworkSignals, type NetworkSignals, SocketLink } from "./socket-link";
+import { REFRESH_LOCK, StorageKeys } from "./storage-keys";
+import { SubmitQueue } from "./submit-queue";
+import type { Tokens } from "./tokens";
+import {
+  type ConnectionState,
+  type GameNet,
+  type KickInfo,
+  type LeaderboardPage,
+  type LeaderboardRow,
+  type NetEvents,
+  type PlayerStats,
+  type RoundResult,
+  type RoundTicket,
+  type SessionInfo,
+  SignInFailure,
+  type SubmitOutcome,
+} from "./types";
+
+export interface NetOptions {
+  config: ServerConfig;
+  /** Where tokens, the device id and pending submissions live (default: localStorage). */
+  storage?: Storage;
+  /** The session var naming this build (must pass the contracts' ClientTag). */
+  clientTag?: string;
+  network?: NetworkSignals;
+}
+
+/** Who signed in here, so "Play here" can sign in again. The password never leaves memory. */
+type Identity = { kind: "guest" } | { kind: "email"; email: string; password: string | null };
+
+/** nakama-js wants a Session; only its token is read with autoRefreshSession off. */
+function nakamaSession(tokens: Tokens): Session {
+  return Object.assign(Object.create(Session.prototype) as Session, {
+    token: tokens.token,
+    refresh_token: tokens.refreshToken,
+  });
+}
+
+/**
+ * The net layer: the only code that talks to Nakama. Sign-in and tokens (SessionStore), the
+ * realtime socket (SocketLink), round submissions that must not get lost (SubmitQueue), and
+ * every RPC checked against its contract.
+ */
+export class NakamaNet implements GameNet {
+  private readonly emitter = new Emitter<NetEvents>();
+  private readonly client: Client;
+  private readonly auth: AuthHttp;
+  private readonly storage: Storage;
+  private readonly store: SessionStore;
+  private readonly link: SocketLink;
+  private readonly queue: SubmitQueue;
+  private readonly clientTag: string | undefined;
+  private state: ConnectionState = "signed_out";
+  private identity: Identity | null = null;
+  private accountEmail: string | null = null;
+  private restoring = false;
+
+  constructor(options: NetOptions) {
+    const { config } = options;
+    this.storage = options.storage ?? localStorage;
+    this.clientTag = ClientTag.safeParse(options.clientTag).success ? options.clientTag : undefined;
+    this.client = new Client(
+      config.serverKey,
+      config.host,
+      config.port,
+      config.useSSL,
+      10_000,
+      false,
+    );
+    this.auth = new AuthHttp(config);
+    this.store = new SessionStore({
+      storage: this.storage,
+      decode: decodeSessionToken,
+      refresh: (refreshToken) => this.auth.refresh(refreshToken, {}),
+      withLock: webLock,
+      onOtherTabWrite: storageEvents(this.storage),
+    });
+    this.store.events.on("ended", () => this.sessionOver());
+    this.store.events.on("clearedElsewhere", () => this.sessionOver());
+    this.link = new SocketLink({
+      createSocket: () => this.client.createSocket(config.useSSL, false),
+      token: async () => (await this.store.fresh()).token,
+      sessionAlive: () => this.sessionAlive(),
+      network: options.network ?? browserNetworkSignals(),
+    });
+    this.link.events.on("state", (s) => {
+      if (s === "connecting" || s === "online" || s === "reconnecting" || s === "offline") {
+        this.setState(s);
+      }
+      if (s === "online") void this.queue.flush();
+    });
+    this.link.events.on("sessionEnded", ({ reason, at, client }) => {
+      if (reason === "signed_in_elsewhere" || reason === "signed_out_everywhere") {
+        this.kicked({ reason, at, clientTag: client });
+      } else {
+        this.sessionOver();
+      }
+    });
+    this.queue = new SubmitQueue({
+      storage: this.storage,
+      send: (request) => this.rpc(roundSubmit, request),
+      userId: () => (this.state === "kicked" ? null : (this.store.currentClaims?.uid ?? null)),
+    });
+    this.queue.events.on("submitted", (outcome) => this.emitter.emit("submitted", outcome));
+  }
+
+  get connection(): ConnectionState {
+    return this.state;
+  }
+
+  /** Sockets opened so far (the test API reports it: e2e counts reconnect attempts). */
+  get socketConnects(): number {
+    return this.link.connectAttempts;
+  }
+
+  on<E extends keyof NetEvents>(event: E, handler: NetEvents[E]): () => void {
+    return this.emitter.on(event, handler);
+  }
+
+  // ------------------------------------------------------------------ sessions
+
+  async restore(): Promise<"restored" | "none" | "ended"> {
+    this.restoring = true;
+    let result: "restored" | "none" | "ended";
+    try {
+      result = await this.store.restore();
+    } finally {
+      this.restoring = false;
+    }
+    if (result !== "restored") {
+      this.setState("signed_out");
+      return result;
+    }
+    const email = this.store.currentClaims ? emailOf(this.store.currentClaims) : null;
+    this.identity = email ? { kind: "email", email, password: null } : { kind: "guest" };
+    await this.connected();
+    return "restored";
+  }
+
+  async signInAsGuest(): Promise<void> {
+    await this.establish(
+      () => this.auth.authenticateDevice(deviceId(this.storage), this.vars(false)),
+      {
+        kind: "guest",
+      },
+    );
+  }
+
+  async signIn(email: string, password: string, options?: { takeover?: boolean }): Promise<void> {
+    const input = SignIn.safeParse({ email, password });
+    if (!input.success) throw validationFailure(input.error);
+    await this.establish(
+      () =>
+        this.auth.authenticateEmail(email, password, {
+          create: false,
+          vars: this.vars(options?.takeover ?? false),
+        }),
+      { kind: "email", email, password },
+    );
+  }
+
+  async signUp(email: string, password: string, username: string): Promise<void> {
+    const input = SignUp.safeParse({ email, password, username });
+    if (!input.success) throw validationFailure(input.error);
+    await this.establish(
+      () =>
+        this.auth.authenticateEmail(email, password, {
+          create: true,
+          username,
+          vars: this.vars(false),
+        }),
+      { kind: "email", email, password },
+    );
+  }
+
+  async linkEmail(email: string, password: string): Promise<void> {
+    const input = LinkEmail.safeParse({ email, password });
+    if (!input.success) throw validationFailure(input.error);
+    let tokens: Tokens;
+    try {
+      tokens = await this.store.fresh();
+    } catch {
+      throw new SignInFailure("session_ended", "Your session ended — sign in again.");
+    }
+    try {
+      await this.client.linkEmail(nakamaSession(tokens), { email, password });
+    } catch (err) {
+      throw await toSignInFailure(err);
+    }
+    this.identity = { kind: "email", email, password };
+    this.accountEmail = email;
+  }
+
+  async playHere(): Promise<void> {
+    const id = this.identity;
+    if (id?.kind === "guest") {
+      return this.establish(
+        () => this.auth.authenticateDevice(deviceId(this.storage), this.vars(true)),
+        id,
+      );
+    }
+    if (id?.kind === "email" && id.password) {
+      const { email, password } = id;
+      return this.establish(
+        () =>
+          this.auth.authenticateEmail(email, password, { create: false, vars: this.vars(true) }),
+        id,
+      );
+    }
+    throw new SignInFailure("session_ended", "Sign in again to play here.");
+  }
+
+  async signOut(): Promise<void> {
+    const tokens = this.store.current;
+    this.link.stop();
+    this.queue.stop();
+    if (tokens) {
+      // Our logout RPC revokes the login across restarts and tells its sockets; Nakama's own
+      // logout is the fallback when the RPC can't run.
+      await this.rpc(sessionLogout, {}).catch(() =>
+        this.client
+          .sessionLogout(nakamaSession(tokens), tokens.token, tokens.refreshToken)
+          .catch(() => false),
+      );
+    }
+    this.forgetSession(true);
+  }
+
+  async signOutEverywhere(): Promise<void> {
+    // Close our own socket first: the server tells every socket, ours included.
+    this.link.stop();
+    try {
+      await this.rpc(sessionLogoutAll, {});
+    } catch (err) {
+      if (this.store.current) void this.link.start();
+      throw err;
+    }
+    this.queue.stop();
+    this.forgetSession(true);
+  }
+
+  session(): SessionInfo | null {
+    const tokens = this.store.current;
+    const claims = this.store.currentClaims;
+    if (!tokens || !claims || this.state === "kicked") return null;
+    const data = decodeSessionToken(tokens.token);
+    let refreshExp = data.exp;
+    try {
+      refreshExp = decodeSessionClaims(tokens.refreshToken).exp;
+    } catch {
+      // keep the token's expiry
+    }
+    const email = this.accountEmail ?? data.vrs.email ?? null;
+    return {
+      userId: data.uid,
+      username: data.usn,
+      email,
+      isGuest: email === null,
+      signedInAt: new Date(Number(data.vrs.login_at) * 1000),
+      tokenExpiresAt: new Date(data.exp * 1000),
+      refreshExpiresAt: new Date(refreshExp * 1000),
+    };
+  }
+
+  // ------------------------------------------------------------------ rounds and the board
+
+  async startRound(): Promise<RoundTicket> {
+    const res = await this.rpc(roundStart, {});
+    return {
+      ticket: res.ticket,
+      durationMs: res.duration_ms,
+      seed: res.seed,
+      startedAt: new Date(res.started_at),
+    };
+  }
+
+  async submitRound(ticket: RoundTicket, result: RoundResult): Promise<SubmitOutcome> {
+    if (this.state === "kicked") return { status: "rejected", message: kickedSubmitMessage };
+    const userId = this.store.currentClaims?.uid;
+    if (!userId) return { status: "rejected", message: signedOutSubmitMessage };
+    return this.queue.submit(userId, {
+      ticket: ticket.ticket,
+      score: result.score,
+      gifts: result.gifts,
+      power_ups_used: result.powerUpsUsed,
+    });
+  }
+
+  pendingSubmissions(): number {
+    return this.queue.pending();
+  }
+
+  async leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage> {
+    const request: RpcRequest<typeof leaderboardView> = {};
+    if (options?.cursor) request.cursor = options.cursor;
+    if (options?.aroundMe) request.around_me = true;
+    const res = await this.rpc(leaderboardView, request);
+    return {
+      rows: res.records.map(toRow),
+      nextCursor: res.next_cursor,
+      prevCursor: res.prev_cursor,
+      me: res.me ? toRow(res.me) : null,
+      // The server's clock decides; count down from our clock by the same distance.
+      nextResetAt: new Date(Date.now() + (res.next_reset_at - res.server_now)),
+      lastWeekTop: res.last_week_top.map(toRow),
+    };
+  }
+
+  async stats(): Promise<PlayerStats> {
+    const res = await this.rpc(playerStatsGet, {});
+    return {
+      gamesPlayed: res.games_played,
+      best: res.best,
+      totalGifts: res.total_gifts,
+      lastPlayedAt: res.last_played_at === null ? null : new Date(res.last_played_at),
+    };
+  }
+
+  async rpc<C extends AnyRpc>(contract: C, input: RpcRequest<C>): Promise<RpcResponse<C>> {
+    const call = async () => {
+      let tokens: Tokens;
+      try {
+        tokens = await this.store.fresh();
+      } catch (err) {
+        if (err instanceof SessionEndedError) {
+          throw new RpcFailure(contract.id, "session_revoked", 16, err.message);
+        }
+        throw new RpcFailure(contract.id, "network", 0, String(err));
+      }
+      return callRpc(this.client, nakamaSession(tokens), contract, input);
+    };
+    try {
+      return await call();
+    } catch (err) {
+      // A token the server no longer takes (restart with logouts replayed, clock skew): renew once.
+      if (err instanceof RpcFailure && err.code === 16 && err.reason === "unknown") {
+        try {
+          await this.store.refresh();
+        } catch {
+          throw err;
+        }
+        return call();
+      }
+      throw err;
+    }
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private vars(takeover: boolean): Record<string, string> {
+    return clientSessionVars({ client: this.clientTag, takeover });
+  }
+
+  /** Signs in with `authenticate`, then saves the pair, reads the account and opens the socket. */
+  private async establish(
+    authenticate: () => Promise<AuthResult>,
+    identity: Identity,
+  ): Promise<void> {
+    const prior = this.state;
+    this.setState("connecting");
+    let result: AuthResult;
+    try {
+      result = await authenticate();
+      decodeSessionToken(result.token);
+    } catch (err) {
+      this.setState(prior);
+      throw await toSignInFailure(err);
+    }
+    this.link.stop();
+    this.identity = identity;
+    this.accountEmail = null;
+    this.store.set(result);
+    await this.connected();
+  }
+
+  private async connected(): Promise<void> {
+    await this.loadAccountEmail();
+    await this.link.start();
+    void this.queue.flush();
+  }
+
+  /** The token's vars carry the email of an email sign-in; a linked guest's comes from the account. */
+  private async loadAccountEmail(): Promise<void> {
+    const tokens = this.store.current;
+    if (!tokens) return;
+    try {
+      const account = await this.client.getAccount(nakamaSession(tokens));
+      this.accountEmail = account.email ?? null;
+    } catch {
+      // Offline: the token's email var (if any) will do.
+    }
+  }
+
+  private async sessionAlive(): Promise<boolean> {
+    const tokens = this.store.current;
+    if (!tokens) return false;
+    try {
+      await this.client.getAccount(nakamaSession(tokens));
+      return true;
+    } catch (err) {
+      if (!(err instanceof Response) || err.status !== 401) return true;
+    }
+    try {
+      await this.store.refresh();
+      return true;
+    } catch (err) {
+      return !(err instanceof SessionEndedError);
+    }
+  }
+
+  private kicked(info: KickInfo): void {
+    this.store.forget();
+    this.queue.stop();
+    this.setState("kicked");
+    this.emitter.emit("kicked", info);
+  }
+
+  /** The session can't go on and no kick explains it: back to the sign-in screen. */
+  private sessionOver(): void {
+    if (this.state === "kicked") return;
+    this.link.stop();
+    this.queue.stop();
+    this.forgetSession(false);
+    if (!this.restoring) this.emitter.emit("sessionEnded");
+  }
+
+  private forgetSession(clearStorage: boolean): void {
+    if (clearStorage) this.store.clear();
+    else this.store.forget();
+    this.identity = null;
+    this.accountEmail = null;
+    this.setState("signed_out");
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state === this.state) return;
+    this.state = state;
+    this.emitter.emit("connection", state);
+  }
+}
+
+function toRow(e: LeaderboardEntry): LeaderboardRow {
+  return { rank: e.rank, username: e.username, score: e.score, isMe: e.is_me };
+}
+
+function emailOf(claims: { vrs?: Record<string, string> | undefined }): string | null {
+  return claims.vrs?.email ?? null;
+}
+
+/** One refresh at a time across this browser's tabs (Web Locks), where the browser has them. */
+function webLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+  return locks ? (locks.request(REFRESH_LOCK, fn) as Promise<T>) : fn();
+}
+
+/** Other tabs writing the session key (the `storage` event only fires in the other tabs). */
+function storageEvents(storage: Storage) {
+  return (listener: (raw: string | null) => void) => {
+    if (typeof window === "undefined") return () => {};
+    const onStorage = (e: StorageEvent) => {
+      if (e.storageArea !== storage) return;
+      if (e.key === StorageKeys.session) listener(e.newValue);
+      else if (e.key === null) listener(null);
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
+  };
+}

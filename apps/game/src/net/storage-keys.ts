@@ -1,0 +1,12 @@
+/** Everything the net layer keeps in localStorage, in one place (docs/security.md explains why localStorage). */
+export const StorageKeys = {
+  /** {token, refreshToken} of the signed-in player. */
+  session: "gift-grab.session",
+  /** The guest's device id: the same guest on every visit from this browser. */
+  deviceId: "gift-grab.device-id",
+  /** Round submissions that got no answer yet, retried until the server answers. */
+  pendingSubmissions: "gift-grab.pending-submissions",
+} as const;
+
+/** The Web Lock that makes one refresh at a time across this browser's tabs. */
+export const REFRESH_LOCK = "gift-grab.refresh";
