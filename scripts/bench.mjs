@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --players N --sockets N --concurrency N]: build the module, then run
+// npm run bench [-- --players N --sockets N --rounds N --round-ms N]: build the module, then run
 // the load benchmark (tools/bench) against two fresh stacks of its own.
 import { spawnSync } from "node:child_process";
 import { exitOnSetupError } from "../infra/scripts/lib/log.mjs";

@@ -14,12 +14,18 @@ import { pool, Samples, type Summary } from "./stats";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const baselineModule = path.resolve(here, "../baseline-module");
 const BOARD = "weekly_leaderboard";
-const ROUND_MS = 500;
 
 export interface BenchOptions {
+  /** Virtual players playing at the same time. */
   players: number;
+  /** Sockets held open at the end. */
   sockets: number;
-  concurrency: number;
+  /** Rounds each player plays, back to back. */
+  rounds?: number;
+  /** Round length: players start spread over one round, like players arriving. */
+  roundMs?: number;
+  /** Sign-ins in flight at once in the sign-in throughput phase. */
+  signInConcurrency?: number;
   log?: (line: string) => void;
 }
 
@@ -30,26 +36,48 @@ function rssMb(pid: number | undefined): number {
   return kb / 1024;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 async function timed<T>(fn: () => Promise<T>) {
   const t0 = performance.now();
   const value = await fn();
   return { value, ms: performance.now() - t0 };
 }
 
-async function phase(
-  name: string,
-  count: number,
-  concurrency: number,
-  fn: (s: Samples, i: number) => Promise<void>,
-) {
+/** Sign-in throughput: `count` device sign-ins, `concurrency` in flight. */
+async function signIns(http: NakamaHttp, name: string, count: number, concurrency: number) {
   const samples = new Samples(name);
+  const tokens: string[] = [];
   const t0 = performance.now();
   await pool(
     Array.from({ length: count }, (_, i) => i),
     concurrency,
-    (i) => fn(samples, i),
+    async (i) => {
+      const token = await samples.time(() => http.authenticateDevice());
+      if (token) tokens[i] = token;
+    },
   );
-  return samples.summary(performance.now() - t0);
+  return { summary: samples.summary(performance.now() - t0), tokens };
+}
+
+/**
+ * Players arrive spread over one round and play `rounds` rounds back to back: the load of
+ * `players` people playing at once, compressed in time by 30 s / roundMs.
+ */
+async function playRounds(
+  tokens: string[],
+  rounds: number,
+  roundMs: number,
+  play: (token: string, i: number) => Promise<void>,
+) {
+  const t0 = performance.now();
+  await Promise.all(
+    tokens.map(async (token, i) => {
+      await sleep((i / tokens.length) * roundMs);
+      for (let r = 0; r < rounds; r++) await play(token, i);
+    }),
+  );
+  return performance.now() - t0;
 }
 
 function openSockets(
@@ -76,11 +104,18 @@ function openSockets(
   ).then(() => ({ sockets, failed }));
 }
 
-export async function runBench({ players, sockets, concurrency, log = console.log }: BenchOptions) {
-  log(`starting two stacks (ours and the baseline)…`);
+export async function runBench({
+  players,
+  sockets,
+  rounds = 2,
+  roundMs = 5000,
+  signInConcurrency = 16,
+  log = console.log,
+}: BenchOptions) {
+  log("starting two stacks (ours and the baseline)…");
   const ours: TestStack = await startTestStack({
     name: "bench",
-    runtimeEnv: { ROUND_DURATION_MS: String(ROUND_MS) },
+    runtimeEnv: { ROUND_DURATION_MS: String(roundMs), ROUND_STARTS_PER_MINUTE: "1000" },
     config: { logger: { level: "WARN" } },
   });
   const base: TestStack = await startTestStack({
@@ -96,30 +131,23 @@ export async function runBench({ players, sockets, concurrency, log = console.lo
     const restartOurs = await timed(() => ours.restartNakama());
     const restartBase = await timed(() => base.restartNakama());
 
-    log(`sign-in: ${players} players on each stack…`);
-    const tokensA: string[] = [];
-    const tokensB: string[] = [];
-    const signIn = await phase("sign-in (our hooks)", players, concurrency, async (s, i) => {
-      const t = await s.time(() => a.authenticateDevice());
-      if (t) tokensA[i] = t;
-    });
-    const signInBase = await phase("sign-in (baseline)", players, concurrency, async (s, i) => {
-      const t = await s.time(() => b.authenticateDevice());
-      if (t) tokensB[i] = t;
-    });
+    log(`sign-in: ${players} players on each stack, ${signInConcurrency} at a time…`);
+    await signIns(b, "warm-up", Math.min(20, players), signInConcurrency);
+    await signIns(a, "warm-up", Math.min(20, players), signInConcurrency);
+    const signInBase = await signIns(b, "sign-in (baseline: no hooks)", players, signInConcurrency);
+    const signIn = await signIns(a, "sign-in (our hooks)", players, signInConcurrency);
 
-    log(`rounds: round_start → ${ROUND_MS} ms → round_submit → leaderboard list…`);
+    log(`rounds: ${players} players × ${rounds} rounds of ${roundMs} ms…`);
     const starts = new Samples("round_start");
     const submits = new Samples("round_submit");
     const lists = new Samples("leaderboard list");
-    const t0 = performance.now();
-    await pool(tokensA, concurrency, async (token, i) => {
-      if (!token) return;
+    const checks = new Samples("session_check (lightest RPC)");
+    const oursWall = await playRounds(signIn.tokens, rounds, roundMs, async (token, i) => {
       const ticket = (await starts.time(() => a.rpc(token, ROUND_START, {}))) as
         | { ticket: string; duration_ms: number }
         | undefined;
       if (!ticket) return;
-      await new Promise((r) => setTimeout(r, ticket.duration_ms + 50));
+      await sleep(ticket.duration_ms + 20);
       const score = i % 5;
       await submits.time(() =>
         a.rpc(token, ROUND_SUBMIT, {
@@ -130,54 +158,36 @@ export async function runBench({ players, sockets, concurrency, log = console.lo
         }),
       );
       await lists.time(() => a.listRecords(token, BOARD));
+      await checks.time(() => a.rpc(token, SESSION_CHECK, {}));
     });
-    const roundsWall = performance.now() - t0;
-
-    const baseWrite = await phase(
-      "leaderboard write (baseline, client-writable)",
-      players,
-      concurrency,
-      async (s, i) => {
-        const token = tokensB[i];
-        if (token) await s.time(() => b.writeRecord(token, "bench_baseline", i % 5));
-      },
-    );
-    const rpcLight = await phase(
-      "session_check (RPC floor)",
-      players,
-      concurrency,
-      async (s, i) => {
-        const token = tokensA[i];
-        if (token) await s.time(() => a.rpc(token, SESSION_CHECK, {}));
-      },
-    );
+    const writes = new Samples("leaderboard write (baseline: client-writable board)");
+    const baseLists = new Samples("leaderboard list (baseline)");
+    const baseWall = await playRounds(signInBase.tokens, rounds, roundMs, async (token, i) => {
+      await sleep(roundMs + 20);
+      await writes.time(() => b.writeRecord(token, "bench_baseline", i % 5));
+      await baseLists.time(() => b.listRecords(token, "bench_baseline"));
+    });
 
     log(`sockets: opening ${sockets}…`);
+    const tokens = signIn.tokens.filter(Boolean);
+    if (tokens.length < sockets)
+      tokens.push(...(await signIns(a, "more", sockets - tokens.length, signInConcurrency)).tokens);
     const rssBefore = rssMb(ours.nakama.pid);
-    const extra = await phase(
-      "sign-in for sockets",
-      Math.max(0, sockets - tokensA.length),
-      concurrency,
-      async (s, i) => {
-        const t = await s.time(() => a.authenticateDevice());
-        if (t) tokensA.push(t);
-        void i;
-      },
-    );
-    void extra;
-    const opened = await openSockets(a, tokensA.filter(Boolean).slice(0, sockets));
-    await new Promise((r) => setTimeout(r, 500));
+    const opened = await openSockets(a, tokens.slice(0, sockets));
+    await sleep(500);
     const rssAfter = rssMb(ours.nakama.pid);
     for (const ws of opened.sockets) ws.terminate();
 
-    const rounds = [starts, submits, lists].map((s) => s.summary(roundsWall));
-    const calls: Summary[] = [signIn, signInBase, ...rounds, baseWrite, rpcLight];
-    const submit = rounds[1] as Summary;
+    const roundCalls = [starts, submits, lists, checks].map((s) => s.summary(oursWall));
+    const baseCalls = [writes, baseLists].map((s) => s.summary(baseWall));
+    const calls: Summary[] = [signIn.summary, signInBase.summary, ...roundCalls, ...baseCalls];
+    const submit = roundCalls[1] as Summary;
+    const write = baseCalls[0] as Summary;
     const ratios = {
-      round_submit_p50_vs_baseline_write: submit.p50 / baseWrite.p50,
-      round_submit_p99_vs_baseline_write: submit.p99 / baseWrite.p99,
-      sign_in_throughput_vs_baseline: signIn.per_sec / signInBase.per_sec,
-      sign_in_p50_vs_baseline: signIn.p50 / signInBase.p50,
+      round_submit_p50_vs_baseline_write: submit.p50 / write.p50,
+      round_submit_p99_vs_baseline_write: submit.p99 / write.p99,
+      sign_in_throughput_vs_baseline: signIn.summary.per_sec / signInBase.summary.per_sec,
+      sign_in_p50_vs_baseline: signIn.summary.p50 / signInBase.summary.p50,
     };
     return {
       machine: {
@@ -185,13 +195,20 @@ export async function runBench({ players, sockets, concurrency, log = console.lo
         cpu: os.cpus()[0]?.model ?? "?",
         memory_gb: Math.round(os.totalmem() / 2 ** 30),
         node: process.version,
+        load_avg_1m: os.loadavg()[0] ?? 0,
       },
-      options: { players, sockets, concurrency, round_ms: ROUND_MS },
+      options: {
+        players,
+        sockets,
+        rounds,
+        round_ms: roundMs,
+        sign_in_concurrency: signInConcurrency,
+      },
       calls,
       ratios,
       targets: {
         "round_submit p50 <= 1.5x baseline write": ratios.round_submit_p50_vs_baseline_write <= 1.5,
-        "round_submit p99 < 50 ms": submit.p99 < 50,
+        [`round_submit p99 < 50 ms at ${players} players`]: submit.p99 < 50,
         "sign-in throughput >= 0.8x baseline": ratios.sign_in_throughput_vs_baseline >= 0.8,
       },
       sockets: {
@@ -222,7 +239,7 @@ export function formatTable(r: BenchResult): string {
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "-");
   const lines = [
     `machine: ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memory_gb} GiB, node ${r.machine.node}`,
-    `players ${r.options.players}, concurrency ${r.options.concurrency}, round ${r.options.round_ms} ms`,
+    `${r.options.players} players × ${r.options.rounds} rounds of ${r.options.round_ms} ms (arrivals spread over a round); sign-ins ${r.options.sign_in_concurrency} at a time; load average ${r.machine.load_avg_1m.toFixed(1)}`,
     "",
     `${"call".padEnd(48)} ${"calls".padStart(6)} ${"err".padStart(4)} ${"/s".padStart(8)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)}  (ms)`,
     ...r.calls.map(

@@ -1,4 +1,4 @@
-// npm run bench [-- --players 200 --sockets 1000 --concurrency 200]
+// npm run bench [-- --players 200 --sockets 1000 --rounds 2 --round-ms 5000]
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,13 +9,15 @@ const { values } = parseArgs({
   options: {
     players: { type: "string", default: "200" },
     sockets: { type: "string", default: "1000" },
-    concurrency: { type: "string", default: "200" },
+    rounds: { type: "string", default: "2" },
+    "round-ms": { type: "string", default: "5000" },
   },
 });
 const result = await runBench({
   players: Number(values.players),
   sockets: Number(values.sockets),
-  concurrency: Number(values.concurrency),
+  rounds: Number(values.rounds),
+  roundMs: Number(values["round-ms"]),
 });
 console.log(`\n${formatTable(result)}`);
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../bench/results");
