@@ -62,9 +62,10 @@ export const rpcRoundSubmit: nkruntime.RpcFunction = (ctx, logger, nk, payload) 
       claimVersion = ack?.version ?? "";
     } catch (err) {
       if (!isVersionConflict(err)) throw err;
-      const now2 = readTicket(nk, userId, input.ticket);
-      if (!now2) throw rpcError("ticket_unknown", "round_submit: no such round");
-      return answerUsed(now2, fingerprint);
+      logger.info("round_submit: a concurrent submit of ticket %s claimed it first", input.ticket);
+      const current = readTicket(nk, userId, input.ticket);
+      if (!current) throw rpcError("ticket_unknown", "round_submit: no such round");
+      return answerUsed(current, fingerprint);
     }
 
     const before = ownRecord(nk, userId);

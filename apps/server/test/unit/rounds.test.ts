@@ -1,0 +1,117 @@
+import { GameRules } from "@gift-grab/contracts";
+import { describe, expect, it } from "vitest";
+import { ROUND_DEFAULTS, roundConfig } from "../../src/rounds/config";
+import {
+  partitionIssued,
+  recentStarts,
+  START_WINDOW_MS,
+  TICKET_RETENTION_MS,
+} from "../../src/rounds/start-limits";
+import { submitFingerprint } from "../../src/rounds/tickets";
+import { isVersionConflict } from "../../src/rounds/version-conflict";
+import { withRound } from "../../src/stats/player-stats";
+
+describe("roundConfig", () => {
+  it("defaults to the game's 30 s round", () => {
+    expect(roundConfig(undefined)).toEqual(ROUND_DEFAULTS);
+    expect(ROUND_DEFAULTS.durationMs).toBe(GameRules.roundDurationMs);
+  });
+
+  it("reads runtime.env", () => {
+    expect(
+      roundConfig({
+        ROUND_DURATION_MS: "1500",
+        ROUND_EARLY_TOLERANCE_MS: "0",
+        ROUND_SUBMIT_WINDOW_MS: "2000",
+        ROUND_MAX_OPEN: "1",
+        ROUND_STARTS_PER_MINUTE: "4",
+      }),
+    ).toEqual({
+      durationMs: 1500,
+      earlyToleranceMs: 0,
+      submitWindowMs: 2000,
+      maxOpen: 1,
+      startsPerMinute: 4,
+    });
+  });
+
+  it.each(["", "abc", "-5", "1.5", " "])("ignores a malformed value %j", (raw) => {
+    expect(roundConfig({ ROUND_DURATION_MS: raw }).durationMs).toBe(ROUND_DEFAULTS.durationMs);
+  });
+
+  it("never allows zero rounds or a zero-length round", () => {
+    const c = roundConfig({
+      ROUND_DURATION_MS: "0",
+      ROUND_MAX_OPEN: "0",
+      ROUND_STARTS_PER_MINUTE: "0",
+    });
+    expect(c.durationMs).toBe(1);
+    expect(c.maxOpen).toBe(1);
+    expect(c.startsPerMinute).toBe(1);
+  });
+});
+
+describe("start limits", () => {
+  it("counts starts in a sliding minute", () => {
+    const now = 1_000_000;
+    expect(
+      recentStarts([now - START_WINDOW_MS, now - START_WINDOW_MS + 1, now - 1, now], now),
+    ).toEqual([now - START_WINDOW_MS + 1, now - 1, now]);
+  });
+
+  it("prunes tickets only once their retention has passed", () => {
+    const now = 5_000_000;
+    const keepMe = { id: "a", expires_at: now - TICKET_RETENTION_MS + 1 };
+    const dropMe = { id: "b", expires_at: now - TICKET_RETENTION_MS };
+    const open = { id: "c", expires_at: now + 1 };
+    expect(partitionIssued([keepMe, dropMe, open], now)).toEqual({
+      keep: [keepMe, open],
+      prune: [dropMe],
+    });
+  });
+});
+
+describe("submit identity", () => {
+  it("is the same for the same score and stats, different otherwise", () => {
+    const a = { score: 5, gifts: 5, power_ups_used: 1 };
+    expect(submitFingerprint(a)).toBe(submitFingerprint({ ...a }));
+    expect(submitFingerprint(a)).not.toBe(submitFingerprint({ ...a, power_ups_used: 0 }));
+    expect(submitFingerprint(a)).not.toBe(submitFingerprint({ ...a, gifts: 4 }));
+    expect(submitFingerprint({ score: 1, gifts: 11, power_ups_used: 0 })).not.toBe(
+      submitFingerprint({ score: 11, gifts: 1, power_ups_used: 0 }),
+    );
+  });
+});
+
+describe("version conflicts", () => {
+  it("recognises Nakama's rejection and nothing else", () => {
+    expect(
+      isVersionConflict(
+        new Error(
+          "failed to write storage objects: Storage write rejected - version check failed.",
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      isVersionConflict(new Error("failed to write storage objects: connection refused")),
+    ).toBe(false);
+    expect(isVersionConflict(undefined)).toBe(false);
+  });
+});
+
+describe("player stats", () => {
+  it("adds a round", () => {
+    expect(
+      withRound(
+        { games_played: 2, best: 9, total_gifts: 14, last_played_at: 1 },
+        { score: 7, gifts: 7, at: 99 },
+      ),
+    ).toEqual({ games_played: 3, best: 9, total_gifts: 21, last_played_at: 99 });
+    expect(
+      withRound(
+        { games_played: 0, best: 0, total_gifts: 0, last_played_at: null },
+        { score: 3, gifts: 3, at: 5 },
+      ),
+    ).toEqual({ games_played: 1, best: 3, total_gifts: 3, last_played_at: 5 });
+  });
+});
