@@ -1,0 +1,130 @@
+import { expect, test } from "@playwright/test";
+import {
+  newAccount,
+  savedTokens,
+  serverTakesRefreshToken,
+  serverTakesToken,
+  signInWithForm,
+  signUpWithForm,
+} from "../support/accounts";
+import { gameState, watchErrors } from "../support/game";
+import { clickButton, playAsGuest, waitForScene } from "../support/ui";
+
+interface AccountView {
+  session: {
+    userId: string;
+    username: string;
+    email: string | null;
+    isGuest: boolean;
+    signedInAt: Date;
+    tokenExpiresAt: Date;
+    refreshExpiresAt: Date;
+  } | null;
+}
+
+async function accountView(page: import("@playwright/test").Page): Promise<AccountView> {
+  await clickButton(page, "Account");
+  await waitForScene(page, "Account");
+  await expect
+    .poll(async () => ((await gameState(page)).account as AccountView)?.session)
+    .toBeTruthy();
+  return (await gameState(page)).account as AccountView;
+}
+
+test("sign up → reload → still signed in; sign out → the server refuses the old tokens", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const account = newAccount("su");
+  const before = Date.now();
+  await signUpWithForm(page, account);
+
+  await page.reload();
+  await waitForScene(page, "Menu"); // restored from storage, no sign-in screen
+  const { session } = await accountView(page);
+  expect(session?.email).toBe(account.email);
+  expect(session?.username).toBe(account.username);
+  expect(session?.isGuest).toBe(false);
+  const signedInAt = session?.signedInAt.getTime() ?? 0;
+  expect(signedInAt).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+  expect(signedInAt).toBeLessThanOrEqual(Date.now());
+  expect(session?.refreshExpiresAt.getTime()).toBeGreaterThan(
+    session?.tokenExpiresAt.getTime() ?? 0,
+  );
+
+  const tokens = await savedTokens(page);
+  expect(tokens).not.toBeNull();
+  expect(await serverTakesToken(tokens?.token ?? "")).toBe(200);
+
+  await clickButton(page, "Sign out");
+  await waitForScene(page, "SignIn");
+  expect(await savedTokens(page)).toBeNull();
+  expect(await serverTakesToken(tokens?.token ?? "")).toBe(401);
+  expect(await serverTakesRefreshToken(tokens?.refreshToken ?? "")).toBe(401);
+
+  // And a reload stays signed out.
+  await page.reload();
+  await waitForScene(page, "SignIn");
+  expect(errors).toEqual([]);
+});
+
+test("sign-in failures say what to do: wrong password, email taken, username taken", async ({
+  page,
+}) => {
+  const account = newAccount("sf");
+  await signUpWithForm(page, account);
+  await clickButton(page, "Account");
+  await waitForScene(page, "Account");
+  await clickButton(page, "Sign out");
+
+  await signInWithForm(page, account.email, "not-the-password");
+  await expect(page.getByText("Wrong email or password")).toBeVisible();
+
+  const other = newAccount("sf");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(other.password);
+  await page.getByLabel("Username").fill(other.username);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists")).toBeVisible();
+
+  await page.getByLabel("Email").fill(other.email);
+  await page.getByLabel("Username").fill(account.username);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("That username is taken")).toBeVisible();
+
+  await signInWithForm(page, account.email, account.password);
+  await waitForScene(page, "Menu");
+});
+
+test("the server unreachable: sign-in says so", async ({ page, context }) => {
+  await page.goto("/");
+  await waitForScene(page, "SignIn");
+  await context.route(/\/v2\/account\/authenticate\//, (route) => route.abort("connectionrefused"));
+  await signInWithForm(page, "someone@e2e.example.org", "whatever-password");
+  await expect(page.getByText("Can't reach the game server")).toBeVisible();
+});
+
+test("guest → save progress with an email → same user id, and it signs in by email", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await playAsGuest(page);
+  const guest = (await accountView(page)).session;
+  expect(guest?.isGuest).toBe(true);
+
+  const account = newAccount("lk");
+  await clickButton(page, "Save progress");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Save progress" }).click();
+  await expect
+    .poll(async () => ((await gameState(page)).account as AccountView)?.session?.email)
+    .toBe(account.email);
+  expect(((await gameState(page)).account as AccountView).session?.userId).toBe(guest?.userId);
+
+  await clickButton(page, "Sign out");
+  await signInWithForm(page, account.email, account.password);
+  await waitForScene(page, "Menu");
+  expect((await accountView(page)).session?.userId).toBe(guest?.userId);
+  expect(errors).toEqual([]);
+});
