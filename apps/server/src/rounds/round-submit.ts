@@ -3,7 +3,7 @@ import { ownRecord, writeScore } from "../leaderboard/weekly-board";
 import { rpcError } from "../runtime/errors";
 import { handleRpc } from "../runtime/handle-rpc";
 import { playerStatsWrite, readPlayerStats, withRound } from "../stats/player-stats";
-import { roundConfig } from "./config";
+import { type RoundConfig, roundConfig } from "./config";
 import {
   readTicket,
   type StoredTicket,
@@ -15,15 +15,102 @@ import {
 import { isVersionConflict } from "./version-conflict";
 
 const STATS_WRITE_ATTEMPTS = 5;
+/**
+ * A claim this old was left by a submit that died between claiming and finishing (a node
+ * crash): an identical retry may take it over. Safe even if that submit is only slow: the
+ * record write is idempotent for the same score (operator best), and only one of the two
+ * can finish, since finishing writes the ticket with the version its own claim produced.
+ */
+export const CLAIM_TAKEOVER_MS = 5_000;
 
-/** A ticket that is no longer open: the first result again for an identical retry, else an error. */
-function answerUsed(stored: StoredTicket, fingerprint: string): SubmitResult {
+type SubmitInput = { ticket: string; score: number; gifts: number; power_ups_used: number };
+
+/** The ticket's round is over, not stale, and the score within the rules. */
+function checkRound(ticket: Ticket, input: SubmitInput, config: RoundConfig, now: number) {
+  const endsAt = ticket.started_at + ticket.duration_ms;
+  if (now < endsAt - config.earlyToleranceMs) {
+    throw rpcError("round_not_over", `round_submit: the round ends in ${endsAt - now} ms`);
+  }
+  if (now > ticket.expires_at) {
+    throw rpcError("ticket_expired", "round_submit: this round is too old to submit");
+  }
+  const max = maxPlausibleScore(ticket.duration_ms);
+  if (input.score > max || input.gifts > max) {
+    throw rpcError(
+      "score_implausible",
+      `round_submit: at most ${max} in a ${ticket.duration_ms} ms round`,
+    );
+  }
+}
+
+/** Writes the ticket with the version read: exactly one of concurrent writers succeeds. */
+function claim(
+  nk: nkruntime.Nakama,
+  userId: string,
+  id: string,
+  stored: StoredTicket,
+  claimed: Ticket,
+): string | null {
+  try {
+    const [ack] = nk.storageWrite([ticketWrite(userId, id, claimed, stored.version)]);
+    return ack?.version ?? null;
+  } catch (err) {
+    if (isVersionConflict(err)) return null;
+    throw err;
+  }
+}
+
+/** The answer for a ticket some submit already claimed. */
+function answerClaimed(stored: StoredTicket, fingerprint: string): SubmitResult {
   const { ticket } = stored;
   if (ticket.fingerprint !== fingerprint) {
     throw rpcError("ticket_used", "round_submit: this round was already submitted");
   }
   if (ticket.state === "done" && ticket.result) return ticket.result;
   throw rpcError("ticket_busy", "round_submit: this round is being submitted; retry shortly");
+}
+
+/** Only the claim's winner gets here: the record, then the ticket's result with the stats. */
+function finish(
+  ctx: nkruntime.Context,
+  nk: nkruntime.Nakama,
+  userId: string,
+  input: SubmitInput,
+  claimed: Ticket,
+  claimVersion: string,
+  now: number,
+): SubmitResult {
+  const before = ownRecord(nk, userId);
+  const record = writeScore(nk, userId, ctx.username ?? "", input.score, {
+    gifts: input.gifts,
+    power_ups_used: input.power_ups_used,
+    client: ctx.vars?.client ?? "unknown",
+  });
+  const result: SubmitResult = {
+    accepted: true,
+    score: input.score,
+    best: record.score,
+    rank: record.rank,
+    new_best: before === null || input.score > before.score,
+  };
+
+  // One transaction (core_storage.go: the batch commits or fails whole). Only the stats
+  // can conflict (another of the player's rounds finishing now): re-read and retry.
+  const done: Ticket = { ...claimed, state: "done", result };
+  for (let attempt = 1; ; attempt++) {
+    const { stats, version } = readPlayerStats(nk, userId);
+    try {
+      nk.storageWrite([
+        ticketWrite(userId, input.ticket, done, claimVersion),
+        playerStatsWrite(userId, withRound(stats, { ...input, at: now }), version),
+      ]);
+      return result;
+    } catch (err) {
+      if (!isVersionConflict(err) || attempt >= STATS_WRITE_ATTEMPTS) throw err;
+      // A taken-over claim: the ticket moved on without us, so it is the other's to finish.
+      if (readTicket(nk, userId, input.ticket)?.version !== claimVersion) throw err;
+    }
+  }
 }
 
 export const rpcRoundSubmit: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
@@ -35,67 +122,28 @@ export const rpcRoundSubmit: nkruntime.RpcFunction = (ctx, logger, nk, payload) 
     // Tickets are keyed under their owner: another player's ticket is simply not found.
     const stored = readTicket(nk, userId, input.ticket);
     if (!stored) throw rpcError("ticket_unknown", "round_submit: no such round");
-    if (stored.ticket.state !== "open") return answerUsed(stored, fingerprint);
-
     const { ticket } = stored;
-    const endsAt = ticket.started_at + ticket.duration_ms;
-    if (now < endsAt - config.earlyToleranceMs) {
-      throw rpcError("round_not_over", `round_submit: the round ends in ${endsAt - now} ms`);
-    }
-    if (now > ticket.expires_at) {
-      throw rpcError("ticket_expired", "round_submit: this round is too old to submit");
-    }
-    const max = maxPlausibleScore(ticket.duration_ms);
-    if (input.score > max || input.gifts > max) {
-      throw rpcError(
-        "score_implausible",
-        `round_submit: at most ${max} in a ${ticket.duration_ms} ms round`,
-      );
-    }
 
-    // Claim the ticket with the version just read: of concurrent submits exactly one
-    // write succeeds, and only that one goes on to write the record.
-    const claimed: Ticket = { ...ticket, state: "claimed", fingerprint };
-    let claimVersion: string;
-    try {
-      const [ack] = nk.storageWrite([ticketWrite(userId, input.ticket, claimed, stored.version)]);
-      claimVersion = ack?.version ?? "";
-    } catch (err) {
-      if (!isVersionConflict(err)) throw err;
+    const abandoned =
+      ticket.state === "claimed" &&
+      ticket.fingerprint === fingerprint &&
+      now - (ticket.claimed_at ?? 0) > CLAIM_TAKEOVER_MS;
+    if (ticket.state !== "open" && !abandoned) return answerClaimed(stored, fingerprint);
+    if (!abandoned) checkRound(ticket, input, config, now);
+
+    const claimed: Ticket = { ...ticket, state: "claimed", fingerprint, claimed_at: now };
+    const claimVersion = claim(nk, userId, input.ticket, stored, claimed);
+    if (claimVersion === null) {
       logger.info("round_submit: a concurrent submit of ticket %s claimed it first", input.ticket);
       const current = readTicket(nk, userId, input.ticket);
       if (!current) throw rpcError("ticket_unknown", "round_submit: no such round");
-      return answerUsed(current, fingerprint);
+      return answerClaimed(current, fingerprint);
     }
-
-    const before = ownRecord(nk, userId);
-    const record = writeScore(nk, userId, ctx.username ?? "", input.score, {
-      gifts: input.gifts,
-      power_ups_used: input.power_ups_used,
-      client: ctx.vars?.client ?? "unknown",
-    });
-    const result: SubmitResult = {
-      accepted: true,
-      score: input.score,
-      best: record.score,
-      rank: record.rank,
-      new_best: before === null || input.score > before.score,
-    };
-
-    // The ticket's result and the player's stats in one transaction. Only the stats can
-    // conflict (another of the player's rounds finishing now): re-read and retry.
-    const done: Ticket = { ...claimed, state: "done", result };
-    for (let attempt = 1; ; attempt++) {
-      const { stats, version } = readPlayerStats(nk, userId);
-      try {
-        nk.storageWrite([
-          ticketWrite(userId, input.ticket, done, claimVersion),
-          playerStatsWrite(userId, withRound(stats, { ...input, at: now }), version),
-        ]);
-        break;
-      } catch (err) {
-        if (!isVersionConflict(err) || attempt >= STATS_WRITE_ATTEMPTS) throw err;
-      }
-    }
-    return result;
+    if (abandoned)
+      logger.warn(
+        "round_submit: took over ticket %s claimed at %d",
+        input.ticket,
+        ticket.claimed_at ?? 0,
+      );
+    return finish(ctx, nk, userId, input, claimed, claimVersion, now);
   });

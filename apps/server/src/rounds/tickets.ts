@@ -20,6 +20,8 @@ export interface Ticket {
   state: "open" | "claimed" | "done";
   /** What was submitted (see submitFingerprint), once claimed. */
   fingerprint?: string;
+  /** When the current claim was made (epoch ms). */
+  claimed_at?: number;
   result?: SubmitResult;
 }
 

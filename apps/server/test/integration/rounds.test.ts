@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import {
   maxPlausibleScore,
   PLAYER_STATS_COLLECTION,
@@ -10,6 +12,7 @@ import {
 } from "@gift-grab/contracts";
 import { startTestStack } from "@gift-grab/infra/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newClient } from "./nakama";
 import { call, first, player, sleep, start, submit, untilOver, userId } from "./rounds-client";
 
 const DURATION = 1500;
@@ -138,6 +141,22 @@ describe("round_submit", () => {
     const s = PlayerStats.parse(statsRes.json);
     expect(s).toMatchObject({ games_played: 2, best: 4, total_gifts: 6 });
     expect(s.last_played_at).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("tags the record with the session's client var", async () => {
+    const client = newClient(port);
+    const session = await client.authenticateDevice(randomUUID(), true, undefined, {
+      client: "web-test",
+    });
+    const round = await start(port, session);
+    await untilOver(round);
+    expect((await submit(port, session, { ticket: round.ticket, score: 2, ...stats })).status).toBe(
+      200,
+    );
+    const list = await client.listLeaderboardRecords(session, WEEKLY_LEADERBOARD_ID, [
+      userId(session),
+    ]);
+    expect(list.owner_records?.[0]?.metadata).toMatchObject({ client: "web-test" });
   });
 
   it("lets the owner read the stats object but not write it", async () => {
@@ -326,6 +345,41 @@ describe("round_submit", () => {
     // Everyone who retries now gets the same answer.
     const retry = await submit(port, session, body);
     expect(retry.json).toEqual(first(accepted).json);
+  });
+});
+
+describe("round_submit after a submit died mid-way", () => {
+  /** Puts the ticket in the state a submit leaves if its node dies after claiming. */
+  function markClaimed(ticket: string, fingerprint: string, claimedAt: number) {
+    execFileSync("psql", [
+      `postgresql://${stack.databaseAddress}`,
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-c",
+      `UPDATE storage SET value = value || '{"state":"claimed","fingerprint":"${fingerprint}","claimed_at":${claimedAt}}'::jsonb, version = md5(random()::text) WHERE collection = 'round_tickets' AND key = '${ticket}'`,
+    ]);
+  }
+
+  it("reports a fresh claim as busy and lets an identical retry take over an abandoned one", async () => {
+    const { session } = await player(port);
+    const round = await start(port, session);
+    await untilOver(round);
+    const body = { ticket: round.ticket, score: 6, gifts: 6, power_ups_used: 1 };
+
+    markClaimed(round.ticket, "6|6|1", Date.now());
+    const busy = await submit(port, session, body);
+    expect(busy.status).toBe(409);
+    expect(busy.error).toMatchObject({ reason: "ticket_busy", code: 10 });
+
+    markClaimed(round.ticket, "6|6|1", Date.now() - 60_000);
+    const other = await submit(port, session, { ...body, score: 7, gifts: 7 });
+    expect(other.error).toMatchObject({ reason: "ticket_used", code: 6 });
+    const taken = await submit(port, session, body);
+    expect(taken.status).toBe(200);
+    expect(taken.json).toMatchObject({ accepted: true, score: 6, best: 6 });
+    expect((await submit(port, session, body)).json).toEqual(taken.json);
+    const stats = await call(port, session, PLAYER_STATS_GET, {});
+    expect(stats.json).toMatchObject({ games_played: 1, total_gifts: 6 });
   });
 });
 
