@@ -135,10 +135,29 @@ function cleanFiles(files) {
 function tidy(changed, clean) {
   const files = changed.filter((f) => clean.has(f));
   if (files.length === 0) return;
+  const before = new Map(files.map((f) => [f, fs.readFileSync(path.join(root, f), "utf8")]));
   spawnSync(biome, ["check", "--write", "--no-errors-on-unmatched", ...files], {
     cwd: root,
     stdio: "ignore",
   });
+  for (const f of files) keepHeaderAttached(f, before.get(f));
+}
+
+const HEADER = /^((?:\/\/[^\n]*\n)+)(\n?)(?=import\b)/;
+
+/**
+ * When re-sorting moves another import to the top, Biome detaches the file's header
+ * comment with a blank line. Put it back as it was: Biome accepts both, and without this
+ * renaming back would not give the original file.
+ */
+function keepHeaderAttached(file, original) {
+  const abs = path.join(root, file);
+  const now = fs.readFileSync(abs, "utf8");
+  const was = original.match(HEADER);
+  const is = now.match(HEADER);
+  if (was && is && was[1] === is[1] && was[2] === "" && is[2] === "\n") {
+    fs.writeFileSync(abs, is[1] + now.slice(is[0].length));
+  }
 }
 
 function main(argv) {

@@ -12,10 +12,11 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 function cleanEnv(extra: Record<string, string> = {}) {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (v === undefined || /^(TURBO_|VITEST|npm_)/.test(k) || k === "NODE_ENV") continue;
+    if (v === undefined || /^(TURBO_|VITEST|npm_|FORCE_COLOR)/.test(k) || k === "NODE_ENV")
+      continue;
     env[k] = v;
   }
-  return { ...env, ...extra };
+  return { ...env, NO_COLOR: "1", ...extra };
 }
 
 export interface RunResult {

@@ -1,0 +1,100 @@
+// `npm run new:rpc` in a fresh clone of HEAD: the generated RPC typechecks, lints, builds
+// into a bundle that passes Nakama's AST rules, and its generated test passes against a
+// real Nakama (with session_check's test routing every id in allRpcs to its own handler).
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cloneHead, mustRun, run } from "./clone";
+
+let clone: ReturnType<typeof cloneHead>;
+beforeAll(() => {
+  clone = cloneHead("new-rpc");
+});
+afterAll(() => clone?.remove());
+
+const newRpc = (...args: string[]) =>
+  run("npm", ["run", "--silent", "new:rpc", "--", ...args], clone.dir);
+
+describe("npm run new:rpc in a fresh clone", () => {
+  it.each([
+    ["not snake_case", "ClaimReward", "not a snake_case RPC id"],
+    ["kebab-case", "claim-reward", "not a snake_case RPC id"],
+    ["a leading digit", "1st_prize", "not a snake_case RPC id"],
+    ["a reserved word", "delete", "reserved word"],
+    ["an existing id", "session_check", "already exists"],
+  ])("refuses %s with a clear message and writes nothing", (_what, name, message) => {
+    const r = newRpc(name);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(message);
+    expect(mustRun("git", ["status", "--porcelain"], clone.dir).stdout).toBe("");
+  });
+
+  it("generates an RPC that typechecks, lints and passes its real-server test", () => {
+    const r = newRpc("claim_reward");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const expected = [
+      "packages/contracts/src/rpcs/claim-reward.ts",
+      "apps/server/src/rpcs/claim-reward.ts",
+      "apps/game/src/net/rpcs/claim-reward.ts",
+      "apps/server/test/integration/claim-reward.test.ts",
+    ];
+    for (const rel of expected) expect(fs.existsSync(path.join(clone.dir, rel)), rel).toBe(true);
+    const read = (rel: string) => fs.readFileSync(path.join(clone.dir, rel), "utf8");
+    expect(read("apps/server/src/main.ts")).toMatch(/\[CLAIM_REWARD\]: rpcClaimReward,/);
+    expect(read("packages/contracts/src/rpcs/index.ts")).toMatch(/\bclaimReward,/);
+
+    // The same id again is refused now that it exists.
+    expect(newRpc("claim_reward").stderr).toContain("already exists");
+
+    const scope = [
+      "--filter",
+      "./packages/contracts",
+      "--filter",
+      "./apps/server",
+      "--filter",
+      "./apps/game",
+    ];
+    mustRun("pnpm", [...scope, "run", "typecheck"], clone.dir);
+    mustRun("pnpm", [...scope, "run", "lint"], clone.dir);
+
+    const server = path.join(clone.dir, "apps/server");
+    const build = mustRun("node", ["scripts/build.mjs"], server);
+    expect(build.stdout).toContain("Nakama AST rules ok");
+    expect(fs.readFileSync(path.join(server, "dist/index.js"), "utf8")).toContain(
+      'initializer.registerRpc("claim_reward", rpc_claim_reward);',
+    );
+    const report = path.join(clone.dir, "integration-report.json");
+    run(
+      "pnpm",
+      [
+        "exec",
+        "vitest",
+        "run",
+        "--project",
+        "integration",
+        "--reporter=json",
+        `--outputFile.json=${report}`,
+        "test/integration/claim-reward.test.ts",
+        "test/integration/session-check.test.ts",
+      ],
+      server,
+    );
+    const results = JSON.parse(fs.readFileSync(report, "utf8")) as {
+      numFailedTests: number;
+      testResults: { name: string; assertionResults: { fullName: string; status: string }[] }[];
+    };
+    const failed = results.testResults.flatMap((f) =>
+      f.assertionResults.filter((a) => a.status !== "passed").map((a) => a.fullName),
+    );
+    expect(failed).toEqual([]);
+    const generated = results.testResults.find((f) => f.name.endsWith("claim-reward.test.ts"));
+    expect(generated?.assertionResults.map((a) => a.status)).toEqual([
+      "passed",
+      "passed",
+      "passed",
+      "passed",
+    ]);
+    expect(results.testResults).toHaveLength(2);
+  });
+});

@@ -1,0 +1,71 @@
+// `npm run rename` in a fresh clone of HEAD: the renamed project installs, builds,
+// typechecks, lints and passes its unit tests; renaming back gives the original tree.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cloneHead, mustRun, run } from "./clone";
+
+let clone: ReturnType<typeof cloneHead>;
+beforeAll(() => {
+  clone = cloneHead("rename");
+});
+afterAll(() => clone?.remove());
+
+const rename = (...args: string[]) =>
+  run("node", ["scripts/rename.mjs", ...args, "--no-install"], clone.dir);
+const tracked = () => mustRun("git", ["ls-files"], clone.dir).stdout.trim().split("\n");
+const grepTracked = (pattern: string) =>
+  run("git", ["grep", "-l", "-i", "-E", pattern], clone.dir).stdout.trim();
+
+describe("npm run rename in a fresh clone", () => {
+  it.each([
+    ["a game name that is not kebab-case", ["Snow_Fight", "@snowco"], "kebab-case"],
+    ["a scope without @", ["snow-fight", "snowco"], "not an npm scope"],
+    ["a name the project already uses", ["session-check", "@snowco"], "already appears"],
+  ])("refuses %s and changes nothing", (_what, args, message) => {
+    const r = rename(...args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(message);
+    expect(mustRun("git", ["status", "--porcelain"], clone.dir).stdout).toBe("");
+  });
+
+  it("renames packages, scope and titles; the result builds and passes its tests", () => {
+    const r = rename("snow-fight", "@snowco");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+
+    expect(grepTracked("gift.?grab")).toBe("");
+    const rootPkg = JSON.parse(fs.readFileSync(path.join(clone.dir, "package.json"), "utf8"));
+    expect(rootPkg.name).toBe("snow-fight");
+    for (const rel of tracked().filter((f) => f.endsWith("package.json") && f !== "package.json")) {
+      const pkg = JSON.parse(fs.readFileSync(path.join(clone.dir, rel), "utf8"));
+      expect(pkg.name, rel).toMatch(/^@snowco\//);
+    }
+    expect(fs.readFileSync(path.join(clone.dir, "apps/game/index.html"), "utf8")).toContain(
+      "<title>Snow Fight</title>",
+    );
+
+    mustRun("pnpm", ["install", "--offline", "--frozen-lockfile", "--reporter=silent"], clone.dir);
+    mustRun(
+      "pnpm",
+      [
+        "turbo",
+        "run",
+        "build",
+        "typecheck",
+        "lint",
+        "test",
+        // This package's own tests would clone again, recursively.
+        "--filter=!@snowco/template-tests",
+        "--output-logs=errors-only",
+      ],
+      clone.dir,
+    );
+  });
+
+  it("renaming back gives the original tree", () => {
+    const r = rename("gift-grab", "@gift-grab");
+    expect(r.code).toBe(0);
+    expect(mustRun("git", ["status", "--porcelain"], clone.dir).stdout).toBe("");
+  });
+});
