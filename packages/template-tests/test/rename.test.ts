@@ -11,6 +11,13 @@ beforeAll(() => {
 });
 afterAll(() => clone?.remove());
 
+// Built at run time: the new names must not appear anywhere in the tree before the rename
+// (rename refuses such names, so that renaming back stays exact).
+const WORDS = ["snow", "fight"];
+const NAME = WORDS.join("-");
+const SCOPE = `@${WORDS[0]}co`;
+const TITLE = WORDS.map((w) => w[0]?.toUpperCase() + w.slice(1)).join(" ");
+
 const rename = (...args: string[]) =>
   run("node", ["scripts/rename.mjs", ...args, "--no-install"], clone.dir);
 const tracked = () => mustRun("git", ["ls-files"], clone.dir).stdout.trim().split("\n");
@@ -19,9 +26,9 @@ const grepTracked = (pattern: string) =>
 
 describe("npm run rename in a fresh clone", () => {
   it.each([
-    ["a game name that is not kebab-case", ["Snow_Fight", "@snowco"], "kebab-case"],
-    ["a scope without @", ["snow-fight", "snowco"], "not an npm scope"],
-    ["a name the project already uses", ["session-check", "@snowco"], "already appears"],
+    ["a game name that is not kebab-case", ["Snow_Fight", SCOPE], "kebab-case"],
+    ["a scope without @", [NAME, SCOPE.slice(1)], "not an npm scope"],
+    ["a name the project already uses", ["session-check", SCOPE], "already appears"],
   ])("refuses %s and changes nothing", (_what, args, message) => {
     const r = rename(...args);
     expect(r.code).toBe(1);
@@ -30,19 +37,19 @@ describe("npm run rename in a fresh clone", () => {
   });
 
   it("renames packages, scope and titles; the result builds and passes its tests", () => {
-    const r = rename("snow-fight", "@snowco");
+    const r = rename(NAME, SCOPE);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
 
     expect(grepTracked("gift.?grab")).toBe("");
     const rootPkg = JSON.parse(fs.readFileSync(path.join(clone.dir, "package.json"), "utf8"));
-    expect(rootPkg.name).toBe("snow-fight");
+    expect(rootPkg.name).toBe(NAME);
     for (const rel of tracked().filter((f) => f.endsWith("package.json") && f !== "package.json")) {
       const pkg = JSON.parse(fs.readFileSync(path.join(clone.dir, rel), "utf8"));
-      expect(pkg.name, rel).toMatch(/^@snowco\//);
+      expect(pkg.name, rel).toMatch(new RegExp(`^${SCOPE}/`));
     }
     expect(fs.readFileSync(path.join(clone.dir, "apps/game/index.html"), "utf8")).toContain(
-      "<title>Snow Fight</title>",
+      `<title>${TITLE}</title>`,
     );
 
     mustRun("pnpm", ["install", "--offline", "--frozen-lockfile", "--reporter=silent"], clone.dir);
@@ -56,7 +63,7 @@ describe("npm run rename in a fresh clone", () => {
         "lint",
         "test",
         // This package's own tests would clone again, recursively.
-        "--filter=!@snowco/template-tests",
+        `--filter=!${SCOPE}/template-tests`,
         "--output-logs=errors-only",
       ],
       clone.dir,
