@@ -3,7 +3,7 @@ import { rpcError } from "../runtime/errors";
 import { handleRpc } from "../runtime/handle-rpc";
 import { roundConfig } from "./config";
 import { limitsWrite, partitionIssued, readLimits, recentStarts } from "./start-limits";
-import { readTicket, TICKETS_COLLECTION, type Ticket, ticketWrite } from "./tickets";
+import { TICKETS_COLLECTION, type Ticket, ticketWrite } from "./tickets";
 import { isVersionConflict } from "./version-conflict";
 
 export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
@@ -21,11 +21,12 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
     }
 
     const { keep, prune } = partitionIssued(limits.tickets, now);
-    const open = keep.filter((t) => {
-      if (t.expires_at <= now) return false;
-      const stored = readTicket(nk, userId, t.id);
-      return stored?.ticket.state === "open";
-    }).length;
+    const live = keep.filter((t) => t.expires_at > now);
+    const open = live.length
+      ? nk
+          .storageRead(live.map((t) => ({ collection: TICKETS_COLLECTION, key: t.id, userId })))
+          .filter((obj) => (obj.value as Ticket).state === "open").length
+      : 0;
     if (open >= config.maxOpen) {
       throw rpcError(
         "too_many_open_rounds",
