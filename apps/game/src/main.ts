@@ -1,6 +1,9 @@
 import * as Phaser from "phaser";
 import { gameConfig } from "./config/game-config";
-import { installTestApi } from "./test-api";
+import { installTestApi, provideToTests, setTestPresser } from "./test-api";
+import { buttonsForTests, pressForTests } from "./ui/focus";
 
 installTestApi();
-new Phaser.Game(gameConfig);
+const game = new Phaser.Game(gameConfig);
+provideToTests("buttons", () => buttonsForTests(game));
+setTestPresser(pressForTests);

@@ -1,7 +1,21 @@
 /**
  * A small window API for tests, so they wait on state instead of sleeping. Present only in
  * dev and test builds (`vite build --mode test`); production builds drop it.
+ *
+ * `window.__giftGrab.state` is a fresh snapshot on every read: fixed fields reported by scenes
+ * plus live fields (buttons, score, Santa…) computed by providers.
+ * `window.__giftGrab.press(label)` activates a visible button by its label.
  */
+export interface TestApiButton {
+  label: string;
+  /** CSS pixels of the page: click `x + width / 2, y + height / 2`. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  focused: boolean;
+}
+
 export interface TestApiState {
   scene: string;
   status: string;
@@ -10,14 +24,43 @@ export interface TestApiState {
 
 export const testApiEnabled = import.meta.env.DEV || import.meta.env.MODE === "test";
 
-const state: TestApiState = { scene: "none", status: "starting" };
+const fixed: TestApiState = { scene: "none", status: "starting" };
+const providers = new Map<string, () => unknown>();
+let presser: (label: string) => boolean = () => false;
 
 export function reportToTests(update: Partial<TestApiState>): void {
   if (!testApiEnabled) return;
-  Object.assign(state, update);
+  Object.assign(fixed, update);
+}
+
+/** A live field: `read` runs on every state read. Returns a function that removes it. */
+export function provideToTests(key: string, read: () => unknown): () => void {
+  if (!testApiEnabled) return () => {};
+  providers.set(key, read);
+  return () => {
+    if (providers.get(key) === read) providers.delete(key);
+  };
+}
+
+export function setTestPresser(press: (label: string) => boolean): void {
+  presser = press;
+}
+
+function snapshot(): TestApiState {
+  const out: TestApiState = { ...fixed };
+  for (const [key, read] of providers) out[key] = read();
+  return out;
 }
 
 export function installTestApi(): void {
   if (!testApiEnabled) return;
-  (window as unknown as { __giftGrab: { state: TestApiState } }).__giftGrab = { state };
+  Object.defineProperty(window, "__giftGrab", {
+    configurable: true,
+    value: {
+      get state() {
+        return snapshot();
+      },
+      press: (label: string) => presser(label),
+    },
+  });
 }

@@ -24,6 +24,8 @@ export const GameRules = {
     radius: 34,
     speed: 260,
     freezeMs: 3_000,
+    /** After thawing, ice can't re-freeze Santa for this long (time to step away). */
+    thawGraceMs: 600,
   },
   powerUps: {
     radius: 30,

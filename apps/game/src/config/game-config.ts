@@ -1,7 +1,15 @@
 import * as Phaser from "phaser";
+import { AccountScene } from "../scenes/AccountScene";
 import { BootScene } from "../scenes/BootScene";
+import { GameOverScene } from "../scenes/GameOverScene";
+import { GameScene } from "../scenes/GameScene";
+import { LeaderboardScene } from "../scenes/LeaderboardScene";
+import { MenuScene } from "../scenes/MenuScene";
+import { OverlayScene } from "../scenes/OverlayScene";
+import { SettingsScene } from "../scenes/SettingsScene";
+import { SignInScene } from "../scenes/SignInScene";
 
-/** The one Phaser GameConfig. */
+/** The one Phaser GameConfig. Overlay is last so it draws on top of every other scene. */
 export const gameConfig: Phaser.Types.Core.GameConfig = {
   type: Phaser.WEBGL,
   parent: "game",
@@ -11,5 +19,16 @@ export const gameConfig: Phaser.Types.Core.GameConfig = {
     width: "100%",
     height: "100%",
   },
-  scene: [BootScene],
+  input: { activePointers: 3 },
+  scene: [
+    BootScene,
+    SignInScene,
+    MenuScene,
+    AccountScene,
+    SettingsScene,
+    LeaderboardScene,
+    GameScene,
+    GameOverScene,
+    OverlayScene,
+  ],
 };

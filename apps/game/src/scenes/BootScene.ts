@@ -1,9 +1,12 @@
 import * as Phaser from "phaser";
+import { setNet } from "../app/context";
+import { createNetLayer } from "../app/create-net";
+import { generateTextures } from "../art/textures";
 import { loadServerConfig } from "../config/server-config";
-import { Net } from "../net/net";
 import { reportToTests } from "../test-api";
+import { colors, textStyle } from "../ui/theme";
 
-/** Loads the server config, signs in as a guest and shows what session_check says. */
+/** Draws the textures, creates the one GameNet, restores the saved session and routes on. */
 export class BootScene extends Phaser.Scene {
   constructor() {
     super("Boot");
@@ -11,40 +14,25 @@ export class BootScene extends Phaser.Scene {
 
   create() {
     reportToTests({ scene: "Boot", status: "connecting" });
+    generateTextures(this);
     const { width, height } = this.scale;
-    const title = this.add
-      .text(width / 2, height / 2 - 60, "Gift Grab", {
-        fontFamily: "system-ui, sans-serif",
-        fontSize: "48px",
-        color: "#ffffff",
-      })
+    this.add
+      .text(width / 2, height / 2, "Gift Grab", textStyle(this, 48, colors.accent))
       .setOrigin(0.5);
-    const status = this.add
-      .text(width / 2, height / 2 + 10, "Connecting…", {
-        fontFamily: "system-ui, sans-serif",
-        fontSize: "20px",
-        color: "#cfe3ff",
-        align: "center",
-      })
-      .setOrigin(0.5);
-    title.setShadow(0, 3, "#000000", 6);
-    void this.connect(status);
+    void this.start();
   }
 
-  private async connect(status: Phaser.GameObjects.Text) {
+  private async start() {
     try {
-      const net = new Net(await loadServerConfig());
-      await net.signInAsGuest();
-      const check = await net.sessionCheck();
-      status.setText(
-        `Signed in as a guest\nsession_check: ${check.connected_sessions} open socket(s), already connected: ${check.already_connected ? "yes" : "no"}`,
-      );
-      reportToTests({ status: "ready", userId: net.userId, sessionCheck: check });
+      const net = createNetLayer(await loadServerConfig());
+      setNet(net);
+      this.scene.launch("Overlay");
+      const restored = await net.restore();
+      if (restored === "restored") this.scene.start("Menu");
+      else this.scene.start("SignIn", { sessionEnded: restored === "ended" });
     } catch (err) {
-      status.setText(
-        `Could not reach the server.\n${err instanceof Error ? err.message : String(err)}`,
-      );
       reportToTests({ status: "error", error: String(err) });
+      this.scene.start("SignIn", { error: "Can't reach the game server. Check your connection." });
     }
   }
 }

@@ -1,0 +1,29 @@
+import { startTestStack } from "@gift-grab/infra/stack";
+import { gameBuild } from "./global-setup";
+import { serveStatic } from "./static-server";
+
+/**
+ * A Nakama + Postgres of a spec's own whose rounds last `roundMs` (ROUND_DURATION_MS), with
+ * the test build served against it: real rounds that finish in a few seconds, submitted for
+ * real (a sped-up ?speed round would end before the server accepts a score).
+ */
+export async function startShortRoundSite(name: string, roundMs: number) {
+  const stack = await startTestStack({
+    name,
+    runtimeEnv: { ROUND_DURATION_MS: String(roundMs), ROUND_STARTS_PER_MINUTE: "60" },
+  });
+  const site = await serveStatic(gameBuild, {
+    host: "127.0.0.1",
+    port: String(stack.port),
+    useSSL: false,
+    serverKey: stack.serverKey,
+  });
+  return {
+    url: site.url,
+    port: stack.port,
+    async stop() {
+      await site.close();
+      await stack.stop();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { gameState, waitForGame, watchErrors } from "../support/game";
+import { startShortRoundSite } from "../support/round-stack";
+import { clickButton, waitForScene } from "../support/ui";
+
+/** Screenshots of every scene at phone and desktop sizes, for people to look at. */
+const sizes = [
+  { name: "phone", width: 360, height: 640 },
+  { name: "desktop", width: 1920, height: 1080 },
+] as const;
+
+let site: Awaited<ReturnType<typeof startShortRoundSite>>;
+test.beforeAll(async () => {
+  site = await startShortRoundSite("e2e-screens", 6_000);
+});
+test.afterAll(async () => {
+  await site?.stop();
+});
+
+for (const size of sizes) {
+  test(`every scene renders at ${size.name} size (${size.width}×${size.height})`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      baseURL: site.url,
+      viewport: { width: size.width, height: size.height },
+      hasTouch: size.name === "phone",
+      isMobile: size.name === "phone",
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const shot = (scene: string) =>
+      page.screenshot({ path: `artifacts/screens/${scene}-${size.name}.png` });
+
+    await page.goto("/?seed=42");
+    await waitForScene(page, "SignIn");
+    await shot("signin");
+    await page.getByRole("button", { name: "Play as guest" }).click();
+    await waitForScene(page, "Menu");
+    await shot("menu");
+
+    for (const [label, scene] of [
+      ["Account", "Account"],
+      ["Settings", "Settings"],
+      ["Leaderboard", "Leaderboard"],
+    ] as const) {
+      await clickButton(page, label);
+      await waitForScene(page, scene);
+      await shot(scene.toLowerCase());
+      await clickButton(page, "Back");
+      await waitForScene(page, "Menu");
+    }
+
+    await clickButton(page, "Play");
+    await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+    await waitForGame(page, (s) => ((s.round as { timeLeftMs: number }).timeLeftMs ?? 0) < 4_000);
+    await shot("game");
+    await waitForScene(page, "GameOver", "ready", 30_000);
+    await shot("gameover");
+    expect((await gameState(page)).scene).toBe("GameOver");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}

@@ -1,0 +1,123 @@
+import type * as Phaser from "phaser";
+
+/**
+ * Every texture of the game, drawn with vector shapes at boot: no downloaded art.
+ * Sizes are in texture pixels; sprites are scaled to the rules' radii in world units.
+ */
+export const TEX = {
+  santaIdle: "santa-idle",
+  santaLeft: "santa-left",
+  santaRight: "santa-right",
+  santaFrozen: "santa-frozen",
+  gift: "gift",
+  ice: "ice",
+  flame: "flame",
+  cookie: "cookie",
+  flake: "flake",
+  spark: "spark",
+  joyBase: "joy-base",
+  joyKnob: "joy-knob",
+} as const;
+
+export const TEX_SIZE = 128;
+
+type G = Phaser.GameObjects.Graphics;
+
+function bake(scene: Phaser.Scene, key: string, size: number, draw: (g: G, c: number) => void) {
+  if (scene.textures.exists(key)) return;
+  const g = scene.make.graphics({ x: 0, y: 0 }, false);
+  draw(g, size / 2);
+  g.generateTexture(key, size, size);
+  g.destroy();
+}
+
+function santa(g: G, c: number, lean: -1 | 0 | 1, frozen: boolean) {
+  const dx = lean * 8;
+  // motion streaks when sliding
+  if (lean !== 0) {
+    g.lineStyle(5, 0xffffff, 0.7);
+    for (const y of [-14, 6, 26]) g.lineBetween(c - lean * 58, c + y, c - lean * 36, c + y);
+  }
+  g.fillStyle(0x000000, 0.25).fillEllipse(c, c + 50, 76, 16);
+  // body
+  g.fillStyle(frozen ? 0x7fb8e6 : 0xd62828).fillCircle(c, c + 14, 40);
+  g.fillStyle(0x222222).fillRect(c - 40, c + 18, 80, 10);
+  g.fillStyle(0xffd166).fillRect(c - 8, c + 16, 16, 14);
+  // head
+  g.fillStyle(0xffd7b5).fillCircle(c + dx, c - 18, 24);
+  // beard
+  g.fillStyle(0xffffff).fillEllipse(c + dx, c - 2, 46, 30);
+  // eyes
+  g.fillStyle(0x1b1b1b);
+  g.fillCircle(c + dx - 8 + lean * 3, c - 22, 3.5).fillCircle(c + dx + 8 + lean * 3, c - 22, 3.5);
+  // hat
+  g.fillStyle(frozen ? 0x7fb8e6 : 0xd62828);
+  g.fillTriangle(c + dx - 24, c - 30, c + dx + 24, c - 30, c + dx - lean * 26 + 10, c - 62);
+  g.fillStyle(0xffffff).fillRect(c + dx - 26, c - 36, 52, 10);
+  g.fillCircle(c + dx - lean * 26 + 10, c - 62, 7);
+  if (frozen) {
+    g.fillStyle(0xbfe6ff, 0.45).fillRoundedRect(c - 50, c - 64, 100, 118, 16);
+    g.lineStyle(4, 0xe8f7ff, 0.9).strokeRoundedRect(c - 50, c - 64, 100, 118, 16);
+    g.lineStyle(3, 0xffffff, 0.8).lineBetween(c - 36, c - 50, c - 20, c - 30);
+  }
+}
+
+export function generateTextures(scene: Phaser.Scene): void {
+  const S = TEX_SIZE;
+  bake(scene, TEX.santaIdle, S, (g, c) => santa(g, c, 0, false));
+  bake(scene, TEX.santaLeft, S, (g, c) => santa(g, c, -1, false));
+  bake(scene, TEX.santaRight, S, (g, c) => santa(g, c, 1, false));
+  bake(scene, TEX.santaFrozen, S, (g, c) => santa(g, c, 0, true));
+  bake(scene, TEX.gift, S, (g, c) => {
+    g.fillStyle(0x000000, 0.2).fillEllipse(c, c + 46, 90, 16);
+    g.fillStyle(0x2a9d8f).fillRoundedRect(c - 42, c - 30, 84, 72, 8);
+    g.fillStyle(0x3cc1b0).fillRoundedRect(c - 48, c - 44, 96, 22, 6);
+    g.fillStyle(0xffd166).fillRect(c - 8, c - 44, 16, 86);
+    g.fillStyle(0xffd166)
+      .fillEllipse(c - 18, c - 52, 34, 20)
+      .fillEllipse(c + 18, c - 52, 34, 20);
+    g.fillStyle(0xe0a800).fillCircle(c, c - 48, 8);
+  });
+  bake(scene, TEX.ice, S, (g, c) => {
+    g.fillStyle(0x9ad7ff, 0.9).fillRoundedRect(c - 44, c - 44, 88, 88, 14);
+    g.fillStyle(0xdff4ff, 0.9).fillTriangle(c - 38, c - 38, c + 20, c - 38, c - 38, c + 20);
+    g.lineStyle(5, 0xffffff, 0.95).strokeRoundedRect(c - 44, c - 44, 88, 88, 14);
+    g.lineStyle(3, 0x5aa9e6, 0.9).lineBetween(c + 10, c + 34, c + 34, c + 6);
+  });
+  bake(scene, TEX.flame, S, (g, c) => {
+    g.fillStyle(0xff7b00, 0.35).fillCircle(c, c + 6, 48);
+    g.fillStyle(0xff5400).fillEllipse(c, c + 12, 60, 70);
+    g.fillTriangle(c - 30, c + 4, c + 30, c + 4, c, c - 52);
+    g.fillStyle(0xffb400).fillEllipse(c, c + 18, 40, 46);
+    g.fillTriangle(c - 20, c + 12, c + 20, c + 12, c + 4, c - 30);
+    g.fillStyle(0xfff3b0).fillEllipse(c, c + 24, 20, 24);
+  });
+  bake(scene, TEX.cookie, S, (g, c) => {
+    g.fillStyle(0xffffff, 0.25).fillCircle(c, c, 52);
+    g.fillStyle(0xc68642).fillCircle(c, c, 42);
+    g.fillStyle(0xe0a96d).fillCircle(c - 6, c - 6, 34);
+    g.fillStyle(0x4a2c12);
+    for (const [x, y] of [
+      [-14, -14],
+      [12, -18],
+      [-4, 6],
+      [18, 10],
+      [-20, 14],
+      [4, 24],
+    ] as const)
+      g.fillCircle(c + x, c + y, 5);
+  });
+  bake(scene, TEX.flake, 16, (g, c) => {
+    g.fillStyle(0xffffff, 1).fillCircle(c, c, 6);
+  });
+  bake(scene, TEX.spark, 16, (g, c) => {
+    g.fillStyle(0xffffff, 1).fillCircle(c, c, 7);
+  });
+  bake(scene, TEX.joyBase, 160, (g, c) => {
+    g.fillStyle(0xffffff, 0.12).fillCircle(c, c, 76);
+    g.lineStyle(4, 0xffffff, 0.5).strokeCircle(c, c, 74);
+  });
+  bake(scene, TEX.joyKnob, 80, (g, c) => {
+    g.fillStyle(0xffffff, 0.55).fillCircle(c, c, 36);
+  });
+}

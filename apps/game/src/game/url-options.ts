@@ -1,0 +1,20 @@
+/** Test and benchmark switches read from the page URL: `?seed=42&speed=4&bench=50`. */
+export interface UrlOptions {
+  /** Overrides the server's seed. */
+  seed: number | null;
+  /** Game-time multiplier (0.25..20). */
+  speed: number;
+  /** Benchmark mode: this many extra moving sprites, no sign-in. */
+  bench: number | null;
+}
+
+export function readUrlOptions(search: string): UrlOptions {
+  const p = new URLSearchParams(search);
+  const int = (v: string | null) => (v !== null && /^\d+$/.test(v) ? Number(v) : null);
+  const speedRaw = Number(p.get("speed"));
+  return {
+    seed: int(p.get("seed")),
+    speed: Number.isFinite(speedRaw) && speedRaw > 0 ? Math.min(20, Math.max(0.25, speedRaw)) : 1,
+    bench: int(p.get("bench")),
+  };
+}

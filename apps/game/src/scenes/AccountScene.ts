@@ -1,0 +1,163 @@
+import type * as Phaser from "phaser";
+import { getNet } from "../app/context";
+import type { PlayerStats } from "../net/types";
+import { SignInFailure } from "../net/types";
+import { provideToTests } from "../test-api";
+import type { Button } from "../ui/button";
+import { type HtmlForm, openForm } from "../ui/html-form";
+import { colors, textStyle, uiScale } from "../ui/theme";
+import { formatAgo, formatClock, formatDuration } from "../ui/time-format";
+import { UiScene } from "../ui/ui-scene";
+
+/** Who is signed in, how long the session lasts, play stats; sign out, link email. */
+export class AccountScene extends UiScene {
+  private heading!: Phaser.GameObjects.Text;
+  private details!: Phaser.GameObjects.Text;
+  private statsText!: Phaser.GameObjects.Text;
+  private buttons: Button[] = [];
+  private saveButton!: Button;
+  private stats: PlayerStats | null = null;
+  private statsError: string | null = null;
+  private form: HtmlForm | null = null;
+
+  constructor() {
+    super("Account");
+  }
+
+  protected build() {
+    const net = getNet();
+    this.heading = this.title("Account");
+    this.details = this.add.text(0, 0, "", textStyle(this, 17, colors.text, { lineSpacing: 6 }));
+    this.statsText = this.add.text(0, 0, "", textStyle(this, 17, colors.muted, { lineSpacing: 6 }));
+    this.saveButton = this.button("Save progress", () => this.openLinkForm());
+    this.buttons = [
+      this.saveButton,
+      this.button("Sign out", () => this.leave(() => net.signOut()), "secondary"),
+      this.button("Sign out everywhere", () => this.leave(() => net.signOutEverywhere()), "danger"),
+      this.button("Back", () => this.scene.start("Menu"), "secondary"),
+    ];
+    this.saveButton.setVisible(net.session()?.isGuest ?? false);
+    this.focus.focus(this.buttons[this.buttons.length - 1] ?? null);
+    this.refresh();
+    this.time.addEvent({ delay: 1000, loop: true, callback: () => this.refresh() });
+    net.stats().then(
+      (s) => {
+        this.stats = s;
+        this.refresh();
+      },
+      () => {
+        this.statsError = "Stats unavailable right now.";
+        this.refresh();
+      },
+    );
+    const unprovide = provideToTests("account", () => ({
+      session: net.session(),
+      stats: this.stats,
+    }));
+    this.events.once("shutdown", () => {
+      unprovide();
+      this.form?.close();
+    });
+  }
+
+  protected layout() {
+    const { width, height } = this.scale;
+    const s = uiScale(this);
+    const colW = Math.min(width - 32, 440 * s);
+    const left = (width - colW) / 2;
+    const top = Math.max(16, height * 0.5 - 330 * s);
+    this.heading
+      .setPosition(width / 2, top + 28 * s)
+      .setStyle(textStyle(this, 36, colors.accent, { fontStyle: "bold" }));
+    const style = (c: string) =>
+      textStyle(this, 16, c, { lineSpacing: 5, wordWrap: { width: colW } });
+    this.details.setPosition(left, top + 64 * s).setStyle(style(colors.text));
+    this.statsText
+      .setPosition(left, this.details.y + this.details.height + 10 * s)
+      .setStyle(style(colors.muted));
+    this.column(this.buttons, width / 2, this.statsText.y + this.statsText.height + 16 * s, 10);
+  }
+
+  private refresh() {
+    const net = getNet();
+    const session = net.session();
+    const now = Date.now();
+    if (!session) {
+      this.details.setText("Not signed in.");
+    } else {
+      this.details.setText(
+        [
+          `Username: ${session.username}${session.isGuest ? " (guest)" : ""}`,
+          `Email: ${session.email ?? "—"}`,
+          `User id: ${session.userId}`,
+          `Signed in at: ${formatClock(session.signedInAt)} (${formatAgo(now - session.signedInAt.getTime())})`,
+          `Session expires in: ${formatDuration(session.tokenExpiresAt.getTime() - now)}`,
+          `Refresh expires in: ${formatDuration(session.refreshExpiresAt.getTime() - now)}`,
+          `Session so far: ${formatDuration(now - session.signedInAt.getTime())}`,
+        ].join("\n"),
+      );
+    }
+    const st = this.stats;
+    this.statsText.setText(
+      st
+        ? [
+            `Games played: ${st.gamesPlayed}`,
+            `Best score: ${st.best}`,
+            `Total gifts: ${st.totalGifts}`,
+            `Last played: ${st.lastPlayedAt ? formatAgo(now - st.lastPlayedAt.getTime()) : "never"}`,
+          ].join("\n")
+        : (this.statsError ?? "Loading stats…"),
+    );
+    this.layout();
+  }
+
+  private async leave(action: () => Promise<void>) {
+    try {
+      await action();
+    } finally {
+      this.scene.start("SignIn");
+    }
+  }
+
+  private openLinkForm() {
+    for (const b of this.buttons) b.setVisible(false);
+    const close = () => {
+      this.form?.close();
+      this.form = null;
+      for (const b of this.buttons) b.setVisible(true);
+      this.saveButton.setVisible(getNet().session()?.isGuest ?? false);
+      this.refresh();
+    };
+    this.form = openForm({
+      title: "Save progress",
+      intro: "Link an email and password to keep your scores on any device.",
+      fields: [
+        { name: "email", label: "Email", type: "email", autocomplete: "email" },
+        { name: "password", label: "Password", type: "password", autocomplete: "new-password" },
+      ],
+      actions: [
+        {
+          label: "Save progress",
+          submit: true,
+          onClick: async (v) => {
+            const form = this.form;
+            if (!form) return;
+            if (!v.email || !v.password) return form.setError("Enter an email and a password.");
+            form.setBusy(true);
+            try {
+              await getNet().linkEmail(v.email, v.password);
+              close();
+            } catch (err) {
+              form.setError(
+                err instanceof SignInFailure ? err.message : "Could not save. Try again.",
+              );
+            } finally {
+              form.setBusy(false);
+            }
+          },
+        },
+        { label: "Cancel", kind: "secondary", onClick: close },
+      ],
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import type * as Phaser from "phaser";
+import type { RoundResult, SubmitOutcome } from "../net/types";
+import { provideToTests, reportToTests } from "../test-api";
+import type { Button } from "../ui/button";
+import { colors, textStyle, uiScale } from "../ui/theme";
+import { UiScene } from "../ui/ui-scene";
+
+interface GameOverData {
+  result: RoundResult;
+  submission: Promise<SubmitOutcome> | null;
+  notSavedReason: string | null;
+}
+
+/** "Game Over", the score, what the server said about it (best, rank), Play again, Menu. */
+export function describeOutcome(
+  outcome: SubmitOutcome | null,
+  notSavedReason: string | null,
+): string {
+  if (!outcome) return notSavedReason ?? "Saving your score…";
+  switch (outcome.status) {
+    case "accepted":
+      return `${outcome.newBest ? "New best! " : ""}Best: ${outcome.best}   Rank: #${outcome.rank}`;
+    case "queued":
+      return "Saved — will be sent when you're back online.";
+    case "rejected":
+      return outcome.message;
+  }
+}
+
+export class GameOverScene extends UiScene {
+  private heading!: Phaser.GameObjects.Text;
+  private scoreText!: Phaser.GameObjects.Text;
+  private outcomeText!: Phaser.GameObjects.Text;
+  private buttons: Button[] = [];
+  private outcome: SubmitOutcome | null = null;
+
+  constructor() {
+    super("GameOver");
+  }
+
+  protected build(data: GameOverData) {
+    this.outcome = null;
+    this.heading = this.title("Game Over");
+    this.scoreText = this.add
+      .text(0, 0, `Score: ${data.result.score}`, textStyle(this, 34))
+      .setOrigin(0.5);
+    this.outcomeText = this.add
+      .text(
+        0,
+        0,
+        describeOutcome(null, data.submission ? null : (data.notSavedReason ?? "Not saved.")),
+        textStyle(this, 18, colors.muted, { align: "center" }),
+      )
+      .setOrigin(0.5);
+    this.buttons = [
+      this.button("Play again", () => this.scene.start("Game")),
+      this.button("Menu", () => this.scene.start("Menu"), "secondary"),
+    ];
+    this.focus.focus(this.buttons[0] ?? null);
+    reportToTests({ status: data.submission ? "saving" : "ready" });
+    const off = provideToTests("gameOver", () => ({
+      score: data.result.score,
+      gifts: data.result.gifts,
+      outcome: this.outcome,
+      message: this.outcomeText.text,
+    }));
+    this.events.once("shutdown", off);
+    data.submission?.then((outcome) => {
+      if (!this.scene.isActive()) return;
+      this.outcome = outcome;
+      this.outcomeText.setText(describeOutcome(outcome, null));
+      reportToTests({ status: "ready" });
+    });
+  }
+
+  protected layout() {
+    const { width, height } = this.scale;
+    const s = uiScale(this);
+    const top = Math.max(20, height * 0.5 - 220 * s);
+    this.heading
+      .setPosition(width / 2, top + 30 * s)
+      .setStyle(textStyle(this, 44, colors.accent, { fontStyle: "bold" }));
+    this.scoreText.setPosition(width / 2, top + 100 * s).setStyle(textStyle(this, 34));
+    this.outcomeText
+      .setPosition(width / 2, top + 150 * s)
+      .setStyle(
+        textStyle(this, 18, colors.muted, { align: "center", wordWrap: { width: width - 40 } }),
+      );
+    this.column(this.buttons, width / 2, top + 195 * s);
+  }
+}

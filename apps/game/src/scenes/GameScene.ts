@@ -1,0 +1,522 @@
+import { GameRules } from "@gift-grab/contracts";
+import * as Phaser from "phaser";
+import { getNet } from "../app/context";
+import { TEX } from "../art/textures";
+import { playSfx } from "../audio/sfx";
+import { joystickDirection, keyboardDirection, towardTarget } from "../game/input";
+import {
+  bounce,
+  cookieLeftMs,
+  createRound,
+  fieldFor,
+  flameLeftMs,
+  type MoveInput,
+  type Mover,
+  type RoundEvent,
+  type RoundState,
+  stepRound,
+  timeLeftMs,
+  type Vec,
+} from "../game/round";
+import { readUrlOptions } from "../game/url-options";
+import type { RoundTicket } from "../net/types";
+import { provideToTests, reportToTests } from "../test-api";
+import { Button } from "../ui/button";
+import { FocusGroup } from "../ui/focus";
+import { colors, textStyle, uiScale } from "../ui/theme";
+
+const LOOK_TEX = {
+  idle: TEX.santaIdle,
+  left: TEX.santaLeft,
+  right: TEX.santaRight,
+  frozen: TEX.santaFrozen,
+} as const;
+
+interface GameData {
+  bench?: number;
+}
+
+type Phase = "starting" | "playing" | "paused" | "over";
+
+/** One round: field, Santa, gift, ice, power-ups, HUD, joystick; then GameOver. */
+export class GameScene extends Phaser.Scene {
+  private round!: RoundState;
+  private ticket: RoundTicket | null = null;
+  private startError: string | null = null;
+  private phase: Phase = "starting";
+  private speed = 1;
+  private seed = 0;
+  private bench = 0;
+
+  private fieldLayer!: Phaser.GameObjects.Container;
+  private fieldBg!: Phaser.GameObjects.Graphics;
+  private santa!: Phaser.GameObjects.Image;
+  private gift!: Phaser.GameObjects.Image;
+  private ice: Phaser.GameObjects.Image[] = [];
+  private powerUps: Phaser.GameObjects.Image[] = [];
+  private benchMovers: { body: Mover; img: Phaser.GameObjects.Image }[] = [];
+  private sparks!: Phaser.GameObjects.Particles.ParticleEmitter;
+  private hudScore!: Phaser.GameObjects.Text;
+  private hudTime!: Phaser.GameObjects.Text;
+  private hudPower!: Phaser.GameObjects.Text;
+  private banner!: Phaser.GameObjects.Text;
+  private joyBase!: Phaser.GameObjects.Image;
+  private joyKnob!: Phaser.GameObjects.Image;
+  private keys!: Record<
+    "W" | "A" | "S" | "D" | "UP" | "DOWN" | "LEFT" | "RIGHT",
+    Phaser.Input.Keyboard.Key
+  >;
+  private fieldScale = 1;
+  private fieldOrigin = { x: 0, y: 0 };
+  private drag: { pointerId: number; target: Vec } | null = null;
+  private joy: { pointerId: number; base: Vec; knob: Vec; radius: number } | null = null;
+  private pauseUi: { focus: FocusGroup; objects: { destroy(): void }[] } | null = null;
+
+  constructor() {
+    super("Game");
+  }
+
+  create(data: GameData) {
+    const url = readUrlOptions(window.location.search);
+    this.speed = url.speed;
+    this.bench = data?.bench ?? 0;
+    this.phase = "starting";
+    this.ticket = null;
+    this.startError = null;
+    this.drag = null;
+    this.joy = null;
+    this.pauseUi = null;
+    this.ice = [];
+    this.powerUps = [];
+    this.benchMovers = [];
+    reportToTests({ scene: "Game", status: "starting" });
+
+    const portrait = this.scale.height > this.scale.width;
+    const field = fieldFor(GameRules, portrait);
+    // A placeholder round so the field draws while round_start is on its way.
+    this.round = createRound({ seed: url.seed ?? 1, field });
+
+    this.fieldLayer = this.add.container(0, 0);
+    this.fieldBg = this.add.graphics();
+    this.fieldLayer.add(this.fieldBg);
+    this.drawField();
+    this.gift = this.add
+      .image(0, 0, TEX.gift)
+      .setDisplaySize(GameRules.gift.radius * 2.6, GameRules.gift.radius * 2.6);
+    this.fieldLayer.add(this.gift);
+    for (let i = 0; i < GameRules.ice.count; i++) {
+      const img = this.add
+        .image(0, 0, TEX.ice)
+        .setDisplaySize(GameRules.ice.radius * 2.3, GameRules.ice.radius * 2.3);
+      this.ice.push(img);
+      this.fieldLayer.add(img);
+    }
+    for (const p of this.round.powerUps) {
+      const img = this.add
+        .image(0, 0, p.kind === "flame" ? TEX.flame : TEX.cookie)
+        .setDisplaySize(GameRules.powerUps.radius * 2.6, GameRules.powerUps.radius * 2.6)
+        .setVisible(false);
+      this.powerUps.push(img);
+      this.fieldLayer.add(img);
+    }
+    this.santa = this.add
+      .image(0, 0, TEX.santaIdle)
+      .setDisplaySize(GameRules.santa.radius * 2.7, GameRules.santa.radius * 2.7);
+    this.fieldLayer.add(this.santa);
+    this.sparks = this.add.particles(0, 0, TEX.spark, {
+      speed: { min: 120, max: 320 },
+      lifespan: 500,
+      scale: { start: 0.9, end: 0 },
+      tint: [0xffd166, 0xffffff, 0x7ee787],
+      emitting: false,
+    });
+    this.fieldLayer.add(this.sparks);
+    if (this.bench > 0) this.addBenchMovers(this.bench);
+
+    this.hudScore = this.add.text(
+      0,
+      0,
+      "",
+      textStyle(this, 22, colors.text, { fontStyle: "bold" }),
+    );
+    this.hudTime = this.add
+      .text(0, 0, "", textStyle(this, 22, colors.text, { fontStyle: "bold" }))
+      .setOrigin(1, 0);
+    this.hudPower = this.add
+      .text(0, 0, "", textStyle(this, 18, colors.accent, { fontStyle: "bold" }))
+      .setOrigin(0.5, 0);
+    this.banner = this.add
+      .text(
+        0,
+        0,
+        "Get ready…",
+        textStyle(this, 30, colors.accent, { fontStyle: "bold", align: "center" }),
+      )
+      .setOrigin(0.5)
+      .setShadow(0, 3, "#000", 6);
+
+    this.joyBase = this.add.image(0, 0, TEX.joyBase).setVisible(false).setDepth(50);
+    this.joyKnob = this.add.image(0, 0, TEX.joyKnob).setVisible(false).setDepth(51);
+
+    this.keys = this.input.keyboard?.addKeys(
+      "W,A,S,D,UP,DOWN,LEFT,RIGHT",
+      false,
+    ) as typeof this.keys;
+    this.input.keyboard?.on("keydown-ESC", () => this.togglePause());
+    this.input.keyboard?.on("keydown-P", () => this.togglePause());
+    this.input.on("pointerdown", this.onPointerDown, this);
+    this.input.on("pointermove", this.onPointerMove, this);
+    this.input.on("pointerup", this.onPointerUp, this);
+    this.input.on("pointerupoutside", this.onPointerUp, this);
+    const onHidden = () => this.pause();
+    this.game.events.on(Phaser.Core.Events.HIDDEN, onHidden);
+    const onResize = () => this.layout();
+    this.scale.on("resize", onResize);
+    const unprovide = provideToTests("round", () => this.testState());
+    this.events.once("shutdown", () => {
+      this.game.events.off(Phaser.Core.Events.HIDDEN, onHidden);
+      this.scale.off("resize", onResize);
+      unprovide();
+    });
+    this.layout();
+    this.sync();
+
+    if (this.bench > 0) {
+      this.begin(url.seed ?? 1, 3_600_000, field);
+    } else {
+      void this.startRound(url.seed, field);
+    }
+  }
+
+  private async startRound(urlSeed: number | null, field: { width: number; height: number }) {
+    let seed = urlSeed ?? Date.now() >>> 0;
+    let duration: number = GameRules.roundDurationMs;
+    try {
+      this.ticket = await getNet().startRound();
+      seed = urlSeed ?? this.ticket.seed;
+      duration = this.ticket.durationMs || duration;
+    } catch {
+      this.startError = "Couldn't reach the server: this round won't be saved.";
+    }
+    if (!this.scene.isActive()) return;
+    this.begin(seed, duration, field);
+  }
+
+  private begin(seed: number, durationMs: number, field: { width: number; height: number }) {
+    this.seed = seed;
+    this.round = createRound({ seed, durationMs, field });
+    this.phase = "playing";
+    this.banner.setText(this.startError ?? "").setVisible(this.startError !== null);
+    if (this.startError) this.time.delayedCall(2500, () => this.banner.setVisible(false));
+    reportToTests({ status: "playing" });
+    this.sync();
+  }
+
+  override update(_time: number, delta: number) {
+    if (this.phase === "playing") {
+      const dt = Math.min(delta, 100) * this.speed;
+      const events = stepRound(this.round, dt, this.currentInput());
+      for (const e of events) this.onRoundEvent(e);
+      for (const m of this.benchMovers) bounce(m.body, this.round.field, dt);
+    }
+    this.sync();
+  }
+
+  private currentInput(): MoveInput {
+    if (this.joy) return joystickDirection(this.joy.base, this.joy.knob, this.joy.radius);
+    if (this.drag) return towardTarget(this.round.santa, this.drag.target);
+    const k = this.keys;
+    return keyboardDirection({
+      left: !!(k?.LEFT.isDown || k?.A.isDown),
+      right: !!(k?.RIGHT.isDown || k?.D.isDown),
+      up: !!(k?.UP.isDown || k?.W.isDown),
+      down: !!(k?.DOWN.isDown || k?.S.isDown),
+    });
+  }
+
+  private onRoundEvent(e: RoundEvent) {
+    switch (e.type) {
+      case "grab":
+        playSfx("grab");
+        this.sparks.explode(18, e.at.x, e.at.y);
+        this.tweens.add({ targets: this.hudScore, scale: { from: 1.3, to: 1 }, duration: 200 });
+        break;
+      case "freeze":
+        playSfx("freeze");
+        this.cameras.main.shake(150, 0.006);
+        break;
+      case "powerup_taken":
+        playSfx(e.kind === "flame" ? "flame" : "cookie");
+        this.sparks.explode(30, this.round.santa.x, this.round.santa.y);
+        break;
+      case "end":
+        void this.finish();
+        break;
+      default:
+        break;
+    }
+  }
+
+  private async finish() {
+    this.phase = "over";
+    playSfx("end");
+    const result = {
+      score: this.round.score,
+      gifts: this.round.gifts,
+      powerUpsUsed: this.round.powerUpsUsed,
+    };
+    reportToTests({ status: "submitting" });
+    const submission = this.ticket
+      ? getNet()
+          .submitRound(this.ticket, result)
+          .catch((err: unknown) => ({
+            status: "rejected" as const,
+            message: err instanceof Error ? err.message : "Could not save the score.",
+          }))
+      : null;
+    this.scene.start("GameOver", { result, submission, notSavedReason: this.startError });
+  }
+
+  // --- input -----------------------------------------------------------------------------
+
+  private joystickZone(): { base: Vec; radius: number } | null {
+    if (!this.sys.game.device.input.touch) return null;
+    const s = uiScale(this);
+    const radius = 70 * s;
+    return { base: { x: radius + 24, y: this.scale.height - radius - 24 }, radius };
+  }
+
+  private toWorld(p: Vec): Vec {
+    return {
+      x: (p.x - this.fieldOrigin.x) / this.fieldScale,
+      y: (p.y - this.fieldOrigin.y) / this.fieldScale,
+    };
+  }
+
+  private onPointerDown(p: Phaser.Input.Pointer) {
+    if (this.phase !== "playing") return;
+    const zone = this.joystickZone();
+    if (zone && Math.hypot(p.x - zone.base.x, p.y - zone.base.y) < zone.radius * 1.4) {
+      this.joy = {
+        pointerId: p.id,
+        base: zone.base,
+        knob: { x: p.x, y: p.y },
+        radius: zone.radius,
+      };
+      return;
+    }
+    this.drag = { pointerId: p.id, target: this.toWorld(p) };
+  }
+
+  private onPointerMove(p: Phaser.Input.Pointer) {
+    if (this.joy?.pointerId === p.id) this.joy.knob = { x: p.x, y: p.y };
+    else if (this.drag?.pointerId === p.id && p.isDown) this.drag.target = this.toWorld(p);
+  }
+
+  private onPointerUp(p: Phaser.Input.Pointer) {
+    if (this.joy?.pointerId === p.id) this.joy = null;
+    if (this.drag?.pointerId === p.id) this.drag = null;
+  }
+
+  // --- pause -----------------------------------------------------------------------------
+
+  private togglePause() {
+    if (this.phase === "paused") this.resume();
+    else this.pause();
+  }
+
+  private pause() {
+    if (this.phase !== "playing") return;
+    this.phase = "paused";
+    this.drag = null;
+    this.joy = null;
+    reportToTests({ status: "paused" });
+    const focus = new FocusGroup(this);
+    const { width, height } = this.scale;
+    const shade = this.add
+      .rectangle(0, 0, width, height, 0x000000, 0.6)
+      .setOrigin(0)
+      .setDepth(90)
+      .setInteractive();
+    const text = this.add
+      .text(
+        width / 2,
+        height / 2 - 80 * uiScale(this),
+        "Paused",
+        textStyle(this, 40, colors.accent, { fontStyle: "bold" }),
+      )
+      .setOrigin(0.5)
+      .setDepth(91);
+    const resume = new Button(this, { label: "Resume", onPress: () => this.resume() }).setDepth(92);
+    const quit = new Button(this, {
+      label: "Quit to menu",
+      variant: "secondary",
+      onPress: () => this.scene.start("Menu"),
+    }).setDepth(92);
+    const w = Math.min(width - 40, 300 * uiScale(this));
+    resume.place(width / 2, height / 2, w);
+    quit.place(width / 2, height / 2 + 66 * uiScale(this), w);
+    focus.add(resume, quit);
+    focus.focus(resume);
+    this.pauseUi = { focus, objects: [shade, text, resume, quit] };
+  }
+
+  private resume() {
+    if (this.phase !== "paused" || !this.pauseUi) return;
+    this.pauseUi.focus.dispose();
+    for (const o of this.pauseUi.objects) o.destroy();
+    this.pauseUi = null;
+    this.phase = "playing";
+    reportToTests({ status: "playing" });
+  }
+
+  // --- drawing ---------------------------------------------------------------------------
+
+  private drawField() {
+    const { width, height } = this.round.field;
+    const g = this.fieldBg.clear();
+    g.fillStyle(0xeaf4ff, 1).fillRoundedRect(0, 0, width, height, 24);
+    g.fillStyle(0xd4e6fa, 1);
+    // snow drifts: a fixed pattern (visual only)
+    for (let i = 0; i < 14; i++) {
+      const w = 120 + (i % 3) * 50;
+      const h = 36 + (i % 2) * 18;
+      const x = w / 2 + 12 + ((i * 397) % (width - w - 24));
+      const y = h / 2 + 12 + ((i * 263) % (height - h - 24));
+      g.fillEllipse(x, y, w, h);
+    }
+    g.lineStyle(6, 0xffffff, 1).strokeRoundedRect(0, 0, width, height, 24);
+  }
+
+  private addBenchMovers(n: number) {
+    const field = this.round.field;
+    const keys = [TEX.gift, TEX.ice, TEX.flame, TEX.cookie];
+    for (let i = 0; i < n; i++) {
+      const a = (i / n) * Math.PI * 2 + i;
+      const body: Mover = {
+        x: 60 + ((i * 137) % (field.width - 120)),
+        y: 60 + ((i * 89) % (field.height - 120)),
+        vx: Math.cos(a) * 240,
+        vy: Math.sin(a) * 240,
+        r: 30,
+      };
+      const img = this.add
+        .image(body.x, body.y, keys[i % keys.length] ?? TEX.gift)
+        .setDisplaySize(72, 72);
+      this.fieldLayer.add(img);
+      this.benchMovers.push({ body, img });
+    }
+  }
+
+  private layout() {
+    const { width, height } = this.scale;
+    const s = uiScale(this);
+    const hud = 54 * s;
+    const pad = 10;
+    const { field } = this.round;
+    const joyRoom = this.sys.game.device.input.touch && height > width ? 170 * s : 0;
+    const availW = width - pad * 2;
+    const availH = height - hud - pad * 2 - joyRoom;
+    this.fieldScale = Math.min(availW / field.width, availH / field.height);
+    this.fieldOrigin = {
+      x: (width - field.width * this.fieldScale) / 2,
+      y: hud + pad + (availH - field.height * this.fieldScale) / 2,
+    };
+    this.fieldLayer.setPosition(this.fieldOrigin.x, this.fieldOrigin.y).setScale(this.fieldScale);
+    this.hudScore
+      .setPosition(16, 12 * s)
+      .setStyle(textStyle(this, 22, colors.text, { fontStyle: "bold" }));
+    this.hudTime
+      .setPosition(width - 16, 12 * s)
+      .setStyle(textStyle(this, 22, colors.text, { fontStyle: "bold" }));
+    this.hudPower
+      .setPosition(width / 2, 14 * s)
+      .setStyle(textStyle(this, 18, colors.accent, { fontStyle: "bold" }));
+    this.banner.setPosition(width / 2, height / 2).setStyle(
+      textStyle(this, 26, colors.accent, {
+        fontStyle: "bold",
+        align: "center",
+        wordWrap: { width: width - 40 },
+      }),
+    );
+    const zone = this.joystickZone();
+    if (zone) {
+      const size = zone.radius * 2;
+      this.joyBase
+        .setPosition(zone.base.x, zone.base.y)
+        .setDisplaySize(size, size)
+        .setVisible(true);
+      this.joyKnob.setDisplaySize(size * 0.5, size * 0.5).setVisible(true);
+    }
+  }
+
+  private sync() {
+    const r = this.round;
+    const santaTex = LOOK_TEX[r.santa.look];
+    if (this.santa.texture.key !== santaTex) this.santa.setTexture(santaTex);
+    this.santa.setPosition(r.santa.x, r.santa.y);
+    const flame = flameLeftMs(r) > 0;
+    this.santa.setTint(flame ? 0xffc08a : 0xffffff);
+    this.gift.setPosition(r.gift.x, r.gift.y);
+    this.ice.forEach((img, i) => {
+      const b = r.ice[i];
+      if (b) img.setPosition(b.x, b.y).setAlpha(flame ? 0.45 : 1);
+    });
+    this.powerUps.forEach((img, i) => {
+      const p = r.powerUps[i];
+      if (!p) return;
+      img.setVisible(p.state === "active").setPosition(p.body.x, p.body.y);
+    });
+    for (const m of this.benchMovers) m.img.setPosition(m.body.x, m.body.y);
+    this.hudScore.setText(`Score: ${r.score}`);
+    this.hudTime.setText(`Time: ${Math.ceil(timeLeftMs(r) / 1000)} secs`);
+    const parts: string[] = [];
+    if (flame) parts.push(`Flame Time: ${Math.ceil(flameLeftMs(r) / 1000)}`);
+    if (cookieLeftMs(r) > 0) parts.push(`Cookie: ${Math.ceil(cookieLeftMs(r) / 1000)}`);
+    this.hudPower.setText(parts.join("   "));
+    if (this.joy) {
+      const d = joystickDirection(this.joy.base, this.joy.knob, this.joy.radius);
+      this.joyKnob.setPosition(
+        this.joy.base.x + d.x * this.joy.radius,
+        this.joy.base.y + d.y * this.joy.radius,
+      );
+    } else {
+      const zone = this.joystickZone();
+      if (zone) this.joyKnob.setPosition(zone.base.x, zone.base.y);
+    }
+  }
+
+  /** Where a world point is on the page, in CSS pixels. */
+  private toPage(p: Vec): Vec {
+    const rect = this.game.canvas.getBoundingClientRect();
+    const sx = rect.width / this.scale.width;
+    return {
+      x: rect.left + (this.fieldOrigin.x + p.x * this.fieldScale) * sx,
+      y: rect.top + (this.fieldOrigin.y + p.y * this.fieldScale) * sx,
+    };
+  }
+
+  private testState() {
+    const r = this.round;
+    return {
+      phase: this.phase,
+      seed: this.seed,
+      speed: this.speed,
+      score: r.score,
+      gifts: r.gifts,
+      powerUpsUsed: r.powerUpsUsed,
+      timeLeftMs: timeLeftMs(r),
+      durationMs: r.durationMs,
+      field: { ...r.field, page: { ...this.toPage({ x: 0, y: 0 }), scale: this.fieldScale } },
+      santa: { x: r.santa.x, y: r.santa.y, look: r.santa.look, page: this.toPage(r.santa) },
+      gift: { x: r.gift.x, y: r.gift.y, page: this.toPage(r.gift) },
+      ice: r.ice.map((b) => ({ x: b.x, y: b.y })),
+      powerUps: r.powerUps.map((p) => ({ kind: p.kind, state: p.state, x: p.body.x, y: p.body.y })),
+      flameLeftMs: flameLeftMs(r),
+      cookieLeftMs: cookieLeftMs(r),
+      hud: { score: this.hudScore.text, time: this.hudTime.text, power: this.hudPower.text },
+      bench: this.bench,
+      ticket: this.ticket !== null,
+    };
+  }
+}

@@ -1,0 +1,163 @@
+import type * as Phaser from "phaser";
+import { getNet } from "../app/context";
+import type { LeaderboardPage, LeaderboardRow } from "../net/types";
+import { provideToTests, reportToTests } from "../test-api";
+import type { Button } from "../ui/button";
+import { colors, textStyle, uiScale } from "../ui/theme";
+import { formatDuration } from "../ui/time-format";
+import { UiScene } from "../ui/ui-scene";
+
+const ROWS = 10;
+
+/** Weekly top 10 with paging, around me, my rank, time to reset and last week's podium. */
+export class LeaderboardScene extends UiScene {
+  private heading!: Phaser.GameObjects.Text;
+  private info!: Phaser.GameObjects.Text;
+  private rows: {
+    rank: Phaser.GameObjects.Text;
+    name: Phaser.GameObjects.Text;
+    score: Phaser.GameObjects.Text;
+  }[] = [];
+  private footer!: Phaser.GameObjects.Text;
+  private prev!: Button;
+  private next!: Button;
+  private around!: Button;
+  private back!: Button;
+  private page: LeaderboardPage | null = null;
+  private error: string | null = null;
+  private aroundMe = false;
+
+  constructor() {
+    super("Leaderboard");
+  }
+
+  protected build() {
+    this.page = null;
+    this.error = null;
+    this.aroundMe = false;
+    this.heading = this.title("Weekly leaderboard");
+    this.info = this.add
+      .text(0, 0, "Loading…", textStyle(this, 15, colors.muted, { align: "center" }))
+      .setOrigin(0.5, 0);
+    this.rows = Array.from({ length: ROWS }, () => ({
+      rank: this.add.text(0, 0, "", textStyle(this, 18)).setOrigin(0, 0.5),
+      name: this.add.text(0, 0, "", textStyle(this, 18)).setOrigin(0, 0.5),
+      score: this.add.text(0, 0, "", textStyle(this, 18)).setOrigin(1, 0.5),
+    }));
+    this.footer = this.add
+      .text(0, 0, "", textStyle(this, 15, colors.muted, { align: "center" }))
+      .setOrigin(0.5, 0);
+    this.prev = this.button(
+      "◀ Prev",
+      () => void this.fetchPage(this.page?.prevCursor ?? undefined),
+      "secondary",
+    );
+    this.next = this.button(
+      "Next ▶",
+      () => void this.fetchPage(this.page?.nextCursor ?? undefined),
+      "secondary",
+    );
+    this.around = this.button(
+      "Around me",
+      () => {
+        this.aroundMe = !this.aroundMe;
+        void this.fetchPage();
+      },
+      "secondary",
+    );
+    this.back = this.button("Back", () => this.scene.start("Menu"), "secondary");
+    this.focus.focus(this.back);
+    this.time.addEvent({ delay: 1000, loop: true, callback: () => this.render() });
+    const off = provideToTests("leaderboard", () =>
+      this.page
+        ? {
+            rows: this.page.rows,
+            me: this.page.me,
+            lastWeekTop: this.page.lastWeekTop,
+            error: this.error,
+          }
+        : { rows: [], me: null, lastWeekTop: [], error: this.error },
+    );
+    this.events.once("shutdown", off);
+    void this.fetchPage();
+  }
+
+  private async fetchPage(cursor?: string) {
+    reportToTests({ status: "loading" });
+    try {
+      const options: { cursor?: string; aroundMe?: boolean } = { aroundMe: this.aroundMe };
+      if (cursor) options.cursor = cursor;
+      this.page = await getNet().leaderboard(options);
+      this.error = null;
+    } catch (err) {
+      this.error = err instanceof Error && err.message ? err.message : "Leaderboard unavailable.";
+    }
+    if (!this.scene.isActive()) return;
+    reportToTests({ status: "ready" });
+    this.render();
+  }
+
+  private render() {
+    const p = this.page;
+    const fmtRow = (r: LeaderboardRow) => `#${r.rank} ${r.username} — ${r.score}`;
+    if (!p) {
+      this.info.setText(this.error ?? "Loading…");
+    } else {
+      const me = p.me
+        ? `You: #${p.me.rank} with ${p.me.score}`
+        : "You're not on the board yet — play a round!";
+      this.info.setText(
+        `${me}\nResets in ${formatDuration(p.nextResetAt.getTime() - Date.now())} (every Monday 00:00 UTC)`,
+      );
+      this.footer.setText(
+        p.lastWeekTop.length ? `Last week: ${p.lastWeekTop.map(fmtRow).join("   ")}` : "",
+      );
+    }
+    this.rows.forEach((row, i) => {
+      const r = p?.rows[i];
+      const color = r?.isMe ? colors.accent : colors.text;
+      row.rank.setText(r ? `#${r.rank}` : "").setColor(color);
+      row.name
+        .setText(r ? r.username : i === 0 && p ? "No scores yet this week." : "")
+        .setColor(color);
+      row.score.setText(r ? String(r.score) : "").setColor(color);
+    });
+    this.prev.setEnabled(!!p?.prevCursor);
+    this.next.setEnabled(!!p?.nextCursor);
+    this.around.setLabel(this.aroundMe ? "Top 10" : "Around me");
+    this.layout();
+  }
+
+  protected layout() {
+    const { width, height } = this.scale;
+    const s = uiScale(this);
+    const colW = Math.min(width - 24, 480 * s);
+    const left = (width - colW) / 2;
+    const top = Math.max(12, height * 0.5 - 360 * s);
+    this.heading
+      .setPosition(width / 2, top + 24 * s)
+      .setStyle(textStyle(this, 30, colors.accent, { fontStyle: "bold" }));
+    this.info
+      .setPosition(width / 2, top + 50 * s)
+      .setStyle(textStyle(this, 15, colors.muted, { align: "center", wordWrap: { width: colW } }));
+    const rowH = 30 * s;
+    const rowsTop = this.info.y + this.info.height + 8 * s + rowH / 2;
+    this.rows.forEach((row, i) => {
+      const y = rowsTop + i * rowH;
+      row.rank.setPosition(left + 4, y).setFontSize(18 * s);
+      row.name.setPosition(left + 64 * s, y).setFontSize(18 * s);
+      row.score.setPosition(left + colW - 4, y).setFontSize(18 * s);
+    });
+    const afterRows = rowsTop + ROWS * rowH;
+    this.footer
+      .setPosition(width / 2, afterRows)
+      .setStyle(textStyle(this, 14, colors.muted, { align: "center", wordWrap: { width: colW } }));
+    const by = afterRows + this.footer.height + 12 * s;
+    const bh = 46 * s;
+    const half = (colW - 10) / 2;
+    this.prev.place(left + half / 2, by + bh / 2, half, bh);
+    this.next.place(left + colW - half / 2, by + bh / 2, half, bh);
+    this.around.place(left + half / 2, by + bh * 1.5 + 10, half, bh);
+    this.back.place(left + colW - half / 2, by + bh * 1.5 + 10, half, bh);
+  }
+}

@@ -1,0 +1,46 @@
+import type * as Phaser from "phaser";
+import { getNet } from "../app/context";
+import { TEX } from "../art/textures";
+import type { Button } from "../ui/button";
+import { colors, textStyle, uiScale } from "../ui/theme";
+import { UiScene } from "../ui/ui-scene";
+
+/** Play, Leaderboard, Account, Settings. */
+export class MenuScene extends UiScene {
+  private heading!: Phaser.GameObjects.Text;
+  private hello!: Phaser.GameObjects.Text;
+  private mascot!: Phaser.GameObjects.Image;
+  private buttons: Button[] = [];
+
+  constructor() {
+    super("Menu");
+  }
+
+  protected build() {
+    this.heading = this.title("Gift Grab");
+    const who = getNet().session();
+    this.hello = this.add
+      .text(0, 0, who ? `Hi, ${who.username}!` : "", textStyle(this, 18, colors.muted))
+      .setOrigin(0.5);
+    this.mascot = this.add.image(0, 0, TEX.santaIdle);
+    this.buttons = [
+      this.button("Play", () => this.scene.start("Game")),
+      this.button("Leaderboard", () => this.scene.start("Leaderboard"), "secondary"),
+      this.button("Account", () => this.scene.start("Account"), "secondary"),
+      this.button("Settings", () => this.scene.start("Settings"), "secondary"),
+    ];
+    this.focus.focus(this.buttons[0] ?? null);
+  }
+
+  protected layout() {
+    const { width, height } = this.scale;
+    const s = uiScale(this);
+    const top = Math.max(20, height * 0.5 - 300 * s);
+    this.heading
+      .setPosition(width / 2, top + 30 * s)
+      .setStyle(textStyle(this, 44, colors.accent, { fontStyle: "bold" }));
+    this.mascot.setPosition(width / 2, top + 125 * s).setScale(s);
+    this.hello.setPosition(width / 2, top + 210 * s).setStyle(textStyle(this, 18, colors.muted));
+    this.column(this.buttons, width / 2, top + 245 * s);
+  }
+}

@@ -1,0 +1,174 @@
+import * as Phaser from "phaser";
+import { getNet } from "../app/context";
+import type { ConnectionState, KickInfo } from "../net/types";
+import { provideToTests, reportToTests } from "../test-api";
+import { Button } from "../ui/button";
+import { FocusGroup } from "../ui/focus";
+import { colors, textStyle, uiScale } from "../ui/theme";
+
+const BADGE: Record<ConnectionState, string | null> = {
+  signed_out: null,
+  online: null,
+  connecting: "Connecting…",
+  offline: "Offline",
+  reconnecting: "Reconnecting…",
+  kicked: "Signed in elsewhere",
+};
+
+/**
+ * Always on top of every scene: the connection badge, and the "signed in elsewhere" modal on a
+ * kick (never reconnects by itself: the player chooses Play here or Sign out).
+ */
+export class OverlayScene extends Phaser.Scene {
+  private badge!: Phaser.GameObjects.Text;
+  private modal: {
+    shade: Phaser.GameObjects.Rectangle;
+    panel: Phaser.GameObjects.Graphics;
+    text: Phaser.GameObjects.Text;
+    buttons: Button[];
+    focus: FocusGroup;
+  } | null = null;
+  private kick: KickInfo | null = null;
+
+  constructor() {
+    super("Overlay");
+  }
+
+  create() {
+    const net = getNet();
+    this.badge = this.add
+      .text(
+        0,
+        0,
+        "",
+        textStyle(this, 14, colors.text, {
+          backgroundColor: "#00000099",
+          padding: { x: 10, y: 5 },
+        }),
+      )
+      .setOrigin(1, 0)
+      .setDepth(100);
+    const offConn = net.on("connection", () => this.render());
+    const offKick = net.on("kicked", (info) => {
+      this.kick = info;
+      this.showModal();
+    });
+    provideToTests("connection", () => net.connection);
+    provideToTests("kicked", () => this.modal !== null);
+    this.scale.on("resize", () => this.render());
+    this.events.once("shutdown", () => {
+      offConn();
+      offKick();
+    });
+    this.render();
+  }
+
+  private render() {
+    const state = getNet().connection;
+    const label = BADGE[state];
+    const { width, height } = this.scale;
+    this.badge
+      .setText(label ?? "")
+      .setVisible(label !== null)
+      .setStyle(
+        textStyle(this, 14, state === "kicked" ? colors.bad : colors.text, {
+          backgroundColor: "#000000aa",
+          padding: { x: 10, y: 5 },
+        }),
+      )
+      .setPosition(width - 8, 8);
+    if (this.modal) this.layoutModal(width, height);
+  }
+
+  private showModal() {
+    if (this.modal) return this.render();
+    const focus = new FocusGroup(this, true);
+    const shade = this.add.rectangle(0, 0, 10, 10, 0x000000, 0.7).setOrigin(0).setDepth(200);
+    shade.setInteractive(); // swallows pointer input meant for scenes below
+    const panel = this.add.graphics().setDepth(201);
+    const text = this.add
+      .text(0, 0, "", textStyle(this, 22, colors.text, { align: "center" }))
+      .setOrigin(0.5)
+      .setDepth(202);
+    const playHere = new Button(this, {
+      label: "Play here",
+      onPress: () => void this.playHere(),
+    }).setDepth(203);
+    const signOut = new Button(this, {
+      label: "Sign out",
+      variant: "secondary",
+      onPress: () => void this.signOut(),
+    }).setDepth(203);
+    focus.add(playHere, signOut);
+    focus.focus(playHere);
+    this.modal = { shade, panel, text, buttons: [playHere, signOut], focus };
+    reportToTests({ kickReason: this.kick?.reason ?? null });
+    this.render();
+  }
+
+  private layoutModal(width: number, height: number) {
+    const m = this.modal;
+    if (!m) return;
+    const s = uiScale(this);
+    const w = Math.min(width - 24, 420 * s);
+    const h = 260 * s;
+    m.shade.setSize(width, height);
+    m.shade.input?.hitArea.setTo(0, 0, width, height);
+    m.panel
+      .clear()
+      .fillStyle(colors.panel, 1)
+      .fillRoundedRect((width - w) / 2, (height - h) / 2, w, h, 18);
+    m.panel
+      .lineStyle(3, colors.panelEdge)
+      .strokeRoundedRect((width - w) / 2, (height - h) / 2, w, h, 18);
+    const msg =
+      this.kick?.reason === "signed_out_everywhere"
+        ? "You were signed out everywhere"
+        : "You signed in on another device";
+    m.text
+      .setText(msg)
+      .setStyle(textStyle(this, 22, colors.text, { align: "center", wordWrap: { width: w - 32 } }))
+      .setPosition(width / 2, height / 2 - h / 2 + 60 * s);
+    const bw = w - 60 * s;
+    m.buttons[0]?.place(width / 2, height / 2 + 20 * s, bw);
+    m.buttons[1]?.place(width / 2, height / 2 + 84 * s, bw);
+  }
+
+  private hideModal() {
+    const m = this.modal;
+    if (!m) return;
+    m.focus.dispose();
+    for (const b of m.buttons) b.destroy();
+    m.shade.destroy();
+    m.panel.destroy();
+    m.text.destroy();
+    this.modal = null;
+  }
+
+  private async playHere() {
+    try {
+      await getNet().playHere();
+      this.hideModal();
+      this.switchTo("Menu");
+    } catch {
+      this.modal?.text.setText("Could not reconnect. Try again or sign out.");
+    }
+  }
+
+  private async signOut() {
+    await getNet()
+      .signOut()
+      .catch(() => {});
+    this.hideModal();
+    this.switchTo("SignIn");
+  }
+
+  /** Stops whatever runs below and starts `key` there, keeping this overlay on top. */
+  private switchTo(key: string) {
+    for (const scene of this.scene.manager.getScenes(true)) {
+      if (scene !== this) scene.scene.stop();
+    }
+    this.scene.launch(key);
+    this.scene.bringToTop();
+  }
+}

@@ -1,0 +1,66 @@
+import type * as Phaser from "phaser";
+import { loadSettings, saveSettings } from "../app/settings";
+import { playSfx } from "../audio/sfx";
+import { provideToTests } from "../test-api";
+import type { Button } from "../ui/button";
+import { colors, textStyle, uiScale } from "../ui/theme";
+import { UiScene } from "../ui/ui-scene";
+
+/** Sound on/off and volume, saved in localStorage. */
+export class SettingsScene extends UiScene {
+  private heading!: Phaser.GameObjects.Text;
+  private volumeText!: Phaser.GameObjects.Text;
+  private soundButton!: Button;
+  private buttons: Button[] = [];
+
+  constructor() {
+    super("Settings");
+  }
+
+  protected build() {
+    this.heading = this.title("Settings");
+    this.volumeText = this.add.text(0, 0, "", textStyle(this, 20)).setOrigin(0.5);
+    this.soundButton = this.button("", () => this.change({ sound: !loadSettings().sound }));
+    this.buttons = [
+      this.soundButton,
+      this.button(
+        "Volume −",
+        () => this.change({ volume: loadSettings().volume - 0.1 }),
+        "secondary",
+      ),
+      this.button(
+        "Volume +",
+        () => this.change({ volume: loadSettings().volume + 0.1 }),
+        "secondary",
+      ),
+      this.button("Back", () => this.scene.start("Menu"), "secondary"),
+    ];
+    this.focus.focus(this.soundButton);
+    const off = provideToTests("settings", () => loadSettings());
+    this.events.once("shutdown", off);
+    this.render();
+  }
+
+  protected layout() {
+    const { width, height } = this.scale;
+    const s = uiScale(this);
+    const top = Math.max(20, height * 0.5 - 220 * s);
+    this.heading
+      .setPosition(width / 2, top + 30 * s)
+      .setStyle(textStyle(this, 38, colors.accent, { fontStyle: "bold" }));
+    this.volumeText.setPosition(width / 2, top + 90 * s).setStyle(textStyle(this, 20));
+    this.column(this.buttons, width / 2, top + 130 * s);
+  }
+
+  private change(patch: { sound?: boolean; volume?: number }) {
+    saveSettings({ ...loadSettings(), ...patch });
+    this.render();
+    playSfx("click");
+  }
+
+  private render() {
+    const s = loadSettings();
+    this.soundButton.setLabel(s.sound ? "Sound: On" : "Sound: Off");
+    this.volumeText.setText(`Volume: ${Math.round(s.volume * 100)}%`);
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * Accessible HTML forms drawn over the canvas (sign-in, link email): real labelled inputs,
+ * real buttons, and an error area with role=alert. Everything is built with DOM calls and
+ * textContent, never markup strings.
+ */
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type: "email" | "password" | "text";
+  autocomplete: string;
+  hint?: string;
+}
+
+export interface ActionSpec {
+  label: string;
+  kind?: "primary" | "secondary" | "link";
+  /** The form's submit (Enter in a field). */
+  submit?: boolean;
+  onClick: (values: Record<string, string>) => void;
+}
+
+export interface FormSpec {
+  title: string;
+  intro?: string;
+  fields: FieldSpec[];
+  actions: ActionSpec[];
+}
+
+export interface HtmlForm {
+  setError(message: string | null, extra?: ActionSpec): void;
+  setNotice(message: string | null): void;
+  setBusy(busy: boolean): void;
+  values(): Record<string, string>;
+  close(): void;
+}
+
+const STYLE_ID = "ui-overlay-style";
+const CSS = `
+#ui-overlay { position: fixed; inset: 0; display: flex; align-items: center; justify-content: center;
+  pointer-events: none; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; z-index: 10; }
+#ui-overlay form { pointer-events: auto; box-sizing: border-box; width: min(92vw, 440px); max-height: 92vh; overflow: auto;
+  background: #132a52ee; border: 2px solid #2f5597; border-radius: 18px; padding: 20px 22px; color: #fff;
+  box-shadow: 0 12px 40px #0008; }
+#ui-overlay h1 { margin: 0 0 6px; font-size: 28px; text-align: center; color: #ffd166; }
+#ui-overlay .intro { margin: 0 0 12px; text-align: center; color: #b8cdee; font-size: 15px; }
+#ui-overlay label { display: block; margin: 10px 0 4px; font-size: 15px; color: #dbe7ff; }
+#ui-overlay .hint { font-size: 13px; color: #9fb4d8; }
+#ui-overlay input { box-sizing: border-box; width: 100%; font-size: 17px; padding: 10px 12px; border-radius: 10px;
+  border: 2px solid #2f5597; background: #0b1a33; color: #fff; }
+#ui-overlay input:focus, #ui-overlay button:focus-visible { outline: 3px solid #ffd166; outline-offset: 2px; }
+#ui-overlay .actions { display: flex; flex-direction: column; gap: 10px; margin-top: 16px; }
+#ui-overlay button { font-size: 17px; padding: 12px; border-radius: 12px; border: 2px solid #2f5597;
+  background: #1f6feb; color: #fff; cursor: pointer; }
+#ui-overlay button.secondary { background: #0b1a33; }
+#ui-overlay button.link { background: transparent; border-color: transparent; color: #ffd166; text-decoration: underline; }
+#ui-overlay button:disabled { opacity: 0.6; cursor: progress; }
+#ui-overlay [role=alert] { min-height: 1.2em; margin-top: 12px; color: #ff9b94; font-size: 15px; }
+#ui-overlay [role=alert]:empty { display: none; }
+#ui-overlay .notice { margin: 0 0 8px; padding: 8px 10px; border-radius: 10px; background: #ffd16622; color: #ffd166; font-size: 15px; }
+#ui-overlay .notice:empty { display: none; }
+@media (min-width: 1200px) and (min-height: 800px) { #ui-overlay form { transform: scale(1.25); } }
+`;
+
+function root(): HTMLElement {
+  if (!document.getElementById(STYLE_ID)) {
+    const style = document.createElement("style");
+    style.id = STYLE_ID;
+    style.textContent = CSS;
+    document.head.append(style);
+  }
+  let el = document.getElementById("ui-overlay");
+  if (!el) {
+    el = document.createElement("div");
+    el.id = "ui-overlay";
+    document.body.append(el);
+  }
+  return el;
+}
+
+function actionButton(spec: ActionSpec, values: () => Record<string, string>): HTMLButtonElement {
+  const b = document.createElement("button");
+  b.type = spec.submit ? "submit" : "button";
+  b.className = spec.kind ?? "primary";
+  b.textContent = spec.label;
+  if (!spec.submit) b.addEventListener("click", () => spec.onClick(values()));
+  return b;
+}
+
+export function openForm(spec: FormSpec): HtmlForm {
+  const host = root();
+  host.replaceChildren();
+  const form = document.createElement("form");
+  form.noValidate = true;
+  form.setAttribute("aria-label", spec.title);
+  const h1 = document.createElement("h1");
+  h1.textContent = spec.title;
+  form.append(h1);
+  if (spec.intro) {
+    const p = document.createElement("p");
+    p.className = "intro";
+    p.textContent = spec.intro;
+    form.append(p);
+  }
+  const notice = document.createElement("p");
+  notice.className = "notice";
+  notice.setAttribute("role", "status");
+  form.append(notice);
+
+  const inputs = new Map<string, HTMLInputElement>();
+  for (const f of spec.fields) {
+    const id = `field-${f.name}`;
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = f.label;
+    if (f.hint) {
+      const hint = document.createElement("span");
+      hint.className = "hint";
+      hint.textContent = ` ${f.hint}`;
+      label.append(hint);
+    }
+    const input = document.createElement("input");
+    input.id = id;
+    input.name = f.name;
+    input.type = f.type;
+    input.autocomplete = f.autocomplete as AutoFill;
+    inputs.set(f.name, input);
+    form.append(label, input);
+  }
+  const values = () => Object.fromEntries([...inputs].map(([k, v]) => [k, v.value.trim()]));
+
+  const actions = document.createElement("div");
+  actions.className = "actions";
+  const buttons: HTMLButtonElement[] = [];
+  for (const a of spec.actions) {
+    const b = actionButton(a, values);
+    buttons.push(b);
+    actions.append(b);
+  }
+  const alert = document.createElement("div");
+  alert.setAttribute("role", "alert");
+  const extraSlot = document.createElement("div");
+  extraSlot.className = "actions";
+  form.append(actions, alert, extraSlot);
+
+  const submit = spec.actions.find((a) => a.submit);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    submit?.onClick(values());
+  });
+  host.append(form);
+  inputs.values().next().value?.focus();
+
+  return {
+    setError(message, extra) {
+      alert.textContent = message ?? "";
+      extraSlot.replaceChildren();
+      if (extra) {
+        const b = actionButton(extra, values);
+        buttons.push(b);
+        extraSlot.append(b);
+      }
+    },
+    setNotice(message) {
+      notice.textContent = message ?? "";
+    },
+    setBusy(busy) {
+      for (const b of buttons) b.disabled = busy;
+      form.setAttribute("aria-busy", String(busy));
+    },
+    values,
+    close() {
+      form.remove();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type * as Phaser from "phaser";
+
+export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+export const colors = {
+  night: 0x0b1a33,
+  panel: 0x132a52,
+  panelEdge: 0x2f5597,
+  button: 0x1f6feb,
+  buttonHover: 0x3b82f6,
+  buttonDanger: 0xc2410c,
+  focus: 0xffd166,
+  text: "#ffffff",
+  muted: "#b8cdee",
+  accent: "#ffd166",
+  good: "#7ee787",
+  bad: "#ff7b72",
+} as const;
+
+/** One size unit for this screen: ~1 on a phone, bigger on a desktop, never unreadably small. */
+export function uiScale(scene: Phaser.Scene): number {
+  const { width, height } = scene.scale;
+  return Math.max(0.8, Math.min(1.7, Math.min(width / 420, height / 720)));
+}
+
+export function textStyle(
+  scene: Phaser.Scene,
+  size: number,
+  color: string = colors.text,
+  extra: Phaser.Types.GameObjects.Text.TextStyle = {},
+): Phaser.Types.GameObjects.Text.TextStyle {
+  return {
+    fontFamily: FONT,
+    fontSize: `${Math.round(size * uiScale(scene))}px`,
+    color,
+    ...extra,
+  };
+}

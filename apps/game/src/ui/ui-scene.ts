@@ -1,0 +1,93 @@
+import * as Phaser from "phaser";
+import { TEX } from "../art/textures";
+import { reportToTests } from "../test-api";
+import { Button, type ButtonOptions } from "./button";
+import { FocusGroup } from "./focus";
+import { colors, textStyle, uiScale } from "./theme";
+
+/**
+ * A menu-like scene: snowy backdrop, a FocusGroup, and `layout()` re-run on every resize.
+ * Subclasses create objects in `build` and position them in `layout`.
+ */
+export abstract class UiScene extends Phaser.Scene {
+  protected focus!: FocusGroup;
+  private backdrop!: Phaser.GameObjects.Graphics;
+  private snow: Phaser.GameObjects.Particles.ParticleEmitter | null = null;
+
+  protected abstract build(data: unknown): void;
+  protected abstract layout(): void;
+
+  create(data: unknown) {
+    reportToTests({ scene: this.scene.key, status: "ready" });
+    this.focus = new FocusGroup(this);
+    this.backdrop = this.add.graphics().setDepth(-10);
+    this.snow = this.add
+      .particles(0, 0, TEX.flake, {
+        x: { min: 0, max: this.scale.width },
+        y: -10,
+        lifespan: 9000,
+        speedY: { min: 30, max: 80 },
+        speedX: { min: -15, max: 15 },
+        scale: { min: 0.2, max: 0.6 },
+        alpha: { min: 0.4, max: 0.9 },
+        frequency: 180,
+      })
+      .setDepth(-9);
+    this.build(data);
+    this.relayout();
+    const onResize = () => this.relayout();
+    this.scale.on("resize", onResize);
+    this.events.once("shutdown", () => this.scale.off("resize", onResize));
+  }
+
+  protected button(
+    label: string,
+    onPress: () => void,
+    variant: ButtonOptions["variant"] = "primary",
+  ): Button {
+    const b = new Button(this, { label, onPress, variant });
+    this.focus.add(b);
+    return b;
+  }
+
+  protected title(text: string): Phaser.GameObjects.Text {
+    return this.add
+      .text(0, 0, text, textStyle(this, 40, colors.accent, { fontStyle: "bold" }))
+      .setOrigin(0.5)
+      .setShadow(0, 3, "#000000", 6);
+  }
+
+  /** Stacks buttons in a column centred on x, starting at y; returns the y below the last. */
+  protected column(buttons: Button[], x: number, y: number, gap = 14): number {
+    const s = uiScale(this);
+    const width = Math.min(this.scale.width - 40, 320 * s);
+    const h = 52 * s;
+    let top = y;
+    for (const b of buttons) {
+      b.place(x, top + h / 2, width, h);
+      top += h + gap * s;
+    }
+    return top;
+  }
+
+  private relayout() {
+    const { width, height } = this.scale;
+    const g = this.backdrop.clear();
+    g.fillGradientStyle(colors.night, colors.night, 0x1d3b6e, 0x1d3b6e, 1);
+    g.fillRect(0, 0, width, height);
+    g.fillStyle(0xeaf4ff, 1);
+    g.fillEllipse(width * 0.25, height + height * 0.02, width * 0.9, height * 0.22);
+    g.fillEllipse(width * 0.8, height + height * 0.04, width * 0.9, height * 0.26);
+    this.snow?.setConfig({
+      x: { min: 0, max: width },
+      y: -10,
+      lifespan: (height / 40) * 1000,
+      speedY: { min: 30, max: 80 },
+      speedX: { min: -15, max: 15 },
+      scale: { min: 0.2, max: 0.6 },
+      alpha: { min: 0.4, max: 0.9 },
+      frequency: Math.max(60, 180 * (800 / Math.max(width, 400))),
+    });
+    this.layout();
+  }
+}
