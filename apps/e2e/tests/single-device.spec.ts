@@ -1,0 +1,93 @@
+import { expect, type Page, test } from "@playwright/test";
+import { newAccount, signInWithForm, signUpWithForm } from "../support/accounts";
+import { gameState, waitForGame } from "../support/game";
+import { clickButton, waitForScene } from "../support/ui";
+
+/** Counts the game-server sockets a page opens (each reconnect attempt is one). */
+function countSockets(page: Page) {
+  const counter = { opened: 0 };
+  page.on("websocket", (ws) => {
+    if (ws.url().includes("/ws?")) counter.opened++;
+  });
+  return counter;
+}
+
+async function startPlaying(page: Page) {
+  await clickButton(page, "Play");
+  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+}
+
+/** "You signed in on another device", within 2 s of the other device's sign-in. */
+async function expectKicked(page: Page) {
+  await expect
+    .poll(
+      async () => {
+        const s = await gameState(page);
+        return { connection: s.connection, kicked: s.kicked, reason: s.kickReason };
+      },
+      { timeout: 2_000, intervals: [100] },
+    )
+    .toEqual({ connection: "kicked", kicked: true, reason: "signed_in_elsewhere" });
+}
+
+test("one account, two devices: the older one is told, never reconnects, and can take over", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const account = newAccount("sd");
+  const contextA = await browser.newContext();
+  const contextB = await browser.newContext();
+  const a = await contextA.newPage();
+  const b = await contextB.newPage();
+  const socketsA = countSockets(a);
+  const socketsB = countSockets(b);
+
+  // A signs up and is in the middle of a round.
+  await signUpWithForm(a, account);
+  await waitForGame(a, (s) => s.connection === "online");
+  await startPlaying(a);
+  const opensBeforeKick = socketsA.opened;
+  expect(opensBeforeKick).toBeGreaterThanOrEqual(1);
+
+  // B signs in with the same account.
+  await b.goto("/");
+  await signInWithForm(b, account.email, account.password);
+  await waitForScene(b, "Menu");
+  await expectKicked(a);
+  const kickedAt = Date.now();
+
+  // 30 s later A has made no reconnect attempt at all. Its round ended meanwhile and was not
+  // submitted with the dead session: the game-over screen says why.
+  await waitForGame(a, (s) => s.scene === "GameOver" && s.status === "ready", 90_000);
+  const over = (await gameState(a)).gameOver as { outcome: { status: string; message: string } };
+  expect(over.outcome.status).toBe("rejected");
+  expect(over.outcome.message).toContain("playing on another device");
+  // The observation window itself: at least 30 s since the kick.
+  await a.waitForTimeout(Math.max(0, kickedAt + 30_000 - Date.now()));
+  expect(socketsA.opened).toBe(opensBeforeKick);
+  expect((await gameState(a)).connection).toBe("kicked");
+
+  // B plays, and the server has no round of A's.
+  await waitForGame(b, (s) => s.connection === "online");
+  await clickButton(b, "Account");
+  await waitForScene(b, "Account");
+  await expect
+    .poll(
+      async () => ((await gameState(b)).account as { stats: { gamesPlayed: number } | null }).stats,
+    )
+    .toMatchObject({ gamesPlayed: 0 });
+  await clickButton(b, "Back");
+  await waitForScene(b, "Menu");
+  await startPlaying(b);
+
+  // A presses "Play here": A is back without typing anything, and now B is the one told.
+  await clickButton(a, "Play here");
+  await waitForGame(a, (s) => s.connection === "online" && s.kicked === false, 10_000);
+  await expectKicked(b);
+  const opensB = socketsB.opened;
+  await b.waitForTimeout(3_000);
+  expect(socketsB.opened).toBe(opensB);
+
+  await contextA.close();
+  await contextB.close();
+});
