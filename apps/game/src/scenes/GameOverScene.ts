@@ -2,6 +2,7 @@ import type * as Phaser from "phaser";
 import type { RoundResult, SubmitOutcome } from "../net/types";
 import { provideToTests, reportToTests } from "../test-api";
 import type { Button } from "../ui/button";
+import { describeOutcome } from "../ui/outcome-text";
 import { colors, textStyle, uiScale } from "../ui/theme";
 import { UiScene } from "../ui/ui-scene";
 
@@ -12,21 +13,6 @@ interface GameOverData {
 }
 
 /** "Game Over", the score, what the server said about it (best, rank), Play again, Menu. */
-export function describeOutcome(
-  outcome: SubmitOutcome | null,
-  notSavedReason: string | null,
-): string {
-  if (!outcome) return notSavedReason ?? "Saving your score…";
-  switch (outcome.status) {
-    case "accepted":
-      return `${outcome.newBest ? "New best! " : ""}Best: ${outcome.best}   Rank: #${outcome.rank}`;
-    case "queued":
-      return "Saved — will be sent when you're back online.";
-    case "rejected":
-      return outcome.message;
-  }
-}
-
 export class GameOverScene extends UiScene {
   private heading!: Phaser.GameObjects.Text;
   private scoreText!: Phaser.GameObjects.Text;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { joystickDirection, keyboardDirection, towardTarget } from "../../src/game/input";
+import { createRng } from "../../src/game/rng";
+import { readUrlOptions } from "../../src/game/url-options";
+
+describe("input to direction", () => {
+  it("maps arrows / WASD", () => {
+    expect(keyboardDirection({ left: true, right: false, up: false, down: true })).toEqual({
+      x: -1,
+      y: 1,
+    });
+    expect(keyboardDirection({ left: true, right: true, up: false, down: false })).toEqual({
+      x: 0,
+      y: 0,
+    });
+  });
+
+  it("heads for a drag target and eases off close to it", () => {
+    expect(towardTarget({ x: 0, y: 0 }, { x: 100, y: 0 })).toEqual({ x: 1, y: 0 });
+    expect(towardTarget({ x: 0, y: 0 }, { x: 12, y: 0 }).x).toBeCloseTo(0.5);
+    expect(towardTarget({ x: 0, y: 0 }, { x: 2, y: 0 })).toEqual({ x: 0, y: 0 });
+  });
+
+  it("reads the joystick as a fraction of its radius, clipped, with a dead zone", () => {
+    expect(joystickDirection({ x: 0, y: 0 }, { x: 35, y: 0 }, 70)).toEqual({ x: 0.5, y: 0 });
+    expect(joystickDirection({ x: 0, y: 0 }, { x: 0, y: -700 }, 70)).toEqual({ x: 0, y: -1 });
+    expect(joystickDirection({ x: 0, y: 0 }, { x: 5, y: 0 }, 70)).toEqual({ x: 0, y: 0 });
+  });
+});
+
+describe("seeded randomness and URL switches", () => {
+  it("repeats for a seed, stays in [0, 1)", () => {
+    const a = createRng(42);
+    const b = createRng(42);
+    const xs = Array.from({ length: 1000 }, () => a.next());
+    expect(xs).toEqual(Array.from({ length: 1000 }, () => b.next()));
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThan(1);
+    expect(createRng(43).next()).not.toBe(xs[0]);
+  });
+
+  it("reads ?seed, ?speed and ?bench, ignoring junk", () => {
+    expect(readUrlOptions("?seed=42&speed=4&bench=50")).toEqual({ seed: 42, speed: 4, bench: 50 });
+    expect(readUrlOptions("")).toEqual({ seed: null, speed: 1, bench: null });
+    expect(readUrlOptions("?seed=-1&speed=abc")).toEqual({ seed: null, speed: 1, bench: null });
+    expect(readUrlOptions("?speed=1000").speed).toBe(20);
+  });
+});
