@@ -52,7 +52,7 @@ const glue = [
   "function InitModule(ctx, logger, nk, initializer) {",
   ...rpcIds.map((id) => `  initializer.registerRpc(${JSON.stringify(id)}, rpc_${ident(id)});`),
   ...hookMethods.map((m) => `  initializer.${m}(hook_${m});`),
-  `  ${GLOBAL}.init(ctx, logger, nk);`,
+  `  ${GLOBAL}.init(ctx, logger, nk, initializer);`,
   "}",
   "",
 ].join("\n");

@@ -10,14 +10,22 @@ import {
   ROUND_START,
   ROUND_SUBMIT,
   SESSION_CHECK,
+  SESSION_LOGOUT,
+  SESSION_LOGOUT_ALL,
 } from "@gift-grab/contracts";
+import { beforeUpdateAccount } from "./accounts/username-guard";
 import { rpcLeaderboardView } from "./leaderboard/leaderboard-view";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
 import { rpcRoundStart } from "./rounds/round-start";
 import { rpcRoundSubmit } from "./rounds/round-submit";
 import { rpcSessionCheck } from "./rpcs/session-check";
+import { rpcSessionLogoutAll } from "./rpcs/session-logout-all";
 import { callRpc } from "./runtime/call-rpc";
 import type { HookRegistry, RpcRegistry } from "./runtime/registry";
+import { withLiveSession } from "./sessions/guard";
+import { sessionHooks } from "./sessions/hooks";
+import { initSessions } from "./sessions/init";
+import { rpcSessionLogout } from "./sessions/logout";
 import { rpcPlayerStatsGet } from "./stats/player-stats";
 
 export const rpcs: RpcRegistry = {
@@ -26,16 +34,30 @@ export const rpcs: RpcRegistry = {
   [ROUND_SUBMIT]: rpcRoundSubmit,
   [LEADERBOARD_VIEW]: rpcLeaderboardView,
   [PLAYER_STATS_GET]: rpcPlayerStatsGet,
+  [SESSION_LOGOUT]: rpcSessionLogout,
+  [SESSION_LOGOUT_ALL]: rpcSessionLogoutAll,
   // new:rpc inserts above this line
 };
 
-export const hooks: HookRegistry = {};
+export const hooks: HookRegistry = {
+  ...sessionHooks,
+  registerBeforeUpdateAccount: beforeUpdateAccount,
+};
 
 /** Runs once in InitModule (in its own unfrozen VM), after the registrations. */
-export function init(_ctx: nkruntime.Context, logger: nkruntime.Logger, nk: nkruntime.Nakama) {
+export function init(
+  ctx: nkruntime.Context,
+  logger: nkruntime.Logger,
+  nk: nkruntime.Nakama,
+  initializer: nkruntime.Initializer,
+) {
+  initSessions(ctx, logger, nk, initializer);
   createWeeklyBoard(nk, logger);
   logger.info("gift-grab module loaded");
 }
+
+/** Every RPC refuses a revoked session (sessions/guard.ts); built on first use, per VM. */
+let guardedRpcs: RpcRegistry | undefined;
 
 /** Entry for the generated glue: see runtime/call-rpc.ts. */
 export function runRpc(
@@ -45,5 +67,6 @@ export function runRpc(
   nk: nkruntime.Nakama,
   payload: string,
 ) {
-  return callRpc(rpcs, id, ctx, logger, nk, payload);
+  guardedRpcs ??= withLiveSession(rpcs);
+  return callRpc(guardedRpcs, id, ctx, logger, nk, payload);
 }

@@ -10,4 +10,10 @@ type RegisterMethod = {
 /** initializer method name → the hook it registers, e.g. registerBeforeAuthenticateDevice. */
 export type HookRegistry = {
   [K in RegisterMethod]?: Parameters<nkruntime.Initializer[K]>[0];
+} & {
+  /** On the server (runtime_javascript_init.go) but not in nakama-common's types. */
+  registerBeforeSessionRefresh?: nkruntime.BeforeHookFunction<{
+    token?: string;
+    vars?: { [key: string]: string };
+  }>;
 };

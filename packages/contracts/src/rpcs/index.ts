@@ -3,6 +3,8 @@ import { playerStatsGet } from "./player-stats";
 import { roundStart } from "./round-start";
 import { roundSubmit } from "./round-submit";
 import { sessionCheck } from "./session-check";
+import { sessionLogout } from "./session-logout";
+import { sessionLogoutAll } from "./session-logout-all";
 
 export * from "./leaderboard-view";
 export * from "./player-stats";
@@ -19,5 +21,7 @@ export const allRpcs = [
   roundSubmit,
   leaderboardView,
   playerStatsGet,
+  sessionLogout,
+  sessionLogoutAll,
   // new:rpc inserts above this line
 ] as const;

@@ -1,0 +1,45 @@
+import { rpcError } from "../runtime/errors";
+import type { RpcRegistry } from "../runtime/registry";
+import { revokedReason } from "./revoke";
+
+/**
+ * Our RPCs and hooks refuse a session whose login was revoked (logout, sign-out everywhere,
+ * a newer sign-in, a reused refresh token) with code 16 / HTTP 401, also after a Nakama
+ * restart, when Nakama's in-memory cache has forgotten the revocation.
+ */
+export function revokedSessionError(ctx: nkruntime.Context, nk: nkruntime.Nakama) {
+  const reason = revokedReason(ctx, nk);
+  if (reason === undefined) return undefined;
+  // A call over a socket opened with a revoked token (Nakama 3.40 lets some through at
+  // upgrade, issue #2506): that socket is closed too.
+  if (ctx.sessionId) {
+    try {
+      nk.sessionDisconnect(ctx.sessionId);
+    } catch {
+      // already closed
+    }
+  }
+  return rpcError("session_revoked", reason);
+}
+
+/** The forum's preflight, as defence in depth: GetAccount from a superseded session fails. */
+export const beforeGetAccount: nkruntime.BeforeHookFunction<void> = (ctx, _logger, nk) => {
+  const error = revokedSessionError(ctx, nk);
+  if (error) throw error;
+};
+
+/**
+ * The registry with every handler behind the revocation check, so the check's own failures
+ * (e.g. the database down) leave through callRpc's error handling like the handler's would.
+ */
+export function withLiveSession(rpcs: RpcRegistry): RpcRegistry {
+  const guarded: RpcRegistry = {};
+  for (const [id, handler] of Object.entries(rpcs)) {
+    guarded[id] = (ctx, logger, nk, payload) => {
+      const error = revokedSessionError(ctx, nk);
+      if (error) throw error;
+      return handler(ctx, logger, nk, payload);
+    };
+  }
+  return guarded;
+}

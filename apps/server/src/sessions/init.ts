@@ -1,0 +1,36 @@
+import { policyMismatch, rememberSessionConfig, sessionPolicy } from "./config";
+import { nowSec } from "./revoke";
+import { isLive, listLogins, listRevokedUnexpired } from "./store";
+import { invalidateLoginInNakama } from "./tokens";
+
+/**
+ * At start: keep Nakama's session config for the pooled VMs, warn when SESSION_POLICY and
+ * session.single_session disagree, and hand Nakama's fresh (empty) session cache the
+ * revocations it forgot in the restart, so its own APIs refuse those tokens again.
+ */
+export function initSessions(
+  ctx: nkruntime.Context,
+  logger: nkruntime.Logger,
+  nk: nkruntime.Nakama,
+  initializer: nkruntime.Initializer,
+) {
+  const cfg = rememberSessionConfig(initializer, nk);
+  const policy = sessionPolicy(ctx.env);
+  const mismatch = policyMismatch(policy, cfg.singleSession);
+  if (mismatch) logger.warn("session policy: %s", mismatch);
+  const now = nowSec();
+  const revoked = listRevokedUnexpired(nk, now);
+  const users = new Set<string>();
+  for (const { userId, record } of revoked) {
+    invalidateLoginInNakama(nk, cfg, userId, record.tid, now);
+    users.add(userId);
+  }
+  // A user with no live login at all: drop every older token, which (unlike a per-token
+  // logout) Nakama 3.40 also checks when a socket opens.
+  for (const userId of users) {
+    if (!listLogins(nk, userId).some((l) => isLive(l.record, now))) {
+      nk.sessionLogout(userId, undefined, undefined);
+    }
+  }
+  logger.info("sessions: policy %s, %d revoked logins re-applied", policy, revoked.length);
+}

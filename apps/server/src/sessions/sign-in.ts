@@ -1,0 +1,164 @@
+import {
+  ClientTag,
+  decodeSessionClaims,
+  describeIssues,
+  SessionVar,
+  SignIn,
+  SignUp,
+  TAKEOVER,
+} from "@gift-grab/contracts";
+import { assertValidUsername } from "../accounts/username-guard";
+import { notificationStream } from "../rpcs/session-check";
+import { rpcError } from "../runtime/errors";
+import { maxLoginSeconds, sessionPolicy } from "./config";
+import { endOtherLogins, nowSec } from "./revoke";
+import { writeLogin } from "./store";
+
+type Vars = { [key: string]: string };
+
+/**
+ * The vars every new token carries, all server-set: whatever the client sent is dropped
+ * except a `client` tag that passes its contract (and `takeover`, read and stripped).
+ */
+export function signInVars(nk: nkruntime.Nakama, sent: Vars | undefined, email?: string): Vars {
+  const vars: Vars = {
+    [SessionVar.loginId]: nk.uuidv4(),
+    [SessionVar.refreshId]: nk.uuidv4(),
+    [SessionVar.loginAt]: String(nowSec()),
+  };
+  if (email) vars[SessionVar.email] = email;
+  const client = ClientTag.safeParse(sent?.[SessionVar.client]);
+  if (client.success) vars[SessionVar.client] = client.data;
+  return vars;
+}
+
+/** deny_new: refuse a sign-in while another socket of the user is live, unless it is a takeover. */
+function checkDenyNew(
+  ctx: nkruntime.Context,
+  nk: nkruntime.Nakama,
+  userId: string | undefined,
+  sent: Vars | undefined,
+) {
+  if (!userId || sessionPolicy(ctx.env) !== "deny_new") return;
+  if (sent?.[SessionVar.takeover] === TAKEOVER) return;
+  if (nk.streamCount(notificationStream(userId)) > 0) {
+    throw rpcError(
+      "already_playing",
+      "already playing on another device; sign in with takeover to play here",
+    );
+  }
+}
+
+function userIdBy(nk: nkruntime.Nakama, query: string, arg: string): string | undefined {
+  const [row] = nk.sqlQuery(query, [arg]);
+  return row ? String(row.id) : undefined;
+}
+
+const USER_BY_EMAIL = "SELECT id::text AS id FROM users WHERE email = $1";
+const USER_BY_DEVICE = "SELECT user_id::text AS id FROM user_device WHERE id = $1";
+const USER_BY_CUSTOM = "SELECT id::text AS id FROM users WHERE custom_id = $1";
+
+/**
+ * Email sign-up (create=true, with a username) and sign-in (create=false): fields checked
+ * against the contracts; a sign-up for a known email or a taken username is refused with a
+ * typed reason (Nakama itself would sign in, or say "Invalid credentials.").
+ */
+export const beforeAuthenticateEmail: nkruntime.BeforeHookFunction<
+  nkruntime.AuthenticateEmailRequest
+> = (ctx, _logger, nk, req) => {
+  const account = req.account ?? {};
+  const email = String(account.email ?? "").toLowerCase();
+  const create = req.create !== false;
+  if (create) {
+    const parsed = SignUp.safeParse({ email, password: account.password, username: req.username });
+    if (!parsed.success)
+      throw rpcError("invalid_payload", `sign up: ${describeIssues(parsed.error)}`);
+    if (userIdBy(nk, USER_BY_EMAIL, email)) {
+      throw rpcError("email_taken", "an account with this email exists: sign in instead");
+    }
+    if (nk.usersGetUsername([parsed.data.username]).length > 0) {
+      throw rpcError("username_taken", `the username ${parsed.data.username} is taken`);
+    }
+  } else {
+    const parsed = SignIn.safeParse({ email, password: account.password });
+    if (!parsed.success)
+      throw rpcError("invalid_payload", `sign in: ${describeIssues(parsed.error)}`);
+    checkDenyNew(ctx, nk, userIdBy(nk, USER_BY_EMAIL, email), account.vars);
+  }
+  account.vars = signInVars(nk, account.vars, email);
+  req.account = account;
+  return req;
+};
+
+export const beforeAuthenticateDevice: nkruntime.BeforeHookFunction<
+  nkruntime.AuthenticateDeviceRequest
+> = (ctx, _logger, nk, req) => {
+  assertValidUsername(req.username);
+  const account = req.account ?? { id: "" };
+  if (account.id) checkDenyNew(ctx, nk, userIdBy(nk, USER_BY_DEVICE, account.id), account.vars);
+  account.vars = signInVars(nk, account.vars);
+  req.account = account;
+  return req;
+};
+
+export const beforeAuthenticateCustom: nkruntime.BeforeHookFunction<
+  nkruntime.AuthenticateCustomRequest
+> = (ctx, _logger, nk, req) => {
+  assertValidUsername(req.username);
+  const account = req.account ?? { id: "" };
+  if (account.id) checkDenyNew(ctx, nk, userIdBy(nk, USER_BY_CUSTOM, account.id), account.vars);
+  account.vars = signInVars(nk, account.vars);
+  req.account = account;
+  return req;
+};
+
+/**
+ * After any sign-in: record the login (persisted, server-only) and, unless the policy is
+ * `allow`, end every older login of the user: tokens dead, sockets told and closed.
+ */
+export function afterSignIn(
+  ctx: nkruntime.Context,
+  logger: nkruntime.Logger,
+  nk: nkruntime.Nakama,
+  session: nkruntime.Session,
+) {
+  const out = session as nkruntime.Session & { refresh_token?: string };
+  const token = out.token ?? "";
+  const refresh = out.refreshToken ?? out.refresh_token ?? "";
+  const claims = decodeSessionClaims(token);
+  const vars = claims.vrs ?? {};
+  const lid = vars[SessionVar.loginId];
+  const rid = vars[SessionVar.refreshId];
+  if (!lid || !rid) {
+    logger.error("sign-in of %s without server-set vars: before hook missing?", claims.uid);
+    return;
+  }
+  const loginAt = Number(vars[SessionVar.loginAt] ?? claims.iat);
+  const refreshExp = refresh ? decodeSessionClaims(refresh).exp : claims.exp;
+  writeLogin(nk, claims.uid, lid, {
+    tid: claims.tid,
+    rid,
+    login_at: loginAt,
+    exp: Math.min(refreshExp, loginAt + maxLoginSeconds(ctx.env)),
+    ...(vars.client ? { client: vars.client } : {}),
+    ...(vars.email ? { email: vars.email } : {}),
+  });
+  if (sessionPolicy(ctx.env) !== "allow") {
+    endOtherLogins(nk, logger, claims.uid, lid, "signed_in_elsewhere", vars.client);
+  }
+}
+
+export const afterAuthenticateEmail: nkruntime.AfterHookFunction<
+  nkruntime.Session,
+  nkruntime.AuthenticateEmailRequest
+> = (ctx, logger, nk, session) => afterSignIn(ctx, logger, nk, session);
+
+export const afterAuthenticateDevice: nkruntime.AfterHookFunction<
+  nkruntime.Session,
+  nkruntime.AuthenticateDeviceRequest
+> = (ctx, logger, nk, session) => afterSignIn(ctx, logger, nk, session);
+
+export const afterAuthenticateCustom: nkruntime.AfterHookFunction<
+  nkruntime.Session,
+  nkruntime.AuthenticateCustomRequest
+> = (ctx, logger, nk, session) => afterSignIn(ctx, logger, nk, session);

@@ -1,0 +1,39 @@
+import {
+  SESSION_ENDED_CODE,
+  SESSION_ENDED_SUBJECT,
+  type SessionEndedContent,
+} from "@gift-grab/contracts";
+import { notificationStream } from "../rpcs/session-check";
+
+/** The user's live sockets (Nakama tracks each on the notification stream, hidden). */
+export function liveSockets(nk: nkruntime.Nakama, userId: string): string[] {
+  return nk.streamUserList(notificationStream(userId), true, true).map((p) => p.sessionId);
+}
+
+/**
+ * Tells every live socket of the user why it is about to close (session_ended, not
+ * persisted). Call {@link closeSockets} after other work: the notification is queued on each
+ * socket's writer and must leave before the close cancels it.
+ */
+export function tellSockets(nk: nkruntime.Nakama, userId: string, content: SessionEndedContent) {
+  nk.notificationsSend([
+    {
+      userId,
+      code: SESSION_ENDED_CODE,
+      subject: SESSION_ENDED_SUBJECT,
+      content,
+      persistent: false,
+    },
+  ]);
+}
+
+export function closeSockets(nk: nkruntime.Nakama, logger: nkruntime.Logger, sessionIds: string[]) {
+  for (const id of sessionIds) {
+    try {
+      nk.sessionDisconnect(id);
+    } catch (err) {
+      // Already gone (closed by the client meanwhile): nothing left to close.
+      logger.debug("session %s already closed: %s", id, String(err));
+    }
+  }
+}
