@@ -47,6 +47,7 @@ export class GameOverScene extends UiScene {
     const off = provideToTests("gameOver", () => ({
       score: data.result.score,
       gifts: data.result.gifts,
+      shownScore: this.scoreText.text,
       outcome: this.outcome,
       message: this.outcomeText.text,
     }));

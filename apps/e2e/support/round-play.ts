@@ -1,0 +1,39 @@
+import type { Page } from "@playwright/test";
+import { gameState } from "./game";
+
+export interface RoundView {
+  phase: string;
+  score: number;
+  timeLeftMs: number;
+  santa: { x: number; y: number; look: string; page: { x: number; y: number } };
+  gift: { x: number; y: number; page: { x: number; y: number } };
+  hud: { score: string; time: string; power: string };
+}
+
+export async function roundView(page: Page): Promise<RoundView | null> {
+  const s = await gameState(page);
+  return s.scene === "Game" ? ((s.round as RoundView | undefined) ?? null) : null;
+}
+
+/**
+ * Plays like a person with a mouse: holds the button down and keeps dragging to the current
+ * gift until the round ends. Returns the HUD readings seen on the way.
+ */
+export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
+  const seen: { score: number; hud: string }[] = [];
+  let down = false;
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const r = await roundView(page);
+    if (!r || r.phase === "over") break;
+    if (r.phase !== "playing") continue;
+    seen.push({ score: r.score, hud: r.hud.score });
+    await page.mouse.move(r.gift.page.x, r.gift.page.y);
+    if (!down) {
+      await page.mouse.down();
+      down = true;
+    }
+  }
+  if (down) await page.mouse.up();
+  return seen;
+}

@@ -1,0 +1,86 @@
+import { expect, test } from "@playwright/test";
+import { gameState, type TestApiState, waitForGame, watchErrors } from "../support/game";
+import { chaseGiftsWithPointer, roundView } from "../support/round-play";
+import { clickButton, playAsGuest, waitForScene } from "../support/ui";
+
+async function startRound(page: import("@playwright/test").Page, query: string) {
+  await playAsGuest(page, query);
+  await clickButton(page, "Play");
+  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+}
+
+test("a guest plays a whole sped-up seeded round to game over; the score shown is the count", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await startRound(page, "?seed=42&speed=3");
+  const first = await roundView(page);
+  expect(first?.hud.time).toBe("Time: 30 secs");
+  const seen = await chaseGiftsWithPointer(page);
+  // Every HUD reading matched the game's count at that moment.
+  for (const s of seen) expect(s.hud).toBe(`Score: ${s.score}`);
+  const over = await waitForGame(
+    page,
+    (s) => s.scene === "GameOver" && s.status === "ready",
+    30_000,
+  );
+  const result = over.gameOver as {
+    score: number;
+    shownScore: string;
+    outcome: { status: string };
+  };
+  expect(result.score).toBeGreaterThan(0);
+  expect(result.score).toBeGreaterThanOrEqual(Math.max(...seen.map((s) => s.score)));
+  expect(result.shownScore).toBe(`Score: ${result.score}`);
+  // A round played 3× faster ends before the server's clock says it can: it is refused, and said so.
+  expect(result.outcome.status).toBe("rejected");
+  expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
+});
+
+test("the same seed deals the same field", async ({ page }) => {
+  const layout = async () => {
+    await clickButton(page, "Play");
+    const s = await waitForGame(page, (x) => x.scene === "Game" && x.status === "playing");
+    const r = s.round as { seed: number; gift: { x: number; y: number }; ice: { x: number }[] };
+    return { seed: r.seed, gift: r.gift, ice: r.ice.length };
+  };
+  await playAsGuest(page, "?seed=7&speed=1");
+  const a = await layout();
+  await page.reload();
+  await waitForScene(page, "Menu");
+  const b = await layout();
+  expect(a.seed).toBe(7);
+  expect(b).toEqual(a);
+});
+
+test("the keyboard moves Santa (arrows and WASD) and slides him left and right", async ({
+  page,
+}) => {
+  await startRound(page, "?seed=11&speed=1");
+  const x0 = (await roundView(page))?.santa.x ?? 0;
+  await page.keyboard.down("ArrowRight");
+  await waitForGame(page, (s) => {
+    const r = s.round as { santa: { x: number; look: string } };
+    return r.santa.x > x0 + 40 && r.santa.look === "right";
+  });
+  await page.keyboard.up("ArrowRight");
+  const y0 = (await roundView(page))?.santa.y ?? 0;
+  await page.keyboard.down("w");
+  await waitForGame(page, (s) => (s.round as { santa: { y: number } }).santa.y < y0 - 40);
+  await page.keyboard.up("w");
+  await waitForGame(page, (s) => (s.round as { santa: { look: string } }).santa.look !== "right");
+});
+
+test("dragging the pointer moves Santa towards it", async ({ page }) => {
+  await startRound(page, "?seed=11&speed=1");
+  const r = await roundView(page);
+  if (!r) throw new Error("no round");
+  await page.mouse.move(r.santa.page.x, r.santa.page.y);
+  await page.mouse.down();
+  await page.mouse.move(r.santa.page.x - 150, r.santa.page.y);
+  await waitForGame(page, (s: TestApiState) => {
+    const now = s.round as { santa: { x: number; look: string } };
+    return now.santa.x < r.santa.x - 40;
+  });
+  await page.mouse.up();
+});

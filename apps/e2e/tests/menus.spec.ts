@@ -1,0 +1,89 @@
+import { expect, type Page, test } from "@playwright/test";
+import { gameState, waitForGame, watchErrors } from "../support/game";
+import { buttonsOf, clickButton, playAsGuest, waitForScene } from "../support/ui";
+
+async function focusedLabel(page: Page) {
+  return buttonsOf(await gameState(page)).find((b) => b.focused)?.label ?? null;
+}
+
+test("every menu opens with the mouse and comes back", async ({ page }) => {
+  const errors = watchErrors(page);
+  await playAsGuest(page);
+  for (const [label, scene] of [
+    ["Leaderboard", "Leaderboard"],
+    ["Account", "Account"],
+    ["Settings", "Settings"],
+  ] as const) {
+    await clickButton(page, label);
+    await waitForScene(page, scene);
+    await clickButton(page, "Back");
+    await waitForScene(page, "Menu");
+  }
+  await clickButton(page, "Play");
+  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await page.keyboard.press("Escape");
+  await waitForGame(page, (s) => s.scene === "Game" && s.status === "paused");
+  await clickButton(page, "Quit to menu");
+  await waitForScene(page, "Menu");
+  expect(errors).toEqual([]);
+});
+
+test("the menus work from the keyboard: Tab and arrows move focus, Enter and Space press", async ({
+  page,
+}) => {
+  await playAsGuest(page);
+  expect(await focusedLabel(page)).toBe("Play");
+  await page.keyboard.press("Tab");
+  expect(await focusedLabel(page)).toBe("Leaderboard");
+  await page.keyboard.press("ArrowDown");
+  expect(await focusedLabel(page)).toBe("Account");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Enter");
+  await waitForScene(page, "Leaderboard");
+  expect(await focusedLabel(page)).toBe("Back");
+  await page.keyboard.press("Space");
+  await waitForScene(page, "Menu");
+  await page.keyboard.press("ArrowUp"); // wraps to the last item
+  expect(await focusedLabel(page)).toBe("Settings");
+  await page.keyboard.press("Enter");
+  await waitForScene(page, "Settings");
+});
+
+test("the sound setting survives a reload", async ({ page }) => {
+  await playAsGuest(page);
+  await clickButton(page, "Settings");
+  await waitForScene(page, "Settings");
+  await clickButton(page, "Sound: On");
+  await expect.poll(async () => (await gameState(page)).settings).toMatchObject({ sound: false });
+  await clickButton(page, "Volume −");
+  await expect
+    .poll(async () => (await gameState(page)).settings)
+    .toEqual({ sound: false, volume: 0.6 });
+  await page.reload();
+  await waitForScene(page, "Menu"); // the saved session is restored
+  await clickButton(page, "Settings");
+  await waitForScene(page, "Settings");
+  expect((await gameState(page)).settings).toEqual({ sound: false, volume: 0.6 });
+  expect(buttonsOf(await gameState(page)).map((b) => b.label)).toContain("Sound: Off");
+});
+
+test("the Account screen shows the session and play stats, live", async ({ page }) => {
+  await playAsGuest(page);
+  await clickButton(page, "Account");
+  await waitForScene(page, "Account");
+  const account = await waitForGame(page, (s) => (s.account as { stats: unknown }).stats !== null);
+  const { session, stats } = account.account as {
+    session: { userId: string; isGuest: boolean };
+    stats: { gamesPlayed: number };
+  };
+  expect(session.isGuest).toBe(true);
+  expect(stats.gamesPlayed).toBe(0);
+  expect(buttonsOf(account).map((b) => b.label)).toEqual([
+    "Save progress",
+    "Sign out",
+    "Sign out everywhere",
+    "Back",
+  ]);
+  await clickButton(page, "Sign out");
+  await waitForScene(page, "SignIn");
+});
