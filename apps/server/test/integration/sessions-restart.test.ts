@@ -1,0 +1,64 @@
+import {
+  parseRpcError,
+  SESSION_CHECK,
+  SESSION_LOGOUT,
+  SESSION_LOGOUT_ALL,
+} from "@gift-grab/contracts";
+import { startTestStack } from "@gift-grab/infra/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deviceLogin, getAccountStatus, rawRefresh, rpcStatus } from "./sessions-support";
+
+// Plain Nakama keeps logouts and superseded logins in memory only: after a restart their
+// tokens work again until they expire. Here every kind of revocation survives one restart.
+describe("revocations survive a Nakama restart", () => {
+  let stack: Awaited<ReturnType<typeof startTestStack>>;
+  beforeAll(async () => {
+    stack = await startTestStack({ name: "sessions-restart" });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("logout, sign-out everywhere, a superseded login and a reused refresh token stay dead", async () => {
+    const port = stack.port;
+    const loggedOut = await deviceLogin(port);
+    await loggedOut.client.rpc(loggedOut.session, SESSION_LOGOUT, {});
+
+    const everywhere = await deviceLogin(port);
+    await everywhere.client.rpc(everywhere.session, SESSION_LOGOUT_ALL, {});
+
+    const superseded = await deviceLogin(port);
+    const successor = await deviceLogin(port, { deviceId: superseded.deviceId });
+
+    const rotated = await deviceLogin(port);
+    const refreshed = await rawRefresh(port, rotated.session.refresh_token);
+    expect(refreshed.status).toBe(200);
+
+    const untouched = await deviceLogin(port);
+
+    await stack.restartNakama();
+
+    for (const [name, { session }] of [
+      ["logged out", loggedOut],
+      ["signed out everywhere", everywhere],
+      ["superseded", superseded],
+    ] as const) {
+      expect((await rawRefresh(port, session.refresh_token)).status, name).toBe(401);
+      const rpc = await rpcStatus(port, SESSION_CHECK, session.token);
+      expect(rpc.status, name).toBe(401);
+      expect(parseRpcError(rpc.json).code, name).toBe(16);
+      // Re-applied to Nakama's own session cache at start: its APIs refuse it too.
+      expect(await getAccountStatus(port, session.token), name).toBe(401);
+    }
+
+    // The rotated-away refresh token is still recognised as reused: the whole login dies.
+    expect((await rawRefresh(port, rotated.session.refresh_token)).status).toBe(401);
+    expect((await rawRefresh(port, refreshed.json?.refresh_token ?? "")).status).toBe(401);
+
+    // Live logins are untouched by the restart.
+    for (const { session } of [successor, untouched]) {
+      expect((await rpcStatus(port, SESSION_CHECK, session.token)).status).toBe(200);
+      expect((await rawRefresh(port, session.refresh_token)).status).toBe(200);
+    }
+  });
+});
