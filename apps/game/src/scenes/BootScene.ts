@@ -3,6 +3,7 @@ import { setNet } from "../app/context";
 import { createNetLayer } from "../app/create-net";
 import { generateTextures } from "../art/textures";
 import { loadServerConfig } from "../config/server-config";
+import { readUrlOptions } from "../game/url-options";
 import { reportToTests } from "../test-api";
 import { colors, textStyle } from "../ui/theme";
 
@@ -27,6 +28,11 @@ export class BootScene extends Phaser.Scene {
       const net = createNetLayer(await loadServerConfig());
       setNet(net);
       this.scene.launch("Overlay");
+      const { bench } = readUrlOptions(window.location.search);
+      if (bench !== null) {
+        this.scene.start("Game", { bench });
+        return;
+      }
       const restored = await net.restore();
       if (restored === "restored") this.scene.start("Menu");
       else this.scene.start("SignIn", { sessionEnded: restored === "ended" });

@@ -223,6 +223,11 @@ export class GameScene extends Phaser.Scene {
   }
 
   private currentInput(): MoveInput {
+    if (this.bench > 0) {
+      // benchmark: Santa walks in circles so the scene is never static
+      const t = this.round.timeMs / 1000;
+      return { x: Math.cos(t), y: Math.sin(t) };
+    }
     if (this.joy) return joystickDirection(this.joy.base, this.joy.knob, this.joy.radius);
     if (this.drag) return towardTarget(this.round.santa, this.drag.target);
     const k = this.keys;

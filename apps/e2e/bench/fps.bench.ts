@@ -1,0 +1,113 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
+import { test } from "@playwright/test";
+
+/**
+ * Client performance numbers, printed (never asserted):
+ * - 5th-percentile fps over 10 s with 50 extra moving sprites (`?bench=50`), headless Chromium;
+ * - initial JS of the production build, gzipped;
+ * - time to the first interactive screen on localhost (new player: sign-in form; returning: menu).
+ * Run: pnpm --filter @gift-grab/e2e bench:fps
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const gameDir = path.resolve(here, "../../game");
+const resultsDir = path.join(here, "results");
+
+interface Numbers {
+  [k: string]: number | string;
+}
+const results: Numbers = {};
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.floor((p / 100) * sorted.length)));
+  return sorted[i] as number;
+}
+
+test("fps with 50 moving sprites over 10 s", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto("/?bench=50&seed=1");
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __giftGrab?: { state: { scene: string; status: string } } })
+        .__giftGrab?.state.status === "playing",
+  );
+  await page.waitForTimeout(1000); // warm-up: shader compiles, first uploads
+  const deltas = await page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const out: number[] = [];
+        let last = performance.now();
+        const end = last + 10_000;
+        const frame = (now: number) => {
+          out.push(now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(frame);
+          else resolve(out);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  const fps = deltas.map((d) => 1000 / d).sort((a, b) => a - b);
+  results.frames = deltas.length;
+  results.fps_p5 = Number(percentile(fps, 5).toFixed(1));
+  results.fps_median = Number(percentile(fps, 50).toFixed(1));
+  results.fps_mean = Number(
+    ((deltas.length * 1000) / deltas.reduce((a, b) => a + b, 0)).toFixed(1),
+  );
+});
+
+test("time to first interactive screen", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const ready = (scene: string) =>
+    page.waitForFunction(
+      (s) => {
+        const st = (
+          window as unknown as { __giftGrab?: { state: { scene: string; status: string } } }
+        ).__giftGrab?.state;
+        return st?.scene === s && st.status === "ready" ? performance.now() : 0;
+      },
+      scene,
+      { polling: "raf" },
+    );
+  await page.goto("/");
+  results.first_visit_signin_ms = Math.round(Number(await (await ready("SignIn")).jsonValue()));
+  await page.getByRole("button", { name: "Play as guest" }).click();
+  await ready("Menu");
+  await page.reload();
+  results.returning_menu_ms = Math.round(Number(await (await ready("Menu")).jsonValue()));
+  await context.close();
+});
+
+test("initial JS size of the production build (gzipped)", () => {
+  execFileSync("pnpm", ["exec", "vite", "build", "--outDir", "dist", "--logLevel", "error"], {
+    cwd: gameDir,
+    stdio: "inherit",
+  });
+  const html = fs.readFileSync(path.join(gameDir, "dist/index.html"), "utf8");
+  const scripts = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.js)"/g)].map(
+    (m) => m[1] ?? "",
+  );
+  let raw = 0;
+  let gz = 0;
+  for (const s of scripts) {
+    const buf = fs.readFileSync(path.join(gameDir, "dist", s.replace(/^\//, "")));
+    raw += buf.length;
+    gz += zlib.gzipSync(buf, { level: 9 }).length;
+  }
+  results.initial_js_files = scripts.length;
+  results.initial_js_kb = Number((raw / 1024).toFixed(1));
+  results.initial_js_gzip_kb = Number((gz / 1024).toFixed(1));
+});
+
+test.afterAll(() => {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const line = JSON.stringify({ at: new Date().toISOString(), ...results });
+  fs.appendFileSync(path.join(resultsDir, "fps.jsonl"), `${line}\n`);
+  console.log("\n== client benchmark ==");
+  for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(24)} ${v}`);
+});
