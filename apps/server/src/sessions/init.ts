@@ -16,7 +16,7 @@ export function initSessions(
 ) {
   const cfg = rememberSessionConfig(initializer, nk);
   const policy = sessionPolicy(ctx.env);
-  const mismatch = policyMismatch(policy, cfg.singleSession);
+  const mismatch = policyMismatch(policy, cfg.singleSession, cfg.singleSocket);
   if (mismatch) logger.warn("session policy: %s", mismatch);
   const now = nowSec();
   const revoked = listRevokedUnexpired(nk, now);

@@ -1,0 +1,78 @@
+import {
+  clientSessionVars,
+  parseAuthError,
+  parseSessionEnded,
+  SESSION_CHECK,
+  sessionCheck,
+} from "@gift-grab/contracts";
+import { startTestStack } from "@gift-grab/infra/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  deviceLogin,
+  getAccountStatus,
+  rawRefresh,
+  recordedSocket,
+  rpcStatus,
+  within,
+} from "./sessions-support";
+
+describe("SESSION_POLICY=deny_new", () => {
+  let stack: Awaited<ReturnType<typeof startTestStack>>;
+  beforeAll(async () => {
+    stack = await startTestStack({
+      name: "single-device-deny-new",
+      runtimeEnv: { SESSION_POLICY: "deny_new" },
+    });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const count = async (token: string) =>
+    sessionCheck.response.parse((await rpcStatus(stack.port, SESSION_CHECK, token)).json);
+
+  it("refuses a second sign-in while a socket is live; takeover then acts as kick_previous", async () => {
+    const first = await deviceLogin(stack.port, { vars: clientSessionVars({ client: "web-a" }) });
+    const rec = await recordedSocket(first.client, first.session);
+    expect((await count(first.session.token)).connected_sessions).toBe(1);
+
+    let refused: unknown;
+    try {
+      await deviceLogin(stack.port, {
+        deviceId: first.deviceId,
+        vars: clientSessionVars({ client: "web-b" }),
+      });
+    } catch (e) {
+      refused = { status: (e as Response).status, ...parseAuthError(await (e as Response).json()) };
+    }
+    expect(refused).toMatchObject({ status: 409, reason: "already_playing", code: 10 });
+    // The playing device is untouched.
+    expect(rec.closed()).toBe(false);
+    expect((await count(first.session.token)).connected_sessions).toBe(1);
+
+    // "Play here instead".
+    const second = await deviceLogin(stack.port, {
+      deviceId: first.deviceId,
+      vars: clientSessionVars({ client: "web-b", takeover: true }),
+    });
+    await within(2000, rec.closed, "old socket closed after the takeover");
+    expect(rec.events.map((e) => e.type)).toEqual(["notification", "close"]);
+    expect(parseSessionEnded(rec.events[0] as never)).toMatchObject({
+      reason: "signed_in_elsewhere",
+      client: "web-b",
+    });
+    expect((await rpcStatus(stack.port, SESSION_CHECK, first.session.token)).status).toBe(401);
+    expect((await rawRefresh(stack.port, first.session.refresh_token)).status).toBe(401);
+    expect(await getAccountStatus(stack.port, first.session.token)).toBe(401);
+    // The takeover flag never reaches the token.
+    expect(second.session.vars).not.toHaveProperty("takeover");
+    expect((await count(second.session.token)).connected_sessions).toBe(0);
+  });
+
+  it("lets a sign-in through when no socket is live, and it ends the older login", async () => {
+    const first = await deviceLogin(stack.port);
+    const second = await deviceLogin(stack.port, { deviceId: first.deviceId });
+    expect((await rpcStatus(stack.port, SESSION_CHECK, second.session.token)).status).toBe(200);
+    expect((await rawRefresh(stack.port, first.session.refresh_token)).status).toBe(401);
+  });
+});
