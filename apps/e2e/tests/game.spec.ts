@@ -84,3 +84,54 @@ test("dragging the pointer moves Santa towards it", async ({ page }) => {
   });
   await page.mouse.up();
 });
+
+test("on a touch screen the on-screen joystick moves Santa", async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 640 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await startRound(page, "?seed=11&speed=1");
+  const s = await gameState(page);
+  const r = s.round as {
+    santa: { x: number };
+    joystick: { x: number; y: number; radius: number } | null;
+  };
+  expect(r.joystick).not.toBeNull();
+  const joy = r.joystick as { x: number; y: number; radius: number };
+  const cdp = await context.newCDPSession(page);
+  const touch = (type: string, x: number, y: number) =>
+    cdp.send("Input.dispatchTouchEvent", {
+      type,
+      touchPoints: type === "touchEnd" ? [] : [{ x, y, id: 1 }],
+    });
+  await touch("touchStart", joy.x, joy.y);
+  await touch("touchMove", joy.x + joy.radius * 0.5, joy.y);
+  await touch("touchMove", joy.x + joy.radius, joy.y);
+  await waitForGame(page, (st) => {
+    const now = st.round as { santa: { x: number; look: string } };
+    return now.santa.x > r.santa.x + 40 && now.santa.look === "right";
+  });
+  await touch("touchEnd", 0, 0);
+  await context.close();
+});
+
+test("hiding the tab pauses the round; Resume carries on", async ({ page }) => {
+  await startRound(page, "?seed=11&speed=1");
+  await page.evaluate(() => {
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  await waitForGame(page, (s) => s.status === "paused");
+  const left = ((await gameState(page)).round as { timeLeftMs: number }).timeLeftMs;
+  await page.evaluate(() => {
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => false });
+    document.dispatchEvent(new Event("visibilitychange"));
+  });
+  await page.waitForTimeout(500); // a paused round must not tick while we wait
+  expect(((await gameState(page)).round as { timeLeftMs: number }).timeLeftMs).toBe(left);
+  await clickButton(page, "Resume");
+  await waitForGame(page, (s) => s.status === "playing");
+  await waitForGame(page, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < left);
+});

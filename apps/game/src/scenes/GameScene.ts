@@ -501,6 +501,18 @@ export class GameScene extends Phaser.Scene {
     };
   }
 
+  private joystickPage() {
+    const zone = this.joystickZone();
+    if (!zone) return null;
+    const rect = this.game.canvas.getBoundingClientRect();
+    const k = rect.width / this.scale.width;
+    return {
+      x: rect.left + zone.base.x * k,
+      y: rect.top + zone.base.y * k,
+      radius: zone.radius * k,
+    };
+  }
+
   private testState() {
     const r = this.round;
     return {
@@ -520,6 +532,7 @@ export class GameScene extends Phaser.Scene {
       flameLeftMs: flameLeftMs(r),
       cookieLeftMs: cookieLeftMs(r),
       hud: { score: this.hudScore.text, time: this.hudTime.text, power: this.hudPower.text },
+      joystick: this.joystickPage(),
       bench: this.bench,
       ticket: this.ticket !== null,
     };
