@@ -27,6 +27,8 @@ function goEnv(name) {
 
 /** `go mod download -json` for one module version; returns its JSON description. */
 export function goModDownload(module, version) {
+  // Its cwd: on a fresh machine nothing has created the cache folder yet.
+  fs.mkdirSync(cacheDir, { recursive: true });
   const r = capture("go", ["mod", "download", "-json", `${module}@${version}`], {
     cwd: cacheDir,
     env: { ...process.env, GOFLAGS: "-mod=mod" },
