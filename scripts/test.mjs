@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { exitOnSetupError, log } from "../infra/scripts/lib/log.mjs";
-import { repoRoot } from "../infra/scripts/lib/paths.mjs";
+import { cacheDir, repoRoot } from "../infra/scripts/lib/paths.mjs";
 import { setup } from "../infra/scripts/lib/setup.mjs";
 
 const started = Date.now();
@@ -33,6 +33,15 @@ const stages = [
   { name: "unit", tasks: ["test"] },
   { name: "integration", tasks: ["test:integration"] },
   { name: "e2e", tasks: ["e2e"] },
+];
+
+// --continue: one failing task must not hide the others' results. The cache lives outside
+// the repo so fresh clones (CI) reuse it for packages whose inputs did not change.
+const turboFlags = [
+  "--continue",
+  "--output-logs=new-only",
+  "--log-order=grouped",
+  `--cache-dir=${path.join(cacheDir, "turbo")}`,
 ];
 
 const results = [];
