@@ -1,4 +1,5 @@
 import { SessionVar } from "@gift-grab/contracts";
+import { isVersionConflict } from "../rounds/version-conflict";
 import { rpcError } from "../runtime/errors";
 import { maxLoginSeconds, sessionConfig } from "./config";
 import { nowSec, revokeLogin } from "./revoke";
@@ -64,9 +65,12 @@ export const beforeSessionRefresh: nkruntime.BeforeHookFunction<RefreshRequest> 
       },
       login.version,
     );
-  } catch {
+  } catch (err) {
     // Another refresh with this same token won the race: this one is the reuse.
-    throw rpcError("session_revoked", "this refresh token was already used: sign in again");
+    if (isVersionConflict(err)) {
+      throw rpcError("session_revoked", "this refresh token was already used: sign in again");
+    }
+    throw err;
   }
   const next: { [key: string]: string } = {
     [SessionVar.loginId]: lid,
