@@ -11,6 +11,11 @@ export interface RoundConfig {
   earlyToleranceMs: number;
   /** ROUND_SUBMIT_WINDOW_MS: after the round's end, how long a ticket can still be submitted. */
   submitWindowMs: number;
+  /**
+   * ROUND_TICKET_RETENTION_MS: how long a ticket is kept after it expired (an identical
+   * retry still gets its result); round_start deletes older ones.
+   */
+  ticketRetentionMs: number;
   /** ROUND_MAX_OPEN: unsubmitted, unexpired tickets a player may hold. */
   maxOpen: number;
   /** ROUND_STARTS_PER_MINUTE: round_start calls a player may make in any 60 s. */
@@ -21,6 +26,7 @@ export const ROUND_DEFAULTS: RoundConfig = {
   durationMs: GameRules.roundDurationMs,
   earlyToleranceMs: 1_000,
   submitWindowMs: 60_000,
+  ticketRetentionMs: 10 * 60_000,
   maxOpen: 3,
   startsPerMinute: 10,
 };
@@ -37,6 +43,11 @@ export function roundConfig(env: Record<string, string> | undefined): RoundConfi
     durationMs: Math.max(1, positiveInt(env, "ROUND_DURATION_MS", ROUND_DEFAULTS.durationMs)),
     earlyToleranceMs: positiveInt(env, "ROUND_EARLY_TOLERANCE_MS", ROUND_DEFAULTS.earlyToleranceMs),
     submitWindowMs: positiveInt(env, "ROUND_SUBMIT_WINDOW_MS", ROUND_DEFAULTS.submitWindowMs),
+    ticketRetentionMs: positiveInt(
+      env,
+      "ROUND_TICKET_RETENTION_MS",
+      ROUND_DEFAULTS.ticketRetentionMs,
+    ),
     maxOpen: Math.max(1, positiveInt(env, "ROUND_MAX_OPEN", ROUND_DEFAULTS.maxOpen)),
     startsPerMinute: Math.max(
       1,

@@ -20,7 +20,7 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
       );
     }
 
-    const { keep, prune } = partitionIssued(limits.tickets, now);
+    const { keep, prune } = partitionIssued(limits.tickets, now, config.ticketRetentionMs);
     const live = keep.filter((t) => t.expires_at > now);
     const open = live.length
       ? nk

@@ -8,8 +8,6 @@
 export const LIMITS_COLLECTION = "round_limits";
 export const LIMITS_KEY = "starts";
 export const START_WINDOW_MS = 60_000;
-/** How long a finished or expired ticket is kept (an identical retry still gets its result). */
-export const TICKET_RETENTION_MS = 10 * 60_000;
 
 export interface IssuedTicket {
   id: string;
@@ -59,9 +57,10 @@ export function recentStarts(starts: number[], now: number): number[] {
 export function partitionIssued(
   tickets: IssuedTicket[],
   now: number,
+  retentionMs: number,
 ): { keep: IssuedTicket[]; prune: IssuedTicket[] } {
   const keep: IssuedTicket[] = [];
   const prune: IssuedTicket[] = [];
-  for (const t of tickets) (t.expires_at + TICKET_RETENTION_MS <= now ? prune : keep).push(t);
+  for (const t of tickets) (t.expires_at + retentionMs <= now ? prune : keep).push(t);
   return { keep, prune };
 }

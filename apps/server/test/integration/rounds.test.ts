@@ -17,6 +17,7 @@ import { call, first, player, sleep, start, submit, untilOver, userId } from "./
 
 const DURATION = 1500;
 const WINDOW = 2000;
+const RETENTION = 500;
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 let port: number;
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
       ROUND_DURATION_MS: String(DURATION),
       ROUND_EARLY_TOLERANCE_MS: "200",
       ROUND_SUBMIT_WINDOW_MS: String(WINDOW),
+      ROUND_TICKET_RETENTION_MS: String(RETENTION),
       ROUND_MAX_OPEN: "3",
       ROUND_STARTS_PER_MINUTE: "5",
     },
@@ -86,6 +88,20 @@ describe("round_start", () => {
     const sixth = await call(port, session, ROUND_START, {});
     expect(sixth.status).toBe(429);
     expect(sixth.error).toMatchObject({ reason: "rate_limited", code: 8 });
+  });
+
+  it("deletes tickets past their retention on the next start", async () => {
+    const { session } = await player(port);
+    const round = await start(port, session);
+    await untilOver(round);
+    const body = { ticket: round.ticket, score: 1, ...stats };
+    expect((await submit(port, session, body)).status).toBe(200);
+    expect((await submit(port, session, body)).status).toBe(200);
+    await sleep(round.started_at + DURATION + WINDOW + RETENTION + 100 - Date.now());
+    await start(port, session);
+    const gone = await submit(port, session, body);
+    expect(gone.status).toBe(404);
+    expect(gone.error).toMatchObject({ reason: "ticket_unknown", code: 5 });
   });
 
   it("lets only the allowed number of a burst of concurrent starts through", async () => {

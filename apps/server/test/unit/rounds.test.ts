@@ -1,12 +1,7 @@
 import { GameRules } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
 import { ROUND_DEFAULTS, roundConfig } from "../../src/rounds/config";
-import {
-  partitionIssued,
-  recentStarts,
-  START_WINDOW_MS,
-  TICKET_RETENTION_MS,
-} from "../../src/rounds/start-limits";
+import { partitionIssued, recentStarts, START_WINDOW_MS } from "../../src/rounds/start-limits";
 import { submitFingerprint } from "../../src/rounds/tickets";
 import { isVersionConflict } from "../../src/rounds/version-conflict";
 import { withRound } from "../../src/stats/player-stats";
@@ -23,6 +18,7 @@ describe("roundConfig", () => {
         ROUND_DURATION_MS: "1500",
         ROUND_EARLY_TOLERANCE_MS: "0",
         ROUND_SUBMIT_WINDOW_MS: "2000",
+        ROUND_TICKET_RETENTION_MS: "500",
         ROUND_MAX_OPEN: "1",
         ROUND_STARTS_PER_MINUTE: "4",
       }),
@@ -30,6 +26,7 @@ describe("roundConfig", () => {
       durationMs: 1500,
       earlyToleranceMs: 0,
       submitWindowMs: 2000,
+      ticketRetentionMs: 500,
       maxOpen: 1,
       startsPerMinute: 4,
     });
@@ -61,10 +58,11 @@ describe("start limits", () => {
 
   it("prunes tickets only once their retention has passed", () => {
     const now = 5_000_000;
+    const TICKET_RETENTION_MS = 600_000;
     const keepMe = { id: "a", expires_at: now - TICKET_RETENTION_MS + 1 };
     const dropMe = { id: "b", expires_at: now - TICKET_RETENTION_MS };
     const open = { id: "c", expires_at: now + 1 };
-    expect(partitionIssued([keepMe, dropMe, open], now)).toEqual({
+    expect(partitionIssued([keepMe, dropMe, open], now, TICKET_RETENTION_MS)).toEqual({
       keep: [keepMe, open],
       prune: [dropMe],
     });
