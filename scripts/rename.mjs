@@ -31,7 +31,7 @@ export function forms(kebab) {
   };
 }
 
-/** [from, to] pairs, most specific first, so no replacement eats another's text. */
+/** [from, to] pairs, including unchanged ones (an unchanged scope must stay untouched). */
 export function replacements(from, to) {
   const a = forms(from.name);
   const b = forms(to.name);
@@ -39,7 +39,16 @@ export function replacements(from, to) {
   for (const key of ["kebab", "snake", "upperSnake", "pascal", "camel", "upperTitle", "title"]) {
     if (!pairs.some(([f]) => f === a[key])) pairs.push([a[key], b[key]]);
   }
-  return pairs.filter(([f, t]) => f !== t);
+  return pairs;
+}
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Replaces every source spelling in one pass, longest first, so no result is replaced again. */
+export function replaceAllNames(text, pairs) {
+  const map = new Map(pairs);
+  const froms = [...map.keys()].sort((x, y) => y.length - x.length);
+  return text.replace(new RegExp(froms.map(escapeRegExp).join("|"), "g"), (m) => map.get(m) ?? m);
 }
 
 function validate(name, scope) {
@@ -79,13 +88,20 @@ function isText(buf) {
 export function rename(dir, to) {
   const from = currentNames(dir);
   const pairs = replacements(from, to);
-  if (pairs.length === 0) return [];
+  const changing = pairs.filter(([f, t]) => f !== t);
+  if (changing.length === 0) return [];
   const files = projectFiles(dir)
     .map((rel) => ({ rel, buf: fs.readFileSync(path.join(dir, rel)) }))
     .filter(({ buf }) => isText(buf));
   // A new name already in the tree could not be told apart from the renamed text later.
-  for (const [, t] of pairs) {
-    const hit = files.find(({ buf }) => buf.toString("utf8").includes(t));
+  // (Text that stays, such as an unchanged scope, is not counted.)
+  const kept = pairs.filter(([f, t]) => f === t).map(([f]) => f);
+  for (const [, t] of changing) {
+    const hit = files.find(({ buf }) => {
+      let text = buf.toString("utf8");
+      for (const k of kept) text = text.replaceAll(k, "\0");
+      return text.includes(t);
+    });
     if (hit) {
       throw new Refusal(
         `"${t}" already appears in ${hit.rel}: pick a name the project does not use yet`,
@@ -95,8 +111,7 @@ export function rename(dir, to) {
   const changed = [];
   for (const { rel, buf } of files) {
     const before = buf.toString("utf8");
-    let text = before;
-    for (const [f, t] of pairs) text = text.replaceAll(f, t);
+    const text = replaceAllNames(before, pairs);
     if (text !== before) {
       fs.writeFileSync(path.join(dir, rel), text);
       changed.push(rel);

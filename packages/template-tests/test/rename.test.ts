@@ -36,6 +36,19 @@ describe("npm run rename in a fresh clone", () => {
     expect(mustRun("git", ["status", "--porcelain"], clone.dir).stdout).toBe("");
   });
 
+  it("renames only the game when the scope stays, and back", () => {
+    const other = ["moon", "race"].join("-");
+    expect(rename(other, "@gift-grab").code).toBe(0);
+    const server = JSON.parse(
+      fs.readFileSync(path.join(clone.dir, "apps/server/package.json"), "utf8"),
+    );
+    expect(server.name).toBe("@gift-grab/server");
+    const rootPkg = JSON.parse(fs.readFileSync(path.join(clone.dir, "package.json"), "utf8"));
+    expect(rootPkg.name).toBe(other);
+    expect(rename("gift-grab", "@gift-grab").code).toBe(0);
+    expect(mustRun("git", ["status", "--porcelain"], clone.dir).stdout).toBe("");
+  });
+
   it("renames packages, scope and titles; the result builds and passes its tests", () => {
     const r = rename(NAME, SCOPE);
     expect(r.stderr).toBe("");
