@@ -2,12 +2,10 @@ import { randomUUID } from "node:crypto";
 import {
   decodeSessionToken,
   parseAuthError,
-  parseRpcError,
   parseSessionEnded,
   SESSION_CHECK,
   SESSION_LOGOUT,
   SESSION_LOGOUT_ALL,
-  SessionData,
   sessionCheck,
   sessionLogout,
   sessionLogoutAll,
@@ -222,6 +220,21 @@ describe("kick_previous (the default policy)", () => {
     const recNew = await recordedSocket(fresh.client, fresh.session);
     expect((await check(fresh.session.token)).connected_sessions).toBe(1);
     recNew.socket.disconnect(false);
+  });
+
+  it("works the same for email sign-in, naming the new device's client tag", async () => {
+    const email = newEmail();
+    const phone = newClient();
+    const old = await phone.authenticateEmail(email, "password1", true, newUsername());
+    const rec = await recordedSocket(phone, old);
+    const laptop = newClient();
+    await laptop.authenticateEmail(email, "password1", false, undefined, { client: "web-laptop" });
+    await within(2000, rec.closed, "old socket closed");
+    expect(parseSessionEnded(rec.events[0] as never)).toMatchObject({
+      reason: "signed_in_elsewhere",
+      client: "web-laptop",
+    });
+    expect((await rawRefresh(port(), old.refresh_token)).status).toBe(401);
   });
 
   it("ends the old login even when the new sign-in comes in the same second", async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   clientSessionVars,
   parseAuthError,
@@ -7,6 +8,7 @@ import {
 } from "@gift-grab/contracts";
 import { startTestStack } from "@gift-grab/infra/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newClient } from "./nakama";
 import {
   deviceLogin,
   getAccountStatus,
@@ -67,6 +69,32 @@ describe("SESSION_POLICY=deny_new", () => {
     // The takeover flag never reaches the token.
     expect(second.session.vars).not.toHaveProperty("takeover");
     expect((await count(second.session.token)).connected_sessions).toBe(0);
+  });
+
+  it("applies to email sign-in too", async () => {
+    const email = `d${randomUUID().slice(0, 8)}@example.com`;
+    const client = newClient(stack.port);
+    const first = await client.authenticateEmail(
+      email,
+      "password1",
+      true,
+      `u_${randomUUID().slice(0, 8)}`,
+    );
+    const rec = await recordedSocket(client, first);
+    const status = await client.authenticateEmail(email, "password1", false).then(
+      () => 200,
+      async (e: Response) => ({ status: e.status, ...parseAuthError(await e.json()) }),
+    );
+    expect(status).toMatchObject({ status: 409, reason: "already_playing" });
+    const taken = await client.authenticateEmail(
+      email,
+      "password1",
+      false,
+      undefined,
+      clientSessionVars({ takeover: true }),
+    );
+    expect(taken.user_id).toBe(first.user_id);
+    await within(2000, rec.closed, "old socket closed");
   });
 
   it("lets a sign-in through when no socket is live, and it ends the older login", async () => {
