@@ -48,14 +48,10 @@ const results = [];
 for (const stage of stages) {
   log.step(`${stage.name}…`);
   const t0 = Date.now();
-  const r = spawnSync(
-    pnpm,
-    ["turbo", "run", ...stage.tasks, "--output-logs=new-only", "--log-order=grouped"],
-    {
-      cwd: repoRoot,
-      stdio: "inherit",
-    },
-  );
+  const r = spawnSync(pnpm, ["turbo", "run", ...stage.tasks, ...turboFlags], {
+    cwd: repoRoot,
+    stdio: "inherit",
+  });
   results.push({ ...stage, ok: r.status === 0, seconds: (Date.now() - t0) / 1000 });
 }
 

@@ -14,7 +14,7 @@ import {
   spawnNakama,
   waitHealthy,
 } from "./nakama.mjs";
-import { dataDir, nakamaConfigFile, repoRoot, serverDistDir } from "./paths.mjs";
+import { dataDir, nakamaConfigFile, serverDistDir } from "./paths.mjs";
 import { findFreePortBlock } from "./ports.mjs";
 import { findPgBin, ownerCanReach, PostgresCluster } from "./postgres.mjs";
 
