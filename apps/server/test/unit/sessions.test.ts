@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { parseRpcError } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
 import { maxLoginSeconds, policyMismatch, sessionPolicy } from "../../src/sessions/config";
+import { beforeGetAccount } from "../../src/sessions/guard";
 import { beforeSessionRefresh } from "../../src/sessions/refresh";
 import { signInVars } from "../../src/sessions/sign-in";
 import { LOGINS, type LoginRecord } from "../../src/sessions/store";
@@ -178,5 +179,34 @@ describe("beforeSessionRefresh", () => {
       code: 16,
     });
     expect(f.record(s.uid, s.lid)?.revoked_reason).toBe("login_expired");
+  });
+});
+
+describe("beforeGetAccount (the forum's preflight)", () => {
+  const call = (f: ReturnType<typeof fakeNk>, userId: string, vars: Record<string, string>) =>
+    beforeGetAccount(
+      { userId, vars, env: {} } as unknown as nkruntime.Context,
+      logger,
+      f.nk,
+      undefined,
+    );
+
+  it("lets a live login through and refuses a revoked, unknown or var-less one with 16", () => {
+    const f = fakeNk();
+    const s = signedIn(f);
+    expect(() => call(f, s.uid, { lid: s.lid })).not.toThrow();
+    expect(refusal(() => call(f, s.uid, { lid: randomUUID() }))).toMatchObject({
+      reason: "session_revoked",
+      code: 16,
+    });
+    expect(refusal(() => call(f, s.uid, {})).code).toBe(16);
+
+    const g = fakeNk();
+    const t = signedIn(g);
+    refresh(g, t.token);
+    refusal(() => refresh(g, t.token)); // reuse: the login is revoked
+    expect(refusal(() => call(g, t.uid, { lid: t.lid }))).toMatchObject({
+      reason: "session_revoked",
+    });
   });
 });
