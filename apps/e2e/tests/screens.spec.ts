@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { newAccount, signInWithForm, signUpWithForm } from "../support/accounts";
 import { gameState, waitForGame, watchErrors } from "../support/game";
 import { startShortRoundSite } from "../support/round-stack";
 import { clickButton, waitForScene } from "../support/ui";
@@ -42,7 +43,6 @@ for (const size of sizes) {
     for (const [label, scene] of [
       ["Account", "Account"],
       ["Settings", "Settings"],
-      ["Leaderboard", "Leaderboard"],
     ] as const) {
       await clickButton(page, label);
       await waitForScene(page, scene);
@@ -57,8 +57,47 @@ for (const size of sizes) {
     await shot("game");
     await waitForScene(page, "GameOver", "ready", 30_000);
     await shot("gameover");
-    expect((await gameState(page)).scene).toBe("GameOver");
+    await clickButton(page, "Menu");
+    await waitForScene(page, "Menu");
+    await clickButton(page, "Leaderboard");
+    await waitForGame(
+      page,
+      (s) =>
+        s.scene === "Leaderboard" &&
+        s.status === "ready" &&
+        ((s.leaderboard as { rows: unknown[] } | undefined)?.rows.length ?? 0) > 0,
+    );
+    await shot("leaderboard");
+    await clickButton(page, "Back");
+    await waitForScene(page, "Menu");
+    expect((await gameState(page)).scene).toBe("Menu");
     expect(errors).toEqual([]);
     await context.close();
+  });
+}
+
+for (const size of sizes) {
+  test(`the signed-in-elsewhere overlay at ${size.name} size`, async ({ browser }) => {
+    const account = newAccount("scr");
+    const opts = { baseURL: site.url, viewport: { width: size.width, height: size.height } };
+    const older = await (await browser.newContext(opts)).newPage();
+    const newer = await (await browser.newContext(opts)).newPage();
+    await signUpWithForm(older, account);
+    await waitForGame(older, (s) => s.connection === "online");
+    await newer.goto("/");
+    await signInWithForm(newer, account.email, account.password);
+    await waitForScene(newer, "Menu");
+    const kicked = await waitForGame(older, (s) => s.kicked === true);
+    expect(kicked.connection).toBe("kicked");
+    // The modal's buttons are the only ones on offer while it is up.
+    expect((kicked.buttons as { label: string }[]).map((b) => b.label)).toEqual([
+      "Play here",
+      "Sign out",
+    ]);
+    await older.screenshot({ path: `artifacts/screens/kicked-${size.name}.png` });
+    await clickButton(older, "Sign out");
+    await waitForScene(older, "SignIn");
+    await older.context().close();
+    await newer.context().close();
   });
 }

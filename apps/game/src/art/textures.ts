@@ -113,11 +113,14 @@ export function generateTextures(scene: Phaser.Scene): void {
   bake(scene, TEX.spark, 16, (g, c) => {
     g.fillStyle(0xffffff, 1).fillCircle(c, c, 7);
   });
+  // the joystick sits over the snowy field: dark, with a light rim so it reads on any backdrop
   bake(scene, TEX.joyBase, 160, (g, c) => {
-    g.fillStyle(0xffffff, 0.12).fillCircle(c, c, 76);
-    g.lineStyle(4, 0xffffff, 0.5).strokeCircle(c, c, 74);
+    g.fillStyle(0x0b1a33, 0.28).fillCircle(c, c, 76);
+    g.lineStyle(5, 0x0b1a33, 0.55).strokeCircle(c, c, 73);
+    g.lineStyle(2, 0xffffff, 0.6).strokeCircle(c, c, 77);
   });
   bake(scene, TEX.joyKnob, 80, (g, c) => {
-    g.fillStyle(0xffffff, 0.55).fillCircle(c, c, 36);
+    g.fillStyle(0x1f6feb, 0.85).fillCircle(c, c, 36);
+    g.lineStyle(3, 0xffffff, 0.8).strokeCircle(c, c, 35);
   });
 }

@@ -12,6 +12,7 @@ import { UiScene } from "../ui/ui-scene";
 /** Who is signed in, how long the session lasts, play stats; sign out, link email. */
 export class AccountScene extends UiScene {
   private heading!: Phaser.GameObjects.Text;
+  private panel!: Phaser.GameObjects.Graphics;
   private details!: Phaser.GameObjects.Text;
   private statsText!: Phaser.GameObjects.Text;
   private buttons: Button[] = [];
@@ -27,6 +28,7 @@ export class AccountScene extends UiScene {
   protected build() {
     const net = getNet();
     this.heading = this.title("Account");
+    this.panel = this.add.graphics();
     this.details = this.add.text(0, 0, "", textStyle(this, 17, colors.text, { lineSpacing: 6 }));
     this.statsText = this.add.text(0, 0, "", textStyle(this, 17, colors.muted, { lineSpacing: 6 }));
     this.saveButton = this.button("Save progress", () => this.openLinkForm());
@@ -75,7 +77,18 @@ export class AccountScene extends UiScene {
     this.statsText
       .setPosition(left, this.details.y + this.details.height + 10 * s)
       .setStyle(style(colors.muted));
-    this.column(this.buttons, width / 2, this.statsText.y + this.statsText.height + 16 * s, 10);
+    const pad = 12 * s;
+    this.panel
+      .clear()
+      .fillStyle(colors.panel, 0.85)
+      .fillRoundedRect(
+        left - pad,
+        this.details.y - pad,
+        colW + pad * 2,
+        this.statsText.y + this.statsText.height - this.details.y + pad * 2,
+        14,
+      );
+    this.column(this.buttons, width / 2, this.statsText.y + this.statsText.height + 28 * s, 10);
   }
 
   private refresh() {

@@ -419,9 +419,8 @@ export class GameScene extends Phaser.Scene {
     const hud = 54 * s;
     const pad = 10;
     const { field } = this.round;
-    const joyRoom = this.sys.game.device.input.touch && height > width ? 170 * s : 0;
     const availW = width - pad * 2;
-    const availH = height - hud - pad * 2 - joyRoom;
+    const availH = height - hud - pad * 2;
     this.fieldScale = Math.min(availW / field.width, availH / field.height);
     this.fieldOrigin = {
       x: (width - field.width * this.fieldScale) / 2,

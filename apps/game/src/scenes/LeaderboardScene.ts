@@ -139,7 +139,7 @@ export class LeaderboardScene extends UiScene {
       .setStyle(textStyle(this, 30, colors.accent, { fontStyle: "bold" }));
     this.info
       .setPosition(width / 2, top + 50 * s)
-      .setStyle(textStyle(this, 15, colors.muted, { align: "center", wordWrap: { width: colW } }));
+      .setStyle(textStyle(this, 16, colors.muted, { align: "center", wordWrap: { width: colW } }));
     const rowH = 30 * s;
     const rowsTop = this.info.y + this.info.height + 8 * s + rowH / 2;
     this.rows.forEach((row, i) => {

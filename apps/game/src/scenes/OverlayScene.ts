@@ -47,7 +47,7 @@ export class OverlayScene extends Phaser.Scene {
         }),
       )
       .setOrigin(1, 0)
-      .setDepth(100);
+      .setDepth(300);
     const offConn = net.on("connection", () => this.render());
     const offKick = net.on("kicked", (info) => {
       this.kick = info;

@@ -35,6 +35,7 @@ export abstract class UiScene extends Phaser.Scene {
       .setDepth(-9);
     this.build(data);
     this.relayout();
+    this.snow.fastForward(8000); // the sky is already snowing when the screen appears
     const onResize = () => this.relayout();
     this.scale.on("resize", onResize);
     this.events.once("shutdown", () => this.scale.off("resize", onResize));
