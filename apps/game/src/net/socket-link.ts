@@ -110,11 +110,18 @@ export class SocketLink {
     if (gen !== this.generation) return;
     const socket = this.deps.createSocket();
     socket.onnotification = (n) => this.onNotification(gen, n);
-    socket.ondisconnect = () => {};
     socket.onheartbeattimeout = () => {};
+    // nakama-js only fails a connect on an error event or its timeout; a close before the
+    // open (a refused or cut connection) fails it here at once.
+    const closedBeforeOpen = new Promise<never>((_, reject) => {
+      socket.ondisconnect = () => reject(new Error("closed before open"));
+    });
     this.connectAttempts++;
     try {
-      await socket.connect({ token } as Session, true, this.deps.connectTimeoutMs ?? 10_000);
+      await Promise.race([
+        socket.connect({ token } as Session, true, this.deps.connectTimeoutMs ?? 10_000),
+        closedBeforeOpen,
+      ]);
     } catch {
       safeDisconnect(socket);
       if (gen !== this.generation) return;

@@ -13,6 +13,8 @@ import {
 /** A stand-in for a nakama-js socket: the test decides whether connect succeeds. */
 class FakeSocket implements SocketLike {
   static willConnect = true;
+  /** Like a cut connection: closes before it opens, and connect() never settles by itself. */
+  static closeBeforeOpen = false;
   token: string | null = null;
   closed = false;
   ondisconnect: (evt: Event) => void = () => {};
@@ -20,6 +22,10 @@ class FakeSocket implements SocketLike {
   onheartbeattimeout: () => void = () => {};
   async connect(session: { token: string }) {
     this.token = session.token;
+    if (FakeSocket.closeBeforeOpen) {
+      queueMicrotask(() => this.ondisconnect(new Event("close")));
+      return new Promise<never>(() => {});
+    }
     if (!FakeSocket.willConnect) throw new Event("error");
     return session;
   }
@@ -80,6 +86,7 @@ describe("the socket link", () => {
   beforeEach(() => {
     vi.useFakeTimers();
     FakeSocket.willConnect = true;
+    FakeSocket.closeBeforeOpen = false;
   });
   afterEach(() => vi.useRealTimers());
 
@@ -146,6 +153,18 @@ describe("the socket link", () => {
     const before = sockets.length;
     await vi.advanceTimersByTimeAsync(1000);
     expect(sockets).toHaveLength(before + 1);
+  });
+
+  it("counts a socket closed before it opened as a failed attempt, at once", async () => {
+    const { link, sockets } = setup();
+    FakeSocket.closeBeforeOpen = true;
+    await link.start();
+    expect(link.state).toBe("connecting");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets).toHaveLength(2);
+    FakeSocket.closeBeforeOpen = false;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(link.state).toBe("online");
   });
 
   it("goes offline when the browser does, and retries at once when it is back", async () => {

@@ -1,0 +1,85 @@
+import { expect, test, type WebSocketRoute } from "@playwright/test";
+import { gameState, waitForGame, watchErrors } from "../support/game";
+import { clickButton, playAsGuest, waitForScene } from "../support/ui";
+
+/**
+ * Puts the game's socket behind a switch: passed through to the real Nakama while `blocked`
+ * is false; `drop()` cuts the live connections (as a dead Wi-Fi would), and while blocked new
+ * connections are cut before they open.
+ */
+async function socketSwitch(context: import("@playwright/test").BrowserContext) {
+  const live = new Set<WebSocketRoute>();
+  const state = { blocked: false, opened: 0 };
+  await context.routeWebSocket(/\/ws\?/, (ws) => {
+    state.opened++;
+    if (state.blocked) {
+      void ws.close({ code: 4000, reason: "network blocked by the test" });
+      return;
+    }
+    ws.connectToServer();
+    live.add(ws);
+    ws.onClose(() => live.delete(ws));
+  });
+  return {
+    state,
+    drop() {
+      state.blocked = true;
+      for (const ws of live) void ws.close({ code: 4000, reason: "network dropped by the test" });
+      live.clear();
+    },
+    restore() {
+      state.blocked = false;
+    },
+  };
+}
+
+async function userIdOf(page: import("@playwright/test").Page) {
+  await clickButton(page, "Account");
+  await waitForScene(page, "Account");
+  await expect
+    .poll(
+      async () =>
+        ((await gameState(page)).account as { session: { userId: string } | null })?.session,
+    )
+    .toBeTruthy();
+  const id = ((await gameState(page)).account as { session: { userId: string } }).session.userId;
+  await clickButton(page, "Back");
+  await waitForScene(page, "Menu");
+  return id;
+}
+
+test("a dropped socket: reconnecting… with backoff, then back on its own, still signed in", async ({
+  page,
+  context,
+}) => {
+  const errors = watchErrors(page);
+  const net = await socketSwitch(context);
+  await playAsGuest(page);
+  await waitForGame(page, (s) => s.connection === "online");
+  const userId = await userIdOf(page);
+
+  net.drop();
+  await waitForGame(page, (s) => s.connection === "reconnecting", 5_000);
+  // While blocked it keeps trying (backing off), and stays "reconnecting".
+  await expect.poll(() => net.state.opened, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+  expect((await gameState(page)).connection).toBe("reconnecting");
+
+  net.restore();
+  await waitForGame(page, (s) => s.connection === "online", 40_000);
+  expect((await gameState(page)).scene).toBe("Menu");
+  expect(await userIdOf(page)).toBe(userId);
+  expect(errors).toEqual([]);
+});
+
+test('the browser offline: "offline", and back online at once when the network returns', async ({
+  page,
+  context,
+}) => {
+  await playAsGuest(page);
+  await waitForGame(page, (s) => s.connection === "online");
+  await context.setOffline(true);
+  await waitForGame(page, (s) => s.connection === "offline", 5_000);
+  await context.setOffline(false);
+  await waitForGame(page, (s) => s.connection === "online", 5_000);
+  expect((await gameState(page)).scene).toBe("Menu");
+});
