@@ -19,19 +19,35 @@ export async function waitForScene(page: Page, scene: string, status = "ready", 
   return waitForGame(page, (s) => s.scene === scene && s.status === status, timeout);
 }
 
-/** Clicks the centre of the visible button with this label (canvas or HTML overlay). */
+/**
+ * Clicks the centre of the visible button with this label (canvas or HTML overlay), once the
+ * button has been on screen, unmoved, for a couple of rendered frames (a scene that has just
+ * started may not take input in the very frame that created it).
+ */
 export async function clickButton(page: Page, label: string) {
   let target: UiButton | undefined;
+  let seen: { frame: number; key: string } | null = null;
   await expect
     .poll(
       async () => {
-        target = buttonsOf(await gameState(page)).find((b) => b.label === label);
-        return target !== undefined;
+        const state = await gameState(page);
+        const frame = Number(state.frame ?? 0);
+        target = buttonsOf(state).find((b) => b.label === label);
+        if (!target) {
+          seen = null;
+          return false;
+        }
+        const key = `${target.x},${target.y},${target.width},${target.height}`;
+        if (!seen || seen.key !== key) {
+          seen = { frame, key };
+          return false;
+        }
+        return frame >= seen.frame + 2;
       },
-      { message: `button "${label}"` },
+      { message: `button "${label}"`, intervals: [50] },
     )
     .toBe(true);
-  const b = target as UiButton;
+  const b = target as unknown as UiButton;
   await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
 }
 

@@ -6,4 +6,5 @@ import { buttonsForTests, pressForTests } from "./ui/focus";
 installTestApi();
 const game = new Phaser.Game(gameConfig);
 provideToTests("buttons", () => buttonsForTests(game));
+provideToTests("frame", () => game.loop.frame);
 setTestPresser(pressForTests);

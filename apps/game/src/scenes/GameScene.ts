@@ -71,6 +71,7 @@ export class GameScene extends Phaser.Scene {
   private drag: { pointerId: number; target: Vec } | null = null;
   private joy: { pointerId: number; base: Vec; knob: Vec; radius: number } | null = null;
   private pauseUi: { focus: FocusGroup; objects: { destroy(): void }[] } | null = null;
+  private pauseButton!: Button;
 
   constructor() {
     super("Game");
@@ -154,6 +155,14 @@ export class GameScene extends Phaser.Scene {
       )
       .setOrigin(0.5)
       .setShadow(0, 3, "#000", 6);
+
+    this.pauseButton = new Button(this, {
+      label: "Pause",
+      variant: "secondary",
+      fontSize: 16,
+      onPress: () => this.pause(),
+    }).setDepth(60);
+    new FocusGroup(this, false, false).add(this.pauseButton);
 
     this.joyBase = this.add.image(0, 0, TEX.joyBase).setVisible(false).setDepth(50);
     this.joyKnob = this.add.image(0, 0, TEX.joyKnob).setVisible(false).setDepth(51);
@@ -428,14 +437,20 @@ export class GameScene extends Phaser.Scene {
     };
     this.fieldLayer.setPosition(this.fieldOrigin.x, this.fieldOrigin.y).setScale(this.fieldScale);
     this.hudScore
-      .setPosition(16, 12 * s)
+      .setPosition(12, 12 * s)
       .setStyle(textStyle(this, 22, colors.text, { fontStyle: "bold" }));
+    const pauseW = 84 * s;
+    this.pauseButton.place(width - 10 - pauseW / 2, 27 * s, pauseW, 38 * s);
     this.hudTime
-      .setPosition(width - 16, 12 * s)
+      .setPosition(width - pauseW - 22, 12 * s)
       .setStyle(textStyle(this, 22, colors.text, { fontStyle: "bold" }));
-    this.hudPower
-      .setPosition(width / 2, 14 * s)
-      .setStyle(textStyle(this, 18, colors.accent, { fontStyle: "bold" }));
+    this.hudPower.setPosition(width / 2, hud + pad + 8).setStyle(
+      textStyle(this, 18, colors.accent, {
+        fontStyle: "bold",
+        backgroundColor: "#0b1a33cc",
+        padding: { x: 10, y: 4 },
+      }),
+    );
     this.banner.setPosition(width / 2, height / 2).setStyle(
       textStyle(this, 26, colors.accent, {
         fontStyle: "bold",
@@ -477,7 +492,7 @@ export class GameScene extends Phaser.Scene {
     const parts: string[] = [];
     if (flame) parts.push(`Flame Time: ${Math.ceil(flameLeftMs(r) / 1000)}`);
     if (cookieLeftMs(r) > 0) parts.push(`Cookie: ${Math.ceil(cookieLeftMs(r) / 1000)}`);
-    this.hudPower.setText(parts.join("   "));
+    this.hudPower.setText(parts.join("   ")).setVisible(parts.length > 0);
     if (this.joy) {
       const d = joystickDirection(this.joy.base, this.joy.knob, this.joy.radius);
       this.joyKnob.setPosition(

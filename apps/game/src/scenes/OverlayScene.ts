@@ -53,14 +53,48 @@ export class OverlayScene extends Phaser.Scene {
       this.kick = info;
       this.showModal();
     });
+    const offSubmitted = net.on("submitted", (outcome) => {
+      if (outcome.status === "accepted")
+        this.toast(`An earlier score was saved: rank #${outcome.rank}`);
+      else if (outcome.status === "rejected")
+        this.toast(`An earlier score was not saved: ${outcome.message}`);
+    });
     provideToTests("connection", () => net.connection);
     provideToTests("kicked", () => this.modal !== null);
     this.scale.on("resize", () => this.render());
     this.events.once("shutdown", () => {
       offConn();
       offKick();
+      offSubmitted();
     });
     this.render();
+  }
+
+  /** A short message at the bottom of whatever screen is up. */
+  private toast(message: string) {
+    const { width, height } = this.scale;
+    const t = this.add
+      .text(
+        width / 2,
+        height - 24,
+        message,
+        textStyle(this, 16, colors.text, {
+          backgroundColor: "#000000cc",
+          padding: { x: 12, y: 8 },
+          align: "center",
+          wordWrap: { width: width - 48 },
+        }),
+      )
+      .setOrigin(0.5, 1)
+      .setDepth(300);
+    reportToTests({ lastToast: message });
+    this.tweens.add({
+      targets: t,
+      alpha: 0,
+      delay: 4000,
+      duration: 600,
+      onComplete: () => t.destroy(),
+    });
   }
 
   private render() {

@@ -18,9 +18,11 @@ export class FocusGroup {
   constructor(
     private readonly scene: Phaser.Scene,
     readonly modal = false,
+    /** false: pointer-only buttons (the in-game HUD, where the arrows steer Santa). */
+    keyboard = true,
   ) {
     stack.push(this);
-    scene.input.keyboard?.on("keydown", this.onKey);
+    if (keyboard) scene.input.keyboard?.on("keydown", this.onKey);
     scene.events.once("shutdown", () => this.dispose());
     scene.events.once("destroy", () => this.dispose());
   }
