@@ -7,7 +7,7 @@ import {
   signInWithForm,
   signUpWithForm,
 } from "../support/accounts";
-import { gameState, watchErrors } from "../support/game";
+import { gameState, waitForGame, watchErrors } from "../support/game";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
 interface AccountView {
@@ -127,4 +127,21 @@ test("guest → save progress with an email → same user id, and it signs in by
   await waitForScene(page, "Menu");
   expect((await accountView(page)).session?.userId).toBe(guest?.userId);
   expect(errors).toEqual([]);
+});
+
+test("sign out everywhere: back to the sign-in screen and the server refuses the tokens", async ({
+  page,
+}) => {
+  const account = newAccount("so");
+  await signUpWithForm(page, account);
+  await waitForGame(page, (s) => s.connection === "online");
+  const tokens = await savedTokens(page);
+  await clickButton(page, "Account");
+  await waitForScene(page, "Account");
+  await clickButton(page, "Sign out everywhere");
+  await waitForScene(page, "SignIn");
+  expect((await gameState(page)).connection).toBe("signed_out");
+  expect(await savedTokens(page)).toBeNull();
+  expect(await serverTakesToken(tokens?.token ?? "")).toBe(401);
+  expect(await serverTakesRefreshToken(tokens?.refreshToken ?? "")).toBe(401);
 });
