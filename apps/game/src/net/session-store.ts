@@ -30,7 +30,7 @@ export interface SessionStoreEvents {
   changed: (tokens: Tokens) => void;
   /** The session can't be renewed any more: the player has to sign in again. */
   ended: () => void;
-  /** Another tab signed out. */
+  /** Another tab signed out, or signed in another player. */
   clearedElsewhere: () => void;
 }
 
@@ -208,10 +208,18 @@ export class SessionStore {
       this.events.emit("clearedElsewhere");
       return;
     }
+    // Signed out (or kicked) here: nothing to keep in step; the next start restores from storage.
+    if (!this.tokens || !this.claims) return;
     const tokens = parseTokens(raw);
     const claims = tokens && this.decodeOrNull(tokens.token);
-    if (!tokens || !claims || tokens.token === this.tokens?.token) return;
-    // The same player renewed elsewhere, or a sign-in in another tab replaced this one.
+    if (!tokens || !claims || tokens.token === this.tokens.token) return;
+    if (claims.uid !== this.claims.uid) {
+      // Another player signed in in another tab: this tab's sign-in is over.
+      this.forget();
+      this.events.emit("clearedElsewhere");
+      return;
+    }
+    // The same player renewed in another tab: use the new pair (the old refresh token is dead).
     this.adopt(tokens);
   }
 

@@ -159,6 +159,36 @@ describe("the session store", () => {
     expect(server.calls).toHaveLength(1);
   });
 
+  it("follows other tabs: adopts the same player's renewed pair, ends on a sign-out or another player", async () => {
+    let deliver: (raw: string | null) => void = () => {};
+    const store = new SessionStore({
+      storage,
+      decode: decodeJwt,
+      refresh: server.refresh,
+      onOtherTabWrite: (listener) => {
+        deliver = listener;
+        return () => {};
+      },
+    });
+    const cleared = vi.fn();
+    store.events.on("clearedElsewhere", cleared);
+    store.set(pair(600));
+    const renewed = pair(900);
+    deliver(JSON.stringify(renewed));
+    expect(store.current).toEqual(renewed);
+    expect(cleared).not.toHaveBeenCalled();
+
+    deliver(JSON.stringify(pair(900, 3600, "someone-else")));
+    expect(store.current).toBeNull();
+    expect(cleared).toHaveBeenCalledOnce();
+
+    store.set(pair(600));
+    deliver(null);
+    expect(store.current).toBeNull();
+    expect(cleared).toHaveBeenCalledTimes(2);
+    expect(server.calls).toEqual([]);
+  });
+
   it("fails fresh() with SessionEndedError when signed out", async () => {
     await expect(makeStore(storage, server).fresh()).rejects.toBeInstanceOf(SessionEndedError);
   });
