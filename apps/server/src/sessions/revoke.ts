@@ -4,10 +4,12 @@ import { closeSockets, liveSockets, tellSockets } from "./sockets";
 import {
   deleteLogins,
   isLive,
+  type LoginRecord,
   listLogins,
   type RevokeReason,
   readLogin,
   type StoredLogin,
+  startedBefore,
   writeLogin,
 } from "./store";
 import { invalidateLoginInNakama } from "./tokens";
@@ -38,7 +40,7 @@ export interface EndResult {
 }
 
 /**
- * Ends every login of the user except `keepLid`: each is revoked (persisted and in Nakama's
+ * Ends every login of the user that started before `keep` (all of them without `keep`): each is revoked (persisted and in Nakama's
  * cache), every live socket is told why and then closed. Expired records are dropped.
  * Only for policies with one login per user: the user's sockets all belong to older logins.
  */
@@ -46,7 +48,7 @@ export function endOtherLogins(
   nk: nkruntime.Nakama,
   logger: nkruntime.Logger,
   userId: string,
-  keepLid: string | undefined,
+  keep: { lid: string; record: LoginRecord } | undefined,
   reason: RevokeReason & SessionEndedContent["reason"],
   client?: string,
 ): EndResult {
@@ -58,10 +60,20 @@ export function endOtherLogins(
   }
   const logins = listLogins(nk, userId);
   let loginsRevoked = 0;
+  let superseded = false;
   for (const login of logins) {
-    if (login.lid === keepLid || !isLive(login.record, now)) continue;
+    if (!isLive(login.record, now) || login.lid === keep?.lid) continue;
+    if (keep && !startedBefore(login, keep)) {
+      // Sign-ins racing: a newer one is already recorded, so this one is the older. Each
+      // hook writes its record before it lists, so the later list always sees both.
+      superseded = true;
+      continue;
+    }
     revokeLogin(nk, cfg, login, reason, now);
     loginsRevoked++;
+  }
+  if (keep && superseded) {
+    revokeLogin(nk, cfg, { userId, lid: keep.lid, record: keep.record, version: "" }, reason, now);
   }
   deleteLogins(
     nk,

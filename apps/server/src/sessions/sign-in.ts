@@ -12,7 +12,7 @@ import { notificationStream } from "../rpcs/session-check";
 import { rpcError } from "../runtime/errors";
 import { maxLoginSeconds, sessionPolicy } from "./config";
 import { endOtherLogins, nowSec } from "./revoke";
-import { writeLogin } from "./store";
+import { type LoginRecord, writeLogin } from "./store";
 
 type Vars = { [key: string]: string };
 
@@ -135,16 +135,18 @@ export function afterSignIn(
   }
   const loginAt = Number(vars[SessionVar.loginAt] ?? claims.iat);
   const refreshExp = refresh ? decodeSessionClaims(refresh).exp : claims.exp;
-  writeLogin(nk, claims.uid, lid, {
+  const record: LoginRecord = {
     tid: claims.tid,
     rid,
     login_at: loginAt,
+    signed_in_ms: Date.now(),
     exp: Math.min(refreshExp, loginAt + maxLoginSeconds(ctx.env)),
     ...(vars.client ? { client: vars.client } : {}),
     ...(vars.email ? { email: vars.email } : {}),
-  });
+  };
+  writeLogin(nk, claims.uid, lid, record);
   if (sessionPolicy(ctx.env) !== "allow") {
-    endOtherLogins(nk, logger, claims.uid, lid, "signed_in_elsewhere", vars.client);
+    endOtherLogins(nk, logger, claims.uid, { lid, record }, "signed_in_elsewhere", vars.client);
   }
 }
 

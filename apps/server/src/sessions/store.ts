@@ -14,6 +14,8 @@ export interface LoginRecord {
   login_at: number;
   /** No token of this login lives past this (refresh expiry), unix seconds. */
   exp: number;
+  /** When the sign-in was recorded, ms: orders two sign-ins of the same second. */
+  signed_in_ms?: number;
   client?: string;
   email?: string;
   revoked_at?: number;
@@ -102,4 +104,11 @@ export function listRevokedUnexpired(
     userId: String(row.user_id),
     record: JSON.parse(String(row.value)) as LoginRecord,
   }));
+}
+
+/** Did login `a` start before login `b`? Ties (same ms) are broken by login id. */
+export function startedBefore(a: StoredLogin, b: { lid: string; record: LoginRecord }): boolean {
+  const am = a.record.signed_in_ms ?? a.record.login_at * 1000;
+  const bm = b.record.signed_in_ms ?? b.record.login_at * 1000;
+  return am < bm || (am === bm && a.lid < b.lid);
 }

@@ -237,6 +237,20 @@ describe("kick_previous (the default policy)", () => {
     expect((await rawRefresh(port(), old.refresh_token)).status).toBe(401);
   });
 
+  it("of sign-ins racing for one account, exactly one survives", async () => {
+    const deviceId = randomUUID();
+    const logins = await Promise.all(
+      Array.from({ length: 4 }, () => deviceLogin(port(), { deviceId })),
+    );
+    const statuses = await Promise.all(
+      logins.map(
+        async ({ session }) => (await rpcStatus(port(), SESSION_CHECK, session.token)).status,
+      ),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+  });
+
   it("ends the old login even when the new sign-in comes in the same second", async () => {
     const old = await deviceLogin(port());
     const fresh = await deviceLogin(port(), { deviceId: old.deviceId });
