@@ -1,4 +1,4 @@
-import { policyMismatch, rememberSessionConfig, sessionPolicy } from "./config";
+import { policyMismatch, rememberSessionConfig, type SessionConfig, sessionPolicy } from "./config";
 import { nowSec } from "./revoke";
 import { isLive, listLogins, listRevokedUnexpired } from "./store";
 import { invalidateLoginInNakama } from "./tokens";
@@ -18,6 +18,16 @@ export function initSessions(
   const policy = sessionPolicy(ctx.env);
   const mismatch = policyMismatch(policy, cfg.singleSession, cfg.singleSocket);
   if (mismatch) logger.warn("session policy: %s", mismatch);
+  logger.info("sessions: policy %s", policy);
+  try {
+    reapplyRevocations(logger, nk, cfg);
+  } catch (err) {
+    // Never keep Nakama from starting: our RPCs, GetAccount and refresh still read storage.
+    logger.error("sessions: revocations not re-applied to Nakama's cache: %s", String(err));
+  }
+}
+
+function reapplyRevocations(logger: nkruntime.Logger, nk: nkruntime.Nakama, cfg: SessionConfig) {
   const now = nowSec();
   const revoked = listRevokedUnexpired(nk, now);
   const users = new Set<string>();
@@ -32,5 +42,5 @@ export function initSessions(
       nk.sessionLogout(userId, undefined, undefined);
     }
   }
-  logger.info("sessions: policy %s, %d revoked logins re-applied", policy, revoked.length);
+  logger.info("sessions: %d revoked logins re-applied", revoked.length);
 }
