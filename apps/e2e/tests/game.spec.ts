@@ -101,7 +101,7 @@ test("on a touch screen the on-screen joystick moves Santa", async ({ browser })
   expect(r.joystick).not.toBeNull();
   const joy = r.joystick as { x: number; y: number; radius: number };
   const cdp = await context.newCDPSession(page);
-  const touch = (type: string, x: number, y: number) =>
+  const touch = (type: "touchStart" | "touchMove" | "touchEnd", x: number, y: number) =>
     cdp.send("Input.dispatchTouchEvent", {
       type,
       touchPoints: type === "touchEnd" ? [] : [{ x, y, id: 1 }],

@@ -5,6 +5,15 @@
  * `window.__giftGrab.state` is a fresh snapshot on every read: fixed fields reported by scenes
  * plus live fields (buttons, score, Santa…) computed by providers.
  * `window.__giftGrab.press(label)` activates a visible button by its label.
+ *
+ * Fields: scene (Boot/SignIn/Menu/Account/Settings/Leaderboard/Game/GameOver), status
+ * (connecting, ready, signing_in, starting, playing, paused, submitting, saving, loading, error),
+ * connection (GameNet's ConnectionState), kicked, kickReason, frame (rendered frames),
+ * buttons [{label, x, y, width, height, focused}] of the topmost screen/modal in CSS pixels,
+ * and per scene: round (Game: phase, seed, speed, score, gifts, powerUpsUsed, timeLeftMs,
+ * durationMs, santa {x, y, look, page}, gift, ice, powerUps, flameLeftMs, cookieLeftMs, hud,
+ * field, joystick), gameOver (score, shownScore, outcome, message), account (session, stats),
+ * settings, leaderboard (rows, me, lastWeekTop, error), lastError, lastToast.
  */
 export interface TestApiButton {
   label: string;
