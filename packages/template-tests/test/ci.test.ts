@@ -83,7 +83,16 @@ describe(".github/workflows/ci.yml", () => {
     expect(joined).toContain("steps.paths.outputs.pnpm-store");
     expect(joined).toContain("steps.paths.outputs.go-build");
     expect(cachedPaths).toContain("~/.cache/gift-grab");
-    expect(cachedPaths).toContain(".turbo/cache");
+    // Turbo's cache is where npm test puts it: --cache-dir under our cache folder, or turbo's default.
+    const testScript = fs.readFileSync(path.join(repoRoot, "scripts/test.mjs"), "utf8");
+    const turboCache = testScript.includes('path.join(cacheDir, "turbo")')
+      ? "~/.cache/gift-grab/turbo"
+      : ".turbo/cache";
+    expect(cachedPaths).toContain(turboCache);
+    // Each cache has its own key: the turbo cache must not ride inside the Nakama one.
+    if (turboCache.startsWith("~/.cache/gift-grab/")) {
+      expect(cachedPaths).toContain(`!${turboCache}`);
+    }
     for (const c of uses("actions/cache")) expect(c.with?.key, c.name).toBeTruthy();
   });
 
