@@ -137,11 +137,6 @@ export class NakamaNet implements GameNet {
     return this.state;
   }
 
-  /** Sockets opened so far (the test API reports it: e2e counts reconnect attempts). */
-  get socketConnects(): number {
-    return this.link.connectAttempts;
-  }
-
   on<E extends keyof NetEvents>(event: E, handler: NetEvents[E]): () => void {
     return this.emitter.on(event, handler);
   }
