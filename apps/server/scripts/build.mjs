@@ -37,6 +37,7 @@ const bundle = result.outputFiles[0].text;
 const registry = vm.runInNewContext(`${bundle}\n${GLOBAL}`, {});
 const rpcIds = Object.keys(registry.rpcs);
 const hookMethods = Object.keys(registry.hooks);
+const rtBeforeIds = Object.keys(registry.rtBefore ?? {});
 
 const ident = (s) => s.replace(/[^A-Za-z0-9_$]/g, "_");
 const glue = [
@@ -49,9 +50,16 @@ const glue = [
     (m) =>
       `function hook_${m}(ctx, logger, nk, a, b) {\n  return ${GLOBAL}.hooks.${m}(ctx, logger, nk, a, b);\n}`,
   ),
+  ...rtBeforeIds.map(
+    (id) =>
+      `function rt_before_${ident(id)}(ctx, logger, nk, envelope) {\n  return ${GLOBAL}.rtBefore[${JSON.stringify(id)}](ctx, logger, nk, envelope);\n}`,
+  ),
   "function InitModule(ctx, logger, nk, initializer) {",
   ...rpcIds.map((id) => `  initializer.registerRpc(${JSON.stringify(id)}, rpc_${ident(id)});`),
   ...hookMethods.map((m) => `  initializer.${m}(hook_${m});`),
+  ...rtBeforeIds.map(
+    (id) => `  initializer.registerRtBefore(${JSON.stringify(id)}, rt_before_${ident(id)});`,
+  ),
   `  ${GLOBAL}.init(ctx, logger, nk, initializer);`,
   "}",
   "",

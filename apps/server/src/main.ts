@@ -21,9 +21,9 @@ import { rpcRoundSubmit } from "./rounds/round-submit";
 import { rpcSessionCheck } from "./rpcs/session-check";
 import { rpcSessionLogoutAll } from "./rpcs/session-logout-all";
 import { callRpc } from "./runtime/call-rpc";
-import type { HookRegistry, RpcRegistry } from "./runtime/registry";
+import type { HookRegistry, RpcRegistry, RtBeforeRegistry } from "./runtime/registry";
 import { withLiveSession } from "./sessions/guard";
-import { sessionHooks } from "./sessions/hooks";
+import { sessionHooks, sessionRtHooks } from "./sessions/hooks";
 import { initSessions } from "./sessions/init";
 import { rpcSessionLogout } from "./sessions/logout";
 import { rpcPlayerStatsGet } from "./stats/player-stats";
@@ -43,6 +43,9 @@ export const hooks: HookRegistry = {
   ...sessionHooks,
   registerBeforeUpdateAccount: beforeUpdateAccount,
 };
+
+/** Realtime messages a socket of a revoked login may not send (sessions/guard.ts). */
+export const rtBefore: RtBeforeRegistry = sessionRtHooks;
 
 /** Runs once in InitModule (in its own unfrozen VM), after the registrations. */
 export function init(

@@ -17,3 +17,8 @@ export type HookRegistry = {
     vars?: { [key: string]: string };
   }>;
 };
+
+/** Realtime message name → before hook (registerRtBefore); return null to refuse and close. */
+export type RtBeforeRegistry = Partial<
+  Record<nkruntime.RtHookMessage, nkruntime.RtBeforeHookFunction<nkruntime.Envelope>>
+>;

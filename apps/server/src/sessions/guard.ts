@@ -43,3 +43,16 @@ export function withLiveSession(rpcs: RpcRegistry): RpcRegistry {
   }
   return guarded;
 }
+
+/**
+ * Realtime before hook: a socket whose login was revoked is refused and closed (Nakama
+ * closes a session whose before hook returns nothing). It covers sockets that a revoked token
+ * could still open (Nakama 3.40, #2506): nakama-js pings every 10 s, so such a socket of
+ * our client lives at most that long; other realtime features are refused outright.
+ */
+export const rtBeforeLiveSession: nkruntime.RtBeforeHookFunction<nkruntime.Envelope> = (
+  ctx,
+  _logger,
+  nk,
+  envelope,
+) => (revokedReason(ctx, nk) === undefined ? envelope : undefined);

@@ -1,5 +1,5 @@
-import type { HookRegistry } from "../runtime/registry";
-import { beforeGetAccount } from "./guard";
+import type { HookRegistry, RtBeforeRegistry } from "../runtime/registry";
+import { beforeGetAccount, rtBeforeLiveSession } from "./guard";
 import { beforeSessionRefresh } from "./refresh";
 import {
   afterAuthenticateCustom,
@@ -21,3 +21,25 @@ export const sessionHooks: HookRegistry = {
   registerBeforeSessionRefresh: beforeSessionRefresh,
   registerBeforeGetAccount: beforeGetAccount,
 };
+
+/**
+ * Realtime messages guarded against revoked logins: the heartbeat (so an idle socket is
+ * caught too) and every feature that joins or publishes. Not MatchDataSend: it is hot, and
+ * joining a match is already guarded.
+ */
+export const sessionRtHooks: RtBeforeRegistry = Object.fromEntries(
+  (
+    [
+      "Ping",
+      "ChannelJoin",
+      "ChannelMessageSend",
+      "MatchCreate",
+      "MatchJoin",
+      "MatchmakerAdd",
+      "PartyCreate",
+      "PartyJoin",
+      "StatusFollow",
+      "StatusUpdate",
+    ] as const
+  ).map((id) => [id, rtBeforeLiveSession]),
+);

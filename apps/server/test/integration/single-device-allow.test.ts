@@ -9,6 +9,7 @@ import {
 } from "@gift-grab/contracts";
 import { startTestStack } from "@gift-grab/infra/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import {
   deviceLogin,
   rawRefresh,
@@ -94,6 +95,31 @@ describe("SESSION_POLICY=allow (with session.single_session and single_socket of
     );
     await within(3000, zombie.closed, "zombie socket closed (from inside its own RPC: ~2 s)");
     expect(answered).toBe(false);
+  });
+
+  it("a revoked token's socket is closed at its next heartbeat, a live one's is not", async () => {
+    const a = await deviceLogin(stack.port);
+    const b = await deviceLogin(stack.port, { deviceId: a.deviceId });
+    await rpcStatus(stack.port, SESSION_LOGOUT, a.session.token);
+    const ping = (token: string) =>
+      new Promise<{ pong: boolean; closed: boolean }>((resolve, reject) => {
+        const ws = new WebSocket(
+          `ws://127.0.0.1:${stack.port}/ws?lang=en&status=true&token=${encodeURIComponent(token)}`,
+        );
+        const seen = { pong: false, closed: false };
+        ws.on("open", () => ws.send(JSON.stringify({ cid: "1", ping: {} })));
+        ws.on("message", (data) => {
+          if (JSON.parse(String(data)).pong) {
+            seen.pong = true;
+            ws.close();
+          }
+        });
+        ws.on("close", () => resolve({ ...seen, closed: true }));
+        ws.on("error", reject);
+        setTimeout(() => reject(new Error("no pong and no close within 5 s")), 5000);
+      });
+    expect(await ping(a.session.token)).toEqual({ pong: false, closed: true });
+    expect(await ping(b.session.token)).toEqual({ pong: true, closed: true });
   });
 
   it("logs no policy warning when SESSION_POLICY and single_session agree", () => {
