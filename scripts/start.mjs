@@ -40,12 +40,18 @@ async function main() {
     nakamaDataDir: path.join(dataDir, "nakama"),
     logFile,
   });
-  log.ok(`Nakama on http://127.0.0.1:${DEV.port} (console http://127.0.0.1:${DEV.consolePort}); log: ${logFile}`);
+  log.ok(
+    `Nakama on http://127.0.0.1:${DEV.port} (console http://127.0.0.1:${DEV.consolePort}); log: ${logFile}`,
+  );
 
-  const vite = spawn(pnpm, ["--filter", "@gift-grab/game", "exec", "vite", "--port", String(GAME_PORT)], {
-    cwd: repoRoot,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const vite = spawn(
+    pnpm,
+    ["--filter", "@gift-grab/game", "exec", "vite", "--port", String(GAME_PORT)],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   vite.stdout.setEncoding("utf8").on("data", (chunk) => {
     const m = chunk.match(/http:\/\/127\.0\.0\.1:\d+\//);
     if (m) {
