@@ -5,20 +5,36 @@ import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 /**
  * Puts the game's socket behind a switch: passed through to the real Nakama while `blocked`
  * is false; `drop()` cuts the live connections (as a dead Wi-Fi would), and while blocked new
- * connections are cut before they open.
+ * connections are cut before they open. `silent` swallows every message both ways while the
+ * connection stays "open" (a dead route that nobody closes).
  */
 async function socketSwitch(context: import("@playwright/test").BrowserContext) {
   const live = new Set<WebSocketRoute>();
-  const state = { blocked: false, opened: 0 };
+  const state = { blocked: false, silent: false, opened: 0 };
   await context.routeWebSocket(/\/ws\?/, (ws) => {
     state.opened++;
     if (state.blocked) {
       void ws.close({ code: 4000, reason: "network blocked by the test" });
       return;
     }
-    ws.connectToServer();
+    const server = ws.connectToServer();
+    // Forwarded by hand so that `silent` can swallow traffic without closing anything.
+    ws.onMessage((m) => {
+      if (!state.silent) server.send(m);
+    });
+    server.onMessage((m) => {
+      if (!state.silent) ws.send(m);
+    });
     live.add(ws);
-    ws.onClose(() => live.delete(ws));
+    // With handlers set, closes are not forwarded by themselves: pass them on both ways.
+    ws.onClose((code, reason) => {
+      live.delete(ws);
+      void server.close({ code, reason });
+    });
+    server.onClose((code, reason) => {
+      live.delete(ws);
+      void ws.close({ code, reason });
+    });
   });
   return {
     state,
@@ -81,5 +97,25 @@ test('the browser offline: "offline", and back online at once when the network r
   await waitForGame(page, (s) => s.connection === "offline", 5_000);
   await context.setOffline(false);
   await waitForGame(page, (s) => s.connection === "online", 5_000);
+  expect((await gameState(page)).scene).toBe("Menu");
+});
+
+test("a silent connection (no close, no answers): the heartbeat notices, and it reconnects", async ({
+  page,
+  context,
+}) => {
+  const net = await socketSwitch(context);
+  await playAsGuest(page);
+  await waitForGame(page, (s) => s.connection === "online");
+  const opened = net.state.opened;
+  // The route dies without a close: the open socket hears nothing, new ones can't get through.
+  net.state.silent = true;
+  net.state.blocked = true;
+  // nakama-js pings every 10 s and gives up after 10 s more without a pong.
+  await waitForGame(page, (s) => s.connection === "reconnecting", 30_000);
+  net.state.silent = false;
+  net.state.blocked = false;
+  await waitForGame(page, (s) => s.connection === "online", 30_000);
+  expect(net.state.opened).toBeGreaterThan(opened);
   expect((await gameState(page)).scene).toBe("Menu");
 });

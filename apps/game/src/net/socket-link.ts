@@ -44,7 +44,7 @@ const NAKAMA_SINGLE_SOCKET = -7;
 
 /**
  * Keeps one realtime socket open while signed in. A drop (no session_ended notice first:
- * close 1006, heartbeat timeout) → "reconnecting" with capped exponential backoff and
+ * a close such as 1006, or nakama-js' heartbeat timeout) → "reconnecting" with capped exponential backoff and
  * jitter, retried at once when the browser comes back online or the tab becomes visible;
  * "offline" while the browser says there is no network. A session_ended notice stops it
  * for good: it never reconnects after a kick.
@@ -136,6 +136,9 @@ export class SocketLink {
     }
     this.socket = socket;
     socket.ondisconnect = () => this.onDrop(gen);
+    // No pong in time: nakama-js closes the socket, but on a dead route the close event can
+    // take a long while (the closing handshake never completes). Count it as a drop now.
+    socket.onheartbeattimeout = () => this.onDrop(gen);
     this.everOpened = true;
     this.backoff.reset();
     this.setState("online");
@@ -164,7 +167,7 @@ export class SocketLink {
 
   private onDrop(gen: number): void {
     if (gen !== this.generation || !this.running) return;
-    this.socket = null;
+    this.closeSocket();
     this.retryLater();
   }
 

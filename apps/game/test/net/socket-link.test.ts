@@ -181,6 +181,19 @@ describe("the socket link", () => {
     expect(sockets).toHaveLength(2);
   });
 
+  it("counts a heartbeat timeout as a drop at once, and ignores that socket's late close", async () => {
+    const { link, sockets } = setup();
+    await link.start();
+    const first = sockets[0];
+    first?.onheartbeattimeout();
+    expect(link.state).toBe("reconnecting");
+    expect(first?.closed).toBe(true);
+    first?.drop(); // the close event finally arrives
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sockets).toHaveLength(2);
+    expect(link.state).toBe("online");
+  });
+
   it("retries at once when the tab becomes visible while reconnecting", async () => {
     const { link, sockets, network } = setup();
     await link.start();
