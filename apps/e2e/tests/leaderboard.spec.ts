@@ -4,6 +4,8 @@ import { chaseGiftsWithPointer } from "../support/round-play";
 import { startShortRoundSite } from "../support/round-stack";
 import { clickButton, waitForScene } from "../support/ui";
 
+test.describe.configure({ timeout: 120_000 });
+
 let site: Awaited<ReturnType<typeof startShortRoundSite>>;
 test.beforeAll(async () => {
   site = await startShortRoundSite("e2e-leaderboard", 5_000);

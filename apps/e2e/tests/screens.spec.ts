@@ -10,6 +10,9 @@ const sizes = [
   { name: "desktop", width: 1920, height: 1080 },
 ] as const;
 
+// 1920×1080 in software WebGL is slow, and screenshots of it more so.
+test.describe.configure({ timeout: 180_000 });
+
 let site: Awaited<ReturnType<typeof startShortRoundSite>>;
 test.beforeAll(async () => {
   site = await startShortRoundSite("e2e-screens", 6_000);
