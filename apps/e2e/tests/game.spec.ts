@@ -135,3 +135,38 @@ test("hiding the tab pauses the round; Resume carries on", async ({ page }) => {
   await waitForGame(page, (s) => s.status === "playing");
   await waitForGame(page, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < left);
 });
+
+test("a power-up appears during the round, and taking it shows its countdown in the HUD", async ({
+  page,
+}) => {
+  await startRound(page, "?seed=42&speed=2");
+  type Power = { kind: string; state: string; page: { x: number; y: number } };
+  let taken: string | null = null;
+  let down = false;
+  await expect
+    .poll(
+      async () => {
+        const r = (await gameState(page)).round as
+          | { phase: string; powerUps: Power[]; hud: { power: string } }
+          | undefined;
+        if (!r || r.phase !== "playing") return "not playing";
+        if (r.hud.power) {
+          taken = r.hud.power;
+          return "taken";
+        }
+        const active = r.powerUps.find((p) => p.state === "active");
+        if (active) {
+          await page.mouse.move(active.page.x, active.page.y);
+          if (!down) await page.mouse.down();
+          down = true;
+        }
+        return "chasing";
+      },
+      { timeout: 30_000, intervals: [50] },
+    )
+    .toBe("taken");
+  await page.mouse.up();
+  expect(taken).toMatch(/^(Flame Time|Cookie): (10|9|8)$/);
+  const r = (await gameState(page)).round as { powerUpsUsed: number };
+  expect(r.powerUpsUsed).toBe(1);
+});

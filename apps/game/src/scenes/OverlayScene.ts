@@ -46,7 +46,7 @@ export class OverlayScene extends Phaser.Scene {
           padding: { x: 10, y: 5 },
         }),
       )
-      .setOrigin(1, 0)
+      .setOrigin(1, 1)
       .setDepth(300);
     const offConn = net.on("connection", () => this.render());
     const offKick = net.on("kicked", (info) => {
@@ -76,7 +76,7 @@ export class OverlayScene extends Phaser.Scene {
     const t = this.add
       .text(
         width / 2,
-        height - 24,
+        height - 44,
         message,
         textStyle(this, 16, colors.text, {
           backgroundColor: "#000000cc",
@@ -110,7 +110,7 @@ export class OverlayScene extends Phaser.Scene {
           padding: { x: 10, y: 5 },
         }),
       )
-      .setPosition(width - 8, 8);
+      .setPosition(width - 8, height - 8);
     if (this.modal) this.layoutModal(width, height);
   }
 
