@@ -32,6 +32,8 @@ test("a guest plays a whole sped-up seeded round to game over; the score shown i
   expect(result.score).toBeGreaterThan(0);
   expect(result.score).toBeGreaterThanOrEqual(Math.max(...seen.map((s) => s.score)));
   expect(result.shownScore).toBe(`Score: ${result.score}`);
+  // Sound is on by default: one grab sound per gift, and the round-end sound.
+  expect(over.sfx).toMatchObject({ grab: result.score, end: 1 });
   // A round played 3× faster ends before the server's clock says it can: it is refused, and said so.
   expect(result.outcome.status).toBe("rejected");
   expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);

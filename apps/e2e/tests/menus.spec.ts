@@ -53,12 +53,18 @@ test("the sound setting survives a reload", async ({ page }) => {
   await playAsGuest(page);
   await clickButton(page, "Settings");
   await waitForScene(page, "Settings");
-  await clickButton(page, "Sound: On");
-  await expect.poll(async () => (await gameState(page)).settings).toMatchObject({ sound: false });
+  // Sound on: a settings press clicks.
   await clickButton(page, "Volume −");
   await expect
     .poll(async () => (await gameState(page)).settings)
+    .toEqual({ sound: true, volume: 0.6 });
+  expect((await gameState(page)).sfx).toEqual({ click: 1 });
+  // Sound off: silence.
+  await clickButton(page, "Sound: On");
+  await expect
+    .poll(async () => (await gameState(page)).settings)
     .toEqual({ sound: false, volume: 0.6 });
+  expect((await gameState(page)).sfx).toEqual({ click: 1 });
   await page.reload();
   await waitForScene(page, "Menu"); // the saved session is restored
   await clickButton(page, "Settings");

@@ -1,4 +1,5 @@
 import { loadSettings } from "../app/settings";
+import { provideToTests } from "../test-api";
 
 /**
  * Sound effects synthesized with WebAudio: no audio files. The context starts on the first
@@ -7,6 +8,9 @@ import { loadSettings } from "../app/settings";
 export type Sfx = "grab" | "freeze" | "flame" | "cookie" | "end" | "click";
 
 let ctx: AudioContext | null = null;
+/** Sounds actually started (sound on, volume > 0), by name: tests read it. */
+const played: Partial<Record<Sfx, number>> = {};
+provideToTests("sfx", () => ({ ...played }));
 
 function audio(): AudioContext | null {
   if (typeof AudioContext === "undefined") return null;
@@ -64,6 +68,7 @@ function noise(
 export function playSfx(name: Sfx): void {
   const settings = loadSettings();
   if (!settings.sound || settings.volume <= 0) return;
+  played[name] = (played[name] ?? 0) + 1;
   const ac = audio();
   if (!ac) return;
   const out = ac.createGain();
