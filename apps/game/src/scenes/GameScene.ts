@@ -49,7 +49,7 @@ export class GameScene extends Phaser.Scene {
   private bench = 0;
 
   private fieldLayer!: Phaser.GameObjects.Container;
-  private fieldBg!: Phaser.GameObjects.Graphics;
+  private fieldBg!: Phaser.GameObjects.Image;
   private santa!: Phaser.GameObjects.Image;
   private gift!: Phaser.GameObjects.Image;
   private ice: Phaser.GameObjects.Image[] = [];
@@ -98,9 +98,8 @@ export class GameScene extends Phaser.Scene {
     this.round = createRound({ seed: url.seed ?? 1, field });
 
     this.fieldLayer = this.add.container(0, 0);
-    this.fieldBg = this.add.graphics();
+    this.fieldBg = this.add.image(0, 0, this.fieldTexture()).setOrigin(0);
     this.fieldLayer.add(this.fieldBg);
-    this.drawField();
     this.gift = this.add
       .image(0, 0, TEX.gift)
       .setDisplaySize(GameRules.gift.radius * 2.6, GameRules.gift.radius * 2.6);
@@ -386,9 +385,12 @@ export class GameScene extends Phaser.Scene {
 
   // --- drawing ---------------------------------------------------------------------------
 
-  private drawField() {
+  /** The snowy field, baked once per orientation into a texture (one quad a frame). */
+  private fieldTexture(): string {
     const { width, height } = this.round.field;
-    const g = this.fieldBg.clear();
+    const key = `field-${width}x${height}`;
+    if (this.textures.exists(key)) return key;
+    const g = this.make.graphics({ x: 0, y: 0 }, false);
     g.fillStyle(0xeaf4ff, 1).fillRoundedRect(0, 0, width, height, 24);
     g.fillStyle(0xd4e6fa, 1);
     // snow drifts: a fixed pattern (visual only)
@@ -399,7 +401,10 @@ export class GameScene extends Phaser.Scene {
       const y = h / 2 + 12 + ((i * 263) % (height - h - 24));
       g.fillEllipse(x, y, w, h);
     }
-    g.lineStyle(6, 0xffffff, 1).strokeRoundedRect(0, 0, width, height, 24);
+    g.lineStyle(6, 0xffffff, 1).strokeRoundedRect(3, 3, width - 6, height - 6, 22);
+    g.generateTexture(key, width, height);
+    g.destroy();
+    return key;
   }
 
   private addBenchMovers(n: number) {
