@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
+  nakamaUrl,
   newAccount,
   savedTokens,
   serverTakesRefreshToken,
@@ -144,4 +145,26 @@ test("sign out everywhere: back to the sign-in screen and the server refuses the
   expect(await savedTokens(page)).toBeNull();
   expect(await serverTakesToken(tokens?.token ?? "")).toBe(401);
   expect(await serverTakesRefreshToken(tokens?.refreshToken ?? "")).toBe(401);
+});
+
+test("a session ended by the server while playing sends the player to sign in, saying why", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const account = newAccount("se");
+  await signUpWithForm(page, account);
+  await waitForGame(page, (s) => s.connection === "online");
+  const tokens = await savedTokens(page);
+  // The same login signed out from elsewhere (e.g. a script holding the token): the server
+  // revokes it and tells this device's socket, which is no kick from another device.
+  const res = await fetch(nakamaUrl("/v2/rpc/session_logout?unwrap=true"), {
+    method: "POST",
+    headers: { authorization: `Bearer ${tokens?.token}`, "content-type": "application/json" },
+    body: "{}",
+  });
+  expect(res.status).toBe(200);
+  await waitForScene(page, "SignIn");
+  await expect(page.getByText("Your session ended — sign in again")).toBeVisible();
+  expect((await gameState(page)).kicked).toBeFalsy();
+  expect(errors).toEqual([]);
 });

@@ -53,6 +53,12 @@ export class OverlayScene extends Phaser.Scene {
       this.kick = info;
       this.showModal();
     });
+    // A session that ends without a kick (refresh refused, revoked, signed out in another
+    // tab) sends the player to sign in, saying why, from whatever screen is up.
+    const offEnded = net.on("sessionEnded", () => {
+      if (this.modal || this.scene.isActive("SignIn")) return;
+      this.switchTo("SignIn", { sessionEnded: true });
+    });
     const offSubmitted = net.on("submitted", (outcome) => {
       if (outcome.status === "accepted")
         this.toast(`An earlier score was saved: rank #${outcome.rank}`);
@@ -65,6 +71,7 @@ export class OverlayScene extends Phaser.Scene {
     this.events.once("shutdown", () => {
       offConn();
       offKick();
+      offEnded();
       offSubmitted();
     });
     this.render();
@@ -198,11 +205,11 @@ export class OverlayScene extends Phaser.Scene {
   }
 
   /** Stops whatever runs below and starts `key` there, keeping this overlay on top. */
-  private switchTo(key: string) {
+  private switchTo(key: string, data?: object) {
     for (const scene of this.scene.manager.getScenes(true)) {
       if (scene !== this) scene.scene.stop();
     }
-    this.scene.launch(key);
+    this.scene.launch(key, data);
     this.scene.bringToTop();
   }
 }
