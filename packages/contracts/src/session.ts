@@ -117,13 +117,19 @@ export type SessionData = z.infer<typeof SessionData>;
 
 export class SessionTokenError extends Error {}
 
+/** base64url text → UTF-8 text. The server passes Nakama's native one (see sessions/tokens.ts). */
+export type Base64UrlToText = (segment: string) => string;
+
 /** The JSON payload of a JWT, base64url-decoded (no signature check: the server does that). */
-export function decodeTokenPayload(token: string): unknown {
+export function decodeTokenPayload(
+  token: string,
+  base64UrlToText: Base64UrlToText = decodeBase64UrlUtf8,
+): unknown {
   const parts = token.split(".");
   if (parts.length !== 3 || !parts[1]) throw new SessionTokenError("not a JWT");
   let text: string;
   try {
-    text = decodeBase64UrlUtf8(parts[1]);
+    text = base64UrlToText(parts[1]);
   } catch {
     throw new SessionTokenError("payload is not base64url");
   }
@@ -135,8 +141,11 @@ export function decodeTokenPayload(token: string): unknown {
 }
 
 /** Claims of any Nakama token (vars unchecked). Throws SessionTokenError. */
-export function decodeSessionClaims(token: string): SessionClaims {
-  const parsed = SessionClaims.safeParse(decodeTokenPayload(token));
+export function decodeSessionClaims(
+  token: string,
+  base64UrlToText?: Base64UrlToText,
+): SessionClaims {
+  const parsed = SessionClaims.safeParse(decodeTokenPayload(token, base64UrlToText));
   if (!parsed.success) throw new SessionTokenError("unexpected token claims");
   return parsed.data;
 }

@@ -1,6 +1,5 @@
 import {
   ClientTag,
-  decodeSessionClaims,
   describeIssues,
   SessionVar,
   SignIn,
@@ -13,6 +12,7 @@ import { rpcError } from "../runtime/errors";
 import { maxLoginSeconds, sessionPolicy } from "./config";
 import { endOtherLogins, nowSec } from "./revoke";
 import { type LoginRecord, writeLogin } from "./store";
+import { claimsOf } from "./tokens";
 
 type Vars = { [key: string]: string };
 
@@ -36,11 +36,14 @@ export function signInVars(nk: nkruntime.Nakama, sent: Vars | undefined, email?:
 function checkDenyNew(
   ctx: nkruntime.Context,
   nk: nkruntime.Nakama,
-  userId: string | undefined,
+  findUserId: () => string | undefined,
   sent: Vars | undefined,
 ) {
-  if (!userId || sessionPolicy(ctx.env) !== "deny_new") return;
+  // Policy first: the user lookup is a query, spent only where the policy needs it.
+  if (sessionPolicy(ctx.env) !== "deny_new") return;
   if (sent?.[SessionVar.takeover] === TAKEOVER) return;
+  const userId = findUserId();
+  if (!userId) return;
   if (nk.streamCount(notificationStream(userId)) > 0) {
     throw rpcError(
       "already_playing",
@@ -83,7 +86,7 @@ export const beforeAuthenticateEmail: nkruntime.BeforeHookFunction<
     const parsed = SignIn.safeParse({ email, password: account.password });
     if (!parsed.success)
       throw rpcError("invalid_payload", `sign in: ${describeIssues(parsed.error)}`);
-    checkDenyNew(ctx, nk, userIdBy(nk, USER_BY_EMAIL, email), account.vars);
+    checkDenyNew(ctx, nk, () => userIdBy(nk, USER_BY_EMAIL, email), account.vars);
   }
   account.vars = signInVars(nk, account.vars, email);
   req.account = account;
@@ -95,7 +98,8 @@ export const beforeAuthenticateDevice: nkruntime.BeforeHookFunction<
 > = (ctx, _logger, nk, req) => {
   assertValidUsername(req.username);
   const account = req.account ?? { id: "" };
-  if (account.id) checkDenyNew(ctx, nk, userIdBy(nk, USER_BY_DEVICE, account.id), account.vars);
+  if (account.id)
+    checkDenyNew(ctx, nk, () => userIdBy(nk, USER_BY_DEVICE, account.id), account.vars);
   account.vars = signInVars(nk, account.vars);
   req.account = account;
   return req;
@@ -106,7 +110,8 @@ export const beforeAuthenticateCustom: nkruntime.BeforeHookFunction<
 > = (ctx, _logger, nk, req) => {
   assertValidUsername(req.username);
   const account = req.account ?? { id: "" };
-  if (account.id) checkDenyNew(ctx, nk, userIdBy(nk, USER_BY_CUSTOM, account.id), account.vars);
+  const customId = account.id;
+  if (customId) checkDenyNew(ctx, nk, () => userIdBy(nk, USER_BY_CUSTOM, customId), account.vars);
   account.vars = signInVars(nk, account.vars);
   req.account = account;
   return req;
@@ -125,7 +130,7 @@ export function afterSignIn(
   const out = session as nkruntime.Session & { refresh_token?: string };
   const token = out.token ?? "";
   const refresh = out.refreshToken ?? out.refresh_token ?? "";
-  const claims = decodeSessionClaims(token);
+  const claims = claimsOf(nk, token);
   const vars = claims.vrs ?? {};
   const lid = vars[SessionVar.loginId];
   const rid = vars[SessionVar.refreshId];
@@ -134,7 +139,7 @@ export function afterSignIn(
     return;
   }
   const loginAt = Number(vars[SessionVar.loginAt] ?? claims.iat);
-  const refreshExp = refresh ? decodeSessionClaims(refresh).exp : claims.exp;
+  const refreshExp = refresh ? claimsOf(nk, refresh).exp : claims.exp;
   const record: LoginRecord = {
     tid: claims.tid,
     rid,
@@ -145,7 +150,9 @@ export function afterSignIn(
     ...(vars.email ? { email: vars.email } : {}),
   };
   writeLogin(nk, claims.uid, lid, record);
-  if (sessionPolicy(ctx.env) !== "allow") {
+  // A just-created account has no older login to end.
+  const created = (session as nkruntime.Session & { created?: boolean }).created === true;
+  if (!created && sessionPolicy(ctx.env) !== "allow") {
     endOtherLogins(nk, logger, claims.uid, { lid, record }, "signed_in_elsewhere", vars.client);
   }
 }

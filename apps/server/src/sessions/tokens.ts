@@ -1,6 +1,16 @@
 import { decodeSessionClaims, type SessionClaims } from "@gift-grab/contracts";
 import type { SessionConfig } from "./config";
 
+/**
+ * Claims of a token Nakama just issued, decoded with Nakama's native base64url: the
+ * contracts' plain-JS decoder costs about a millisecond per token in goja, on every sign-in.
+ */
+export function claimsOf(nk: nkruntime.Nakama, token: string): SessionClaims {
+  return decodeSessionClaims(token, (segment) =>
+    nk.binaryToString(nk.base64UrlDecode(segment, false)),
+  );
+}
+
 /** A refresh token's claims, only if its HS256 signature is ours (checked with the refresh key). */
 export function verifiedRefreshClaims(
   nk: nkruntime.Nakama,
@@ -17,7 +27,7 @@ export function verifiedRefreshClaims(
   try {
     const header = JSON.parse(nk.binaryToString(nk.base64UrlDecode(parts[0] ?? "", false)));
     if (header?.alg !== "HS256") return undefined;
-    return decodeSessionClaims(token);
+    return claimsOf(nk, token);
   } catch {
     return undefined;
   }
