@@ -1,6 +1,7 @@
 // The load benchmark: virtual players over loopback against two real stacks started in
 // the same run — ours, and a baseline (same Nakama build, a module with no hooks or RPCs
 // and a client-writable board) — so results are ratios, not absolute claims.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -44,21 +45,19 @@ async function timed<T>(fn: () => Promise<T>) {
   return { value, ms: performance.now() - t0 };
 }
 
-/** Sign-in throughput: `count` device sign-ins, `concurrency` in flight. */
-async function signIns(http: NakamaHttp, name: string, count: number, concurrency: number) {
+/** Sign-in throughput: one device sign-in per id, `concurrency` in flight. */
+async function signIns(http: NakamaHttp, name: string, deviceIds: string[], concurrency: number) {
   const samples = new Samples(name);
   const tokens: string[] = [];
   const t0 = performance.now();
-  await pool(
-    Array.from({ length: count }, (_, i) => i),
-    concurrency,
-    async (i) => {
-      const token = await samples.time(() => http.authenticateDevice());
-      if (token) tokens[i] = token;
-    },
-  );
+  await pool(deviceIds, concurrency, async (id, i) => {
+    const token = await samples.time(() => http.authenticateDevice(id));
+    if (token) tokens[i] = token;
+  });
   return { summary: samples.summary(performance.now() - t0), tokens };
 }
+
+const newDevices = (n: number) => Array.from({ length: n }, () => randomUUID());
 
 /**
  * Players arrive spread over one round and play `rounds` rounds back to back: the load of
@@ -132,10 +131,30 @@ export async function runBench({
     const restartBase = await timed(() => base.restartNakama());
 
     log(`sign-in: ${players} players on each stack, ${signInConcurrency} at a time…`);
-    await signIns(b, "warm-up", Math.min(20, players), signInConcurrency);
-    await signIns(a, "warm-up", Math.min(20, players), signInConcurrency);
-    const signInBase = await signIns(b, "sign-in (baseline: no hooks)", players, signInConcurrency);
-    const signIn = await signIns(a, "sign-in (our hooks)", players, signInConcurrency);
+    await signIns(b, "warm-up", newDevices(Math.min(20, players)), signInConcurrency);
+    await signIns(a, "warm-up", newDevices(Math.min(20, players)), signInConcurrency);
+    const devicesA = newDevices(players);
+    const devicesB = newDevices(players);
+    const newBase = await signIns(
+      b,
+      "sign-up, new player (baseline: no hooks)",
+      devicesB,
+      signInConcurrency,
+    );
+    const newOurs = await signIns(
+      a,
+      "sign-up, new player (our hooks)",
+      devicesA,
+      signInConcurrency,
+    );
+    // Returning players: the common case, and the one where our hooks end older logins.
+    const signInBase = await signIns(
+      b,
+      "sign-in, returning (baseline: no hooks)",
+      devicesB,
+      signInConcurrency,
+    );
+    const signIn = await signIns(a, "sign-in, returning (our hooks)", devicesA, signInConcurrency);
 
     log(`rounds: ${players} players × ${rounds} rounds of ${roundMs} ms…`);
     const starts = new Samples("round_start");
@@ -171,7 +190,10 @@ export async function runBench({
     log(`sockets: opening ${sockets}…`);
     const tokens = signIn.tokens.filter(Boolean);
     if (tokens.length < sockets)
-      tokens.push(...(await signIns(a, "more", sockets - tokens.length, signInConcurrency)).tokens);
+      tokens.push(
+        ...(await signIns(a, "more", newDevices(sockets - tokens.length), signInConcurrency))
+          .tokens,
+      );
     const rssBefore = rssMb(ours.nakama.pid);
     const opened = await openSockets(a, tokens.slice(0, sockets));
     await sleep(500);
@@ -180,7 +202,14 @@ export async function runBench({
 
     const roundCalls = [starts, submits, lists, checks].map((s) => s.summary(oursWall));
     const baseCalls = [writes, baseLists].map((s) => s.summary(baseWall));
-    const calls: Summary[] = [signIn.summary, signInBase.summary, ...roundCalls, ...baseCalls];
+    const calls: Summary[] = [
+      newOurs.summary,
+      newBase.summary,
+      signIn.summary,
+      signInBase.summary,
+      ...roundCalls,
+      ...baseCalls,
+    ];
     const submit = roundCalls[1] as Summary;
     const write = baseCalls[0] as Summary;
     const ratios = {
@@ -188,6 +217,7 @@ export async function runBench({
       round_submit_p99_vs_baseline_write: submit.p99 / write.p99,
       sign_in_throughput_vs_baseline: signIn.summary.per_sec / signInBase.summary.per_sec,
       sign_in_p50_vs_baseline: signIn.summary.p50 / signInBase.summary.p50,
+      sign_up_throughput_vs_baseline: newOurs.summary.per_sec / newBase.summary.per_sec,
     };
     return {
       machine: {
@@ -209,7 +239,9 @@ export async function runBench({
       targets: {
         "round_submit p50 <= 1.5x baseline write": ratios.round_submit_p50_vs_baseline_write <= 1.5,
         [`round_submit p99 < 50 ms at ${players} players`]: submit.p99 < 50,
-        "sign-in throughput >= 0.8x baseline": ratios.sign_in_throughput_vs_baseline >= 0.8,
+        "sign-in (returning) throughput >= 0.8x baseline":
+          ratios.sign_in_throughput_vs_baseline >= 0.8,
+        "sign-up (new) throughput >= 0.8x baseline": ratios.sign_up_throughput_vs_baseline >= 0.8,
       },
       sockets: {
         requested: sockets,
@@ -241,10 +273,10 @@ export function formatTable(r: BenchResult): string {
     `machine: ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memory_gb} GiB, node ${r.machine.node}`,
     `${r.options.players} players × ${r.options.rounds} rounds of ${r.options.round_ms} ms (arrivals spread over a round); sign-ins ${r.options.sign_in_concurrency} at a time; load average ${r.machine.load_avg_1m.toFixed(1)}`,
     "",
-    `${"call".padEnd(48)} ${"calls".padStart(6)} ${"err".padStart(4)} ${"/s".padStart(8)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)}  (ms)`,
+    `${"call".padEnd(52)} ${"calls".padStart(6)} ${"err".padStart(4)} ${"/s".padStart(8)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)}  (ms)`,
     ...r.calls.map(
       (c) =>
-        `${c.name.padEnd(48)} ${String(c.calls).padStart(6)} ${String(c.errors).padStart(4)} ${f(c.per_sec).padStart(8)} ${f(c.p50).padStart(7)} ${f(c.p95).padStart(7)} ${f(c.p99).padStart(7)}${c.first_error ? `  first error: ${c.first_error.slice(0, 80)}` : ""}`,
+        `${c.name.padEnd(52)} ${String(c.calls).padStart(6)} ${String(c.errors).padStart(4)} ${f(c.per_sec).padStart(8)} ${f(c.p50).padStart(7)} ${f(c.p95).padStart(7)} ${f(c.p99).padStart(7)}${c.first_error ? `  first error: ${c.first_error.slice(0, 80)}` : ""}`,
     ),
     "",
     ...Object.entries(r.ratios).map(([k, v]) => `ratio ${k}: ${v.toFixed(2)}`),

@@ -18,7 +18,7 @@ export class NakamaHttp {
     return text ? JSON.parse(text) : {};
   }
 
-  async authenticateDevice(deviceId = randomUUID()): Promise<string> {
+  async authenticateDevice(deviceId: string = randomUUID()): Promise<string> {
     const res = await fetch(this.url("/v2/account/authenticate/device?create=true"), {
       method: "POST",
       headers: {
