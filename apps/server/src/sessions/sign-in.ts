@@ -32,6 +32,11 @@ export function signInVars(nk: nkruntime.Nakama, sent: Vars | undefined, email?:
   return vars;
 }
 
+/** "guest_" and 8 hex digits: Nakama's own random names mix in upper case, which our contract refuses. */
+export function guestUsername(nk: nkruntime.Nakama): string {
+  return `guest_${nk.uuidv4().replace(/-/g, "").slice(0, 8)}`;
+}
+
 /** deny_new: refuse a sign-in while another socket of the user is live, unless it is a takeover. */
 function checkDenyNew(
   ctx: nkruntime.Context,
@@ -97,6 +102,8 @@ export const beforeAuthenticateDevice: nkruntime.BeforeHookFunction<
   nkruntime.AuthenticateDeviceRequest
 > = (ctx, _logger, nk, req) => {
   assertValidUsername(req.username);
+  // A new guest gets a name that follows the username contract (used only if the device is new).
+  req.username ||= guestUsername(nk);
   const account = req.account ?? { id: "" };
   if (account.id)
     checkDenyNew(ctx, nk, () => userIdBy(nk, USER_BY_DEVICE, account.id), account.vars);

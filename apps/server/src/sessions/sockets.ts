@@ -27,7 +27,21 @@ export function tellSockets(nk: nkruntime.Nakama, userId: string, content: Sessi
   ]);
 }
 
+/**
+ * Nakama's Close() cancels the socket's writer at once, dropping whatever is still queued,
+ * and the JS runtime can neither pass final messages to sessionDisconnect nor sleep. So
+ * before closing, give the writers a moment to send the session_ended notification: a
+ * 50 ms pg_sleep, spent only when there are sockets to close (a kick or a sign-out).
+ */
+const FLUSH_WAIT_SEC = 0.05;
+
 export function closeSockets(nk: nkruntime.Nakama, logger: nkruntime.Logger, sessionIds: string[]) {
+  if (sessionIds.length === 0) return;
+  try {
+    nk.sqlQuery("SELECT pg_sleep($1)", [FLUSH_WAIT_SEC]);
+  } catch (err) {
+    logger.warn("flush wait before closing sockets failed: %s", String(err));
+  }
   for (const id of sessionIds) {
     try {
       nk.sessionDisconnect(id);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { LEADERBOARD_VIEW, leaderboardView } from "@gift-grab/contracts";
+import { LEADERBOARD_VIEW, leaderboardView, Username } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
 import { guest, newClient, rawRpc } from "./nakama";
 
@@ -32,6 +32,13 @@ describe("usernames are refused unless they follow the contract", () => {
     expect(await status(client.updateAccount(session, { username }))).toBe(400);
     const account = await client.getAccount(session);
     expect(account.user?.username).not.toBe(username);
+  });
+
+  it("a new guest gets a name that follows the contract", async () => {
+    const { client, session } = await guest();
+    const name = (await client.getAccount(session)).user?.username ?? "";
+    expect(name).toMatch(/^guest_[0-9a-f]{8}$/);
+    expect(Username.safeParse(name).success).toBe(true);
   });
 
   it("a valid rename goes through and shows on the leaderboard as plain data", async () => {
