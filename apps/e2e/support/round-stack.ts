@@ -21,6 +21,8 @@ export async function startShortRoundSite(name: string, roundMs: number) {
   return {
     url: site.url,
     port: stack.port,
+    /** Stops and starts this site's Nakama (same database): a server restart mid-game. */
+    restartNakama: () => stack.restartNakama(),
     async stop() {
       await site.close();
       await stack.stop();
