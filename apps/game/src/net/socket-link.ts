@@ -82,13 +82,18 @@ export class SocketLink {
 
   /** Closes the socket and stops retrying (sign-out, kick). */
   stop(): void {
+    this.halt("idle");
+  }
+
+  /** No more attempts: pending retries cancelled, listeners dropped, socket closed. */
+  private halt(state: "idle" | "ended"): void {
     this.running = false;
     this.generation++;
     this.clearTimer();
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.closeSocket();
-    this.setState("idle");
+    this.setState(state);
   }
 
   private async attempt(): Promise<void> {
@@ -155,13 +160,7 @@ export class SocketLink {
   }
 
   private endedByServer(reason: SessionEndedReason, at: Date, client: string | null): void {
-    this.running = false;
-    this.generation++;
-    this.clearTimer();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    this.closeSocket();
-    this.setState("ended");
+    this.halt("ended");
     this.events.emit("sessionEnded", { reason, at, client });
   }
 
