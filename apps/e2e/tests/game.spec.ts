@@ -151,7 +151,7 @@ test("a power-up appears during the round, and taking it shows its countdown in 
         const r = (await gameState(page)).round as
           | { phase: string; powerUps: Power[]; hud: { power: string } }
           | undefined;
-        if (!r || r.phase !== "playing") return "not playing";
+        if (r?.phase !== "playing") return "not playing";
         if (r.hud.power) {
           taken = r.hud.power;
           return "taken";
@@ -168,6 +168,7 @@ test("a power-up appears during the round, and taking it shows its countdown in 
     )
     .toBe("taken");
   await page.mouse.up();
+  await page.screenshot({ path: "artifacts/screens/powerup.png" });
   expect(taken).toMatch(/^(Flame Time|Cookie): (10|9|8)$/);
   const r = (await gameState(page)).round as { powerUpsUsed: number };
   expect(r.powerUpsUsed).toBe(1);

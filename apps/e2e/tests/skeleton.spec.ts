@@ -1,16 +1,23 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
 import { waitForScene } from "../support/ui";
 
-test("the game loads with WebGL, signs in as a guest and reaches the menu", async ({ page }) => {
+/** Which context the game's canvas draws with (asking for the other one returns null). */
+function canvasContext(page: Page) {
+  return page.evaluate(() => {
+    const canvas = document.querySelector("canvas");
+    if (canvas?.getContext("webgl2") || canvas?.getContext("webgl")) return "webgl";
+    return canvas?.getContext("2d") ? "canvas" : "none";
+  });
+}
+
+test("the game loads, signs in as a guest and reaches the menu", async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto("/");
   await waitForScene(page, "SignIn");
-  const renderer = await page.evaluate(() => {
-    const canvas = document.querySelector("canvas");
-    return canvas?.getContext("webgl2") || canvas?.getContext("webgl") ? "webgl" : "other";
-  });
-  expect(renderer).toBe("webgl");
+  // This Chromium has no GPU (SwiftShader WebGL): the game picks Canvas, its faster renderer here.
+  expect((await gameState(page)).renderer).toEqual({ kind: "canvas", why: "software webgl" });
+  expect(await canvasContext(page)).toBe("canvas");
   await page.screenshot({ path: "artifacts/screens/boot.png" });
   await page.getByRole("button", { name: "Play as guest" }).click();
   const state = await waitForGame(page, (s) => s.scene === "Menu" && s.status === "ready");
@@ -25,5 +32,17 @@ test("the game loads with WebGL, signs in as a guest and reaches the menu", asyn
   const session = ((await gameState(page)).account as { session: { userId: string } | null })
     .session;
   expect(session?.userId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(errors).toEqual([]);
+});
+
+test("?renderer=webgl draws the game with WebGL", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto("/?renderer=webgl");
+  await waitForScene(page, "SignIn");
+  expect((await gameState(page)).renderer).toEqual({ kind: "webgl", why: "requested" });
+  expect(await canvasContext(page)).toBe("webgl");
+  await page.getByRole("button", { name: "Play as guest" }).click();
+  await waitForGame(page, (s) => s.scene === "Menu" && s.status === "ready");
+  await page.screenshot({ path: "artifacts/screens/menu-webgl.png" });
   expect(errors).toEqual([]);
 });

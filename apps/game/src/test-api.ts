@@ -9,6 +9,7 @@
  * Fields: scene (Boot/SignIn/Menu/Account/Settings/Leaderboard/Game/GameOver), status
  * (connecting, ready, signing_in, starting, playing, paused, submitting, saving, loading, error),
  * connection (GameNet's ConnectionState), kicked, kickReason, frame (rendered frames),
+ * renderer ({kind: "webgl" | "canvas", why}),
  * buttons [{label, x, y, width, height, focused}] of the topmost screen/modal in CSS pixels,
  * and per scene: round (Game: phase, seed, speed, score, gifts, powerUpsUsed, timeLeftMs,
  * durationMs, santa {x, y, look, page}, gift, ice, powerUps, flameLeftMs, cookieLeftMs, hud,

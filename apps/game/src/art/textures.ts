@@ -15,11 +15,17 @@ export const TEX = {
   cookie: "cookie",
   flake: "flake",
   spark: "spark",
+  flameAura: "flame-aura",
+  sky: "sky",
   joyBase: "joy-base",
   joyKnob: "joy-knob",
 } as const;
 
 export const TEX_SIZE = 128;
+
+/** Frames of TEX.spark, one colour each: colours are baked, not tinted (Canvas can't tint). */
+export const SPARK_FRAMES = ["gold", "white", "green"] as const;
+const SPARK_COLORS = [0xffd166, 0xffffff, 0x7ee787] as const;
 
 type G = Phaser.GameObjects.Graphics;
 
@@ -32,34 +38,66 @@ function bake(scene: Phaser.Scene, key: string, size: number, draw: (g: G, c: nu
 }
 
 function santa(g: G, c: number, lean: -1 | 0 | 1, frozen: boolean) {
+  // drawn 4 px low so the hat's pom-pom fits inside the texture
+  const cy = c + 4;
   const dx = lean * 8;
   // motion streaks when sliding
   if (lean !== 0) {
     g.lineStyle(5, 0xffffff, 0.7);
-    for (const y of [-14, 6, 26]) g.lineBetween(c - lean * 58, c + y, c - lean * 36, c + y);
+    for (const y of [-14, 6, 26]) g.lineBetween(c - lean * 58, cy + y, c - lean * 36, cy + y);
   }
-  g.fillStyle(0x000000, 0.25).fillEllipse(c, c + 50, 76, 16);
+  g.fillStyle(0x000000, 0.25).fillEllipse(c, cy + 50, 76, 16);
   // body
-  g.fillStyle(frozen ? 0x7fb8e6 : 0xd62828).fillCircle(c, c + 14, 40);
-  g.fillStyle(0x222222).fillRect(c - 40, c + 18, 80, 10);
-  g.fillStyle(0xffd166).fillRect(c - 8, c + 16, 16, 14);
+  g.fillStyle(frozen ? 0x7fb8e6 : 0xd62828).fillCircle(c, cy + 14, 40);
+  g.fillStyle(0x222222).fillRect(c - 40, cy + 18, 80, 10);
+  g.fillStyle(0xffd166).fillRect(c - 8, cy + 16, 16, 14);
   // head
-  g.fillStyle(0xffd7b5).fillCircle(c + dx, c - 18, 24);
+  g.fillStyle(0xffd7b5).fillCircle(c + dx, cy - 18, 24);
   // beard
-  g.fillStyle(0xffffff).fillEllipse(c + dx, c - 2, 46, 30);
+  g.fillStyle(0xffffff).fillEllipse(c + dx, cy - 2, 46, 30);
   // eyes
   g.fillStyle(0x1b1b1b);
-  g.fillCircle(c + dx - 8 + lean * 3, c - 22, 3.5).fillCircle(c + dx + 8 + lean * 3, c - 22, 3.5);
+  g.fillCircle(c + dx - 8 + lean * 3, cy - 22, 3.5).fillCircle(c + dx + 8 + lean * 3, cy - 22, 3.5);
   // hat
   g.fillStyle(frozen ? 0x7fb8e6 : 0xd62828);
-  g.fillTriangle(c + dx - 24, c - 30, c + dx + 24, c - 30, c + dx - lean * 26 + 10, c - 62);
-  g.fillStyle(0xffffff).fillRect(c + dx - 26, c - 36, 52, 10);
-  g.fillCircle(c + dx - lean * 26 + 10, c - 62, 7);
+  g.fillTriangle(c + dx - 24, cy - 30, c + dx + 24, cy - 30, c + dx - lean * 26 + 10, cy - 60);
+  g.fillStyle(0xffffff).fillRect(c + dx - 26, cy - 36, 52, 10);
+  g.fillCircle(c + dx - lean * 26 + 10, cy - 60, 6);
   if (frozen) {
-    g.fillStyle(0xbfe6ff, 0.45).fillRoundedRect(c - 50, c - 64, 100, 118, 16);
-    g.lineStyle(4, 0xe8f7ff, 0.9).strokeRoundedRect(c - 50, c - 64, 100, 118, 16);
-    g.lineStyle(3, 0xffffff, 0.8).lineBetween(c - 36, c - 50, c - 20, c - 30);
+    g.fillStyle(0xbfe6ff, 0.45).fillRoundedRect(c - 50, cy - 64, 100, 118, 16);
+    g.lineStyle(4, 0xe8f7ff, 0.9).strokeRoundedRect(c - 50, cy - 64, 100, 118, 16);
+    g.lineStyle(3, 0xffffff, 0.8).lineBetween(c - 36, cy - 50, c - 20, cy - 30);
   }
+}
+
+/** The menus' night sky: a vertical gradient, drawn once and stretched (Canvas can't do
+ * Graphics gradients). */
+function bakeSky(scene: Phaser.Scene) {
+  if (scene.textures.exists(TEX.sky)) return;
+  const texture = scene.textures.createCanvas(TEX.sky, 2, 256);
+  const ctx = texture?.getContext();
+  if (!texture || !ctx) return;
+  const gradient = ctx.createLinearGradient(0, 0, 0, 256);
+  gradient.addColorStop(0, "#0b1a33");
+  gradient.addColorStop(1, "#1d3b6e");
+  ctx.fillStyle = gradient;
+  ctx.fillRect(0, 0, 2, 256);
+  texture.refresh();
+}
+
+function bakeSparks(scene: Phaser.Scene) {
+  if (scene.textures.exists(TEX.spark)) return;
+  const size = 16;
+  const g = scene.make.graphics({ x: 0, y: 0 }, false);
+  SPARK_COLORS.forEach((color, i) => {
+    g.fillStyle(color, 1).fillCircle(i * size + size / 2, size / 2, 7);
+  });
+  g.generateTexture(TEX.spark, size * SPARK_COLORS.length, size);
+  g.destroy();
+  const texture = scene.textures.get(TEX.spark);
+  SPARK_FRAMES.forEach((name, i) => {
+    texture.add(name, 0, i * size, 0, size, size);
+  });
 }
 
 export function generateTextures(scene: Phaser.Scene): void {
@@ -110,8 +148,13 @@ export function generateTextures(scene: Phaser.Scene): void {
   bake(scene, TEX.flake, 16, (g, c) => {
     g.fillStyle(0xffffff, 1).fillCircle(c, c, 6);
   });
-  bake(scene, TEX.spark, 16, (g, c) => {
-    g.fillStyle(0xffffff, 1).fillCircle(c, c, 7);
+  bakeSparks(scene);
+  bakeSky(scene);
+  // Santa's glow while the flame power-up protects him
+  bake(scene, TEX.flameAura, S, (g, c) => {
+    g.fillStyle(0xff9f1c, 0.18).fillCircle(c, c, 62);
+    g.fillStyle(0xffb347, 0.22).fillCircle(c, c, 52);
+    g.lineStyle(4, 0xffc15e, 0.85).strokeCircle(c, c, 56);
   });
   // the joystick sits over the snowy field: dark, with a light rim so it reads on any backdrop
   bake(scene, TEX.joyBase, 160, (g, c) => {

@@ -8,10 +8,11 @@ import { MenuScene } from "../scenes/MenuScene";
 import { OverlayScene } from "../scenes/OverlayScene";
 import { SettingsScene } from "../scenes/SettingsScene";
 import { SignInScene } from "../scenes/SignInScene";
+import type { RendererKind } from "./renderer";
 
 /** The one Phaser GameConfig. Overlay is last so it draws on top of every other scene. */
-export const gameConfig: Phaser.Types.Core.GameConfig = {
-  type: Phaser.WEBGL,
+export const gameConfig = (renderer: RendererKind): Phaser.Types.Core.GameConfig => ({
+  type: renderer === "webgl" ? Phaser.WEBGL : Phaser.CANVAS,
   parent: "game",
   backgroundColor: "#0b1a33",
   scale: {
@@ -31,4 +32,4 @@ export const gameConfig: Phaser.Types.Core.GameConfig = {
     GameOverScene,
     OverlayScene,
   ],
-};
+});

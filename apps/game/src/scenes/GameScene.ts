@@ -1,7 +1,7 @@
 import { GameRules } from "@gift-grab/contracts";
 import * as Phaser from "phaser";
 import { getNet } from "../app/context";
-import { TEX } from "../art/textures";
+import { SPARK_FRAMES, TEX } from "../art/textures";
 import { playSfx } from "../audio/sfx";
 import { joystickDirection, keyboardDirection, towardTarget } from "../game/input";
 import {
@@ -51,6 +51,7 @@ export class GameScene extends Phaser.Scene {
   private fieldLayer!: Phaser.GameObjects.Container;
   private fieldBg!: Phaser.GameObjects.Image;
   private santa!: Phaser.GameObjects.Image;
+  private aura!: Phaser.GameObjects.Image;
   private gift!: Phaser.GameObjects.Image;
   private ice: Phaser.GameObjects.Image[] = [];
   private powerUps: Phaser.GameObjects.Image[] = [];
@@ -119,6 +120,11 @@ export class GameScene extends Phaser.Scene {
       this.powerUps.push(img);
       this.fieldLayer.add(img);
     }
+    this.aura = this.add
+      .image(0, 0, TEX.flameAura)
+      .setDisplaySize(GameRules.santa.radius * 3.2, GameRules.santa.radius * 3.2)
+      .setVisible(false);
+    this.fieldLayer.add(this.aura);
     this.santa = this.add
       .image(0, 0, TEX.santaIdle)
       .setDisplaySize(GameRules.santa.radius * 2.7, GameRules.santa.radius * 2.7);
@@ -127,7 +133,7 @@ export class GameScene extends Phaser.Scene {
       speed: { min: 120, max: 320 },
       lifespan: 500,
       scale: { start: 0.9, end: 0 },
-      tint: [0xffd166, 0xffffff, 0x7ee787],
+      frame: [...SPARK_FRAMES],
       emitting: false,
     });
     this.fieldLayer.add(this.sparks);
@@ -480,7 +486,7 @@ export class GameScene extends Phaser.Scene {
     if (this.santa.texture.key !== santaTex) this.santa.setTexture(santaTex);
     this.santa.setPosition(r.santa.x, r.santa.y);
     const flame = flameLeftMs(r) > 0;
-    this.santa.setTint(flame ? 0xffc08a : 0xffffff);
+    this.aura.setVisible(flame).setPosition(r.santa.x, r.santa.y);
     this.gift.setPosition(r.gift.x, r.gift.y);
     this.ice.forEach((img, i) => {
       const b = r.ice[i];

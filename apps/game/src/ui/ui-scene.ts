@@ -11,6 +11,7 @@ import { colors, textStyle, uiScale } from "./theme";
  */
 export abstract class UiScene extends Phaser.Scene {
   protected focus!: FocusGroup;
+  private sky!: Phaser.GameObjects.Image;
   private backdrop!: Phaser.GameObjects.Graphics;
   private snow: Phaser.GameObjects.Particles.ParticleEmitter | null = null;
 
@@ -20,6 +21,7 @@ export abstract class UiScene extends Phaser.Scene {
   create(data: unknown) {
     reportToTests({ scene: this.scene.key, status: "ready" });
     this.focus = new FocusGroup(this);
+    this.sky = this.add.image(0, 0, TEX.sky).setOrigin(0).setDepth(-11);
     this.backdrop = this.add.graphics().setDepth(-10);
     this.snow = this.add
       .particles(0, 0, TEX.flake, {
@@ -73,12 +75,11 @@ export abstract class UiScene extends Phaser.Scene {
 
   private relayout() {
     const { width, height } = this.scale;
+    this.sky.setDisplaySize(width, height);
     const g = this.backdrop.clear();
-    g.fillGradientStyle(colors.night, colors.night, 0x1d3b6e, 0x1d3b6e, 1);
-    g.fillRect(0, 0, width, height);
     g.fillStyle(0xeaf4ff, 1);
-    g.fillEllipse(width * 0.25, height + height * 0.02, width * 0.9, height * 0.22);
-    g.fillEllipse(width * 0.8, height + height * 0.04, width * 0.9, height * 0.26);
+    g.fillEllipse(width * 0.25, height + height * 0.02, width * 0.9, height * 0.22, 96);
+    g.fillEllipse(width * 0.8, height + height * 0.04, width * 0.9, height * 0.26, 96);
     this.snow?.setConfig({
       x: { min: 0, max: width },
       y: -10,
