@@ -49,6 +49,39 @@ test("the menus work from the keyboard: Tab and arrows move focus, Enter and Spa
   await waitForScene(page, "Settings");
 });
 
+/** Key presses dispatched in one go, so they land within one rendered frame. */
+function pressWithinOneFrame(page: Page, keys: { key: string; shiftKey?: boolean }[]) {
+  return page.evaluate((keys) => {
+    for (const k of keys) {
+      window.dispatchEvent(new KeyboardEvent("keydown", { ...k, bubbles: true }));
+      window.dispatchEvent(new KeyboardEvent("keyup", { ...k, bubbles: true }));
+    }
+  }, keys);
+}
+
+test("keys pressed within one frame each count once (menus and pause)", async ({ page }) => {
+  await playAsGuest(page);
+  expect(await focusedLabel(page)).toBe("Play");
+  await pressWithinOneFrame(page, [
+    { key: "Tab" },
+    { key: "ArrowDown" },
+    { key: "Tab", shiftKey: true },
+    { key: "ArrowDown" },
+  ]);
+  expect(await focusedLabel(page)).toBe("Account");
+  await pressWithinOneFrame(page, [{ key: "ArrowUp" }, { key: "ArrowUp" }, { key: "ArrowUp" }]);
+  expect(await focusedLabel(page)).toBe("Settings");
+
+  await clickButton(page, "Play");
+  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await pressWithinOneFrame(page, [{ key: "Escape" }, { key: "p" }, { key: "Escape" }]);
+  await waitForGame(page, (s) => s.status === "paused");
+  await pressWithinOneFrame(page, [{ key: "p" }, { key: "Escape" }]);
+  // two toggles: still paused, and the pause menu is up once
+  expect((await gameState(page)).status).toBe("paused");
+  expect(buttonsOf(await gameState(page)).map((b) => b.label)).toEqual(["Resume", "Quit to menu"]);
+});
+
 test("the sound setting survives a reload", async ({ page }) => {
   await playAsGuest(page);
   await clickButton(page, "Settings");

@@ -23,6 +23,7 @@ import type { RoundTicket } from "../net/types";
 import { provideToTests, reportToTests } from "../test-api";
 import { Button } from "../ui/button";
 import { FocusGroup } from "../ui/focus";
+import { onKeyDown } from "../ui/keys";
 import { colors, textStyle, uiScale } from "../ui/theme";
 
 const LOOK_TEX = {
@@ -176,8 +177,11 @@ export class GameScene extends Phaser.Scene {
       "W,A,S,D,UP,DOWN,LEFT,RIGHT",
       false,
     ) as typeof this.keys;
-    this.input.keyboard?.on("keydown-ESC", () => this.togglePause());
-    this.input.keyboard?.on("keydown-P", () => this.togglePause());
+    onKeyDown(this, (event) => {
+      if (event.repeat || (event.key !== "Escape" && event.key.toLowerCase() !== "p")) return;
+      event.preventDefault();
+      this.togglePause();
+    });
     this.input.on("pointerdown", this.onPointerDown, this);
     this.input.on("pointermove", this.onPointerMove, this);
     this.input.on("pointerup", this.onPointerUp, this);

@@ -1,6 +1,7 @@
 import type * as Phaser from "phaser";
 import type { TestApiButton } from "../test-api";
 import type { Button } from "./button";
+import { onKeyDown } from "./keys";
 
 /**
  * Keyboard focus over a scene's buttons: Tab / Shift+Tab and the arrow keys move, Enter and
@@ -12,17 +13,17 @@ const stack: FocusGroup[] = [];
 export class FocusGroup {
   private buttons: Button[] = [];
   private index = -1;
-  private readonly onKey = (event: KeyboardEvent) => this.handleKey(event);
+  private stopKeys: () => void = () => {};
 
   /** A modal group stays on top even when scenes below it start their own groups. */
   constructor(
-    private readonly scene: Phaser.Scene,
+    scene: Phaser.Scene,
     readonly modal = false,
     /** false: pointer-only buttons (the in-game HUD, where the arrows steer Santa). */
     keyboard = true,
   ) {
     stack.push(this);
-    if (keyboard) scene.input.keyboard?.on("keydown", this.onKey);
+    if (keyboard) this.stopKeys = onKeyDown(scene, (event) => this.handleKey(event));
     scene.events.once("shutdown", () => this.dispose());
     scene.events.once("destroy", () => this.dispose());
   }
@@ -63,7 +64,7 @@ export class FocusGroup {
   dispose(): void {
     const at = stack.indexOf(this);
     if (at >= 0) stack.splice(at, 1);
-    this.scene.input.keyboard?.off("keydown", this.onKey);
+    this.stopKeys();
   }
 
   private move(step: number): void {
