@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
-import { waitForScene } from "../support/ui";
+import { clickButton, waitForScene } from "../support/ui";
 
 /** Which context the game's canvas draws with (asking for the other one returns null). */
 function canvasContext(page: Page) {
@@ -35,7 +35,7 @@ test("the game loads, signs in as a guest and reaches the menu", async ({ page }
   expect(errors).toEqual([]);
 });
 
-test("?renderer=webgl draws the game with WebGL", async ({ page }) => {
+test("?renderer=webgl draws the menus and a round with WebGL", async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto("/?renderer=webgl");
   await waitForScene(page, "SignIn");
@@ -44,5 +44,9 @@ test("?renderer=webgl draws the game with WebGL", async ({ page }) => {
   await page.getByRole("button", { name: "Play as guest" }).click();
   await waitForGame(page, (s) => s.scene === "Menu" && s.status === "ready");
   await page.screenshot({ path: "artifacts/screens/menu-webgl.png" });
+  await clickButton(page, "Play");
+  const playing = await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(page, (s) => Number(s.frame) >= Number(playing.frame) + 5);
+  await page.screenshot({ path: "artifacts/screens/game-webgl.png" });
   expect(errors).toEqual([]);
 });
