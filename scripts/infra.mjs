@@ -10,12 +10,16 @@ import { dataDir } from "../infra/scripts/lib/paths.mjs";
 import { isPortFree } from "../infra/scripts/lib/ports.mjs";
 import { findPgBin, PostgresCluster } from "../infra/scripts/lib/postgres.mjs";
 import { setup } from "../infra/scripts/lib/setup.mjs";
-import { DEV, devPgDir, startStack } from "../infra/scripts/lib/stack.mjs";
+import {
+  DEV,
+  devLogFile,
+  devNakamaDataDir,
+  devPgDir,
+  startDevStack,
+} from "../infra/scripts/lib/stack.mjs";
 import { buildServer } from "./build-server.mjs";
 
 const pidFile = path.join(dataDir, "nakama.pid");
-const logFile = path.join(dataDir, "logs", "nakama.log");
-const nakamaDataDir = path.join(dataDir, "nakama");
 
 /** Pids of Nakama processes started for this data folder (found by their command line). */
 function ourNakamaPids() {
@@ -24,7 +28,7 @@ function ourNakamaPids() {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const argv = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-      if (path.basename(argv[0] ?? "") === "nakama" && argv.includes(nakamaDataDir))
+      if (path.basename(argv[0] ?? "") === "nakama" && argv.includes(devNakamaDataDir))
         pids.push(Number(entry));
     } catch {
       // gone already
@@ -82,19 +86,10 @@ export async function up() {
   await setup();
   await buildServer();
   log.step("Starting Postgres and Nakama…");
-  const stack = await startStack({
-    pgDir: devPgDir(),
-    pgPort: DEV.pgPort,
-    port: DEV.port,
-    consolePort: DEV.consolePort,
-    database: DEV.database,
-    nakamaDataDir,
-    logFile,
-    detached: true,
-  });
+  const stack = await startDevStack({ detached: true });
   fs.writeFileSync(pidFile, String(stack.nakama.pid));
   log.ok(
-    `Nakama ${DEV.port} (console ${DEV.consolePort}), Postgres ${DEV.pgPort}; log: ${logFile}`,
+    `Nakama ${DEV.port} (console ${DEV.consolePort}), Postgres ${DEV.pgPort}; log: ${devLogFile}`,
   );
 }
 

@@ -5,12 +5,12 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { run } from "../infra/scripts/lib/exec.mjs";
 import { exitOnSetupError, log, SetupError } from "../infra/scripts/lib/log.mjs";
-import { dataDir, repoRoot } from "../infra/scripts/lib/paths.mjs";
+import { repoRoot } from "../infra/scripts/lib/paths.mjs";
 import { isPortFree } from "../infra/scripts/lib/ports.mjs";
 import { setup } from "../infra/scripts/lib/setup.mjs";
-import { DEV, devPgDir, startStack } from "../infra/scripts/lib/stack.mjs";
+import { DEV, devLogFile, startDevStack } from "../infra/scripts/lib/stack.mjs";
+import { buildServer } from "./build-server.mjs";
 
 const GAME_PORT = 5173;
 const watched = ["apps/server/src", "packages/contracts/src"].map((p) => path.join(repoRoot, p));
@@ -24,24 +24,12 @@ async function main() {
     }
   }
   const { pnpm } = await setup();
-  const buildServer = () =>
-    run(pnpm, ["--filter", "@gift-grab/server", "run", "build"], { cwd: repoRoot });
-  log.step("Building the server module…");
   await buildServer();
 
   log.step("Starting Postgres and Nakama…");
-  const logFile = path.join(dataDir, "logs", "nakama.log");
-  const stack = await startStack({
-    pgDir: devPgDir(),
-    pgPort: DEV.pgPort,
-    port: DEV.port,
-    consolePort: DEV.consolePort,
-    database: DEV.database,
-    nakamaDataDir: path.join(dataDir, "nakama"),
-    logFile,
-  });
+  const stack = await startDevStack();
   log.ok(
-    `Nakama on http://127.0.0.1:${DEV.port} (console http://127.0.0.1:${DEV.consolePort}); log: ${logFile}`,
+    `Nakama on http://127.0.0.1:${DEV.port} (console http://127.0.0.1:${DEV.consolePort}); log: ${devLogFile}`,
   );
 
   const vite = spawn(

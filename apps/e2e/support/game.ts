@@ -1,10 +1,7 @@
+import type { TestApiState } from "@gift-grab/game/test-api-types";
 import { expect, type Page } from "@playwright/test";
 
-export interface TestApiState {
-  scene: string;
-  status: string;
-  [key: string]: unknown;
-}
+export type { TestApiState };
 
 /** Reads the game's test API (present in test builds only). */
 export function gameState(page: Page): Promise<TestApiState> {

@@ -1,4 +1,5 @@
 import { startTestStack } from "@gift-grab/infra/stack";
+import { test } from "@playwright/test";
 import { gameBuild } from "./global-setup";
 import { serveStatic } from "./static-server";
 
@@ -27,5 +28,22 @@ export async function startShortRoundSite(name: string, roundMs: number) {
       await site.close();
       await stack.stop();
     },
+  };
+}
+
+type ShortRoundSite = Awaited<ReturnType<typeof startShortRoundSite>>;
+
+/** A short-round site of this spec file's own, started before its tests and stopped after. */
+export function useShortRoundSite(name: string, roundMs: number): () => ShortRoundSite {
+  let site: ShortRoundSite | undefined;
+  test.beforeAll(async () => {
+    site = await startShortRoundSite(name, roundMs);
+  });
+  test.afterAll(async () => {
+    await site?.stop();
+  });
+  return () => {
+    if (!site) throw new Error(`site ${name} has not started`);
+    return site;
   };
 }

@@ -1,15 +1,9 @@
+import type { TestApiButton } from "@gift-grab/game/test-api-types";
 import { expect, type Page } from "@playwright/test";
 import { gameState, type TestApiState, waitForGame } from "./game";
 
 /** Helpers for the game's own UI, driven like a player would (mouse, keyboard). */
-export interface UiButton {
-  label: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  focused: boolean;
-}
+export type UiButton = TestApiButton;
 
 export function buttonsOf(state: TestApiState): UiButton[] {
   return (state.buttons as UiButton[] | undefined) ?? [];

@@ -1,29 +1,20 @@
 import { expect, test } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
 import { chaseGiftsWithPointer } from "../support/round-play";
-import { startShortRoundSite } from "../support/round-stack";
-import { clickButton, waitForScene } from "../support/ui";
+import { useShortRoundSite } from "../support/round-stack";
+import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
 test.describe.configure({ timeout: 120_000 });
 
-let site: Awaited<ReturnType<typeof startShortRoundSite>>;
-test.beforeAll(async () => {
-  site = await startShortRoundSite("e2e-leaderboard", 5_000);
-});
-test.afterAll(async () => {
-  await site?.stop();
-});
+const site = useShortRoundSite("e2e-leaderboard", 5_000);
 
 test("play a real round → game over shows the rank → the leaderboard lists the player", async ({
   browser,
 }) => {
-  const context = await browser.newContext({ baseURL: site.url });
+  const context = await browser.newContext({ baseURL: site().url });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto("/?seed=5");
-  await waitForScene(page, "SignIn");
-  await page.getByRole("button", { name: "Play as guest" }).click();
-  await waitForScene(page, "Menu");
+  await playAsGuest(page, "?seed=5");
   await clickButton(page, "Play");
   await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
   await chaseGiftsWithPointer(page);

@@ -3,35 +3,26 @@ import { expect, test } from "@playwright/test";
 import { savedTokens } from "../support/accounts";
 import { waitForGame, watchErrors } from "../support/game";
 import { chaseGiftsWithPointer } from "../support/round-play";
-import { startShortRoundSite } from "../support/round-stack";
-import { clickButton, waitForScene } from "../support/ui";
+import { useShortRoundSite } from "../support/round-stack";
+import { clickButton, playAsGuest } from "../support/ui";
 
 test.describe.configure({ timeout: 120_000 });
 
-let site: Awaited<ReturnType<typeof startShortRoundSite>>;
-test.beforeAll(async () => {
-  site = await startShortRoundSite("e2e-restart", 6_000);
-});
-test.afterAll(async () => {
-  await site?.stop();
-});
+const site = useShortRoundSite("e2e-restart", 6_000);
 
 test("Nakama restarts during a round: the game reconnects and the score lands exactly once", async ({
   browser,
 }) => {
-  const context = await browser.newContext({ baseURL: site.url });
+  const context = await browser.newContext({ baseURL: site().url });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto("/?seed=7");
-  await waitForScene(page, "SignIn");
-  await page.getByRole("button", { name: "Play as guest" }).click();
-  await waitForScene(page, "Menu");
+  await playAsGuest(page, "?seed=7");
   await waitForGame(page, (s) => s.connection === "online");
   await clickButton(page, "Play");
   await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
 
   // The server goes away and comes back while the round is being played.
-  const restarted = site.restartNakama();
+  const restarted = site().restartNakama();
   await waitForGame(page, (s) => s.connection === "reconnecting", 10_000);
   await restarted;
   await chaseGiftsWithPointer(page);
@@ -50,11 +41,14 @@ test("Nakama restarts during a round: the game reconnects and the score lands ex
   await waitForGame(page, (s) => s.connection === "online", 30_000);
 
   const tokens = await savedTokens(page);
-  const res = await fetch(`http://127.0.0.1:${site.port}/v2/rpc/${PLAYER_STATS_GET}?unwrap=true`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${tokens?.token}`, "content-type": "application/json" },
-    body: "{}",
-  });
+  const res = await fetch(
+    `http://127.0.0.1:${site().port}/v2/rpc/${PLAYER_STATS_GET}?unwrap=true`,
+    {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens?.token}`, "content-type": "application/json" },
+      body: "{}",
+    },
+  );
   expect(res.status).toBe(200);
   const stats = playerStatsGet.response.parse(await res.json());
   expect(stats.games_played).toBe(1);

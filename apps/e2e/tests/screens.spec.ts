@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { newAccount, signInWithForm, signUpWithForm } from "../support/accounts";
 import { gameState, waitForGame, watchErrors } from "../support/game";
-import { startShortRoundSite } from "../support/round-stack";
+import { useShortRoundSite } from "../support/round-stack";
 import { clickButton, waitForScene } from "../support/ui";
 
 /** Screenshots of every scene at phone and desktop sizes, for people to look at. */
@@ -13,20 +13,14 @@ const sizes = [
 // 1920×1080 in software WebGL is slow, and screenshots of it more so.
 test.describe.configure({ timeout: 180_000 });
 
-let site: Awaited<ReturnType<typeof startShortRoundSite>>;
-test.beforeAll(async () => {
-  site = await startShortRoundSite("e2e-screens", 6_000);
-});
-test.afterAll(async () => {
-  await site?.stop();
-});
+const site = useShortRoundSite("e2e-screens", 6_000);
 
 for (const size of sizes) {
   test(`every scene renders at ${size.name} size (${size.width}×${size.height})`, async ({
     browser,
   }) => {
     const context = await browser.newContext({
-      baseURL: site.url,
+      baseURL: site().url,
       viewport: { width: size.width, height: size.height },
       hasTouch: size.name === "phone",
       isMobile: size.name === "phone",
@@ -82,7 +76,7 @@ for (const size of sizes) {
 for (const size of sizes) {
   test(`the signed-in-elsewhere overlay at ${size.name} size`, async ({ browser }) => {
     const account = newAccount("scr");
-    const opts = { baseURL: site.url, viewport: { width: size.width, height: size.height } };
+    const opts = { baseURL: site().url, viewport: { width: size.width, height: size.height } };
     const older = await (await browser.newContext(opts)).newPage();
     const newer = await (await browser.newContext(opts)).newPage();
     await signUpWithForm(older, account);

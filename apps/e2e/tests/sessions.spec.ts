@@ -1,3 +1,4 @@
+import type { SessionInfo } from "@gift-grab/game/test-api-types";
 import { expect, test } from "@playwright/test";
 import {
   nakamaUrl,
@@ -12,15 +13,7 @@ import { gameState, waitForGame, watchErrors } from "../support/game";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
 interface AccountView {
-  session: {
-    userId: string;
-    username: string;
-    email: string | null;
-    isGuest: boolean;
-    signedInAt: Date;
-    tokenExpiresAt: Date;
-    refreshExpiresAt: Date;
-  } | null;
+  session: SessionInfo | null;
 }
 
 async function accountView(page: import("@playwright/test").Page): Promise<AccountView> {

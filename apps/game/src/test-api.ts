@@ -16,21 +16,7 @@
  * field, joystick), gameOver (score, shownScore, outcome, message), account (session, stats),
  * settings, leaderboard (rows, me, lastWeekTop, error), lastError, lastToast.
  */
-export interface TestApiButton {
-  label: string;
-  /** CSS pixels of the page: click `x + width / 2, y + height / 2`. */
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  focused: boolean;
-}
-
-export interface TestApiState {
-  scene: string;
-  status: string;
-  [key: string]: unknown;
-}
+import type { TestApiState } from "./test-api-types";
 
 export const testApiEnabled = import.meta.env.DEV || import.meta.env.MODE === "test";
 

@@ -26,6 +26,10 @@ export const DEV = {
   database: "nakama",
 };
 
+/** Where the player's Nakama keeps its data and log (the Postgres cluster: devPgDir). */
+export const devNakamaDataDir = path.join(dataDir, "nakama");
+export const devLogFile = path.join(dataDir, "logs", "nakama.log");
+
 /** runtime.env of infra/nakama/local.yml, as an object. */
 export function baseRuntimeEnv() {
   const text = fs.readFileSync(nakamaConfigFile, "utf8");
@@ -67,6 +71,20 @@ export function devPgDir() {
   if (ownerCanReach(path.dirname(dataDir))) return preferred;
   const hash = crypto.createHash("sha1").update(dataDir).digest("hex").slice(0, 8);
   return path.join("/var/tmp", `gift-grab-pg-${hash}`);
+}
+
+/** The player's stack (`npm start`, `infra:up`): DEV ports, data in .data/. */
+export function startDevStack({ detached = false } = {}) {
+  return startStack({
+    pgDir: devPgDir(),
+    pgPort: DEV.pgPort,
+    port: DEV.port,
+    consolePort: DEV.consolePort,
+    database: DEV.database,
+    nakamaDataDir: devNakamaDataDir,
+    logFile: devLogFile,
+    detached,
+  });
 }
 
 /**

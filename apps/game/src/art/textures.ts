@@ -1,4 +1,5 @@
 import type * as Phaser from "phaser";
+import { colors, css } from "../ui/theme";
 
 /**
  * Every texture of the game, drawn with vector shapes at boot: no downloaded art.
@@ -78,8 +79,8 @@ function bakeSky(scene: Phaser.Scene) {
   const ctx = texture?.getContext();
   if (!texture || !ctx) return;
   const gradient = ctx.createLinearGradient(0, 0, 0, 256);
-  gradient.addColorStop(0, "#0b1a33");
-  gradient.addColorStop(1, "#1d3b6e");
+  gradient.addColorStop(0, css(colors.night));
+  gradient.addColorStop(1, css(colors.dusk));
   ctx.fillStyle = gradient;
   ctx.fillRect(0, 0, 2, 256);
   texture.refresh();

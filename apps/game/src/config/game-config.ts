@@ -8,13 +8,14 @@ import { MenuScene } from "../scenes/MenuScene";
 import { OverlayScene } from "../scenes/OverlayScene";
 import { SettingsScene } from "../scenes/SettingsScene";
 import { SignInScene } from "../scenes/SignInScene";
+import { colors, css } from "../ui/theme";
 import type { RendererKind } from "./renderer";
 
 /** The one Phaser GameConfig. Overlay is last so it draws on top of every other scene. */
 export const gameConfig = (renderer: RendererKind): Phaser.Types.Core.GameConfig => ({
   type: renderer === "webgl" ? Phaser.WEBGL : Phaser.CANVAS,
   parent: "game",
-  backgroundColor: "#0b1a33",
+  backgroundColor: css(colors.night),
   scale: {
     mode: Phaser.Scale.RESIZE,
     width: "100%",

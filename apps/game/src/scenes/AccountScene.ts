@@ -11,7 +11,6 @@ import { UiScene } from "../ui/ui-scene";
 
 /** Who is signed in, how long the session lasts, play stats; sign out, link email. */
 export class AccountScene extends UiScene {
-  private heading!: Phaser.GameObjects.Text;
   private panel!: Phaser.GameObjects.Graphics;
   private details!: Phaser.GameObjects.Text;
   private statsText!: Phaser.GameObjects.Text;
@@ -27,7 +26,7 @@ export class AccountScene extends UiScene {
 
   protected build() {
     const net = getNet();
-    this.heading = this.title("Account");
+    this.title("Account");
     this.panel = this.add.graphics();
     this.details = this.add.text(0, 0, "", textStyle(this, 17, colors.text, { lineSpacing: 6 }));
     this.statsText = this.add.text(0, 0, "", textStyle(this, 17, colors.muted, { lineSpacing: 6 }));
@@ -68,9 +67,7 @@ export class AccountScene extends UiScene {
     const colW = Math.min(width - 32, 440 * s);
     const left = (width - colW) / 2;
     const top = Math.max(16, height * 0.5 - 330 * s);
-    this.heading
-      .setPosition(width / 2, top + 28 * s)
-      .setStyle(textStyle(this, 36, colors.accent, { fontStyle: "bold" }));
+    this.placeTitle(top + 28 * s, 36);
     const style = (c: string) =>
       textStyle(this, 16, c, { lineSpacing: 5, wordWrap: { width: colW } });
     this.details.setPosition(left, top + 64 * s).setStyle(style(colors.text));

@@ -14,7 +14,6 @@ interface GameOverData {
 
 /** "Game Over", the score, what the server said about it (best, rank), Play again, Menu. */
 export class GameOverScene extends UiScene {
-  private heading!: Phaser.GameObjects.Text;
   private scoreText!: Phaser.GameObjects.Text;
   private outcomeText!: Phaser.GameObjects.Text;
   private buttons: Button[] = [];
@@ -26,7 +25,7 @@ export class GameOverScene extends UiScene {
 
   protected build(data: GameOverData) {
     this.outcome = null;
-    this.heading = this.title("Game Over");
+    this.title("Game Over");
     this.scoreText = this.add
       .text(0, 0, `Score: ${data.result.score}`, textStyle(this, 34))
       .setOrigin(0.5);
@@ -64,9 +63,7 @@ export class GameOverScene extends UiScene {
     const { width, height } = this.scale;
     const s = uiScale(this);
     const top = Math.max(20, height * 0.5 - 220 * s);
-    this.heading
-      .setPosition(width / 2, top + 30 * s)
-      .setStyle(textStyle(this, 44, colors.accent, { fontStyle: "bold" }));
+    this.placeTitle(top + 30 * s, 44);
     this.scoreText.setPosition(width / 2, top + 100 * s).setStyle(textStyle(this, 34));
     this.outcomeText
       .setPosition(width / 2, top + 150 * s)

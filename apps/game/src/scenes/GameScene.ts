@@ -24,7 +24,7 @@ import { provideToTests, reportToTests } from "../test-api";
 import { Button } from "../ui/button";
 import { FocusGroup } from "../ui/focus";
 import { onKeyDown } from "../ui/keys";
-import { colors, textStyle, uiScale } from "../ui/theme";
+import { colors, css, textStyle, uiScale } from "../ui/theme";
 
 const LOOK_TEX = {
   idle: TEX.santaIdle,
@@ -462,7 +462,7 @@ export class GameScene extends Phaser.Scene {
     this.hudPower.setPosition(width / 2, hud + pad + 8).setStyle(
       textStyle(this, 18, colors.accent, {
         fontStyle: "bold",
-        backgroundColor: "#0b1a33cc",
+        backgroundColor: `${css(colors.night)}cc`,
         padding: { x: 10, y: 4 },
       }),
     );

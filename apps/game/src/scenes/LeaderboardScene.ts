@@ -11,7 +11,6 @@ const ROWS = 10;
 
 /** Weekly top 10 with paging, around me, my rank, time to reset and last week's podium. */
 export class LeaderboardScene extends UiScene {
-  private heading!: Phaser.GameObjects.Text;
   private info!: Phaser.GameObjects.Text;
   private rows: {
     rank: Phaser.GameObjects.Text;
@@ -35,7 +34,7 @@ export class LeaderboardScene extends UiScene {
     this.page = null;
     this.error = null;
     this.aroundMe = false;
-    this.heading = this.title("Weekly leaderboard");
+    this.title("Weekly leaderboard");
     this.info = this.add
       .text(0, 0, "Loading…", textStyle(this, 15, colors.muted, { align: "center" }))
       .setOrigin(0.5, 0);
@@ -134,9 +133,7 @@ export class LeaderboardScene extends UiScene {
     const colW = Math.min(width - 24, 480 * s);
     const left = (width - colW) / 2;
     const top = Math.max(12, height * 0.5 - 360 * s);
-    this.heading
-      .setPosition(width / 2, top + 24 * s)
-      .setStyle(textStyle(this, 30, colors.accent, { fontStyle: "bold" }));
+    this.placeTitle(top + 24 * s, 30);
     this.info
       .setPosition(width / 2, top + 50 * s)
       .setStyle(textStyle(this, 16, colors.muted, { align: "center", wordWrap: { width: colW } }));

@@ -7,7 +7,6 @@ import { UiScene } from "../ui/ui-scene";
 
 /** Play, Leaderboard, Account, Settings. */
 export class MenuScene extends UiScene {
-  private heading!: Phaser.GameObjects.Text;
   private hello!: Phaser.GameObjects.Text;
   private mascot!: Phaser.GameObjects.Image;
   private buttons: Button[] = [];
@@ -17,7 +16,7 @@ export class MenuScene extends UiScene {
   }
 
   protected build() {
-    this.heading = this.title("Gift Grab");
+    this.title("Gift Grab");
     const who = getNet().session();
     this.hello = this.add
       .text(0, 0, who ? `Hi, ${who.username}!` : "", textStyle(this, 18, colors.muted))
@@ -36,9 +35,7 @@ export class MenuScene extends UiScene {
     const { width, height } = this.scale;
     const s = uiScale(this);
     const top = Math.max(20, height * 0.5 - 300 * s);
-    this.heading
-      .setPosition(width / 2, top + 30 * s)
-      .setStyle(textStyle(this, 44, colors.accent, { fontStyle: "bold" }));
+    this.placeTitle(top + 30 * s, 44);
     this.mascot.setPosition(width / 2, top + 125 * s).setScale(s);
     this.hello.setPosition(width / 2, top + 210 * s).setStyle(textStyle(this, 18, colors.muted));
     this.column(this.buttons, width / 2, top + 245 * s);

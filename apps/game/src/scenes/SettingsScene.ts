@@ -3,12 +3,11 @@ import { loadSettings, saveSettings } from "../app/settings";
 import { playSfx } from "../audio/sfx";
 import { provideToTests } from "../test-api";
 import type { Button } from "../ui/button";
-import { colors, textStyle, uiScale } from "../ui/theme";
+import { textStyle, uiScale } from "../ui/theme";
 import { UiScene } from "../ui/ui-scene";
 
 /** Sound on/off and volume, saved in localStorage. */
 export class SettingsScene extends UiScene {
-  private heading!: Phaser.GameObjects.Text;
   private volumeText!: Phaser.GameObjects.Text;
   private soundButton!: Button;
   private buttons: Button[] = [];
@@ -18,7 +17,7 @@ export class SettingsScene extends UiScene {
   }
 
   protected build() {
-    this.heading = this.title("Settings");
+    this.title("Settings");
     this.volumeText = this.add.text(0, 0, "", textStyle(this, 20)).setOrigin(0.5);
     this.soundButton = this.button("", () => this.change({ sound: !loadSettings().sound }));
     this.buttons = [
@@ -45,9 +44,7 @@ export class SettingsScene extends UiScene {
     const { width, height } = this.scale;
     const s = uiScale(this);
     const top = Math.max(20, height * 0.5 - 220 * s);
-    this.heading
-      .setPosition(width / 2, top + 30 * s)
-      .setStyle(textStyle(this, 38, colors.accent, { fontStyle: "bold" }));
+    this.placeTitle(top + 30 * s, 38);
     this.volumeText.setPosition(width / 2, top + 90 * s).setStyle(textStyle(this, 20));
     this.column(this.buttons, width / 2, top + 130 * s);
   }

@@ -1,5 +1,5 @@
 import type * as Phaser from "phaser";
-import type { TestApiButton } from "../test-api";
+import type { TestApiButton } from "../test-api-types";
 import type { Button } from "./button";
 import { onKeyDown } from "./keys";
 

@@ -4,6 +4,8 @@ export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
 export const colors = {
   night: 0x0b1a33,
+  /** the bottom of the menus' night sky, which fades up into `night` */
+  dusk: 0x1d3b6e,
   panel: 0x132a52,
   panelEdge: 0x2f5597,
   button: 0x1f6feb,
@@ -16,6 +18,11 @@ export const colors = {
   good: "#7ee787",
   bad: "#ff7b72",
 } as const;
+
+/** A 0xRRGGBB colour as CSS `#rrggbb`. */
+export function css(color: number): string {
+  return `#${color.toString(16).padStart(6, "0")}`;
+}
 
 /** One size unit for this screen: ~1 on a phone, bigger on a desktop, never unreadably small. */
 export function uiScale(scene: Phaser.Scene): number {

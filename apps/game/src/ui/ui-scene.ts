@@ -11,6 +11,7 @@ import { colors, textStyle, uiScale } from "./theme";
  */
 export abstract class UiScene extends Phaser.Scene {
   protected focus!: FocusGroup;
+  private heading: Phaser.GameObjects.Text | null = null;
   private sky!: Phaser.GameObjects.Image;
   private backdrop!: Phaser.GameObjects.Graphics;
   private snow: Phaser.GameObjects.Particles.ParticleEmitter | null = null;
@@ -53,11 +54,16 @@ export abstract class UiScene extends Phaser.Scene {
     return b;
   }
 
-  protected title(text: string): Phaser.GameObjects.Text {
-    return this.add
-      .text(0, 0, text, textStyle(this, 40, colors.accent, { fontStyle: "bold" }))
+  /** The screen's heading; `placeTitle` positions and sizes it in `layout`. */
+  protected title(text: string): void {
+    this.heading = this.add
+      .text(0, 0, text, titleStyle(this, 40))
       .setOrigin(0.5)
       .setShadow(0, 3, "#000000", 6);
+  }
+
+  protected placeTitle(y: number, fontSize: number): void {
+    this.heading?.setPosition(this.scale.width / 2, y).setStyle(titleStyle(this, fontSize));
   }
 
   /** Stacks buttons in a column centred on x, starting at y; returns the y below the last. */
@@ -92,4 +98,8 @@ export abstract class UiScene extends Phaser.Scene {
     });
     this.layout();
   }
+}
+
+function titleStyle(scene: Phaser.Scene, fontSize: number) {
+  return textStyle(scene, fontSize, colors.accent, { fontStyle: "bold" });
 }

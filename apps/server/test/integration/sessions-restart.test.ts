@@ -4,23 +4,16 @@ import {
   SESSION_LOGOUT,
   SESSION_LOGOUT_ALL,
 } from "@gift-grab/contracts";
-import { startTestStack } from "@gift-grab/infra/stack";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deviceLogin, getAccountStatus, rawRefresh, rpcStatus } from "./sessions-support";
+import { describe, expect, it } from "vitest";
+import { deviceLogin, getAccountStatus, ownStack, rawRefresh, rpcStatus } from "./sessions-support";
 
 // Plain Nakama keeps logouts and superseded logins in memory only: after a restart their
 // tokens work again until they expire. Here every kind of revocation survives one restart.
 describe("revocations survive a Nakama restart", () => {
-  let stack: Awaited<ReturnType<typeof startTestStack>>;
-  beforeAll(async () => {
-    stack = await startTestStack({ name: "sessions-restart" });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const stack = ownStack({ name: "sessions-restart" });
 
   it("logout, sign-out everywhere, a superseded login and a reused refresh token stay dead", async () => {
-    const port = stack.port;
+    const port = stack().port;
     const loggedOut = await deviceLogin(port);
     await loggedOut.client.rpc(loggedOut.session, SESSION_LOGOUT, {});
 
@@ -36,7 +29,7 @@ describe("revocations survive a Nakama restart", () => {
 
     const untouched = await deviceLogin(port);
 
-    await stack.restartNakama();
+    await stack().restartNakama();
 
     for (const [name, { session }] of [
       ["logged out", loggedOut],

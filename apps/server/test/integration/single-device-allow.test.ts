@@ -4,47 +4,41 @@ import {
   SESSION_CHECK,
   SESSION_LOGOUT,
   SESSION_LOGOUT_ALL,
-  sessionCheck,
   sessionLogoutAll,
 } from "@gift-grab/contracts";
 import { startTestStack } from "@gift-grab/infra/stack";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import {
   deviceLogin,
+  ownStack,
   rawRefresh,
   recordedSocket,
   rpcStatus,
+  sessionCount,
   socketUpgrade,
   within,
 } from "./sessions-support";
 
 describe("SESSION_POLICY=allow (with session.single_session and single_socket off)", () => {
-  let stack: Awaited<ReturnType<typeof startTestStack>>;
-  beforeAll(async () => {
-    stack = await startTestStack({
-      name: "single-device-allow",
-      config: { session: { single_session: false, single_socket: false } },
-      runtimeEnv: { SESSION_POLICY: "allow" },
-    });
-  });
-  afterAll(async () => {
-    await stack?.stop();
+  const stack = ownStack({
+    name: "single-device-allow",
+    config: { session: { single_session: false, single_socket: false } },
+    runtimeEnv: { SESSION_POLICY: "allow" },
   });
 
-  const count = async (token: string) =>
-    sessionCheck.response.parse((await rpcStatus(stack.port, SESSION_CHECK, token)).json);
+  const count = (token: string) => sessionCount(stack().port, token);
 
   it("keeps several devices signed in; session_check only informs", async () => {
-    const a = await deviceLogin(stack.port);
-    const b = await deviceLogin(stack.port, { deviceId: a.deviceId });
+    const a = await deviceLogin(stack().port);
+    const b = await deviceLogin(stack().port, { deviceId: a.deviceId });
     const recA = await recordedSocket(a.client, a.session);
     const recB = await recordedSocket(b.client, b.session);
     expect(await count(a.session.token)).toEqual({
       already_connected: true,
       connected_sessions: 2,
     });
-    expect((await rawRefresh(stack.port, a.session.refresh_token)).status).toBe(200);
+    expect((await rawRefresh(stack().port, a.session.refresh_token)).status).toBe(200);
     expect(recA.closed() || recB.closed()).toBe(false);
 
     // Sign out everywhere: both sockets told, then closed; both logins dead.
@@ -58,33 +52,33 @@ describe("SESSION_POLICY=allow (with session.single_session and single_socket of
       expect(rec.events.map((e) => e.type)).toEqual(["notification", "close"]);
       expect(parseSessionEnded(rec.events[0] as never)?.reason).toBe("signed_out_everywhere");
     }
-    expect((await rpcStatus(stack.port, SESSION_CHECK, b.session.token)).status).toBe(401);
-    expect((await rawRefresh(stack.port, b.session.refresh_token)).status).toBe(401);
+    expect((await rpcStatus(stack().port, SESSION_CHECK, b.session.token)).status).toBe(401);
+    expect((await rawRefresh(stack().port, b.session.refresh_token)).status).toBe(401);
   });
 
   it("session_logout over a socket ends that login and closes that socket only", async () => {
-    const a = await deviceLogin(stack.port);
-    const b = await deviceLogin(stack.port, { deviceId: a.deviceId });
+    const a = await deviceLogin(stack().port);
+    const b = await deviceLogin(stack().port, { deviceId: a.deviceId });
     const recA = await recordedSocket(a.client, a.session);
     const recB = await recordedSocket(b.client, b.session);
     void recA.socket.rpc(SESSION_LOGOUT, "{}").catch(() => undefined);
     // A socket closed from inside its own RPC: Nakama sends the close frame at once but waits
     // for the client's ack on the blocked read loop (~2 s) before the TCP close ws reports.
     await within(3000, recA.closed, "a's socket closed");
-    expect((await rpcStatus(stack.port, SESSION_CHECK, a.session.token)).status).toBe(401);
-    expect((await rawRefresh(stack.port, a.session.refresh_token)).status).toBe(401);
+    expect((await rpcStatus(stack().port, SESSION_CHECK, a.session.token)).status).toBe(401);
+    expect((await rawRefresh(stack().port, a.session.refresh_token)).status).toBe(401);
     expect(recB.closed()).toBe(false);
     expect((await count(b.session.token)).connected_sessions).toBe(1);
     recB.socket.disconnect(false);
   });
 
   it("a logged-out token that still opens a socket (Nakama 3.40, #2506) is refused and closed at its first RPC", async () => {
-    const a = await deviceLogin(stack.port);
-    await deviceLogin(stack.port, { deviceId: a.deviceId });
-    await rpcStatus(stack.port, SESSION_LOGOUT, a.session.token);
+    const a = await deviceLogin(stack().port);
+    await deviceLogin(stack().port, { deviceId: a.deviceId });
+    await rpcStatus(stack().port, SESSION_LOGOUT, a.session.token);
     // Tripwire: when Nakama checks logged-out tokens by id at upgrade, this turns 401 and
     // docs/security.md's gap section can go.
-    expect(await socketUpgrade(stack.port, a.session.token)).toBe("open");
+    expect(await socketUpgrade(stack().port, a.session.token)).toBe("open");
     const zombie = await recordedSocket(a.client, a.session);
     let answered = false;
     zombie.socket.rpc(SESSION_CHECK, "{}").then(
@@ -98,13 +92,13 @@ describe("SESSION_POLICY=allow (with session.single_session and single_socket of
   });
 
   it("a revoked token's socket is closed at its next heartbeat, a live one's is not", async () => {
-    const a = await deviceLogin(stack.port);
-    const b = await deviceLogin(stack.port, { deviceId: a.deviceId });
-    await rpcStatus(stack.port, SESSION_LOGOUT, a.session.token);
+    const a = await deviceLogin(stack().port);
+    const b = await deviceLogin(stack().port, { deviceId: a.deviceId });
+    await rpcStatus(stack().port, SESSION_LOGOUT, a.session.token);
     const ping = (token: string) =>
       new Promise<{ pong: boolean; closed: boolean }>((resolve, reject) => {
         const ws = new WebSocket(
-          `ws://127.0.0.1:${stack.port}/ws?lang=en&status=true&token=${encodeURIComponent(token)}`,
+          `ws://127.0.0.1:${stack().port}/ws?lang=en&status=true&token=${encodeURIComponent(token)}`,
         );
         const seen = { pong: false, closed: false };
         ws.on("open", () => ws.send(JSON.stringify({ cid: "1", ping: {} })));
@@ -123,8 +117,8 @@ describe("SESSION_POLICY=allow (with session.single_session and single_socket of
   });
 
   it("logs no policy warning when SESSION_POLICY and single_session agree", () => {
-    expect(fs.readFileSync(stack.logFile, "utf8")).toContain("sessions: policy allow");
-    expect(fs.readFileSync(stack.logFile, "utf8")).not.toContain("needs session.single_");
+    expect(fs.readFileSync(stack().logFile, "utf8")).toContain("sessions: policy allow");
+    expect(fs.readFileSync(stack().logFile, "utf8")).not.toContain("needs session.single_");
   });
 });
 

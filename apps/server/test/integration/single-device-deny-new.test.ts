@@ -4,43 +4,36 @@ import {
   parseAuthError,
   parseSessionEnded,
   SESSION_CHECK,
-  sessionCheck,
 } from "@gift-grab/contracts";
-import { startTestStack } from "@gift-grab/infra/stack";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newClient } from "./nakama";
 import {
   deviceLogin,
   getAccountStatus,
+  ownStack,
   rawRefresh,
   recordedSocket,
   rpcStatus,
+  sessionCount,
   within,
 } from "./sessions-support";
 
 describe("SESSION_POLICY=deny_new", () => {
-  let stack: Awaited<ReturnType<typeof startTestStack>>;
-  beforeAll(async () => {
-    stack = await startTestStack({
-      name: "single-device-deny-new",
-      runtimeEnv: { SESSION_POLICY: "deny_new" },
-    });
-  });
-  afterAll(async () => {
-    await stack?.stop();
+  const stack = ownStack({
+    name: "single-device-deny-new",
+    runtimeEnv: { SESSION_POLICY: "deny_new" },
   });
 
-  const count = async (token: string) =>
-    sessionCheck.response.parse((await rpcStatus(stack.port, SESSION_CHECK, token)).json);
+  const count = (token: string) => sessionCount(stack().port, token);
 
   it("refuses a second sign-in while a socket is live; takeover then acts as kick_previous", async () => {
-    const first = await deviceLogin(stack.port, { vars: clientSessionVars({ client: "web-a" }) });
+    const first = await deviceLogin(stack().port, { vars: clientSessionVars({ client: "web-a" }) });
     const rec = await recordedSocket(first.client, first.session);
     expect((await count(first.session.token)).connected_sessions).toBe(1);
 
     let refused: unknown;
     try {
-      await deviceLogin(stack.port, {
+      await deviceLogin(stack().port, {
         deviceId: first.deviceId,
         vars: clientSessionVars({ client: "web-b" }),
       });
@@ -53,7 +46,7 @@ describe("SESSION_POLICY=deny_new", () => {
     expect((await count(first.session.token)).connected_sessions).toBe(1);
 
     // "Play here instead".
-    const second = await deviceLogin(stack.port, {
+    const second = await deviceLogin(stack().port, {
       deviceId: first.deviceId,
       vars: clientSessionVars({ client: "web-b", takeover: true }),
     });
@@ -63,9 +56,9 @@ describe("SESSION_POLICY=deny_new", () => {
       reason: "signed_in_elsewhere",
       client: "web-b",
     });
-    expect((await rpcStatus(stack.port, SESSION_CHECK, first.session.token)).status).toBe(401);
-    expect((await rawRefresh(stack.port, first.session.refresh_token)).status).toBe(401);
-    expect(await getAccountStatus(stack.port, first.session.token)).toBe(401);
+    expect((await rpcStatus(stack().port, SESSION_CHECK, first.session.token)).status).toBe(401);
+    expect((await rawRefresh(stack().port, first.session.refresh_token)).status).toBe(401);
+    expect(await getAccountStatus(stack().port, first.session.token)).toBe(401);
     // The takeover flag never reaches the token.
     expect(second.session.vars).not.toHaveProperty("takeover");
     expect((await count(second.session.token)).connected_sessions).toBe(0);
@@ -73,7 +66,7 @@ describe("SESSION_POLICY=deny_new", () => {
 
   it("applies to email sign-in too", async () => {
     const email = `d${randomUUID().slice(0, 8)}@example.com`;
-    const client = newClient(stack.port);
+    const client = newClient(stack().port);
     const first = await client.authenticateEmail(
       email,
       "password1",
@@ -98,9 +91,9 @@ describe("SESSION_POLICY=deny_new", () => {
   });
 
   it("lets a sign-in through when no socket is live, and it ends the older login", async () => {
-    const first = await deviceLogin(stack.port);
-    const second = await deviceLogin(stack.port, { deviceId: first.deviceId });
-    expect((await rpcStatus(stack.port, SESSION_CHECK, second.session.token)).status).toBe(200);
-    expect((await rawRefresh(stack.port, first.session.refresh_token)).status).toBe(401);
+    const first = await deviceLogin(stack().port);
+    const second = await deviceLogin(stack().port, { deviceId: first.deviceId });
+    expect((await rpcStatus(stack().port, SESSION_CHECK, second.session.token)).status).toBe(200);
+    expect((await rawRefresh(stack().port, first.session.refresh_token)).status).toBe(401);
   });
 });
