@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { exitOnSetupError, log, SetupError } from "../infra/scripts/lib/log.mjs";
-import { repoRoot } from "../infra/scripts/lib/paths.mjs";
+import { dataDir, repoRoot } from "../infra/scripts/lib/paths.mjs";
 import { isPortFree } from "../infra/scripts/lib/ports.mjs";
 import { setup } from "../infra/scripts/lib/setup.mjs";
 import { DEV, devLogFile, startDevStack } from "../infra/scripts/lib/stack.mjs";
@@ -38,6 +38,8 @@ async function main() {
     {
       cwd: repoRoot,
       stdio: ["ignore", "pipe", "inherit"],
+      // the game follows Nakama when GIFT_GRAB_NAKAMA_PORT moves it
+      env: { ...process.env, VITE_NAKAMA_PORT: String(DEV.port) },
     },
   );
   vite.stdout.setEncoding("utf8").on("data", (chunk) => {
@@ -77,7 +79,7 @@ async function main() {
     log.step("Stopping…");
     vite.kill("SIGTERM");
     await stack.stop();
-    log.ok("stopped (data kept in .data/)");
+    log.ok(`stopped (data kept in ${dataDir})`);
     process.exit(0);
   };
   process.on("SIGINT", stop);
