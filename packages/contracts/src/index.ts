@@ -7,3 +7,4 @@ export * from "./rpcs";
 export * from "./scoring";
 export * from "./session";
 export * from "./session-errors";
+export * from "./stored";

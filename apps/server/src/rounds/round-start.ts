@@ -1,16 +1,18 @@
 import { roundStart } from "@gift-grab/contracts";
 import { rpcError } from "../runtime/errors";
 import { handleRpc } from "../runtime/handle-rpc";
+import { Owned } from "../runtime/owned-storage";
+import { deleteOwned, readOwnedMany, writeOwned } from "../runtime/storage";
 import { roundConfig } from "./config";
 import { limitsWrite, partitionIssued, readLimits, recentStarts } from "./start-limits";
-import { TICKETS_COLLECTION, type Ticket, ticketWrite } from "./tickets";
+import { type Ticket, ticketWrite } from "./tickets";
 import { isVersionConflict } from "./version-conflict";
 
 export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
   handleRpc(roundStart, ctx, logger, payload, (_input, userId) => {
     const config = roundConfig(ctx.env);
     const now = Date.now();
-    const { limits, version } = readLimits(nk, userId);
+    const { limits, version } = readLimits(nk, logger, userId);
 
     const starts = recentStarts(limits.starts, now);
     if (starts.length >= config.startsPerMinute) {
@@ -22,11 +24,13 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
 
     const { keep, prune } = partitionIssued(limits.tickets, now, config.ticketRetentionMs);
     const live = keep.filter((t) => t.expires_at > now);
-    const open = live.length
-      ? nk
-          .storageRead(live.map((t) => ({ collection: TICKETS_COLLECTION, key: t.id, userId })))
-          .filter((obj) => (obj.value as Ticket).state === "open").length
-      : 0;
+    // A ticket that does not parse is no open round.
+    const open = readOwnedMany(
+      nk,
+      logger,
+      Owned.roundTickets,
+      live.map((t) => ({ userId, key: t.id })),
+    ).filter((obj) => obj.value.state === "open").length;
     if (open >= config.maxOpen) {
       throw rpcError(
         "too_many_open_rounds",
@@ -43,7 +47,7 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
       state: "open",
     };
     try {
-      nk.storageWrite([
+      writeOwned(nk, [
         limitsWrite(
           userId,
           { starts: [...starts, now], tickets: [...keep, { id, expires_at: ticket.expires_at }] },
@@ -58,7 +62,12 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
     }
 
     if (prune.length) {
-      nk.storageDelete(prune.map((t) => ({ collection: TICKETS_COLLECTION, key: t.id, userId })));
+      deleteOwned(
+        nk,
+        Owned.roundTickets,
+        userId,
+        prune.map((t) => t.id),
+      );
     }
     return {
       ticket: id,

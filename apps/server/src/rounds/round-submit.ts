@@ -2,6 +2,7 @@ import { maxPlausibleScore, roundSubmit } from "@gift-grab/contracts";
 import { ownRecord, writeScore } from "../leaderboard/weekly-board";
 import { rpcError } from "../runtime/errors";
 import { handleRpc } from "../runtime/handle-rpc";
+import { writeOwned } from "../runtime/storage";
 import { playerStatsWrite, readPlayerStats, withRound } from "../stats/player-stats";
 import { type RoundConfig, roundConfig } from "./config";
 import {
@@ -52,7 +53,7 @@ function claim(
   claimed: Ticket,
 ): string | null {
   try {
-    const [ack] = nk.storageWrite([ticketWrite(userId, id, claimed, stored.version)]);
+    const [ack] = writeOwned(nk, [ticketWrite(userId, id, claimed, stored.version)]);
     return ack?.version ?? null;
   } catch (err) {
     if (isVersionConflict(err)) return null;
@@ -73,6 +74,7 @@ function answerClaimed(stored: StoredTicket, fingerprint: string): SubmitResult 
 /** Only the claim's winner gets here: the record, then the ticket's result with the stats. */
 function finish(
   ctx: nkruntime.Context,
+  logger: nkruntime.Logger,
   nk: nkruntime.Nakama,
   userId: string,
   input: SubmitInput,
@@ -98,9 +100,9 @@ function finish(
   // can conflict (another of the player's rounds finishing now): re-read and retry.
   const done: Ticket = { ...claimed, state: "done", result };
   for (let attempt = 1; ; attempt++) {
-    const { stats, version } = readPlayerStats(nk, userId);
+    const { stats, version } = readPlayerStats(nk, logger, userId);
     try {
-      nk.storageWrite([
+      writeOwned(nk, [
         ticketWrite(userId, input.ticket, done, claimVersion),
         playerStatsWrite(userId, withRound(stats, { ...input, at: now }), version),
       ]);
@@ -108,7 +110,7 @@ function finish(
     } catch (err) {
       if (!isVersionConflict(err) || attempt >= STATS_WRITE_ATTEMPTS) throw err;
       // A taken-over claim: the ticket moved on without us, so it is the other's to finish.
-      if (readTicket(nk, userId, input.ticket)?.version !== claimVersion) throw err;
+      if (readTicket(nk, logger, userId, input.ticket)?.version !== claimVersion) throw err;
     }
   }
 }
@@ -119,8 +121,9 @@ export const rpcRoundSubmit: nkruntime.RpcFunction = (ctx, logger, nk, payload) 
     const now = Date.now();
     const fingerprint = submitFingerprint(input);
 
-    // Tickets are keyed under their owner: another player's ticket is simply not found.
-    const stored = readTicket(nk, userId, input.ticket);
+    // Tickets are keyed under their owner: another player's ticket is simply not found,
+    // and neither is one that does not parse.
+    const stored = readTicket(nk, logger, userId, input.ticket);
     if (!stored) throw rpcError("ticket_unknown", "round_submit: no such round");
     const { ticket } = stored;
 
@@ -135,7 +138,7 @@ export const rpcRoundSubmit: nkruntime.RpcFunction = (ctx, logger, nk, payload) 
     const claimVersion = claim(nk, userId, input.ticket, stored, claimed);
     if (claimVersion === null) {
       logger.info("round_submit: a concurrent submit of ticket %s claimed it first", input.ticket);
-      const current = readTicket(nk, userId, input.ticket);
+      const current = readTicket(nk, logger, userId, input.ticket);
       if (!current) throw rpcError("ticket_unknown", "round_submit: no such round");
       return answerClaimed(current, fingerprint);
     }
@@ -145,5 +148,5 @@ export const rpcRoundSubmit: nkruntime.RpcFunction = (ctx, logger, nk, payload) 
         input.ticket,
         ticket.claimed_at ?? 0,
       );
-    return finish(ctx, nk, userId, input, claimed, claimVersion, now);
+    return finish(ctx, logger, nk, userId, input, claimed, claimVersion, now);
   });

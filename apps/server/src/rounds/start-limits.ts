@@ -1,3 +1,7 @@
+import type { StartLimitsRecord } from "@gift-grab/contracts";
+import { Owned } from "../runtime/owned-storage";
+import { type OwnedWrite, ownedWrite, readOwned } from "../runtime/storage";
+
 /**
  * Per-player round_start bookkeeping, one storage object (server-only) read and written
  * with its version: recent start times (the per-minute limit) and the tickets handed out
@@ -5,47 +9,28 @@
  * the limits hold across VMs and nodes; two concurrent starts race on the version and the
  * loser is refused as rate limited (an honest client never starts two rounds at once).
  */
-export const LIMITS_COLLECTION = "round_limits";
 export const LIMITS_KEY = "starts";
 export const START_WINDOW_MS = 60_000;
 
-export interface IssuedTicket {
-  id: string;
-  expires_at: number;
-}
+export type StartLimits = StartLimitsRecord;
+export type IssuedTicket = StartLimits["tickets"][number];
 
-export interface StartLimits {
-  starts: number[];
-  tickets: IssuedTicket[];
-}
-
+/**
+ * The player's limits and the version to write them with. A row that does not parse
+ * counts as no starts and no tickets, and is overwritten (same version check) by the
+ * next start: a corrupt row neither blocks the player nor lifts the limit for long.
+ */
 export function readLimits(
   nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
   userId: string,
 ): { limits: StartLimits; version: string } {
-  const [obj] = nk.storageRead([{ collection: LIMITS_COLLECTION, key: LIMITS_KEY, userId }]);
-  if (!obj) return { limits: { starts: [], tickets: [] }, version: "*" };
-  const value = obj.value as Partial<StartLimits>;
-  return {
-    limits: { starts: value.starts ?? [], tickets: value.tickets ?? [] },
-    version: obj.version,
-  };
+  const { value, version } = readOwned(nk, logger, Owned.roundLimits, userId, LIMITS_KEY);
+  return { limits: value ?? { starts: [], tickets: [] }, version };
 }
 
-export function limitsWrite(
-  userId: string,
-  limits: StartLimits,
-  version: string,
-): nkruntime.StorageWriteRequest {
-  return {
-    collection: LIMITS_COLLECTION,
-    key: LIMITS_KEY,
-    userId,
-    value: limits,
-    version,
-    permissionRead: 0,
-    permissionWrite: 0,
-  };
+export function limitsWrite(userId: string, limits: StartLimits, version: string): OwnedWrite {
+  return ownedWrite(Owned.roundLimits, userId, LIMITS_KEY, limits, version);
 }
 
 /** Starts within the last minute (the window slides: no bucket edge to game). */

@@ -1,29 +1,17 @@
-import type { RpcResponse, roundSubmit } from "@gift-grab/contracts";
+import type { RpcResponse, roundSubmit, TicketRecord } from "@gift-grab/contracts";
+import { Owned } from "../runtime/owned-storage";
+import { type OwnedWrite, ownedWrite, readOwned } from "../runtime/storage";
 
 /**
  * A round's ticket: a storage object owned by the player, invisible to clients
- * (permissionRead 0, permissionWrite 0). Its key is the ticket id.
+ * (Owned.roundTickets). Its key is the ticket id.
  *
  * open → claimed (one submit won the version race and is writing the record) → done
  * (the result is kept so an identical retry gets it back).
  */
-export const TICKETS_COLLECTION = "round_tickets";
+export type Ticket = TicketRecord;
 
 export type SubmitResult = RpcResponse<typeof roundSubmit>;
-
-export interface Ticket {
-  started_at: number;
-  duration_ms: number;
-  seed: number;
-  /** After this, the ticket can no longer be submitted. */
-  expires_at: number;
-  state: "open" | "claimed" | "done";
-  /** What was submitted (see submitFingerprint), once claimed. */
-  fingerprint?: string;
-  /** When the current claim was made (epoch ms). */
-  claimed_at?: number;
-  result?: SubmitResult;
-}
 
 export interface StoredTicket {
   ticket: Ticket;
@@ -39,10 +27,15 @@ export function submitFingerprint(input: {
   return `${input.score}|${input.gifts}|${input.power_ups_used}`;
 }
 
-export function readTicket(nk: nkruntime.Nakama, userId: string, id: string): StoredTicket | null {
-  const [obj] = nk.storageRead([{ collection: TICKETS_COLLECTION, key: id, userId }]);
-  if (!obj) return null;
-  return { ticket: obj.value as Ticket, version: obj.version };
+/** The ticket, or null when there is none or it does not parse (a round the server never started). */
+export function readTicket(
+  nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
+  userId: string,
+  id: string,
+): StoredTicket | null {
+  const { value, version } = readOwned(nk, logger, Owned.roundTickets, userId, id);
+  return value ? { ticket: value, version } : null;
 }
 
 export function ticketWrite(
@@ -50,14 +43,6 @@ export function ticketWrite(
   id: string,
   ticket: Ticket,
   version: string,
-): nkruntime.StorageWriteRequest {
-  return {
-    collection: TICKETS_COLLECTION,
-    key: id,
-    userId,
-    value: ticket,
-    version,
-    permissionRead: 0,
-    permissionWrite: 0,
-  };
+): OwnedWrite {
+  return ownedWrite(Owned.roundTickets, userId, id, ticket, version);
 }

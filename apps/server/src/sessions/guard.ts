@@ -7,8 +7,12 @@ import { revokedReason } from "./revoke";
  * a newer sign-in, a reused refresh token) with code 16 / HTTP 401, also after a Nakama
  * restart, when Nakama's in-memory cache has forgotten the revocation.
  */
-export function revokedSessionError(ctx: nkruntime.Context, nk: nkruntime.Nakama) {
-  const reason = revokedReason(ctx, nk);
+export function revokedSessionError(
+  ctx: nkruntime.Context,
+  logger: nkruntime.Logger,
+  nk: nkruntime.Nakama,
+) {
+  const reason = revokedReason(ctx, logger, nk);
   if (reason === undefined) return undefined;
   // A call over a socket opened with a revoked token (Nakama 3.40 lets some through at
   // upgrade, issue #2506): that socket is closed too.
@@ -23,8 +27,8 @@ export function revokedSessionError(ctx: nkruntime.Context, nk: nkruntime.Nakama
 }
 
 /** The forum's preflight, as defence in depth: GetAccount from a superseded session fails. */
-export const beforeGetAccount: nkruntime.BeforeHookFunction<void> = (ctx, _logger, nk) => {
-  const error = revokedSessionError(ctx, nk);
+export const beforeGetAccount: nkruntime.BeforeHookFunction<void> = (ctx, logger, nk) => {
+  const error = revokedSessionError(ctx, logger, nk);
   if (error) throw error;
 };
 
@@ -36,7 +40,7 @@ export function withLiveSession(rpcs: RpcRegistry): RpcRegistry {
   const guarded: RpcRegistry = {};
   for (const [id, handler] of Object.entries(rpcs)) {
     guarded[id] = (ctx, logger, nk, payload) => {
-      const error = revokedSessionError(ctx, nk);
+      const error = revokedSessionError(ctx, logger, nk);
       if (error) throw error;
       return handler(ctx, logger, nk, payload);
     };
@@ -52,7 +56,7 @@ export function withLiveSession(rpcs: RpcRegistry): RpcRegistry {
  */
 export const rtBeforeLiveSession: nkruntime.RtBeforeHookFunction<nkruntime.Envelope> = (
   ctx,
-  _logger,
+  logger,
   nk,
   envelope,
-) => (revokedReason(ctx, nk) === undefined ? envelope : undefined);
+) => (revokedReason(ctx, logger, nk) === undefined ? envelope : undefined);

@@ -29,7 +29,7 @@ export function initSessions(
 
 function reapplyRevocations(logger: nkruntime.Logger, nk: nkruntime.Nakama, cfg: SessionConfig) {
   const now = nowSec();
-  const revoked = listRevokedUnexpired(nk, now);
+  const revoked = listRevokedUnexpired(nk, logger, now);
   const users = new Set<string>();
   for (const { userId, record } of revoked) {
     invalidateLoginInNakama(nk, cfg, userId, record.tid, now);
@@ -38,7 +38,7 @@ function reapplyRevocations(logger: nkruntime.Logger, nk: nkruntime.Nakama, cfg:
   // A user with no live login at all: drop every older token, which (unlike a per-token
   // logout) Nakama 3.40 also checks when a socket opens.
   for (const userId of users) {
-    if (!listLogins(nk, userId).some((l) => isLive(l.record, now))) {
+    if (!listLogins(nk, logger, userId).some((l) => isLive(l.record, now))) {
       nk.sessionLogout(userId, undefined, undefined);
     }
   }

@@ -20,7 +20,7 @@ export const rpcSessionLogout: nkruntime.RpcFunction = (ctx, logger, nk, payload
     // Told first, closed last: the storage work between lets the notification leave.
     if (single && sockets.length > 0) tellSockets(nk, userId, { reason: "signed_out", at: now });
     const lid = ctx.vars?.[SessionVar.loginId];
-    const login = lid ? readLogin(nk, userId, lid) : undefined;
+    const login = lid ? readLogin(nk, logger, userId, lid) : undefined;
     if (login) revokeLogin(nk, sessionConfig(nk), login, "signed_out", now);
     if (single) nk.sessionLogout(userId, undefined, undefined);
     closeSockets(nk, logger, sockets);

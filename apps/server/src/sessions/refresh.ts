@@ -32,7 +32,7 @@ export const beforeSessionRefresh: nkruntime.BeforeHookFunction<RefreshRequest> 
   if (claims.exp <= now) throw rpcError("unauthenticated", "refresh token expired");
   const vars = claims.vrs ?? {};
   const lid = vars[SessionVar.loginId];
-  const login = lid ? readLogin(nk, claims.uid, lid) : undefined;
+  const login = lid ? readLogin(nk, logger, claims.uid, lid) : undefined;
   if (!lid || !login || login.record.tid !== claims.tid) {
     throw rpcError("session_revoked", "this login is unknown: sign in again");
   }

@@ -58,7 +58,7 @@ export function endOtherLogins(
   if (sockets.length > 0) {
     tellSockets(nk, userId, { reason, at: now, ...(client ? { client } : {}) });
   }
-  const logins = listLogins(nk, userId);
+  const logins = listLogins(nk, logger, userId);
   let loginsRevoked = 0;
   let superseded = false;
   for (const login of logins) {
@@ -85,7 +85,11 @@ export function endOtherLogins(
 }
 
 /** Why a session (ctx of an RPC or hook) may not be used, or undefined if its login is live. */
-export function revokedReason(ctx: nkruntime.Context, nk: nkruntime.Nakama): string | undefined {
+export function revokedReason(
+  ctx: nkruntime.Context,
+  logger: nkruntime.Logger,
+  nk: nkruntime.Nakama,
+): string | undefined {
   if (!ctx.userId) return undefined;
   const lid = ctx.vars?.lid;
   if (!lid) return "this session was not issued by a sign-in on this server";
@@ -93,7 +97,7 @@ export function revokedReason(ctx: nkruntime.Context, nk: nkruntime.Nakama): str
   const cached = nk.localcacheGet(key);
   if (cached === LIVE) return undefined;
   if (typeof cached === "string") return `this session ended (${cached.slice("revoked:".length)})`;
-  const login = readLogin(nk, ctx.userId, lid);
+  const login = readLogin(nk, logger, ctx.userId, lid);
   if (!login) return "this session is unknown";
   if (login.record.revoked_at !== undefined) {
     return `this session ended (${login.record.revoked_reason ?? "revoked"})`;

@@ -1,33 +1,24 @@
+import type { LoginRecord } from "@gift-grab/contracts";
+import { Owned } from "../runtime/owned-storage";
+import {
+  deleteOwned,
+  listOwned,
+  ownedWrite,
+  readOwned,
+  scanOwnedWithField,
+  writeOwned,
+} from "../runtime/storage";
+
 /**
- * One record per login (sign-in), in Nakama storage that only the server reads or writes.
- * Keyed by the server-set login id var (`lid`) under the user's id, never by a raw token.
- * A revoked login stays revoked across Nakama restarts, unlike Nakama's in-memory session cache.
+ * One record per login (sign-in), in Nakama storage that only the server reads or writes
+ * (Owned.sessionLogins). Keyed by the server-set login id var (`lid`) under the user's id,
+ * never by a raw token. A revoked login stays revoked across Nakama restarts, unlike
+ * Nakama's in-memory session cache.
+ *
+ * A record that does not parse is no login: its session is refused as unknown, and it is
+ * skipped when logins are listed (ending older logins, re-applying revocations at start).
  */
-export const LOGINS = "session_logins";
-
-export interface LoginRecord {
-  /** Token id shared by the login's session and refresh tokens. */
-  tid: string;
-  /** The current refresh generation: a refresh token with another rid is a reused, rotated one. */
-  rid: string;
-  /** Sign-in time, unix seconds. */
-  login_at: number;
-  /** No token of this login lives past this (refresh expiry), unix seconds. */
-  exp: number;
-  /** When the sign-in was recorded, ms: orders two sign-ins of the same second. */
-  signed_in_ms?: number;
-  client?: string;
-  email?: string;
-  revoked_at?: number;
-  revoked_reason?: RevokeReason;
-}
-
-export type RevokeReason =
-  | "signed_out"
-  | "signed_out_everywhere"
-  | "signed_in_elsewhere"
-  | "refresh_reused"
-  | "login_expired";
+export type { LoginRecord, RevokeReason } from "@gift-grab/contracts";
 
 export interface StoredLogin {
   userId: string;
@@ -38,24 +29,25 @@ export interface StoredLogin {
 
 export function readLogin(
   nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
   userId: string,
   lid: string,
 ): StoredLogin | undefined {
-  const [obj] = nk.storageRead([{ collection: LOGINS, key: lid, userId }]);
-  return obj ? { userId, lid, record: obj.value as LoginRecord, version: obj.version } : undefined;
+  const { value, version } = readOwned(nk, logger, Owned.sessionLogins, userId, lid);
+  return value ? { userId, lid, record: value, version } : undefined;
 }
 
-export function listLogins(nk: nkruntime.Nakama, userId: string): StoredLogin[] {
-  const out: StoredLogin[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = nk.storageList(userId, LOGINS, 100, cursor);
-    for (const obj of page.objects ?? []) {
-      out.push({ userId, lid: obj.key, record: obj.value as LoginRecord, version: obj.version });
-    }
-    cursor = page.cursor || undefined;
-  } while (cursor);
-  return out;
+export function listLogins(
+  nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
+  userId: string,
+): StoredLogin[] {
+  return listOwned(nk, logger, Owned.sessionLogins, userId).map((obj) => ({
+    userId,
+    lid: obj.key,
+    record: obj.value,
+    version: obj.version,
+  }));
 }
 
 /**
@@ -69,41 +61,30 @@ export function writeLogin(
   record: LoginRecord,
   ifVersion?: string,
 ) {
-  nk.storageWrite([
-    {
-      collection: LOGINS,
-      key: lid,
-      userId,
-      value: record as unknown as { [key: string]: unknown },
-      version: ifVersion,
-      permissionRead: 0,
-      permissionWrite: 0,
-    },
-  ]);
+  writeOwned(nk, [ownedWrite(Owned.sessionLogins, userId, lid, record, ifVersion)]);
 }
 
 export function deleteLogins(nk: nkruntime.Nakama, userId: string, lids: string[]) {
-  if (lids.length === 0) return;
-  nk.storageDelete(lids.map((key) => ({ collection: LOGINS, key, userId })));
+  deleteOwned(nk, Owned.sessionLogins, userId, lids);
 }
 
 export function isLive(record: LoginRecord, now: number): boolean {
   return record.revoked_at === undefined && record.exp > now;
 }
 
-/** Revoked logins whose tokens could still be presented (not yet expired), across all users. */
+/**
+ * Revoked logins whose tokens could still be presented (not yet expired), across all users.
+ * Each row is parsed on its own: one that does not parse is logged and skipped, the rest
+ * still count.
+ */
 export function listRevokedUnexpired(
   nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
   now: number,
 ): { userId: string; record: LoginRecord }[] {
-  const rows = nk.sqlQuery(
-    "SELECT user_id::text AS user_id, value::text AS value FROM storage WHERE collection = $1 AND value->>'revoked_at' IS NOT NULL AND (value->>'exp')::bigint > $2",
-    [LOGINS, now],
-  );
-  return rows.map((row) => ({
-    userId: String(row.user_id),
-    record: JSON.parse(String(row.value)) as LoginRecord,
-  }));
+  return scanOwnedWithField(nk, logger, Owned.sessionLogins, "revoked_at")
+    .filter((obj) => obj.value.revoked_at !== undefined && obj.value.exp > now)
+    .map((obj) => ({ userId: obj.userId, record: obj.value }));
 }
 
 /** Did login `a` start before login `b`? Ties (same ms) are broken by login id. */

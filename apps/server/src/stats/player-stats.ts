@@ -1,23 +1,25 @@
 import {
   EMPTY_PLAYER_STATS,
-  PLAYER_STATS_COLLECTION,
   PLAYER_STATS_KEY,
-  PlayerStats,
+  type PlayerStats,
   playerStatsGet,
 } from "@gift-grab/contracts";
 import { handleRpc } from "../runtime/handle-rpc";
+import { Owned } from "../runtime/owned-storage";
+import { type OwnedWrite, ownedWrite, readOwned } from "../runtime/storage";
 
-/** The owner may read their stats (permissionRead 1); only the server writes them. */
+/**
+ * The owner may read their stats (permissionRead 1); only the server writes them. Stats
+ * that do not parse read as zeros and are overwritten, with the version read, by the next
+ * accepted round: counting starts again rather than trusting a forged count.
+ */
 export function readPlayerStats(
   nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
   userId: string,
 ): { stats: PlayerStats; version: string } {
-  const [obj] = nk.storageRead([
-    { collection: PLAYER_STATS_COLLECTION, key: PLAYER_STATS_KEY, userId },
-  ]);
-  if (!obj) return { stats: { ...EMPTY_PLAYER_STATS }, version: "*" };
-  const parsed = PlayerStats.safeParse(obj.value);
-  return { stats: parsed.success ? parsed.data : { ...EMPTY_PLAYER_STATS }, version: obj.version };
+  const { value, version } = readOwned(nk, logger, Owned.playerStats, userId, PLAYER_STATS_KEY);
+  return { stats: value ?? { ...EMPTY_PLAYER_STATS }, version };
 }
 
 export function withRound(
@@ -32,20 +34,8 @@ export function withRound(
   };
 }
 
-export function playerStatsWrite(
-  userId: string,
-  stats: PlayerStats,
-  version: string,
-): nkruntime.StorageWriteRequest {
-  return {
-    collection: PLAYER_STATS_COLLECTION,
-    key: PLAYER_STATS_KEY,
-    userId,
-    value: stats,
-    version,
-    permissionRead: 1,
-    permissionWrite: 0,
-  };
+export function playerStatsWrite(userId: string, stats: PlayerStats, version: string): OwnedWrite {
+  return ownedWrite(Owned.playerStats, userId, PLAYER_STATS_KEY, stats, version);
 }
 
 export const rpcPlayerStatsGet: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
@@ -54,5 +44,5 @@ export const rpcPlayerStatsGet: nkruntime.RpcFunction = (ctx, logger, nk, payloa
     ctx,
     logger,
     payload,
-    (_input, userId) => readPlayerStats(nk, userId).stats,
+    (_input, userId) => readPlayerStats(nk, logger, userId).stats,
   );

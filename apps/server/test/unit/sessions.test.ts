@@ -1,11 +1,14 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { parseRpcError } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
+import { Owned } from "../../src/runtime/owned-storage";
 import { maxLoginSeconds, policyMismatch, sessionPolicy } from "../../src/sessions/config";
 import { beforeGetAccount } from "../../src/sessions/guard";
 import { beforeSessionRefresh } from "../../src/sessions/refresh";
 import { signInVars } from "../../src/sessions/sign-in";
-import { LOGINS, type LoginRecord } from "../../src/sessions/store";
+import type { LoginRecord } from "../../src/sessions/store";
+
+const LOGINS = Owned.sessionLogins.collection;
 
 const KEYS = { encryptionKey: "session-key", refreshEncryptionKey: "refresh-key" };
 

@@ -1,0 +1,77 @@
+import {
+  LoginRecord,
+  PLAYER_STATS_COLLECTION,
+  PlayerStats,
+  StartLimitsRecord,
+  TicketRecord,
+} from "@gift-grab/contracts";
+import type * as z from "zod/mini";
+
+/**
+ * A storage collection the module owns. Only the server writes it: clients' writes and
+ * deletes naming it are refused (storage-guard.ts), and every value read back is parsed
+ * with `schema` (storage.ts, the only code that touches storage).
+ */
+export interface OwnedCollection<S extends z.ZodMiniType = z.ZodMiniType> {
+  readonly collection: string;
+  /** The contract every value must parse with (packages/contracts/src/stored.ts). */
+  readonly schema: S;
+  /** 0: no client reads it; 1: its owner may read it with Nakama's storage API. */
+  readonly permissionRead: 0 | 1;
+  /** Always 0: no client writes it (the before hooks refuse it anyway). */
+  readonly permissionWrite: 0;
+  /** Why the server, not the client, keeps it. */
+  readonly why: string;
+}
+
+function owned<S extends z.ZodMiniType>(entry: OwnedCollection<S>): OwnedCollection<S> {
+  return entry;
+}
+
+/**
+ * Every collection the module owns. A feature that keeps something adds it here: the
+ * storage helpers take only these entries, and a unit test fails on any storage call or
+ * storage SQL elsewhere (test/unit/owned-storage.test.ts).
+ *
+ * Collections clients may write: none. The game keeps nothing in Nakama storage itself (its
+ * saves are localStorage). Any collection not listed here stays writable by clients as on
+ * plain Nakama, for a template's own client-side saves.
+ */
+export const Owned = {
+  roundTickets: owned({
+    collection: "round_tickets",
+    schema: TicketRecord,
+    permissionRead: 0,
+    permissionWrite: 0,
+    why: "a round's start, length and seed: round_submit bounds the score by it",
+  }),
+  roundLimits: owned({
+    collection: "round_limits",
+    schema: StartLimitsRecord,
+    permissionRead: 0,
+    permissionWrite: 0,
+    why: "round_start's rate limit and open-round count: a client would reset its own",
+  }),
+  playerStats: owned({
+    collection: PLAYER_STATS_COLLECTION,
+    schema: PlayerStats,
+    permissionRead: 1,
+    permissionWrite: 0,
+    why: "games played, best and gifts, counted from accepted rounds; the owner may read them",
+  }),
+  sessionLogins: owned({
+    collection: "session_logins",
+    schema: LoginRecord,
+    permissionRead: 0,
+    permissionWrite: 0,
+    why: "login records: what keeps a signed-out or superseded login dead across restarts",
+  }),
+} as const;
+
+export const OWNED_COLLECTIONS: readonly OwnedCollection[] = Object.values(Owned);
+
+const ownedNames = new Set(OWNED_COLLECTIONS.map((c) => c.collection));
+
+export function isOwnedCollection(collection: string | undefined): boolean {
+  return collection !== undefined && ownedNames.has(collection);
+}

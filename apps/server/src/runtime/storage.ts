@@ -1,0 +1,167 @@
+import { describeIssues } from "@gift-grab/contracts";
+import type * as z from "zod/mini";
+import type { OwnedCollection } from "./owned-storage";
+
+/**
+ * The only code that touches Nakama storage (test/unit/owned-storage.test.ts checks it):
+ * every call takes an entry of the registry in owned-storage.ts, so nothing is written to
+ * a collection the registry does not list, and every value read back is parsed with the
+ * entry's schema. A row that does not parse is logged (collection, key, user; never the
+ * value) and treated as absent for that one object: the caller decides what absent means.
+ */
+
+type Value<C extends OwnedCollection> = z.output<C["schema"]>;
+
+/** One object of an owned collection, its value parsed. */
+export interface OwnedObject<T> {
+  userId: string;
+  key: string;
+  value: T;
+  version: string;
+}
+
+/**
+ * What a read found at one key: `value` is undefined when the object is absent or corrupt.
+ * `version` is the one to write with: "*" (only while still absent) or the version read,
+ * so a corrupt row is overwritten under the same version check as a good one.
+ */
+export interface OwnedRead<T> {
+  value: T | undefined;
+  version: string;
+}
+
+function parsed<C extends OwnedCollection>(
+  logger: nkruntime.Logger,
+  entry: C,
+  obj: { userId: string; key: string; value: unknown; version: string },
+): OwnedObject<Value<C>> | undefined {
+  const result = entry.schema.safeParse(obj.value);
+  if (result.success) return { ...obj, value: result.data as Value<C> };
+  logger.warn(
+    "storage: %s/%s of user %s is corrupt, treated as absent: %s",
+    entry.collection,
+    obj.key,
+    obj.userId,
+    describeIssues(result.error),
+  );
+  return undefined;
+}
+
+function fromNakama(obj: nkruntime.StorageObject) {
+  return { userId: obj.userId ?? "", key: obj.key, value: obj.value, version: obj.version };
+}
+
+export function readOwned<C extends OwnedCollection>(
+  nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
+  entry: C,
+  userId: string,
+  key: string,
+): OwnedRead<Value<C>> {
+  const [obj] = nk.storageRead([{ collection: entry.collection, key, userId }]);
+  if (!obj) return { value: undefined, version: "*" };
+  return { value: parsed(logger, entry, fromNakama(obj))?.value, version: obj.version };
+}
+
+/** The objects at these keys that exist and parse (in no particular order). */
+export function readOwnedMany<C extends OwnedCollection>(
+  nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
+  entry: C,
+  ids: { userId: string; key: string }[],
+): OwnedObject<Value<C>>[] {
+  if (ids.length === 0) return [];
+  const objs = nk.storageRead(ids.map((id) => ({ collection: entry.collection, ...id })));
+  return objs.flatMap((obj) => parsed(logger, entry, fromNakama(obj)) ?? []);
+}
+
+/** Every object of one user in the collection that parses. */
+export function listOwned<C extends OwnedCollection>(
+  nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
+  entry: C,
+  userId: string,
+): OwnedObject<Value<C>>[] {
+  const out: OwnedObject<Value<C>>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = nk.storageList(userId, entry.collection, 100, cursor);
+    for (const obj of page.objects ?? []) {
+      const ok = parsed(logger, entry, fromNakama(obj));
+      if (ok) out.push(ok);
+    }
+    cursor = page.cursor || undefined;
+  } while (cursor);
+  return out;
+}
+
+/**
+ * Every object of the collection, across users, whose value has the top-level field
+ * `field` and parses. Filtered in SQL only by the field's presence (no cast a bad row could
+ * break); everything else is the schema's job, row by row.
+ */
+export function scanOwnedWithField<C extends OwnedCollection>(
+  nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
+  entry: C,
+  field: string,
+): OwnedObject<Value<C>>[] {
+  const rows = nk.sqlQuery(
+    "SELECT user_id::text AS user_id, key, version, value::text AS value FROM storage WHERE collection = $1 AND value ? $2",
+    [entry.collection, field],
+  );
+  return rows.flatMap((row) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(String(row.value));
+    } catch {
+      value = undefined;
+    }
+    const obj = { userId: String(row.user_id), key: String(row.key), version: String(row.version) };
+    return parsed(logger, entry, { ...obj, value }) ?? [];
+  });
+}
+
+declare const ownedWriteBrand: unique symbol;
+/** A write built by {@link ownedWrite}: the only kind {@link writeOwned} takes. */
+export type OwnedWrite = nkruntime.StorageWriteRequest & { readonly [ownedWriteBrand]: true };
+
+/**
+ * A write of one object with the entry's permissions. `version`: "*" writes only if absent,
+ * a version only if unchanged since read, undefined unconditionally.
+ */
+export function ownedWrite<C extends OwnedCollection>(
+  entry: C,
+  userId: string,
+  key: string,
+  value: Value<C>,
+  version?: string,
+): OwnedWrite {
+  return {
+    collection: entry.collection,
+    key,
+    userId,
+    value: value as { [key: string]: unknown },
+    version,
+    permissionRead: entry.permissionRead,
+    permissionWrite: entry.permissionWrite,
+  } as OwnedWrite;
+}
+
+/** One transaction: the whole batch commits or none of it (core_storage.go). */
+export function writeOwned(
+  nk: nkruntime.Nakama,
+  writes: OwnedWrite[],
+): nkruntime.StorageWriteAck[] {
+  return nk.storageWrite(writes);
+}
+
+export function deleteOwned(
+  nk: nkruntime.Nakama,
+  entry: OwnedCollection,
+  userId: string,
+  keys: string[],
+) {
+  if (keys.length === 0) return;
+  nk.storageDelete(keys.map((key) => ({ collection: entry.collection, key, userId })));
+}

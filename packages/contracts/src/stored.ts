@@ -1,0 +1,69 @@
+import * as z from "zod/mini";
+import { roundSubmit } from "./rpcs/round-submit";
+
+/**
+ * What the server keeps in Nakama storage: one schema per collection it owns (the registry
+ * is apps/server/src/runtime/owned-storage.ts; player_stats' schema is PlayerStats, also
+ * the player_stats_get response). The server parses every value it reads back with its
+ * schema and treats a row that does not parse as corrupt: nothing read back is trusted.
+ *
+ * Unknown fields are dropped, not refused (z.object), so a row written by a newer version
+ * of the module still reads after a rollback.
+ */
+
+const EpochMs = z.int().check(z.nonnegative());
+const UnixSeconds = z.int().check(z.nonnegative());
+
+/** round_tickets, key = ticket id: open → claimed (one submit won) → done (result kept). */
+export const TicketRecord = z.object({
+  started_at: EpochMs,
+  duration_ms: z.int().check(z.positive()),
+  /** The round's seed (uint32). */
+  seed: z.int().check(z.nonnegative(), z.maximum(0xffff_ffff)),
+  /** After this, the ticket can no longer be submitted. */
+  expires_at: EpochMs,
+  state: z.enum(["open", "claimed", "done"]),
+  /** What was submitted (score|gifts|power_ups_used), once claimed. */
+  fingerprint: z.optional(z.string()),
+  /** When the current claim was made, epoch ms. */
+  claimed_at: z.optional(EpochMs),
+  /** The answer an identical retry gets back, once done. */
+  result: z.optional(roundSubmit.response),
+});
+export type TicketRecord = z.infer<typeof TicketRecord>;
+
+/** round_limits, key "starts": recent round_start times and the tickets handed out. */
+export const StartLimitsRecord = z.object({
+  starts: z.array(EpochMs),
+  tickets: z.array(z.object({ id: z.string().check(z.minLength(1)), expires_at: EpochMs })),
+});
+export type StartLimitsRecord = z.infer<typeof StartLimitsRecord>;
+
+/** Why a login ended. */
+export const RevokeReason = z.enum([
+  "signed_out",
+  "signed_out_everywhere",
+  "signed_in_elsewhere",
+  "refresh_reused",
+  "login_expired",
+]);
+export type RevokeReason = z.infer<typeof RevokeReason>;
+
+/** session_logins, key = login id (`lid` var): one sign-in, never the raw token. */
+export const LoginRecord = z.object({
+  /** Token id shared by the login's session and refresh tokens. */
+  tid: z.string().check(z.minLength(1)),
+  /** The current refresh generation: a refresh token with another rid is a reused one. */
+  rid: z.string().check(z.minLength(1)),
+  /** Sign-in time, unix seconds. */
+  login_at: UnixSeconds,
+  /** No token of this login lives past this (refresh expiry), unix seconds. */
+  exp: UnixSeconds,
+  /** When the sign-in was recorded, ms: orders two sign-ins of the same second. */
+  signed_in_ms: z.optional(EpochMs),
+  client: z.optional(z.string()),
+  email: z.optional(z.string()),
+  revoked_at: z.optional(UnixSeconds),
+  revoked_reason: z.optional(RevokeReason),
+});
+export type LoginRecord = z.infer<typeof LoginRecord>;
