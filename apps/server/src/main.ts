@@ -22,6 +22,7 @@ import { rpcSessionCheck } from "./rpcs/session-check";
 import { rpcSessionLogoutAll } from "./rpcs/session-logout-all";
 import { callRpc } from "./runtime/call-rpc";
 import type { HookRegistry, RpcRegistry, RtBeforeRegistry } from "./runtime/registry";
+import { beforeDeleteStorageObjects, beforeWriteStorageObjects } from "./runtime/storage-guard";
 import { withLiveSession } from "./sessions/guard";
 import { sessionHooks, sessionRtHooks } from "./sessions/hooks";
 import { initSessions } from "./sessions/init";
@@ -42,6 +43,8 @@ export const rpcs: RpcRegistry = {
 export const hooks: HookRegistry = {
   ...sessionHooks,
   registerBeforeUpdateAccount: beforeUpdateAccount,
+  registerBeforeWriteStorageObjects: beforeWriteStorageObjects,
+  registerBeforeDeleteStorageObjects: beforeDeleteStorageObjects,
 };
 
 /** Realtime messages a socket of a revoked login may not send (sessions/guard.ts). */

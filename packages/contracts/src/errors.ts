@@ -43,6 +43,9 @@ export const ErrorReason = z.enum([
   "account_banned",
   "already_playing",
   "login_expired",
+  // storage (docs/security.md, "Trust boundary: storage")
+  /** A client wrote or deleted an object in a collection only the server writes. */
+  "collection_owned",
 ]);
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
@@ -68,6 +71,7 @@ export const reasonCode: Record<ErrorReason, number> = {
   account_banned: NakamaCode.PERMISSION_DENIED,
   already_playing: NakamaCode.ABORTED,
   login_expired: NakamaCode.UNAUTHENTICATED,
+  collection_owned: NakamaCode.PERMISSION_DENIED,
 };
 
 /**

@@ -28,6 +28,7 @@ export const reasonMessages: Record<ErrorReason, string> = {
   already_playing:
     "This account is playing on another device. Play here instead to end that session.",
   login_expired: "You've been signed in for a long time — sign in again.",
+  collection_owned: "That data is kept by the game server and can't be changed from here.",
 };
 
 export const unreachableMessage =
