@@ -1,0 +1,334 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  LoginRecord,
+  PLAYER_STATS_COLLECTION,
+  parseRpcError,
+  StartLimitsRecord,
+  TicketRecord,
+} from "@gift-grab/contracts";
+import { describe, expect, it } from "vitest";
+import { OWNED_COLLECTIONS, Owned } from "../../src/runtime/owned-storage";
+import {
+  listOwned,
+  ownedWrite,
+  readOwned,
+  scanOwnedWithField,
+  writeOwned,
+} from "../../src/runtime/storage";
+import {
+  beforeDeleteStorageObjects,
+  beforeWriteStorageObjects,
+} from "../../src/runtime/storage-guard";
+import { listRevokedUnexpired, readLogin } from "../../src/sessions/store";
+
+const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src");
+const HELPERS = path.join("runtime", "storage.ts");
+
+/** Storage access outside the helpers: a runtime storage call, or SQL naming the storage table. */
+function storageAccesses(source: string): string[] {
+  const calls = source.match(/\.\s*(storage[A-Z]\w*|multiUpdate)\s*\(/g) ?? [];
+  const sql = source.match(/\b(from|into|update|join|table)\s+"?storage"?\b/gi) ?? [];
+  return [...calls, ...sql];
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? sourceFiles(p) : p.endsWith(".ts") ? [p] : [];
+  });
+}
+
+describe("owned collections, closed by construction", () => {
+  it("no module code touches storage except through runtime/storage.ts", () => {
+    const offenders = sourceFiles(srcDir)
+      .filter((f) => path.relative(srcDir, f) !== HELPERS)
+      .flatMap((f) =>
+        storageAccesses(fs.readFileSync(f, "utf8")).map((m) => `${path.relative(srcDir, f)}: ${m}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it("the scan catches what it is there to catch", () => {
+    expect(storageAccesses("nk.storageWrite([{ collection: 'x' }])")).toHaveLength(1);
+    expect(storageAccesses("nk\n  .storageRead(ids)")).toHaveLength(1);
+    expect(
+      storageAccesses("nk.storageList(u, 'x'); nk.storageDelete([]); nk.multiUpdate(null)"),
+    ).toHaveLength(3);
+    expect(storageAccesses('nk.sqlExec("DELETE FROM storage WHERE collection = $1")')).toHaveLength(
+      1,
+    );
+    expect(storageAccesses('nk.sqlQuery("SELECT 1 FROM users JOIN storage ON true")')).toHaveLength(
+      1,
+    );
+    expect(storageAccesses("nk.sqlQuery('SELECT pg_sleep($1)')")).toEqual([]);
+  });
+
+  it("the helpers themselves still hold the storage calls (the scan is not vacuous)", () => {
+    expect(
+      storageAccesses(fs.readFileSync(path.join(srcDir, HELPERS), "utf8")).length,
+    ).toBeGreaterThan(4);
+  });
+
+  it("writes only registry entries, with the entry's permissions (types refuse anything else)", () => {
+    const w = ownedWrite(Owned.playerStats, "u", "summary", {
+      games_played: 1,
+      best: 2,
+      total_gifts: 2,
+      last_played_at: null,
+    });
+    expect(w).toMatchObject({
+      collection: PLAYER_STATS_COLLECTION,
+      permissionRead: 1,
+      permissionWrite: 0,
+    });
+    const nk = {
+      storageWrite: (writes: unknown[]) => writes.map(() => ({})),
+    } as unknown as nkruntime.Nakama;
+    // @ts-expect-error a hand-made collection is no registry entry
+    ownedWrite({ collection: "mine", permissionRead: 2 }, "u", "k", {});
+    // @ts-expect-error a value of another collection's shape
+    ownedWrite(Owned.roundLimits, "u", "starts", { starts: "x" });
+    // @ts-expect-error a plain write request did not come from ownedWrite
+    writeOwned(nk, [{ collection: "mine", key: "k", userId: "u", value: {} }]);
+    expect(writeOwned(nk, [w])).toHaveLength(1);
+  });
+
+  it("lists each collection once, with a schema, server-only writes and a reason", () => {
+    const names = OWNED_COLLECTIONS.map((c) => c.collection);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.sort()).toEqual([
+      "player_stats",
+      "round_limits",
+      "round_tickets",
+      "session_logins",
+    ]);
+    for (const c of OWNED_COLLECTIONS) {
+      expect(c.permissionWrite, c.collection).toBe(0);
+      expect(c.why.length, c.collection).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe("client writes and deletes of owned collections", () => {
+  const ctx = {} as nkruntime.Context;
+  const logger = {} as nkruntime.Logger;
+  const nk = {} as nkruntime.Nakama;
+
+  it.each(OWNED_COLLECTIONS.map((c) => c.collection))(
+    "refuses %s with 403 collection_owned",
+    (collection) => {
+      const write = {
+        objects: [
+          { collection: "notes", key: "a" },
+          { collection, key: "b" },
+        ],
+      };
+      const del = { objectIds: [{ collection, key: "b" }] };
+      for (const run of [
+        () => beforeWriteStorageObjects(ctx, logger, nk, write),
+        () => beforeDeleteStorageObjects(ctx, logger, nk, del),
+      ]) {
+        let thrown: unknown;
+        try {
+          run();
+        } catch (err) {
+          thrown = err;
+        }
+        expect(parseRpcError(thrown)).toMatchObject({ reason: "collection_owned", code: 7 });
+      }
+    },
+  );
+
+  it("lets every other collection through unchanged, as plain Nakama would", () => {
+    const write = {
+      objects: [{ collection: "notes", key: "a", value: "{}" }, { collection: "Round_Tickets" }],
+    };
+    expect(beforeWriteStorageObjects(ctx, logger, nk, write)).toBe(write);
+    const del = { objectIds: [{ collection: "notes", key: "a" }] };
+    expect(beforeDeleteStorageObjects(ctx, logger, nk, del)).toBe(del);
+    expect(beforeWriteStorageObjects(ctx, logger, nk, {})).toEqual({});
+  });
+});
+
+type Row = { collection: string; userId: string; key: string; value: unknown; version: string };
+
+/** Storage as nk shows it, with rows planted as a pre-fix client (or a bug) could have left them. */
+function fakeStorage(rows: Row[]) {
+  const warnings: string[] = [];
+  const logger = {
+    warn: (format: string, ...args: unknown[]) => {
+      let i = 0;
+      warnings.push(format.replace(/%[sd]/g, () => String(args[i++])));
+    },
+  } as unknown as nkruntime.Logger;
+  const nk = {
+    storageRead: (ids: { collection: string; key: string; userId: string }[]) =>
+      rows.filter((r) =>
+        ids.some(
+          (id) => id.collection === r.collection && id.key === r.key && id.userId === r.userId,
+        ),
+      ),
+    storageList: (userId: string, collection: string) => ({
+      objects: rows.filter((r) => r.userId === userId && r.collection === collection),
+    }),
+    sqlQuery: (_sql: string, [collection, field = ""]: string[]) =>
+      rows
+        .filter(
+          (r) =>
+            r.collection === collection &&
+            typeof r.value === "object" &&
+            r.value !== null &&
+            field in r.value,
+        )
+        .map((r) => ({
+          user_id: r.userId,
+          key: r.key,
+          version: r.version,
+          value: typeof r.value === "string" ? r.value : JSON.stringify(r.value),
+        })),
+  } as unknown as nkruntime.Nakama;
+  return { nk, logger, warnings };
+}
+
+const login = (over: Record<string, unknown> = {}) => ({
+  tid: "t",
+  rid: "r",
+  login_at: 100,
+  exp: 10_000,
+  revoked_at: 200,
+  revoked_reason: "signed_out",
+  ...over,
+});
+
+describe("nothing read back is trusted", () => {
+  it("a corrupt row reads as absent, keeps its version and is logged without its value", () => {
+    const secret = "do-not-log-me";
+    const { nk, logger, warnings } = fakeStorage([
+      {
+        collection: "round_limits",
+        userId: "u1",
+        key: "starts",
+        value: { starts: "x", note: secret },
+        version: "v7",
+      },
+    ]);
+    expect(readOwned(nk, logger, Owned.roundLimits, "u1", "starts")).toEqual({
+      value: undefined,
+      version: "v7",
+    });
+    expect(readOwned(nk, logger, Owned.roundLimits, "u2", "starts")).toEqual({
+      value: undefined,
+      version: "*",
+    });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("round_limits/starts of user u1");
+    expect(warnings[0]).not.toContain(secret);
+  });
+
+  it("a corrupt login is no login: unknown when read, skipped when listed", () => {
+    const { nk, logger } = fakeStorage([
+      {
+        collection: "session_logins",
+        userId: "u",
+        key: "bad",
+        value: login({ exp: "never" }),
+        version: "1",
+      },
+      { collection: "session_logins", userId: "u", key: "good", value: login(), version: "2" },
+    ]);
+    expect(readLogin(nk, logger, "u", "bad")).toBeUndefined();
+    expect(readLogin(nk, logger, "u", "good")?.record.tid).toBe("t");
+    expect(listOwned(nk, logger, Owned.sessionLogins, "u").map((o) => o.key)).toEqual(["good"]);
+  });
+
+  it("re-applying revocations goes on past bad rows and skips expired ones", () => {
+    const { nk, logger, warnings } = fakeStorage([
+      {
+        collection: "session_logins",
+        userId: "a",
+        key: "1",
+        value: login({ exp: "never" }),
+        version: "1",
+      },
+      {
+        collection: "session_logins",
+        userId: "b",
+        key: "2",
+        value: login({ tid: "tb" }),
+        version: "1",
+      },
+      {
+        collection: "session_logins",
+        userId: "c",
+        key: "3",
+        value: login({ revoked_at: null }),
+        version: "1",
+      },
+      {
+        collection: "session_logins",
+        userId: "d",
+        key: "4",
+        value: login({ tid: "td", exp: 50 }),
+        version: "1",
+      },
+      {
+        collection: "session_logins",
+        userId: "e",
+        key: "5",
+        value: login({ tid: "te" }),
+        version: "1",
+      },
+      {
+        collection: "session_logins",
+        userId: "f",
+        key: "6",
+        value: login({ revoked_at: undefined }),
+        version: "1",
+      },
+    ]);
+    const revoked = listRevokedUnexpired(nk, logger, 1000);
+    expect(revoked.map((r) => [r.userId, r.record.tid])).toEqual([
+      ["b", "tb"],
+      ["e", "te"],
+    ]);
+    expect(warnings).toHaveLength(2);
+  });
+
+  it("a row the SQL scan gets back as text that is not JSON is skipped too", () => {
+    const { nk, logger, warnings } = fakeStorage([
+      { collection: "session_logins", userId: "a", key: "1", value: login(), version: "1" },
+    ]);
+    const sqlQuery = nk.sqlQuery;
+    const broken = {
+      ...nk,
+      sqlQuery: (q: string, p: string[]) => [
+        ...sqlQuery(q, p),
+        { user_id: "z", key: "9", version: "1", value: "{" },
+      ],
+    } as unknown as nkruntime.Nakama;
+    expect(
+      scanOwnedWithField(broken, logger, Owned.sessionLogins, "revoked_at").map((o) => o.userId),
+    ).toEqual(["a"]);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it("the stored contracts refuse the issue's forged values", () => {
+    expect(StartLimitsRecord.safeParse({ starts: "x", tickets: [] }).success).toBe(false);
+    expect(LoginRecord.safeParse(login({ exp: "never" })).success).toBe(false);
+    const ticket = {
+      started_at: 1,
+      duration_ms: 30_000,
+      seed: 5,
+      expires_at: 90_000,
+      state: "open",
+    };
+    expect(TicketRecord.safeParse(ticket).success).toBe(true);
+    for (const bad of [{ state: "won" }, { duration_ms: 0 }, { seed: -1 }, { started_at: "now" }]) {
+      expect(TicketRecord.safeParse({ ...ticket, ...bad }).success, JSON.stringify(bad)).toBe(
+        false,
+      );
+    }
+  });
+});
