@@ -30,17 +30,17 @@ export function initSessions(
 function reapplyRevocations(logger: nkruntime.Logger, nk: nkruntime.Nakama, cfg: SessionConfig) {
   const now = nowSec();
   const revoked = listRevokedUnexpired(nk, logger, now);
-  const users = new Set<string>();
-  for (const { userId, record } of revoked) {
-    invalidateLoginInNakama(nk, cfg, userId, record.tid, now);
-    users.add(userId);
-  }
   // A user with no live login at all: drop every older token, which (unlike a per-token
-  // logout) Nakama 3.40 also checks when a socket opens.
-  for (const userId of users) {
+  // logout) Nakama 3.40 also checks when a socket opens. Done first: it clears the user's
+  // per-token entries (LocalSessionCache.RemoveAll) and counts whole seconds, so only the
+  // per-token invalidations after it also refuse a token issued in this same second.
+  for (const userId of new Set(revoked.map((r) => r.userId))) {
     if (!listLogins(nk, logger, userId).some((l) => isLive(l.record, now))) {
       nk.sessionLogout(userId, undefined, undefined);
     }
+  }
+  for (const { userId, record } of revoked) {
+    invalidateLoginInNakama(nk, cfg, userId, record.tid, now);
   }
   logger.info("sessions: %d revoked logins re-applied", revoked.length);
 }
