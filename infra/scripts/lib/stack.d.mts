@@ -9,7 +9,13 @@ export interface Stack {
   stopNakama(): Promise<void>;
   restartNakama(): Promise<void>;
   stop(): Promise<void>;
-  pg: { stop(): Promise<boolean>; start(): Promise<boolean>; port: number };
+  pg: {
+    stop(): Promise<boolean>;
+    start(): Promise<boolean>;
+    port: number;
+    /** Runs one SQL command with psql (tuples only, unaligned): e.g. to plant rows in tests. */
+    psql(sql: string, database?: string): { code: number; stdout: string; stderr: string };
+  };
 }
 
 export interface TestStack extends Stack {

@@ -1,0 +1,303 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import {
+  decodeSessionToken,
+  EMPTY_PLAYER_STATS,
+  PLAYER_STATS_GET,
+  parseRpcError,
+  playerStatsGet,
+  ROUND_START,
+  ROUND_SUBMIT,
+  roundStart,
+  SESSION_CHECK,
+  SESSION_LOGOUT,
+  SESSION_LOGOUT_ALL,
+} from "@gift-grab/contracts";
+import type { Session } from "@heroiclabs/nakama-js";
+import { describe, expect, it } from "vitest";
+import { OWNED_COLLECTIONS } from "../../src/runtime/owned-storage";
+import { deviceLogin, getAccountStatus, ownStack, rawRefresh, rpcStatus } from "./sessions-support";
+
+// The trust boundary of storage on a stack of this file's own: rows are planted with SQL,
+// the way a client could write them before the before hooks existed, and Nakama restarts.
+const stack = ownStack({ name: "owned-storage", runtimeEnv: { ROUND_DURATION_MS: "300" } });
+const port = () => stack().port;
+
+/** Nakama's client storage API as any HTTP client can call it. */
+async function storageApi(token: string, path: "" | "/delete", body: unknown) {
+  const res = await fetch(`http://127.0.0.1:${port()}/v2/storage${path}`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, text, json: JSON.parse(text) as unknown };
+}
+
+function sql(query: string): string {
+  const r = stack().pg.psql(query, "nakama_test");
+  if (r.code !== 0) throw new Error(`psql: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/** Puts a row in storage as it is, whatever its shape (permissions as the server's own). */
+function plant(collection: string, userId: string, key: string, value: unknown) {
+  const json = `$v$${JSON.stringify(value)}$v$`;
+  sql(
+    `DELETE FROM storage WHERE collection = '${collection}' AND key = '${key}' AND user_id = '${userId}';
+     INSERT INTO storage (collection, key, user_id, value, version, read, write)
+     VALUES ('${collection}', '${key}', '${userId}', ${json}::jsonb, md5(${json}), 0, 0)`,
+  );
+}
+
+function rowCount(collection: string, userId: string, key?: string): number {
+  const byKey = key === undefined ? "" : ` AND key = '${key}'`;
+  return Number(
+    sql(
+      `SELECT count(*) FROM storage WHERE collection = '${collection}' AND user_id = '${userId}'${byKey}`,
+    ),
+  );
+}
+
+function uid(session: Session): string {
+  if (!session.user_id) throw new Error("no user id");
+  return session.user_id;
+}
+
+const lidOf = (session: Session) => decodeSessionToken(session.token).vrs.lid;
+
+function expectTyped(res: { status: number; json: unknown }, status: number, reason: string) {
+  expect(res.status, JSON.stringify(res.json)).toBe(status);
+  expect(parseRpcError(res.json).reason).toBe(reason);
+}
+
+async function startRound(session: Session) {
+  const res = await rpcStatus(port(), ROUND_START, session.token);
+  expect(res.status, JSON.stringify(res.json)).toBe(200);
+  return roundStart.response.parse(res.json);
+}
+
+const submitBody = (ticket: string, score = 1) =>
+  JSON.stringify({ ticket, score, gifts: score, power_ups_used: 0 });
+
+describe("server-owned collections: clients may not write or delete them", () => {
+  it("refuses the issue's four forged writes with 403 collection_owned, and writes nothing", async () => {
+    const { session } = await deviceLogin(port());
+    const now = Date.now();
+    const forged: Record<string, { key: string; value: unknown }> = {
+      round_tickets: {
+        key: randomUUID(),
+        value: {
+          started_at: now - 1e12,
+          duration_ms: 1e12,
+          seed: 1,
+          expires_at: now + 3_600_000,
+          state: "open",
+        },
+      },
+      player_stats: {
+        key: "summary",
+        value: { games_played: 1e6, best: 2e9, total_gifts: 2e9, last_played_at: now },
+      },
+      round_limits: { key: "starts", value: { starts: "x" } },
+      session_logins: {
+        key: randomUUID(),
+        value: { tid: "x", rid: "y", login_at: 1, exp: "never", revoked_at: 1 },
+      },
+    };
+    expect(Object.keys(forged).sort()).toEqual(OWNED_COLLECTIONS.map((c) => c.collection).sort());
+    for (const [collection, { key, value }] of Object.entries(forged)) {
+      const res = await storageApi(session.token, "", {
+        objects: [
+          {
+            collection,
+            key,
+            permission_read: 0,
+            permission_write: 0,
+            value: JSON.stringify(value),
+          },
+        ],
+      });
+      expectTyped(res, 403, "collection_owned");
+      expect(parseRpcError(res.json).code, collection).toBe(7);
+      expect(res.text).not.toMatch(/goroutine|\.go:\d+|stackTrace|storage-guard|pq:/);
+      expect(rowCount(collection, uid(session), key), collection).toBe(0);
+    }
+
+    // The forged ticket was never written, so it cannot score.
+    const submit = await rpcStatus(
+      port(),
+      ROUND_SUBMIT,
+      session.token,
+      submitBody(forged.round_tickets?.key ?? "", 2_000_000_000),
+    );
+    expectTyped(submit, 404, "ticket_unknown");
+  });
+
+  it("refuses the whole batch when one object of it names an owned collection", async () => {
+    const { session } = await deviceLogin(port());
+    const res = await storageApi(session.token, "", {
+      objects: [
+        { collection: "notes", key: "a", value: "{}" },
+        { collection: "round_limits", key: "starts", value: '{"starts":[],"tickets":[]}' },
+      ],
+    });
+    expectTyped(res, 403, "collection_owned");
+    expect(rowCount("notes", uid(session))).toBe(0);
+  });
+
+  it("refuses deleting the server's own objects in each owned collection with 403", async () => {
+    const { session } = await deviceLogin(port());
+    const round = await startRound(session);
+    const done = await rpcStatus(port(), ROUND_SUBMIT, session.token, submitBody(round.ticket));
+    expect(done.status).toBe(200);
+    const objects: [string, string][] = [
+      ["round_tickets", round.ticket],
+      ["round_limits", "starts"],
+      ["player_stats", "summary"],
+      ["session_logins", lidOf(session)],
+    ];
+    for (const [collection, key] of objects) {
+      expect(rowCount(collection, uid(session), key), collection).toBe(1);
+      const res = await storageApi(session.token, "/delete", {
+        object_ids: [{ collection, key }],
+      });
+      expectTyped(res, 403, "collection_owned");
+      expect(rowCount(collection, uid(session), key), collection).toBe(1);
+    }
+  });
+
+  it("every other collection works as on plain Nakama: write, read, delete", async () => {
+    const { session } = await deviceLogin(port());
+    const write = await storageApi(session.token, "", {
+      objects: [{ collection: "notes", key: "a", value: '{"text":"hi"}', permission_read: 1 }],
+    });
+    expect(write.status, write.text).toBe(200);
+    const read = await fetch(`http://127.0.0.1:${port()}/v2/storage`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${session.token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        object_ids: [{ collection: "notes", key: "a", user_id: uid(session) }],
+      }),
+    });
+    const body = (await read.json()) as { objects?: { value: string }[] };
+    expect(JSON.parse(body.objects?.[0]?.value ?? "{}")).toEqual({ text: "hi" });
+    const del = await storageApi(session.token, "/delete", {
+      object_ids: [{ collection: "notes", key: "a" }],
+    });
+    expect(del.status, del.text).toBe(200);
+    expect(rowCount("notes", uid(session))).toBe(0);
+  });
+});
+
+describe("nothing read back is trusted: corrupt rows are absent, never a 5xx", () => {
+  it("round_limits {starts: 'x'}: round_start answers 200 and rewrites the row", async () => {
+    const { session } = await deviceLogin(port());
+    plant("round_limits", uid(session), "starts", { starts: "x" });
+    await startRound(session);
+    expect(
+      sql(
+        `SELECT jsonb_typeof(value->'starts') || ' ' || jsonb_array_length(value->'tickets') FROM storage WHERE collection = 'round_limits' AND user_id = '${uid(session)}'`,
+      ),
+    ).toBe("array 1");
+  });
+
+  it("a corrupt ticket is unknown to round_submit (404) and no open round to round_start", async () => {
+    const { session } = await deviceLogin(port());
+    const rounds = [await startRound(session), await startRound(session)];
+    for (const [i, value] of [
+      { state: "won", started_at: 0, duration_ms: 1, seed: 1, expires_at: 9e12 },
+      { started_at: "x" },
+    ].entries()) {
+      plant("round_tickets", uid(session), rounds[i]?.ticket ?? "", value);
+      const res = await rpcStatus(
+        port(),
+        ROUND_SUBMIT,
+        session.token,
+        submitBody(rounds[i]?.ticket ?? ""),
+      );
+      expectTyped(res, 404, "ticket_unknown");
+    }
+    // Both are still listed in round_limits as live; neither counts as open.
+    await startRound(session);
+  });
+
+  it("corrupt player_stats read as zeros and the next round counts from there", async () => {
+    const { session } = await deviceLogin(port());
+    plant("player_stats", uid(session), "summary", { games_played: "lots", best: 2e9 });
+    const before = await rpcStatus(port(), PLAYER_STATS_GET, session.token);
+    expect(before.status).toBe(200);
+    expect(playerStatsGet.response.parse(before.json)).toEqual(EMPTY_PLAYER_STATS);
+    const round = await startRound(session);
+    const res = await rpcStatus(port(), ROUND_SUBMIT, session.token, submitBody(round.ticket, 3));
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const after = playerStatsGet.response.parse(
+      (await rpcStatus(port(), PLAYER_STATS_GET, session.token)).json,
+    );
+    expect(after).toMatchObject({ games_played: 1, best: 3, total_gifts: 3 });
+  });
+
+  it("a session whose login record is corrupt is refused as unknown (401), never a 5xx", async () => {
+    const { session } = await deviceLogin(port());
+    // Planted before the session's first call: nothing cached it as live yet.
+    plant("session_logins", uid(session), lidOf(session), { tid: 5, exp: "never" });
+    const check = await rpcStatus(port(), SESSION_CHECK, session.token);
+    expectTyped(check, 401, "session_revoked");
+    expect(await getAccountStatus(port(), session.token)).toBe(401);
+    const refresh = await rawRefresh(port(), session.refresh_token);
+    expectTyped(refresh as { status: number; json: unknown }, 401, "session_revoked");
+  });
+
+  it("corrupt logins are skipped when a sign-in or sign-out ends the others", async () => {
+    const first = await deviceLogin(port());
+    plant("session_logins", uid(first.session), randomUUID(), { revoked_at: "soon" });
+    plant("session_logins", uid(first.session), randomUUID(), { tid: "only" });
+    // kick_previous: the new sign-in lists the user's logins and ends the older one.
+    const second = await deviceLogin(port(), { deviceId: first.deviceId });
+    expect((await rpcStatus(port(), SESSION_CHECK, first.session.token)).status).toBe(401);
+    expect((await rpcStatus(port(), SESSION_CHECK, second.session.token)).status).toBe(200);
+    const all = await rpcStatus(port(), SESSION_LOGOUT_ALL, second.session.token);
+    expect(all.status, JSON.stringify(all.json)).toBe(200);
+    expect((await rpcStatus(port(), SESSION_CHECK, second.session.token)).status).toBe(401);
+  });
+});
+
+describe("after a restart, every revocation is re-applied past a bad row", () => {
+  it("a logged-out token stays refused by Nakama's own APIs with an exp:'never' row planted", async () => {
+    const loggedOut = await deviceLogin(port());
+    expect((await rpcStatus(port(), SESSION_LOGOUT, loggedOut.session.token)).status).toBe(200);
+    const other = await deviceLogin(port());
+    const badKey = randomUUID();
+    plant("session_logins", uid(other.session), badKey, {
+      tid: "x",
+      rid: "y",
+      login_at: 1,
+      exp: "never",
+      revoked_at: 1,
+    });
+
+    // GET /v2/friend: a Nakama API the module does not hook; only Nakama's cache refuses it.
+    const friends = async (token: string) =>
+      (
+        await fetch(`http://127.0.0.1:${port()}/v2/friend`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).status;
+    expect(await friends(loggedOut.session.token)).toBe(401);
+
+    await stack().restartNakama();
+
+    expect(await friends(loggedOut.session.token)).toBe(401);
+    expect(await friends(other.session.token)).toBe(200);
+    const log = readFileSync(stack().logFile, "utf8");
+    expect(log).toContain(`session_logins/${badKey} of user ${uid(other.session)} is corrupt`);
+    expect(log).not.toContain("revocations not re-applied");
+  });
+
+  it("the module wrote no collection outside its registry (and the test's own `notes`)", () => {
+    const collections = sql("SELECT DISTINCT collection FROM storage").split("\n").filter(Boolean);
+    const allowed = new Set([...OWNED_COLLECTIONS.map((c) => c.collection), "notes"]);
+    expect(collections.filter((c) => !allowed.has(c))).toEqual([]);
+    expect(collections.length).toBeGreaterThanOrEqual(OWNED_COLLECTIONS.length);
+  });
+});
