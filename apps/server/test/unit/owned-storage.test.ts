@@ -29,7 +29,11 @@ const HELPERS = path.join("runtime", "storage.ts");
 /** Storage access outside the helpers: a runtime storage call, or SQL naming the storage table. */
 function storageAccesses(source: string): string[] {
   const calls = source.match(/\.\s*(storage[A-Z]\w*|multiUpdate)\s*\(/g) ?? [];
-  const sql = source.match(/\b(from|into|update|join|table)\s+"?storage"?\b/gi) ?? [];
+  // In a string literal only: a comment saying "read from storage" is no SQL.
+  const sql =
+    source.match(
+      /["'`][^"'`\n]*\b(from|into|update|join|table)\s+(public\.)?storage\b[^"'`\n]*["'`]/gi,
+    ) ?? [];
   return [...calls, ...sql];
 }
 
@@ -62,7 +66,9 @@ describe("owned collections, closed by construction", () => {
     expect(storageAccesses('nk.sqlQuery("SELECT 1 FROM users JOIN storage ON true")')).toHaveLength(
       1,
     );
+    expect(storageAccesses("nk.sqlQuery('UPDATE public.storage SET value = $1')")).toHaveLength(1);
     expect(storageAccesses("nk.sqlQuery('SELECT pg_sleep($1)')")).toEqual([]);
+    expect(storageAccesses("// the truth is read from storage, not the cache")).toEqual([]);
   });
 
   it("the helpers themselves still hold the storage calls (the scan is not vacuous)", () => {
