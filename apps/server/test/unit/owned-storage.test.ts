@@ -250,50 +250,23 @@ describe("nothing read back is trusted", () => {
   });
 
   it("re-applying revocations goes on past bad rows and skips expired ones", () => {
-    const { nk, logger, warnings } = fakeStorage([
-      {
+    const values: [string, Record<string, unknown>][] = [
+      ["a", { exp: "never" }],
+      ["b", { tid: "tb" }],
+      ["c", { revoked_at: null }],
+      ["d", { tid: "td", exp: 50 }],
+      ["e", { tid: "te" }],
+      ["f", { revoked_at: undefined }],
+    ];
+    const { nk, logger, warnings } = fakeStorage(
+      values.map(([userId, over], i) => ({
         collection: "session_logins",
-        userId: "a",
-        key: "1",
-        value: login({ exp: "never" }),
+        userId,
+        key: String(i),
+        value: login(over),
         version: "1",
-      },
-      {
-        collection: "session_logins",
-        userId: "b",
-        key: "2",
-        value: login({ tid: "tb" }),
-        version: "1",
-      },
-      {
-        collection: "session_logins",
-        userId: "c",
-        key: "3",
-        value: login({ revoked_at: null }),
-        version: "1",
-      },
-      {
-        collection: "session_logins",
-        userId: "d",
-        key: "4",
-        value: login({ tid: "td", exp: 50 }),
-        version: "1",
-      },
-      {
-        collection: "session_logins",
-        userId: "e",
-        key: "5",
-        value: login({ tid: "te" }),
-        version: "1",
-      },
-      {
-        collection: "session_logins",
-        userId: "f",
-        key: "6",
-        value: login({ revoked_at: undefined }),
-        version: "1",
-      },
-    ]);
+      })),
+    );
     const revoked = listRevokedUnexpired(nk, logger, 1000);
     expect(revoked.map((r) => [r.userId, r.record.tid])).toEqual([
       ["b", "tb"],
