@@ -11,6 +11,7 @@ import { ownStack, SERVER_KEY } from "./sessions-support";
 
 const stack = ownStack({ name: "hostile" });
 const RUNS = 60;
+const OWNED_COLLECTIONS = ["round_tickets", "round_limits", "player_stats", "session_logins"];
 /** Fixed, so a run is reproducible; set HOSTILE_SEED to explore other inputs. */
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261129);
 const base = () => `http://127.0.0.1:${stack().port}`;
@@ -335,6 +336,45 @@ describe("hostile input on the real server", () => {
         (body) => () =>
           send("POST", "/v2/account/link/email", `Bearer ${player.token}`, JSON.stringify(body)),
       ),
+    },
+    {
+      name: "WriteStorageObjects",
+      request: fc
+        .array(
+          fc.record({
+            collection: fc.oneof(fc.constantFrom(...OWNED_COLLECTIONS), hostileString),
+            key: fc.oneof(fc.uuid(), hostileString),
+            value: fc.oneof(fc.json(), hostileString),
+            permission_read: fc.oneof(fc.constantFrom(0, 1, 2), hostileNumber),
+            permission_write: fc.oneof(fc.constantFrom(0, 1), hostileNumber),
+            version: fc.option(fc.oneof(fc.constant("*"), hostileString), { nil: undefined }),
+          }),
+          { maxLength: 3 },
+        )
+        .map(
+          (objects) => () =>
+            send("PUT", "/v2/storage", `Bearer ${player.token}`, JSON.stringify({ objects })),
+        ),
+    },
+    {
+      name: "DeleteStorageObjects",
+      request: fc
+        .array(
+          fc.record({
+            collection: fc.oneof(fc.constantFrom(...OWNED_COLLECTIONS), hostileString),
+            key: fc.oneof(fc.uuid(), hostileString),
+          }),
+          { maxLength: 3 },
+        )
+        .map(
+          (object_ids) => () =>
+            send(
+              "PUT",
+              "/v2/storage/delete",
+              `Bearer ${player.token}`,
+              JSON.stringify({ object_ids }),
+            ),
+        ),
     },
     {
       name: "GetAccount",
