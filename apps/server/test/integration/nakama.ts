@@ -5,8 +5,11 @@ import { Client, type Session } from "@heroiclabs/nakama-js";
 import { inject } from "vitest";
 import WebSocket from "ws";
 
-// nakama-js expects a browser: a global WebSocket (Node 20 has none).
+// nakama-js expects a browser: a global WebSocket (Node 20 has none), and a `window` its
+// heartbeat reads when a ping fails on a socket still open (a revoked socket's refused ping
+// races the server's close): without one that path throws an unhandled ReferenceError.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+(globalThis as { window?: unknown }).window ??= globalThis;
 
 export function server() {
   return inject("nakama");

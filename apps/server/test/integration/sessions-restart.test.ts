@@ -5,7 +5,16 @@ import {
   SESSION_LOGOUT_ALL,
 } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
-import { deviceLogin, getAccountStatus, ownStack, rawRefresh, rpcStatus } from "./sessions-support";
+import {
+  deviceLogin,
+  getAccountStatus,
+  ownStack,
+  rawRefresh,
+  recordedSocket,
+  rpcStatus,
+  socketUpgrade,
+  within,
+} from "./sessions-support";
 
 // Plain Nakama keeps logouts and superseded logins in memory only: after a restart their
 // tokens work again until they expire. Here every kind of revocation survives one restart.
@@ -53,5 +62,30 @@ describe("revocations survive a Nakama restart", () => {
       expect((await rpcStatus(port, SESSION_CHECK, session.token)).status).toBe(200);
       expect((await rawRefresh(port, session.refresh_token)).status).toBe(200);
     }
+  });
+
+  // Tripwire: Nakama 3.40 checks a per-token logout at socket upgrade by the raw token, not
+  // its id (heroiclabs/nakama#2506), and after a restart only per-token logouts can be
+  // re-applied to a user who still has a live login. When this test fails, Nakama fixed it:
+  // update "Known gaps" in docs/security.md.
+  it("after a restart a superseded token still opens a socket (3.40), closing the live one; ours ends it at its first message", async () => {
+    const port = stack().port;
+    const superseded = await deviceLogin(port);
+    const live = await deviceLogin(port, { deviceId: superseded.deviceId });
+    await stack().restartNakama();
+
+    const liveSocket = await recordedSocket(live.client, live.session);
+    // Nakama's own API refuses the superseded token (re-applied at start)…
+    expect(await getAccountStatus(port, superseded.session.token)).toBe(401);
+    // …but the socket upgrade lets it through, and single_socket then closes the live socket.
+    const stale = await recordedSocket(superseded.client, superseded.session);
+    await within(3000, liveSocket.closed, "single_socket closes the live player's socket");
+    // Its first message (an RPC here; nakama-js pings every 10 s) is refused and it is closed.
+    await expect(stale.socket.rpc(SESSION_CHECK, "{}")).rejects.toBeDefined();
+    await within(5000, stale.closed, "the superseded socket is closed");
+    // The live player reconnects and keeps playing; the window ends when the superseded
+    // session token expires (token_expiry_sec).
+    expect(await socketUpgrade(port, live.session.token)).toBe("open");
+    expect((await rpcStatus(port, SESSION_CHECK, live.session.token)).status).toBe(200);
   });
 });
