@@ -6,6 +6,8 @@
 export const GameRules = {
   /** One round. The server's round_start hands this out. */
   roundDurationMs: 30_000,
+  /** No round lasts longer, whatever ROUND_DURATION_MS says: a stored ticket beyond it is corrupt. */
+  maxRoundDurationMs: 10 * 60_000,
   /** The play field, in world units (landscape; portrait screens rotate nothing, they scale). */
   world: { width: 1280, height: 720 },
   santa: {

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { GameRules } from "./game-rules";
 import { roundSubmit } from "./rpcs/round-submit";
 
 /**
@@ -12,12 +13,17 @@ import { roundSubmit } from "./rpcs/round-submit";
  */
 
 const EpochMs = z.int().check(z.nonnegative());
+/**
+ * A time the module itself wrote: not before 2025. A row claiming a start decades ago (the
+ * pre-hooks forgery of a ticket with a huge duration) does not parse.
+ */
+const WrittenAtMs = z.int().check(z.minimum(Date.UTC(2025, 0, 1)));
 const UnixSeconds = z.int().check(z.nonnegative());
 
 /** round_tickets, key = ticket id: open → claimed (one submit won) → done (result kept). */
 export const TicketRecord = z.object({
-  started_at: EpochMs,
-  duration_ms: z.int().check(z.positive()),
+  started_at: WrittenAtMs,
+  duration_ms: z.int().check(z.positive(), z.maximum(GameRules.maxRoundDurationMs)),
   /** The round's seed (uint32). */
   seed: z.int().check(z.nonnegative(), z.maximum(0xffff_ffff)),
   /** After this, the ticket can no longer be submitted. */

@@ -40,7 +40,10 @@ function positiveInt(env: Record<string, string> | undefined, key: string, fallb
 
 export function roundConfig(env: Record<string, string> | undefined): RoundConfig {
   return {
-    durationMs: Math.max(1, positiveInt(env, "ROUND_DURATION_MS", ROUND_DEFAULTS.durationMs)),
+    durationMs: Math.min(
+      GameRules.maxRoundDurationMs,
+      Math.max(1, positiveInt(env, "ROUND_DURATION_MS", ROUND_DEFAULTS.durationMs)),
+    ),
     earlyToleranceMs: positiveInt(env, "ROUND_EARLY_TOLERANCE_MS", ROUND_DEFAULTS.earlyToleranceMs),
     submitWindowMs: positiveInt(env, "ROUND_SUBMIT_WINDOW_MS", ROUND_DEFAULTS.submitWindowMs),
     ticketRetentionMs: positiveInt(

@@ -204,10 +204,24 @@ describe("nothing read back is trusted: corrupt rows are absent, never a 5xx", (
 
   it("a corrupt ticket is unknown to round_submit (404) and no open round to round_start", async () => {
     const { session } = await deviceLogin(port());
-    const rounds = [await startRound(session), await startRound(session)];
+    const rounds = [
+      await startRound(session),
+      await startRound(session),
+      await startRound(session),
+    ];
+    const now = Date.now();
     for (const [i, value] of [
       { state: "won", started_at: 0, duration_ms: 1, seed: 1, expires_at: 9e12 },
       { started_at: "x" },
+      // The forgery, as a row left from before the hooks: well-formed, but a start
+      // decades ago and a duration no round has.
+      {
+        started_at: now - 1e12,
+        duration_ms: 1e12,
+        seed: 1,
+        expires_at: now + 3_600_000,
+        state: "open",
+      },
     ].entries()) {
       plant("round_tickets", uid(session), rounds[i]?.ticket ?? "", value);
       const res = await rpcStatus(
@@ -218,7 +232,7 @@ describe("nothing read back is trusted: corrupt rows are absent, never a 5xx", (
       );
       expectTyped(res, 404, "ticket_unknown");
     }
-    // Both are still listed in round_limits as live; neither counts as open.
+    // All are still listed in round_limits as live; none counts as open.
     await startRound(session);
   });
 
