@@ -7,11 +7,12 @@ import { type AnyRpc, allRpcs, parseRpcError } from "@gift-grab/contracts";
 import fc from "fast-check";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OWNED_COLLECTIONS } from "../../src/runtime/owned-storage";
 import { ownStack, SERVER_KEY } from "./sessions-support";
 
 const stack = ownStack({ name: "hostile" });
 const RUNS = 60;
-const OWNED_COLLECTIONS = ["round_tickets", "round_limits", "player_stats", "session_logins"];
+const OWNED = OWNED_COLLECTIONS.map((c) => c.collection);
 /** Fixed, so a run is reproducible; set HOSTILE_SEED to explore other inputs. */
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261129);
 const base = () => `http://127.0.0.1:${stack().port}`;
@@ -342,7 +343,7 @@ describe("hostile input on the real server", () => {
       request: fc
         .array(
           fc.record({
-            collection: fc.oneof(fc.constantFrom(...OWNED_COLLECTIONS), hostileString),
+            collection: fc.oneof(fc.constantFrom(...OWNED), hostileString),
             key: fc.oneof(fc.uuid(), hostileString),
             value: fc.oneof(fc.json(), hostileString),
             permission_read: fc.oneof(fc.constantFrom(0, 1, 2), hostileNumber),
@@ -361,7 +362,7 @@ describe("hostile input on the real server", () => {
       request: fc
         .array(
           fc.record({
-            collection: fc.oneof(fc.constantFrom(...OWNED_COLLECTIONS), hostileString),
+            collection: fc.oneof(fc.constantFrom(...OWNED), hostileString),
             key: fc.oneof(fc.uuid(), hostileString),
           }),
           { maxLength: 3 },
