@@ -13,6 +13,7 @@ import {
   SESSION_LOGOUT,
   SESSION_LOGOUT_ALL,
 } from "@gift-grab/contracts";
+import { beforeLinkEmail } from "./accounts/link-email";
 import { beforeUpdateAccount } from "./accounts/username-guard";
 import { rpcLeaderboardView } from "./leaderboard/leaderboard-view";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
@@ -20,6 +21,7 @@ import { rpcRoundStart } from "./rounds/round-start";
 import { rpcRoundSubmit } from "./rounds/round-submit";
 import { rpcSessionCheck } from "./rpcs/session-check";
 import { rpcSessionLogoutAll } from "./rpcs/session-logout-all";
+import { callHook, type HookOutcome } from "./runtime/call-hook";
 import { callRpc } from "./runtime/call-rpc";
 import type { HookRegistry, RpcRegistry, RtBeforeRegistry } from "./runtime/registry";
 import { withLiveSession } from "./sessions/guard";
@@ -42,6 +44,7 @@ export const rpcs: RpcRegistry = {
 export const hooks: HookRegistry = {
   ...sessionHooks,
   registerBeforeUpdateAccount: beforeUpdateAccount,
+  registerBeforeLinkEmail: beforeLinkEmail,
 };
 
 /** Realtime messages a socket of a revoked login may not send (sessions/guard.ts). */
@@ -72,4 +75,35 @@ export function runRpc(
 ) {
   guardedRpcs ??= withLiveSession(rpcs);
   return callRpc(guardedRpcs, id, ctx, logger, nk, payload);
+}
+
+/**
+ * Entry for the generated glue of every hook (runtime/call-hook.ts): one error mapping, and
+ * no control character in any string of a before hook's request.
+ */
+export function runHook(
+  method: keyof HookRegistry,
+  ctx: nkruntime.Context,
+  logger: nkruntime.Logger,
+  nk: nkruntime.Nakama,
+  a: unknown,
+  b: unknown,
+): HookOutcome {
+  const before = method.startsWith("registerBefore");
+  const api = method.replace(/^register(Before|After)/, "");
+  return callHook({ api, checkStrings: before }, hooks[method], ctx, logger, nk, [a, b]);
+}
+
+/** Entry for the generated glue of realtime before hooks: the same error mapping. */
+export function runRtBefore(
+  id: keyof RtBeforeRegistry,
+  ctx: nkruntime.Context,
+  logger: nkruntime.Logger,
+  nk: nkruntime.Nakama,
+  envelope: nkruntime.Envelope,
+): HookOutcome {
+  // Realtime payloads (chat messages, match data) may hold newlines: strings are not checked.
+  return callHook({ api: `realtime ${id}`, checkStrings: false }, rtBefore[id], ctx, logger, nk, [
+    envelope,
+  ]);
 }

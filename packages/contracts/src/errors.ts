@@ -43,6 +43,11 @@ export const ErrorReason = z.enum([
   "account_banned",
   "already_playing",
   "login_expired",
+  /**
+   * Refresh with a refresh token that another refresh rotated moments ago (two refreshes
+   * racing with one token): refused, the login stays live; the other caller holds the new pair.
+   */
+  "refresh_superseded",
 ]);
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
@@ -68,6 +73,7 @@ export const reasonCode: Record<ErrorReason, number> = {
   account_banned: NakamaCode.PERMISSION_DENIED,
   already_playing: NakamaCode.ABORTED,
   login_expired: NakamaCode.UNAUTHENTICATED,
+  refresh_superseded: NakamaCode.ABORTED,
 };
 
 /**

@@ -10,6 +10,9 @@ export interface LoginRecord {
   tid: string;
   /** The current refresh generation: a refresh token with another rid is a reused, rotated one. */
   rid: string;
+  /** The generation before `rid`, and when it was rotated (ms): refresh/refresh races (refresh.ts). */
+  prev_rid?: string;
+  rotated_ms?: number;
   /** Sign-in time, unix seconds. */
   login_at: number;
   /** No token of this login lives past this (refresh expiry), unix seconds. */

@@ -1,0 +1,69 @@
+import * as z from "zod/mini";
+import { isVersionConflict } from "../rounds/version-conflict";
+
+/**
+ * Sign-up claims on emails, so that sign-ups racing with one email get one account and
+ * `email_taken` for the rest (Nakama checks for the email and inserts it in two steps: the
+ * losers of that race would get its 500 "Error finding or creating user account.").
+ *
+ * Server-owned storage collection: system-owned objects (no user), key = SHA-256 of the
+ * lowercased email (no address stored), permissionRead 0, permissionWrite 0. A sign-up
+ * creates its claim create-only (version "*": the insert fails if the key exists), then
+ * checks the users table, then lets Nakama create the account; the sign-up's after hook
+ * deletes the claim. Because the check comes after the claim, a sign-up that claims after
+ * that delete sees the account. A claim whose sign-up never finished (Nakama failed, e.g.
+ * a username race) is stale after CLAIM_STALE_MS and is taken over (a version-checked
+ * write, so only one sign-up takes it).
+ */
+export const EMAIL_CLAIMS = "signup_email_claims";
+export const CLAIM_STALE_MS = 10_000;
+
+/** Nakama's system user: the owner of objects no player owns. */
+const SYSTEM_USER = "00000000-0000-0000-0000-000000000000";
+
+const EmailClaim = z.object({ claimed_ms: z.number() });
+
+function claimWrite(nk: nkruntime.Nakama, key: string, version: string) {
+  nk.storageWrite([
+    {
+      collection: EMAIL_CLAIMS,
+      key,
+      userId: SYSTEM_USER,
+      value: { claimed_ms: Date.now() },
+      version,
+      permissionRead: 0,
+      permissionWrite: 0,
+    },
+  ]);
+}
+
+/** Claims `email` for one sign-up: false when another sign-up holds a fresh claim on it. */
+export function claimEmail(nk: nkruntime.Nakama, email: string): boolean {
+  const key = nk.sha256Hash(email);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      claimWrite(nk, key, "*");
+      return true;
+    } catch (err) {
+      if (!isVersionConflict(err)) throw err;
+    }
+    const [held] = nk.storageRead([{ collection: EMAIL_CLAIMS, key, userId: SYSTEM_USER }]);
+    if (!held) continue; // released meanwhile: claim it afresh
+    const claim = EmailClaim.safeParse(held.value);
+    // A value that does not parse is no one's live claim: take it over like a stale one.
+    if (claim.success && Date.now() - claim.data.claimed_ms < CLAIM_STALE_MS) return false;
+    try {
+      claimWrite(nk, key, held.version);
+      return true;
+    } catch (err) {
+      if (isVersionConflict(err)) return false;
+      throw err;
+    }
+  }
+  return false;
+}
+
+/** Ends a sign-up's claim (done, or refused by our own checks). */
+export function releaseEmail(nk: nkruntime.Nakama, email: string) {
+  nk.storageDelete([{ collection: EMAIL_CLAIMS, key: nk.sha256Hash(email), userId: SYSTEM_USER }]);
+}
