@@ -1,4 +1,5 @@
 import { describeIssues, LinkEmail } from "@gift-grab/contracts";
+import { assertDatabaseReachable } from "../runtime/database";
 import { rpcError } from "../runtime/errors";
 
 /**
@@ -9,7 +10,7 @@ import { rpcError } from "../runtime/errors";
 export const beforeLinkEmail: nkruntime.BeforeHookFunction<nkruntime.AccountEmail> = (
   _ctx,
   _logger,
-  _nk,
+  nk,
   req,
 ) => {
   const email = String(req.email ?? "").toLowerCase();
@@ -17,5 +18,6 @@ export const beforeLinkEmail: nkruntime.BeforeHookFunction<nkruntime.AccountEmai
   if (!parsed.success) {
     throw rpcError("invalid_payload", `save progress: ${describeIssues(parsed.error)}`);
   }
+  assertDatabaseReachable(nk);
   return req;
 };

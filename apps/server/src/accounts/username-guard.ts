@@ -1,4 +1,5 @@
 import { Username } from "@gift-grab/contracts";
+import { assertDatabaseReachable } from "../runtime/database";
 import { rpcError } from "../runtime/errors";
 
 /**
@@ -26,8 +27,10 @@ export const beforeUpdateAccount: nkruntime.BeforeHookFunction<nkruntime.UserUpd
   data,
 ) => {
   const username = data.username;
-  if (!username || Username.safeParse(username).success) return data;
-  if (!isCurrentUsername(nk, ctx, username)) throw invalidUsername();
+  if (username && !Username.safeParse(username).success && !isCurrentUsername(nk, ctx, username)) {
+    throw invalidUsername();
+  }
+  assertDatabaseReachable(nk);
   return data;
 };
 
