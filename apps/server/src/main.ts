@@ -13,7 +13,7 @@ import {
   SESSION_LOGOUT,
   SESSION_LOGOUT_ALL,
 } from "@gift-grab/contracts";
-import { beforeLinkEmail } from "./accounts/link-email";
+import { afterLinkEmail, beforeLinkEmail } from "./accounts/link-email";
 import { beforeUpdateAccount } from "./accounts/username-guard";
 import { rpcLeaderboardView } from "./leaderboard/leaderboard-view";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
@@ -45,6 +45,7 @@ export const hooks: HookRegistry = {
   ...sessionHooks,
   registerBeforeUpdateAccount: beforeUpdateAccount,
   registerBeforeLinkEmail: beforeLinkEmail,
+  registerAfterLinkEmail: afterLinkEmail,
 };
 
 /** Realtime messages a socket of a revoked login may not send (sessions/guard.ts). */

@@ -1,10 +1,12 @@
 import * as z from "zod/mini";
 import { isVersionConflict } from "../rounds/version-conflict";
+import { rpcError } from "../runtime/errors";
 
 /**
- * Sign-up claims on emails, so that sign-ups racing with one email get one account and
- * `email_taken` for the rest (Nakama checks for the email and inserts it in two steps: the
- * losers of that race would get its 500 "Error finding or creating user account.").
+ * Claims on emails, so that sign-ups (and "save progress" links) racing with one email get
+ * one account and `email_taken` for the rest (Nakama checks for the email and inserts it in
+ * two steps: the losers of that race would get its 500 "Error finding or creating user
+ * account.").
  *
  * Server-owned storage collection: system-owned objects (no user), key = SHA-256 of the
  * lowercased email (no address stored), permissionRead 0, permissionWrite 0. A sign-up
@@ -37,7 +39,7 @@ function claimWrite(nk: nkruntime.Nakama, key: string, version: string) {
   ]);
 }
 
-/** Claims `email` for one sign-up: false when another sign-up holds a fresh claim on it. */
+/** Claims `email` for one sign-up or link: false while another holds a fresh claim on it. */
 export function claimEmail(nk: nkruntime.Nakama, email: string): boolean {
   const key = nk.sha256Hash(email);
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -63,7 +65,21 @@ export function claimEmail(nk: nkruntime.Nakama, email: string): boolean {
   return false;
 }
 
-/** Ends a sign-up's claim (done, or refused by our own checks). */
+/**
+ * Ends a claim (its sign-up or link is done, or was refused by our own checks). Best
+ * effort: a claim left behind (e.g. the database is down) goes stale on its own.
+ */
 export function releaseEmail(nk: nkruntime.Nakama, email: string) {
-  nk.storageDelete([{ collection: EMAIL_CLAIMS, key: nk.sha256Hash(email), userId: SYSTEM_USER }]);
+  try {
+    nk.storageDelete([
+      { collection: EMAIL_CLAIMS, key: nk.sha256Hash(email), userId: SYSTEM_USER },
+    ]);
+  } catch {
+    // stale after CLAIM_STALE_MS
+  }
+}
+
+/** What a sign-up or link hears when the email has an account, or one is being made. */
+export function emailTakenError() {
+  return rpcError("email_taken", "an account with this email exists: sign in instead");
 }

@@ -6,7 +6,7 @@ import {
   SignUp,
   TAKEOVER,
 } from "@gift-grab/contracts";
-import { claimEmail, releaseEmail } from "../accounts/email-claims";
+import { claimEmail, emailTakenError, releaseEmail } from "../accounts/email-claims";
 import { assertValidUsername } from "../accounts/username-guard";
 import { notificationStream } from "../rpcs/session-check";
 import { assertDatabaseReachable } from "../runtime/database";
@@ -106,16 +106,16 @@ export const beforeAuthenticateEmail: nkruntime.BeforeHookFunction<
     if (!parsed.success)
       throw rpcError("invalid_payload", `sign up: ${describeIssues(parsed.error)}`);
     vars = signInVars(nk, account.vars, email);
-    if (!claimEmail(nk, email)) throw emailTaken();
+    if (!claimEmail(nk, email)) throw emailTakenError();
     try {
-      if (userIdBy(nk, USER_BY_EMAIL, email)) throw emailTaken();
+      if (userIdBy(nk, USER_BY_EMAIL, email)) throw emailTakenError();
       const username = parsed.data.username;
       if (username === undefined) req.username = generatedUsername(nk, "player");
       else if (nk.usersGetUsername([username]).length > 0) {
         throw rpcError("username_taken", `the username ${username} is taken`);
       }
     } catch (err) {
-      releaseClaim(nk, email);
+      releaseEmail(nk, email);
       throw err;
     }
   } else {
@@ -130,19 +130,6 @@ export const beforeAuthenticateEmail: nkruntime.BeforeHookFunction<
   req.account = account;
   return req;
 };
-
-function emailTaken() {
-  return rpcError("email_taken", "an account with this email exists: sign in instead");
-}
-
-/** Best effort: a claim left behind goes stale on its own (CLAIM_STALE_MS). */
-function releaseClaim(nk: nkruntime.Nakama, email: string) {
-  try {
-    releaseEmail(nk, email);
-  } catch {
-    // e.g. the database is down: the error being answered says so
-  }
-}
 
 export const beforeAuthenticateDevice: nkruntime.BeforeHookFunction<
   nkruntime.AuthenticateDeviceRequest
@@ -229,7 +216,7 @@ export const afterAuthenticateEmail: nkruntime.AfterHookFunction<
     afterSignIn(ctx, logger, nk, session);
   } finally {
     // The account exists now (or the sign-up failed): the users table answers from here on.
-    if (req.create !== false) releaseClaim(nk, String(req.account?.email ?? "").toLowerCase());
+    if (req.create !== false) releaseEmail(nk, String(req.account?.email ?? "").toLowerCase());
   }
 };
 

@@ -171,6 +171,29 @@ describe("races answered cleanly", () => {
     }
   });
 
+  it("save progress racing sign-ups for one email: one wins, the others 409 email_taken (5 trials)", async () => {
+    for (let trial = 0; trial < 5; trial++) {
+      const email = newEmail();
+      const { client, session } = await deviceLogin(port());
+      const outcome = (p: Promise<unknown>) =>
+        p.then(
+          () => "ok",
+          async (e: Response) => `${e.status} ${parseAuthError(await e.json()).reason}`,
+        );
+      const results = await Promise.all([
+        outcome(client.linkEmail(session, { email, password: "password1" })),
+        ...Array.from({ length: 3 }, () =>
+          outcome(newClient().authenticateEmail(email, "password1", true, newUsername())),
+        ),
+      ]);
+      expect(
+        results.filter((r) => r === "ok"),
+        `trial ${trial}: ${results}`,
+      ).toHaveLength(1);
+      expect(results.filter((r) => r === "409 email_taken")).toHaveLength(3);
+    }
+  });
+
   it("two parallel refreshes of one token: one 200, one 409 refresh_superseded, the login lives (20 trials)", async () => {
     for (let trial = 0; trial < 20; trial++) {
       const { session } = await deviceLogin(port());
