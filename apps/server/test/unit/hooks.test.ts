@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CLAIM_STALE_MS, claimEmail, releaseEmail } from "../../src/accounts/email-claims";
 import { callHook } from "../../src/runtime/call-hook";
 import { controlCharacterField } from "../../src/runtime/control-chars";
+import { fakeStorage } from "./fake-storage";
 
 const logged: string[] = [];
 const logger = {
@@ -84,44 +85,10 @@ describe("callHook: one error mapping for every hook", () => {
   });
 });
 
-/** Storage with Nakama's version semantics: "*" creates only, a version must match. */
 function claimNk() {
-  const storage = new Map<string, { value: unknown; version: string }>();
-  let n = 0;
-  const id = (o: { collection: string; key: string; userId?: string }) =>
-    `${o.collection}/${o.userId}/${o.key}`;
-  const fake = {
-    sha256Hash: (s: string) => `h(${s})`,
-    storageRead: (keys: { collection: string; key: string; userId: string }[]) =>
-      keys.flatMap((k) => {
-        const o = storage.get(id(k));
-        return o ? [{ ...k, ...o }] : [];
-      }),
-    storageWrite: (
-      writes: {
-        collection: string;
-        key: string;
-        userId: string;
-        value: unknown;
-        version?: string;
-      }[],
-    ) =>
-      writes.map((w) => {
-        const cur = storage.get(id(w));
-        if (
-          (w.version === "*" && cur) ||
-          (w.version && w.version !== "*" && cur?.version !== w.version)
-        ) {
-          throw new Error("Storage write rejected - version check failed.");
-        }
-        storage.set(id(w), { value: w.value, version: String(++n) });
-        return {};
-      }),
-    storageDelete: (keys: { collection: string; key: string; userId: string }[]) => {
-      for (const k of keys) storage.delete(id(k));
-    },
-  };
-  return { nk: fake as unknown as nkruntime.Nakama, storage };
+  const store = fakeStorage();
+  const nk = { ...store, sha256Hash: (s: string) => `h(${s})` };
+  return { nk: nk as unknown as nkruntime.Nakama, storage: store.objects };
 }
 
 describe("email claims (sign-ups racing with one email)", () => {

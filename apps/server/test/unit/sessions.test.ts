@@ -6,12 +6,13 @@ import { beforeGetAccount } from "../../src/sessions/guard";
 import { beforeSessionRefresh, REFRESH_RACE_GRACE_MS } from "../../src/sessions/refresh";
 import { signInVars } from "../../src/sessions/sign-in";
 import { LOGINS, type LoginRecord } from "../../src/sessions/store";
+import { fakeStorage } from "./fake-storage";
 
 const KEYS = { encryptionKey: "session-key", refreshEncryptionKey: "refresh-key" };
 
 /** Just enough of nk for the refresh hook: storage with versions, localcache, crypto. */
 function fakeNk() {
-  const storage = new Map<string, { value: unknown; version: number }>();
+  const store = fakeStorage();
   const cache = new Map<string, unknown>([
     [
       "gift-grab:session-config",
@@ -32,33 +33,12 @@ function fakeNk() {
     jwtGenerate: () => "stand-in",
     sqlQuery: () => [],
     sessionLogout: (uid: string) => logouts.push(uid),
-    storageRead: (keys: { collection: string; key: string; userId: string }[]) =>
-      keys.flatMap((k) => {
-        const o = storage.get(`${k.collection}/${k.userId}/${k.key}`);
-        return o ? [{ ...k, value: o.value, version: String(o.version) }] : [];
-      }),
-    storageWrite: (
-      writes: {
-        collection: string;
-        key: string;
-        userId: string;
-        value: unknown;
-        version?: string;
-      }[],
-    ) =>
-      writes.map((w) => {
-        const id = `${w.collection}/${w.userId}/${w.key}`;
-        const cur = storage.get(id);
-        if (w.version !== undefined && String(cur?.version ?? "") !== w.version) {
-          throw new Error("Storage write rejected - version check failed.");
-        }
-        storage.set(id, { value: structuredClone(w.value), version: (cur?.version ?? 0) + 1 });
-        return {};
-      }),
+    storageRead: store.storageRead,
+    storageWrite: store.storageWrite,
   };
   const record = (uid: string, lid: string) =>
-    storage.get(`${LOGINS}/${uid}/${lid}`)?.value as LoginRecord | undefined;
-  return { nk: nk as unknown as nkruntime.Nakama, record, logouts, storage };
+    store.valueOf({ collection: LOGINS, key: lid, userId: uid }) as LoginRecord | undefined;
+  return { nk: nk as unknown as nkruntime.Nakama, record, logouts };
 }
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
