@@ -126,13 +126,13 @@ function refreshedVars(
   lid: string,
   rid: string,
   record: LoginRecord,
-  presented: { [key: string]: string },
+  tokenVars: { [key: string]: string },
 ) {
   const out: { [key: string]: string } = {};
   const allowed: Record<string, z.ZodMiniType> = ClientSessionVars.shape;
   for (const [name, schema] of Object.entries(allowed)) {
-    const value = presented[name];
-    if (name !== SessionVar.takeover && schema.safeParse(value).success && value !== undefined) {
+    const value = tokenVars[name];
+    if (name !== SessionVar.takeover && value !== undefined && schema.safeParse(value).success) {
       out[name] = value;
     }
   }
