@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
+  allRpcs,
   decodeSessionToken,
   PASSWORD_TOO_LONG,
   parseAuthError,
@@ -62,6 +63,15 @@ describe("a control character in any string field → 400 naming the field", () 
     }
     const key = await rawRpc(SESSION_CHECK, '{"a\\u0000":1}', session);
     expect(key.status).toBe(400);
+  });
+
+  it("in every RPC, before its contract is checked", async () => {
+    const { session } = await guest();
+    for (const { id } of allRpcs) {
+      const res = await rawRpc(id, JSON.stringify({ note: "x\u001b[31m" }), session);
+      expect(res.status, `${id}: ${res.text}`).toBe(400);
+      expect(res.text, id).toContain("note: control characters are not allowed");
+    }
   });
 
   const device = "/v2/account/authenticate/device?create=true";
