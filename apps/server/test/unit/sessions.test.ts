@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { maxLoginSeconds, policyMismatch, sessionPolicy } from "../../src/sessions/config";
 import { beforeGetAccount } from "../../src/sessions/guard";
 import { beforeSessionRefresh, REFRESH_RACE_GRACE_MS } from "../../src/sessions/refresh";
-import { signInVars } from "../../src/sessions/sign-in";
+import { afterSignIn, signInVars } from "../../src/sessions/sign-in";
 import { LOGINS, type LoginRecord } from "../../src/sessions/store";
 import { fakeStorage } from "./fake-storage";
 
@@ -147,6 +147,23 @@ describe("signInVars", () => {
       expect(refused).toMatchObject({ reason: "invalid_payload", code: 3 });
       expect(refused.detail).toContain(named);
     }
+  });
+});
+
+describe("afterSignIn", () => {
+  it("fails closed: when the login can't be recorded, Nakama's cache refuses the new token", () => {
+    const f = fakeNk();
+    const s = signedIn(f);
+    const token = refreshToken(
+      JSON.parse(Buffer.from(s.token.split(".")[1] ?? "", "base64url").toString()),
+    );
+    vi.spyOn(f.nk, "storageWrite").mockImplementation(() => {
+      throw new Error("GoError: failed to connect to `user=postgres`");
+    });
+    const session = { token, refresh_token: token, created: true } as unknown as nkruntime.Session;
+    expect(() => afterSignIn(ctx(), logger, f.nk, session)).toThrow(/failed to connect/);
+    expect(f.logouts).toEqual([s.uid]);
+    vi.restoreAllMocks();
   });
 });
 
