@@ -5,7 +5,8 @@
 //    its failure path) would be a frozen global and bad input would end in a TypeError
 //    and HTTP 500; inside the IIFE it is out of the freeze's reach.
 // 2. read the registry (rpc ids, hook names) by evaluating the bundle in a Node VM;
-// 3. append the glue Nakama's parser needs: one top-level function per entry and an
+// 3. append the glue Nakama's parser needs: one top-level function per entry, each going
+//    through the module's one error mapping (runRpc, runHook, runRtBefore), and an
 //    InitModule that registers each with a string literal id;
 // 4. check the result against Nakama's AST rules (scripts/verify-bundle.mjs).
 import fs from "node:fs";
@@ -46,13 +47,15 @@ const glue = [
     (id) =>
       `function rpc_${ident(id)}(ctx, logger, nk, payload) {\n  var out = ${GLOBAL}.runRpc(${JSON.stringify(id)}, ctx, logger, nk, payload);\n  if (out.error) throw out.error;\n  return out.payload;\n}`,
   ),
+  // Hooks too go through one error mapping (src/runtime/call-hook.ts): no Go error text,
+  // no 500 for a database that is down.
   ...hookMethods.map(
     (m) =>
-      `function hook_${m}(ctx, logger, nk, a, b) {\n  return ${GLOBAL}.hooks.${m}(ctx, logger, nk, a, b);\n}`,
+      `function hook_${m}(ctx, logger, nk, a, b) {\n  var out = ${GLOBAL}.runHook(${JSON.stringify(m)}, ctx, logger, nk, a, b);\n  if (out.error) throw out.error;\n  return out.result;\n}`,
   ),
   ...rtBeforeIds.map(
     (id) =>
-      `function rt_before_${ident(id)}(ctx, logger, nk, envelope) {\n  return ${GLOBAL}.rtBefore[${JSON.stringify(id)}](ctx, logger, nk, envelope);\n}`,
+      `function rt_before_${ident(id)}(ctx, logger, nk, envelope) {\n  var out = ${GLOBAL}.runRtBefore(${JSON.stringify(id)}, ctx, logger, nk, envelope);\n  if (out.error) throw out.error;\n  return out.result;\n}`,
   ),
   "function InitModule(ctx, logger, nk, initializer) {",
   ...rpcIds.map((id) => `  initializer.registerRpc(${JSON.stringify(id)}, rpc_${ident(id)});`),

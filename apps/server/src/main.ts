@@ -13,6 +13,7 @@ import {
   SESSION_LOGOUT,
   SESSION_LOGOUT_ALL,
 } from "@gift-grab/contracts";
+import { afterLinkEmail, beforeLinkEmail } from "./accounts/link-email";
 import { beforeUpdateAccount } from "./accounts/username-guard";
 import { rpcLeaderboardView } from "./leaderboard/leaderboard-view";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
@@ -20,6 +21,7 @@ import { rpcRoundStart } from "./rounds/round-start";
 import { rpcRoundSubmit } from "./rounds/round-submit";
 import { rpcSessionCheck } from "./rpcs/session-check";
 import { rpcSessionLogoutAll } from "./rpcs/session-logout-all";
+import { callHook, type HookOutcome } from "./runtime/call-hook";
 import { callRpc } from "./runtime/call-rpc";
 import type { HookRegistry, RpcRegistry, RtBeforeRegistry } from "./runtime/registry";
 import { beforeDeleteStorageObjects, beforeWriteStorageObjects } from "./runtime/storage-guard";
@@ -45,6 +47,8 @@ export const hooks: HookRegistry = {
   registerBeforeUpdateAccount: beforeUpdateAccount,
   registerBeforeWriteStorageObjects: beforeWriteStorageObjects,
   registerBeforeDeleteStorageObjects: beforeDeleteStorageObjects,
+  registerBeforeLinkEmail: beforeLinkEmail,
+  registerAfterLinkEmail: afterLinkEmail,
 };
 
 /** Realtime messages a socket of a revoked login may not send (sessions/guard.ts). */
@@ -75,4 +79,47 @@ export function runRpc(
 ) {
   guardedRpcs ??= withLiveSession(rpcs);
   return callRpc(guardedRpcs, id, ctx, logger, nk, payload);
+}
+
+/**
+ * What of a before hook's request is checked for control characters: all of it, except
+ * where a field legitimately holds any text.
+ */
+const checkedStrings: { [K in keyof HookRegistry]?: (request: unknown) => unknown } = {
+  // A stored value is JSON text, which may be pretty-printed (storage-guard.ts checks the rest).
+  registerBeforeWriteStorageObjects: (request) =>
+    ((request as nkruntime.WriteStorageObjectsRequest | undefined)?.objects ?? []).map(
+      ({ value: _value, ...rest }) => rest,
+    ),
+};
+const wholeRequest = (request: unknown) => request;
+
+/**
+ * Entry for the generated glue of every hook (runtime/call-hook.ts): one error mapping, and
+ * no control character in the strings of a before hook's request.
+ */
+export function runHook(
+  method: keyof HookRegistry,
+  ctx: nkruntime.Context,
+  logger: nkruntime.Logger,
+  nk: nkruntime.Nakama,
+  a: unknown,
+  b: unknown,
+): HookOutcome {
+  const before = method.startsWith("registerBefore");
+  const api = method.replace(/^register(Before|After)/, "");
+  const strings = before ? (checkedStrings[method] ?? wholeRequest) : undefined;
+  return callHook({ api, checkedStrings: strings }, hooks[method], ctx, logger, nk, [a, b]);
+}
+
+/** Entry for the generated glue of realtime before hooks: the same error mapping. */
+export function runRtBefore(
+  id: keyof RtBeforeRegistry,
+  ctx: nkruntime.Context,
+  logger: nkruntime.Logger,
+  nk: nkruntime.Nakama,
+  envelope: nkruntime.Envelope,
+): HookOutcome {
+  // Realtime payloads (chat messages, match data) may hold newlines: strings are not checked.
+  return callHook({ api: `realtime ${id}` }, rtBefore[id], ctx, logger, nk, [envelope]);
 }

@@ -46,6 +46,11 @@ export const ErrorReason = z.enum([
   // storage (docs/security.md, "Trust boundary: storage")
   /** A client wrote or deleted an object in a collection only the server writes. */
   "collection_owned",
+  /**
+   * Refresh with a refresh token that another refresh rotated moments ago (two refreshes
+   * racing with one token): refused, the login stays live; the other caller holds the new pair.
+   */
+  "refresh_superseded",
 ]);
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
@@ -72,6 +77,7 @@ export const reasonCode: Record<ErrorReason, number> = {
   already_playing: NakamaCode.ABORTED,
   login_expired: NakamaCode.UNAUTHENTICATED,
   collection_owned: NakamaCode.PERMISSION_DENIED,
+  refresh_superseded: NakamaCode.ABORTED,
 };
 
 /**

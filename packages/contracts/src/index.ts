@@ -7,4 +7,5 @@ export * from "./rpcs";
 export * from "./scoring";
 export * from "./session";
 export * from "./session-errors";
+export * from "./storage-api";
 export * from "./stored";

@@ -16,7 +16,7 @@ import { type ErrorReason, NakamaCode, type ParsedRpcError, parseRpcError } from
  *
  * Without our before hook, sign-up with a taken email is NOT an error in Nakama: with the
  * right password it silently signs in, with a wrong one it says "Invalid credentials.". The
- * hook refuses a sign-up (create=true with a username) for a known email with email_taken.
+ * hook refuses a sign-up (create=true) for a known email with email_taken.
  * A network failure (fetch throws, no response) is "server unreachable": client side only.
  */
 export const nakamaAuthMessages: ReadonlyArray<{

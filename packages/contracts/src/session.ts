@@ -10,11 +10,65 @@ import { decodeBase64UrlUtf8 } from "./base64url";
 
 /** Nakama's own rule: an email is 10–255 bytes (it refuses shorter ones with code 3). */
 export const Email = z.string().check(z.minLength(10), z.maxLength(255), z.email());
-export const Password = z.string().check(z.minLength(8), z.maxLength(128));
+/**
+ * Nakama hashes passwords with bcrypt, which reads only the first 72 bytes: a longer one
+ * makes sign-up fail and "save progress" store no password at all. The limit is on the
+ * UTF-8 bytes, so a password with accents or emoji holds fewer than 72 characters.
+ */
+export const PASSWORD_MAX_BYTES = 72;
+export const PASSWORD_MIN_CHARS = 8;
+export const PASSWORD_TOO_LONG = `at most ${PASSWORD_MAX_BYTES} bytes (${PASSWORD_MAX_BYTES} plain letters or digits, fewer with accents or emoji)`;
+export const Password = z.string().check(
+  z.minLength(PASSWORD_MIN_CHARS),
+  z.refine((s) => utf8ByteLength(s) <= PASSWORD_MAX_BYTES, { message: PASSWORD_TOO_LONG }),
+);
+
+/** UTF-8 length of a string, without TextEncoder (Nakama's JS runtime has none). */
+export function utf8ByteLength(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4; // a surrogate pair: one code point above U+FFFF
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 export const Username = z.string().check(z.regex(/^[a-z0-9_]{3,20}$/));
 
-/** Sign up: `authenticateEmail(email, password, create=true, username)`. */
-export const SignUp = z.strictObject({ email: Email, password: Password, username: Username });
+/**
+ * Nakama's own rules for a device or custom id (api_authenticate.go): no spaces or control
+ * characters, and 10–128 bytes (device) or 6–128 bytes (custom). Checked in the before hooks
+ * so that a refusal carries a reason like every other.
+ */
+function accountId(minBytes: number) {
+  return z.string().check(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+    z.regex(/^[^\s\u0000-\u001f\u007f]*$/, "no spaces or control characters"),
+    z.refine((s) => utf8ByteLength(s) >= minBytes && utf8ByteLength(s) <= 128, {
+      message: `${minBytes}–128 bytes`,
+    }),
+  );
+}
+export const DeviceId = accountId(10);
+export const CustomId = accountId(6);
+
+/**
+ * Sign up: `authenticateEmail(email, password, create=true, username?)`. Without a username
+ * (nakama-js' plain call) the server picks one that follows {@link Username}.
+ */
+export const SignUp = z.strictObject({
+  email: Email,
+  password: Password,
+  username: z.optional(Username),
+});
 export type SignUp = z.infer<typeof SignUp>;
 
 /** Sign in: `authenticateEmail(email, password, create=false)` (no username). */
@@ -55,13 +109,24 @@ export const SessionVar = {
 export const TAKEOVER = "1";
 
 /**
- * What a client may put in `vars` when it authenticates (any method). Everything else is
- * dropped by the server, and so is a client tag that fails {@link ClientTag}.
- * On refresh the client sends no vars (the server ignores them anyway).
+ * The game's own session vars: name → schema. A template user adds theirs here (keep them
+ * few and short, they travel in every token); RPCs read them as `ctx.vars[name]`. Sent at
+ * sign-in, checked against the schema, then kept in every token of that login, across
+ * refreshes. Gift Grab itself needs none.
+ */
+export const GameSessionVars = {};
+
+/**
+ * The session-var allow-list: what a client may put in `vars` when it signs in (any
+ * method). Any other var, or a value that fails its schema, is refused with 400 naming the
+ * var (docs/security.md, "Session vars"). `takeover` is read and stripped; the others are
+ * kept for the whole login. On refresh a client sends no vars (nakama-js sends `{}`): the
+ * login's vars are carried over, and any var sent is refused.
  */
 export const ClientSessionVars = z.strictObject({
   client: z.optional(ClientTag),
   takeover: z.optional(z.literal(TAKEOVER)),
+  ...GameSessionVars,
 });
 export type ClientSessionVars = z.infer<typeof ClientSessionVars>;
 
@@ -85,6 +150,7 @@ export const SessionVars = z.strictObject({
   login_at: UnixSecondsString,
   email: z.optional(z.string()),
   client: z.optional(ClientTag),
+  ...GameSessionVars,
 });
 export type SessionVars = z.infer<typeof SessionVars>;
 

@@ -61,6 +61,9 @@ export const LoginRecord = z.object({
   tid: z.string().check(z.minLength(1)),
   /** The current refresh generation: a refresh token with another rid is a reused one. */
   rid: z.string().check(z.minLength(1)),
+  /** The generation before `rid`, and when it was rotated (ms): two refreshes racing (refresh.ts). */
+  prev_rid: z.optional(z.string().check(z.minLength(1))),
+  rotated_ms: z.optional(EpochMs),
   /** Sign-in time, unix seconds. */
   login_at: UnixSeconds,
   /** No token of this login lives past this (refresh expiry), unix seconds. */
@@ -73,3 +76,10 @@ export const LoginRecord = z.object({
   revoked_reason: z.optional(RevokeReason),
 });
 export type LoginRecord = z.infer<typeof LoginRecord>;
+
+/**
+ * signup_email_claims, key = SHA-256 of the lowercased email, owned by the system user: one
+ * sign-up (or "save progress" link) at a time per email (apps/server/src/accounts/email-claims.ts).
+ */
+export const EmailClaimRecord = z.object({ claimed_ms: EpochMs });
+export type EmailClaimRecord = z.infer<typeof EmailClaimRecord>;

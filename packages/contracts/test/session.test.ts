@@ -1,15 +1,23 @@
 import { describe, expect, it } from "vitest";
 import {
   ClientSessionVars,
+  CustomId,
   clientSessionVars,
+  DeviceId,
   decodeSessionClaims,
   decodeSessionToken,
+  describeIssues,
+  LinkEmail,
+  PASSWORD_TOO_LONG,
   parseAuthError,
   parseSessionEnded,
+  reasonCode,
   SESSION_ENDED_CODE,
   SESSION_ENDED_SUBJECT,
   SessionTokenError,
+  SignIn,
   SignUp,
+  utf8ByteLength,
 } from "../src";
 
 const b64url = (s: string) => Buffer.from(s, "utf8").toString("base64url");
@@ -96,6 +104,44 @@ describe("client vars and credentials", () => {
     expect(SignUp.safeParse({ ...ok, username: "ab" }).success).toBe(false);
     expect(SignUp.safeParse({ ...ok, username: "a".repeat(21) }).success).toBe(false);
   });
+
+  it("lets a sign-up leave the username out (the server generates one), but not send an empty one", () => {
+    expect(SignUp.safeParse({ email: "player@example.com", password: "12345678" }).success).toBe(
+      true,
+    );
+    expect(
+      SignUp.safeParse({ email: "player@example.com", password: "12345678", username: "" }).success,
+    ).toBe(false);
+  });
+});
+
+describe("passwords bcrypt can hold", () => {
+  it("counts UTF-8 bytes like TextEncoder, surrogate pairs as 4", () => {
+    for (const s of ["", "abc", "é", "€", "🎁", "a🎁é€", "\ud800x", "x\udc00", "\ud83c"]) {
+      expect(utf8ByteLength(s), JSON.stringify(s)).toBe(new TextEncoder().encode(s).length);
+    }
+  });
+
+  it("limits sign-up, sign-in and save-progress passwords to 72 bytes, with the rule as the message", () => {
+    const email = "player@example.com";
+    for (const schema of [SignUp, SignIn, LinkEmail]) {
+      expect(schema.safeParse({ email, password: "a".repeat(72) }).success).toBe(true);
+      expect(schema.safeParse({ email, password: "é".repeat(36) }).success).toBe(true);
+      for (const password of ["a".repeat(73), "é".repeat(37), "🎁".repeat(19)]) {
+        const parsed = schema.safeParse({ email, password });
+        expect(parsed.success).toBe(false);
+        if (!parsed.success) {
+          expect(describeIssues(parsed.error)).toBe(`password: ${PASSWORD_TOO_LONG}`);
+        }
+      }
+    }
+  });
+});
+
+describe("refresh_superseded", () => {
+  it("is a 409 (code 10, ABORTED): a race, not a revocation", () => {
+    expect(reasonCode.refresh_superseded).toBe(10);
+  });
 });
 
 describe("parseAuthError", () => {
@@ -120,5 +166,19 @@ describe("parseSessionEnded", () => {
     expect(parseSessionEnded({ ...n, content: JSON.stringify(content) })).toEqual(content);
     expect(parseSessionEnded({ ...n, code: -7, content })).toBeUndefined();
     expect(parseSessionEnded({ ...n, content: { reason: "other", at: 1 } })).toBeUndefined();
+  });
+});
+
+describe("device and custom ids follow Nakama's own rules", () => {
+  it("10–128 bytes (device), 6–128 (custom), no spaces or control characters", () => {
+    expect(DeviceId.safeParse("0123456789").success).toBe(true);
+    expect(DeviceId.safeParse("012345678").success).toBe(false);
+    expect(DeviceId.safeParse("x".repeat(129)).success).toBe(false);
+    expect(DeviceId.safeParse("é".repeat(65)).success).toBe(false); // 130 bytes
+    expect(CustomId.safeParse("abcdef").success).toBe(true);
+    expect(CustomId.safeParse("abcde").success).toBe(false);
+    for (const bad of ["abc def ghij", "abcdefghij\u0000", "\tabcdefghij", ""]) {
+      expect(DeviceId.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
   });
 });

@@ -1,4 +1,9 @@
-import type { ErrorReason, SessionEndedReason } from "@gift-grab/contracts";
+import {
+  type ErrorReason,
+  PASSWORD_MAX_BYTES,
+  PASSWORD_MIN_CHARS,
+  type SessionEndedReason,
+} from "@gift-grab/contracts";
 
 /**
  * Every refusal the server can send, in words a player can act on. The one place: scenes show
@@ -29,7 +34,11 @@ export const reasonMessages: Record<ErrorReason, string> = {
     "This account is playing on another device. Play here instead to end that session.",
   login_expired: "You've been signed in for a long time — sign in again.",
   collection_owned: "That data is kept by the game server and can't be changed from here.",
+  refresh_superseded: "Your session was renewed in another tab. Try again in a moment.",
 };
+
+/** Beside every password field: the contract's rule (bcrypt keeps 72 bytes of UTF-8). */
+export const passwordHint = `(${PASSWORD_MIN_CHARS}–${PASSWORD_MAX_BYTES} characters)`;
 
 export const unreachableMessage =
   "Can't reach the game server. Check your connection and try again.";

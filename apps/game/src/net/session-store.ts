@@ -143,22 +143,28 @@ export class SessionStore {
     const mine = this.tokens;
     if (!mine || !this.claims) throw new SessionEndedError("not signed in");
     // Another tab may have renewed while we waited for the lock: its pair is the live one.
-    const stored = this.read();
-    let source = mine;
-    if (stored && stored.refreshToken !== mine.refreshToken) {
-      const storedClaims = this.decodeOrNull(stored.token);
-      if (storedClaims && storedClaims.uid === this.claims.uid) {
-        source = stored;
-        if (storedClaims.exp * 1000 - now() > (this.deps.minValidityMs ?? 10_000)) {
-          this.adopt(stored);
-          return stored;
-        }
-      }
+    const stored = this.renewedElsewhere(mine);
+    const source = stored?.tokens ?? mine;
+    if (stored && stored.claims.exp * 1000 - now() > (this.deps.minValidityMs ?? 10_000)) {
+      this.adopt(stored.tokens);
+      return stored.tokens;
     }
     let next: Tokens;
     try {
       next = await this.deps.refresh(source.refreshToken);
     } catch (err) {
+      if (isSuperseded(err)) {
+        // Another tab refreshed with this same token moments ago (no shared lock): its pair
+        // is the live one, in storage now or soon. Retrying later adopts it; if no tab of
+        // ours has it, the retry counts as reuse and the server ends the sign-in.
+        const renewed = this.renewedElsewhere(source);
+        if (renewed) {
+          this.adopt(renewed.tokens);
+          return renewed.tokens;
+        }
+        this.scheduleRetry();
+        throw err;
+      }
       if (isRefusal(err)) {
         // A sign-out elsewhere may have cleared the pair meanwhile; either way it's over.
         this.clear();
@@ -171,6 +177,14 @@ export class SessionStore {
     this.set(next);
     this.retry.reset();
     return next;
+  }
+
+  /** The same player's pair in storage, if another tab renewed `mine`. */
+  private renewedElsewhere(mine: Tokens): { tokens: Tokens; claims: TokenClaims } | null {
+    const stored = this.read();
+    if (!stored || stored.refreshToken === mine.refreshToken) return null;
+    const claims = this.decodeOrNull(stored.token);
+    return claims && claims.uid === this.claims?.uid ? { tokens: stored, claims } : null;
   }
 
   private adopt(tokens: Tokens): void {
@@ -250,6 +264,11 @@ function parseTokens(raw: string | null): Tokens | null {
   } catch {
     return null;
   }
+}
+
+/** 409: the refresh token was rotated moments ago by a racing refresh (refresh_superseded). */
+function isSuperseded(err: unknown): boolean {
+  return (err as { status?: unknown } | null)?.status === 409;
 }
 
 /** An HTTP answer saying no (401/400/403/404), as opposed to no answer at all. */

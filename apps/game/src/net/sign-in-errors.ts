@@ -1,4 +1,9 @@
-import { type ErrorReason, parseAuthError } from "@gift-grab/contracts";
+import {
+  type ErrorReason,
+  PASSWORD_MAX_BYTES,
+  PASSWORD_MIN_CHARS,
+  parseAuthError,
+} from "@gift-grab/contracts";
 import type * as z from "zod/mini";
 import { messageForReason, unknownFailureMessage, unreachableMessage } from "./messages";
 import { SignInFailure, type SignInFailureKind } from "./types";
@@ -19,7 +24,7 @@ const kindOf: Partial<Record<ErrorReason, SignInFailureKind>> = {
 /** What each sign-up field needs, said once (the contracts' schemas enforce it). */
 const fieldHelp: Record<string, string> = {
   email: "Enter a valid email address (at least 10 characters).",
-  password: "Passwords need at least 8 characters.",
+  password: `Passwords need ${PASSWORD_MIN_CHARS} to ${PASSWORD_MAX_BYTES} characters (fewer with accents or emoji).`,
   username: "Usernames are 3–20 characters: lowercase letters, digits and _.",
 };
 

@@ -1,5 +1,6 @@
 import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
+import { passwordHint } from "../net/messages";
 import type { PlayerStats } from "../net/types";
 import { SignInFailure } from "../net/types";
 import { provideToTests } from "../test-api";
@@ -143,7 +144,13 @@ export class AccountScene extends UiScene {
       intro: "Link an email and password to keep your scores on any device.",
       fields: [
         { name: "email", label: "Email", type: "email", autocomplete: "email" },
-        { name: "password", label: "Password", type: "password", autocomplete: "new-password" },
+        {
+          name: "password",
+          label: "Password",
+          hint: passwordHint,
+          type: "password",
+          autocomplete: "new-password",
+        },
       ],
       actions: [
         {

@@ -1,4 +1,5 @@
 import { getNet } from "../app/context";
+import { passwordHint } from "../net/messages";
 import { SignInFailure } from "../net/types";
 import { reportToTests } from "../test-api";
 import { type HtmlForm, openForm } from "../ui/html-form";
@@ -28,7 +29,13 @@ export class SignInScene extends UiScene {
       intro: "Grab the gifts, dodge the ice.",
       fields: [
         { name: "email", label: "Email", type: "email", autocomplete: "email" },
-        { name: "password", label: "Password", type: "password", autocomplete: "current-password" },
+        {
+          name: "password",
+          label: "Password",
+          hint: passwordHint,
+          type: "password",
+          autocomplete: "current-password",
+        },
         {
           name: "username",
           label: "Username",

@@ -159,6 +159,48 @@ describe("the session store", () => {
     expect(server.calls).toHaveLength(1);
   });
 
+  it("a refresh that lost a race to another tab (409 refresh_superseded) adopts that tab's pair", async () => {
+    const renewed = pair(900);
+    const store = new SessionStore({
+      storage,
+      decode: decodeJwt,
+      refresh: async () => {
+        // The other tab's refresh with the same token won, and its pair reached storage.
+        storage.setItem(StorageKeys.session, JSON.stringify(renewed));
+        throw refusal(409);
+      },
+    });
+    const ended = vi.fn();
+    store.events.on("ended", ended);
+    store.set(pair(5));
+    expect(await store.refresh()).toEqual(renewed);
+    expect(store.current).toEqual(renewed);
+    expect(ended).not.toHaveBeenCalled();
+  });
+
+  it("a 409 with no other tab's pair keeps the sign-in and retries later (the server decides)", async () => {
+    const calls: string[] = [];
+    const store = new SessionStore({
+      storage,
+      decode: decodeJwt,
+      refresh: async (refreshToken) => {
+        calls.push(refreshToken);
+        if (calls.length === 1) throw refusal(409);
+        return pair(900);
+      },
+    });
+    const ended = vi.fn();
+    store.events.on("ended", ended);
+    const mine = pair(5);
+    store.set(mine);
+    await expect(store.refresh()).rejects.toMatchObject({ status: 409 });
+    expect(ended).not.toHaveBeenCalled();
+    expect(storage.getItem(StorageKeys.session)).toBe(JSON.stringify(mine));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toEqual([mine.refreshToken, mine.refreshToken]);
+    expect(decodeJwt(store.current?.token ?? "").exp * 1000).toBeGreaterThan(Date.now() + 60_000);
+  });
+
   it("follows other tabs: adopts the same player's renewed pair, ends on a sign-out or another player", async () => {
     let deliver: (raw: string | null) => void = () => {};
     const store = new SessionStore({

@@ -46,7 +46,20 @@ describe("sign-in failures", () => {
     if (bad.success) return;
     const failure = validationFailure(bad.error);
     expect(failure.kind).toBe("invalid_input");
-    expect(failure.message).toMatch(/8 characters/);
+    expect(failure.message).toMatch(/8 to 72 characters/);
+  });
+
+  it("refuses a password bcrypt can't hold (over 72 bytes of UTF-8) with the same help", () => {
+    for (const password of ["a".repeat(73), "é".repeat(37)]) {
+      const bad = SignUp.safeParse({ email: "x@y.example.org", password, username: "ok_name" });
+      expect(bad.success).toBe(false);
+      if (bad.success) return;
+      expect(validationFailure(bad.error).message).toMatch(/8 to 72 characters/);
+    }
+    expect(
+      SignUp.safeParse({ email: "x@y.example.org", password: "é".repeat(36), username: "ok_name" })
+        .success,
+    ).toBe(true);
   });
 
   it("has a message for every reason the contracts define", () => {

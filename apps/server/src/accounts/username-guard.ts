@@ -1,4 +1,5 @@
 import { Username } from "@gift-grab/contracts";
+import { assertDatabaseReachable } from "../runtime/database";
 import { rpcError } from "../runtime/errors";
 
 /**
@@ -8,17 +9,34 @@ import { rpcError } from "../runtime/errors";
  */
 export function assertValidUsername(username: string | undefined | null): void {
   if (username === undefined || username === null || username === "") return;
-  if (!Username.safeParse(username).success) {
-    throw rpcError("invalid_payload", "username: 3–20 characters of a-z, 0-9 and _");
-  }
+  if (!Username.safeParse(username).success) throw invalidUsername();
 }
 
+function invalidUsername() {
+  return rpcError("invalid_payload", "username: 3–20 characters of a-z, 0-9 and _");
+}
+
+/**
+ * A rename must follow the contract; saving the account's own current username back (e.g. a
+ * custom-auth account's Nakama-generated, mixed-case one, as a profile form does) is no rename.
+ */
 export const beforeUpdateAccount: nkruntime.BeforeHookFunction<nkruntime.UserUpdateAccount> = (
-  _ctx,
+  ctx,
   _logger,
-  _nk,
+  nk,
   data,
 ) => {
-  assertValidUsername(data.username);
+  const username = data.username;
+  if (username && !Username.safeParse(username).success && !isCurrentUsername(nk, ctx, username)) {
+    throw invalidUsername();
+  }
+  assertDatabaseReachable(nk);
   return data;
 };
+
+/** Read from the account, not the token: the token's name may predate a rename. */
+function isCurrentUsername(nk: nkruntime.Nakama, ctx: nkruntime.Context, username: string) {
+  if (!ctx.userId) return false;
+  const [user] = nk.usersGetId([ctx.userId]);
+  return user?.username === username;
+}

@@ -23,10 +23,12 @@ export function isRuntimeError(value: unknown): value is RuntimeError {
 /**
  * Nakama's runtime functions throw a GoError when the database can't be reached. That is
  * no bug of ours and no fault of the caller: it leaves as `unavailable` (code 14, HTTP 503),
- * which clients retry. The pattern matches the pgx/database/sql connection failures.
+ * which clients retry. The pattern matches the pgx/database/sql connection failures, and
+ * Postgres ending a connection on shutdown ("terminating connection due to administrator
+ * command", SQLSTATE 57P01).
  */
 const DATABASE_DOWN =
-  /failed to connect|connection refused|dial (error|tcp)|conn(ection)? (closed|reset)|broken pipe|database is closed|bad connection|the database system is (shutting down|starting up)|too many clients|unexpected EOF/i;
+  /failed to connect|connection refused|dial (error|tcp)|conn(ection)? (closed|reset)|broken pipe|database is closed|bad connection|the database system is (shutting down|starting up)|too many clients|unexpected EOF|terminating connection due to administrator command|57P01/i;
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   return err instanceof Error && DATABASE_DOWN.test(err.message);

@@ -1,4 +1,5 @@
 import {
+  EmailClaimRecord,
   LoginRecord,
   PLAYER_STATS_COLLECTION,
   PlayerStats,
@@ -65,6 +66,13 @@ export const Owned = {
     permissionRead: 0,
     permissionWrite: 0,
     why: "login records: what keeps a signed-out or superseded login dead across restarts",
+  }),
+  signupEmailClaims: owned({
+    collection: "signup_email_claims",
+    schema: EmailClaimRecord,
+    permissionRead: 0,
+    permissionWrite: 0,
+    why: "one sign-up per email at a time: a client's own claim would block or skip the check",
   }),
 } as const;
 

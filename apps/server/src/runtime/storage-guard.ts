@@ -1,13 +1,23 @@
+import { describeIssues, StorageDeleteRequest, StorageWriteRequest } from "@gift-grab/contracts";
+import type * as z from "zod/mini";
 import { rpcError } from "./errors";
 import { isOwnedCollection } from "./owned-storage";
 
 /**
  * Nakama's client storage API lets any signed-in player create objects in any collection,
- * with permissions of its choosing. These before hooks refuse a write or delete that names
- * a collection the module owns (code 7, HTTP 403, `collection_owned`); the whole batch is
- * refused, so nothing of it is written. Every other collection works as on plain Nakama.
+ * with permissions of its choosing. These before hooks parse the request with its contract
+ * (what Nakama or its database would refuse, refused here as a typed 400 naming the field),
+ * then refuse a write or delete that names a collection the module owns (code 7, HTTP 403,
+ * `collection_owned`); the whole batch is refused, so nothing of it is written. Every other
+ * collection works as on plain Nakama.
  */
-function refuseOwned(action: "write" | "delete", collections: (string | undefined)[]) {
+function checked<S extends z.ZodMiniType>(api: string, schema: S, request: unknown): z.output<S> {
+  const parsed = schema.safeParse(request ?? {});
+  if (!parsed.success) throw rpcError("invalid_payload", `${api}: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+function refuseOwned(action: "write" | "delete", collections: string[]) {
   const owned = collections.find(isOwnedCollection);
   if (owned !== undefined) {
     throw rpcError(
@@ -20,9 +30,10 @@ function refuseOwned(action: "write" | "delete", collections: (string | undefine
 export const beforeWriteStorageObjects: nkruntime.BeforeHookFunction<
   nkruntime.WriteStorageObjectsRequest
 > = (_ctx, _logger, _nk, req) => {
+  const { objects } = checked("storage write", StorageWriteRequest, req);
   refuseOwned(
     "write",
-    (req.objects ?? []).map((o) => o.collection),
+    (objects ?? []).map((o) => o.collection),
   );
   return req;
 };
@@ -30,9 +41,10 @@ export const beforeWriteStorageObjects: nkruntime.BeforeHookFunction<
 export const beforeDeleteStorageObjects: nkruntime.BeforeHookFunction<
   nkruntime.DeleteStorageObjectsRequest
 > = (_ctx, _logger, _nk, req) => {
+  const { objectIds } = checked("storage delete", StorageDeleteRequest, req);
   refuseOwned(
     "delete",
-    (req.objectIds ?? []).map((o) => o.collection),
+    (objectIds ?? []).map((o) => o.collection),
   );
   return req;
 };

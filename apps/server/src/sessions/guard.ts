@@ -1,3 +1,4 @@
+import { assertDatabaseReachable } from "../runtime/database";
 import { rpcError } from "../runtime/errors";
 import type { RpcRegistry } from "../runtime/registry";
 import { revokedReason } from "./revoke";
@@ -26,10 +27,14 @@ export function revokedSessionError(
   return rpcError("session_revoked", reason);
 }
 
-/** The forum's preflight, as defence in depth: GetAccount from a superseded session fails. */
+/**
+ * The forum's preflight, as defence in depth: GetAccount from a superseded session fails.
+ * The database probe turns a database that is down into 503 instead of Nakama's 500.
+ */
 export const beforeGetAccount: nkruntime.BeforeHookFunction<void> = (ctx, logger, nk) => {
   const error = revokedSessionError(ctx, logger, nk);
   if (error) throw error;
+  assertDatabaseReachable(nk);
 };
 
 /**

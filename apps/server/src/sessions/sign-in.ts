@@ -1,40 +1,59 @@
 import {
-  ClientTag,
+  ClientSessionVars,
+  CustomId,
+  DeviceId,
   describeIssues,
   SessionVar,
   SignIn,
   SignUp,
   TAKEOVER,
 } from "@gift-grab/contracts";
+import { claimEmail, emailTakenError, releaseEmail } from "../accounts/email-claims";
 import { assertValidUsername } from "../accounts/username-guard";
 import { notificationStream } from "../rpcs/session-check";
+import { assertDatabaseReachable } from "../runtime/database";
 import { rpcError } from "../runtime/errors";
-import { maxLoginSeconds, sessionPolicy } from "./config";
+import { maxLoginSeconds, sessionConfig, sessionPolicy } from "./config";
 import { endOtherLogins, nowSec } from "./revoke";
 import { type LoginRecord, writeLogin } from "./store";
-import { claimsOf } from "./tokens";
+import { claimsOf, invalidateLoginInNakama } from "./tokens";
 
 type Vars = { [key: string]: string };
 
 /**
- * The vars every new token carries, all server-set: whatever the client sent is dropped
- * except a `client` tag that passes its contract (and `takeover`, read and stripped).
+ * The vars a client sent at sign-in, checked against the allow-list (ClientSessionVars):
+ * any other var, or a value that fails its schema, is refused with invalid_payload naming it.
+ */
+export function clientVars(sent: Vars | undefined): ClientSessionVars {
+  const parsed = ClientSessionVars.safeParse(sent ?? {});
+  if (!parsed.success) {
+    throw rpcError("invalid_payload", `vars: ${describeIssues(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The vars every new token carries: the server's own (login id, refresh generation, sign-in
+ * time, email) and the client's allowed ones, except `takeover` (read by the policy check).
  */
 export function signInVars(nk: nkruntime.Nakama, sent: Vars | undefined, email?: string): Vars {
-  const vars: Vars = {
-    [SessionVar.loginId]: nk.uuidv4(),
-    [SessionVar.refreshId]: nk.uuidv4(),
-    [SessionVar.loginAt]: String(nowSec()),
-  };
+  const vars: Vars = {};
+  for (const [name, value] of Object.entries(clientVars(sent))) {
+    if (name !== SessionVar.takeover && typeof value === "string") vars[name] = value;
+  }
+  vars[SessionVar.loginId] = nk.uuidv4();
+  vars[SessionVar.refreshId] = nk.uuidv4();
+  vars[SessionVar.loginAt] = String(nowSec());
   if (email) vars[SessionVar.email] = email;
-  const client = ClientTag.safeParse(sent?.[SessionVar.client]);
-  if (client.success) vars[SessionVar.client] = client.data;
   return vars;
 }
 
-/** "guest_" and 8 hex digits: Nakama's own random names mix in upper case, which our contract refuses. */
-export function guestUsername(nk: nkruntime.Nakama): string {
-  return `guest_${nk.uuidv4().replace(/-/g, "").slice(0, 8)}`;
+/**
+ * `<prefix>_` and 8 hex digits: Nakama's own random names mix in upper case, which our
+ * contract refuses. Used only if the account is new.
+ */
+export function generatedUsername(nk: nkruntime.Nakama, prefix: "guest" | "player"): string {
+  return `${prefix}_${nk.uuidv4().replace(/-/g, "").slice(0, 8)}`;
 }
 
 /** deny_new: refuse a sign-in while another socket of the user is live, unless it is a takeover. */
@@ -67,47 +86,73 @@ const USER_BY_DEVICE = "SELECT user_id::text AS id FROM user_device WHERE id = $
 const USER_BY_CUSTOM = "SELECT id::text AS id FROM users WHERE custom_id = $1";
 
 /**
- * Email sign-up (create=true, with a username) and sign-in (create=false): fields checked
- * against the contracts; a sign-up for a known email or a taken username is refused with a
- * typed reason (Nakama itself would sign in, or say "Invalid credentials.").
+ * Email sign-up (create=true) and sign-in (create=false): fields checked against the
+ * contracts; a sign-up for a known email or a taken username is refused with a typed reason
+ * (Nakama itself would sign in, or say "Invalid credentials."). Sign-ups racing with one
+ * email: one claims it (accounts/email-claims.ts), the others get email_taken. A sign-up
+ * without a username gets a generated one that follows the Username contract.
  */
 export const beforeAuthenticateEmail: nkruntime.BeforeHookFunction<
   nkruntime.AuthenticateEmailRequest
-> = (ctx, _logger, nk, req) => {
+> = (ctx, logger, nk, req) => {
   const account = req.account ?? {};
   const email = String(account.email ?? "").toLowerCase();
   const create = req.create !== false;
+  let vars: Vars;
   if (create) {
-    const parsed = SignUp.safeParse({ email, password: account.password, username: req.username });
+    const parsed = SignUp.safeParse({
+      email,
+      password: account.password,
+      username: req.username || undefined,
+    });
     if (!parsed.success)
       throw rpcError("invalid_payload", `sign up: ${describeIssues(parsed.error)}`);
-    if (userIdBy(nk, USER_BY_EMAIL, email)) {
-      throw rpcError("email_taken", "an account with this email exists: sign in instead");
-    }
-    if (nk.usersGetUsername([parsed.data.username]).length > 0) {
-      throw rpcError("username_taken", `the username ${parsed.data.username} is taken`);
+    vars = signInVars(nk, account.vars, email);
+    if (!claimEmail(nk, logger, email)) throw emailTakenError();
+    try {
+      if (userIdBy(nk, USER_BY_EMAIL, email)) throw emailTakenError();
+      const username = parsed.data.username;
+      if (username === undefined) req.username = generatedUsername(nk, "player");
+      else if (nk.usersGetUsername([username]).length > 0) {
+        throw rpcError("username_taken", `the username ${username} is taken`);
+      }
+    } catch (err) {
+      releaseEmail(nk, email);
+      throw err;
     }
   } else {
     const parsed = SignIn.safeParse({ email, password: account.password });
     if (!parsed.success)
       throw rpcError("invalid_payload", `sign in: ${describeIssues(parsed.error)}`);
+    vars = signInVars(nk, account.vars, email);
+    assertDatabaseReachable(nk);
     checkDenyNew(ctx, nk, () => userIdBy(nk, USER_BY_EMAIL, email), account.vars);
   }
-  account.vars = signInVars(nk, account.vars, email);
+  account.vars = vars;
   req.account = account;
   return req;
 };
+
+function assertAccountId(api: string, schema: typeof DeviceId, id: unknown) {
+  const parsed = schema.safeParse(id ?? "");
+  if (!parsed.success) {
+    throw rpcError("invalid_payload", `${api}: account.id: ${describeIssues(parsed.error)}`);
+  }
+}
 
 export const beforeAuthenticateDevice: nkruntime.BeforeHookFunction<
   nkruntime.AuthenticateDeviceRequest
 > = (ctx, _logger, nk, req) => {
   assertValidUsername(req.username);
-  // A new guest gets a name that follows the username contract (used only if the device is new).
-  req.username ||= guestUsername(nk);
   const account = req.account ?? { id: "" };
+  assertAccountId("device sign-in", DeviceId, account.id);
+  const vars = signInVars(nk, account.vars);
+  // A new guest gets a name that follows the username contract (used only if the device is new).
+  req.username ||= generatedUsername(nk, "guest");
+  assertDatabaseReachable(nk);
   if (account.id)
     checkDenyNew(ctx, nk, () => userIdBy(nk, USER_BY_DEVICE, account.id), account.vars);
-  account.vars = signInVars(nk, account.vars);
+  account.vars = vars;
   req.account = account;
   return req;
 };
@@ -117,9 +162,12 @@ export const beforeAuthenticateCustom: nkruntime.BeforeHookFunction<
 > = (ctx, _logger, nk, req) => {
   assertValidUsername(req.username);
   const account = req.account ?? { id: "" };
+  assertAccountId("custom sign-in", CustomId, account.id);
+  const vars = signInVars(nk, account.vars);
+  assertDatabaseReachable(nk);
   const customId = account.id;
   if (customId) checkDenyNew(ctx, nk, () => userIdBy(nk, USER_BY_CUSTOM, customId), account.vars);
-  account.vars = signInVars(nk, account.vars);
+  account.vars = vars;
   req.account = account;
   return req;
 };
@@ -156,7 +204,14 @@ export function afterSignIn(
     ...(vars.client ? { client: vars.client } : {}),
     ...(vars.email ? { email: vars.email } : {}),
   };
-  writeLogin(nk, claims.uid, lid, record);
+  try {
+    writeLogin(nk, claims.uid, lid, record);
+  } catch (err) {
+    // Nakama hands out the session whatever its after hook does (api.go traceApiAfter).
+    // Without its record our RPCs refuse the login; make Nakama's own APIs refuse it too.
+    invalidateLoginInNakama(nk, sessionConfig(nk), claims.uid, claims.tid, nowSec());
+    throw err;
+  }
   // A just-created account has no older login to end.
   const created = (session as nkruntime.Session & { created?: boolean }).created === true;
   if (!created && sessionPolicy(ctx.env) !== "allow") {
@@ -167,7 +222,14 @@ export function afterSignIn(
 export const afterAuthenticateEmail: nkruntime.AfterHookFunction<
   nkruntime.Session,
   nkruntime.AuthenticateEmailRequest
-> = (ctx, logger, nk, session) => afterSignIn(ctx, logger, nk, session);
+> = (ctx, logger, nk, session, req) => {
+  try {
+    afterSignIn(ctx, logger, nk, session);
+  } finally {
+    // The account exists now (or the sign-up failed): the users table answers from here on.
+    if (req.create !== false) releaseEmail(nk, String(req.account?.email ?? "").toLowerCase());
+  }
+};
 
 export const afterAuthenticateDevice: nkruntime.AfterHookFunction<
   nkruntime.Session,

@@ -41,21 +41,29 @@ function newUsername() {
   return `u_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
 }
 
-describe("server-set session vars", () => {
-  it("replaces what the client sent with lid, rid, login_at and a valid client tag", async () => {
+describe("session vars: server-set, plus the client's allowed ones (ClientSessionVars)", () => {
+  it("sets lid, rid, login_at and keeps an allowed client tag; takeover is stripped", async () => {
     const { session } = await deviceLogin(port(), {
-      vars: { client: "web-1.0", admin: "1", login_at: "0", lid: "mine", takeover: "1" },
+      vars: { client: "web-1.0", takeover: "1" },
     });
     const data = decodeSessionToken(session.token);
     expect(Object.keys(data.vrs).sort()).toEqual(["client", "lid", "login_at", "rid"]);
     expect(data.vrs.client).toBe("web-1.0");
-    expect(data.vrs.lid).not.toBe("mine");
     expect(Math.abs(Number(data.vrs.login_at) - now())).toBeLessThanOrEqual(5);
   });
 
-  it("drops a client tag that fails its contract", async () => {
-    const { session } = await deviceLogin(port(), { vars: { client: "Evil Tag <script>" } });
-    expect(decodeSessionToken(session.token).vrs.client).toBeUndefined();
+  it.each([
+    ["a var off the allow-list", { admin: "1" }, '"admin"'],
+    ["a server-set var", { lid: "mine" }, '"lid"'],
+    ["a client tag that fails its contract", { client: "Evil Tag <script>" }, "client"],
+  ])("refuses %s at sign-in with 400 naming it", async (_name, vars, named) => {
+    const refused = await authError(deviceLogin(port(), { vars }));
+    expect(refused).toMatchObject({ reason: "invalid_payload", code: 3 });
+    expect(refused.detail).toContain(named);
+    const email = await authError(
+      newClient().authenticateEmail(newEmail(), "password1", true, newUsername(), vars),
+    );
+    expect(email.reason).toBe("invalid_payload");
   });
 
   it("puts the account's email on email sign-in, lowercased", async () => {
@@ -66,15 +74,24 @@ describe("server-set session vars", () => {
     expect(decodeSessionToken(session.token).vrs.email).toBe(email);
   });
 
-  it("replaces client vars on refresh too; lid and login_at stay, rid changes", async () => {
+  it("carries the login's vars across refreshes (lid, login_at, client stay; rid changes)", async () => {
     const { session } = await deviceLogin(port(), { vars: { client: "web-1.0" } });
     const before = decodeSessionToken(session.token);
-    const res = await rawRefresh(port(), session.refresh_token, { admin: "1", client: "x" });
+    const res = await rawRefresh(port(), session.refresh_token, {});
     expect(res.status).toBe(200);
     const after = decodeSessionToken(res.json?.token ?? "");
     expect(after.vrs).toEqual({ ...before.vrs, rid: after.vrs.rid });
     expect(after.vrs.rid).not.toBe(before.vrs.rid);
     expect(after.tid).toBe(before.tid);
+  });
+
+  it("refuses vars sent with a refresh (400 naming them); the refresh token stays good", async () => {
+    const { session } = await deviceLogin(port(), { vars: { client: "web-1.0" } });
+    const res = await rawRefresh(port(), session.refresh_token, { admin: "1", client: "x" });
+    expect(res.status).toBe(400);
+    expect(parseAuthError(res.json)).toMatchObject({ reason: "invalid_payload" });
+    expect(res.json?.message).toContain('"admin"');
+    expect((await rawRefresh(port(), session.refresh_token)).status).toBe(200);
   });
 });
 
@@ -126,13 +143,14 @@ describe("email sign-up and sign-in errors a person can act on", () => {
 });
 
 describe("refresh rotation (plain Nakama keeps every refresh token valid)", () => {
-  it("a used refresh token is dead, and presenting it again revokes the whole login", async () => {
+  it("a used refresh token presented after the race window revokes the whole login", async () => {
     const { session } = await deviceLogin(port());
     const first = await rawRefresh(port(), session.refresh_token);
     expect(first.status).toBe(200);
     const second = await rawRefresh(port(), first.json?.refresh_token ?? "");
     expect(second.status).toBe(200);
 
+    // Two generations old: reuse at once, no race window applies.
     const replay = await rawRefresh(port(), session.refresh_token);
     expect(replay.status).toBe(401);
     expect(parseAuthError(replay.json).reason).toBe("session_revoked");

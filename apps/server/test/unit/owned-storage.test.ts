@@ -109,6 +109,7 @@ describe("owned collections, closed by construction", () => {
       "round_limits",
       "round_tickets",
       "session_logins",
+      "signup_email_claims",
     ]);
     for (const c of OWNED_COLLECTIONS) {
       expect(c.permissionWrite, c.collection).toBe(0);
@@ -127,8 +128,8 @@ describe("client writes and deletes of owned collections", () => {
     (collection) => {
       const write = {
         objects: [
-          { collection: "notes", key: "a" },
-          { collection, key: "b" },
+          { collection: "notes", key: "a", value: "{}" },
+          { collection, key: "b", value: "{}" },
         ],
       };
       const del = { objectIds: [{ collection, key: "b" }] };
@@ -149,14 +150,45 @@ describe("client writes and deletes of owned collections", () => {
 
   it("lets every other collection through unchanged, as plain Nakama would", () => {
     const write = {
-      objects: [{ collection: "notes", key: "a", value: "{}" }, { collection: "Round_Tickets" }],
+      objects: [
+        { collection: "notes", key: "a", value: "{}" },
+        { collection: "Round_Tickets", key: "b", value: '{\n  "pretty": true\n}' },
+      ],
     };
     expect(beforeWriteStorageObjects(ctx, logger, nk, write)).toBe(write);
     const del = { objectIds: [{ collection: "notes", key: "a" }] };
     expect(beforeDeleteStorageObjects(ctx, logger, nk, del)).toBe(del);
     expect(beforeWriteStorageObjects(ctx, logger, nk, {})).toEqual({});
   });
+
+  it("refuses what Nakama or its database would, as a typed 400 naming the field", () => {
+    for (const write of [
+      { objects: [{ collection: "", key: "a", value: "{}" }] },
+      { objects: [{ collection: "notes", key: "a\u0000b", value: "{}" }] },
+      { objects: [{ collection: "n".repeat(129), key: "a", value: "{}" }] },
+      { objects: [{ collection: "notes", key: "a", value: "[1]" }] },
+      { objects: [{ collection: "notes", key: "a", value: "{}", permissionRead: 3 }] },
+    ]) {
+      expect(
+        parseRpcError(thrownBy(() => beforeWriteStorageObjects(ctx, logger, nk, write))),
+        JSON.stringify(write),
+      ).toMatchObject({ reason: "invalid_payload", code: 3 });
+    }
+    const del = { objectIds: [{ collection: "notes", key: "\u0000" }] };
+    expect(
+      parseRpcError(thrownBy(() => beforeDeleteStorageObjects(ctx, logger, nk, del))),
+    ).toMatchObject({ reason: "invalid_payload", detail: expect.stringContaining("objectIds") });
+  });
 });
+
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (err) {
+    return err;
+  }
+  throw new Error("did not throw");
+}
 
 type Row = { collection: string; userId: string; key: string; value: unknown; version: string };
 
@@ -296,15 +328,23 @@ describe("nothing read back is trusted", () => {
   it("the stored contracts refuse the issue's forged values", () => {
     expect(StartLimitsRecord.safeParse({ starts: "x", tickets: [] }).success).toBe(false);
     expect(LoginRecord.safeParse(login({ exp: "never" })).success).toBe(false);
+    const now = Date.now();
     const ticket = {
-      started_at: 1,
+      started_at: now,
       duration_ms: 30_000,
       seed: 5,
-      expires_at: 90_000,
+      expires_at: now + 90_000,
       state: "open",
     };
     expect(TicketRecord.safeParse(ticket).success).toBe(true);
-    for (const bad of [{ state: "won" }, { duration_ms: 0 }, { seed: -1 }, { started_at: "now" }]) {
+    for (const bad of [
+      { state: "won" },
+      { duration_ms: 0 },
+      { seed: -1 },
+      { started_at: "now" },
+      // The forgery: a start decades ago, a duration no round has.
+      { started_at: now - 1e12, duration_ms: 1e12 },
+    ]) {
       expect(TicketRecord.safeParse({ ...ticket, ...bad }).success, JSON.stringify(bad)).toBe(
         false,
       );

@@ -1,12 +1,13 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { parseRpcError } from "@gift-grab/contracts";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Owned } from "../../src/runtime/owned-storage";
 import { maxLoginSeconds, policyMismatch, sessionPolicy } from "../../src/sessions/config";
 import { beforeGetAccount } from "../../src/sessions/guard";
-import { beforeSessionRefresh } from "../../src/sessions/refresh";
-import { signInVars } from "../../src/sessions/sign-in";
+import { beforeSessionRefresh, REFRESH_RACE_GRACE_MS } from "../../src/sessions/refresh";
+import { afterSignIn, signInVars } from "../../src/sessions/sign-in";
 import type { LoginRecord } from "../../src/sessions/store";
+import { fakeStorage } from "./fake-storage";
 
 const LOGINS = Owned.sessionLogins.collection;
 
@@ -14,7 +15,7 @@ const KEYS = { encryptionKey: "session-key", refreshEncryptionKey: "refresh-key"
 
 /** Just enough of nk for the refresh hook: storage with versions, localcache, crypto. */
 function fakeNk() {
-  const storage = new Map<string, { value: unknown; version: number }>();
+  const store = fakeStorage();
   const cache = new Map<string, unknown>([
     [
       "gift-grab:session-config",
@@ -33,34 +34,14 @@ function fakeNk() {
     base64UrlDecode: (s: string) => toAb(Buffer.from(s, "base64url")),
     binaryToString: (ab: ArrayBuffer) => Buffer.from(ab).toString("utf8"),
     jwtGenerate: () => "stand-in",
+    sqlQuery: () => [],
     sessionLogout: (uid: string) => logouts.push(uid),
-    storageRead: (keys: { collection: string; key: string; userId: string }[]) =>
-      keys.flatMap((k) => {
-        const o = storage.get(`${k.collection}/${k.userId}/${k.key}`);
-        return o ? [{ ...k, value: o.value, version: String(o.version) }] : [];
-      }),
-    storageWrite: (
-      writes: {
-        collection: string;
-        key: string;
-        userId: string;
-        value: unknown;
-        version?: string;
-      }[],
-    ) =>
-      writes.map((w) => {
-        const id = `${w.collection}/${w.userId}/${w.key}`;
-        const cur = storage.get(id);
-        if (w.version !== undefined && String(cur?.version ?? "") !== w.version) {
-          throw new Error("Storage write rejected - version check failed.");
-        }
-        storage.set(id, { value: structuredClone(w.value), version: (cur?.version ?? 0) + 1 });
-        return {};
-      }),
+    storageRead: store.storageRead,
+    storageWrite: store.storageWrite,
   };
   const record = (uid: string, lid: string) =>
-    storage.get(`${LOGINS}/${uid}/${lid}`)?.value as LoginRecord | undefined;
-  return { nk: nk as unknown as nkruntime.Nakama, record, logouts, storage };
+    store.valueOf({ collection: LOGINS, key: lid, userId: uid }) as LoginRecord | undefined;
+  return { nk: nk as unknown as nkruntime.Nakama, record, logouts };
 }
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
@@ -69,7 +50,11 @@ function refreshToken(claims: object, key = KEYS.refreshEncryptionKey) {
   return `${head}.${createHmac("sha256", key).update(head).digest("base64url")}`;
 }
 
-function signedIn(f: ReturnType<typeof fakeNk>, loginAgoSec = 10) {
+function signedIn(
+  f: ReturnType<typeof fakeNk>,
+  loginAgoSec = 10,
+  clientVars: Record<string, string> = {},
+) {
   const now = Math.floor(Date.now() / 1000);
   const uid = randomUUID();
   const lid = randomUUID();
@@ -88,17 +73,33 @@ function signedIn(f: ReturnType<typeof fakeNk>, loginAgoSec = 10) {
     tid,
     uid,
     usn: "santa",
-    vrs: { lid, rid, login_at: String(loginAt) },
+    vrs: { ...clientVars, lid, rid, login_at: String(loginAt) },
     exp: now + 3600,
     iat: loginAt,
   });
-  return { uid, lid, rid, token };
+  return { uid, lid, rid, tid, loginAt, token };
+}
+
+/** The refresh token of the same login with another refresh generation. */
+function signedInToken(s: ReturnType<typeof signedIn>, rid: string) {
+  return refreshToken({
+    tid: s.tid,
+    uid: s.uid,
+    usn: "santa",
+    vrs: { lid: s.lid, rid, login_at: String(s.loginAt) },
+    exp: Math.floor(Date.now() / 1000) + 3600,
+    iat: s.loginAt,
+  });
 }
 
 const ctx = (env: Record<string, string> = {}) => ({ env }) as unknown as nkruntime.Context;
 const logger = { warn() {}, info() {}, error() {}, debug() {} } as unknown as nkruntime.Logger;
-const refresh = (f: ReturnType<typeof fakeNk>, token: string, env?: Record<string, string>) =>
-  beforeSessionRefresh(ctx(env), logger, f.nk, { token, vars: { admin: "1" } });
+const refresh = (
+  f: ReturnType<typeof fakeNk>,
+  token: string,
+  env?: Record<string, string>,
+  vars?: Record<string, string>,
+) => beforeSessionRefresh(ctx(env), logger, f.nk, { token, vars });
 function refusal(fn: () => unknown) {
   try {
     fn();
@@ -130,36 +131,120 @@ describe("session config from runtime.env", () => {
 });
 
 describe("signInVars", () => {
-  it("keeps only server-set vars and a valid client tag", () => {
+  it("adds the server's vars to the client's allowed ones; takeover is stripped", () => {
     const { nk } = fakeNk();
-    const vars = signInVars(nk, { client: "web-1", admin: "1", lid: "x", takeover: "1" }, "a@b.cd");
+    const vars = signInVars(nk, { client: "web-1", takeover: "1" }, "a@b.cd");
     expect(Object.keys(vars).sort()).toEqual(["client", "email", "lid", "login_at", "rid"]);
-    expect(vars.lid).not.toBe("x");
-    expect(signInVars(nk, { client: "NOT OK" }).client).toBeUndefined();
+    expect(vars.client).toBe("web-1");
+  });
+
+  it("refuses a var off the allow-list, or an allowed one that fails its schema, naming it", () => {
+    const { nk } = fakeNk();
+    for (const [sent, named] of [
+      [{ admin: "1" }, '"admin"'],
+      [{ lid: "mine" }, '"lid"'],
+      [{ client: "NOT OK" }, "client"],
+      [{ takeover: "yes" }, "takeover"],
+    ] as const) {
+      const refused = refusal(() => signInVars(nk, sent));
+      expect(refused).toMatchObject({ reason: "invalid_payload", code: 3 });
+      expect(refused.detail).toContain(named);
+    }
+  });
+});
+
+describe("afterSignIn", () => {
+  it("fails closed: when the login can't be recorded, Nakama's cache refuses the new token", () => {
+    const f = fakeNk();
+    const s = signedIn(f);
+    const token = refreshToken(
+      JSON.parse(Buffer.from(s.token.split(".")[1] ?? "", "base64url").toString()),
+    );
+    vi.spyOn(f.nk, "storageWrite").mockImplementation(() => {
+      throw new Error("GoError: failed to connect to `user=postgres`");
+    });
+    const session = { token, refresh_token: token, created: true } as unknown as nkruntime.Session;
+    expect(() => afterSignIn(ctx(), logger, f.nk, session)).toThrow(/failed to connect/);
+    expect(f.logouts).toEqual([s.uid]);
+    vi.restoreAllMocks();
   });
 });
 
 describe("beforeSessionRefresh", () => {
-  it("rotates rid, keeps lid and login_at, drops the client's vars", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("rotates rid, keeps lid, login_at and the client tag", () => {
     const f = fakeNk();
-    const s = signedIn(f);
+    const s = signedIn(f, 10, { client: "web-1" });
     const out = refresh(f, s.token) as { vars: Record<string, string> };
     expect(out.vars.lid).toBe(s.lid);
     expect(out.vars.rid).not.toBe(s.rid);
-    expect(out.vars).not.toHaveProperty("admin");
+    expect(out.vars.client).toBe("web-1");
     expect(f.record(s.uid, s.lid)?.rid).toBe(out.vars.rid);
   });
 
-  it("revokes the whole login when a used refresh token comes back", () => {
+  it("refuses vars sent with a refresh, naming them, and leaves the login alone", () => {
+    const f = fakeNk();
+    const s = signedIn(f);
+    const refused = refusal(() => refresh(f, s.token, {}, { admin: "1" }));
+    expect(refused).toMatchObject({ reason: "invalid_payload", code: 3 });
+    expect(refused.detail).toContain('"admin"');
+    expect(f.record(s.uid, s.lid)?.rid).toBe(s.rid);
+    expect(refresh(f, s.token, {}, {})).toBeDefined();
+  });
+
+  it("a used refresh token within the race window: refresh_superseded (409), the login stays", () => {
+    const f = fakeNk();
+    const s = signedIn(f);
+    const out = refresh(f, s.token) as { vars: Record<string, string> };
+    expect(refusal(() => refresh(f, s.token))).toMatchObject({
+      reason: "refresh_superseded",
+      code: 10,
+    });
+    expect(f.record(s.uid, s.lid)?.revoked_at).toBeUndefined();
+    expect(f.record(s.uid, s.lid)?.rid).toBe(out.vars.rid);
+  });
+
+  it("two refreshes interleaved (both read, one writes first): the loser gets refresh_superseded", () => {
+    const f = fakeNk();
+    const s = signedIn(f);
+    const read = f.nk.storageRead.bind(f.nk);
+    let raced = false;
+    vi.spyOn(f.nk, "storageRead").mockImplementation((keys) => {
+      const objects = read(keys);
+      if (!raced) {
+        raced = true;
+        refresh(f, s.token); // the winner, between the loser's read and its write
+      }
+      return objects;
+    });
+    expect(refusal(() => refresh(f, s.token))).toMatchObject({ reason: "refresh_superseded" });
+    expect(f.record(s.uid, s.lid)?.revoked_at).toBeUndefined();
+  });
+
+  it("a used refresh token after the race window revokes the whole login", () => {
     const f = fakeNk();
     const s = signedIn(f);
     refresh(f, s.token);
+    const later = Date.now() + REFRESH_RACE_GRACE_MS + 1;
+    vi.spyOn(Date, "now").mockReturnValue(later);
     expect(refusal(() => refresh(f, s.token))).toMatchObject({
       reason: "session_revoked",
       code: 16,
     });
     expect(f.record(s.uid, s.lid)?.revoked_reason).toBe("refresh_reused");
     expect(f.logouts).toContain(s.uid);
+  });
+
+  it("a token two generations old is reuse even within the window", () => {
+    const f = fakeNk();
+    const s = signedIn(f);
+    const first = refresh(f, s.token) as { vars: Record<string, string> };
+    const second = signedInToken(s, first.vars.rid ?? "");
+    refresh(f, second);
+    expect(refusal(() => refresh(f, s.token))).toMatchObject({ reason: "session_revoked" });
   });
 
   it("refuses a token not signed with the refresh key and leaves the login alone", () => {
@@ -207,7 +292,9 @@ describe("beforeGetAccount (the forum's preflight)", () => {
     const g = fakeNk();
     const t = signedIn(g);
     refresh(g, t.token);
+    vi.spyOn(Date, "now").mockReturnValue(Date.now() + REFRESH_RACE_GRACE_MS + 1);
     refusal(() => refresh(g, t.token)); // reuse: the login is revoked
+    vi.restoreAllMocks();
     expect(refusal(() => call(g, t.uid, { lid: t.lid }))).toMatchObject({
       reason: "session_revoked",
     });

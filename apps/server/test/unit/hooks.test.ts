@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { parseRpcError } from "@gift-grab/contracts";
+import { describe, expect, it } from "vitest";
+import { CLAIM_STALE_MS, claimEmail, releaseEmail } from "../../src/accounts/email-claims";
+import { callHook } from "../../src/runtime/call-hook";
+import { controlCharacterField } from "../../src/runtime/control-chars";
+import { fakeStorage } from "./fake-storage";
+
+const logged: string[] = [];
+const logger = {
+  warn: (...a: unknown[]) => logged.push(a.map(String).join(" ")),
+  error: (...a: unknown[]) => logged.push(a.map(String).join(" ")),
+  info() {},
+  debug() {},
+} as unknown as nkruntime.Logger;
+const ctx = {} as nkruntime.Context;
+const nk = {} as nkruntime.Nakama;
+
+describe("controlCharacterField", () => {
+  it("names the first string (value or key) holding C0 or DEL, anywhere in the input", () => {
+    expect(controlCharacterField({ a: "ok", b: ["x", { c: "tab\there" }] })).toBe("b.1.c");
+    expect(controlCharacterField({ ticket: "abc\u0000" })).toBe("ticket");
+    expect(controlCharacterField({ account: { vars: { client: "\u007f" } } })).toBe(
+      "account.vars.client",
+    );
+    expect(controlCharacterField({ "k\u0001": 1 })).toBe('"k\\u0001"');
+    expect(controlCharacterField("\u001f")).toBe("payload");
+  });
+
+  it("lets printable text through, including non-ASCII, and survives deep nesting", () => {
+    expect(controlCharacterField({ name: "Zoë 🎁 \u0080 \u00a0", n: 1, b: true, z: null })).toBe(
+      undefined,
+    );
+    let deep: unknown = "end\u0000";
+    for (let i = 0; i < 20000; i++) deep = [deep];
+    expect(controlCharacterField(deep)).toMatch(/^0(\.0)*$/);
+  });
+});
+
+describe("callHook: one error mapping for every hook", () => {
+  const call = (hook: () => unknown, args: unknown[] = [{}]) =>
+    callHook(
+      { api: "AuthenticateDevice", checkedStrings: (request) => request },
+      hook,
+      ctx,
+      logger,
+      nk,
+      args,
+    );
+
+  it("passes the hook's result, and its typed errors as they are", () => {
+    expect(call(() => "req")).toEqual({ result: "req" });
+    const typed = { message: "email_taken: taken", code: 6 };
+    expect(
+      call(() => {
+        throw typed;
+      }),
+    ).toEqual({ error: typed });
+  });
+
+  it("a database that is down (Go error text, or Postgres 57P01) → unavailable, no internals", () => {
+    for (const text of [
+      "GoError: failed to connect to `user=postgres database=nakama`: 127.0.0.1:5432 (127.0.0.1): dial error: connect: connection refused at github.com/heroiclabs/nakama/v3/server.(*RuntimeJavascriptNakamaModule).sqlQuery",
+      "GoError: FATAL: terminating connection due to administrator command (SQLSTATE 57P01)",
+    ]) {
+      const out = call(() => {
+        throw new Error(text);
+      });
+      expect(out.error?.code).toBe(14);
+      expect(parseRpcError(out.error).reason).toBe("unavailable");
+      expect(out.error?.message).not.toMatch(/postgres|127\.0\.0\.1|5432|github|57P01|GoError/);
+    }
+  });
+
+  it("anything else → a bare internal, logged", () => {
+    const out = call(() => {
+      throw new TypeError("x is undefined at handleRpc");
+    });
+    expect(parseRpcError(out.error)).toMatchObject({ reason: "internal", code: 13 });
+    expect(out.error?.message).not.toContain("handleRpc");
+    expect(logged.some((l) => l.includes("x is undefined"))).toBe(true);
+  });
+
+  it("refuses a control character in the request before the hook runs, naming the field", () => {
+    let ran = false;
+    const out = call(() => {
+      ran = true;
+    }, [{ account: { id: "dev\u0000ice" } }]);
+    expect(ran).toBe(false);
+    expect(parseRpcError(out.error)).toMatchObject({ reason: "invalid_payload", code: 3 });
+    expect(out.error?.message).toContain("account.id");
+  });
+});
+
+function claimNk() {
+  const store = fakeStorage();
+  const nk = { ...store, sha256Hash: (s: string) => `h(${s})` };
+  return { nk: nk as unknown as nkruntime.Nakama, storage: store.objects };
+}
+
+describe("email claims (sign-ups racing with one email)", () => {
+  it("one claim per email until released; other emails are independent", () => {
+    const { nk } = claimNk();
+    const email = `${randomUUID()}@example.com`;
+    expect(claimEmail(nk, logger, email)).toBe(true);
+    expect(claimEmail(nk, logger, email)).toBe(false);
+    expect(claimEmail(nk, logger, `x${email}`)).toBe(true);
+    releaseEmail(nk, email);
+    expect(claimEmail(nk, logger, email)).toBe(true);
+  });
+
+  it("a stale or unreadable claim is taken over", () => {
+    const { nk, storage } = claimNk();
+    expect(claimEmail(nk, logger, "a@example.com")).toBe(true);
+    for (const o of storage.values()) o.value = { claimed_ms: Date.now() - CLAIM_STALE_MS - 1 };
+    expect(claimEmail(nk, logger, "a@example.com")).toBe(true);
+    expect(claimEmail(nk, logger, "a@example.com")).toBe(false);
+    for (const o of storage.values()) o.value = { claimed_ms: "soon" };
+    expect(claimEmail(nk, logger, "a@example.com")).toBe(true);
+  });
+});
