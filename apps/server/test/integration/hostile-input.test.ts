@@ -258,55 +258,28 @@ describe("hostile input on the real server", () => {
     },
   );
 
+  /** A sign-in (or sign-up) with hostile account fields, username and create flag. */
+  function authenticate(name: string, provider: string, fields: string[]) {
+    return {
+      name,
+      request: fc
+        .tuple(hostileObject(fields), fc.option(hostileString), fc.boolean())
+        .map(([account, username, create]) => () => {
+          const q = new URLSearchParams({ create: String(create) });
+          if (username !== null) q.set("username", username);
+          const path = `/v2/account/authenticate/${provider}?${q}`;
+          return send("POST", path, basic, JSON.stringify(account));
+        }),
+    };
+  }
+
   const hookedApis: {
     name: string;
     request: fc.Arbitrary<() => Promise<Answer>>;
   }[] = [
-    {
-      name: "AuthenticateDevice",
-      request: fc
-        .tuple(hostileObject(["id", "vars"]), fc.option(hostileString), fc.boolean())
-        .map(([account, username, create]) => () => {
-          const q = new URLSearchParams({ create: String(create) });
-          if (username !== null) q.set("username", username);
-          return send(
-            "POST",
-            `/v2/account/authenticate/device?${q}`,
-            basic,
-            JSON.stringify(account),
-          );
-        }),
-    },
-    {
-      name: "AuthenticateEmail",
-      request: fc
-        .tuple(hostileObject(["email", "password", "vars"]), fc.option(hostileString), fc.boolean())
-        .map(([account, username, create]) => () => {
-          const q = new URLSearchParams({ create: String(create) });
-          if (username !== null) q.set("username", username);
-          return send(
-            "POST",
-            `/v2/account/authenticate/email?${q}`,
-            basic,
-            JSON.stringify(account),
-          );
-        }),
-    },
-    {
-      name: "AuthenticateCustom",
-      request: fc
-        .tuple(hostileObject(["id", "vars"]), fc.option(hostileString), fc.boolean())
-        .map(([account, username, create]) => () => {
-          const q = new URLSearchParams({ create: String(create) });
-          if (username !== null) q.set("username", username);
-          return send(
-            "POST",
-            `/v2/account/authenticate/custom?${q}`,
-            basic,
-            JSON.stringify(account),
-          );
-        }),
-    },
+    authenticate("AuthenticateDevice", "device", ["id", "vars"]),
+    authenticate("AuthenticateEmail", "email", ["email", "password", "vars"]),
+    authenticate("AuthenticateCustom", "custom", ["id", "vars"]),
     {
       name: "SessionRefresh",
       request: fc.tuple(fc.oneof(hostileString, fc.constant("")), fc.option(hostileObject([]))).map(
