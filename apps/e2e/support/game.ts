@@ -1,3 +1,4 @@
+import type { NetTimings } from "@gift-grab/game/net-timings";
 import type { TestApiState } from "@gift-grab/game/test-api-types";
 import { expect, type Page } from "@playwright/test";
 
@@ -32,4 +33,14 @@ export function watchErrors(page: Page) {
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+/**
+ * The `timings=` URL parameter that shortens the net layer's delays for one page
+ * (apps/game/src/config/net-timings.ts): tests watch N reconnect or heartbeat periods, not
+ * the wall-clock minutes a player's defaults would take.
+ */
+export function timingsParam(timings: Partial<NetTimings>): string {
+  const list = Object.entries(timings).map(([name, ms]) => `${name}:${ms}`);
+  return `timings=${list.join(",")}`;
 }

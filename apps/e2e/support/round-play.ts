@@ -5,6 +5,7 @@ export interface RoundView {
   phase: string;
   score: number;
   timeLeftMs: number;
+  durationMs: number;
   santa: { x: number; y: number; look: string; page: { x: number; y: number } };
   gift: { x: number; y: number; page: { x: number; y: number } };
   hud: { score: string; time: string; power: string };
