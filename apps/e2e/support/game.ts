@@ -25,6 +25,17 @@ export async function waitForGame(
   return gameState(page);
 }
 
+/**
+ * Waits until the game has rendered `frames` more frames: a scene that has just started may
+ * not take input in the frame that created it (a pointer press there is lost).
+ */
+export async function waitFrames(page: Page, frames = 2) {
+  const from = Number((await gameState(page)).frame ?? 0);
+  await expect
+    .poll(async () => Number((await gameState(page)).frame ?? 0), { intervals: [50] })
+    .toBeGreaterThanOrEqual(from + frames);
+}
+
 /** Collects page errors and console errors so a test can assert there were none. */
 export function watchErrors(page: Page) {
   const errors: string[] = [];

@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { gameState, type TestApiState, waitForGame, watchErrors } from "../support/game";
+import {
+  gameState,
+  type TestApiState,
+  waitForGame,
+  waitFrames,
+  watchErrors,
+} from "../support/game";
 import { chaseGiftsWithPointer, roundView } from "../support/round-play";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
@@ -7,6 +13,7 @@ async function startRound(page: import("@playwright/test").Page, query: string) 
   await playAsGuest(page, query);
   await clickButton(page, "Play");
   await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitFrames(page); // the round takes keys, pointer and touch from here on
 }
 
 test("a guest plays a whole sped-up seeded round to game over; the score shown is the count", async ({
