@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// npm test: set up what is missing, then lint, typecheck, unit, integration (real Nakama)
-// and e2e (real Nakama + Debian's Chromium). Every stage runs even if an earlier one
-// failed, and the run ends with one line summing all suites: "N passed, N failed".
+// npm test: set up what is missing, then lint and typecheck, unit and integration (real
+// Nakama) side by side, and e2e (real Nakama + Debian's Chromium). Every stage runs even if an
+// earlier one failed, and the run ends with one line summing all suites: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -30,8 +30,10 @@ for (const ws of workspaces)
 
 const stages = [
   { name: "lint + typecheck", tasks: ["lint", "//#lint:root", "typecheck"], checks: true },
-  { name: "unit", tasks: ["test"] },
-  { name: "integration", tasks: ["test:integration"] },
+  // One turbo run for both: the unit stage's long pole (template-tests: clones, installs and
+  // builds) is CPU work while the integration suites mostly wait on a real Nakama's clock, so
+  // on 2 cores they overlap; one run also builds each package once for both.
+  { name: "unit + integration", tasks: ["test", "test:integration"] },
   { name: "e2e", tasks: ["e2e"] },
 ];
 

@@ -8,8 +8,11 @@ export default defineConfig({
   outputDir: "artifacts/results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Spec files run two at a time (the machines have 2 cores), each test in its file's order.
+  // Files are independent: each test signs up its own players, and a file that needs another
+  // server policy, round length or token lifetime, or restarts Nakama, starts a stack of its own.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   globalSetup: "./support/global-setup.ts",
   reporter: [["list"], ["json", { outputFile: ".reports/e2e.json" }]],

@@ -46,9 +46,13 @@ export async function serverTakesRefreshToken(refreshToken: string): Promise<num
   return res.status;
 }
 
-/** Signs up through the sign-in form and lands on the menu. */
-export async function signUpWithForm(page: Page, account: ReturnType<typeof newAccount>) {
-  await page.goto("/");
+/** Signs up through the sign-in form (on the page at `path`) and lands on the menu. */
+export async function signUpWithForm(
+  page: Page,
+  account: ReturnType<typeof newAccount>,
+  path = "/",
+) {
+  await page.goto(path);
   await waitForScene(page, "SignIn");
   await fillCredentials(page, account.email, account.password);
   await page.getByLabel("Username").fill(account.username);

@@ -1,3 +1,4 @@
+import type { NetTimings } from "@gift-grab/game/net-timings";
 import type { TestApiState } from "@gift-grab/game/test-api-types";
 import { expect, type Page } from "@playwright/test";
 
@@ -24,6 +25,17 @@ export async function waitForGame(
   return gameState(page);
 }
 
+/**
+ * Waits until the game has rendered `frames` more frames: a scene that has just started may
+ * not take input in the frame that created it (a pointer press there is lost).
+ */
+export async function waitFrames(page: Page, frames = 2) {
+  const from = Number((await gameState(page)).frame ?? 0);
+  await expect
+    .poll(async () => Number((await gameState(page)).frame ?? 0), { intervals: [50] })
+    .toBeGreaterThanOrEqual(from + frames);
+}
+
 /** Collects page errors and console errors so a test can assert there were none. */
 export function watchErrors(page: Page) {
   const errors: string[] = [];
@@ -32,4 +44,14 @@ export function watchErrors(page: Page) {
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+/**
+ * The `timings=` URL parameter that shortens the net layer's delays for one page
+ * (apps/game/src/config/net-timings.ts): tests watch N reconnect or heartbeat periods, not
+ * the wall-clock minutes a player's defaults would take.
+ */
+export function timingsParam(timings: Partial<NetTimings>): string {
+  const list = Object.entries(timings).map(([name, ms]) => `${name}:${ms}`);
+  return `timings=${list.join(",")}`;
 }

@@ -1,10 +1,11 @@
 import type { Page } from "@playwright/test";
-import { gameState } from "./game";
+import { gameState, waitFrames } from "./game";
 
 export interface RoundView {
   phase: string;
   score: number;
   timeLeftMs: number;
+  durationMs: number;
   santa: { x: number; y: number; look: string; page: { x: number; y: number } };
   gift: { x: number; y: number; page: { x: number; y: number } };
   hud: { score: string; time: string; power: string };
@@ -23,6 +24,7 @@ export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
   const seen: { score: number; hud: string }[] = [];
   let down = false;
   const deadline = Date.now() + maxMs;
+  await waitFrames(page);
   while (Date.now() < deadline) {
     const r = await roundView(page);
     if (!r || r.phase === "over") break;

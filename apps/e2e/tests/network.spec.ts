@@ -1,5 +1,5 @@
 import { expect, test, type WebSocketRoute } from "@playwright/test";
-import { gameState, waitForGame, watchErrors } from "../support/game";
+import { gameState, timingsParam, waitForGame, watchErrors } from "../support/game";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
 /**
@@ -70,7 +70,8 @@ test("a dropped socket: reconnecting… with backoff, then back on its own, stil
 }) => {
   const errors = watchErrors(page);
   const net = await socketSwitch(context);
-  await playAsGuest(page);
+  // Backoff periods of 100 ms doubling to 1 s: three attempts while blocked come quickly.
+  await playAsGuest(page, `?${timingsParam({ reconnectBaseMs: 100, reconnectMaxMs: 1_000 })}`);
   await waitForGame(page, (s) => s.connection === "online");
   const userId = await userIdOf(page);
 
@@ -105,14 +106,16 @@ test("a silent connection (no close, no answers): the heartbeat notices, and it 
   context,
 }) => {
   const net = await socketSwitch(context);
-  await playAsGuest(page);
+  const heartbeatMs = 2_000;
+  await playAsGuest(page, `?${timingsParam({ heartbeatMs })}`);
   await waitForGame(page, (s) => s.connection === "online");
   const opened = net.state.opened;
   // The route dies without a close: the open socket hears nothing, new ones can't get through.
   net.state.silent = true;
   net.state.blocked = true;
-  // nakama-js pings every 10 s and gives up after 10 s more without a pong.
-  await waitForGame(page, (s) => s.connection === "reconnecting", 30_000);
+  // nakama-js pings every heartbeatMs and gives up after heartbeatMs more without a pong: two
+  // periods. The bound is below the default 10 s heartbeat's 20 s, so the setting must apply.
+  await waitForGame(page, (s) => s.connection === "reconnecting", 15_000);
   net.state.silent = false;
   net.state.blocked = false;
   await waitForGame(page, (s) => s.connection === "online", 30_000);

@@ -4,13 +4,14 @@ import { newAccount, savedTokens } from "../support/accounts";
 import { gameState, waitForGame, watchErrors } from "../support/game";
 import { clickButton, waitForScene } from "../support/ui";
 
-const TOKEN_SEC = 6;
-const LOGIN_SEC = 45;
+const TOKEN_SEC = 3;
+const LOGIN_SEC = 25;
 
 /**
- * A server of this file's own with 6 s session tokens and logins that end after 45 s
- * (MAX_LOGIN_DAYS), so renewal and its end happen within one test. The game is pointed at
- * it with ?nakama_port=.
+ * A server of this file's own with 3 s session tokens and logins that end after 25 s
+ * (MAX_LOGIN_DAYS), so renewal and its end happen within one test: the game renews at half a
+ * token's life, the steps before the last take about 15 s, and the login's end is watched
+ * after that. The game is pointed at it with ?nakama_port=.
  */
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 test.beforeAll(async () => {

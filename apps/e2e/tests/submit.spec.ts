@@ -1,6 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
-import { gameState, waitForGame, watchErrors } from "../support/game";
+import { gameState, timingsParam, waitForGame, watchErrors } from "../support/game";
+import { useShortRoundSite } from "../support/round-stack";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
+
+// A server of this file's own whose rounds last 5 s: a real round the server accepts, played
+// at real speed. Retries 200 ms apart, doubling to 1 s: many of them while blocked.
+const site = useShortRoundSite("e2e-submit", 5_000);
+const PAGE = `?${timingsParam({ submitRetryBaseMs: 200, submitRetryMaxMs: 1_000 })}`;
 
 /** Round submissions waiting in localStorage (src/net/storage-keys.ts). */
 async function pendingSubmissions(page: Page): Promise<number> {
@@ -24,9 +30,11 @@ async function accountStats(page: Page) {
 }
 
 test("a score submitted while the network is down is kept, survives a reload, and lands exactly once", async ({
-  page,
+  browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ baseURL: site().url });
+  const page = await context.newPage();
   const errors = watchErrors(page);
   // "lose": the request reaches the server but its answer is lost; "block": no request gets out.
   let mode: "lose" | "block" | "pass" = "lose";
@@ -41,10 +49,10 @@ test("a score submitted while the network is down is kept, survives a reload, an
     return route.abort("internetdisconnected");
   });
 
-  await playAsGuest(page);
+  await playAsGuest(page, PAGE);
   await clickButton(page, "Play");
   await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
-  await waitForGame(page, (s) => s.scene === "GameOver" && s.status === "ready", 120_000);
+  await waitForGame(page, (s) => s.scene === "GameOver" && s.status === "ready", 60_000);
   const over = (await gameState(page)).gameOver as { score: number; outcome: { status: string } };
   expect(over.outcome.status).toBe("queued");
   expect(reachedServer).toBe(1);
@@ -63,4 +71,5 @@ test("a score submitted while the network is down is kept, survives a reload, an
   expect(stats.best).toBe(over.score);
   // The browser logs each blocked request; nothing else may go wrong.
   expect(errors.filter((e) => !e.includes("net::ERR_INTERNET_DISCONNECTED"))).toEqual([]);
+  await context.close();
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { loadServerConfig } from "../src/config/server-config";
+import { loadClientConfig } from "../src/config/client-config";
+
+const loadServerConfig = async (url: URL, file: (path: string) => Promise<unknown>) =>
+  (await loadClientConfig(url, file)).server;
 
 const noFile = async () => ({});
 

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 
-/** Where the Nakama server is. Defaults suit `npm start`; see loadServerConfig for overrides. */
+/** Where the Nakama server is. Defaults suit `npm start`; see serverConfigFrom for overrides. */
 export const ServerConfig = z.object({
   host: z.string(),
   port: z.string(),
@@ -21,13 +21,8 @@ const buildTime: ServerConfig = {
  * to index.html (edit it to point a built site at another server), then URL parameters
  * (`?nakama_host=…&nakama_port=…&nakama_ssl=true&nakama_key=…`).
  */
-export async function loadServerConfig(
-  url: URL = new URL(window.location.href),
-  fetchJson: (path: string) => Promise<unknown> = defaultFetchJson,
-): Promise<ServerConfig> {
-  const fromFile = z
-    .partial(ServerConfig)
-    .safeParse(await fetchJson("config.json").catch(() => ({})));
+export function serverConfigFrom(file: unknown, url: URL): ServerConfig {
+  const fromFile = z.partial(ServerConfig).safeParse(file);
   const p = url.searchParams;
   const fromUrl: Partial<ServerConfig> = {};
   const host = p.get("nakama_host");
@@ -39,9 +34,4 @@ export async function loadServerConfig(
   if (ssl) fromUrl.useSSL = ssl === "true";
   if (key) fromUrl.serverKey = key;
   return { ...buildTime, ...(fromFile.success ? fromFile.data : {}), ...fromUrl };
-}
-
-async function defaultFetchJson(path: string): Promise<unknown> {
-  const res = await fetch(new URL(path, document.baseURI), { cache: "no-store" });
-  return res.ok ? res.json() : {};
 }

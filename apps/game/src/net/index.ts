@@ -1,3 +1,4 @@
+import type { NetTimings } from "../config/net-timings";
 import type { ServerConfig } from "../config/server-config";
 import { NakamaNet } from "./nakama-net";
 import type { GameNet } from "./types";
@@ -11,6 +12,6 @@ export * from "./types";
 export const CLIENT_TAG = `web-${import.meta.env.VITE_CLIENT_VERSION ?? "dev"}`;
 
 /** The game's one net layer. */
-export function createNet(config: ServerConfig): GameNet {
-  return new NakamaNet({ config, clientTag: CLIENT_TAG });
+export function createNet(config: ServerConfig, timings?: NetTimings): GameNet {
+  return new NakamaNet({ config, timings, clientTag: CLIENT_TAG });
 }

@@ -18,8 +18,10 @@ import {
   sessionLogoutAll,
 } from "@gift-grab/contracts";
 import { Client, Session } from "@heroiclabs/nakama-js";
+import { defaultNetTimings, type NetTimings } from "../config/net-timings";
 import type { ServerConfig } from "../config/server-config";
 import { AuthHttp, type AuthResult } from "./auth-http";
+import { Backoff } from "./backoff";
 import { deviceId } from "./device-id";
 import { Emitter } from "./emitter";
 import { kickedSubmitMessage, signedOutSubmitMessage } from "./messages";
@@ -47,6 +49,8 @@ import {
 
 export interface NetOptions {
   config: ServerConfig;
+  /** Reconnect, heartbeat, renewal and retry delays (default: defaultNetTimings). */
+  timings?: NetTimings;
   /** Where tokens, the device id and pending submissions live (default: localStorage). */
   storage?: Storage;
   /** The session var naming this build (must pass the contracts' ClientTag). */
@@ -86,6 +90,7 @@ export class NakamaNet implements GameNet {
 
   constructor(options: NetOptions) {
     const { config } = options;
+    const t = options.timings ?? defaultNetTimings;
     this.storage = options.storage ?? localStorage;
     this.clientTag = ClientTag.safeParse(options.clientTag).success ? options.clientTag : undefined;
     this.client = new Client(
@@ -103,14 +108,23 @@ export class NakamaNet implements GameNet {
       refresh: (refreshToken) => this.auth.refresh(refreshToken, {}),
       withLock: webLock,
       onOtherTabWrite: storageEvents(this.storage),
+      refreshAheadMs: t.refreshAheadMs,
+      minValidityMs: t.minValidityMs,
+      retry: new Backoff({ baseMs: t.refreshRetryBaseMs, maxMs: t.refreshRetryMaxMs }),
     });
     this.store.events.on("ended", () => this.sessionOver());
     this.store.events.on("clearedElsewhere", () => this.sessionOver());
     this.link = new SocketLink({
-      createSocket: () => this.client.createSocket(config.useSSL, false),
+      createSocket: () => {
+        const socket = this.client.createSocket(config.useSSL, false);
+        socket.setHeartbeatTimeoutMs(t.heartbeatMs);
+        return socket;
+      },
       token: async () => (await this.store.fresh()).token,
       sessionAlive: () => this.sessionAlive(),
       network: options.network ?? browserNetworkSignals(),
+      backoff: new Backoff({ baseMs: t.reconnectBaseMs, maxMs: t.reconnectMaxMs }),
+      connectTimeoutMs: t.connectTimeoutMs,
     });
     this.link.events.on("state", (s) => {
       if (s === "connecting" || s === "online" || s === "reconnecting" || s === "offline") {
@@ -129,6 +143,7 @@ export class NakamaNet implements GameNet {
       storage: this.storage,
       send: (request) => this.rpc(roundSubmit, request),
       userId: () => (this.state === "kicked" ? null : (this.store.currentClaims?.uid ?? null)),
+      backoff: new Backoff({ baseMs: t.submitRetryBaseMs, maxMs: t.submitRetryMaxMs }),
     });
     this.queue.events.on("submitted", (outcome) => this.emitter.emit("submitted", outcome));
   }

@@ -1,3 +1,4 @@
+import { defaultNetTimings as defaults } from "../config/net-timings";
 import { Backoff } from "./backoff";
 import { Emitter } from "./emitter";
 import { StorageKeys } from "./storage-keys";
@@ -52,7 +53,9 @@ export class SessionStore {
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: SessionStoreDeps) {
-    this.retry = deps.retry ?? new Backoff({ baseMs: 2_000, maxMs: 60_000 });
+    this.retry =
+      deps.retry ??
+      new Backoff({ baseMs: defaults.refreshRetryBaseMs, maxMs: defaults.refreshRetryMaxMs });
     this.unsubscribe = deps.onOtherTabWrite?.((raw) => this.otherTabWrote(raw)) ?? (() => {});
   }
 
@@ -76,7 +79,7 @@ export class SessionStore {
     }
     this.tokens = saved;
     this.claims = claims;
-    if (claims.exp * 1000 - now() > (this.deps.minValidityMs ?? 10_000)) {
+    if (claims.exp * 1000 - now() > (this.deps.minValidityMs ?? defaults.minValidityMs)) {
       this.schedule();
       return "restored";
     }
@@ -124,7 +127,8 @@ export class SessionStore {
   /** A token good for at least minValidityMs, refreshing first if needed. */
   async fresh(): Promise<Tokens> {
     if (!this.tokens || !this.claims) throw new SessionEndedError("not signed in");
-    if (this.claims.exp * 1000 - now() > (this.deps.minValidityMs ?? 10_000)) return this.tokens;
+    if (this.claims.exp * 1000 - now() > (this.deps.minValidityMs ?? defaults.minValidityMs))
+      return this.tokens;
     return this.refresh();
   }
 
@@ -145,7 +149,7 @@ export class SessionStore {
     // Another tab may have renewed while we waited for the lock: its pair is the live one.
     const stored = this.renewedElsewhere(mine);
     const source = stored?.tokens ?? mine;
-    if (stored && stored.claims.exp * 1000 - now() > (this.deps.minValidityMs ?? 10_000)) {
+    if (stored && stored.claims.exp * 1000 - now() > (this.deps.minValidityMs ?? defaults.minValidityMs)) {
       this.adopt(stored.tokens);
       return stored.tokens;
     }
@@ -198,7 +202,7 @@ export class SessionStore {
     this.stopTimer();
     if (!this.claims) return;
     const remaining = this.claims.exp * 1000 - now();
-    const ahead = this.deps.refreshAheadMs ?? 60_000;
+    const ahead = this.deps.refreshAheadMs ?? defaults.refreshAheadMs;
     const delay = Math.max(0, remaining - ahead, remaining / 2);
     this.timer = setTimeout(() => void this.refresh().catch(() => {}), delay);
   }

@@ -1,5 +1,6 @@
 import { parseSessionEnded, type SessionEndedReason } from "@gift-grab/contracts";
 import type { Notification, Session } from "@heroiclabs/nakama-js";
+import { defaultNetTimings as defaults } from "../config/net-timings";
 import { Backoff } from "./backoff";
 import { Emitter } from "./emitter";
 import { SessionEndedError } from "./session-store";
@@ -63,7 +64,9 @@ export class SocketLink {
   connectAttempts = 0;
 
   constructor(private readonly deps: SocketLinkDeps) {
-    this.backoff = deps.backoff ?? new Backoff({ baseMs: 500, maxMs: 30_000 });
+    this.backoff =
+      deps.backoff ??
+      new Backoff({ baseMs: defaults.reconnectBaseMs, maxMs: defaults.reconnectMaxMs });
   }
 
   get state(): LinkState {
@@ -124,7 +127,11 @@ export class SocketLink {
     this.connectAttempts++;
     try {
       await Promise.race([
-        socket.connect({ token } as Session, true, this.deps.connectTimeoutMs ?? 10_000),
+        socket.connect(
+          { token } as Session,
+          true,
+          this.deps.connectTimeoutMs ?? defaults.connectTimeoutMs,
+        ),
         closedBeforeOpen,
       ]);
     } catch {

@@ -1,4 +1,5 @@
 import type { RpcRequest, RpcResponse, roundSubmit } from "@gift-grab/contracts";
+import { defaultNetTimings as defaults } from "../config/net-timings";
 import { Backoff } from "./backoff";
 import { Emitter } from "./emitter";
 import { messageForReason } from "./messages";
@@ -65,7 +66,9 @@ export class SubmitQueue {
   private readonly backoff: Backoff;
 
   constructor(private readonly deps: SubmitQueueDeps) {
-    this.backoff = deps.backoff ?? new Backoff({ baseMs: 1_000, maxMs: 60_000 });
+    this.backoff =
+      deps.backoff ??
+      new Backoff({ baseMs: defaults.submitRetryBaseMs, maxMs: defaults.submitRetryMaxMs });
   }
 
   /** Sends now; "queued" when no answer came (then retried until one does). */

@@ -2,7 +2,8 @@ import * as Phaser from "phaser";
 import { setNet } from "../app/context";
 import { createNetLayer } from "../app/create-net";
 import { generateTextures } from "../art/textures";
-import { loadServerConfig } from "../config/server-config";
+import { loadClientConfig } from "../config/client-config";
+import { NetTimingsError } from "../config/net-timings";
 import { readUrlOptions } from "../game/url-options";
 import { reportToTests } from "../test-api";
 import { colors, textStyle } from "../ui/theme";
@@ -25,7 +26,8 @@ export class BootScene extends Phaser.Scene {
 
   private async start() {
     try {
-      const net = createNetLayer(await loadServerConfig());
+      const { server, timings } = await loadClientConfig();
+      const net = createNetLayer(server, timings);
       setNet(net);
       this.scene.launch("Overlay");
       const { bench } = readUrlOptions(window.location.search);
@@ -38,7 +40,11 @@ export class BootScene extends Phaser.Scene {
       else this.scene.start("SignIn", { sessionEnded: restored === "ended" });
     } catch (err) {
       reportToTests({ status: "error", error: String(err) });
-      this.scene.start("SignIn", { error: "Can't reach the game server. Check your connection." });
+      const error =
+        err instanceof NetTimingsError
+          ? `This site's settings are invalid (${err.message}).`
+          : "Can't reach the game server. Check your connection.";
+      this.scene.start("SignIn", { error });
     }
   }
 }

@@ -1,0 +1,31 @@
+import { type NetTimings, readNetTimings } from "./net-timings";
+import { type ServerConfig, serverConfigFrom } from "./server-config";
+
+/** Everything the page reads before it starts: where the server is, and the net timings. */
+export interface ClientConfig {
+  server: ServerConfig;
+  timings: NetTimings;
+}
+
+/**
+ * Reads `config.json` (served next to index.html; missing is fine) once, and the page URL:
+ * the server (see serverConfigFrom) and the net timings (its `timings` object and
+ * `?timings=`, see readNetTimings, which throws a NetTimingsError on a bad one).
+ */
+export async function loadClientConfig(
+  url: URL = new URL(window.location.href),
+  fetchJson: (path: string) => Promise<unknown> = defaultFetchJson,
+): Promise<ClientConfig> {
+  const file = await fetchJson("config.json").catch(() => ({}));
+  const timings =
+    typeof file === "object" && file !== null && "timings" in file ? file.timings : {};
+  return {
+    server: serverConfigFrom(file, url),
+    timings: readNetTimings(timings, url.searchParams.get("timings")),
+  };
+}
+
+async function defaultFetchJson(path: string): Promise<unknown> {
+  const res = await fetch(new URL(path, document.baseURI), { cache: "no-store" });
+  return res.ok ? res.json() : {};
+}
