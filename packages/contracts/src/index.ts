@@ -1,5 +1,4 @@
 export * from "./errors";
-export * from "./game-rules";
 export * from "./issues";
 export * from "./leaderboard";
 export * from "./rpc";

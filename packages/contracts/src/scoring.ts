@@ -1,4 +1,4 @@
-import { GameRules } from "./game-rules";
+import { GameRules } from "@gift-grab/simulation";
 
 /** The rules the bound reads, as plain numbers (so tests can vary them). */
 export interface ScoringRules {

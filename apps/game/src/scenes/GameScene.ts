@@ -1,23 +1,29 @@
-import { GameRules } from "@gift-grab/contracts";
+import {
+  appendInput,
+  bounce,
+  cookieLeftMs,
+  createRound,
+  flameLeftMs,
+  GameRules,
+  type InputRuns,
+  type Mover,
+  type Orientation,
+  quantizeInput,
+  type RoundEvent,
+  type RoundState,
+  SUBUNITS,
+  stepTick,
+  ticksToMs,
+  timeLeftMs,
+  type Vec,
+} from "@gift-grab/simulation";
 import * as Phaser from "phaser";
 import { getNet } from "../app/context";
 import { SPARK_FRAMES, TEX } from "../art/textures";
 import { playSfx } from "../audio/sfx";
-import { joystickDirection, keyboardDirection, towardTarget } from "../game/input";
-import {
-  bounce,
-  cookieLeftMs,
-  createRound,
-  fieldFor,
-  flameLeftMs,
-  type MoveInput,
-  type Mover,
-  type RoundEvent,
-  type RoundState,
-  stepRound,
-  timeLeftMs,
-  type Vec,
-} from "../game/round";
+import { joystickDirection, keyboardDirection, type MoveInput, towardTarget } from "../game/input";
+import { interpolate, type Positions, positionsOf } from "../game/interpolate";
+import { TickClock } from "../game/tick-clock";
 import { readUrlOptions } from "../game/url-options";
 import type { RoundTicket } from "../net/types";
 import { provideToTests, reportToTests } from "../test-api";
@@ -42,6 +48,12 @@ type Phase = "starting" | "playing" | "paused" | "over";
 /** One round: field, Santa, gift, ice, power-ups, HUD, joystick; then GameOver. */
 export class GameScene extends Phaser.Scene {
   private round!: RoundState;
+  /** The round's state before its last tick and now, in world units: drawn interpolated. */
+  private prev!: Positions;
+  private cur!: Positions;
+  private readonly clock = new TickClock();
+  /** Every tick's input, as the server will replay it. */
+  private inputs: InputRuns = [];
   private ticket: RoundTicket | null = null;
   private startError: string | null = null;
   private phase: Phase = "starting";
@@ -94,10 +106,10 @@ export class GameScene extends Phaser.Scene {
     this.benchMovers = [];
     reportToTests({ scene: "Game", status: "starting" });
 
-    const portrait = this.scale.height > this.scale.width;
-    const field = fieldFor(GameRules, portrait);
+    const orientation: Orientation =
+      this.scale.height > this.scale.width ? "portrait" : "landscape";
     // A placeholder round so the field draws while round_start is on its way.
-    this.round = createRound({ seed: url.seed ?? 1, field });
+    this.setRound(createRound({ seed: url.seed ?? 1, orientation }));
 
     this.fieldLayer = this.add.container(0, 0);
     this.fieldBg = this.add.image(0, 0, this.fieldTexture()).setOrigin(0);
@@ -200,13 +212,21 @@ export class GameScene extends Phaser.Scene {
     this.sync();
 
     if (this.bench > 0) {
-      this.begin(url.seed ?? 1, 3_600_000, field);
+      this.begin(url.seed ?? 1, 3_600_000, orientation);
     } else {
-      void this.startRound(url.seed, field);
+      void this.startRound(url.seed, orientation);
     }
   }
 
-  private async startRound(urlSeed: number | null, field: { width: number; height: number }) {
+  private setRound(round: RoundState) {
+    this.round = round;
+    this.cur = positionsOf(round);
+    this.prev = this.cur;
+    this.clock.reset();
+    this.inputs = [];
+  }
+
+  private async startRound(urlSeed: number | null, orientation: Orientation) {
     let seed = urlSeed ?? Date.now() >>> 0;
     let duration: number = GameRules.roundDurationMs;
     try {
@@ -217,12 +237,12 @@ export class GameScene extends Phaser.Scene {
       this.startError = "Couldn't reach the server: this round won't be saved.";
     }
     if (!this.scene.isActive()) return;
-    this.begin(seed, duration, field);
+    this.begin(seed, duration, orientation);
   }
 
-  private begin(seed: number, durationMs: number, field: { width: number; height: number }) {
+  private begin(seed: number, durationMs: number, orientation: Orientation) {
     this.seed = seed;
-    this.round = createRound({ seed, durationMs, field });
+    this.setRound(createRound({ seed, durationMs, orientation }));
     this.phase = "playing";
     this.banner.setText(this.startError ?? "").setVisible(this.startError !== null);
     if (this.startError) this.time.delayedCall(2500, () => this.banner.setVisible(false));
@@ -232,22 +252,37 @@ export class GameScene extends Phaser.Scene {
 
   override update(_time: number, delta: number) {
     if (this.phase === "playing") {
-      const dt = Math.min(delta, 100) * this.speed;
-      const events = stepRound(this.round, dt, this.currentInput());
-      for (const e of events) this.onRoundEvent(e);
-      for (const m of this.benchMovers) bounce(m.body, this.round.field, dt);
+      // Input is sampled once per tick; ticks due in one frame hold the same input.
+      const ticks = this.clock.advance(delta, this.speed);
+      const device = ticks > 0 ? this.currentInput() : { x: 0, y: 0 };
+      const { dx, dy } = quantizeInput(device.x, device.y);
+      for (let i = 0; i < ticks && this.phase === "playing"; i++) this.tick(dx, dy);
     }
     this.sync();
+  }
+
+  private tick(dx: number, dy: number) {
+    this.prev = this.cur;
+    appendInput(this.inputs, dx, dy);
+    const events = stepTick(this.round, dx, dy);
+    this.cur = positionsOf(this.round);
+    for (const m of this.benchMovers) bounce(m.body, this.round.field);
+    for (const e of events) this.onRoundEvent(e);
+  }
+
+  /** The field in world units. */
+  private worldField() {
+    return { width: this.round.field.width / SUBUNITS, height: this.round.field.height / SUBUNITS };
   }
 
   private currentInput(): MoveInput {
     if (this.bench > 0) {
       // benchmark: Santa walks in circles so the scene is never static
-      const t = this.round.timeMs / 1000;
+      const t = ticksToMs(this.round.tick) / 1000;
       return { x: Math.cos(t), y: Math.sin(t) };
     }
     if (this.joy) return joystickDirection(this.joy.base, this.joy.knob, this.joy.radius);
-    if (this.drag) return towardTarget(this.round.santa, this.drag.target);
+    if (this.drag) return towardTarget(this.cur.santa, this.drag.target);
     const k = this.keys;
     return keyboardDirection({
       left: !!(k?.LEFT.isDown || k?.A.isDown),
@@ -261,7 +296,7 @@ export class GameScene extends Phaser.Scene {
     switch (e.type) {
       case "grab":
         playSfx("grab");
-        this.sparks.explode(18, e.at.x, e.at.y);
+        this.sparks.explode(18, e.at.x / SUBUNITS, e.at.y / SUBUNITS);
         this.tweens.add({ targets: this.hudScore, scale: { from: 1.3, to: 1 }, duration: 200 });
         break;
       case "freeze":
@@ -270,7 +305,7 @@ export class GameScene extends Phaser.Scene {
         break;
       case "powerup_taken":
         playSfx(e.kind === "flame" ? "flame" : "cookie");
-        this.sparks.explode(30, this.round.santa.x, this.round.santa.y);
+        this.sparks.explode(30, this.cur.santa.x, this.cur.santa.y);
         break;
       case "end":
         void this.finish();
@@ -397,7 +432,7 @@ export class GameScene extends Phaser.Scene {
 
   /** The snowy field, baked once per orientation into a texture (one quad a frame). */
   private fieldTexture(): string {
-    const { width, height } = this.round.field;
+    const { width, height } = this.worldField();
     const key = `field-${width}x${height}`;
     if (this.textures.exists(key)) return key;
     const g = this.make.graphics({ x: 0, y: 0 }, false);
@@ -418,19 +453,20 @@ export class GameScene extends Phaser.Scene {
   }
 
   private addBenchMovers(n: number) {
-    const field = this.round.field;
+    const field = this.worldField();
     const keys = [TEX.gift, TEX.ice, TEX.flame, TEX.cookie];
     for (let i = 0; i < n; i++) {
       const a = (i / n) * Math.PI * 2 + i;
+      // in the simulation's units (subunits, per tick), moved by its bounce
       const body: Mover = {
-        x: 60 + ((i * 137) % (field.width - 120)),
-        y: 60 + ((i * 89) % (field.height - 120)),
-        vx: Math.cos(a) * 240,
-        vy: Math.sin(a) * 240,
-        r: 30,
+        x: (60 + ((i * 137) % (field.width - 120))) * SUBUNITS,
+        y: (60 + ((i * 89) % (field.height - 120))) * SUBUNITS,
+        vx: Math.round((Math.cos(a) * 240 * SUBUNITS) / 60),
+        vy: Math.round((Math.sin(a) * 240 * SUBUNITS) / 60),
+        r: 30 * SUBUNITS,
       };
       const img = this.add
-        .image(body.x, body.y, keys[i % keys.length] ?? TEX.gift)
+        .image(body.x / SUBUNITS, body.y / SUBUNITS, keys[i % keys.length] ?? TEX.gift)
         .setDisplaySize(72, 72);
       this.fieldLayer.add(img);
       this.benchMovers.push({ body, img });
@@ -442,7 +478,7 @@ export class GameScene extends Phaser.Scene {
     const s = uiScale(this);
     const hud = 54 * s;
     const pad = 10;
-    const { field } = this.round;
+    const field = this.worldField();
     const availW = width - pad * 2;
     const availH = height - hud - pad * 2;
     this.fieldScale = Math.min(availW / field.width, availH / field.height);
@@ -486,22 +522,23 @@ export class GameScene extends Phaser.Scene {
 
   private sync() {
     const r = this.round;
+    const at = interpolate(this.prev, this.cur, this.clock.alpha);
     const santaTex = LOOK_TEX[r.santa.look];
     if (this.santa.texture.key !== santaTex) this.santa.setTexture(santaTex);
-    this.santa.setPosition(r.santa.x, r.santa.y);
+    this.santa.setPosition(at.santa.x, at.santa.y);
     const flame = flameLeftMs(r) > 0;
-    this.aura.setVisible(flame).setPosition(r.santa.x, r.santa.y);
-    this.gift.setPosition(r.gift.x, r.gift.y);
+    this.aura.setVisible(flame).setPosition(at.santa.x, at.santa.y);
+    this.gift.setPosition(at.gift.x, at.gift.y);
     this.ice.forEach((img, i) => {
-      const b = r.ice[i];
+      const b = at.ice[i];
       if (b) img.setPosition(b.x, b.y).setAlpha(flame ? 0.45 : 1);
     });
     this.powerUps.forEach((img, i) => {
-      const p = r.powerUps[i];
-      if (!p) return;
-      img.setVisible(p.state === "active").setPosition(p.body.x, p.body.y);
+      const p = at.powerUps[i];
+      img.setVisible(!!p);
+      if (p) img.setPosition(p.x, p.y);
     });
-    for (const m of this.benchMovers) m.img.setPosition(m.body.x, m.body.y);
+    for (const m of this.benchMovers) m.img.setPosition(m.body.x / SUBUNITS, m.body.y / SUBUNITS);
     this.hudScore.setText(`Score: ${r.score}`);
     this.hudTime.setText(`Time: ${Math.ceil(timeLeftMs(r) / 1000)} secs`);
     const parts: string[] = [];
@@ -544,6 +581,7 @@ export class GameScene extends Phaser.Scene {
 
   private testState() {
     const r = this.round;
+    const at = this.cur;
     return {
       phase: this.phase,
       seed: this.seed,
@@ -552,18 +590,18 @@ export class GameScene extends Phaser.Scene {
       gifts: r.gifts,
       powerUpsUsed: r.powerUpsUsed,
       timeLeftMs: timeLeftMs(r),
-      durationMs: r.durationMs,
-      field: { ...r.field, page: { ...this.toPage({ x: 0, y: 0 }), scale: this.fieldScale } },
-      santa: { x: r.santa.x, y: r.santa.y, look: r.santa.look, page: this.toPage(r.santa) },
-      gift: { x: r.gift.x, y: r.gift.y, page: this.toPage(r.gift) },
-      ice: r.ice.map((b) => ({ x: b.x, y: b.y })),
-      powerUps: r.powerUps.map((p) => ({
-        kind: p.kind,
-        state: p.state,
-        x: p.body.x,
-        y: p.body.y,
-        page: this.toPage(p.body),
-      })),
+      durationMs: ticksToMs(r.ticks),
+      field: {
+        ...this.worldField(),
+        page: { ...this.toPage({ x: 0, y: 0 }), scale: this.fieldScale },
+      },
+      santa: { ...at.santa, look: r.santa.look, page: this.toPage(at.santa) },
+      gift: { ...at.gift, page: this.toPage(at.gift) },
+      ice: at.ice.map((b) => ({ x: b.x, y: b.y })),
+      powerUps: r.powerUps.map((p, i) => {
+        const b = at.powerUps[i] ?? { x: p.body.x / SUBUNITS, y: p.body.y / SUBUNITS };
+        return { kind: p.kind, state: p.state, x: b.x, y: b.y, page: this.toPage(b) };
+      }),
       flameLeftMs: flameLeftMs(r),
       cookieLeftMs: cookieLeftMs(r),
       hud: { score: this.hudScore.text, time: this.hudTime.text, power: this.hudPower.text },

@@ -1,4 +1,4 @@
-import { GameRules } from "@gift-grab/contracts";
+import { GameRules } from "@gift-grab/simulation";
 
 /**
  * Round settings from runtime.env (infra/nakama/local.yml), so test stacks can run short

@@ -1,4 +1,4 @@
-import { GameRules } from "@gift-grab/contracts";
+import { GameRules } from "@gift-grab/simulation";
 import { describe, expect, it } from "vitest";
 import { ROUND_DEFAULTS, roundConfig } from "../../src/rounds/config";
 import { partitionIssued, recentStarts, START_WINDOW_MS } from "../../src/rounds/start-limits";

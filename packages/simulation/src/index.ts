@@ -1,0 +1,5 @@
+export * from "./inputs";
+export * from "./replay";
+export * from "./rng";
+export * from "./round";
+export * from "./rules";
