@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { GameRules } from "@gift-grab/simulation";
+import { describe, expect, it } from "vitest";
 import { roundSubmit } from "../src/rpcs/round-submit";
 import { maxPlausibleScore, SCORE_GRAB_SLACK, SCORE_TIME_SLACK_MS } from "../src/scoring";
 
