@@ -1,6 +1,7 @@
 import { appendInput, type InputRuns } from "./inputs";
+import type { RoundParams } from "./params";
 import { createRng, nextInt } from "./rng";
-import { createRound, INPUT_MAX, type RoundParams, stepTick, type Vec } from "./round";
+import { createRound, INPUT_MAX, stepTick, type Vec } from "./round";
 
 /**
  * A deterministic automated player, for tests and benchmarks (never the game): it holds a

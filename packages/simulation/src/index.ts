@@ -1,4 +1,5 @@
 export * from "./inputs";
+export * from "./params";
 export * from "./replay";
 export * from "./rng";
 export * from "./round";

@@ -1,5 +1,6 @@
 import type { InputRun } from "./inputs";
-import { createRound, type RoundParams, type RoundState, type Rules, stepTick } from "./round";
+import type { RoundParams } from "./params";
+import { createRound, type RoundState, type Rules, stepTick } from "./round";
 
 export interface ReplayResult {
   score: number;

@@ -1,3 +1,4 @@
+import type { Orientation } from "./params";
 import { createRng, nextInt, type Rng } from "./rng";
 import { GameRules, ticksFor } from "./rules";
 
@@ -15,15 +16,6 @@ export type Rules = typeof GameRules;
 export const SUBUNITS = 1000;
 /** A tick's input is a direction (dx, dy), integers in [-INPUT_MAX, INPUT_MAX]; longer than INPUT_MAX is full speed. */
 export const INPUT_MAX = 100;
-
-export type Orientation = "landscape" | "portrait";
-
-/** Everything a round depends on besides the inputs: what the server fixes in the ticket. */
-export interface RoundParams {
-  seed: number;
-  duration_ms: number;
-  orientation: Orientation;
-}
 
 export interface Vec {
   x: number;

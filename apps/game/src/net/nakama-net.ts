@@ -17,6 +17,7 @@ import {
   sessionLogout,
   sessionLogoutAll,
 } from "@gift-grab/contracts";
+import type { Orientation } from "@gift-grab/simulation";
 import { Client, Session } from "@heroiclabs/nakama-js";
 import type { ServerConfig } from "../config/server-config";
 import { AuthHttp, type AuthResult } from "./auth-http";
@@ -288,12 +289,13 @@ export class NakamaNet implements GameNet {
 
   // ------------------------------------------------------------------ rounds and the board
 
-  async startRound(): Promise<RoundTicket> {
-    const res = await this.rpc(roundStart, {});
+  async startRound(orientation: Orientation): Promise<RoundTicket> {
+    const res = await this.rpc(roundStart, { orientation });
     return {
       ticket: res.ticket,
       durationMs: res.duration_ms,
       seed: res.seed,
+      orientation: res.orientation,
       startedAt: new Date(res.started_at),
     };
   }
@@ -305,8 +307,7 @@ export class NakamaNet implements GameNet {
     return this.queue.submit(userId, {
       ticket: ticket.ticket,
       score: result.score,
-      gifts: result.gifts,
-      power_ups_used: result.powerUpsUsed,
+      inputs: result.inputs,
     });
   }
 

@@ -230,9 +230,11 @@ export class GameScene extends Phaser.Scene {
     let seed = urlSeed ?? Date.now() >>> 0;
     let duration: number = GameRules.roundDurationMs;
     try {
-      this.ticket = await getNet().startRound();
-      seed = urlSeed ?? this.ticket.seed;
+      // The server replays the round on its own seed: a ?seed only deals unsaved rounds.
+      this.ticket = await getNet().startRound(orientation);
+      seed = this.ticket.seed;
       duration = this.ticket.durationMs || duration;
+      orientation = this.ticket.orientation;
     } catch {
       this.startError = "Couldn't reach the server: this round won't be saved.";
     }
@@ -322,6 +324,7 @@ export class GameScene extends Phaser.Scene {
       score: this.round.score,
       gifts: this.round.gifts,
       powerUpsUsed: this.round.powerUpsUsed,
+      inputs: this.inputs,
     };
     reportToTests({ status: "submitting" });
     const submission = this.ticket

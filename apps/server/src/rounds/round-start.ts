@@ -1,4 +1,4 @@
-import { roundStart } from "@gift-grab/contracts";
+import { roundStart, TicketRecord } from "@gift-grab/contracts";
 import { rpcError } from "../runtime/errors";
 import { handleRpc } from "../runtime/handle-rpc";
 import { roundConfig } from "./config";
@@ -7,7 +7,7 @@ import { TICKETS_COLLECTION, type Ticket, ticketWrite } from "./tickets";
 import { isVersionConflict } from "./version-conflict";
 
 export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
-  handleRpc(roundStart, ctx, logger, payload, (_input, userId) => {
+  handleRpc(roundStart, ctx, logger, payload, (input, userId) => {
     const config = roundConfig(ctx.env);
     const now = Date.now();
     const { limits, version } = readLimits(nk, userId);
@@ -21,11 +21,18 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
     }
 
     const { keep, prune } = partitionIssued(limits.tickets, now, config.ticketRetentionMs);
+    // Open: unsubmitted and still being played. A round that is over but unsubmitted (a
+    // player who quit, a submission queued offline) may wait for its submit for up to the
+    // window without holding a place.
     const live = keep.filter((t) => t.expires_at > now);
     const open = live.length
       ? nk
           .storageRead(live.map((t) => ({ collection: TICKETS_COLLECTION, key: t.id, userId })))
-          .filter((obj) => (obj.value as Ticket).state === "open").length
+          .map((obj) => TicketRecord.safeParse(obj.value))
+          .filter(
+            (p) =>
+              p.success && p.data.state === "open" && p.data.started_at + p.data.duration_ms > now,
+          ).length
       : 0;
     if (open >= config.maxOpen) {
       throw rpcError(
@@ -39,6 +46,7 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
       started_at: now,
       duration_ms: config.durationMs,
       seed: Math.floor(Math.random() * 0x1_0000_0000),
+      orientation: input.orientation ?? "landscape",
       expires_at: now + config.durationMs + config.submitWindowMs,
       state: "open",
     };
@@ -64,6 +72,7 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
       ticket: id,
       duration_ms: ticket.duration_ms,
       seed: ticket.seed,
+      orientation: ticket.orientation,
       started_at: ticket.started_at,
     };
   });

@@ -1,8 +1,10 @@
-import type { RpcResponse, roundSubmit } from "@gift-grab/contracts";
+import { type RpcResponse, type roundSubmit, TicketRecord } from "@gift-grab/contracts";
+import { canonicalInputs, type InputRun } from "@gift-grab/simulation";
 
 /**
  * A round's ticket: a storage object owned by the player, invisible to clients
- * (permissionRead 0, permissionWrite 0). Its key is the ticket id.
+ * (permissionRead 0, permissionWrite 0). Its key is the ticket id; its value is a
+ * TicketRecord (contracts), parsed on every read.
  *
  * open → claimed (one submit won the version race and is writing the record) → done
  * (the result is kept so an identical retry gets it back).
@@ -11,38 +13,30 @@ export const TICKETS_COLLECTION = "round_tickets";
 
 export type SubmitResult = RpcResponse<typeof roundSubmit>;
 
-export interface Ticket {
-  started_at: number;
-  duration_ms: number;
-  seed: number;
-  /** After this, the ticket can no longer be submitted. */
-  expires_at: number;
-  state: "open" | "claimed" | "done";
-  /** What was submitted (see submitFingerprint), once claimed. */
-  fingerprint?: string;
-  /** When the current claim was made (epoch ms). */
-  claimed_at?: number;
-  result?: SubmitResult;
-}
+export type Ticket = TicketRecord;
 
 export interface StoredTicket {
   ticket: Ticket;
   version: string;
 }
 
-/** "Identical" submit: same ticket (the storage key) and the same score and stats. */
-export function submitFingerprint(input: {
-  score: number;
-  gifts: number;
-  power_ups_used: number;
-}): string {
-  return `${input.score}|${input.gifts}|${input.power_ups_used}`;
+/**
+ * "Identical" submit: same ticket (the storage key), score and inputs. The inputs enter as
+ * a SHA-256 of their canonical encoding, so a retry that merges runs differently is the same.
+ */
+export function submitFingerprint(
+  nk: nkruntime.Nakama,
+  input: { score: number; inputs: readonly InputRun[] },
+): string {
+  return `${input.score}|${nk.sha256Hash(JSON.stringify(canonicalInputs(input.inputs)))}`;
 }
 
+/** The caller's ticket, or null when there is none (or none the module can read). */
 export function readTicket(nk: nkruntime.Nakama, userId: string, id: string): StoredTicket | null {
   const [obj] = nk.storageRead([{ collection: TICKETS_COLLECTION, key: id, userId }]);
   if (!obj) return null;
-  return { ticket: obj.value as Ticket, version: obj.version };
+  const parsed = TicketRecord.safeParse(obj.value);
+  return parsed.success ? { ticket: parsed.data, version: obj.version } : null;
 }
 
 export function ticketWrite(
