@@ -26,9 +26,9 @@ export function replay(
     orientation: params.orientation,
     ...(rules ? { rules } : {}),
   });
-  for (const [ticks, dx, dy] of inputs) {
-    for (let i = 0; i < ticks && !s.over; i++) stepTick(s, dx, dy);
-    if (s.over) break;
+  for (let r = 0; r < inputs.length && !s.over; r++) {
+    const run = inputs[r] as InputRun;
+    for (let i = 0; i < run[0] && !s.over; i++) stepTick(s, run[1], run[2]);
   }
   while (!s.over) stepTick(s, 0, 0);
   return {

@@ -257,8 +257,13 @@ export function bounce(m: Mover, field: Field): void {
     m.y = 2 * maxY - m.y;
     m.vy = -Math.abs(m.vy);
   }
-  m.x = Math.min(maxX, Math.max(m.r, m.x));
-  m.y = Math.min(maxY, Math.max(m.r, m.y));
+  m.x = clamp(m.x, m.r, maxX);
+  m.y = clamp(m.y, m.r, maxY);
+}
+
+/** v within [lo, hi] (plain comparisons: a call to Math.min/max costs more in goja). */
+function clamp(v: number, lo: number, hi: number): number {
+  return v < lo ? lo : v > hi ? hi : v;
 }
 
 export function isFrozen(s: RoundState): boolean {
@@ -290,7 +295,8 @@ export function cookieLeftMs(s: RoundState): number {
 
 /** An input component as the simulation reads it: an integer in [-INPUT_MAX, INPUT_MAX]. */
 function clampInput(v: number): number {
-  return Math.max(-INPUT_MAX, Math.min(INPUT_MAX, Math.trunc(v) || 0));
+  if (v >= -INPUT_MAX && v <= INPUT_MAX && (v | 0) === v) return v;
+  return clamp(Math.trunc(v) || 0, -INPUT_MAX, INPUT_MAX);
 }
 
 /** Advances the round one tick with the player's direction (dx, dy) for that tick. */
@@ -318,15 +324,17 @@ export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[
       const step = santaStep(s);
       const x = santa.x + Math.trunc((step * dx) / norm);
       const y = santa.y + Math.trunc((step * dy) / norm);
-      santa.x = Math.min(field.width - santa.r, Math.max(santa.r, x));
-      santa.y = Math.min(field.height - santa.r, Math.max(santa.r, y));
+      santa.x = clamp(x, santa.r, field.width - santa.r);
+      santa.y = clamp(y, santa.r, field.height - santa.r);
     }
     santa.look = dx < -5 ? "left" : dx > 5 ? "right" : "idle";
   }
 
-  // Movers
-  for (const ice of s.ice) bounce(ice, field);
-  for (const p of s.powerUps) {
+  // Movers (indexed loops: goja runs for-of through the iterator protocol, several times slower)
+  const { ice, powerUps } = s;
+  for (let i = 0; i < ice.length; i++) bounce(ice[i] as Mover, field);
+  for (let i = 0; i < powerUps.length; i++) {
+    const p = powerUps[i] as PowerUp;
     if (p.state === "waiting" && s.tick >= p.appearAtTick) {
       p.state = "active";
       p.body = mover(
@@ -353,7 +361,8 @@ export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[
   }
 
   // Power-ups
-  for (const p of s.powerUps) {
+  for (let i = 0; i < powerUps.length; i++) {
+    const p = powerUps[i] as PowerUp;
     if (p.state !== "active" || !touches(santa, p.body)) continue;
     p.state = "taken";
     s.powerUpsUsed += 1;
@@ -364,7 +373,9 @@ export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[
 
   // Ice
   const immune = s.tick < s.flameUntil || isFrozen(s) || s.tick < santa.graceUntil;
-  if (!immune && s.ice.some((ice) => touches(santa, ice))) {
+  let hit = false;
+  for (let i = 0; i < ice.length && !immune && !hit; i++) hit = touches(santa, ice[i] as Mover);
+  if (hit) {
     santa.frozenUntil = s.tick + rules.freezeTicks;
     santa.look = "frozen";
     events.push({ type: "freeze" });
