@@ -36,6 +36,7 @@ export const ErrorReason = z.enum([
   "ticket_expired",
   /** The server replayed the inputs and got another score than the one claimed. */
   "score_mismatch",
+  "replay_unknown",
   // sessions (docs/security.md)
   "wrong_password",
   "email_taken",
@@ -62,6 +63,7 @@ export const reasonCode: Record<ErrorReason, number> = {
   round_not_over: NakamaCode.FAILED_PRECONDITION,
   ticket_expired: NakamaCode.FAILED_PRECONDITION,
   score_mismatch: NakamaCode.INVALID_ARGUMENT,
+  replay_unknown: NakamaCode.NOT_FOUND,
   wrong_password: NakamaCode.UNAUTHENTICATED,
   email_taken: NakamaCode.ALREADY_EXISTS,
   username_taken: NakamaCode.ALREADY_EXISTS,

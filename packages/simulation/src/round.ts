@@ -261,9 +261,12 @@ export function bounce(m: Mover, field: Field): void {
   m.y = clamp(m.y, m.r, maxY);
 }
 
-/** v within [lo, hi] (plain comparisons: a call to Math.min/max costs more in goja). */
+/** v within [lo, hi]. */
 function clamp(v: number, lo: number, hi: number): number {
-  return v < lo ? lo : v > hi ? hi : v;
+  // comparisons, not Math.min/max: in goja each call costs more
+  if (v < lo) return lo;
+  if (v > hi) return hi;
+  return v;
 }
 
 export function isFrozen(s: RoundState): boolean {

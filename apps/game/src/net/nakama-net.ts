@@ -465,7 +465,13 @@ export class NakamaNet implements GameNet {
 }
 
 function toRow(e: LeaderboardEntry): LeaderboardRow {
-  return { rank: e.rank, username: e.username, score: e.score, isMe: e.is_me };
+  return {
+    rank: e.rank,
+    ownerId: e.owner_id,
+    username: e.username,
+    score: e.score,
+    isMe: e.is_me,
+  };
 }
 
 function emailOf(claims: { vrs?: Record<string, string> | undefined }): string | null {

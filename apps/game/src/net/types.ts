@@ -82,6 +82,8 @@ export type SubmitOutcome =
 
 export interface LeaderboardRow {
   rank: number;
+  /** The player's user id: what Watch asks replay_get for. */
+  ownerId: string;
   username: string;
   score: number;
   isMe: boolean;

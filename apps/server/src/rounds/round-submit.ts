@@ -1,4 +1,6 @@
 import { type RpcRequest, roundSubmit } from "@gift-grab/contracts";
+import { canonicalInputs } from "@gift-grab/simulation";
+import { replayWrite } from "../leaderboard/replays";
 import { ownRecord, writeScore } from "../leaderboard/weekly-board";
 import { rpcError } from "../runtime/errors";
 import { handleRpc } from "../runtime/handle-rpc";
@@ -91,13 +93,27 @@ function finish(
 
   // One transaction (core_storage.go: the batch commits or fails whole). Only the stats
   // can conflict (another of the player's rounds finishing now): re-read and retry.
+  // A new weekly best keeps its replay (replay_get serves it while it is the board's score).
   const done: Ticket = { ...claimed, state: "done", result };
+  const replay = result.new_best
+    ? [
+        replayWrite(userId, {
+          seed: claimed.seed,
+          duration_ms: claimed.duration_ms,
+          orientation: claimed.orientation,
+          inputs: canonicalInputs(input.inputs),
+          ...run,
+          played_at: now,
+        }),
+      ]
+    : [];
   for (let attempt = 1; ; attempt++) {
     const { stats, version } = readPlayerStats(nk, userId);
     try {
       nk.storageWrite([
         ticketWrite(userId, input.ticket, done, claimVersion),
         playerStatsWrite(userId, withRound(stats, { ...run, at: now }), version),
+        ...replay,
       ]);
       return result;
     } catch (err) {

@@ -179,9 +179,33 @@ describe("leaderboard_view with 30 players", () => {
     const { session } = playerWith(30);
     const res = await view(session);
     expect(res.last_week_top).toEqual([
-      { rank: 1, username: "lastweek3", score: 130, gifts: 130, power_ups_used: 1, is_me: false },
-      { rank: 2, username: "lastweek2", score: 120, gifts: 120, power_ups_used: 1, is_me: false },
-      { rank: 3, username: "lastweek1", score: 110, gifts: 110, power_ups_used: 1, is_me: false },
+      {
+        rank: 1,
+        owner_id: expect.any(String),
+        username: "lastweek3",
+        score: 130,
+        gifts: 130,
+        power_ups_used: 1,
+        is_me: false,
+      },
+      {
+        rank: 2,
+        owner_id: expect.any(String),
+        username: "lastweek2",
+        score: 120,
+        gifts: 120,
+        power_ups_used: 1,
+        is_me: false,
+      },
+      {
+        rank: 3,
+        owner_id: expect.any(String),
+        username: "lastweek1",
+        score: 110,
+        gifts: 110,
+        power_ups_used: 1,
+        is_me: false,
+      },
     ]);
     expect(res.records[0]).toMatchObject({ rank: 1, score: 30 });
   });
