@@ -25,6 +25,7 @@ import { joystickDirection, keyboardDirection, type MoveInput, towardTarget } fr
 import { interpolate, type Positions, positionsOf } from "../game/interpolate";
 import { TickClock } from "../game/tick-clock";
 import { readUrlOptions } from "../game/url-options";
+import { ReplayCursor, WATCH_SPEEDS, type WatchData } from "../game/watch";
 import type { RoundTicket } from "../net/types";
 import { provideToTests, reportToTests } from "../test-api";
 import { Button } from "../ui/button";
@@ -41,6 +42,8 @@ const LOOK_TEX = {
 
 interface GameData {
   bench?: number;
+  /** Watch a recorded run instead of playing: same simulation, inputs from the recording. */
+  watch?: WatchData;
 }
 
 type Phase = "starting" | "playing" | "paused" | "over";
@@ -54,6 +57,11 @@ export class GameScene extends Phaser.Scene {
   private readonly clock = new TickClock();
   /** Every tick's input, as the server will replay it. */
   private inputs: InputRuns = [];
+  private watching: WatchData | null = null;
+  private cursor: ReplayCursor | null = null;
+  private watchSpeed = 1;
+  private watchButtons: Button[] = [];
+  private roundOrientation: Orientation = "landscape";
   private ticket: RoundTicket | null = null;
   private startError: string | null = null;
   private phase: Phase = "starting";
@@ -95,6 +103,9 @@ export class GameScene extends Phaser.Scene {
     const url = readUrlOptions(window.location.search);
     this.speed = url.speed;
     this.bench = data?.bench ?? 0;
+    this.watching = data?.watch ?? null;
+    this.watchSpeed = 1;
+    this.watchButtons = [];
     this.phase = "starting";
     this.ticket = null;
     this.startError = null;
@@ -107,7 +118,8 @@ export class GameScene extends Phaser.Scene {
     reportToTests({ scene: "Game", status: "starting" });
 
     const orientation: Orientation =
-      this.scale.height > this.scale.width ? "portrait" : "landscape";
+      this.watching?.params.orientation ??
+      (this.scale.height > this.scale.width ? "portrait" : "landscape");
     // A placeholder round so the field draws while round_start is on its way.
     this.setRound(createRound({ seed: url.seed ?? 1, orientation }));
 
@@ -208,10 +220,15 @@ export class GameScene extends Phaser.Scene {
       this.scale.off("resize", onResize);
       unprovide();
     });
+    if (this.watching) this.addWatchControls(this.watching);
     this.layout();
     this.sync();
 
-    if (this.bench > 0) {
+    if (this.watching) {
+      const { params, inputs } = this.watching;
+      this.begin(params.seed, params.duration_ms, params.orientation);
+      this.cursor = new ReplayCursor(inputs);
+    } else if (this.bench > 0) {
       this.begin(url.seed ?? 1, 3_600_000, orientation);
     } else {
       void this.startRound(url.seed, orientation);
@@ -224,6 +241,47 @@ export class GameScene extends Phaser.Scene {
     this.prev = this.cur;
     this.clock.reset();
     this.inputs = [];
+    this.cursor = null;
+  }
+
+  /** Watch: Pause/Play, 1×/2×/4× and Back, in a row under the field. */
+  private addWatchControls(watch: WatchData) {
+    this.pauseButton.setVisible(false);
+    const focus = new FocusGroup(this, false, false);
+    const toggle = new Button(this, {
+      label: "Pause",
+      variant: "secondary",
+      fontSize: 16,
+      onPress: () => {
+        if (this.phase === "playing") this.phase = "paused";
+        else if (this.phase === "paused") this.phase = "playing";
+        toggle.setLabel(this.phase === "paused" ? "Play" : "Pause");
+        reportToTests({ status: this.phase });
+      },
+    });
+    const speeds = WATCH_SPEEDS.map(
+      (k) =>
+        new Button(this, {
+          label: `${k}×`,
+          variant: k === 1 ? "primary" : "secondary",
+          fontSize: 16,
+          onPress: () => {
+            this.watchSpeed = k;
+            speeds.forEach((b, i) => b.setVariant(WATCH_SPEEDS[i] === k ? "primary" : "secondary"));
+          },
+        }),
+    );
+    const back = new Button(this, {
+      label: "Back",
+      variant: "secondary",
+      fontSize: 16,
+      onPress: () => this.scene.start(watch.back.scene, watch.back.data),
+    });
+    this.watchButtons = [toggle, ...speeds, back];
+    for (const b of this.watchButtons) {
+      b.setDepth(60);
+      focus.add(b);
+    }
   }
 
   private async startRound(urlSeed: number | null, orientation: Orientation) {
@@ -244,6 +302,7 @@ export class GameScene extends Phaser.Scene {
 
   private begin(seed: number, durationMs: number, orientation: Orientation) {
     this.seed = seed;
+    this.roundOrientation = orientation;
     this.setRound(createRound({ seed, durationMs, orientation }));
     this.phase = "playing";
     this.banner.setText(this.startError ?? "").setVisible(this.startError !== null);
@@ -255,10 +314,18 @@ export class GameScene extends Phaser.Scene {
   override update(_time: number, delta: number) {
     if (this.phase === "playing") {
       // Input is sampled once per tick; ticks due in one frame hold the same input.
-      const ticks = this.clock.advance(delta, this.speed);
-      const device = ticks > 0 ? this.currentInput() : { x: 0, y: 0 };
-      const { dx, dy } = quantizeInput(device.x, device.y);
-      for (let i = 0; i < ticks && this.phase === "playing"; i++) this.tick(dx, dy);
+      const ticks = this.clock.advance(delta, this.speed * this.watchSpeed);
+      const cursor = this.cursor;
+      if (cursor) {
+        for (let i = 0; i < ticks && this.phase === "playing"; i++) {
+          const { dx, dy } = cursor.next();
+          this.tick(dx, dy);
+        }
+      } else {
+        const device = ticks > 0 ? this.currentInput() : { x: 0, y: 0 };
+        const { dx, dy } = quantizeInput(device.x, device.y);
+        for (let i = 0; i < ticks && this.phase === "playing"; i++) this.tick(dx, dy);
+      }
     }
     this.sync();
   }
@@ -320,6 +387,12 @@ export class GameScene extends Phaser.Scene {
   private async finish() {
     this.phase = "over";
     playSfx("end");
+    if (this.watching) {
+      this.banner.setText(`${this.watching.title}: ${this.round.score}`).setVisible(true);
+      this.watchButtons[0]?.setEnabled(false);
+      reportToTests({ status: "watched" });
+      return;
+    }
     const result = {
       score: this.round.score,
       gifts: this.round.gifts,
@@ -335,7 +408,23 @@ export class GameScene extends Phaser.Scene {
             message: err instanceof Error ? err.message : "Could not save the score.",
           }))
       : null;
-    this.scene.start("GameOver", { result, submission, notSavedReason: this.startError });
+    const watch: WatchData = {
+      params: {
+        seed: this.seed,
+        duration_ms: ticksToMs(this.round.ticks),
+        orientation: this.roundOrientation,
+      },
+      inputs: this.inputs,
+      score: result.score,
+      title: "Your run",
+      back: { scene: "Menu" },
+    };
+    this.scene.start("GameOver", {
+      result,
+      submission,
+      notSavedReason: this.startError,
+      watch,
+    });
   }
 
   // --- input -----------------------------------------------------------------------------
@@ -355,7 +444,7 @@ export class GameScene extends Phaser.Scene {
   }
 
   private onPointerDown(p: Phaser.Input.Pointer) {
-    if (this.phase !== "playing") return;
+    if (this.phase !== "playing" || this.watching) return;
     const zone = this.joystickZone();
     if (zone && Math.hypot(p.x - zone.base.x, p.y - zone.base.y) < zone.radius * 1.4) {
       this.joy = {
@@ -382,12 +471,17 @@ export class GameScene extends Phaser.Scene {
   // --- pause -----------------------------------------------------------------------------
 
   private togglePause() {
-    if (this.phase === "paused") this.resume();
+    if (this.watching) this.watchButtons[0]?.press();
+    else if (this.phase === "paused") this.resume();
     else this.pause();
   }
 
   private pause() {
     if (this.phase !== "playing") return;
+    if (this.watching) {
+      this.watchButtons[0]?.press();
+      return;
+    }
     this.phase = "paused";
     this.drag = null;
     this.joy = null;
@@ -495,6 +589,14 @@ export class GameScene extends Phaser.Scene {
       .setStyle(textStyle(this, 22, colors.text, { fontStyle: "bold" }));
     const pauseW = 84 * s;
     this.pauseButton.place(width - 10 - pauseW / 2, 27 * s, pauseW, 38 * s);
+    if (this.watchButtons.length) {
+      const bw = Math.min(96 * s, (width - 20) / this.watchButtons.length - 8);
+      const y = height - 30 * s;
+      const left = width / 2 - ((bw + 8) * this.watchButtons.length - 8) / 2;
+      this.watchButtons.forEach((b, i) => {
+        b.place(left + i * (bw + 8) + bw / 2, y, bw, 40 * s);
+      });
+    }
     this.hudTime
       .setPosition(width - pauseW - 22, 12 * s)
       .setStyle(textStyle(this, 22, colors.text, { fontStyle: "bold" }));
@@ -611,6 +713,8 @@ export class GameScene extends Phaser.Scene {
       joystick: this.joystickPage(),
       bench: this.bench,
       ticket: this.ticket !== null,
+      watching: this.watching ? { title: this.watching.title, score: this.watching.score } : null,
+      watchSpeed: this.watchSpeed,
     };
   }
 }
