@@ -267,7 +267,9 @@ export class GameScene extends Phaser.Scene {
           fontSize: 16,
           onPress: () => {
             this.watchSpeed = k;
-            speeds.forEach((b, i) => b.setVariant(WATCH_SPEEDS[i] === k ? "primary" : "secondary"));
+            speeds.forEach((b, i) => {
+              b.setVariant(WATCH_SPEEDS[i] === k ? "primary" : "secondary");
+            });
           },
         }),
     );
