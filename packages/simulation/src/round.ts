@@ -134,8 +134,10 @@ function distanceSquared(a: Vec, b: Vec): number {
 }
 
 function touches(a: Body, b: Body): boolean {
+  const dx = a.x - b.x;
+  const dy = a.y - b.y;
   const reach = a.r + b.r;
-  return distanceSquared(a, b) < reach * reach;
+  return dx * dx + dy * dy < reach * reach;
 }
 
 /** A random point inside the field (r from the edges), at least `minDist` from `avoid` when it finds one. */
@@ -239,26 +241,33 @@ export function createRound(options: RoundOptions): RoundState {
 
 /** Moves a body one tick in a straight line, bouncing off the field's edges. */
 export function bounce(m: Mover, field: Field): void {
-  m.x += m.vx;
-  m.y += m.vy;
-  const maxX = field.width - m.r;
-  const maxY = field.height - m.r;
-  if (m.x < m.r) {
-    m.x = 2 * m.r - m.x;
-    m.vx = Math.abs(m.vx);
-  } else if (m.x > maxX) {
-    m.x = 2 * maxX - m.x;
-    m.vx = -Math.abs(m.vx);
+  // Written out with locals and comparisons: this runs every tick for every mover, and in goja
+  // each property access and call (Math.abs, a helper) costs.
+  const r = m.r;
+  const maxX = field.width - r;
+  const maxY = field.height - r;
+  let x = m.x + m.vx;
+  let y = m.y + m.vy;
+  if (x < r) {
+    x = 2 * r - x;
+    if (m.vx < 0) m.vx = -m.vx;
+  } else if (x > maxX) {
+    x = 2 * maxX - x;
+    if (m.vx > 0) m.vx = -m.vx;
   }
-  if (m.y < m.r) {
-    m.y = 2 * m.r - m.y;
-    m.vy = Math.abs(m.vy);
-  } else if (m.y > maxY) {
-    m.y = 2 * maxY - m.y;
-    m.vy = -Math.abs(m.vy);
+  if (y < r) {
+    y = 2 * r - y;
+    if (m.vy < 0) m.vy = -m.vy;
+  } else if (y > maxY) {
+    y = 2 * maxY - y;
+    if (m.vy > 0) m.vy = -m.vy;
   }
-  m.x = clamp(m.x, m.r, maxX);
-  m.y = clamp(m.y, m.r, maxY);
+  if (x < r) x = r;
+  else if (x > maxX) x = maxX;
+  if (y < r) y = r;
+  else if (y > maxY) y = maxY;
+  m.x = x;
+  m.y = y;
 }
 
 /** v within [lo, hi]. */
@@ -298,7 +307,6 @@ export function cookieLeftMs(s: RoundState): number {
 
 /** An input component as the simulation reads it: an integer in [-INPUT_MAX, INPUT_MAX]. */
 function clampInput(v: number): number {
-  if (v >= -INPUT_MAX && v <= INPUT_MAX && (v | 0) === v) return v;
   return clamp(Math.trunc(v) || 0, -INPUT_MAX, INPUT_MAX);
 }
 
@@ -306,29 +314,42 @@ function clampInput(v: number): number {
 export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[] {
   const events: RoundEvent[] = [];
   if (s.over) return events;
-  const dx = clampInput(dxIn);
-  const dy = clampInput(dyIn);
+  // The common case (a valid integer input) without a call.
+  const dx =
+    dxIn >= -INPUT_MAX && dxIn <= INPUT_MAX && (dxIn | 0) === dxIn ? dxIn : clampInput(dxIn);
+  const dy =
+    dyIn >= -INPUT_MAX && dyIn <= INPUT_MAX && (dyIn | 0) === dyIn ? dyIn : clampInput(dyIn);
   const { santa, field, rules } = s;
-  const wasFrozen = isFrozen(s);
-  s.tick += 1;
+  const wasFrozen = s.tick < santa.frozenUntil;
+  const tick = s.tick + 1;
+  s.tick = tick;
+  const frozen = tick < santa.frozenUntil;
 
-  if (wasFrozen && !isFrozen(s)) {
-    santa.graceUntil = s.tick + rules.thawGraceTicks;
+  if (wasFrozen && !frozen) {
+    santa.graceUntil = tick + rules.thawGraceTicks;
     events.push({ type: "thaw" });
   }
 
   // Santa
-  if (isFrozen(s)) {
+  if (frozen) {
     santa.look = "frozen";
   } else {
     const len2 = dx * dx + dy * dy;
     if (len2 > 0) {
       const norm = len2 > INPUT_MAX * INPUT_MAX ? Math.sqrt(len2) : INPUT_MAX;
-      const step = santaStep(s);
-      const x = santa.x + Math.trunc((step * dx) / norm);
-      const y = santa.y + Math.trunc((step * dy) / norm);
-      santa.x = clamp(x, santa.r, field.width - santa.r);
-      santa.y = clamp(y, santa.r, field.height - santa.r);
+      const step =
+        tick < s.cookieUntil ? rules.santaStep * rules.cookieSpeedMultiplier : rules.santaStep;
+      let x = santa.x + Math.trunc((step * dx) / norm);
+      let y = santa.y + Math.trunc((step * dy) / norm);
+      const r = santa.r;
+      const maxX = field.width - r;
+      const maxY = field.height - r;
+      if (x < r) x = r;
+      else if (x > maxX) x = maxX;
+      if (y < r) y = r;
+      else if (y > maxY) y = maxY;
+      santa.x = x;
+      santa.y = y;
     }
     santa.look = dx < -5 ? "left" : dx > 5 ? "right" : "idle";
   }
@@ -338,7 +359,7 @@ export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[
   for (let i = 0; i < ice.length; i++) bounce(ice[i] as Mover, field);
   for (let i = 0; i < powerUps.length; i++) {
     const p = powerUps[i] as PowerUp;
-    if (p.state === "waiting" && s.tick >= p.appearAtTick) {
+    if (p.state === "waiting" && tick >= p.appearAtTick) {
       p.state = "active";
       p.body = mover(
         s.rng,
@@ -369,22 +390,22 @@ export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[
     if (p.state !== "active" || !touches(santa, p.body)) continue;
     p.state = "taken";
     s.powerUpsUsed += 1;
-    if (p.kind === "flame") s.flameUntil = s.tick + rules.flameTicks;
-    else s.cookieUntil = s.tick + rules.cookieTicks;
+    if (p.kind === "flame") s.flameUntil = tick + rules.flameTicks;
+    else s.cookieUntil = tick + rules.cookieTicks;
     events.push({ type: "powerup_taken", kind: p.kind });
   }
 
   // Ice
-  const immune = s.tick < s.flameUntil || isFrozen(s) || s.tick < santa.graceUntil;
+  const immune = tick < s.flameUntil || frozen || tick < santa.graceUntil;
   let hit = false;
   for (let i = 0; i < ice.length && !immune && !hit; i++) hit = touches(santa, ice[i] as Mover);
   if (hit) {
-    santa.frozenUntil = s.tick + rules.freezeTicks;
+    santa.frozenUntil = tick + rules.freezeTicks;
     santa.look = "frozen";
     events.push({ type: "freeze" });
   }
 
-  if (s.tick >= s.ticks) {
+  if (tick >= s.ticks) {
     s.over = true;
     events.push({ type: "end" });
   }
