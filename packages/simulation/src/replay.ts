@@ -1,6 +1,6 @@
 import type { InputRun } from "./inputs";
 import type { RoundParams } from "./params";
-import { createRound, type RoundState, type Rules, stepTick } from "./round";
+import { advance, createRound, type RoundState, type Rules } from "./round";
 
 export interface ReplayResult {
   score: number;
@@ -28,9 +28,9 @@ export function replay(
   });
   for (let r = 0; r < inputs.length && !s.over; r++) {
     const run = inputs[r] as InputRun;
-    for (let i = 0; i < run[0] && !s.over; i++) stepTick(s, run[1], run[2]);
+    for (let i = 0; i < run[0] && !s.over; i++) advance(s, run[1], run[2], null);
   }
-  while (!s.over) stepTick(s, 0, 0);
+  while (!s.over) advance(s, 0, 0, null);
   return {
     score: s.score,
     gifts: s.gifts,

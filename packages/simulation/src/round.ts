@@ -313,7 +313,18 @@ function clampInput(v: number): number {
 /** Advances the round one tick with the player's direction (dx, dy) for that tick. */
 export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[] {
   const events: RoundEvent[] = [];
-  if (s.over) return events;
+  advance(s, dxIn, dyIn, events);
+  return events;
+}
+
+/** One tick; what happened goes to `events` unless it is null (a replay needs no events). */
+export function advance(
+  s: RoundState,
+  dxIn: number,
+  dyIn: number,
+  events: RoundEvent[] | null,
+): void {
+  if (s.over) return;
   // The common case (a valid integer input) without a call.
   const dx =
     dxIn >= -INPUT_MAX && dxIn <= INPUT_MAX && (dxIn | 0) === dxIn ? dxIn : clampInput(dxIn);
@@ -327,7 +338,7 @@ export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[
 
   if (wasFrozen && !frozen) {
     santa.graceUntil = tick + rules.thawGraceTicks;
-    events.push({ type: "thaw" });
+    events?.push({ type: "thaw" });
   }
 
   // Santa
@@ -369,7 +380,7 @@ export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[
         santa,
         rules.minSpawnDistance,
       );
-      events.push({ type: "powerup_appear", kind: p.kind });
+      events?.push({ type: "powerup_appear", kind: p.kind });
     } else if (p.state === "active") {
       bounce(p.body, field);
     }
@@ -381,7 +392,7 @@ export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[
     s.score += 1;
     s.gifts += 1;
     Object.assign(s.gift, spawnPoint(s.rng, field, s.gift.r, santa, rules.minSpawnDistance));
-    events.push({ type: "grab", at });
+    events?.push({ type: "grab", at });
   }
 
   // Power-ups
@@ -392,7 +403,7 @@ export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[
     s.powerUpsUsed += 1;
     if (p.kind === "flame") s.flameUntil = tick + rules.flameTicks;
     else s.cookieUntil = tick + rules.cookieTicks;
-    events.push({ type: "powerup_taken", kind: p.kind });
+    events?.push({ type: "powerup_taken", kind: p.kind });
   }
 
   // Ice
@@ -402,12 +413,11 @@ export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[
   if (hit) {
     santa.frozenUntil = tick + rules.freezeTicks;
     santa.look = "frozen";
-    events.push({ type: "freeze" });
+    events?.push({ type: "freeze" });
   }
 
   if (tick >= s.ticks) {
     s.over = true;
-    events.push({ type: "end" });
+    events?.push({ type: "end" });
   }
-  return events;
 }
