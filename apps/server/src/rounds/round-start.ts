@@ -23,11 +23,12 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
     const { keep, prune } = partitionIssued(limits.tickets, now, config.ticketRetentionMs);
     // Open: unsubmitted and still being played. A round that is over but unsubmitted (a
     // player who quit, a submission queued offline) may wait for its submit for up to the
-    // window without holding a place.
-    const live = keep.filter((t) => t.expires_at > now);
-    const open = live.length
+    // window without holding a place. Only tickets whose round can still be running are read
+    // (expires_at is the round's end plus the window), not a day of tickets.
+    const playing = keep.filter((t) => t.expires_at - config.submitWindowMs > now);
+    const open = playing.length
       ? nk
-          .storageRead(live.map((t) => ({ collection: TICKETS_COLLECTION, key: t.id, userId })))
+          .storageRead(playing.map((t) => ({ collection: TICKETS_COLLECTION, key: t.id, userId })))
           .map((obj) => TicketRecord.safeParse(obj.value))
           .filter(
             (p) =>

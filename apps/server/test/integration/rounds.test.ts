@@ -98,6 +98,17 @@ describe("round_start", () => {
     expect(sixth.error).toMatchObject({ reason: "rate_limited", code: 8 });
   });
 
+  it("counts only rounds still being played as open: a finished, unsubmitted round holds no place", async () => {
+    const { session } = await player(port);
+    const rounds = [];
+    for (let i = 0; i < 3; i++) rounds.push(await start(port, session));
+    for (const r of rounds) await untilOver(r);
+    // Over but not submitted (quit, or queued offline): still submittable, not in the way.
+    const fourth = await start(port, session);
+    expect(fourth.ticket).not.toBe(rounds[0]?.ticket);
+    expect((await submit(port, session, idle(first(rounds)))).status).toBe(200);
+  });
+
   it("deletes tickets past their retention on the next start", async () => {
     const { session } = await player(port);
     const round = await start(port, session);
