@@ -30,6 +30,7 @@ async function watchToTheEnd(page: Page): Promise<Watched> {
   const left = (await watched(page)).timeLeftMs;
   await page.waitForTimeout(300); // paused playback must not move
   expect((await watched(page)).timeLeftMs).toBe(left);
+  await page.screenshot({ path: "artifacts/screens/watch-paused.png" });
   await clickButton(page, "Play");
   await clickButton(page, "4×");
   await waitForGame(page, (s) => (s.round as Watched | undefined)?.watchSpeed === 4);

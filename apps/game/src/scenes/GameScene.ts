@@ -579,7 +579,9 @@ export class GameScene extends Phaser.Scene {
     const pad = 10;
     const field = this.worldField();
     const availW = width - pad * 2;
-    const availH = height - hud - pad * 2;
+    // Watch's controls sit in a row under the field.
+    const controls = this.watchButtons.length ? 56 * s : 0;
+    const availH = height - hud - controls - pad * 2;
     this.fieldScale = Math.min(availW / field.width, availH / field.height);
     this.fieldOrigin = {
       x: (width - field.width * this.fieldScale) / 2,
@@ -647,7 +649,8 @@ export class GameScene extends Phaser.Scene {
     });
     for (const m of this.benchMovers) m.img.setPosition(m.body.x / SUBUNITS, m.body.y / SUBUNITS);
     this.hudScore.setText(`Score: ${r.score}`);
-    this.hudTime.setText(`Time: ${Math.ceil(timeLeftMs(r) / 1000)} secs`);
+    const time = `Time: ${Math.ceil(timeLeftMs(r) / 1000)} secs`;
+    this.hudTime.setText(this.watching ? `${this.watching.title} · ${time}` : time);
     const parts: string[] = [];
     if (flame) parts.push(`Flame Time: ${Math.ceil(flameLeftMs(r) / 1000)}`);
     if (cookieLeftMs(r) > 0) parts.push(`Cookie: ${Math.ceil(cookieLeftMs(r) / 1000)}`);
