@@ -1,9 +1,9 @@
-import { roundStart, TicketRecord } from "@gift-grab/contracts";
+import { roundStart } from "@gift-grab/contracts";
 import { rpcError } from "../runtime/errors";
 import { handleRpc } from "../runtime/handle-rpc";
 import { roundConfig } from "./config";
 import { limitsWrite, partitionIssued, readLimits, recentStarts } from "./start-limits";
-import { TICKETS_COLLECTION, type Ticket, ticketWrite } from "./tickets";
+import { readTickets, TICKETS_COLLECTION, type Ticket, ticketWrite } from "./tickets";
 import { isVersionConflict } from "./version-conflict";
 
 export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
@@ -26,15 +26,11 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
     // window without holding a place. Only tickets whose round can still be running are read
     // (expires_at is the round's end plus the window), not a day of tickets.
     const playing = keep.filter((t) => t.expires_at - config.submitWindowMs > now);
-    const open = playing.length
-      ? nk
-          .storageRead(playing.map((t) => ({ collection: TICKETS_COLLECTION, key: t.id, userId })))
-          .map((obj) => TicketRecord.safeParse(obj.value))
-          .filter(
-            (p) =>
-              p.success && p.data.state === "open" && p.data.started_at + p.data.duration_ms > now,
-          ).length
-      : 0;
+    const open = readTickets(
+      nk,
+      userId,
+      playing.map((t) => t.id),
+    ).filter((t) => t.state === "open" && t.started_at + t.duration_ms > now).length;
     if (open >= config.maxOpen) {
       throw rpcError(
         "too_many_open_rounds",

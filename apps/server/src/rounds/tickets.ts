@@ -39,6 +39,20 @@ export function readTicket(nk: nkruntime.Nakama, userId: string, id: string): St
   return parsed.success ? { ticket: parsed.data, version: obj.version } : null;
 }
 
+/** The caller's tickets with these ids that exist and parse (one storage read). */
+export function readTickets(nk: nkruntime.Nakama, userId: string, ids: string[]): Ticket[] {
+  if (!ids.length) return [];
+  const objects = nk.storageRead(
+    ids.map((key) => ({ collection: TICKETS_COLLECTION, key, userId })),
+  );
+  const tickets: Ticket[] = [];
+  for (const obj of objects) {
+    const parsed = TicketRecord.safeParse(obj.value);
+    if (parsed.success) tickets.push(parsed.data);
+  }
+  return tickets;
+}
+
 export function ticketWrite(
   userId: string,
   id: string,
