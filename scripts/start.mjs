@@ -13,7 +13,9 @@ import { DEV, devLogFile, startDevStack } from "../infra/scripts/lib/stack.mjs";
 import { buildServer } from "./build-server.mjs";
 
 const GAME_PORT = 5173;
-const watched = ["apps/server/src", "packages/contracts/src"].map((p) => path.join(repoRoot, p));
+const watched = ["apps/server/src", "packages/contracts/src", "packages/simulation/src"].map((p) =>
+  path.join(repoRoot, p),
+);
 
 async function main() {
   for (const port of [DEV.port, DEV.consolePort]) {

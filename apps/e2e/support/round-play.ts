@@ -36,6 +36,10 @@ export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
       down = true;
     }
   }
-  if (down) await page.mouse.up();
+  if (down) {
+    // The round may be over and the next screen up: let go where no button is.
+    await page.mouse.move(0, 0);
+    await page.mouse.up();
+  }
   return seen;
 }

@@ -13,8 +13,9 @@
  * buttons [{label, x, y, width, height, focused}] of the topmost screen/modal in CSS pixels,
  * and per scene: round (Game: phase, seed, speed, score, gifts, powerUpsUsed, timeLeftMs,
  * durationMs, santa {x, y, look, page}, gift, ice, powerUps, flameLeftMs, cookieLeftMs, hud,
- * field, joystick), gameOver (score, shownScore, outcome, message), account (session, stats),
- * settings, leaderboard (rows, me, lastWeekTop, error), lastError, lastToast.
+ * field, joystick, watching {title, score} | null, watchSpeed), gameOver (score, shownScore,
+ * outcome, message), account (session, stats), settings, leaderboard (rows, me, lastWeekTop,
+ * error), lastError, lastToast. Statuses add "watched" (a Watch played to its end).
  */
 import type { TestApiState } from "./test-api-types";
 

@@ -7,6 +7,7 @@
 import {
   LEADERBOARD_VIEW,
   PLAYER_STATS_GET,
+  REPLAY_GET,
   ROUND_START,
   ROUND_SUBMIT,
   SESSION_CHECK,
@@ -19,6 +20,7 @@ import { rpcLeaderboardView } from "./leaderboard/leaderboard-view";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
 import { rpcRoundStart } from "./rounds/round-start";
 import { rpcRoundSubmit } from "./rounds/round-submit";
+import { rpcReplayGet } from "./rpcs/replay-get";
 import { rpcSessionCheck } from "./rpcs/session-check";
 import { rpcSessionLogoutAll } from "./rpcs/session-logout-all";
 import { callHook, type HookOutcome } from "./runtime/call-hook";
@@ -39,6 +41,7 @@ export const rpcs: RpcRegistry = {
   [PLAYER_STATS_GET]: rpcPlayerStatsGet,
   [SESSION_LOGOUT]: rpcSessionLogout,
   [SESSION_LOGOUT_ALL]: rpcSessionLogoutAll,
+  [REPLAY_GET]: rpcReplayGet,
   // new:rpc inserts above this line
 };
 

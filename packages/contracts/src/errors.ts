@@ -34,7 +34,9 @@ export const ErrorReason = z.enum([
   "ticket_busy",
   "round_not_over",
   "ticket_expired",
-  "score_implausible",
+  /** The server replayed the inputs and got another score than the one claimed. */
+  "score_mismatch",
+  "replay_unknown",
   // sessions (docs/security.md)
   "wrong_password",
   "email_taken",
@@ -68,7 +70,8 @@ export const reasonCode: Record<ErrorReason, number> = {
   ticket_busy: NakamaCode.ABORTED,
   round_not_over: NakamaCode.FAILED_PRECONDITION,
   ticket_expired: NakamaCode.FAILED_PRECONDITION,
-  score_implausible: NakamaCode.INVALID_ARGUMENT,
+  score_mismatch: NakamaCode.INVALID_ARGUMENT,
+  replay_unknown: NakamaCode.NOT_FOUND,
   wrong_password: NakamaCode.UNAUTHENTICATED,
   email_taken: NakamaCode.ALREADY_EXISTS,
   username_taken: NakamaCode.ALREADY_EXISTS,

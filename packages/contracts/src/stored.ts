@@ -1,5 +1,5 @@
+import { GameRules, InputRuns, Orientation } from "@gift-grab/simulation";
 import * as z from "zod/mini";
-import { GameRules } from "./game-rules";
 import { roundSubmit } from "./rpcs/round-submit";
 
 /**
@@ -26,10 +26,12 @@ export const TicketRecord = z.object({
   duration_ms: z.int().check(z.positive(), z.maximum(GameRules.maxRoundDurationMs)),
   /** The round's seed (uint32). */
   seed: z.int().check(z.nonnegative(), z.maximum(0xffff_ffff)),
+  /** The field's orientation, fixed at round_start: the replay plays on it. */
+  orientation: Orientation,
   /** After this, the ticket can no longer be submitted. */
   expires_at: EpochMs,
   state: z.enum(["open", "claimed", "done"]),
-  /** What was submitted (score|gifts|power_ups_used), once claimed. */
+  /** What was submitted (the server's submitFingerprint: score and inputs), once claimed. */
   fingerprint: z.optional(z.string()),
   /** When the current claim was made, epoch ms. */
   claimed_at: z.optional(EpochMs),
@@ -37,6 +39,23 @@ export const TicketRecord = z.object({
   result: z.optional(roundSubmit.response),
 });
 export type TicketRecord = z.infer<typeof TicketRecord>;
+
+/**
+ * round_replays, key "weekly_best", readable by anyone through replay_get: the replay of a
+ * player's weekly best (the round's params, its inputs and what the server's replay scored).
+ */
+export const ReplayRecord = z.object({
+  seed: z.int().check(z.nonnegative(), z.maximum(0xffff_ffff)),
+  duration_ms: z.int().check(z.positive(), z.maximum(GameRules.maxRoundDurationMs)),
+  orientation: Orientation,
+  inputs: InputRuns,
+  score: z.int().check(z.nonnegative()),
+  gifts: z.int().check(z.nonnegative()),
+  power_ups_used: z.int().check(z.nonnegative()),
+  /** When the round was submitted. */
+  played_at: WrittenAtMs,
+});
+export type ReplayRecord = z.infer<typeof ReplayRecord>;
 
 /** round_limits, key "starts": recent round_start times and the tickets handed out. */
 export const StartLimitsRecord = z.object({

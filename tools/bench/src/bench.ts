@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ROUND_START, ROUND_SUBMIT, SESSION_CHECK } from "@gift-grab/contracts";
 import { startTestStack, type TestStack } from "@gift-grab/infra/stack";
+import { playBot } from "@gift-grab/simulation/bot";
 import WebSocket from "ws";
 import { NakamaHttp } from "./http";
 import { pool, Samples, type Summary } from "./stats";
@@ -163,18 +164,14 @@ export async function runBench({
     const checks = new Samples("session_check (lightest RPC)");
     const oursWall = await playRounds(signIn.tokens, rounds, roundMs, async (token, i) => {
       const ticket = (await starts.time(() => a.rpc(token, ROUND_START, {}))) as
-        | { ticket: string; duration_ms: number }
+        | { ticket: string; duration_ms: number; seed: number; orientation: "landscape" }
         | undefined;
       if (!ticket) return;
+      // The player's inputs (a bot steering at the gift): the server replays all of them.
+      const run = playBot(ticket, { seed: i });
       await sleep(ticket.duration_ms + 20);
-      const score = i % 5;
       await submits.time(() =>
-        a.rpc(token, ROUND_SUBMIT, {
-          ticket: ticket.ticket,
-          score,
-          gifts: score,
-          power_ups_used: 0,
-        }),
+        a.rpc(token, ROUND_SUBMIT, { ticket: ticket.ticket, score: run.score, inputs: run.inputs }),
       );
       await lists.time(() => a.listRecords(token, BOARD));
       await checks.time(() => a.rpc(token, SESSION_CHECK, {}));

@@ -1,16 +1,18 @@
-// npm run bench [-- --players 200 --sockets 1000 --rounds 2 --round-ms 5000]
+// npm run bench [-- --players 200 --sockets 1000 --rounds 2 --round-ms 30000]
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatTable, runBench } from "./bench";
+import { formatReplayCost, measureReplayCost } from "./replay-cost";
 
 const { values } = parseArgs({
   options: {
     players: { type: "string", default: "200" },
     sockets: { type: "string", default: "1000" },
     rounds: { type: "string", default: "2" },
-    "round-ms": { type: "string", default: "5000" },
+    // Full-length rounds: round_submit replays every tick, so its cost grows with the round.
+    "round-ms": { type: "string", default: "30000" },
   },
 });
 const result = await runBench({
@@ -19,9 +21,10 @@ const result = await runBench({
   rounds: Number(values.rounds),
   roundMs: Number(values["round-ms"]),
 });
-console.log(`\n${formatTable(result)}`);
+const replayCost = await measureReplayCost();
+console.log(`\n${formatTable(result)}\n${formatReplayCost(replayCost)}`);
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../bench/results");
 fs.mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-fs.writeFileSync(file, JSON.stringify(result, null, 2));
+fs.writeFileSync(file, JSON.stringify({ ...result, replay: replayCost }, null, 2));
 console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatTable, runBench } from "../src/bench";
+import { formatReplayCost, measureReplayCost } from "../src/replay-cost";
 
 // The smoke-sized bench that npm test runs: the whole flow works on the real stack with no
 // errors. Numbers are printed, never asserted (timing belongs to `npm run bench`).
@@ -20,5 +21,14 @@ describe("bench smoke", () => {
     expect(byName.round_submit).toBe(8);
     expect(byName["leaderboard write (baseline: client-writable board)"]).toBe(8);
     expect(result.sockets.open).toBe(20);
+  });
+});
+
+describe("replay cost smoke", () => {
+  it("times replays in goja and in Node", async () => {
+    const cost = await measureReplayCost({ runs: 40, durationMs: 5_000 });
+    console.log(formatReplayCost(cost));
+    expect(cost.goja_ms_per_replay).toBeGreaterThanOrEqual(0);
+    expect(cost.node_ms_per_replay).toBeGreaterThan(0);
   });
 });

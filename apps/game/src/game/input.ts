@@ -1,4 +1,10 @@
-import type { MoveInput, Vec } from "./round";
+import type { Vec } from "@gift-grab/simulation";
+
+/**
+ * A device's direction of intended movement, length 0..1 (a joystick may push less than
+ * fully). The scene turns it into the tick's integer input with quantizeInput.
+ */
+export type MoveInput = Vec;
 
 /** Keyboard arrows / WASD to a direction (diagonals normalized by the round). */
 export function keyboardDirection(keys: {

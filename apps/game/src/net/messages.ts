@@ -22,9 +22,9 @@ export const reasonMessages: Record<ErrorReason, string> = {
   ticket_used: "This round's score was already saved.",
   ticket_busy: "This round's score is being saved right now.",
   round_not_over: "The round isn't over yet, so the score can't be saved yet.",
-  ticket_expired:
-    "This round is too old to save — scores must reach the server within a few minutes.",
-  score_implausible: "That score isn't possible in one round, so it wasn't saved.",
+  ticket_expired: "This round is too old to save — scores must reach the server within a day.",
+  score_mismatch: "The server replayed this round and it scored differently, so it wasn't saved.",
+  replay_unknown: "That run isn't on this week's board any more.",
   wrong_password: "Wrong email or password. Check them and try again.",
   email_taken: "An account with this email already exists. Sign in instead, or use another email.",
   username_taken: "That username is taken. Pick another one.",

@@ -17,6 +17,7 @@ import {
   sessionLogout,
   sessionLogoutAll,
 } from "@gift-grab/contracts";
+import type { Orientation } from "@gift-grab/simulation";
 import { Client, Session } from "@heroiclabs/nakama-js";
 import { defaultNetTimings, type NetTimings } from "../config/net-timings";
 import type { ServerConfig } from "../config/server-config";
@@ -303,12 +304,13 @@ export class NakamaNet implements GameNet {
 
   // ------------------------------------------------------------------ rounds and the board
 
-  async startRound(): Promise<RoundTicket> {
-    const res = await this.rpc(roundStart, {});
+  async startRound(orientation: Orientation): Promise<RoundTicket> {
+    const res = await this.rpc(roundStart, { orientation });
     return {
       ticket: res.ticket,
       durationMs: res.duration_ms,
       seed: res.seed,
+      orientation: res.orientation,
       startedAt: new Date(res.started_at),
     };
   }
@@ -320,8 +322,7 @@ export class NakamaNet implements GameNet {
     return this.queue.submit(userId, {
       ticket: ticket.ticket,
       score: result.score,
-      gifts: result.gifts,
-      power_ups_used: result.powerUpsUsed,
+      inputs: result.inputs,
     });
   }
 
@@ -479,7 +480,13 @@ export class NakamaNet implements GameNet {
 }
 
 function toRow(e: LeaderboardEntry): LeaderboardRow {
-  return { rank: e.rank, username: e.username, score: e.score, isMe: e.is_me };
+  return {
+    rank: e.rank,
+    ownerId: e.owner_id,
+    username: e.username,
+    score: e.score,
+    isMe: e.is_me,
+  };
 }
 
 function emailOf(claims: { vrs?: Record<string, string> | undefined }): string | null {

@@ -149,7 +149,10 @@ export class SessionStore {
     // Another tab may have renewed while we waited for the lock: its pair is the live one.
     const stored = this.renewedElsewhere(mine);
     const source = stored?.tokens ?? mine;
-    if (stored && stored.claims.exp * 1000 - now() > (this.deps.minValidityMs ?? defaults.minValidityMs)) {
+    if (
+      stored &&
+      stored.claims.exp * 1000 - now() > (this.deps.minValidityMs ?? defaults.minValidityMs)
+    ) {
       this.adopt(stored.tokens);
       return stored.tokens;
     }

@@ -1,4 +1,5 @@
 import type { AnyRpc, RpcRequest, RpcResponse } from "@gift-grab/contracts";
+import type { InputRuns, Orientation } from "@gift-grab/simulation";
 
 /**
  * What scenes may ask of the network. Scenes import only these types and the `Net`
@@ -60,6 +61,7 @@ export interface RoundTicket {
   ticket: string;
   durationMs: number;
   seed: number;
+  orientation: Orientation;
   startedAt: Date;
 }
 
@@ -67,6 +69,8 @@ export interface RoundResult {
   score: number;
   gifts: number;
   powerUpsUsed: number;
+  /** Every tick's input: the server replays them and keeps the score it reproduces. */
+  inputs: InputRuns;
 }
 
 export type SubmitOutcome =
@@ -78,6 +82,8 @@ export type SubmitOutcome =
 
 export interface LeaderboardRow {
   rank: number;
+  /** The player's user id: what Watch asks replay_get for. */
+  ownerId: string;
   username: string;
   score: number;
   isMe: boolean;
@@ -129,7 +135,8 @@ export interface GameNet {
   signOutEverywhere(): Promise<void>;
   session(): SessionInfo | null;
 
-  startRound(): Promise<RoundTicket>;
+  /** Opens a round on the field as this screen shows it. */
+  startRound(orientation: Orientation): Promise<RoundTicket>;
   submitRound(ticket: RoundTicket, result: RoundResult): Promise<SubmitOutcome>;
   pendingSubmissions(): number;
   leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage>;

@@ -1,4 +1,5 @@
 import type * as Phaser from "phaser";
+import type { WatchData } from "../game/watch";
 import type { RoundResult, SubmitOutcome } from "../net/types";
 import { provideToTests, reportToTests } from "../test-api";
 import type { Button } from "../ui/button";
@@ -10,6 +11,8 @@ interface GameOverData {
   result: RoundResult;
   submission: Promise<SubmitOutcome> | null;
   notSavedReason: string | null;
+  /** The round just played, to watch again. */
+  watch?: WatchData;
 }
 
 /** "Game Over", the score, what the server said about it (best, rank), Play again, Menu. */
@@ -37,8 +40,22 @@ export class GameOverScene extends UiScene {
         textStyle(this, 18, colors.muted, { align: "center" }),
       )
       .setOrigin(0.5);
+    const watch = data.watch;
     this.buttons = [
       this.button("Play again", () => this.scene.start("Game")),
+      ...(watch
+        ? [
+            this.button(
+              "Watch your run",
+              // Back comes here again (the submission has settled by then: no resend).
+              () =>
+                this.scene.start("Game", {
+                  watch: { ...watch, back: { scene: "GameOver", data } },
+                }),
+              "secondary",
+            ),
+          ]
+        : []),
       this.button("Menu", () => this.scene.start("Menu"), "secondary"),
     ];
     this.focus.focus(this.buttons[0] ?? null);

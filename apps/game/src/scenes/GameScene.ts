@@ -1,24 +1,31 @@
-import { GameRules } from "@gift-grab/contracts";
+import {
+  appendInput,
+  bounce,
+  cookieLeftMs,
+  createRound,
+  flameLeftMs,
+  GameRules,
+  type InputRuns,
+  type Mover,
+  type Orientation,
+  quantizeInput,
+  type RoundEvent,
+  type RoundState,
+  SUBUNITS,
+  stepTick,
+  ticksToMs,
+  timeLeftMs,
+  type Vec,
+} from "@gift-grab/simulation";
 import * as Phaser from "phaser";
 import { getNet } from "../app/context";
 import { SPARK_FRAMES, TEX } from "../art/textures";
 import { playSfx } from "../audio/sfx";
-import { joystickDirection, keyboardDirection, towardTarget } from "../game/input";
-import {
-  bounce,
-  cookieLeftMs,
-  createRound,
-  fieldFor,
-  flameLeftMs,
-  type MoveInput,
-  type Mover,
-  type RoundEvent,
-  type RoundState,
-  stepRound,
-  timeLeftMs,
-  type Vec,
-} from "../game/round";
+import { joystickDirection, keyboardDirection, type MoveInput, towardTarget } from "../game/input";
+import { interpolate, type Positions, positionsOf } from "../game/interpolate";
+import { TickClock } from "../game/tick-clock";
 import { readUrlOptions } from "../game/url-options";
+import { ReplayCursor, WATCH_SPEEDS, type WatchData } from "../game/watch";
 import type { RoundTicket } from "../net/types";
 import { provideToTests, reportToTests } from "../test-api";
 import { Button } from "../ui/button";
@@ -35,6 +42,8 @@ const LOOK_TEX = {
 
 interface GameData {
   bench?: number;
+  /** Watch a recorded run instead of playing: same simulation, inputs from the recording. */
+  watch?: WatchData;
 }
 
 type Phase = "starting" | "playing" | "paused" | "over";
@@ -42,6 +51,17 @@ type Phase = "starting" | "playing" | "paused" | "over";
 /** One round: field, Santa, gift, ice, power-ups, HUD, joystick; then GameOver. */
 export class GameScene extends Phaser.Scene {
   private round!: RoundState;
+  /** The round's state before its last tick and now, in world units: drawn interpolated. */
+  private prev!: Positions;
+  private cur!: Positions;
+  private readonly clock = new TickClock();
+  /** Every tick's input, as the server will replay it. */
+  private inputs: InputRuns = [];
+  private watching: WatchData | null = null;
+  private cursor: ReplayCursor | null = null;
+  private watchSpeed = 1;
+  private watchButtons: Button[] = [];
+  private roundOrientation: Orientation = "landscape";
   private ticket: RoundTicket | null = null;
   private startError: string | null = null;
   private phase: Phase = "starting";
@@ -83,6 +103,9 @@ export class GameScene extends Phaser.Scene {
     const url = readUrlOptions(window.location.search);
     this.speed = url.speed;
     this.bench = data?.bench ?? 0;
+    this.watching = data?.watch ?? null;
+    this.watchSpeed = 1;
+    this.watchButtons = [];
     this.phase = "starting";
     this.ticket = null;
     this.startError = null;
@@ -94,10 +117,11 @@ export class GameScene extends Phaser.Scene {
     this.benchMovers = [];
     reportToTests({ scene: "Game", status: "starting" });
 
-    const portrait = this.scale.height > this.scale.width;
-    const field = fieldFor(GameRules, portrait);
+    const orientation: Orientation =
+      this.watching?.params.orientation ??
+      (this.scale.height > this.scale.width ? "portrait" : "landscape");
     // A placeholder round so the field draws while round_start is on its way.
-    this.round = createRound({ seed: url.seed ?? 1, field });
+    this.setRound(createRound({ seed: url.seed ?? 1, orientation }));
 
     this.fieldLayer = this.add.container(0, 0);
     this.fieldBg = this.add.image(0, 0, this.fieldTexture()).setOrigin(0);
@@ -196,33 +220,92 @@ export class GameScene extends Phaser.Scene {
       this.scale.off("resize", onResize);
       unprovide();
     });
+    if (this.watching) this.addWatchControls(this.watching);
     this.layout();
     this.sync();
 
-    if (this.bench > 0) {
-      this.begin(url.seed ?? 1, 3_600_000, field);
+    if (this.watching) {
+      const { params, inputs } = this.watching;
+      this.begin(params.seed, params.duration_ms, params.orientation);
+      this.cursor = new ReplayCursor(inputs);
+    } else if (this.bench > 0) {
+      this.begin(url.seed ?? 1, 3_600_000, orientation);
     } else {
-      void this.startRound(url.seed, field);
+      void this.startRound(url.seed, orientation);
     }
   }
 
-  private async startRound(urlSeed: number | null, field: { width: number; height: number }) {
+  private setRound(round: RoundState) {
+    this.round = round;
+    this.cur = positionsOf(round);
+    this.prev = this.cur;
+    this.clock.reset();
+    this.inputs = [];
+    this.cursor = null;
+  }
+
+  /** Watch: Pause/Play, 1×/2×/4× and Back, in a row under the field. */
+  private addWatchControls(watch: WatchData) {
+    this.pauseButton.setVisible(false);
+    const focus = new FocusGroup(this, false, false);
+    const toggle = new Button(this, {
+      label: "Pause",
+      variant: "secondary",
+      fontSize: 16,
+      onPress: () => {
+        if (this.phase === "playing") this.phase = "paused";
+        else if (this.phase === "paused") this.phase = "playing";
+        toggle.setLabel(this.phase === "paused" ? "Play" : "Pause");
+        reportToTests({ status: this.phase });
+      },
+    });
+    const speeds = WATCH_SPEEDS.map(
+      (k) =>
+        new Button(this, {
+          label: `${k}×`,
+          variant: k === 1 ? "primary" : "secondary",
+          fontSize: 16,
+          onPress: () => {
+            this.watchSpeed = k;
+            speeds.forEach((b, i) => {
+              b.setVariant(WATCH_SPEEDS[i] === k ? "primary" : "secondary");
+            });
+          },
+        }),
+    );
+    const back = new Button(this, {
+      label: "Back",
+      variant: "secondary",
+      fontSize: 16,
+      onPress: () => this.scene.start(watch.back.scene, watch.back.data),
+    });
+    this.watchButtons = [toggle, ...speeds, back];
+    for (const b of this.watchButtons) {
+      b.setDepth(60);
+      focus.add(b);
+    }
+  }
+
+  private async startRound(urlSeed: number | null, orientation: Orientation) {
     let seed = urlSeed ?? Date.now() >>> 0;
     let duration: number = GameRules.roundDurationMs;
     try {
-      this.ticket = await getNet().startRound();
-      seed = urlSeed ?? this.ticket.seed;
+      // The server replays the round on its own seed: a ?seed only deals unsaved rounds.
+      this.ticket = await getNet().startRound(orientation);
+      seed = this.ticket.seed;
       duration = this.ticket.durationMs || duration;
+      orientation = this.ticket.orientation;
     } catch {
       this.startError = "Couldn't reach the server: this round won't be saved.";
     }
     if (!this.scene.isActive()) return;
-    this.begin(seed, duration, field);
+    this.begin(seed, duration, orientation);
   }
 
-  private begin(seed: number, durationMs: number, field: { width: number; height: number }) {
+  private begin(seed: number, durationMs: number, orientation: Orientation) {
     this.seed = seed;
-    this.round = createRound({ seed, durationMs, field });
+    this.roundOrientation = orientation;
+    this.setRound(createRound({ seed, durationMs, orientation }));
     this.phase = "playing";
     this.banner.setText(this.startError ?? "").setVisible(this.startError !== null);
     if (this.startError) this.time.delayedCall(2500, () => this.banner.setVisible(false));
@@ -232,22 +315,45 @@ export class GameScene extends Phaser.Scene {
 
   override update(_time: number, delta: number) {
     if (this.phase === "playing") {
-      const dt = Math.min(delta, 100) * this.speed;
-      const events = stepRound(this.round, dt, this.currentInput());
-      for (const e of events) this.onRoundEvent(e);
-      for (const m of this.benchMovers) bounce(m.body, this.round.field, dt);
+      // Input is sampled once per tick; ticks due in one frame hold the same input.
+      const ticks = this.clock.advance(delta, this.speed * this.watchSpeed);
+      const cursor = this.cursor;
+      if (cursor) {
+        for (let i = 0; i < ticks && this.phase === "playing"; i++) {
+          const { dx, dy } = cursor.next();
+          this.tick(dx, dy);
+        }
+      } else {
+        const device = ticks > 0 ? this.currentInput() : { x: 0, y: 0 };
+        const { dx, dy } = quantizeInput(device.x, device.y);
+        for (let i = 0; i < ticks && this.phase === "playing"; i++) this.tick(dx, dy);
+      }
     }
     this.sync();
+  }
+
+  private tick(dx: number, dy: number) {
+    this.prev = this.cur;
+    appendInput(this.inputs, dx, dy);
+    const events = stepTick(this.round, dx, dy);
+    this.cur = positionsOf(this.round);
+    for (const m of this.benchMovers) bounce(m.body, this.round.field);
+    for (const e of events) this.onRoundEvent(e);
+  }
+
+  /** The field in world units. */
+  private worldField() {
+    return { width: this.round.field.width / SUBUNITS, height: this.round.field.height / SUBUNITS };
   }
 
   private currentInput(): MoveInput {
     if (this.bench > 0) {
       // benchmark: Santa walks in circles so the scene is never static
-      const t = this.round.timeMs / 1000;
+      const t = ticksToMs(this.round.tick) / 1000;
       return { x: Math.cos(t), y: Math.sin(t) };
     }
     if (this.joy) return joystickDirection(this.joy.base, this.joy.knob, this.joy.radius);
-    if (this.drag) return towardTarget(this.round.santa, this.drag.target);
+    if (this.drag) return towardTarget(this.cur.santa, this.drag.target);
     const k = this.keys;
     return keyboardDirection({
       left: !!(k?.LEFT.isDown || k?.A.isDown),
@@ -261,7 +367,7 @@ export class GameScene extends Phaser.Scene {
     switch (e.type) {
       case "grab":
         playSfx("grab");
-        this.sparks.explode(18, e.at.x, e.at.y);
+        this.sparks.explode(18, e.at.x / SUBUNITS, e.at.y / SUBUNITS);
         this.tweens.add({ targets: this.hudScore, scale: { from: 1.3, to: 1 }, duration: 200 });
         break;
       case "freeze":
@@ -270,7 +376,7 @@ export class GameScene extends Phaser.Scene {
         break;
       case "powerup_taken":
         playSfx(e.kind === "flame" ? "flame" : "cookie");
-        this.sparks.explode(30, this.round.santa.x, this.round.santa.y);
+        this.sparks.explode(30, this.cur.santa.x, this.cur.santa.y);
         break;
       case "end":
         void this.finish();
@@ -283,10 +389,17 @@ export class GameScene extends Phaser.Scene {
   private async finish() {
     this.phase = "over";
     playSfx("end");
+    if (this.watching) {
+      this.banner.setText(`${this.watching.title}: ${this.round.score}`).setVisible(true);
+      this.watchButtons[0]?.setEnabled(false);
+      reportToTests({ status: "watched" });
+      return;
+    }
     const result = {
       score: this.round.score,
       gifts: this.round.gifts,
       powerUpsUsed: this.round.powerUpsUsed,
+      inputs: this.inputs,
     };
     reportToTests({ status: "submitting" });
     const submission = this.ticket
@@ -297,7 +410,23 @@ export class GameScene extends Phaser.Scene {
             message: err instanceof Error ? err.message : "Could not save the score.",
           }))
       : null;
-    this.scene.start("GameOver", { result, submission, notSavedReason: this.startError });
+    const watch: WatchData = {
+      params: {
+        seed: this.seed,
+        duration_ms: ticksToMs(this.round.ticks),
+        orientation: this.roundOrientation,
+      },
+      inputs: this.inputs,
+      score: result.score,
+      title: "Your run",
+      back: { scene: "Menu" },
+    };
+    this.scene.start("GameOver", {
+      result,
+      submission,
+      notSavedReason: this.startError,
+      watch,
+    });
   }
 
   // --- input -----------------------------------------------------------------------------
@@ -317,7 +446,7 @@ export class GameScene extends Phaser.Scene {
   }
 
   private onPointerDown(p: Phaser.Input.Pointer) {
-    if (this.phase !== "playing") return;
+    if (this.phase !== "playing" || this.watching) return;
     const zone = this.joystickZone();
     if (zone && Math.hypot(p.x - zone.base.x, p.y - zone.base.y) < zone.radius * 1.4) {
       this.joy = {
@@ -344,12 +473,17 @@ export class GameScene extends Phaser.Scene {
   // --- pause -----------------------------------------------------------------------------
 
   private togglePause() {
-    if (this.phase === "paused") this.resume();
+    if (this.watching) this.watchButtons[0]?.press();
+    else if (this.phase === "paused") this.resume();
     else this.pause();
   }
 
   private pause() {
     if (this.phase !== "playing") return;
+    if (this.watching) {
+      this.watchButtons[0]?.press();
+      return;
+    }
     this.phase = "paused";
     this.drag = null;
     this.joy = null;
@@ -397,7 +531,7 @@ export class GameScene extends Phaser.Scene {
 
   /** The snowy field, baked once per orientation into a texture (one quad a frame). */
   private fieldTexture(): string {
-    const { width, height } = this.round.field;
+    const { width, height } = this.worldField();
     const key = `field-${width}x${height}`;
     if (this.textures.exists(key)) return key;
     const g = this.make.graphics({ x: 0, y: 0 }, false);
@@ -418,19 +552,20 @@ export class GameScene extends Phaser.Scene {
   }
 
   private addBenchMovers(n: number) {
-    const field = this.round.field;
+    const field = this.worldField();
     const keys = [TEX.gift, TEX.ice, TEX.flame, TEX.cookie];
     for (let i = 0; i < n; i++) {
       const a = (i / n) * Math.PI * 2 + i;
+      // in the simulation's units (subunits, per tick), moved by its bounce
       const body: Mover = {
-        x: 60 + ((i * 137) % (field.width - 120)),
-        y: 60 + ((i * 89) % (field.height - 120)),
-        vx: Math.cos(a) * 240,
-        vy: Math.sin(a) * 240,
-        r: 30,
+        x: (60 + ((i * 137) % (field.width - 120))) * SUBUNITS,
+        y: (60 + ((i * 89) % (field.height - 120))) * SUBUNITS,
+        vx: Math.round((Math.cos(a) * 240 * SUBUNITS) / 60),
+        vy: Math.round((Math.sin(a) * 240 * SUBUNITS) / 60),
+        r: 30 * SUBUNITS,
       };
       const img = this.add
-        .image(body.x, body.y, keys[i % keys.length] ?? TEX.gift)
+        .image(body.x / SUBUNITS, body.y / SUBUNITS, keys[i % keys.length] ?? TEX.gift)
         .setDisplaySize(72, 72);
       this.fieldLayer.add(img);
       this.benchMovers.push({ body, img });
@@ -442,9 +577,11 @@ export class GameScene extends Phaser.Scene {
     const s = uiScale(this);
     const hud = 54 * s;
     const pad = 10;
-    const { field } = this.round;
+    const field = this.worldField();
     const availW = width - pad * 2;
-    const availH = height - hud - pad * 2;
+    // Watch's controls sit in a row under the field.
+    const controls = this.watchButtons.length ? 56 * s : 0;
+    const availH = height - hud - controls - pad * 2;
     this.fieldScale = Math.min(availW / field.width, availH / field.height);
     this.fieldOrigin = {
       x: (width - field.width * this.fieldScale) / 2,
@@ -456,6 +593,14 @@ export class GameScene extends Phaser.Scene {
       .setStyle(textStyle(this, 22, colors.text, { fontStyle: "bold" }));
     const pauseW = 84 * s;
     this.pauseButton.place(width - 10 - pauseW / 2, 27 * s, pauseW, 38 * s);
+    if (this.watchButtons.length) {
+      const bw = Math.min(96 * s, (width - 20) / this.watchButtons.length - 8);
+      const y = height - 30 * s;
+      const left = width / 2 - ((bw + 8) * this.watchButtons.length - 8) / 2;
+      this.watchButtons.forEach((b, i) => {
+        b.place(left + i * (bw + 8) + bw / 2, y, bw, 40 * s);
+      });
+    }
     this.hudTime
       .setPosition(width - pauseW - 22, 12 * s)
       .setStyle(textStyle(this, 22, colors.text, { fontStyle: "bold" }));
@@ -486,24 +631,26 @@ export class GameScene extends Phaser.Scene {
 
   private sync() {
     const r = this.round;
+    const at = interpolate(this.prev, this.cur, this.clock.alpha);
     const santaTex = LOOK_TEX[r.santa.look];
     if (this.santa.texture.key !== santaTex) this.santa.setTexture(santaTex);
-    this.santa.setPosition(r.santa.x, r.santa.y);
+    this.santa.setPosition(at.santa.x, at.santa.y);
     const flame = flameLeftMs(r) > 0;
-    this.aura.setVisible(flame).setPosition(r.santa.x, r.santa.y);
-    this.gift.setPosition(r.gift.x, r.gift.y);
+    this.aura.setVisible(flame).setPosition(at.santa.x, at.santa.y);
+    this.gift.setPosition(at.gift.x, at.gift.y);
     this.ice.forEach((img, i) => {
-      const b = r.ice[i];
+      const b = at.ice[i];
       if (b) img.setPosition(b.x, b.y).setAlpha(flame ? 0.45 : 1);
     });
     this.powerUps.forEach((img, i) => {
-      const p = r.powerUps[i];
-      if (!p) return;
-      img.setVisible(p.state === "active").setPosition(p.body.x, p.body.y);
+      const p = at.powerUps[i];
+      img.setVisible(!!p);
+      if (p) img.setPosition(p.x, p.y);
     });
-    for (const m of this.benchMovers) m.img.setPosition(m.body.x, m.body.y);
+    for (const m of this.benchMovers) m.img.setPosition(m.body.x / SUBUNITS, m.body.y / SUBUNITS);
     this.hudScore.setText(`Score: ${r.score}`);
-    this.hudTime.setText(`Time: ${Math.ceil(timeLeftMs(r) / 1000)} secs`);
+    const time = `Time: ${Math.ceil(timeLeftMs(r) / 1000)} secs`;
+    this.hudTime.setText(this.watching ? `${this.watching.title} · ${time}` : time);
     const parts: string[] = [];
     if (flame) parts.push(`Flame Time: ${Math.ceil(flameLeftMs(r) / 1000)}`);
     if (cookieLeftMs(r) > 0) parts.push(`Cookie: ${Math.ceil(cookieLeftMs(r) / 1000)}`);
@@ -544,6 +691,7 @@ export class GameScene extends Phaser.Scene {
 
   private testState() {
     const r = this.round;
+    const at = this.cur;
     return {
       phase: this.phase,
       seed: this.seed,
@@ -552,24 +700,26 @@ export class GameScene extends Phaser.Scene {
       gifts: r.gifts,
       powerUpsUsed: r.powerUpsUsed,
       timeLeftMs: timeLeftMs(r),
-      durationMs: r.durationMs,
-      field: { ...r.field, page: { ...this.toPage({ x: 0, y: 0 }), scale: this.fieldScale } },
-      santa: { x: r.santa.x, y: r.santa.y, look: r.santa.look, page: this.toPage(r.santa) },
-      gift: { x: r.gift.x, y: r.gift.y, page: this.toPage(r.gift) },
-      ice: r.ice.map((b) => ({ x: b.x, y: b.y })),
-      powerUps: r.powerUps.map((p) => ({
-        kind: p.kind,
-        state: p.state,
-        x: p.body.x,
-        y: p.body.y,
-        page: this.toPage(p.body),
-      })),
+      durationMs: ticksToMs(r.ticks),
+      field: {
+        ...this.worldField(),
+        page: { ...this.toPage({ x: 0, y: 0 }), scale: this.fieldScale },
+      },
+      santa: { ...at.santa, look: r.santa.look, page: this.toPage(at.santa) },
+      gift: { ...at.gift, page: this.toPage(at.gift) },
+      ice: at.ice.map((b) => ({ x: b.x, y: b.y })),
+      powerUps: r.powerUps.map((p, i) => {
+        const b = at.powerUps[i] ?? { x: p.body.x / SUBUNITS, y: p.body.y / SUBUNITS };
+        return { kind: p.kind, state: p.state, x: b.x, y: b.y, page: this.toPage(b) };
+      }),
       flameLeftMs: flameLeftMs(r),
       cookieLeftMs: cookieLeftMs(r),
       hud: { score: this.hudScore.text, time: this.hudTime.text, power: this.hudPower.text },
       joystick: this.joystickPage(),
       bench: this.bench,
       ticket: this.ticket !== null,
+      watching: this.watching ? { title: this.watching.title, score: this.watching.score } : null,
+      watchSpeed: this.watchSpeed,
     };
   }
 }

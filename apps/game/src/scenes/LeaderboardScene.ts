@@ -1,8 +1,9 @@
 import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
+import { callReplayGet } from "../net/rpcs/replay-get";
 import type { LeaderboardPage, LeaderboardRow } from "../net/types";
 import { provideToTests, reportToTests } from "../test-api";
-import type { Button } from "../ui/button";
+import { Button } from "../ui/button";
 import { colors, textStyle, uiScale } from "../ui/theme";
 import { formatDuration } from "../ui/time-format";
 import { UiScene } from "../ui/ui-scene";
@@ -16,6 +17,7 @@ export class LeaderboardScene extends UiScene {
     rank: Phaser.GameObjects.Text;
     name: Phaser.GameObjects.Text;
     score: Phaser.GameObjects.Text;
+    watch: Button;
   }[] = [];
   private footer!: Phaser.GameObjects.Text;
   private prev!: Button;
@@ -38,11 +40,21 @@ export class LeaderboardScene extends UiScene {
     this.info = this.add
       .text(0, 0, "Loading…", textStyle(this, 15, colors.muted, { align: "center" }))
       .setOrigin(0.5, 0);
-    this.rows = Array.from({ length: ROWS }, () => ({
-      rank: this.add.text(0, 0, "", textStyle(this, 18)).setOrigin(0, 0.5),
-      name: this.add.text(0, 0, "", textStyle(this, 18)).setOrigin(0, 0.5),
-      score: this.add.text(0, 0, "", textStyle(this, 18)).setOrigin(1, 0.5),
-    }));
+    this.rows = Array.from({ length: ROWS }, (_, i) => {
+      const watch = new Button(this, {
+        label: "Watch",
+        variant: "secondary",
+        fontSize: 14,
+        onPress: () => void this.watch(i),
+      });
+      this.focus.add(watch);
+      return {
+        rank: this.add.text(0, 0, "", textStyle(this, 18)).setOrigin(0, 0.5),
+        name: this.add.text(0, 0, "", textStyle(this, 18)).setOrigin(0, 0.5),
+        score: this.add.text(0, 0, "", textStyle(this, 18)).setOrigin(1, 0.5),
+        watch,
+      };
+    });
     this.footer = this.add
       .text(0, 0, "", textStyle(this, 15, colors.muted, { align: "center" }))
       .setOrigin(0.5, 0);
@@ -96,6 +108,30 @@ export class LeaderboardScene extends UiScene {
     this.render();
   }
 
+  /** Fetches the row's run and plays it in the Game scene (Back returns here). */
+  private async watch(i: number) {
+    const row = this.page?.rows[i];
+    if (!row) return;
+    reportToTests({ status: "loading" });
+    try {
+      const run = await callReplayGet(getNet(), { owner_id: row.ownerId });
+      if (!this.scene.isActive()) return;
+      this.scene.start("Game", {
+        watch: {
+          params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
+          inputs: run.inputs,
+          score: run.score,
+          title: row.isMe ? "Your run" : `${run.username}'s run`,
+          back: { scene: "Leaderboard" },
+        },
+      });
+    } catch (err) {
+      this.error = err instanceof Error && err.message ? err.message : "That run can't be watched.";
+      reportToTests({ status: "ready" });
+      this.render();
+    }
+  }
+
   private render() {
     const p = this.page;
     const fmtRow = (r: LeaderboardRow) => `#${r.rank} ${r.username} — ${r.score}`;
@@ -106,7 +142,7 @@ export class LeaderboardScene extends UiScene {
         ? `You: #${p.me.rank} with ${p.me.score}`
         : "You're not on the board yet — play a round!";
       this.info.setText(
-        `${me}\nResets in ${formatDuration(p.nextResetAt.getTime() - Date.now())} (every Monday 00:00 UTC)`,
+        `${me}\nResets in ${formatDuration(p.nextResetAt.getTime() - Date.now())} (every Monday 00:00 UTC)${this.error ? `\n${this.error}` : ""}`,
       );
       this.footer.setText(
         p.lastWeekTop.length ? `Last week: ${p.lastWeekTop.map(fmtRow).join("   ")}` : "",
@@ -120,6 +156,7 @@ export class LeaderboardScene extends UiScene {
         .setText(r ? r.username : i === 0 && p ? "No scores yet this week." : "")
         .setColor(color);
       row.score.setText(r ? String(r.score) : "").setColor(color);
+      row.watch.setVisible(!!r);
     });
     this.prev.setEnabled(!!p?.prevCursor);
     this.next.setEnabled(!!p?.nextCursor);
@@ -143,7 +180,9 @@ export class LeaderboardScene extends UiScene {
       const y = rowsTop + i * rowH;
       row.rank.setPosition(left + 4, y).setFontSize(18 * s);
       row.name.setPosition(left + 64 * s, y).setFontSize(18 * s);
-      row.score.setPosition(left + colW - 4, y).setFontSize(18 * s);
+      const watchW = 78 * s;
+      row.score.setPosition(left + colW - watchW - 12 * s, y).setFontSize(18 * s);
+      row.watch.place(left + colW - watchW / 2, y, watchW, rowH - 4 * s);
     });
     const afterRows = rowsTop + ROWS * rowH;
     this.footer

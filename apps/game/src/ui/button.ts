@@ -54,6 +54,12 @@ export class Button {
     return this;
   }
 
+  setVariant(variant: NonNullable<ButtonOptions["variant"]>): this {
+    this.options = { ...this.options, variant };
+    this.draw();
+    return this;
+  }
+
   get visible(): boolean {
     return this.zone.visible && this.zone.active && this.enabled;
   }

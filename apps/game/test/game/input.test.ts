@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { joystickDirection, keyboardDirection, towardTarget } from "../../src/game/input";
-import { createRng } from "../../src/game/rng";
 import { readUrlOptions } from "../../src/game/url-options";
 
 describe("input to direction", () => {
@@ -28,17 +27,7 @@ describe("input to direction", () => {
   });
 });
 
-describe("seeded randomness and URL switches", () => {
-  it("repeats for a seed, stays in [0, 1)", () => {
-    const a = createRng(42);
-    const b = createRng(42);
-    const xs = Array.from({ length: 1000 }, () => a.next());
-    expect(xs).toEqual(Array.from({ length: 1000 }, () => b.next()));
-    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
-    expect(Math.max(...xs)).toBeLessThan(1);
-    expect(createRng(43).next()).not.toBe(xs[0]);
-  });
-
+describe("URL switches", () => {
   it("reads ?seed, ?speed and ?bench, ignoring junk", () => {
     expect(readUrlOptions("?seed=42&speed=4&bench=50")).toEqual({ seed: 42, speed: 4, bench: 50 });
     expect(readUrlOptions("")).toEqual({ seed: null, speed: 1, bench: null });

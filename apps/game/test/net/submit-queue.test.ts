@@ -25,7 +25,7 @@ function fakeServer() {
       calls.push(req);
       if (mode === "down") throw new RpcFailure("round_submit", "network", 0, "Failed to fetch");
       if (mode === "refuse")
-        throw new RpcFailure("round_submit", "score_implausible", 3, "too high");
+        throw new RpcFailure("round_submit", "score_mismatch", 3, "replays to 2");
       const res = recorded.get(req.ticket) ?? {
         accepted: true,
         score: req.score,
@@ -42,8 +42,7 @@ function fakeServer() {
 const req = (ticket: string, score = 7): Req => ({
   ticket,
   score,
-  gifts: score,
-  power_ups_used: 1,
+  inputs: [[1800, 100, 0]],
 });
 
 describe("the submit queue", () => {
@@ -122,7 +121,7 @@ describe("the submit queue", () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(submitted).toHaveBeenCalledWith({
       status: "rejected",
-      message: reasonMessages.score_implausible,
+      message: reasonMessages.score_mismatch,
     });
     expect(q.pending()).toBe(0);
     const calls = server.calls.length;
@@ -134,7 +133,7 @@ describe("the submit queue", () => {
     server.set("refuse");
     expect(await make().submit("u1", req("t1"))).toEqual({
       status: "rejected",
-      message: reasonMessages.score_implausible,
+      message: reasonMessages.score_mismatch,
     });
   });
 

@@ -49,6 +49,7 @@ export function toEntry(
   const meta = LeaderboardRecordMetadata.safeParse(record.metadata ?? {});
   return {
     rank,
+    owner_id: record.ownerId,
     username: record.username ?? "",
     score: record.score,
     gifts: meta.success ? meta.data.gifts : 0,

@@ -1,4 +1,4 @@
-import { GameRules } from "@gift-grab/contracts";
+import { GameRules } from "@gift-grab/simulation";
 
 /**
  * Round settings from runtime.env (infra/nakama/local.yml), so test stacks can run short
@@ -16,7 +16,7 @@ export interface RoundConfig {
    * retry still gets its result); round_start deletes older ones.
    */
   ticketRetentionMs: number;
-  /** ROUND_MAX_OPEN: unsubmitted, unexpired tickets a player may hold. */
+  /** ROUND_MAX_OPEN: rounds a player may be playing at once (started, not over, unsubmitted). */
   maxOpen: number;
   /** ROUND_STARTS_PER_MINUTE: round_start calls a player may make in any 60 s. */
   startsPerMinute: number;
@@ -25,7 +25,8 @@ export interface RoundConfig {
 export const ROUND_DEFAULTS: RoundConfig = {
   durationMs: GameRules.roundDurationMs,
   earlyToleranceMs: 1_000,
-  submitWindowMs: 60_000,
+  // The replay proves the play, so a queued offline submission may arrive much later.
+  submitWindowMs: 24 * 60 * 60_000,
   ticketRetentionMs: 10 * 60_000,
   maxOpen: 3,
   startsPerMinute: 10,

@@ -9,7 +9,7 @@ import { type Ticket, ticketWrite } from "./tickets";
 import { isVersionConflict } from "./version-conflict";
 
 export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
-  handleRpc(roundStart, ctx, logger, payload, (_input, userId) => {
+  handleRpc(roundStart, ctx, logger, payload, (input, userId) => {
     const config = roundConfig(ctx.env);
     const now = Date.now();
     const { limits, version } = readLimits(nk, logger, userId);
@@ -23,14 +23,18 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
     }
 
     const { keep, prune } = partitionIssued(limits.tickets, now, config.ticketRetentionMs);
-    const live = keep.filter((t) => t.expires_at > now);
-    // A ticket that does not parse is no open round.
+    // Open: unsubmitted and still being played. A round that is over but unsubmitted (a
+    // player who quit, a submission queued offline) may wait for its submit for up to the
+    // window without holding a place. Only tickets whose round can still be running are read
+    // (expires_at is the round's end plus the window), not a day of tickets. A ticket that
+    // does not parse is no open round.
+    const playing = keep.filter((t) => t.expires_at - config.submitWindowMs > now);
     const open = readOwnedMany(
       nk,
       logger,
       Owned.roundTickets,
-      live.map((t) => ({ userId, key: t.id })),
-    ).filter((obj) => obj.value.state === "open").length;
+      playing.map((t) => ({ userId, key: t.id })),
+    ).filter(({ value: t }) => t.state === "open" && t.started_at + t.duration_ms > now).length;
     if (open >= config.maxOpen) {
       throw rpcError(
         "too_many_open_rounds",
@@ -43,6 +47,7 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
       started_at: now,
       duration_ms: config.durationMs,
       seed: Math.floor(Math.random() * 0x1_0000_0000),
+      orientation: input.orientation ?? "landscape",
       expires_at: now + config.durationMs + config.submitWindowMs,
       state: "open",
     };
@@ -73,6 +78,7 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
       ticket: id,
       duration_ms: ticket.duration_ms,
       seed: ticket.seed,
+      orientation: ticket.orientation,
       started_at: ticket.started_at,
     };
   });

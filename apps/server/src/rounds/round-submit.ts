@@ -1,10 +1,13 @@
-import { maxPlausibleScore, roundSubmit } from "@gift-grab/contracts";
+import { type RpcRequest, roundSubmit } from "@gift-grab/contracts";
+import { canonicalInputs } from "@gift-grab/simulation";
+import { replayWrite } from "../leaderboard/replays";
 import { ownRecord, writeScore } from "../leaderboard/weekly-board";
 import { rpcError } from "../runtime/errors";
 import { handleRpc } from "../runtime/handle-rpc";
 import { writeOwned } from "../runtime/storage";
 import { playerStatsWrite, readPlayerStats, withRound } from "../stats/player-stats";
 import { type RoundConfig, roundConfig } from "./config";
+import { type ReplayedRound, replayRound } from "./replay-check";
 import {
   readTicket,
   type StoredTicket,
@@ -24,23 +27,16 @@ const STATS_WRITE_ATTEMPTS = 5;
  */
 export const CLAIM_TAKEOVER_MS = 5_000;
 
-type SubmitInput = { ticket: string; score: number; gifts: number; power_ups_used: number };
+type SubmitInput = RpcRequest<typeof roundSubmit>;
 
-/** The ticket's round is over, not stale, and the score within the rules. */
-function checkRound(ticket: Ticket, input: SubmitInput, config: RoundConfig, now: number) {
+/** The ticket's round is over and not stale. */
+function checkRound(ticket: Ticket, config: RoundConfig, now: number) {
   const endsAt = ticket.started_at + ticket.duration_ms;
   if (now < endsAt - config.earlyToleranceMs) {
     throw rpcError("round_not_over", `round_submit: the round ends in ${endsAt - now} ms`);
   }
   if (now > ticket.expires_at) {
     throw rpcError("ticket_expired", "round_submit: this round is too old to submit");
-  }
-  const max = maxPlausibleScore(ticket.duration_ms);
-  if (input.score > max || input.gifts > max) {
-    throw rpcError(
-      "score_implausible",
-      `round_submit: at most ${max} in a ${ticket.duration_ms} ms round`,
-    );
   }
 }
 
@@ -78,33 +74,48 @@ function finish(
   nk: nkruntime.Nakama,
   userId: string,
   input: SubmitInput,
+  run: ReplayedRound,
   claimed: Ticket,
   claimVersion: string,
   now: number,
 ): SubmitResult {
   const before = ownRecord(nk, userId);
-  const record = writeScore(nk, userId, ctx.username ?? "", input.score, {
-    gifts: input.gifts,
-    power_ups_used: input.power_ups_used,
+  const record = writeScore(nk, userId, ctx.username ?? "", run.score, {
+    gifts: run.gifts,
+    power_ups_used: run.power_ups_used,
     client: ctx.vars?.client ?? "unknown",
   });
   const result: SubmitResult = {
     accepted: true,
-    score: input.score,
+    score: run.score,
     best: record.score,
     rank: record.rank,
-    new_best: before === null || input.score > before.score,
+    new_best: before === null || run.score > before.score,
   };
 
   // One transaction (core_storage.go: the batch commits or fails whole). Only the stats
   // can conflict (another of the player's rounds finishing now): re-read and retry.
+  // A new weekly best keeps its replay (replay_get serves it while it is the board's score).
   const done: Ticket = { ...claimed, state: "done", result };
+  const replay = result.new_best
+    ? [
+        replayWrite(userId, {
+          seed: claimed.seed,
+          duration_ms: claimed.duration_ms,
+          orientation: claimed.orientation,
+          inputs: canonicalInputs(input.inputs),
+          ...run,
+          played_at: now,
+        }),
+      ]
+    : [];
   for (let attempt = 1; ; attempt++) {
     const { stats, version } = readPlayerStats(nk, logger, userId);
     try {
       writeOwned(nk, [
         ticketWrite(userId, input.ticket, done, claimVersion),
-        playerStatsWrite(userId, withRound(stats, { ...input, at: now }), version),
+        playerStatsWrite(userId, withRound(stats, { ...run, at: now }), version),
+        ...replay,
       ]);
       return result;
     } catch (err) {
@@ -119,7 +130,7 @@ export const rpcRoundSubmit: nkruntime.RpcFunction = (ctx, logger, nk, payload) 
   handleRpc(roundSubmit, ctx, logger, payload, (input, userId) => {
     const config = roundConfig(ctx.env);
     const now = Date.now();
-    const fingerprint = submitFingerprint(input);
+    const fingerprint = submitFingerprint(nk, input);
 
     // Tickets are keyed under their owner: another player's ticket is simply not found,
     // and neither is one that does not parse.
@@ -132,7 +143,8 @@ export const rpcRoundSubmit: nkruntime.RpcFunction = (ctx, logger, nk, payload) 
       ticket.fingerprint === fingerprint &&
       now - (ticket.claimed_at ?? 0) > CLAIM_TAKEOVER_MS;
     if (ticket.state !== "open" && !abandoned) return answerClaimed(stored, fingerprint);
-    if (!abandoned) checkRound(ticket, input, config, now);
+    if (!abandoned) checkRound(ticket, config, now);
+    const run = replayRound(ticket, input);
 
     const claimed: Ticket = { ...ticket, state: "claimed", fingerprint, claimed_at: now };
     const claimVersion = claim(nk, userId, input.ticket, stored, claimed);
@@ -148,5 +160,5 @@ export const rpcRoundSubmit: nkruntime.RpcFunction = (ctx, logger, nk, payload) 
         input.ticket,
         ticket.claimed_at ?? 0,
       );
-    return finish(ctx, logger, nk, userId, input, claimed, claimVersion, now);
+    return finish(ctx, logger, nk, userId, input, run, claimed, claimVersion, now);
   });

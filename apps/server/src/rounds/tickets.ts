@@ -1,4 +1,5 @@
 import type { RpcResponse, roundSubmit, TicketRecord } from "@gift-grab/contracts";
+import { canonicalInputs, type InputRun } from "@gift-grab/simulation";
 import { Owned } from "../runtime/owned-storage";
 import { type OwnedWrite, ownedWrite, readOwned } from "../runtime/storage";
 
@@ -18,13 +19,15 @@ export interface StoredTicket {
   version: string;
 }
 
-/** "Identical" submit: same ticket (the storage key) and the same score and stats. */
-export function submitFingerprint(input: {
-  score: number;
-  gifts: number;
-  power_ups_used: number;
-}): string {
-  return `${input.score}|${input.gifts}|${input.power_ups_used}`;
+/**
+ * "Identical" submit: same ticket (the storage key), score and inputs. The inputs enter as
+ * a SHA-256 of their canonical encoding, so a retry that merges runs differently is the same.
+ */
+export function submitFingerprint(
+  nk: nkruntime.Nakama,
+  input: { score: number; inputs: readonly InputRun[] },
+): string {
+  return `${input.score}|${nk.sha256Hash(JSON.stringify(canonicalInputs(input.inputs)))}`;
 }
 
 /** The ticket, or null when there is none or it does not parse (a round the server never started). */

@@ -3,6 +3,7 @@ import {
   LoginRecord,
   PLAYER_STATS_COLLECTION,
   PlayerStats,
+  ReplayRecord,
   StartLimitsRecord,
   TicketRecord,
 } from "@gift-grab/contracts";
@@ -44,7 +45,7 @@ export const Owned = {
     schema: TicketRecord,
     permissionRead: 0,
     permissionWrite: 0,
-    why: "a round's start, length and seed: round_submit bounds the score by it",
+    why: "a round's start, length, seed and field: round_submit replays the inputs on them",
   }),
   roundLimits: owned({
     collection: "round_limits",
@@ -52,6 +53,13 @@ export const Owned = {
     permissionRead: 0,
     permissionWrite: 0,
     why: "round_start's rate limit and open-round count: a client would reset its own",
+  }),
+  roundReplays: owned({
+    collection: "round_replays",
+    schema: ReplayRecord,
+    permissionRead: 0,
+    permissionWrite: 0,
+    why: "the inputs of each player's weekly best, replayed by the server: replay_get serves them",
   }),
   playerStats: owned({
     collection: PLAYER_STATS_COLLECTION,

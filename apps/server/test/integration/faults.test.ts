@@ -9,6 +9,7 @@ import {
   SESSION_CHECK,
 } from "@gift-grab/contracts";
 import { startTestStack, type TestStack } from "@gift-grab/infra/stack";
+import { playBot } from "@gift-grab/simulation/bot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guest, newClient, rawRpc } from "./nakama";
 import { SERVER_KEY } from "./sessions-support";
@@ -70,11 +71,16 @@ describe("faults on the real stack", () => {
     );
     await stack.restartNakama();
     await sleep(Math.max(0, start.started_at + start.duration_ms - Date.now()) + 100);
-    const body = JSON.stringify({ ticket: start.ticket, score: 1, gifts: 1, power_ups_used: 0 });
+    const played = playBot(start, { seed: 1 });
+    const body = JSON.stringify({
+      ticket: start.ticket,
+      score: played.score,
+      inputs: played.inputs,
+    });
     const first = await rawRpc(ROUND_SUBMIT, body, session, stack.port);
     expect(first.status, first.text).toBe(200);
     const result = roundSubmit.response.parse(first.json);
-    expect(result).toMatchObject({ accepted: true, score: 1 });
+    expect(result).toMatchObject({ accepted: true, score: played.score });
     const retry = await rawRpc(ROUND_SUBMIT, body, session, stack.port);
     expect(roundSubmit.response.parse(retry.json)).toEqual(result);
   });
@@ -85,9 +91,14 @@ describe("faults on the real stack", () => {
       (await rawRpc(ROUND_START, "{}", session, stack.port)).json,
     );
     await sleep(ROUND_MS + 100);
+    const played = playBot(start, { seed: 2 });
+    const body = JSON.stringify({
+      ticket: start.ticket,
+      score: played.score,
+      inputs: played.inputs,
+    });
     await stack.pg.stop();
     try {
-      const body = JSON.stringify({ ticket: start.ticket, score: 2, gifts: 2, power_ups_used: 0 });
       for (const [id, payload] of [
         [ROUND_SUBMIT, body],
         [ROUND_START, "{}"],
@@ -104,26 +115,16 @@ describe("faults on the real stack", () => {
       await stack.pg.start();
     }
     // Back without restarting Nakama: the ticket was not consumed by the failed submit.
-    let res = await rawRpc(
-      ROUND_SUBMIT,
-      JSON.stringify({ ticket: start.ticket, score: 2, gifts: 2, power_ups_used: 0 }),
-      session,
-      stack.port,
-    );
+    let res = await rawRpc(ROUND_SUBMIT, body, session, stack.port);
     for (let i = 0; i < 20 && res.status === 503; i++) {
       await sleep(250); // the pool reconnects on its own
-      res = await rawRpc(
-        ROUND_SUBMIT,
-        JSON.stringify({ ticket: start.ticket, score: 2, gifts: 2, power_ups_used: 0 }),
-        session,
-        stack.port,
-      );
+      res = await rawRpc(ROUND_SUBMIT, body, session, stack.port);
     }
     expect(res.status, res.text).toBe(200);
     expect(roundSubmit.response.parse(res.json)).toMatchObject({
       accepted: true,
-      score: 2,
-      best: 2,
+      score: played.score,
+      best: played.score,
     });
     const stats = await rawRpc(PLAYER_STATS_GET, "{}", session, stack.port);
     expect(stats.status).toBe(200);

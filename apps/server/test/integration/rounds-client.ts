@@ -7,6 +7,8 @@ import {
   roundStart,
   roundSubmit,
 } from "@gift-grab/contracts";
+import { ticksFor } from "@gift-grab/simulation";
+import { playBot } from "@gift-grab/simulation/bot";
 import type { Session } from "@heroiclabs/nakama-js";
 import { guest, newClient, rawRpc } from "./nakama";
 
@@ -29,8 +31,12 @@ export async function call(port: number, session: Session, id: string, body: unk
   };
 }
 
-export async function start(port: number, session: Session): Promise<StartResult> {
-  const res = await call(port, session, roundStart.id, {});
+export async function start(
+  port: number,
+  session: Session,
+  body: RpcRequest<typeof roundStart> = {},
+): Promise<StartResult> {
+  const res = await call(port, session, roundStart.id, body);
   if (res.status !== 200) throw new Error(`round_start: ${res.status} ${JSON.stringify(res.json)}`);
   return roundStart.response.parse(res.json);
 }
@@ -55,4 +61,15 @@ export function first<T>(items: readonly T[]): T {
   const [item] = items;
   if (item === undefined) throw new Error("expected at least one item");
   return item;
+}
+
+/** A submit of the round as a bot steering at the gift plays it: the score is the replay's. */
+export function played(round: StartResult, botSeed = 1): SubmitRequest {
+  const run = playBot(round, { seed: botSeed });
+  return { ticket: round.ticket, score: run.score, inputs: run.inputs };
+}
+
+/** A submit of the round with Santa standing still all round: always 0. */
+export function idle(round: StartResult): SubmitRequest {
+  return { ticket: round.ticket, score: 0, inputs: [[ticksFor(round.duration_ms), 0, 0]] };
 }

@@ -1,7 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import {
-  maxPlausibleScore,
   PLAYER_STATS_COLLECTION,
   PLAYER_STATS_GET,
   PLAYER_STATS_KEY,
@@ -11,9 +10,21 @@ import {
   WEEKLY_LEADERBOARD_ID,
 } from "@gift-grab/contracts";
 import { startTestStack } from "@gift-grab/infra/stack";
+import { canonicalInputs, replay, ticksFor } from "@gift-grab/simulation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newClient } from "./nakama";
-import { call, first, player, sleep, start, submit, untilOver, userId } from "./rounds-client";
+import {
+  call,
+  first,
+  idle,
+  played,
+  player,
+  sleep,
+  start,
+  submit,
+  untilOver,
+  userId,
+} from "./rounds-client";
 
 const DURATION = 1500;
 const WINDOW = 2000;
@@ -39,8 +50,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const stats = { gifts: 4, power_ups_used: 1 };
-
 describe("round_start", () => {
   it("hands out a ticket with the configured duration, a seed and the server's start time", async () => {
     const { session } = await player(port);
@@ -48,6 +57,7 @@ describe("round_start", () => {
     const round = await start(port, session);
     expect(round.ticket).toMatch(/^[0-9a-f-]{36}$/);
     expect(round.duration_ms).toBe(DURATION);
+    expect(round.orientation).toBe("landscape");
     expect(round.seed).toBeGreaterThanOrEqual(0);
     expect(round.seed).toBeLessThan(2 ** 32);
     expect(round.started_at).toBeGreaterThanOrEqual(before - 1000);
@@ -79,9 +89,7 @@ describe("round_start", () => {
     // Finishing the open rounds frees room, but the per-minute count still holds.
     for (const r of rounds) await untilOver(r);
     for (const r of rounds) {
-      expect((await submit(port, session, { ticket: r.ticket, score: 1, ...stats })).status).toBe(
-        200,
-      );
+      expect((await submit(port, session, idle(r))).status).toBe(200);
     }
     await start(port, session);
     await start(port, session);
@@ -90,11 +98,22 @@ describe("round_start", () => {
     expect(sixth.error).toMatchObject({ reason: "rate_limited", code: 8 });
   });
 
+  it("counts only rounds still being played as open: a finished, unsubmitted round holds no place", async () => {
+    const { session } = await player(port);
+    const rounds = [];
+    for (let i = 0; i < 3; i++) rounds.push(await start(port, session));
+    for (const r of rounds) await untilOver(r);
+    // Over but not submitted (quit, or queued offline): still submittable, not in the way.
+    const fourth = await start(port, session);
+    expect(fourth.ticket).not.toBe(rounds[0]?.ticket);
+    expect((await submit(port, session, idle(first(rounds)))).status).toBe(200);
+  });
+
   it("deletes tickets past their retention on the next start", async () => {
     const { session } = await player(port);
     const round = await start(port, session);
     await untilOver(round);
-    const body = { ticket: round.ticket, score: 1, ...stats };
+    const body = idle(round);
     expect((await submit(port, session, body)).status).toBe(200);
     expect((await submit(port, session, body)).status).toBe(200);
     await sleep(round.started_at + DURATION + WINDOW + RETENTION + 100 - Date.now());
@@ -124,12 +143,14 @@ describe("round_submit", () => {
     const { client, session } = await player(port);
     const round = await start(port, session);
     await untilOver(round);
-    const res = await submit(port, session, { ticket: round.ticket, score: 4, ...stats });
+    const body = played(round);
+    const run = replay(round, body.inputs);
+    const res = await submit(port, session, body);
     expect(res.status).toBe(200);
     expect(roundSubmit.response.parse(res.json)).toEqual({
       accepted: true,
-      score: 4,
-      best: 4,
+      score: run.score,
+      best: run.score,
       rank: expect.any(Number),
       new_best: true,
     });
@@ -139,23 +160,28 @@ describe("round_submit", () => {
       userId(session),
     ]);
     const mine = list.owner_records?.[0];
-    expect(mine?.score).toBe(4);
-    expect(mine?.metadata).toEqual({ gifts: 4, power_ups_used: 1, client: "unknown" });
+    expect(mine?.score).toBe(run.score);
+    // gifts and power-ups are the replay's, not the client's word
+    expect(mine?.metadata).toEqual({
+      gifts: run.gifts,
+      power_ups_used: run.power_ups_used,
+      client: "unknown",
+    });
 
-    // A lower score later: accepted, the best stays, not a new best.
+    // A score of 0 later: accepted, the best stays, not a new best.
     const second = await start(port, session);
     await untilOver(second);
-    const lower = await submit(port, session, {
-      ticket: second.ticket,
-      score: 2,
-      gifts: 2,
-      power_ups_used: 0,
+    const lower = await submit(port, session, idle(second));
+    expect(lower.json).toMatchObject({
+      accepted: true,
+      score: 0,
+      best: run.score,
+      new_best: false,
     });
-    expect(lower.json).toMatchObject({ accepted: true, score: 2, best: 4, new_best: false });
 
     const statsRes = await call(port, session, PLAYER_STATS_GET, {});
     const s = PlayerStats.parse(statsRes.json);
-    expect(s).toMatchObject({ games_played: 2, best: 4, total_gifts: 6 });
+    expect(s).toMatchObject({ games_played: 2, best: run.score, total_gifts: run.gifts });
     expect(s.last_played_at).toBeGreaterThan(Date.now() - 60_000);
   });
 
@@ -166,9 +192,7 @@ describe("round_submit", () => {
     });
     const round = await start(port, session);
     await untilOver(round);
-    expect((await submit(port, session, { ticket: round.ticket, score: 2, ...stats })).status).toBe(
-      200,
-    );
+    expect((await submit(port, session, idle(round))).status).toBe(200);
     const list = await client.listLeaderboardRecords(session, WEEKLY_LEADERBOARD_ID, [
       userId(session),
     ]);
@@ -179,13 +203,17 @@ describe("round_submit", () => {
     const { client, session } = await player(port);
     const round = await start(port, session);
     await untilOver(round);
-    await submit(port, session, { ticket: round.ticket, score: 3, gifts: 3, power_ups_used: 0 });
+    const body = played(round);
+    expect((await submit(port, session, body)).status).toBe(200);
     const read = await client.readStorageObjects(session, {
       object_ids: [
         { collection: PLAYER_STATS_COLLECTION, key: PLAYER_STATS_KEY, user_id: userId(session) },
       ],
     });
-    expect(PlayerStats.parse(read.objects[0]?.value)).toMatchObject({ games_played: 1, best: 3 });
+    expect(PlayerStats.parse(read.objects[0]?.value)).toMatchObject({
+      games_played: 1,
+      best: body.score,
+    });
     await expect(
       client.writeStorageObjects(session, [
         {
@@ -196,7 +224,7 @@ describe("round_submit", () => {
       ]),
     ).rejects.toBeDefined();
     const again = await call(port, session, PLAYER_STATS_GET, {});
-    expect(again.json).toMatchObject({ games_played: 1, best: 3 });
+    expect(again.json).toMatchObject({ games_played: 1, best: body.score });
   });
 
   it("gives zeros before the first round", async () => {
@@ -208,77 +236,150 @@ describe("round_submit", () => {
   it("refuses an early submit (9) and accepts the same ticket once the round is over", async () => {
     const { session } = await player(port);
     const round = await start(port, session);
-    const early = await submit(port, session, { ticket: round.ticket, score: 1, ...stats });
+    const early = await submit(port, session, idle(round));
     expect(early.status).toBe(400);
     expect(early.error).toMatchObject({ reason: "round_not_over", code: 9 });
     await untilOver(round);
-    expect((await submit(port, session, { ticket: round.ticket, score: 1, ...stats })).status).toBe(
-      200,
-    );
+    expect((await submit(port, session, idle(round))).status).toBe(200);
   });
 
   it("refuses a stale ticket (9)", async () => {
     const { session } = await player(port);
     const round = await start(port, session);
     await sleep(DURATION + WINDOW + 300);
-    const res = await submit(port, session, { ticket: round.ticket, score: 1, ...stats });
+    const res = await submit(port, session, idle(round));
     expect(res.status).toBe(400);
     expect(res.error).toMatchObject({ reason: "ticket_expired", code: 9 });
   });
 
-  it("refuses a score above the rules' maximum (3) and accepts the maximum itself", async () => {
+  it("refuses a claimed score the replay doesn't reproduce (score_mismatch, 3) and keeps the ticket", async () => {
     const { session } = await player(port);
-    const max = maxPlausibleScore(DURATION);
     const round = await start(port, session);
     await untilOver(round);
-    const high = await submit(port, session, {
-      ticket: round.ticket,
-      score: max + 1,
-      gifts: max + 1,
-      power_ups_used: 2,
-    });
-    expect(high.status).toBe(400);
-    expect(high.error).toMatchObject({ reason: "score_implausible", code: 3 });
-    const huge = await submit(port, session, {
-      ticket: round.ticket,
-      score: 1e9,
-      gifts: 0,
-      power_ups_used: 0,
-    });
-    expect(huge.error).toMatchObject({ reason: "score_implausible", code: 3 });
-    const ok = await submit(port, session, {
-      ticket: round.ticket,
-      score: max,
-      gifts: max,
-      power_ups_used: 2,
-    });
+    const body = played(round);
+    for (const score of [body.score + 1, 110, 1e9]) {
+      const res = await submit(port, session, { ...body, score });
+      expect(res.status).toBe(400);
+      expect(res.error).toMatchObject({ reason: "score_mismatch", code: 3 });
+      expect(res.error?.detail).toContain(`replay to ${body.score}`);
+    }
+    const ok = await submit(port, session, body);
     expect(ok.status).toBe(200);
-    expect(ok.json).toMatchObject({ accepted: true, score: max, best: max });
+    expect(ok.json).toMatchObject({ accepted: true, score: body.score, best: body.score });
+  });
+
+  it("refuses the old cheat: wait out the round, claim 110", async () => {
+    const { client, session } = await player(port);
+    const round = await start(port, session);
+    await untilOver(round);
+    const ticks = ticksFor(round.duration_ms);
+    const claims = [
+      { ticket: round.ticket, score: 110, inputs: [[ticks, 0, 0]] },
+      { ticket: round.ticket, score: 110, inputs: [[ticks, 100, 0]] },
+      { ticket: round.ticket, score: 110, gifts: 110, power_ups_used: 0 },
+      { ticket: round.ticket, score: 110, inputs: [] },
+    ];
+    for (const claim of claims) {
+      const res = await call(port, session, roundSubmit.id, claim);
+      expect(res.status).toBe(400);
+      expect(["score_mismatch", "invalid_payload"]).toContain(res.error?.reason);
+    }
+    const list = await client.listLeaderboardRecords(session, WEEKLY_LEADERBOARD_ID, [
+      userId(session),
+    ]);
+    expect(list.owner_records ?? []).toHaveLength(0);
   });
 
   it.each([
     ["a negative score", { score: -1 }, "score"],
     ["a fractional score", { score: 2.5 }, "score"],
     ["a string score", { score: "5" }, "score"],
-    ["negative gifts", { gifts: -3 }, "gifts"],
-    ["too many power-ups", { power_ups_used: 3 }, "power_ups_used"],
+    ["no inputs", { inputs: undefined }, "inputs"],
+    ["inputs that are not a list", { inputs: { 0: [90, 0, 0] } }, "inputs"],
+    [
+      "a run of 0 ticks",
+      {
+        inputs: [
+          [0, 0, 0],
+          [90, 0, 0],
+        ],
+      },
+      "inputs.0.0",
+    ],
+    [
+      "a fractional run",
+      {
+        inputs: [
+          [89.5, 0, 0],
+          [0.5, 0, 0],
+        ],
+      },
+      "inputs.0.0",
+    ],
+    ["dx above 100", { inputs: [[90, 101, 0]] }, "inputs.0.1"],
+    [
+      "dy below -100",
+      {
+        inputs: [
+          [45, 0, 0],
+          [45, 0, -101],
+        ],
+      },
+      "inputs.1.2",
+    ],
+    ["a fractional dx", { inputs: [[90, 0.5, 0]] }, "inputs.0.1"],
+    ["a string dy", { inputs: [[90, 0, "1"]] }, "inputs.0.2"],
+    ["a run of two numbers", { inputs: [[90, 0]] }, "inputs.0"],
+    ["a run of four numbers", { inputs: [[90, 0, 0, 0]] }, "inputs.0"],
+    ["ticks one short", { inputs: [[89, 0, 0]] }, "inputs"],
+    [
+      "ticks one over",
+      {
+        inputs: [
+          [45, 0, 0],
+          [46, 1, 1],
+        ],
+      },
+      "inputs",
+    ],
+    ["the old gifts field", { gifts: 0 }, "gifts"],
   ])("refuses %s with invalid_payload (3) naming the field", async (_n, patch, field) => {
     const { session } = await player(port);
     const round = await start(port, session);
     await untilOver(round);
-    const res = await call(port, session, roundSubmit.id, {
-      ticket: round.ticket,
-      score: 1,
-      ...stats,
-      ...patch,
-    });
+    expect(ticksFor(round.duration_ms)).toBe(90);
+    const res = await call(port, session, roundSubmit.id, { ...idle(round), ...patch });
     expect(res.status).toBe(400);
     expect(res.error).toMatchObject({ reason: "invalid_payload", code: 3 });
     expect(res.error?.detail).toContain(field);
     // The ticket is untouched by a refusal.
-    expect((await submit(port, session, { ticket: round.ticket, score: 1, ...stats })).status).toBe(
-      200,
+    expect((await submit(port, session, idle(round))).status).toBe(200);
+  });
+
+  it("takes one entry per tick as well as one run, and a portrait round by its own field", async () => {
+    const { session } = await player(port);
+    const round = await start(port, session, { orientation: "portrait" });
+    expect(round.orientation).toBe("portrait");
+    await untilOver(round);
+    const body = played(round, 7);
+    const perTick = body.inputs.flatMap(([n, dx, dy]) =>
+      Array.from({ length: n }, () => [1, dx, dy] as [number, number, number]),
     );
+    expect(replay({ ...round, orientation: "landscape" }, body.inputs).hash).not.toBe(
+      replay(round, body.inputs).hash,
+    );
+    const res = await submit(port, session, { ...body, inputs: perTick });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ score: body.score });
+    // The same play encoded in runs is the identical submit.
+    expect((await submit(port, session, body)).json).toEqual(res.json);
+  });
+
+  it("refuses an unknown orientation at round_start naming the field", async () => {
+    const { session } = await player(port);
+    const res = await call(port, session, ROUND_START, { orientation: "sideways" });
+    expect(res.status).toBe(400);
+    expect(res.error?.detail).toContain("orientation");
   });
 
   it("refuses unknown and foreign tickets with ticket_unknown (5, HTTP 404)", async () => {
@@ -286,50 +387,42 @@ describe("round_submit", () => {
     const bob = await player(port);
     const round = await start(port, alice.session);
     await untilOver(round);
-    const foreign = await submit(port, bob.session, { ticket: round.ticket, score: 1, ...stats });
+    const foreign = await submit(port, bob.session, idle(round));
     expect(foreign.status).toBe(404);
     expect(foreign.error).toMatchObject({ reason: "ticket_unknown", code: 5 });
-    const unknown = await submit(port, bob.session, {
-      ticket: crypto.randomUUID(),
-      score: 1,
-      ...stats,
-    });
+    const unknown = await submit(port, bob.session, { ...idle(round), ticket: randomUUID() });
     expect(unknown.status).toBe(404);
     expect(unknown.error).toMatchObject({ reason: "ticket_unknown", code: 5 });
-    const junk = await submit(port, bob.session, {
-      ticket: "../../etc/passwd",
-      score: 1,
-      ...stats,
-    });
+    const junk = await submit(port, bob.session, { ...idle(round), ticket: "../../etc/passwd" });
     expect(junk.error).toMatchObject({ reason: "ticket_unknown", code: 5 });
     // Bob's attempt did not burn Alice's ticket.
-    expect(
-      (await submit(port, alice.session, { ticket: round.ticket, score: 1, ...stats })).status,
-    ).toBe(200);
+    expect((await submit(port, alice.session, idle(round))).status).toBe(200);
   });
 
   it("returns the first result to an identical retry and refuses any other reuse (6, HTTP 409)", async () => {
     const { session } = await player(port);
     const round = await start(port, session);
     await untilOver(round);
-    const body = { ticket: round.ticket, score: 5, gifts: 5, power_ups_used: 0 };
+    const body = played(round);
     const first = await submit(port, session, body);
     expect(first.status).toBe(200);
     const retry = await submit(port, session, body);
     expect(retry.status).toBe(200);
     expect(retry.json).toEqual(first.json);
-    const other = await submit(port, session, { ...body, score: 6, gifts: 6 });
+    // Other inputs (even with the same score) are another submit.
+    const other = await submit(port, session, idle(round));
     expect(other.status).toBe(409);
     expect(other.error).toMatchObject({ reason: "ticket_used", code: 6 });
     const stats = await call(port, session, PLAYER_STATS_GET, {});
-    expect(stats.json).toMatchObject({ games_played: 1, best: 5, total_gifts: 5 });
+    expect(stats.json).toMatchObject({ games_played: 1, best: body.score });
   });
 
   it("writes exactly once for 20 concurrent submits of one ticket", async () => {
     const { client, session } = await player(port);
     const round = await start(port, session);
     await untilOver(round);
-    const body = { ticket: round.ticket, score: 7, gifts: 7, power_ups_used: 1 };
+    const body = played(round);
+    const run = replay(round, body.inputs);
     const results = await Promise.all(
       Array.from({ length: 20 }, () => submit(port, session, body)),
     );
@@ -344,15 +437,14 @@ describe("round_submit", () => {
     }
     expect(first(accepted).json).toMatchObject({
       accepted: true,
-      score: 7,
-      best: 7,
-      new_best: true,
+      score: run.score,
+      best: run.score,
     });
 
     // The witnesses: stats are written only by the submit that wrote the record (same code
     // path, after the claim), and the record itself was created by one write.
     const stats = await call(port, session, PLAYER_STATS_GET, {});
-    expect(stats.json).toMatchObject({ games_played: 1, total_gifts: 7 });
+    expect(stats.json).toMatchObject({ games_played: 1, total_gifts: run.gifts });
     const list = await client.listLeaderboardRecords(session, WEEKLY_LEADERBOARD_ID, [
       userId(session),
     ]);
@@ -380,22 +472,27 @@ describe("round_submit after a submit died mid-way", () => {
     const { session } = await player(port);
     const round = await start(port, session);
     await untilOver(round);
-    const body = { ticket: round.ticket, score: 6, gifts: 6, power_ups_used: 1 };
+    const body = played(round);
+    const run = replay(round, body.inputs);
+    // What the server's submitFingerprint makes of it (nk.sha256Hash: lowercase hex).
+    const fingerprint = `${body.score}|${createHash("sha256")
+      .update(JSON.stringify(canonicalInputs(body.inputs)))
+      .digest("hex")}`;
 
-    markClaimed(round.ticket, "6|6|1", Date.now());
+    markClaimed(round.ticket, fingerprint, Date.now());
     const busy = await submit(port, session, body);
     expect(busy.status).toBe(409);
     expect(busy.error).toMatchObject({ reason: "ticket_busy", code: 10 });
 
-    markClaimed(round.ticket, "6|6|1", Date.now() - 60_000);
-    const other = await submit(port, session, { ...body, score: 7, gifts: 7 });
+    markClaimed(round.ticket, fingerprint, Date.now() - 60_000);
+    const other = await submit(port, session, idle(round));
     expect(other.error).toMatchObject({ reason: "ticket_used", code: 6 });
     const taken = await submit(port, session, body);
     expect(taken.status).toBe(200);
-    expect(taken.json).toMatchObject({ accepted: true, score: 6, best: 6 });
+    expect(taken.json).toMatchObject({ accepted: true, score: run.score, best: run.score });
     expect((await submit(port, session, body)).json).toEqual(taken.json);
     const stats = await call(port, session, PLAYER_STATS_GET, {});
-    expect(stats.json).toMatchObject({ games_played: 1, total_gifts: 6 });
+    expect(stats.json).toMatchObject({ games_played: 1, total_gifts: run.gifts });
   });
 });
 

@@ -107,6 +107,7 @@ describe("owned collections, closed by construction", () => {
     expect(names.sort()).toEqual([
       "player_stats",
       "round_limits",
+      "round_replays",
       "round_tickets",
       "session_logins",
       "signup_email_claims",
@@ -333,6 +334,7 @@ describe("nothing read back is trusted", () => {
       started_at: now,
       duration_ms: 30_000,
       seed: 5,
+      orientation: "landscape",
       expires_at: now + 90_000,
       state: "open",
     };
@@ -341,6 +343,7 @@ describe("nothing read back is trusted", () => {
       { state: "won" },
       { duration_ms: 0 },
       { seed: -1 },
+      { orientation: "sideways" },
       { started_at: "now" },
       // The forgery: a start decades ago, a duration no round has.
       { started_at: now - 1e12, duration_ms: 1e12 },

@@ -1,4 +1,5 @@
-import { GameRules } from "@gift-grab/contracts";
+import { createHash } from "node:crypto";
+import { GameRules } from "@gift-grab/simulation";
 import { describe, expect, it } from "vitest";
 import { ROUND_DEFAULTS, roundConfig } from "../../src/rounds/config";
 import { partitionIssued, recentStarts, START_WINDOW_MS } from "../../src/rounds/start-limits";
@@ -70,14 +71,40 @@ describe("start limits", () => {
 });
 
 describe("submit identity", () => {
-  it("is the same for the same score and stats, different otherwise", () => {
-    const a = { score: 5, gifts: 5, power_ups_used: 1 };
-    expect(submitFingerprint(a)).toBe(submitFingerprint({ ...a }));
-    expect(submitFingerprint(a)).not.toBe(submitFingerprint({ ...a, power_ups_used: 0 }));
-    expect(submitFingerprint(a)).not.toBe(submitFingerprint({ ...a, gifts: 4 }));
-    expect(submitFingerprint({ score: 1, gifts: 11, power_ups_used: 0 })).not.toBe(
-      submitFingerprint({ score: 11, gifts: 1, power_ups_used: 0 }),
-    );
+  // nk.sha256Hash as Nakama has it: lowercase hex of the UTF-8 bytes.
+  const nk = {
+    sha256Hash: (text: string) => createHash("sha256").update(text).digest("hex"),
+  } as unknown as nkruntime.Nakama;
+
+  it("is the same for the same score and the same ticks, however the runs are split", () => {
+    const a = {
+      score: 5,
+      inputs: [
+        [10, 100, 0],
+        [80, 0, 0],
+      ] as [number, number, number][],
+    };
+    expect(submitFingerprint(nk, a)).toBe(submitFingerprint(nk, structuredClone(a)));
+    expect(
+      submitFingerprint(nk, {
+        score: 5,
+        inputs: [
+          [4, 100, 0],
+          [6, 100, 0],
+          [80, 0, 0],
+        ],
+      }),
+    ).toBe(submitFingerprint(nk, a));
+    expect(submitFingerprint(nk, { ...a, score: 6 })).not.toBe(submitFingerprint(nk, a));
+    expect(
+      submitFingerprint(nk, {
+        score: 5,
+        inputs: [
+          [10, 100, 1],
+          [80, 0, 0],
+        ],
+      }),
+    ).not.toBe(submitFingerprint(nk, a));
   });
 });
 

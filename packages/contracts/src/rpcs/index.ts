@@ -1,5 +1,6 @@
 import { leaderboardView } from "./leaderboard-view";
 import { playerStatsGet } from "./player-stats";
+import { replayGet } from "./replay-get";
 import { roundStart } from "./round-start";
 import { roundSubmit } from "./round-submit";
 import { sessionCheck } from "./session-check";
@@ -8,6 +9,7 @@ import { sessionLogoutAll } from "./session-logout-all";
 
 export * from "./leaderboard-view";
 export * from "./player-stats";
+export * from "./replay-get";
 export * from "./round-start";
 export * from "./round-submit";
 export * from "./session-check";
@@ -23,5 +25,6 @@ export const allRpcs = [
   playerStatsGet,
   sessionLogout,
   sessionLogoutAll,
+  replayGet,
   // new:rpc inserts above this line
 ] as const;

@@ -9,6 +9,8 @@ export const LAST_WEEK_TOP_SIZE = 3;
 /** One row of the weekly board. Usernames are plain strings: draw them as text. */
 export const LeaderboardEntry = z.strictObject({
   rank: z.int().check(z.positive()),
+  /** The player's user id: what replay_get takes to watch this run. */
+  owner_id: z.string(),
   username: z.string(),
   score: z.int(),
   gifts: z.int().check(z.nonnegative()),

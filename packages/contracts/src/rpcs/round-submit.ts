@@ -1,19 +1,21 @@
+import { InputRuns } from "@gift-grab/simulation";
 import * as z from "zod/mini";
 import { defineRpc } from "../rpc";
 
 export const ROUND_SUBMIT = "round_submit";
 
-/** Power-ups that exist (flame, cookie), each usable once per round. */
-export const MAX_POWER_UPS_PER_ROUND = 2;
-
 /**
- * Hands in a round's result. The ticket must be the caller's, unused, its round over (at
- * least duration_ms minus a small tolerance since started_at) and not stale; the score an
- * integer from 0 to maxPlausibleScore(duration_ms). One record write per ticket: sending
- * the identical payload again (same ticket, score, gifts, power_ups_used) returns the first
- * result; anything else with a used ticket is `ticket_used`.
+ * Hands in a round: its ticket, the score the player saw and every tick's input. The server
+ * replays the inputs on the ticket's seed, duration and orientation; the score, gifts and
+ * power-ups it keeps are the replay's. The ticket must be the caller's, unused, its round
+ * over (at least duration_ms minus a small tolerance since started_at) and not stale (a day).
+ * `inputs` is `[[ticks, dx, dy], …]`: ticks an integer ≥ 1, dx and dy integers in -100..100,
+ * the ticks adding up to round(duration_ms × 60 / 1000). One record write per ticket: the
+ * identical payload again (same ticket, score, inputs) returns the first result; anything
+ * else with a used ticket is `ticket_used`.
  *
- * Refusals: `invalid_payload` (3: negative, fractional, malformed), `score_implausible` (3),
+ * Refusals: `invalid_payload` (3: malformed, naming the field; inputs of the wrong length),
+ * `score_mismatch` (3: the replay scores differently; the ticket stays usable),
  * `ticket_unknown` (5: no such ticket for this player, including other players' tickets),
  * `ticket_used` (6), `ticket_busy` (10: the same ticket is being submitted right now; retry),
  * `round_not_over` (9), `ticket_expired` (9). A refused submit leaves the ticket as it was.
@@ -22,14 +24,13 @@ export const roundSubmit = defineRpc({
   id: ROUND_SUBMIT,
   request: z.strictObject({
     ticket: z.string().check(z.minLength(1), z.maxLength(64)),
+    /** The score the player saw: it must be the replay's. */
     score: z.int().check(z.nonnegative()),
-    /** Gifts grabbed (today equal to the score; kept apart so scoring can change). */
-    gifts: z.int().check(z.nonnegative()),
-    power_ups_used: z.int().check(z.nonnegative(), z.maximum(MAX_POWER_UPS_PER_ROUND)),
+    inputs: InputRuns,
   }),
   response: z.strictObject({
     accepted: z.boolean(),
-    /** The submitted score. */
+    /** The replay's score. */
     score: z.int(),
     /** The player's best this week (after this submit). */
     best: z.int(),

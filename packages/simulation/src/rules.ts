@@ -1,14 +1,14 @@
 /**
- * The game's rules as numbers. The client plays by them and the server bounds plausible
- * scores with them, so they live here, once. Distances are in "world units": the play
- * field is scaled to fit the screen, so rules don't depend on screen size.
+ * The game's rules as numbers, read by the simulation the client plays and the server
+ * replays. Distances are in "world units" (the field is scaled to fit the screen), speeds
+ * in units per second, times in ms; round.ts turns them into integers per tick once.
  */
 export const GameRules = {
-  /** One round. The server's round_start hands this out. */
+  /** One round, unless the server's round_start hands out another. */
   roundDurationMs: 30_000,
   /** No round lasts longer, whatever ROUND_DURATION_MS says: a stored ticket beyond it is corrupt. */
   maxRoundDurationMs: 10 * 60_000,
-  /** The play field, in world units (landscape; portrait screens rotate nothing, they scale). */
+  /** The play field, in world units (landscape; tall screens play it turned: see fieldFor). */
   world: { width: 1280, height: 720 },
   santa: {
     /** Collision radius. */
@@ -39,3 +39,11 @@ export const GameRules = {
     cookieSpeedMultiplier: 2,
   },
 } as const;
+
+/** The simulation advances in fixed ticks of 1000/60 ms, whatever the frame rate. */
+export const TICKS_PER_SECOND = 60;
+
+/** A round of `durationMs` lasts this many ticks (the inputs of a replay add up to it). */
+export function ticksFor(durationMs: number): number {
+  return Math.round((durationMs * TICKS_PER_SECOND) / 1000);
+}

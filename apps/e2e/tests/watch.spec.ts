@@ -1,0 +1,92 @@
+import { expect, type Page, test } from "@playwright/test";
+import { gameState, waitForGame, watchErrors } from "../support/game";
+import { chaseGiftsWithPointer } from "../support/round-play";
+import { useShortRoundSite } from "../support/round-stack";
+import { clickButton, playAsGuest, waitForScene } from "../support/ui";
+
+test.describe.configure({ timeout: 120_000 });
+
+const site = useShortRoundSite("e2e-watch", 5_000);
+
+interface Watched {
+  phase: string;
+  score: number;
+  timeLeftMs: number;
+  hud: { score: string };
+  watching: { title: string; score: number } | null;
+  watchSpeed: number;
+}
+
+async function watched(page: Page): Promise<Watched> {
+  return (await gameState(page)).round as Watched;
+}
+
+/** Plays the open Watch to its end at 4×, pausing once on the way; returns the final view. */
+async function watchToTheEnd(page: Page): Promise<Watched> {
+  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  expect((await watched(page)).watching).not.toBeNull();
+  await clickButton(page, "Pause");
+  await waitForGame(page, (s) => s.status === "paused");
+  const left = (await watched(page)).timeLeftMs;
+  await page.waitForTimeout(300); // paused playback must not move
+  expect((await watched(page)).timeLeftMs).toBe(left);
+  await page.screenshot({ path: "artifacts/screens/watch-paused.png" });
+  await clickButton(page, "Play");
+  await clickButton(page, "4×");
+  await waitForGame(page, (s) => (s.round as Watched | undefined)?.watchSpeed === 4);
+  await waitForGame(page, (s) => s.scene === "Game" && s.status === "watched", 20_000);
+  return watched(page);
+}
+
+test("a real round lands with the score shown, and Watch of that run ends on the same score", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ baseURL: site().url });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await playAsGuest(page);
+  await clickButton(page, "Play");
+  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await chaseGiftsWithPointer(page);
+  const over = await waitForGame(
+    page,
+    (s) => s.scene === "GameOver" && s.status === "ready",
+    20_000,
+  );
+  const result = over.gameOver as {
+    score: number;
+    shownScore: string;
+    outcome: { status: string; score: number; best: number };
+  };
+  // The server replayed the inputs and kept the score the player saw.
+  expect(result.outcome).toMatchObject({ status: "accepted", score: result.score });
+  expect(result.shownScore).toBe(`Score: ${result.score}`);
+  expect(result.score).toBeGreaterThan(0);
+
+  // Game over: "Watch your run" plays the same simulation on the recorded inputs.
+  await clickButton(page, "Watch your run");
+  const mine = await watchToTheEnd(page);
+  expect(mine).toMatchObject({ phase: "over", score: result.score });
+  expect(mine.hud.score).toBe(`Score: ${result.score}`);
+  await clickButton(page, "Back");
+  await waitForScene(page, "GameOver");
+
+  // The leaderboard: Watch on the row plays the run the server kept, to the board's score.
+  await clickButton(page, "Menu");
+  await waitForScene(page, "Menu");
+  await clickButton(page, "Leaderboard");
+  const board = await waitForGame(
+    page,
+    (s) => s.scene === "Leaderboard" && s.status === "ready" && s.leaderboard !== undefined,
+  );
+  const rows = (board.leaderboard as { rows: { score: number; isMe: boolean }[] }).rows;
+  expect(rows).toEqual([expect.objectContaining({ score: result.score, isMe: true })]);
+  await clickButton(page, "Watch");
+  const fromBoard = await watchToTheEnd(page);
+  expect(fromBoard).toMatchObject({ phase: "over", score: result.score });
+  expect(fromBoard.hud.score).toBe(`Score: ${result.score}`);
+  await clickButton(page, "Back");
+  await waitForScene(page, "Leaderboard");
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,23 @@
+import { defineRpc } from "@gift-grab/contracts";
+import { InputRuns, RoundParams } from "@gift-grab/simulation";
+import * as z from "zod/mini";
+
+/** The one RPC of the determinism module: replay these runs in goja, hash each final state. */
+export const simReplayBatch = defineRpc({
+  id: "sim_replay_batch",
+  request: z.strictObject({
+    runs: z.array(z.extend(RoundParams, { inputs: InputRuns })).check(z.maxLength(200)),
+  }),
+  response: z.strictObject({
+    results: z.array(
+      z.strictObject({
+        hash: z.string(),
+        score: z.int(),
+        gifts: z.int(),
+        power_ups_used: z.int(),
+      }),
+    ),
+    /** Time the replays took in goja (Date.now resolution: ms). */
+    elapsed_ms: z.number(),
+  }),
+});

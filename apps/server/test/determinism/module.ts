@@ -1,0 +1,39 @@
+/**
+ * A Nakama module for tests and benchmarks only, built by scripts/build-module.mjs like the
+ * real one and loaded by a stack of its own: it replays runs with the same simulation the
+ * real module bundles, in the same goja VM under the same config, so a test can compare the
+ * final states with Node's. The production module carries no trace of it.
+ */
+import { replay } from "@gift-grab/simulation";
+import { callRpc } from "../../src/runtime/call-rpc";
+import { handleRpc } from "../../src/runtime/handle-rpc";
+import type { HookRegistry, RpcRegistry } from "../../src/runtime/registry";
+import { simReplayBatch } from "./contract";
+
+export const rpcs: RpcRegistry = {
+  [simReplayBatch.id]: (ctx, logger, _nk, payload) =>
+    handleRpc(simReplayBatch, ctx, logger, payload, ({ runs }) => {
+      const began = Date.now();
+      const results = runs.map((run) => {
+        const { hash, score, gifts, power_ups_used } = replay(run, run.inputs);
+        return { hash, score, gifts, power_ups_used };
+      });
+      return { results, elapsed_ms: Date.now() - began };
+    }),
+};
+
+export const hooks: HookRegistry = {};
+
+export function init(_ctx: nkruntime.Context, logger: nkruntime.Logger) {
+  logger.info("determinism module loaded");
+}
+
+export function runRpc(
+  id: string,
+  ctx: nkruntime.Context,
+  logger: nkruntime.Logger,
+  nk: nkruntime.Nakama,
+  payload: string,
+) {
+  return callRpc(rpcs, id, ctx, logger, nk, payload);
+}

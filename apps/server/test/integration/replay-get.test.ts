@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import { REPLAY_GET, replayGet } from "@gift-grab/contracts";
+import { startTestStack } from "@gift-grab/infra/stack";
+import { replay } from "@gift-grab/simulation";
+import type { Session } from "@heroiclabs/nakama-js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Owned } from "../../src/runtime/owned-storage";
+import { rawRpc } from "./nakama";
+import {
+  call,
+  idle,
+  played,
+  player,
+  type StartResult,
+  start,
+  submit,
+  untilOver,
+  userId,
+} from "./rounds-client";
+
+let stack: Awaited<ReturnType<typeof startTestStack>>;
+let port: number;
+
+beforeAll(async () => {
+  stack = await startTestStack({
+    name: "replays",
+    runtimeEnv: { ROUND_DURATION_MS: "3000", ROUND_EARLY_TOLERANCE_MS: "200" },
+  });
+  port = stack.port;
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function watch(viewer: Session, ownerId: string) {
+  return call(port, viewer, REPLAY_GET, { owner_id: ownerId });
+}
+
+/** A finished round that a steering bot scored at least 1 in (3 s rounds: nearly always the first). */
+async function scoringRound(session: Session): Promise<{ round: StartResult }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const round = await start(port, session);
+    await untilOver(round);
+    if (played(round).score > 0) return { round };
+    expect((await submit(port, session, idle(round))).status).toBe(200);
+  }
+  throw new Error("no scoring round in 5 tries");
+}
+
+describe("replay_get", () => {
+  it("serves any player's weekly best: params and inputs that replay to the board's score", async () => {
+    const alice = await player(port);
+    const bob = await player(port);
+    const { round } = await scoringRound(alice.session);
+    const body = played(round);
+    expect((await submit(port, alice.session, body)).status).toBe(200);
+
+    const res = await watch(bob.session, userId(alice.session));
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const run = replayGet.response.parse(res.json);
+    expect(run).toMatchObject({
+      owner_id: userId(alice.session),
+      username: alice.session.username,
+      seed: round.seed,
+      duration_ms: round.duration_ms,
+      orientation: round.orientation,
+      score: body.score,
+    });
+    const again = replay(run, run.inputs);
+    expect(again.score).toBe(body.score);
+    expect({ gifts: run.gifts, power_ups_used: run.power_ups_used }).toEqual({
+      gifts: again.gifts,
+      power_ups_used: again.power_ups_used,
+    });
+
+    // A worse round later keeps the best's replay.
+    const worse = await start(port, alice.session);
+    await untilOver(worse);
+    expect((await submit(port, alice.session, idle(worse))).status).toBe(200);
+    expect((await watch(bob.session, userId(alice.session))).json).toEqual(res.json);
+  });
+
+  it("answers replay_unknown (404) for a player with no score this week, and for no player", async () => {
+    const alice = await player(port);
+    const newcomer = await player(port);
+    for (const id of [userId(newcomer.session), randomUUID()]) {
+      const res = await watch(alice.session, id);
+      expect(res.status).toBe(404);
+      expect(res.error).toMatchObject({ reason: "replay_unknown", code: 5 });
+    }
+  });
+
+  it("refuses a malformed owner_id with 400 naming the field, and a caller without a user with 401", async () => {
+    const { session } = await player(port);
+    for (const body of [{ owner_id: "../x" }, {}, { owner_id: randomUUID(), extra: 1 }]) {
+      const res = await call(port, session, REPLAY_GET, body);
+      expect(res.status).toBe(400);
+      expect(res.error?.reason).toBe("invalid_payload");
+    }
+    const bad = await call(port, session, REPLAY_GET, { owner_id: "nope" });
+    expect(bad.error?.detail).toContain("owner_id");
+    const anon = await rawRpc(
+      REPLAY_GET,
+      JSON.stringify({ owner_id: randomUUID() }),
+      {
+        httpKey: stack.httpKey,
+      },
+      port,
+    );
+    expect(anon.status).toBe(401);
+  });
+
+  it("keeps replays out of the client's reach: not readable, not overwritable", async () => {
+    const alice = await player(port);
+    const { round } = await scoringRound(alice.session);
+    expect((await submit(port, alice.session, played(round))).status).toBe(200);
+    const read = await alice.client.readStorageObjects(alice.session, {
+      object_ids: [
+        {
+          collection: Owned.roundReplays.collection,
+          key: "weekly_best",
+          user_id: userId(alice.session),
+        },
+      ],
+    });
+    expect(read.objects).toHaveLength(0);
+    await expect(
+      alice.client.writeStorageObjects(alice.session, [
+        { collection: Owned.roundReplays.collection, key: "weekly_best", value: { score: 999 } },
+      ]),
+    ).rejects.toBeDefined();
+    const served = replayGet.response.parse(
+      (await watch(alice.session, userId(alice.session))).json,
+    );
+    expect(replay(served, served.inputs).score).toBe(served.score);
+  });
+});

@@ -1,0 +1,33 @@
+import { InputRuns, Orientation } from "@gift-grab/simulation";
+import * as z from "zod/mini";
+import { defineRpc } from "../rpc";
+
+/** RPC ids are top-level string constants: Nakama's registration parser needs exactly that. */
+export const REPLAY_GET = "replay_get";
+
+/**
+ * The run behind a player's score on this week's board, to watch: the round's params and
+ * every tick's input (replayed by @gift-grab/simulation, it ends on `score`). Any signed-in
+ * player may watch any player on the board. Refusal: `replay_unknown` (5, HTTP 404) when
+ * that player has no score this week (or no replay of it).
+ */
+export const replayGet = defineRpc({
+  id: REPLAY_GET,
+  request: z.strictObject({
+    /** A user id, as leaderboard_view's `owner_id`. */
+    owner_id: z.uuid(),
+  }),
+  response: z.strictObject({
+    owner_id: z.string(),
+    username: z.string(),
+    seed: z.int().check(z.nonnegative()),
+    duration_ms: z.int().check(z.positive()),
+    orientation: Orientation,
+    inputs: InputRuns,
+    score: z.int().check(z.nonnegative()),
+    gifts: z.int().check(z.nonnegative()),
+    power_ups_used: z.int().check(z.nonnegative()),
+    /** When the run was submitted, epoch ms. */
+    played_at: z.int(),
+  }),
+});

@@ -1,0 +1,6 @@
+export * from "./inputs";
+export * from "./params";
+export * from "./replay";
+export * from "./rng";
+export * from "./round";
+export * from "./rules";
