@@ -16,6 +16,7 @@ import {
 import type { Session } from "@heroiclabs/nakama-js";
 import { describe, expect, it } from "vitest";
 import { OWNED_COLLECTIONS } from "../../src/runtime/owned-storage";
+import { played } from "./rounds-client";
 import { deviceLogin, getAccountStatus, ownStack, rawRefresh, rpcStatus } from "./sessions-support";
 
 // The trust boundary of storage on a stack of this file's own: rows are planted with SQL,
@@ -77,8 +78,9 @@ async function startRound(session: Session) {
   return roundStart.response.parse(res.json);
 }
 
-const submitBody = (ticket: string, score = 1) =>
-  JSON.stringify({ ticket, score, gifts: score, power_ups_used: 0 });
+/** A submit of the ticket's 300 ms round with Santa standing still (18 ticks), claiming `score`. */
+const submitBody = (ticket: string, score = 0) =>
+  JSON.stringify({ ticket, score, inputs: [[18, 0, 0]] });
 
 describe("server-owned collections: clients may not write or delete them", () => {
   it("refuses the issue's four forged writes (and an email claim) with 403 collection_owned, and writes nothing", async () => {
@@ -106,6 +108,17 @@ describe("server-owned collections: clients may not write or delete them", () =>
       },
       // Not in the issue: blocks another player's sign-up with that email for a while.
       signup_email_claims: { key: "0".repeat(64), value: { claimed_ms: now + 1e12 } },
+      // Not in the issue: a weekly best's replay that replay_get would serve as the board's run.
+      round_replays: {
+        key: "weekly_best",
+        value: {
+          seed: 1,
+          duration_ms: 300,
+          orientation: "landscape",
+          inputs: [[18, 0, 0]],
+          score: 999,
+        },
+      },
     };
     expect(Object.keys(forged).sort()).toEqual(OWNED_COLLECTIONS.map((c) => c.collection).sort());
     for (const [collection, { key, value }] of Object.entries(forged)) {
@@ -153,7 +166,9 @@ describe("server-owned collections: clients may not write or delete them", () =>
     const round = await startRound(session);
     const done = await rpcStatus(port(), ROUND_SUBMIT, session.token, submitBody(round.ticket));
     expect(done.status).toBe(200);
+    plant("round_replays", uid(session), "weekly_best", { score: 0 });
     const objects: [string, string][] = [
+      ["round_replays", "weekly_best"],
       ["round_tickets", round.ticket],
       ["round_limits", "starts"],
       ["player_stats", "summary"],
@@ -245,12 +260,13 @@ describe("nothing read back is trusted: corrupt rows are absent, never a 5xx", (
     expect(before.status).toBe(200);
     expect(playerStatsGet.response.parse(before.json)).toEqual(EMPTY_PLAYER_STATS);
     const round = await startRound(session);
-    const res = await rpcStatus(port(), ROUND_SUBMIT, session.token, submitBody(round.ticket, 3));
+    const body = played(round);
+    const res = await rpcStatus(port(), ROUND_SUBMIT, session.token, JSON.stringify(body));
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     const after = playerStatsGet.response.parse(
       (await rpcStatus(port(), PLAYER_STATS_GET, session.token)).json,
     );
-    expect(after).toMatchObject({ games_played: 1, best: 3, total_gifts: 3 });
+    expect(after).toMatchObject({ games_played: 1, best: body.score });
   });
 
   it("a session whose login record is corrupt is refused as unknown (401), never a 5xx", async () => {
