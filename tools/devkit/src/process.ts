@@ -68,15 +68,12 @@ export function run(cmd: string, args: string[], options: RunOptions = {}) {
   });
 }
 
-/** Is the process there and not a zombie? (A zombie holds no port and can't be signalled away.) */
+/**
+ * Is the process still there? Until it is reaped it is (a killed Go program's other threads
+ * may still hold its sockets while its main thread already shows as a zombie).
+ */
 export function isAlive(pid: number) {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    // "pid (comm) state ...": comm may hold spaces and parentheses, so read after the last ")".
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return false;
-  }
+  return fs.existsSync(`/proc/${pid}`);
 }
 
 /** Pids of the running processes whose argv (from /proc/<pid>/cmdline) satisfies `match`. */
@@ -86,7 +83,7 @@ export function findProcesses(match: (argv: string[]) => boolean) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const argv = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-      if (match(argv) && isAlive(Number(entry))) pids.push(Number(entry));
+      if (match(argv)) pids.push(Number(entry));
     } catch {
       // gone already
     }
@@ -114,7 +111,8 @@ function signal(pid: number, sig: NodeJS.Signals) {
 /**
  * Stops a process and resolves once it is gone: SIGTERM, then SIGKILL if it is still there
  * after `graceMs` (a hung or SIGSTOPped process never handles SIGTERM). `graceMs: 0` kills
- * at once.
+ * at once. A killed process whose parent never reaps it stays a zombie: after 10 s we stop
+ * waiting, and whoever needs its port finds out whether it let go.
  */
 export async function stopProcess(pid: number, { graceMs = 10_000 } = {}) {
   if (!isAlive(pid)) return;
@@ -123,5 +121,5 @@ export async function stopProcess(pid: number, { graceMs = 10_000 } = {}) {
     if (await waitGone(pid, graceMs)) return;
   }
   signal(pid, "SIGKILL");
-  if (!(await waitGone(pid, 10_000))) throw new Error(`process ${pid} survived SIGKILL`);
+  await waitGone(pid, 10_000);
 }
