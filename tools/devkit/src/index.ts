@@ -1,11 +1,3 @@
-// What other packages import (by name: @gift-grab/devkit): throwaway stacks for tests and the
-// bench, and the pieces they check against.
-export { isHealthy, waitHealthy } from "./healthcheck";
-export { repoRoot } from "./paths";
-export { findFreePortBlock, isPortFree } from "./ports";
-export {
-  type Stack,
-  startTestStack,
-  type TestStack,
-  type TestStackOptions,
-} from "./stack";
+// What other packages import (by name: @gift-grab/devkit): throwaway real stacks for the
+// server's integration tests, the e2e suite and the bench.
+export { startTestStack, type TestStack, type TestStackOptions } from "./stack";

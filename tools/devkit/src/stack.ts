@@ -30,8 +30,6 @@ export interface StackOptions {
   detached?: boolean;
 }
 
-export type Stack = Awaited<ReturnType<typeof startStack>>;
-
 function requirePg() {
   const binDir = findPgBin();
   if (!binDir) {
