@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startTestStack } from "@gift-grab/infra/stack";
+import { startTestStack } from "@gift-grab/devkit";
 import type { FullConfig } from "@playwright/test";
 import { serveStatic } from "./static-server";
 

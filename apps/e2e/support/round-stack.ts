@@ -1,4 +1,4 @@
-import { startTestStack } from "@gift-grab/infra/stack";
+import { startTestStack } from "@gift-grab/devkit";
 import { test } from "@playwright/test";
 import { gameBuild } from "./global-setup";
 import { serveStatic } from "./static-server";

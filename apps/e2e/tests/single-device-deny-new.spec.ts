@@ -1,4 +1,4 @@
-import { startTestStack } from "@gift-grab/infra/stack";
+import { startTestStack } from "@gift-grab/devkit";
 import { expect, type Page, test } from "@playwright/test";
 import { newAccount } from "../support/accounts";
 import { gameState, waitForGame } from "../support/game";

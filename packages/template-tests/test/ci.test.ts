@@ -84,7 +84,10 @@ describe(".github/workflows/ci.yml", () => {
     expect(joined).toContain("steps.paths.outputs.go-build");
     expect(cachedPaths).toContain("~/.cache/gift-grab");
     // Turbo's cache is where npm test puts it: --cache-dir under our cache folder, or turbo's default.
-    const testScript = fs.readFileSync(path.join(repoRoot, "scripts/test.mjs"), "utf8");
+    const testScript = fs.readFileSync(
+      path.join(repoRoot, "tools/devkit/src/commands/test.ts"),
+      "utf8",
+    );
     const turboCache = testScript.includes('path.join(cacheDir, "turbo")')
       ? "~/.cache/gift-grab/turbo"
       : ".turbo/cache";

@@ -8,12 +8,15 @@ import { fileURLToPath } from "node:url";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
-/** The environment without the outer turbo/vitest run's variables, which would steer the clone's. */
+/**
+ * The environment without the outer turbo/vitest run's variables, which would steer the
+ * clone's (TURBO_TELEMETRY_DISABLED stays: the clone's turbo runs are ours too).
+ */
 function cleanEnv(extra: Record<string, string> = {}) {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (v === undefined || /^(TURBO_|VITEST|npm_|FORCE_COLOR)/.test(k) || k === "NODE_ENV")
-      continue;
+    if (v === undefined || k === "NODE_ENV" || /^(VITEST|npm_|FORCE_COLOR)/.test(k)) continue;
+    if (k.startsWith("TURBO_") && k !== "TURBO_TELEMETRY_DISABLED") continue;
     env[k] = v;
   }
   return { ...env, NO_COLOR: "1", ...extra };
@@ -55,15 +58,7 @@ export function cloneHead(name: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `template-${name}-`));
   mustRun("git", ["clone", "--quiet", repoRoot, dir], os.tmpdir());
   mustRun("pnpm", ["install", "--offline", "--frozen-lockfile", "--reporter=silent"], dir);
-  mustRun(
-    "node",
-    [
-      "--input-type=module",
-      "-e",
-      'const m = await import("./infra/scripts/lib/setup.mjs"); m.linkNakamaTypes();',
-    ],
-    dir,
-  );
+  mustRun("node", ["tools/devkit/bootstrap.mjs", "link-types"], dir);
   return {
     dir,
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),

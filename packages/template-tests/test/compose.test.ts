@@ -1,5 +1,5 @@
 // No Docker engine runs here, so infra/docker-compose.yml is checked by reading it: it must
-// run the same Nakama, config and module as the native path (infra/scripts/lib).
+// run the same Nakama, config and module as the native path (tools/devkit).
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";

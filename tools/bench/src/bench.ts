@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ROUND_START, ROUND_SUBMIT, SESSION_CHECK } from "@gift-grab/contracts";
-import { startTestStack, type TestStack } from "@gift-grab/infra/stack";
+import { startTestStack, type TestStack } from "@gift-grab/devkit";
 import { playBot } from "@gift-grab/simulation/bot";
 import WebSocket from "ws";
 import { NakamaHttp } from "./http";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startTestStack } from "@gift-grab/infra/stack";
+import { startTestStack } from "@gift-grab/devkit";
 import { buildModule, serverRoot } from "../../scripts/build-module.mjs";
 
 /** Builds the determinism module into a temp folder and starts a real stack that loads it. */

@@ -8,7 +8,7 @@ import {
   roundSubmit,
   SESSION_CHECK,
 } from "@gift-grab/contracts";
-import { startTestStack, type TestStack } from "@gift-grab/infra/stack";
+import { startTestStack, type TestStack } from "@gift-grab/devkit";
 import { playBot } from "@gift-grab/simulation/bot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guest, newClient, rawRpc } from "./nakama";

@@ -1,4 +1,4 @@
-import { startTestStack } from "@gift-grab/infra/stack";
+import { startTestStack } from "@gift-grab/devkit";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {

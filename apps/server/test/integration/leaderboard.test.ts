@@ -8,7 +8,7 @@ import {
   weeklyResetAfter,
   weeklyResetBefore,
 } from "@gift-grab/contracts";
-import { startTestStack } from "@gift-grab/infra/stack";
+import { startTestStack } from "@gift-grab/devkit";
 import { inputsForScore, playBot } from "@gift-grab/simulation/bot";
 import type { Session } from "@heroiclabs/nakama-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { REPLAY_GET, replayGet } from "@gift-grab/contracts";
-import { startTestStack } from "@gift-grab/infra/stack";
+import { startTestStack } from "@gift-grab/devkit";
 import { replay } from "@gift-grab/simulation";
 import type { Session } from "@heroiclabs/nakama-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

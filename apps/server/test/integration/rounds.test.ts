@@ -9,7 +9,7 @@ import {
   roundSubmit,
   WEEKLY_LEADERBOARD_ID,
 } from "@gift-grab/contracts";
-import { startTestStack } from "@gift-grab/infra/stack";
+import { startTestStack } from "@gift-grab/devkit";
 import { canonicalInputs, replay, ticksFor } from "@gift-grab/simulation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newClient } from "./nakama";

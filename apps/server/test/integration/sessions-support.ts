@@ -2,7 +2,7 @@
 // test means), a socket recorder (notifications and close, in order) and a deadline poller.
 import { randomUUID } from "node:crypto";
 import { SESSION_CHECK, sessionCheck } from "@gift-grab/contracts";
-import { startTestStack } from "@gift-grab/infra/stack";
+import { startTestStack } from "@gift-grab/devkit";
 import type { Client, Session, Socket } from "@heroiclabs/nakama-js";
 import { afterAll, beforeAll } from "vitest";
 import WebSocket from "ws";

@@ -6,7 +6,7 @@ import {
   SESSION_LOGOUT_ALL,
   sessionLogoutAll,
 } from "@gift-grab/contracts";
-import { startTestStack } from "@gift-grab/infra/stack";
+import { startTestStack } from "@gift-grab/devkit";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import {

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readConfig } from "../../src/nakama-config";
+import { nakamaConfigFile } from "../../src/paths";
+import { startTestStack, type TestStack } from "../../src/stack";
+
+// What a test stack's Nakama actually runs with, read back from its console API.
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({
+    name: "devkit",
+    config: { session: { token_expiry_sec: 77 } },
+    runtimeEnv: { SESSION_POLICY: "allow", ROUND_MAX_OPEN: "5" },
+  });
+});
+
+afterAll(() => stack?.stop());
+
+async function runningConfig() {
+  const console = `http://127.0.0.1:${stack.consolePort}`;
+  const local = readConfig(nakamaConfigFile) as { console: { username: string; password: string } };
+  const auth = await fetch(`${console}/v2/console/authenticate`, {
+    method: "POST",
+    body: JSON.stringify({ username: local.console.username, password: local.console.password }),
+  });
+  const { token } = (await auth.json()) as { token: string };
+  const res = await fetch(`${console}/v2/console/config`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const { config } = (await res.json()) as { config: string };
+  return JSON.parse(config) as {
+    session: { token_expiry_sec: number; single_socket: boolean };
+    runtime: { env: string[] };
+  };
+}
+
+describe("a test stack", () => {
+  it("runs local.yml with the overlay on top: runtime.env merged, entry by entry", async () => {
+    const config = await runningConfig();
+    expect(config.session.token_expiry_sec).toBe(77);
+    expect(config.session.single_socket).toBe(true); // from local.yml
+    expect(config.runtime.env).toContain("SESSION_POLICY=allow");
+    expect(config.runtime.env).toContain("ROUND_MAX_OPEN=5");
+    expect(config.runtime.env).toContain("ROUND_DURATION_MS=30000"); // from local.yml
+    expect(config.runtime.env).not.toContain("SESSION_POLICY=kick_previous");
+  });
+});
