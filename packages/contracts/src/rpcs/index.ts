@@ -1,5 +1,5 @@
 import { leaderboardView } from "./leaderboard-view";
-import { playerStatsGet } from "./player-stats";
+import { playerStatsGet } from "./player-stats-get";
 import { replayGet } from "./replay-get";
 import { roundStart } from "./round-start";
 import { roundSubmit } from "./round-submit";
@@ -8,7 +8,7 @@ import { sessionLogout } from "./session-logout";
 import { sessionLogoutAll } from "./session-logout-all";
 
 export * from "./leaderboard-view";
-export * from "./player-stats";
+export * from "./player-stats-get";
 export * from "./replay-get";
 export * from "./round-start";
 export * from "./round-submit";
