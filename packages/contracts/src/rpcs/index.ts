@@ -16,7 +16,10 @@ export * from "./session-check";
 export * from "./session-logout";
 export * from "./session-logout-all";
 
-/** Every RPC the server registers; tests call each one to prove it reaches its own handler. */
+/**
+ * Every RPC the server registers: the server's registry must hold exactly one handler for each
+ * (apps/server/src/main.ts), and tests call each one to prove it reaches its own handler.
+ */
 export const allRpcs = [
   sessionCheck,
   roundStart,
@@ -26,5 +29,4 @@ export const allRpcs = [
   sessionLogout,
   sessionLogoutAll,
   replayGet,
-  // new:rpc inserts above this line
 ] as const;
