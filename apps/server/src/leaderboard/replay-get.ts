@@ -1,8 +1,8 @@
 import { replayGet } from "@gift-grab/contracts";
-import { readReplay } from "../leaderboard/replays";
-import { ownRecord } from "../leaderboard/weekly-board";
 import { rpcError } from "../runtime/errors";
 import { defineHandler } from "../runtime/handle-rpc";
+import { readReplay } from "./replays";
+import { ownRecord } from "./weekly-board";
 
 /**
  * The run behind a player's score on this week's board. A replay kept from an earlier week
