@@ -34,7 +34,7 @@ describe("npm run new:rpc in a fresh clone", () => {
     expect(mustRun("git", ["status", "--porcelain"], clone.dir).stdout).toBe("");
   });
 
-  it("generates an RPC where the project's own live, which typechecks, lints and passes its real-server test", () => {
+  it("writes an RPC where the project's own RPCs live, which typechecks, lints and passes its real-server test", () => {
     // The project's own: round_start's contract, handler and client call.
     const own = [
       "packages/contracts/src/rpcs/round-start.ts",

@@ -23,7 +23,7 @@ type Unknown<Cs extends readonly AnyRpc[], L extends readonly RpcHandler[]> = Ex
 >;
 
 /** What is wrong with a list of handlers for these contracts, as a type that names it; never if nothing. */
-export type WiringFault<Cs extends readonly AnyRpc[], L extends readonly RpcHandler[]> = [
+type WiringFault<Cs extends readonly AnyRpc[], L extends readonly RpcHandler[]> = [
   Missing<Cs, L>,
 ] extends [never]
   ? [Repeated<HandledIds<L>>] extends [never]
