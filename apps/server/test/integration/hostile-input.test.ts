@@ -171,7 +171,8 @@ function hostileObject(fields: string[]) {
  * get past the schema and reach the handler. Every RPC has one (checked below).
  */
 const validSamples: Record<string, Record<string, unknown>> = {
-  round_submit: { ticket: randomUUID(), score: 1, gifts: 1, power_ups_used: 0 },
+  round_submit: { ticket: randomUUID(), score: 1, inputs: [[1, 0, 0]] },
+  replay_get: { owner_id: randomUUID() },
   leaderboard_view: { cursor: "abc", around_me: false },
 };
 const sampleOf = (id: string) => validSamples[id] ?? {};
