@@ -5,6 +5,7 @@ import {
   decodeSessionClaims,
   decodeSessionToken,
   LinkEmail,
+  type leaderboardView,
   type RpcRequest,
   type RpcResponse,
   SignIn,
@@ -322,7 +323,7 @@ export class NakamaNet implements GameNet {
   }
 
   async leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage> {
-    const request: Parameters<typeof callLeaderboardView>[1] = {};
+    const request: RpcRequest<typeof leaderboardView> = {};
     if (options?.cursor) request.cursor = options.cursor;
     if (options?.aroundMe) request.around_me = true;
     return callLeaderboardView(this, request);
