@@ -1,20 +1,21 @@
 #!/usr/bin/env node
-// npm run new:rpc -- <snake_name>: adds one RPC along the project's one path (docs/adding-an-rpc.md):
-//   packages/contracts/src/rpcs/<name>.ts      contract: id constant, request and response schemas
-//   packages/contracts/src/rpcs/index.ts       export + an entry in allRpcs
-//   apps/server/src/rpcs/<name>.ts             handler through handleRpc
-//   apps/server/src/main.ts                    one line in the `rpcs` registry (build.mjs generates InitModule)
-//   apps/game/src/net/rpcs/<name>.ts           typed client call through GameNet.rpc
+// npm run new:rpc -- <domain>/<snake_name>: adds one RPC along the path every RPC of the
+// project follows (docs/adding-an-rpc.md):
+//   packages/contracts/src/rpcs/<name>.ts        contract: id, request and response schemas
+//   packages/contracts/src/rpcs/index.ts         export + an entry in the allRpcs list
+//   apps/server/src/<domain>/<name>.ts           handler: defineHandler(contract, { run })
+//   apps/server/src/main.ts                      an entry in the rpcRegistry(allRpcs, [...]) list
+//   apps/game/src/net/rpcs/<name>.ts             typed client call through GameNet.rpc
 //   apps/server/test/integration/<name>.test.ts  real-server test
-// Shared files are edited at their "new:rpc inserts above this line" markers. Nothing is
-// written unless every edit can be made.
+// The two lists are array literals, found through TypeScript's parser and appended to.
+// Nothing is written unless every edit can be made.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import ts from "typescript";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const MARKER = "// new:rpc inserts above this line";
 
 const RESERVED = new Set(
   (
@@ -27,7 +28,39 @@ const RESERVED = new Set(
 
 class Refusal extends Error {}
 
-export function names(id) {
+const serverSrc = "apps/server/src";
+
+/** A domain is a folder of apps/server/src; runtime/ is the machinery all domains share. */
+function domainOf(domain) {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(domain)) {
+    throw new Refusal(
+      `"${domain}" is not a domain folder name: use lowercase letters and digits, words joined by "-" (e.g. rounds)`,
+    );
+  }
+  if (domain === "runtime") {
+    throw new Refusal(
+      "runtime/ holds what all domains share, not RPCs: pick a domain (e.g. rounds)",
+    );
+  }
+  return domain;
+}
+
+function domains() {
+  return fs
+    .readdirSync(path.join(root, serverSrc), { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== "runtime")
+    .map((e) => e.name);
+}
+
+export function names(spec) {
+  const parts = spec.split("/");
+  if (parts.length !== 2) {
+    throw new Refusal(
+      `"${spec}" names no domain: write <domain>/<snake_case_id>, e.g. rounds/claim_reward (domains: ${domains().join(", ")})`,
+    );
+  }
+  const domain = domainOf(parts[0]);
+  const id = parts[1];
   if (!/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(id)) {
     throw new Refusal(
       `"${id}" is not a snake_case RPC id: use lowercase letters and digits in words joined by "_", starting with a letter (e.g. claim_reward)`,
@@ -42,9 +75,10 @@ export function names(id) {
   const pascal = camel[0].toUpperCase() + camel.slice(1);
   return {
     id,
+    domain,
     constant: id.toUpperCase(),
     camel,
-    handler: `rpc${pascal}`,
+    handler: `${camel}Handler`,
     call: `call${pascal}`,
     kebab: words.join("-"),
   };
@@ -53,8 +87,8 @@ export function names(id) {
 const files = (n) => ({
   contract: `packages/contracts/src/rpcs/${n.kebab}.ts`,
   contractsIndex: "packages/contracts/src/rpcs/index.ts",
-  handler: `apps/server/src/rpcs/${n.kebab}.ts`,
-  registry: "apps/server/src/main.ts",
+  handler: `${serverSrc}/${n.domain}/${n.kebab}.ts`,
+  registry: `${serverSrc}/main.ts`,
   client: `apps/game/src/net/rpcs/${n.kebab}.ts`,
   test: `apps/server/test/integration/${n.kebab}.test.ts`,
 });
@@ -96,37 +130,75 @@ function refuseTaken(n, f) {
   }
 }
 
-/** Inserts `line` above the marker, with the marker's indentation. */
-function aboveMarker(text, rel, line) {
-  const i = text.indexOf(MARKER);
-  if (i < 0) {
-    throw new Refusal(
-      `${rel} has lost its "${MARKER}" comment: put it back where new entries go, then run this again`,
-    );
+/** Applies insertions ([position, text]) to a source text, the last first so positions hold. */
+function insertAll(text, inserts) {
+  let out = text;
+  for (const [at, add] of [...inserts].sort((x, y) => y[0] - x[0])) {
+    out = out.slice(0, at) + add + out.slice(at);
   }
-  const lineStart = text.lastIndexOf("\n", i) + 1;
-  const indent = text.slice(lineStart, i);
-  return `${text.slice(0, lineStart)}${indent}${line}\n${text.slice(lineStart)}`;
+  return out;
 }
 
-/** Inserts `lines` after the file's last top-level import/export-from statement. */
-function afterImports(
-  text,
-  lines,
-  pattern = /^(import|export)\b[^;]*?\bfrom\s+["'][^"']+["'];[ \t]*$/gms,
-) {
-  let end = 0;
-  for (const m of text.matchAll(pattern)) end = m.index + m[0].length;
-  const insert = `${lines.join("\n")}\n`;
-  if (end === 0) return insert + text;
-  return `${text.slice(0, end)}\n${insert.replace(/\n$/, "")}${text.slice(end)}`;
+const parse = (rel, text) =>
+  ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+
+/** Where a new import (or `export … from`) goes: after the last statement of its kind. */
+function afterLast(source, kind) {
+  const last = source.statements.filter((st) => st.kind === kind).at(-1);
+  return last ? last.end : 0;
+}
+
+/** The insertion that makes `name` the last element of an array literal. */
+function appendTo(array, name) {
+  const last = array.elements.at(-1);
+  return last ? [last.end, `,\n  ${name}`] : [array.elements.pos, `\n  ${name},\n`];
+}
+
+/** The array literal of `export const <name> = [...]` (or `[...] as const`). */
+function exportedArray(source, rel, name) {
+  for (const st of source.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      let init = d.initializer;
+      if (init && ts.isAsExpression(init)) init = init.expression;
+      if (
+        ts.isIdentifier(d.name) &&
+        d.name.text === name &&
+        init &&
+        ts.isArrayLiteralExpression(init)
+      )
+        return init;
+    }
+  }
+  throw new Refusal(`${rel} has no \`export const ${name} = [...]\` list to add the RPC to`);
+}
+
+/** The handler list: the array literal passed to rpcRegistry(allRpcs, [...]). */
+function handlerArray(source, rel) {
+  let found;
+  const visit = (node) => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === "rpcRegistry" &&
+      node.arguments[1] &&
+      ts.isArrayLiteralExpression(node.arguments[1])
+    ) {
+      found ??= node.arguments[1];
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  if (!found) {
+    throw new Refusal(`${rel} has no rpcRegistry(allRpcs, [...]) call with a list of handlers`);
+  }
+  return found;
 }
 
 const templates = {
   contract: (n) => `import * as z from "zod/mini";
 import { defineRpc } from "../rpc";
 
-/** RPC ids are top-level string constants: Nakama's registration parser needs exactly that. */
 export const ${n.constant} = "${n.id}";
 
 /** ${n.id}: generated by \`npm run new:rpc\`. Describe what it does; change the fields to yours. */
@@ -142,21 +214,21 @@ export const ${n.camel} = defineRpc({
 });
 `,
   handler: (n) => `import { ${n.camel} } from "@gift-grab/contracts";
-import { handleRpc } from "../runtime/handle-rpc";
+import { defineHandler } from "../runtime/handle-rpc";
 
 /** ${n.id}: input is already validated against the contract; return the response object. */
-export const ${n.handler}: nkruntime.RpcFunction = (ctx, logger, _nk, payload) =>
-  handleRpc(${n.camel}, ctx, logger, payload, (input, userId) => ({
-    message: input.message,
-    user_id: userId,
-  }));
+export const ${n.handler} = defineHandler(${n.camel}, {
+  run(input, { userId }) {
+    return { message: input.message, user_id: userId };
+  },
+});
 `,
   client: (
     n,
   ) => `import { ${n.camel}, type RpcRequest, type RpcResponse } from "@gift-grab/contracts";
 import type { GameNet } from "../types";
 
-/** Calls ${n.id}; input and response are checked against the contract by GameNet.rpc. */
+/** Calls ${n.id}; input and response are checked against its contract by GameNet.rpc. */
 export function ${n.call}(
   net: Pick<GameNet, "rpc">,
   input: RpcRequest<typeof ${n.camel}>,
@@ -204,36 +276,40 @@ describe("${n.id} on the real server", () => {
 };
 
 /** Every file's new content, computed before anything is written. */
-export function plan(id) {
-  const n = names(id);
+export function plan(spec) {
+  const n = names(spec);
   const f = files(n);
   refuseTaken(n, f);
 
-  let index = read(f.contractsIndex);
-  index = afterImports(
-    index,
-    [`import { ${n.camel} } from "./${n.kebab}";`],
-    /^import\b[^;]*?\bfrom\s+["'][^"']+["'];[ \t]*$/gms,
-  );
-  index = afterImports(index, [`export * from "./${n.kebab}";`]);
-  index = aboveMarker(index, f.contractsIndex, `${n.camel},`);
-
-  let registry = read(f.registry);
-  registry = afterImports(
-    registry,
+  const indexText = read(f.contractsIndex);
+  const index = parse(f.contractsIndex, indexText);
+  const contractsIndex = insertAll(indexText, [
     [
-      `import { ${n.constant} } from "@gift-grab/contracts";`,
-      `import { ${n.handler} } from "./rpcs/${n.kebab}";`,
+      afterLast(index, ts.SyntaxKind.ImportDeclaration),
+      `\nimport { ${n.camel} } from "./${n.kebab}";`,
     ],
-    /^import\b[^;]*?\bfrom\s+["'][^"']+["'];[ \t]*$/gms,
-  );
-  registry = aboveMarker(registry, f.registry, `[${n.constant}]: ${n.handler},`);
+    [afterLast(index, ts.SyntaxKind.ExportDeclaration), `\nexport * from "./${n.kebab}";`],
+    appendTo(exportedArray(index, f.contractsIndex, "allRpcs"), n.camel),
+  ]);
+
+  const mainText = read(f.registry);
+  if (new RegExp(`\\b${n.handler}\\b`).test(mainText)) {
+    throw new Refusal(`${f.registry} already names "${n.handler}": pick another RPC name`);
+  }
+  const main = parse(f.registry, mainText);
+  const registry = insertAll(mainText, [
+    [
+      afterLast(main, ts.SyntaxKind.ImportDeclaration),
+      `\nimport { ${n.handler} } from "./${n.domain}/${n.kebab}";`,
+    ],
+    appendTo(handlerArray(main, f.registry), n.handler),
+  ]);
 
   return {
     names: n,
     writes: [
       [f.contract, templates.contract(n)],
-      [f.contractsIndex, index],
+      [f.contractsIndex, contractsIndex],
       [f.handler, templates.handler(n)],
       [f.registry, registry],
       [f.client, templates.client(n)],
@@ -249,16 +325,16 @@ function scope() {
 }
 
 function main(argv) {
-  const id = argv[0];
-  if (!id || argv.length > 1) {
+  const spec = argv[0];
+  if (!spec || argv.length > 1) {
     console.error(
-      "usage: npm run new:rpc -- <snake_case_id>   e.g. npm run new:rpc -- claim_reward",
+      "usage: npm run new:rpc -- <domain>/<snake_case_id>   e.g. npm run new:rpc -- rounds/claim_reward",
     );
     return 2;
   }
   let p;
   try {
-    p = plan(id);
+    p = plan(spec);
   } catch (err) {
     if (err instanceof Refusal) {
       console.error(`new:rpc: ${err.message}`);
@@ -286,7 +362,7 @@ function main(argv) {
   console.log(`
 Next:
   1. Change the request/response fields in packages/contracts/src/rpcs/${n.kebab}.ts.
-  2. Write the logic in apps/server/src/rpcs/${n.kebab}.ts (synchronous; refuse with rpcError(reason, detail)).
+  2. Write the logic in apps/server/src/${n.domain}/${n.kebab}.ts (synchronous; refuse with rpcError(reason, detail)).
   3. Call it from a scene: ${n.call}(net, {...}) from apps/game/src/net/rpcs/${n.kebab}.ts.
   4. Test: cd apps/server && node scripts/build.mjs && pnpm vitest run --project integration test/integration/${n.kebab}.test.ts`);
   return 0;

@@ -1,49 +1,46 @@
 /**
- * The module's registry: every RPC and hook Nakama should know, by id. scripts/build.mjs
- * bundles this file and generates the glue Nakama's parser needs (a top-level function per
- * entry and an InitModule that registers each with a literal id), so the AST rules in
- * docs/architecture.md hold by construction. Add an RPC here: one line.
+ * The module's registry: every RPC and hook Nakama should know. scripts/build.mjs bundles
+ * this file and generates the glue Nakama's parser needs (a top-level function per entry and
+ * an InitModule that registers each with a literal id), so the AST rules in
+ * docs/architecture.md hold by construction. Each handler carries its contract (defineHandler
+ * in runtime/handle-rpc.ts); the list below must hold exactly one for each contract in
+ * allRpcs, or this file does not compile. `npm run new:rpc` adds to it.
  */
-import {
-  LEADERBOARD_VIEW,
-  PLAYER_STATS_GET,
-  REPLAY_GET,
-  ROUND_START,
-  ROUND_SUBMIT,
-  SESSION_CHECK,
-  SESSION_LOGOUT,
-  SESSION_LOGOUT_ALL,
-} from "@gift-grab/contracts";
+import { allRpcs } from "@gift-grab/contracts";
 import { afterLinkEmail, beforeLinkEmail } from "./accounts/link-email";
 import { beforeUpdateAccount } from "./accounts/username-guard";
-import { rpcLeaderboardView } from "./leaderboard/leaderboard-view";
+import { leaderboardViewHandler } from "./leaderboard/leaderboard-view";
+import { replayGetHandler } from "./leaderboard/replay-get";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
-import { rpcRoundStart } from "./rounds/round-start";
-import { rpcRoundSubmit } from "./rounds/round-submit";
-import { rpcReplayGet } from "./rpcs/replay-get";
-import { rpcSessionCheck } from "./rpcs/session-check";
-import { rpcSessionLogoutAll } from "./rpcs/session-logout-all";
+import { roundStartHandler } from "./rounds/round-start";
+import { roundSubmitHandler } from "./rounds/round-submit";
 import { callHook, type HookOutcome } from "./runtime/call-hook";
-import { callRpc } from "./runtime/call-rpc";
-import type { HookRegistry, RpcRegistry, RtBeforeRegistry } from "./runtime/registry";
+import { dispatchRpc } from "./runtime/dispatch-rpc";
+import {
+  type HookRegistry,
+  type RpcRegistry,
+  type RtBeforeRegistry,
+  rpcRegistry,
+} from "./runtime/registry";
 import { beforeDeleteStorageObjects, beforeWriteStorageObjects } from "./runtime/storage-guard";
 import { withLiveSession } from "./sessions/guard";
 import { sessionHooks, sessionRtHooks } from "./sessions/hooks";
 import { initSessions } from "./sessions/init";
-import { rpcSessionLogout } from "./sessions/logout";
-import { rpcPlayerStatsGet } from "./stats/player-stats";
+import { sessionCheckHandler } from "./sessions/session-check";
+import { sessionLogoutHandler } from "./sessions/session-logout";
+import { sessionLogoutAllHandler } from "./sessions/session-logout-all";
+import { playerStatsGetHandler } from "./stats/player-stats-get";
 
-export const rpcs: RpcRegistry = {
-  [SESSION_CHECK]: rpcSessionCheck,
-  [ROUND_START]: rpcRoundStart,
-  [ROUND_SUBMIT]: rpcRoundSubmit,
-  [LEADERBOARD_VIEW]: rpcLeaderboardView,
-  [PLAYER_STATS_GET]: rpcPlayerStatsGet,
-  [SESSION_LOGOUT]: rpcSessionLogout,
-  [SESSION_LOGOUT_ALL]: rpcSessionLogoutAll,
-  [REPLAY_GET]: rpcReplayGet,
-  // new:rpc inserts above this line
-};
+export const rpcs: RpcRegistry = rpcRegistry(allRpcs, [
+  sessionCheckHandler,
+  sessionLogoutHandler,
+  sessionLogoutAllHandler,
+  roundStartHandler,
+  roundSubmitHandler,
+  leaderboardViewHandler,
+  replayGetHandler,
+  playerStatsGetHandler,
+]);
 
 export const hooks: HookRegistry = {
   ...sessionHooks,
@@ -72,7 +69,7 @@ export function init(
 /** Every RPC refuses a revoked session (sessions/guard.ts); built on first use, per VM. */
 let guardedRpcs: RpcRegistry | undefined;
 
-/** Entry for the generated glue: see runtime/call-rpc.ts. */
+/** Entry for the generated glue: see runtime/dispatch-rpc.ts. */
 export function runRpc(
   id: string,
   ctx: nkruntime.Context,
@@ -81,7 +78,7 @@ export function runRpc(
   payload: string,
 ) {
   guardedRpcs ??= withLiveSession(rpcs);
-  return callRpc(guardedRpcs, id, ctx, logger, nk, payload);
+  return dispatchRpc(guardedRpcs, id, ctx, logger, nk, payload);
 }
 
 /**

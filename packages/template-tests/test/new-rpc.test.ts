@@ -1,6 +1,7 @@
-// `npm run new:rpc` in a fresh clone of HEAD: the generated RPC typechecks, lints, builds
-// into a bundle that passes Nakama's AST rules, and its generated test passes against a
-// real Nakama (with session_check's test routing every id in allRpcs to its own handler).
+// `npm run new:rpc` in a fresh clone of HEAD: the generated RPC lands in the folders the
+// project's own RPCs use, typechecks, lints, builds into a bundle that passes Nakama's AST
+// rules, and its generated test passes against a real Nakama (with session_check's test
+// routing every id in allRpcs to its own handler).
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,11 +18,15 @@ const newRpc = (...args: string[]) =>
 
 describe("npm run new:rpc in a fresh clone", () => {
   it.each([
-    ["not snake_case", "ClaimReward", "not a snake_case RPC id"],
-    ["kebab-case", "claim-reward", "not a snake_case RPC id"],
-    ["a leading digit", "1st_prize", "not a snake_case RPC id"],
-    ["a reserved word", "delete", "reserved word"],
-    ["an existing id", "session_check", "already exists"],
+    ["no domain", "claim_reward", "names no domain: write <domain>/<snake_case_id>"],
+    ["a bad domain name", "Rounds/claim_reward", "not a domain folder name"],
+    ["runtime/ as a domain", "runtime/claim_reward", "runtime/ holds what all domains share"],
+    ["not snake_case", "rounds/ClaimReward", "not a snake_case RPC id"],
+    ["kebab-case", "rounds/claim-reward", "not a snake_case RPC id"],
+    ["a leading digit", "rounds/1st_prize", "not a snake_case RPC id"],
+    ["a reserved word", "rounds/delete", "reserved word"],
+    ["an existing id", "sessions/session_check", "already exists"],
+    ["an existing id in another domain", "rounds/session_check", "already exists"],
   ])("refuses %s with a clear message and writes nothing", (_what, name, message) => {
     const r = newRpc(name);
     expect(r.code).not.toBe(0);
@@ -29,23 +34,48 @@ describe("npm run new:rpc in a fresh clone", () => {
     expect(mustRun("git", ["status", "--porcelain"], clone.dir).stdout).toBe("");
   });
 
-  it("generates an RPC that typechecks, lints and passes its real-server test", () => {
-    const r = newRpc("claim_reward");
+  it("writes an RPC where the project's own RPCs live, which typechecks, lints and passes its real-server test", () => {
+    // The project's own: round_start's contract, handler and client call.
+    const own = [
+      "packages/contracts/src/rpcs/round-start.ts",
+      "apps/server/src/rounds/round-start.ts",
+      "apps/game/src/net/rpcs/round-start.ts",
+    ];
+    for (const rel of own) expect(fs.existsSync(path.join(clone.dir, rel)), rel).toBe(true);
+
+    const r = newRpc("rounds/claim_reward");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    const expected = [
-      "packages/contracts/src/rpcs/claim-reward.ts",
-      "apps/server/src/rpcs/claim-reward.ts",
-      "apps/game/src/net/rpcs/claim-reward.ts",
-      "apps/server/test/integration/claim-reward.test.ts",
-    ];
-    for (const rel of expected) expect(fs.existsSync(path.join(clone.dir, rel)), rel).toBe(true);
+    const written = mustRun("git", ["status", "--porcelain", "--untracked-files=all"], clone.dir)
+      .stdout.split("\n")
+      .filter(Boolean)
+      .map((line) => line.slice(3))
+      .sort();
+    expect(written).toEqual(
+      [
+        ...own.map((rel) => rel.replace("round-start", "claim-reward")),
+        "apps/server/test/integration/claim-reward.test.ts",
+        "apps/server/src/main.ts",
+        "packages/contracts/src/rpcs/index.ts",
+      ].sort(),
+    );
     const read = (rel: string) => fs.readFileSync(path.join(clone.dir, rel), "utf8");
-    expect(read("apps/server/src/main.ts")).toMatch(/\[CLAIM_REWARD\]: rpcClaimReward,/);
-    expect(read("packages/contracts/src/rpcs/index.ts")).toMatch(/\bclaimReward,/);
+    expect(read("apps/server/src/main.ts")).toMatch(
+      /import \{ claimRewardHandler \} from "\.\/rounds\/claim-reward";/,
+    );
+    expect(read("apps/server/src/main.ts")).toMatch(
+      /rpcRegistry\(allRpcs, \[[^\]]*\bclaimRewardHandler,\s*\]\)/,
+    );
+    expect(read("packages/contracts/src/rpcs/index.ts")).toMatch(
+      /allRpcs = \[[^\]]*\bclaimReward,\s*\] as const/,
+    );
+    expect(read("apps/server/src/rounds/claim-reward.ts")).toContain(
+      "export const claimRewardHandler = defineHandler(claimReward, {",
+    );
 
-    // The same id again is refused now that it exists.
-    expect(newRpc("claim_reward").stderr).toContain("already exists");
+    // The same id again is refused now that it exists, also under another domain.
+    expect(newRpc("rounds/claim_reward").stderr).toContain("already exists");
+    expect(newRpc("stats/claim_reward").stderr).toContain("already exists");
 
     const scope = [
       "--filter",

@@ -11,7 +11,3 @@ export function getNet(): GameNet {
   if (!current) throw new Error("the net layer is not ready yet (Boot creates it)");
   return current;
 }
-
-export function hasNet(): boolean {
-  return current !== null;
-}

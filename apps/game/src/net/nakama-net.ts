@@ -4,18 +4,12 @@ import {
   clientSessionVars,
   decodeSessionClaims,
   decodeSessionToken,
-  type LeaderboardEntry,
   LinkEmail,
-  leaderboardView,
-  playerStatsGet,
+  type leaderboardView,
   type RpcRequest,
   type RpcResponse,
-  roundStart,
-  roundSubmit,
   SignIn,
   SignUp,
-  sessionLogout,
-  sessionLogoutAll,
 } from "@gift-grab/contracts";
 import type { Orientation } from "@gift-grab/simulation";
 import { Client, Session } from "@heroiclabs/nakama-js";
@@ -26,7 +20,13 @@ import { Backoff } from "./backoff";
 import { deviceId } from "./device-id";
 import { Emitter } from "./emitter";
 import { kickedSubmitMessage, signedOutSubmitMessage } from "./messages";
-import { callRpc, RpcFailure } from "./rpc-client";
+import { RpcFailure, sendRpc } from "./rpc-client";
+import { callLeaderboardView } from "./rpcs/leaderboard-view";
+import { callPlayerStatsGet } from "./rpcs/player-stats-get";
+import { callRoundStart } from "./rpcs/round-start";
+import { callRoundSubmit } from "./rpcs/round-submit";
+import { callSessionLogout } from "./rpcs/session-logout";
+import { callSessionLogoutAll } from "./rpcs/session-logout-all";
 import { SessionEndedError, SessionStore } from "./session-store";
 import { toSignInFailure, validationFailure } from "./sign-in-errors";
 import { browserNetworkSignals, type NetworkSignals, SocketLink } from "./socket-link";
@@ -38,7 +38,6 @@ import {
   type GameNet,
   type KickInfo,
   type LeaderboardPage,
-  type LeaderboardRow,
   type NetEvents,
   type PlayerStats,
   type RoundResult,
@@ -142,7 +141,7 @@ export class NakamaNet implements GameNet {
     });
     this.queue = new SubmitQueue({
       storage: this.storage,
-      send: (request) => this.rpc(roundSubmit, request),
+      send: (request) => callRoundSubmit(this, request),
       userId: () => (this.state === "kicked" ? null : (this.store.currentClaims?.uid ?? null)),
       backoff: new Backoff({ baseMs: t.submitRetryBaseMs, maxMs: t.submitRetryMaxMs }),
     });
@@ -257,7 +256,7 @@ export class NakamaNet implements GameNet {
     if (tokens) {
       // Our logout RPC revokes the login across restarts and tells its sockets; Nakama's own
       // logout is the fallback when the RPC can't run.
-      await this.rpc(sessionLogout, {}).catch(() =>
+      await callSessionLogout(this, {}).catch(() =>
         this.client
           .sessionLogout(nakamaSession(tokens), tokens.token, tokens.refreshToken)
           .catch(() => false),
@@ -270,7 +269,7 @@ export class NakamaNet implements GameNet {
     // Close our own socket first: the server tells every socket, ours included.
     this.link.stop();
     try {
-      await this.rpc(sessionLogoutAll, {});
+      await callSessionLogoutAll(this, {});
     } catch (err) {
       if (this.store.current) void this.link.start();
       throw err;
@@ -305,14 +304,7 @@ export class NakamaNet implements GameNet {
   // ------------------------------------------------------------------ rounds and the board
 
   async startRound(orientation: Orientation): Promise<RoundTicket> {
-    const res = await this.rpc(roundStart, { orientation });
-    return {
-      ticket: res.ticket,
-      durationMs: res.duration_ms,
-      seed: res.seed,
-      orientation: res.orientation,
-      startedAt: new Date(res.started_at),
-    };
+    return callRoundStart(this, { orientation });
   }
 
   async submitRound(ticket: RoundTicket, result: RoundResult): Promise<SubmitOutcome> {
@@ -334,26 +326,11 @@ export class NakamaNet implements GameNet {
     const request: RpcRequest<typeof leaderboardView> = {};
     if (options?.cursor) request.cursor = options.cursor;
     if (options?.aroundMe) request.around_me = true;
-    const res = await this.rpc(leaderboardView, request);
-    return {
-      rows: res.records.map(toRow),
-      nextCursor: res.next_cursor,
-      prevCursor: res.prev_cursor,
-      me: res.me ? toRow(res.me) : null,
-      // The server's clock decides; count down from our clock by the same distance.
-      nextResetAt: new Date(Date.now() + (res.next_reset_at - res.server_now)),
-      lastWeekTop: res.last_week_top.map(toRow),
-    };
+    return callLeaderboardView(this, request);
   }
 
   async stats(): Promise<PlayerStats> {
-    const res = await this.rpc(playerStatsGet, {});
-    return {
-      gamesPlayed: res.games_played,
-      best: res.best,
-      totalGifts: res.total_gifts,
-      lastPlayedAt: res.last_played_at === null ? null : new Date(res.last_played_at),
-    };
+    return callPlayerStatsGet(this, {});
   }
 
   async rpc<C extends AnyRpc>(contract: C, input: RpcRequest<C>): Promise<RpcResponse<C>> {
@@ -367,7 +344,7 @@ export class NakamaNet implements GameNet {
         }
         throw new RpcFailure(contract.id, "network", 0, String(err));
       }
-      return callRpc(this.client, nakamaSession(tokens), contract, input);
+      return sendRpc(this.client, nakamaSession(tokens), contract, input);
     };
     try {
       return await call();
@@ -477,16 +454,6 @@ export class NakamaNet implements GameNet {
     this.state = state;
     this.emitter.emit("connection", state);
   }
-}
-
-function toRow(e: LeaderboardEntry): LeaderboardRow {
-  return {
-    rank: e.rank,
-    ownerId: e.owner_id,
-    username: e.username,
-    score: e.score,
-    isMe: e.is_me,
-  };
 }
 
 function emailOf(claims: { vrs?: Record<string, string> | undefined }): string | null {

@@ -44,8 +44,8 @@ export async function toRpcFailure(rpcId: string, err: unknown): Promise<RpcFail
   return new RpcFailure(rpcId, "network", 0, err instanceof Error ? err.message : String(err));
 }
 
-/** Calls an RPC over HTTP with input and output both checked against its contract. */
-export async function callRpc<C extends AnyRpc>(
+/** Sends one RPC over HTTP, its input and its response both checked against its contract. */
+export async function sendRpc<C extends AnyRpc>(
   client: Client,
   session: Session,
   contract: C,

@@ -2,8 +2,8 @@ import type { AnyRpc, RpcRequest, RpcResponse } from "@gift-grab/contracts";
 import type { InputRuns, Orientation } from "@gift-grab/simulation";
 
 /**
- * What scenes may ask of the network. Scenes import only these types and the `Net`
- * instance from ./index.ts; nakama-js stays inside src/net/.
+ * What scenes may ask of the network. Scenes use these types and the one GameNet (getNet()
+ * from app/context.ts); nakama-js stays inside src/net/.
  */
 
 /** What the HUD and menus show about the connection. */
@@ -117,7 +117,7 @@ export interface NetEvents {
   sessionEnded: () => void;
 }
 
-/** The net layer's surface, implemented by src/net/net.ts. */
+/** The net layer's surface, implemented by NakamaNet (net/nakama-net.ts). */
 export interface GameNet {
   readonly connection: ConnectionState;
   on<E extends keyof NetEvents>(event: E, handler: NetEvents[E]): () => void;
@@ -142,6 +142,9 @@ export interface GameNet {
   leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage>;
   stats(): Promise<PlayerStats>;
 
-  /** Any RPC by its contract: input and response checked against it (generated RPC calls use this). */
+  /**
+   * Any RPC by its contract, input and response checked against it: what every client call in
+   * net/rpcs/ goes through.
+   */
   rpc<C extends AnyRpc>(contract: C, input: RpcRequest<C>): Promise<RpcResponse<C>>;
 }

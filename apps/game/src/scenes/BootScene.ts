@@ -1,10 +1,10 @@
 import * as Phaser from "phaser";
 import { setNet } from "../app/context";
-import { createNetLayer } from "../app/create-net";
 import { generateTextures } from "../art/textures";
 import { loadClientConfig } from "../config/client-config";
 import { NetTimingsError } from "../config/net-timings";
 import { readUrlOptions } from "../game/url-options";
+import { createNet } from "../net/create-net";
 import { reportToTests } from "../test-api";
 import { colors, textStyle } from "../ui/theme";
 
@@ -27,7 +27,7 @@ export class BootScene extends Phaser.Scene {
   private async start() {
     try {
       const { server, timings } = await loadClientConfig();
-      const net = createNetLayer(server, timings);
+      const net = createNet(server, timings);
       setNet(net);
       this.scene.launch("Overlay");
       const { bench } = readUrlOptions(window.location.search);

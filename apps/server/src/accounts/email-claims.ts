@@ -1,7 +1,7 @@
-import { isVersionConflict } from "../rounds/version-conflict";
 import { rpcError } from "../runtime/errors";
 import { Owned } from "../runtime/owned-storage";
 import { deleteOwned, ownedWrite, readOwned, writeOwned } from "../runtime/storage";
+import { isVersionConflict } from "../runtime/version-conflict";
 
 /**
  * Claims on emails, so that sign-ups (and "save progress" links) racing with one email get

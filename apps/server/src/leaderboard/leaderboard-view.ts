@@ -7,7 +7,7 @@ import {
   weeklyResetAfter,
 } from "@gift-grab/contracts";
 import { rpcError } from "../runtime/errors";
-import { handleRpc } from "../runtime/handle-rpc";
+import { defineHandler } from "../runtime/handle-rpc";
 import { ownRecord, toEntry } from "./weekly-board";
 
 /** Records with a rank: listing ranks count from the page start, owner records from the rank cache. */
@@ -26,8 +26,8 @@ function listPage(nk: nkruntime.Nakama, cursor: string | undefined) {
   }
 }
 
-export const rpcLeaderboardView: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
-  handleRpc(leaderboardView, ctx, logger, payload, (input, userId) => {
+export const leaderboardViewHandler = defineHandler(leaderboardView, {
+  run(input, { userId, nk }) {
     const now = Date.now();
     const [board] = nk.leaderboardsGetId([WEEKLY_LEADERBOARD_ID]);
     // nextReset is in seconds; the schedule maths is the fallback if the board says nothing.
@@ -71,4 +71,5 @@ export const rpcLeaderboardView: nkruntime.RpcFunction = (ctx, logger, nk, paylo
       server_now: now,
       last_week_top: entries(lastWeek.records, userId),
     };
-  });
+  },
+});

@@ -1,15 +1,15 @@
 import { roundStart } from "@gift-grab/contracts";
 import { rpcError } from "../runtime/errors";
-import { handleRpc } from "../runtime/handle-rpc";
+import { defineHandler } from "../runtime/handle-rpc";
 import { Owned } from "../runtime/owned-storage";
 import { deleteOwned, readOwnedMany, writeOwned } from "../runtime/storage";
+import { isVersionConflict } from "../runtime/version-conflict";
 import { roundConfig } from "./config";
 import { limitsWrite, partitionIssued, readLimits, recentStarts } from "./start-limits";
 import { type Ticket, ticketWrite } from "./tickets";
-import { isVersionConflict } from "./version-conflict";
 
-export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
-  handleRpc(roundStart, ctx, logger, payload, (input, userId) => {
+export const roundStartHandler = defineHandler(roundStart, {
+  run(input, { userId, ctx, logger, nk }) {
     const config = roundConfig(ctx.env);
     const now = Date.now();
     const { limits, version } = readLimits(nk, logger, userId);
@@ -81,4 +81,5 @@ export const rpcRoundStart: nkruntime.RpcFunction = (ctx, logger, nk, payload) =
       orientation: ticket.orientation,
       started_at: ticket.started_at,
     };
-  });
+  },
+});

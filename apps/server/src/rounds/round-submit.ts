@@ -3,8 +3,9 @@ import { canonicalInputs } from "@gift-grab/simulation";
 import { replayWrite } from "../leaderboard/replays";
 import { ownRecord, writeScore } from "../leaderboard/weekly-board";
 import { rpcError } from "../runtime/errors";
-import { handleRpc } from "../runtime/handle-rpc";
+import { defineHandler } from "../runtime/handle-rpc";
 import { writeOwned } from "../runtime/storage";
+import { isVersionConflict } from "../runtime/version-conflict";
 import { playerStatsWrite, readPlayerStats, withRound } from "../stats/player-stats";
 import { type RoundConfig, roundConfig } from "./config";
 import { type ReplayedRound, replayRound } from "./replay-check";
@@ -16,7 +17,6 @@ import {
   type Ticket,
   ticketWrite,
 } from "./tickets";
-import { isVersionConflict } from "./version-conflict";
 
 const STATS_WRITE_ATTEMPTS = 5;
 /**
@@ -126,8 +126,8 @@ function finish(
   }
 }
 
-export const rpcRoundSubmit: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
-  handleRpc(roundSubmit, ctx, logger, payload, (input, userId) => {
+export const roundSubmitHandler = defineHandler(roundSubmit, {
+  run(input, { userId, ctx, logger, nk }) {
     const config = roundConfig(ctx.env);
     const now = Date.now();
     const fingerprint = submitFingerprint(nk, input);
@@ -161,4 +161,5 @@ export const rpcRoundSubmit: nkruntime.RpcFunction = (ctx, logger, nk, payload) 
         ticket.claimed_at ?? 0,
       );
     return finish(ctx, logger, nk, userId, input, run, claimed, claimVersion, now);
-  });
+  },
+});

@@ -19,7 +19,7 @@ export interface HookCall {
 }
 
 /**
- * Runs a hook the way callRpc runs an RPC: a typed error it throws ({message, code}) goes
+ * Runs a hook the way dispatchRpc runs an RPC: a typed error it throws ({message, code}) goes
  * out as is; anything else is logged here and goes out as `unavailable` (the database is
  * down: 503) or a bare `internal`, never a Go error's text (it names the database user,
  * host and port, and Nakama's Go functions). What Nakama does with it (v3.40.0):

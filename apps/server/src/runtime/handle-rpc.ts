@@ -3,21 +3,47 @@ import type * as z from "zod/mini";
 import { assertNoControlCharacters } from "./control-chars";
 import { isRuntimeError, rpcError, unexpectedError } from "./errors";
 
-/** A handler's logic: validated input and the caller's user id in, the response out. */
-export type RpcImpl<C extends AnyRpc> = (
-  input: z.output<C["request"]>,
-  userId: string,
-) => RpcResponse<C>;
+/** Who called and with what: everything a handler's logic may use besides its input. */
+export interface RpcCall {
+  userId: string;
+  ctx: nkruntime.Context;
+  logger: nkruntime.Logger;
+  nk: nkruntime.Nakama;
+}
+
+/** A handler's logic: the input validated against its contract in, the contract's response out. */
+export interface RpcImpl<C extends AnyRpc> {
+  readonly run: (input: z.output<C["request"]>, call: RpcCall) => RpcResponse<C>;
+}
+
+/** An RPC handler: the contract it answers and the function Nakama runs for it. */
+export interface RpcHandler<C extends AnyRpc = AnyRpc> {
+  readonly contract: C;
+  readonly rpc: nkruntime.RpcFunction;
+}
+
+/**
+ * A handler built from its contract: its logic is typed by that contract, and the registry
+ * takes its id from it (runtime/registry.ts), so no id is paired with a handler by hand.
+ */
+export function defineHandler<C extends AnyRpc>(contract: C, impl: RpcImpl<C>): RpcHandler<C> {
+  return {
+    contract,
+    rpc: (ctx, logger, nk, payload) => handleRpc(contract, ctx, logger, nk, payload, impl),
+  };
+}
 
 /**
  * The one way an RPC runs: parse and validate the payload against the contract (bad input,
- * including a control character in any string → code 3, HTTP 400, naming the field), run the handler, return its JSON. Anything
- * unexpected is logged here and leaves as a bare "internal" error, never a stack trace.
+ * including a control character in any string → code 3, HTTP 400, naming the field), run the
+ * handler, return its JSON. Anything unexpected is logged here and leaves as a bare
+ * "internal" error, never a stack trace.
  */
-export function handleRpc<C extends AnyRpc>(
+function handleRpc<C extends AnyRpc>(
   contract: C,
   ctx: nkruntime.Context,
   logger: nkruntime.Logger,
+  nk: nkruntime.Nakama,
   payload: string,
   impl: RpcImpl<C>,
 ): string {
@@ -37,7 +63,7 @@ export function handleRpc<C extends AnyRpc>(
     throw rpcError("invalid_payload", `${contract.id}: ${describeIssues(parsed.error)}`);
   }
   try {
-    return JSON.stringify(impl(parsed.data, userId));
+    return JSON.stringify(impl.run(parsed.data, { userId, ctx, logger, nk }));
   } catch (err) {
     if (isRuntimeError(err)) throw err;
     throw unexpectedError(contract.id, err, logger);

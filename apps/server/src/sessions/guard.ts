@@ -39,7 +39,7 @@ export const beforeGetAccount: nkruntime.BeforeHookFunction<void> = (ctx, logger
 
 /**
  * The registry with every handler behind the revocation check, so the check's own failures
- * (e.g. the database down) leave through callRpc's error handling like the handler's would.
+ * (e.g. the database down) leave through dispatchRpc's error handling like the handler's would.
  */
 export function withLiveSession(rpcs: RpcRegistry): RpcRegistry {
   const guarded: RpcRegistry = {};

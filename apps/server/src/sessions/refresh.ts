@@ -1,7 +1,7 @@
 import { ClientSessionVars, SessionVar } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
-import { isVersionConflict } from "../rounds/version-conflict";
 import { rpcError } from "../runtime/errors";
+import { isVersionConflict } from "../runtime/version-conflict";
 import { maxLoginSeconds, sessionConfig } from "./config";
 import { nowSec, revokeLogin } from "./revoke";
 import { type LoginRecord, readLogin, writeLogin } from "./store";

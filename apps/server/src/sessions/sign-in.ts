@@ -10,10 +10,10 @@ import {
 } from "@gift-grab/contracts";
 import { claimEmail, emailTakenError, releaseEmail } from "../accounts/email-claims";
 import { assertValidUsername } from "../accounts/username-guard";
-import { notificationStream } from "../rpcs/session-check";
 import { assertDatabaseReachable } from "../runtime/database";
 import { rpcError } from "../runtime/errors";
 import { maxLoginSeconds, sessionConfig, sessionPolicy } from "./config";
+import { notificationStream } from "./notification-stream";
 import { endOtherLogins, nowSec } from "./revoke";
 import { type LoginRecord, writeLogin } from "./store";
 import { claimsOf, invalidateLoginInNakama } from "./tokens";

@@ -3,7 +3,7 @@ import {
   SESSION_ENDED_SUBJECT,
   type SessionEndedContent,
 } from "@gift-grab/contracts";
-import { notificationStream } from "../rpcs/session-check";
+import { notificationStream } from "./notification-stream";
 
 /** The user's live sockets (Nakama tracks each on the notification stream, hidden). */
 export function liveSockets(nk: nkruntime.Nakama, userId: string): string[] {

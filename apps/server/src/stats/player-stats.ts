@@ -1,10 +1,4 @@
-import {
-  EMPTY_PLAYER_STATS,
-  PLAYER_STATS_KEY,
-  type PlayerStats,
-  playerStatsGet,
-} from "@gift-grab/contracts";
-import { handleRpc } from "../runtime/handle-rpc";
+import { EMPTY_PLAYER_STATS, PLAYER_STATS_KEY, type PlayerStats } from "@gift-grab/contracts";
 import { Owned } from "../runtime/owned-storage";
 import { type OwnedWrite, ownedWrite, readOwned } from "../runtime/storage";
 
@@ -37,12 +31,3 @@ export function withRound(
 export function playerStatsWrite(userId: string, stats: PlayerStats, version: string): OwnedWrite {
   return ownedWrite(Owned.playerStats, userId, PLAYER_STATS_KEY, stats, version);
 }
-
-export const rpcPlayerStatsGet: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
-  handleRpc(
-    playerStatsGet,
-    ctx,
-    logger,
-    payload,
-    (_input, userId) => readPlayerStats(nk, logger, userId).stats,
-  );

@@ -5,22 +5,23 @@
  * final states with Node's. The production module carries no trace of it.
  */
 import { replay } from "@gift-grab/simulation";
-import { callRpc } from "../../src/runtime/call-rpc";
-import { handleRpc } from "../../src/runtime/handle-rpc";
-import type { HookRegistry, RpcRegistry } from "../../src/runtime/registry";
+import { dispatchRpc } from "../../src/runtime/dispatch-rpc";
+import { defineHandler } from "../../src/runtime/handle-rpc";
+import { type HookRegistry, type RpcRegistry, rpcRegistry } from "../../src/runtime/registry";
 import { simReplayBatch } from "./contract";
 
-export const rpcs: RpcRegistry = {
-  [simReplayBatch.id]: (ctx, logger, _nk, payload) =>
-    handleRpc(simReplayBatch, ctx, logger, payload, ({ runs }) => {
-      const began = Date.now();
-      const results = runs.map((run) => {
-        const { hash, score, gifts, power_ups_used } = replay(run, run.inputs);
-        return { hash, score, gifts, power_ups_used };
-      });
-      return { results, elapsed_ms: Date.now() - began };
-    }),
-};
+const simReplayBatchHandler = defineHandler(simReplayBatch, {
+  run({ runs }) {
+    const began = Date.now();
+    const results = runs.map((run) => {
+      const { hash, score, gifts, power_ups_used } = replay(run, run.inputs);
+      return { hash, score, gifts, power_ups_used };
+    });
+    return { results, elapsed_ms: Date.now() - began };
+  },
+});
+
+export const rpcs: RpcRegistry = rpcRegistry([simReplayBatch], [simReplayBatchHandler]);
 
 export const hooks: HookRegistry = {};
 
@@ -35,5 +36,5 @@ export function runRpc(
   nk: nkruntime.Nakama,
   payload: string,
 ) {
-  return callRpc(rpcs, id, ctx, logger, nk, payload);
+  return dispatchRpc(rpcs, id, ctx, logger, nk, payload);
 }

@@ -16,7 +16,7 @@ import {
 import type { Session } from "@heroiclabs/nakama-js";
 import { describe, expect, it } from "vitest";
 import { OWNED_COLLECTIONS } from "../../src/runtime/owned-storage";
-import { played } from "./rounds-client";
+import { played, untilOver } from "./rounds-client";
 import { deviceLogin, getAccountStatus, ownStack, rawRefresh, rpcStatus } from "./sessions-support";
 
 // The trust boundary of storage on a stack of this file's own: rows are planted with SQL,
@@ -78,12 +78,19 @@ async function startRound(session: Session) {
   return roundStart.response.parse(res.json);
 }
 
-/** A submit of the ticket's 300 ms round with Santa standing still (18 ticks), claiming `score`. */
-const submitBody = (ticket: string, score = 0) =>
+/** A submit that passes the contract, for a ticket the server must not know. */
+const unknownTicketBody = (ticket: string, score = 1) =>
   JSON.stringify({ ticket, score, inputs: [[18, 0, 0]] });
 
+/** Plays the round as the bot does and submits it once it is over: the replay's score. */
+async function playedBody(round: ReturnType<typeof roundStart.response.parse>) {
+  await untilOver(round);
+  const body = played(round);
+  return { body: JSON.stringify(body), score: body.score };
+}
+
 describe("server-owned collections: clients may not write or delete them", () => {
-  it("refuses the issue's four forged writes (and an email claim) with 403 collection_owned, and writes nothing", async () => {
+  it("refuses the issue's four forged writes (and an email claim, a replay) with 403 collection_owned, and writes nothing", async () => {
     const { session } = await deviceLogin(port());
     const now = Date.now();
     const forged: Record<string, { key: string; value: unknown }> = {
@@ -108,17 +115,8 @@ describe("server-owned collections: clients may not write or delete them", () =>
       },
       // Not in the issue: blocks another player's sign-up with that email for a while.
       signup_email_claims: { key: "0".repeat(64), value: { claimed_ms: now + 1e12 } },
-      // Not in the issue: a weekly best's replay that replay_get would serve as the board's run.
-      round_replays: {
-        key: "weekly_best",
-        value: {
-          seed: 1,
-          duration_ms: 300,
-          orientation: "landscape",
-          inputs: [[18, 0, 0]],
-          score: 999,
-        },
-      },
+      // A forged run behind a score, for Watch to serve.
+      round_replays: { key: "weekly_best", value: { score: 2e9, inputs: [] } },
     };
     expect(Object.keys(forged).sort()).toEqual(OWNED_COLLECTIONS.map((c) => c.collection).sort());
     for (const [collection, { key, value }] of Object.entries(forged)) {
@@ -144,7 +142,7 @@ describe("server-owned collections: clients may not write or delete them", () =>
       port(),
       ROUND_SUBMIT,
       session.token,
-      submitBody(forged.round_tickets?.key ?? "", 2_000_000_000),
+      unknownTicketBody(forged.round_tickets?.key ?? "", 2_000_000_000),
     );
     expectTyped(submit, 404, "ticket_unknown");
   });
@@ -164,11 +162,10 @@ describe("server-owned collections: clients may not write or delete them", () =>
   it("refuses deleting the server's own objects in each owned collection with 403", async () => {
     const { session } = await deviceLogin(port());
     const round = await startRound(session);
-    const done = await rpcStatus(port(), ROUND_SUBMIT, session.token, submitBody(round.ticket));
-    expect(done.status).toBe(200);
-    plant("round_replays", uid(session), "weekly_best", { score: 0 });
+    const { body } = await playedBody(round);
+    const done = await rpcStatus(port(), ROUND_SUBMIT, session.token, body);
+    expect(done.status, JSON.stringify(done.json)).toBe(200);
     const objects: [string, string][] = [
-      ["round_replays", "weekly_best"],
       ["round_tickets", round.ticket],
       ["round_limits", "starts"],
       ["player_stats", "summary"],
@@ -245,7 +242,7 @@ describe("nothing read back is trusted: corrupt rows are absent, never a 5xx", (
         port(),
         ROUND_SUBMIT,
         session.token,
-        submitBody(rounds[i]?.ticket ?? ""),
+        unknownTicketBody(rounds[i]?.ticket ?? ""),
       );
       expectTyped(res, 404, "ticket_unknown");
     }
@@ -260,13 +257,13 @@ describe("nothing read back is trusted: corrupt rows are absent, never a 5xx", (
     expect(before.status).toBe(200);
     expect(playerStatsGet.response.parse(before.json)).toEqual(EMPTY_PLAYER_STATS);
     const round = await startRound(session);
-    const body = played(round);
-    const res = await rpcStatus(port(), ROUND_SUBMIT, session.token, JSON.stringify(body));
+    const { body, score } = await playedBody(round);
+    const res = await rpcStatus(port(), ROUND_SUBMIT, session.token, body);
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     const after = playerStatsGet.response.parse(
       (await rpcStatus(port(), PLAYER_STATS_GET, session.token)).json,
     );
-    expect(after).toMatchObject({ games_played: 1, best: body.score });
+    expect(after).toMatchObject({ games_played: 1, best: score });
   });
 
   it("a session whose login record is corrupt is refused as unknown (401), never a 5xx", async () => {

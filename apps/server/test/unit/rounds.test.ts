@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ROUND_DEFAULTS, roundConfig } from "../../src/rounds/config";
 import { partitionIssued, recentStarts, START_WINDOW_MS } from "../../src/rounds/start-limits";
 import { submitFingerprint } from "../../src/rounds/tickets";
-import { isVersionConflict } from "../../src/rounds/version-conflict";
+import { isVersionConflict } from "../../src/runtime/version-conflict";
 import { withRound } from "../../src/stats/player-stats";
 
 describe("roundConfig", () => {

@@ -1,5 +1,5 @@
 import { leaderboardView } from "./leaderboard-view";
-import { playerStatsGet } from "./player-stats";
+import { playerStatsGet } from "./player-stats-get";
 import { replayGet } from "./replay-get";
 import { roundStart } from "./round-start";
 import { roundSubmit } from "./round-submit";
@@ -8,7 +8,7 @@ import { sessionLogout } from "./session-logout";
 import { sessionLogoutAll } from "./session-logout-all";
 
 export * from "./leaderboard-view";
-export * from "./player-stats";
+export * from "./player-stats-get";
 export * from "./replay-get";
 export * from "./round-start";
 export * from "./round-submit";
@@ -16,7 +16,10 @@ export * from "./session-check";
 export * from "./session-logout";
 export * from "./session-logout-all";
 
-/** Every RPC the server registers; tests call each one to prove it reaches its own handler. */
+/**
+ * Every RPC the server registers: the server's registry must hold exactly one handler for each
+ * (apps/server/src/main.ts), and tests call each one to prove it reaches its own handler.
+ */
 export const allRpcs = [
   sessionCheck,
   roundStart,
@@ -26,5 +29,4 @@ export const allRpcs = [
   sessionLogout,
   sessionLogoutAll,
   replayGet,
-  // new:rpc inserts above this line
 ] as const;

@@ -2,7 +2,6 @@ import { InputRuns, Orientation } from "@gift-grab/simulation";
 import * as z from "zod/mini";
 import { defineRpc } from "../rpc";
 
-/** RPC ids are top-level string constants: Nakama's registration parser needs exactly that. */
 export const REPLAY_GET = "replay_get";
 
 /**

@@ -1,7 +1,6 @@
 import * as z from "zod/mini";
 import { defineRpc } from "../rpc";
 
-/** RPC ids are top-level string constants: Nakama's registration parser needs exactly that. */
 export const SESSION_CHECK = "session_check";
 
 /** The forum's check_user_on_stream: how many sockets does the caller have open? */

@@ -6,12 +6,12 @@ export type RpcOutcome =
   | { error: unknown; payload?: undefined };
 
 /**
- * Runs a registered RPC and hands back its payload or the error it threw, instead of
- * throwing here. Nakama 3.40 copies the JS stack of a thrown error into HTTP RPC error
+ * Runs the handler registered for `id` and hands back its payload or the error it threw,
+ * instead of throwing here. Nakama 3.40 copies the JS stack of a thrown error into HTTP RPC error
  * bodies ("error": {"stackTrace": …}); the generated entry point rethrows the error itself,
  * so that stack is one frame naming the entry point and no module internals reach clients.
  */
-export function callRpc(
+export function dispatchRpc(
   registry: RpcRegistry,
   id: string,
   ctx: nkruntime.Context,

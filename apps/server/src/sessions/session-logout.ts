@@ -1,5 +1,5 @@
 import { SessionVar, sessionLogout } from "@gift-grab/contracts";
-import { handleRpc } from "../runtime/handle-rpc";
+import { defineHandler } from "../runtime/handle-rpc";
 import { sessionConfig, sessionPolicy } from "./config";
 import { nowSec, revokeLogin } from "./revoke";
 import { closeSockets, liveSockets, tellSockets } from "./sockets";
@@ -12,8 +12,8 @@ import { readLogin } from "./store";
  * checks a per-token logout at socket upgrade by the raw token, issue #2506). With `allow`
  * only the calling socket (if the call came over one) can be attributed to this login.
  */
-export const rpcSessionLogout: nkruntime.RpcFunction = (ctx, logger, nk, payload) =>
-  handleRpc(sessionLogout, ctx, logger, payload, (_input, userId) => {
+export const sessionLogoutHandler = defineHandler(sessionLogout, {
+  run(_input, { userId, ctx, logger, nk }) {
     const now = nowSec();
     const single = sessionPolicy(ctx.env) !== "allow";
     const sockets = single ? liveSockets(nk, userId) : ctx.sessionId ? [ctx.sessionId] : [];
@@ -25,4 +25,5 @@ export const rpcSessionLogout: nkruntime.RpcFunction = (ctx, logger, nk, payload
     if (single) nk.sessionLogout(userId, undefined, undefined);
     closeSockets(nk, logger, sockets);
     return { sockets_closed: sockets.length };
-  });
+  },
+});
