@@ -184,10 +184,7 @@ export function afterSignIn(
   nk: nkruntime.Nakama,
   session: nkruntime.Session,
 ) {
-  const out = session as nkruntime.Session & { refresh_token?: string };
-  const token = out.token ?? "";
-  const refresh = out.refreshToken ?? out.refresh_token ?? "";
-  const claims = claimsOf(nk, token);
+  const claims = claimsOf(nk, session.token ?? "");
   const vars = claims.vrs ?? {};
   const lid = vars[SessionVar.loginId];
   const rid = vars[SessionVar.refreshId];
@@ -196,7 +193,10 @@ export function afterSignIn(
     return;
   }
   const loginAt = Number(vars[SessionVar.loginAt] ?? claims.iat);
-  const refreshExp = refresh ? claimsOf(nk, refresh).exp : claims.exp;
+  const cfg = sessionConfig(nk);
+  // The refresh token's expiry, without decoding it (a decode is most of this hook's goja
+  // time): Nakama stamps each token with its own clock read, so it may be a second later.
+  const refreshExp = claims.exp - cfg.tokenExpirySec + cfg.refreshTokenExpirySec + 1;
   const record: LoginRecord = {
     tid: claims.tid,
     rid,
@@ -223,7 +223,7 @@ export function afterSignIn(
   } catch (err) {
     // Nakama hands out the session whatever its after hook does (api.go traceApiAfter).
     // Without its record our RPCs refuse the login; make Nakama's own APIs refuse it too.
-    invalidateLoginInNakama(nk, sessionConfig(nk), claims.uid, claims.tid, nowSec());
+    invalidateLoginInNakama(nk, cfg, claims.uid, claims.tid, nowSec());
     throw err;
   }
 }
