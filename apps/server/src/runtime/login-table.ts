@@ -1,4 +1,5 @@
 import { describeIssues, LoginRecord, type RevokeReason } from "@gift-grab/contracts";
+import * as z from "zod/mini";
 
 /**
  * The only code that touches the module's own SQL tables (test/unit/owned-storage.test.ts
@@ -118,8 +119,21 @@ export function listRevokedUnexpired(
   return rows.flatMap((row) => parsedLogin(logger, row) ?? []);
 }
 
-function ended(rows: Row[]): EndedLogin[] {
-  return rows.map((row) => ({ lid: String(row.lid), tid: String(row.tid), exp: Number(row.exp) }));
+/** What a revoking statement returns of each login, checked with the contract's own fields. */
+const EndedRow = z.object({
+  lid: z.string(),
+  tid: LoginRecord.shape.tid,
+  exp: LoginRecord.shape.exp,
+});
+
+/** A row that doesn't parse is logged and left out: its login is revoked all the same. */
+function ended(logger: nkruntime.Logger, rows: Row[]): EndedLogin[] {
+  return rows.flatMap((row) => {
+    const parsed = EndedRow.safeParse(row);
+    if (parsed.success) return [parsed.data];
+    logger.warn("logins: a revoked login of unexpected shape: %s", describeIssues(parsed.error));
+    return [];
+  });
 }
 
 /**
@@ -160,12 +174,14 @@ UNION ALL SELECT lid, tid, exp FROM others`;
  */
 export function recordSignIn(
   nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
   login: StoredLogin,
   now: number,
   endOthers: { reason: RevokeReason } | undefined,
 ): EndedLogin[] {
   const r = login.record;
   return ended(
+    logger,
     nk.sqlQuery(SIGN_IN, [
       login.userId,
       login.lid,
@@ -200,11 +216,13 @@ export function revokeLoginRow(
 /** Revokes every live login of the user and drops the expired ones: returns those revoked. */
 export function revokeAllLogins(
   nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
   userId: string,
   reason: RevokeReason,
   now: number,
 ): EndedLogin[] {
   return ended(
+    logger,
     nk.sqlQuery(
       `WITH revoked AS (
         UPDATE gift_grab_logins SET revoked_at = $2, revoked_reason = $3

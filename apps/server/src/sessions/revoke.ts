@@ -75,7 +75,7 @@ export function endLogins(
 /** Sign out everywhere: every login of the user revoked, every socket told and closed. */
 export function endAllLogins(nk: nkruntime.Nakama, logger: nkruntime.Logger, userId: string) {
   return endLogins(nk, logger, userId, "signed_out_everywhere", (now) =>
-    revokeAllLogins(nk, userId, "signed_out_everywhere", now),
+    revokeAllLogins(nk, logger, userId, "signed_out_everywhere", now),
   );
 }
 

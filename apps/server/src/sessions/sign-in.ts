@@ -208,7 +208,7 @@ export function afterSignIn(
   };
   const login: StoredLogin = { userId: claims.uid, lid, record };
   try {
-    if (sessionPolicy(ctx.env) === "allow") recordSignIn(nk, login, nowSec(), undefined);
+    if (sessionPolicy(ctx.env) === "allow") recordSignIn(nk, logger, login, nowSec(), undefined);
     else {
       const reason = "signed_in_elsewhere";
       endLogins(
@@ -216,7 +216,7 @@ export function afterSignIn(
         logger,
         claims.uid,
         reason,
-        (now) => recordSignIn(nk, login, now, { reason }),
+        (now) => recordSignIn(nk, logger, login, now, { reason }),
         vars.client,
       );
     }

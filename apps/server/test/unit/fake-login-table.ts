@@ -31,7 +31,7 @@ export function fakeLoginTable() {
     const cur = rows.get(id(userId, lid));
     if (cur) cur.record = { ...cur.record, revoked_at: now, revoked_reason: reason };
   };
-  const recordSignIn: Table["recordSignIn"] = (_nk, login, now, endOthers) => {
+  const recordSignIn: Table["recordSignIn"] = (_nk, _logger, login, now, endOthers) => {
     const ended: LoginTable.EndedLogin[] = [];
     for (const other of rows.values()) {
       const r = other.record;

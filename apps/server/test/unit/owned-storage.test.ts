@@ -9,7 +9,7 @@ import {
   TicketRecord,
 } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
-import { listRevokedUnexpired, readLogin } from "../../src/runtime/login-table";
+import { listRevokedUnexpired, readLogin, recordSignIn } from "../../src/runtime/login-table";
 import { OWNED_COLLECTIONS, Owned } from "../../src/runtime/owned-storage";
 import { ownedWrite, readOwned, writeOwned } from "../../src/runtime/storage";
 import {
@@ -291,6 +291,21 @@ describe("nothing read back is trusted", () => {
     ]);
     expect(warnings.some((w) => w.includes("login 1 of user a is corrupt"))).toBe(true);
     expect(warnings.join("\n")).not.toContain("secret-rid");
+  });
+
+  it("a login a statement revoked is used only if its row parses", () => {
+    const { logger, warnings } = warningLogger();
+    const nk = {
+      sqlQuery: () => [
+        { lid: "a", tid: "", exp: 5 },
+        { lid: "b", tid: "tb", exp: 6 },
+      ],
+    } as unknown as nkruntime.Nakama;
+    const login = { userId: "u", lid: "n", record: { tid: "t", rid: "r", login_at: 1, exp: 9 } };
+    expect(recordSignIn(nk, logger, login, 1, { reason: "signed_in_elsewhere" })).toEqual([
+      { lid: "b", tid: "tb", exp: 6 },
+    ]);
+    expect(warnings).toHaveLength(1);
   });
 
   it("the stored contracts refuse the issue's forged values", () => {
