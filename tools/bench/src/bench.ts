@@ -28,6 +28,12 @@ export interface BenchOptions {
   roundMs?: number;
   /** Sign-ins in flight at once in the sign-in throughput phase. */
   signInConcurrency?: number;
+  /**
+   * Sign-in rounds, each a sign-up and a returning sign-in of `players` new devices on both
+   * stacks, interleaved; the median round of each is reported. One phase takes well under a
+   * second, so on a shared machine one burst of other work moves one round, not the result.
+   */
+  signInRounds?: number;
   log?: (line: string) => void;
 }
 
@@ -56,6 +62,17 @@ async function signIns(http: NakamaHttp, name: string, deviceIds: string[], conc
     if (token) tokens[i] = token;
   });
   return { summary: samples.summary(performance.now() - t0), tokens };
+}
+
+type SignIns = Awaited<ReturnType<typeof signIns>>;
+
+/** The round whose throughput is the median of the rounds', with every round's errors. */
+function medianRound(rounds: SignIns[]): SignIns {
+  const sorted = [...rounds].sort((x, y) => x.summary.per_sec - y.summary.per_sec);
+  const median = sorted[Math.floor(sorted.length / 2)] as SignIns;
+  const errors = rounds.reduce((sum, r) => sum + r.summary.errors, 0);
+  const firstError = rounds.find((r) => r.summary.first_error)?.summary.first_error ?? null;
+  return { ...median, summary: { ...median.summary, errors, first_error: firstError } };
 }
 
 const newDevices = (n: number) => Array.from({ length: n }, () => randomUUID());
@@ -110,6 +127,7 @@ export async function runBench({
   rounds = 2,
   roundMs = 5000,
   signInConcurrency = 16,
+  signInRounds = 5,
   log = console.log,
 }: BenchOptions) {
   log("starting two stacks (ours and the baseline)…");
@@ -131,31 +149,36 @@ export async function runBench({
     const restartOurs = await timed(() => ours.restartNakama());
     const restartBase = await timed(() => base.restartNakama());
 
-    log(`sign-in: ${players} players on each stack, ${signInConcurrency} at a time…`);
+    log(
+      `sign-in: ${players} players on each stack, ${signInConcurrency} at a time, ${signInRounds} rounds…`,
+    );
     await signIns(b, "warm-up", newDevices(Math.min(20, players)), signInConcurrency);
     await signIns(a, "warm-up", newDevices(Math.min(20, players)), signInConcurrency);
-    const devicesA = newDevices(players);
-    const devicesB = newDevices(players);
-    const newBase = await signIns(
-      b,
-      "sign-up, new player (baseline: no hooks)",
-      devicesB,
-      signInConcurrency,
-    );
-    const newOurs = await signIns(
-      a,
-      "sign-up, new player (our hooks)",
-      devicesA,
-      signInConcurrency,
-    );
-    // Returning players: the common case, and the one where our hooks end older logins.
-    const signInBase = await signIns(
-      b,
-      "sign-in, returning (baseline: no hooks)",
-      devicesB,
-      signInConcurrency,
-    );
-    const signIn = await signIns(a, "sign-in, returning (our hooks)", devicesA, signInConcurrency);
+    const newBases: SignIns[] = [];
+    const newOurs: SignIns[] = [];
+    const signInBases: SignIns[] = [];
+    const signInOurs: SignIns[] = [];
+    for (let round = 0; round < signInRounds; round++) {
+      const devicesA = newDevices(players);
+      const devicesB = newDevices(players);
+      newBases.push(
+        await signIns(b, "sign-up, new player (baseline: no hooks)", devicesB, signInConcurrency),
+      );
+      newOurs.push(
+        await signIns(a, "sign-up, new player (our hooks)", devicesA, signInConcurrency),
+      );
+      // Returning players: the common case, and the one where our hooks end older logins.
+      signInBases.push(
+        await signIns(b, "sign-in, returning (baseline: no hooks)", devicesB, signInConcurrency),
+      );
+      signInOurs.push(
+        await signIns(a, "sign-in, returning (our hooks)", devicesA, signInConcurrency),
+      );
+    }
+    const newBase = medianRound(newBases);
+    const newOur = medianRound(newOurs);
+    const signInBase = medianRound(signInBases);
+    const signIn = medianRound(signInOurs);
 
     log(`rounds: ${players} players × ${rounds} rounds of ${roundMs} ms…`);
     const starts = new Samples("round_start");
@@ -200,7 +223,7 @@ export async function runBench({
     const roundCalls = [starts, submits, lists, checks].map((s) => s.summary(oursWall));
     const baseCalls = [writes, baseLists].map((s) => s.summary(baseWall));
     const calls: Summary[] = [
-      newOurs.summary,
+      newOur.summary,
       newBase.summary,
       signIn.summary,
       signInBase.summary,
@@ -214,7 +237,7 @@ export async function runBench({
       round_submit_p99_vs_baseline_write: submit.p99 / write.p99,
       sign_in_throughput_vs_baseline: signIn.summary.per_sec / signInBase.summary.per_sec,
       sign_in_p50_vs_baseline: signIn.summary.p50 / signInBase.summary.p50,
-      sign_up_throughput_vs_baseline: newOurs.summary.per_sec / newBase.summary.per_sec,
+      sign_up_throughput_vs_baseline: newOur.summary.per_sec / newBase.summary.per_sec,
     };
     return {
       machine: {
@@ -230,15 +253,16 @@ export async function runBench({
         rounds,
         round_ms: roundMs,
         sign_in_concurrency: signInConcurrency,
+        sign_in_rounds: signInRounds,
       },
       calls,
       ratios,
       targets: {
         "round_submit p50 <= 1.5x baseline write": ratios.round_submit_p50_vs_baseline_write <= 1.5,
         [`round_submit p99 < 50 ms at ${players} players`]: submit.p99 < 50,
-        "sign-in (returning) throughput >= 0.8x baseline":
-          ratios.sign_in_throughput_vs_baseline >= 0.8,
-        "sign-up (new) throughput >= 0.8x baseline": ratios.sign_up_throughput_vs_baseline >= 0.8,
+        "sign-in (returning) throughput >= 0.9x baseline":
+          ratios.sign_in_throughput_vs_baseline >= 0.9,
+        "sign-up (new) throughput >= 0.9x baseline": ratios.sign_up_throughput_vs_baseline >= 0.9,
       },
       sockets: {
         requested: sockets,
@@ -268,7 +292,7 @@ export function formatTable(r: BenchResult): string {
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "-");
   const lines = [
     `machine: ${r.machine.cpus} cores (${r.machine.cpu}), ${r.machine.memory_gb} GiB, node ${r.machine.node}`,
-    `${r.options.players} players × ${r.options.rounds} rounds of ${r.options.round_ms} ms (arrivals spread over a round); sign-ins ${r.options.sign_in_concurrency} at a time; load average ${r.machine.load_avg_1m.toFixed(1)}`,
+    `${r.options.players} players × ${r.options.rounds} rounds of ${r.options.round_ms} ms (arrivals spread over a round); sign-ins ${r.options.sign_in_concurrency} at a time, median of ${r.options.sign_in_rounds} rounds; load average ${r.machine.load_avg_1m.toFixed(1)}`,
     "",
     `${"call".padEnd(52)} ${"calls".padStart(6)} ${"err".padStart(4)} ${"/s".padStart(8)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)}  (ms)`,
     ...r.calls.map(

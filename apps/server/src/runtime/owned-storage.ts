@@ -1,6 +1,5 @@
 import {
   EmailClaimRecord,
-  LoginRecord,
   PLAYER_STATS_COLLECTION,
   PlayerStats,
   ReplayRecord,
@@ -36,7 +35,8 @@ function owned<S extends z.ZodMiniType>(entry: OwnedCollection<S>): OwnedCollect
  * storage SQL elsewhere (test/unit/owned-storage.test.ts).
  *
  * Collections clients may write: none. The game keeps nothing in Nakama storage itself (its
- * saves are localStorage). Any collection not listed here stays writable by clients as on
+ * saves are localStorage). Login records are not storage at all: they live in the module's
+ * own tables (login-table.ts), which no client API of Nakama reaches. Any collection not listed here stays writable by clients as on
  * plain Nakama, for a template's own client-side saves.
  */
 export const Owned = {
@@ -67,13 +67,6 @@ export const Owned = {
     permissionRead: 1,
     permissionWrite: 0,
     why: "games played, best and gifts, counted from accepted rounds; the owner may read them",
-  }),
-  sessionLogins: owned({
-    collection: "session_logins",
-    schema: LoginRecord,
-    permissionRead: 0,
-    permissionWrite: 0,
-    why: "login records: what keeps a signed-out or superseded login dead across restarts",
   }),
   signupEmailClaims: owned({
     collection: "signup_email_claims",

@@ -95,33 +95,6 @@ export function listOwned<C extends OwnedCollection>(
   return out;
 }
 
-/**
- * Every object of the collection, across users, whose value has the top-level field
- * `field` and parses. Filtered in SQL only by the field's presence (no cast a bad row could
- * break); everything else is the schema's job, row by row.
- */
-export function scanOwnedWithField<C extends OwnedCollection>(
-  nk: nkruntime.Nakama,
-  logger: nkruntime.Logger,
-  entry: C,
-  field: string,
-): OwnedObject<Value<C>>[] {
-  const rows = nk.sqlQuery(
-    "SELECT user_id::text AS user_id, key, version, value::text AS value FROM storage WHERE collection = $1 AND value ? $2",
-    [entry.collection, field],
-  );
-  return rows.flatMap((row) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(String(row.value));
-    } catch {
-      value = undefined;
-    }
-    const obj = { userId: String(row.user_id), key: String(row.key), version: String(row.version) };
-    return parsed(logger, entry, { ...obj, value }) ?? [];
-  });
-}
-
 declare const ownedWriteBrand: unique symbol;
 /** A write built by {@link ownedWrite}: the only kind {@link writeOwned} takes. */
 export type OwnedWrite = nkruntime.StorageWriteRequest & { readonly [ownedWriteBrand]: true };

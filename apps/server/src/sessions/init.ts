@@ -1,12 +1,13 @@
+import { createLoginTables, hasLiveLogin, listRevokedUnexpired } from "../runtime/login-table";
 import { policyMismatch, rememberSessionConfig, type SessionConfig, sessionPolicy } from "./config";
 import { nowSec } from "./revoke";
-import { isLive, listLogins, listRevokedUnexpired } from "./store";
 import { invalidateLoginInNakama } from "./tokens";
 
 /**
- * At start: keep Nakama's session config for the pooled VMs, warn when SESSION_POLICY and
- * session.single_session disagree, and hand Nakama's fresh (empty) session cache the
- * revocations it forgot in the restart, so its own APIs refuse those tokens again.
+ * At start: create the login tables if missing, keep Nakama's session config for the pooled
+ * VMs, warn when SESSION_POLICY and session.single_session disagree, and hand Nakama's fresh
+ * (empty) session cache the revocations it forgot in the restart, so its own APIs refuse
+ * those tokens again.
  */
 export function initSessions(
   ctx: nkruntime.Context,
@@ -14,6 +15,8 @@ export function initSessions(
   nk: nkruntime.Nakama,
   initializer: nkruntime.Initializer,
 ) {
+  // Not caught: without its tables no sign-in could be recorded, so Nakama must not start.
+  createLoginTables(nk);
   const cfg = rememberSessionConfig(initializer, nk);
   const policy = sessionPolicy(ctx.env);
   const mismatch = policyMismatch(policy, cfg.singleSession, cfg.singleSocket);
@@ -22,7 +25,7 @@ export function initSessions(
   try {
     reapplyRevocations(logger, nk, cfg);
   } catch (err) {
-    // Never keep Nakama from starting: our RPCs, GetAccount and refresh still read storage.
+    // Never keep Nakama from starting: our RPCs, GetAccount and refresh still read the table.
     logger.error("sessions: revocations not re-applied to Nakama's cache: %s", String(err));
   }
 }
@@ -35,7 +38,7 @@ function reapplyRevocations(logger: nkruntime.Logger, nk: nkruntime.Nakama, cfg:
   // per-token entries (LocalSessionCache.RemoveAll) and counts whole seconds, so only the
   // per-token invalidations after it also refuse a token issued in this same second.
   for (const userId of new Set(revoked.map((r) => r.userId))) {
-    if (!listLogins(nk, logger, userId).some((l) => isLive(l.record, now))) {
+    if (!hasLiveLogin(nk, userId, now)) {
       nk.sessionLogout(userId, undefined, undefined);
     }
   }

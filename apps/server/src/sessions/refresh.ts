@@ -1,10 +1,9 @@
-import { ClientSessionVars, SessionVar } from "@gift-grab/contracts";
+import { ClientSessionVars, type LoginRecord, SessionVar } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
 import { rpcError } from "../runtime/errors";
-import { isVersionConflict } from "../runtime/version-conflict";
+import { readLogin, rotateLogin } from "../runtime/login-table";
 import { maxLoginSeconds, sessionConfig } from "./config";
 import { nowSec, revokeLogin } from "./revoke";
-import { type LoginRecord, readLogin, writeLogin } from "./store";
 import { verifiedRefreshClaims } from "./tokens";
 
 type RefreshRequest = { token?: string; vars?: { [key: string]: string } };
@@ -66,22 +65,12 @@ export const beforeSessionRefresh: nkruntime.BeforeHookFunction<RefreshRequest> 
     throw rpcError("session_revoked", "this refresh token was already used: sign in again");
   }
   const rid = nk.uuidv4();
-  try {
-    writeLogin(
-      nk,
-      claims.uid,
-      lid,
-      {
-        ...record,
-        rid,
-        prev_rid: record.rid,
-        rotated_ms: Date.now(),
-        exp: Math.min(now + cfg.refreshTokenExpirySec, record.login_at + maxLoginSeconds(ctx.env)),
-      },
-      login.version,
-    );
-  } catch (err) {
-    if (!isVersionConflict(err)) throw err;
+  const rotated = rotateLogin(nk, login, {
+    rid,
+    rotatedMs: Date.now(),
+    exp: Math.min(now + cfg.refreshTokenExpirySec, record.login_at + maxLoginSeconds(ctx.env)),
+  });
+  if (!rotated) {
     // Someone changed the login since we read it: another refresh with this same token
     // (it rotated first), or a revocation.
     const latest = readLogin(nk, logger, claims.uid, lid);

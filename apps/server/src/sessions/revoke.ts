@@ -1,17 +1,13 @@
-import type { SessionEndedContent } from "@gift-grab/contracts";
-import { type SessionConfig, sessionConfig, sessionPolicy } from "./config";
-import { closeSockets, liveSockets, tellSockets } from "./sockets";
+import type { RevokeReason, SessionEndedContent } from "@gift-grab/contracts";
 import {
-  deleteLogins,
-  isLive,
-  type LoginRecord,
-  listLogins,
-  type RevokeReason,
+  type EndedLogin,
   readLogin,
+  revokeAllLogins,
+  revokeLoginRow,
   type StoredLogin,
-  startedBefore,
-  writeLogin,
-} from "./store";
+} from "../runtime/login-table";
+import { type SessionConfig, sessionConfig } from "./config";
+import { closeSockets, liveSockets, tellSockets } from "./sockets";
 import { invalidateLoginInNakama } from "./tokens";
 
 export const nowSec = () => Math.floor(Date.now() / 1000);
@@ -20,18 +16,28 @@ export const nowSec = () => Math.floor(Date.now() / 1000);
 export function revokeLogin(
   nk: nkruntime.Nakama,
   cfg: SessionConfig,
-  login: StoredLogin,
+  { userId, lid, record }: StoredLogin,
   reason: RevokeReason,
   now = nowSec(),
 ) {
-  const record = { ...login.record, revoked_at: now, revoked_reason: reason };
-  writeLogin(nk, login.userId, login.lid, record);
-  nk.localcachePut(
-    stateKey(login.userId, login.lid),
-    `revoked:${reason}`,
-    Math.max(1, record.exp - now),
-  );
-  invalidateLoginInNakama(nk, cfg, login.userId, record.tid, now);
+  revokeLoginRow(nk, userId, lid, reason, now);
+  forgetLogin(nk, cfg, userId, { lid, tid: record.tid, exp: record.exp }, reason, now);
+}
+
+/**
+ * What follows a login's revocation in the table, on this node: the state cache says so at
+ * once, and Nakama's own session cache refuses its tokens.
+ */
+export function forgetLogin(
+  nk: nkruntime.Nakama,
+  cfg: SessionConfig,
+  userId: string,
+  login: EndedLogin,
+  reason: RevokeReason,
+  now: number,
+) {
+  nk.localcachePut(stateKey(userId, login.lid), `revoked:${reason}`, Math.max(1, login.exp - now));
+  invalidateLoginInNakama(nk, cfg, userId, login.tid, now);
 }
 
 export interface EndResult {
@@ -40,48 +46,37 @@ export interface EndResult {
 }
 
 /**
- * Ends every login of the user that started before `keep` (all of them without `keep`): each is revoked (persisted and in Nakama's
- * cache), every live socket is told why and then closed. Expired records are dropped.
- * Only for policies with one login per user: the user's sockets all belong to older logins.
+ * `end` revokes logins of the user in the table; then each is forgotten by the caches and
+ * the user's live sockets are told why and closed. Only for policies with one login per
+ * user: the user's sockets all belong to the logins being ended.
  */
-export function endOtherLogins(
+export function endLogins(
   nk: nkruntime.Nakama,
   logger: nkruntime.Logger,
   userId: string,
-  keep: { lid: string; record: LoginRecord } | undefined,
   reason: RevokeReason & SessionEndedContent["reason"],
+  end: (now: number) => EndedLogin[],
   client?: string,
 ): EndResult {
   const now = nowSec();
-  const cfg = sessionConfig(nk);
+  const ended = end(now);
   const sockets = liveSockets(nk, userId);
   if (sockets.length > 0) {
     tellSockets(nk, userId, { reason, at: now, ...(client ? { client } : {}) });
   }
-  const logins = listLogins(nk, logger, userId);
-  let loginsRevoked = 0;
-  let superseded = false;
-  for (const login of logins) {
-    if (!isLive(login.record, now) || login.lid === keep?.lid) continue;
-    if (keep && !startedBefore(login, keep)) {
-      // Sign-ins racing: a newer one is already recorded, so this one is the older. Each
-      // hook writes its record before it lists, so the later list always sees both.
-      superseded = true;
-      continue;
-    }
-    revokeLogin(nk, cfg, login, reason, now);
-    loginsRevoked++;
+  if (ended.length > 0) {
+    const cfg = sessionConfig(nk);
+    for (const login of ended) forgetLogin(nk, cfg, userId, login, reason, now);
   }
-  if (keep && superseded) {
-    revokeLogin(nk, cfg, { userId, lid: keep.lid, record: keep.record, version: "" }, reason, now);
-  }
-  deleteLogins(
-    nk,
-    userId,
-    logins.filter((l) => l.record.exp <= now).map((l) => l.lid),
-  );
   closeSockets(nk, logger, sockets);
-  return { loginsRevoked, socketsClosed: sockets.length };
+  return { loginsRevoked: ended.length, socketsClosed: sockets.length };
+}
+
+/** Sign out everywhere: every login of the user revoked, every socket told and closed. */
+export function endAllLogins(nk: nkruntime.Nakama, logger: nkruntime.Logger, userId: string) {
+  return endLogins(nk, logger, userId, "signed_out_everywhere", (now) =>
+    revokeAllLogins(nk, logger, userId, "signed_out_everywhere", now),
+  );
 }
 
 /** Why a session (ctx of an RPC or hook) may not be used, or undefined if its login is live. */
@@ -108,14 +103,12 @@ export function revokedReason(
 
 /**
  * A login's state, cached in nk.localcache (process-wide, so shared by every VM of this
- * single node): `revokeLogin` overwrites it at once, so the cache never hides a revocation
- * made through this module. It spares a storage read per call and keeps RPCs that need no
- * database working while it is briefly down. Empty after a restart: storage is the truth.
+ * single node): `forgetLogin` overwrites it at once, so the cache never hides a revocation
+ * made through this module. It spares a database read per call and keeps RPCs that need no
+ * database working while it is briefly down. Empty after a restart: the table is the truth.
  */
 const LIVE = "live";
 const LIVE_TTL_SEC = 60;
 function stateKey(userId: string, lid: string) {
   return `gift-grab:login:${userId}:${lid}`;
 }
-
-export { sessionPolicy };

@@ -1,6 +1,6 @@
 import { sessionLogoutAll } from "@gift-grab/contracts";
 import { defineHandler } from "../runtime/handle-rpc";
-import { endOtherLogins } from "./revoke";
+import { endAllLogins } from "./revoke";
 
 /**
  * Sign out everywhere: every login of the caller revoked (persisted, survives restarts),
@@ -8,7 +8,7 @@ import { endOtherLogins } from "./revoke";
  */
 export const sessionLogoutAllHandler = defineHandler(sessionLogoutAll, {
   run(_input, { userId, logger, nk }) {
-    const ended = endOtherLogins(nk, logger, userId, undefined, "signed_out_everywhere");
+    const ended = endAllLogins(nk, logger, userId);
     // Every token the user holds, also ones issued in this same second.
     nk.sessionLogout(userId, undefined, undefined);
     return { logins_revoked: ended.loginsRevoked, sockets_closed: ended.socketsClosed };

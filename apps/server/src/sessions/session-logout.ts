@@ -1,9 +1,9 @@
 import { SessionVar, sessionLogout } from "@gift-grab/contracts";
 import { defineHandler } from "../runtime/handle-rpc";
+import { readLogin } from "../runtime/login-table";
 import { sessionConfig, sessionPolicy } from "./config";
 import { nowSec, revokeLogin } from "./revoke";
 import { closeSockets, liveSockets, tellSockets } from "./sockets";
-import { readLogin } from "./store";
 
 /**
  * Sign out this login. With one login per user (kick_previous, deny_new) every socket of
@@ -17,7 +17,7 @@ export const sessionLogoutHandler = defineHandler(sessionLogout, {
     const now = nowSec();
     const single = sessionPolicy(ctx.env) !== "allow";
     const sockets = single ? liveSockets(nk, userId) : ctx.sessionId ? [ctx.sessionId] : [];
-    // Told first, closed last: the storage work between lets the notification leave.
+    // Told first, closed last: the database work between lets the notification leave.
     if (single && sockets.length > 0) tellSockets(nk, userId, { reason: "signed_out", at: now });
     const lid = ctx.vars?.[SessionVar.loginId];
     const login = lid ? readLogin(nk, logger, userId, lid) : undefined;

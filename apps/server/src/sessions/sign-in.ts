@@ -3,6 +3,7 @@ import {
   CustomId,
   DeviceId,
   describeIssues,
+  type LoginRecord,
   SessionVar,
   SignIn,
   SignUp,
@@ -12,10 +13,10 @@ import { claimEmail, emailTakenError, releaseEmail } from "../accounts/email-cla
 import { assertValidUsername } from "../accounts/username-guard";
 import { assertDatabaseReachable } from "../runtime/database";
 import { rpcError } from "../runtime/errors";
+import { recordSignIn, type StoredLogin } from "../runtime/login-table";
 import { maxLoginSeconds, sessionConfig, sessionPolicy } from "./config";
 import { notificationStream } from "./notification-stream";
-import { endOtherLogins, nowSec } from "./revoke";
-import { type LoginRecord, writeLogin } from "./store";
+import { endLogins, nowSec } from "./revoke";
 import { claimsOf, invalidateLoginInNakama } from "./tokens";
 
 type Vars = { [key: string]: string };
@@ -174,7 +175,8 @@ export const beforeAuthenticateCustom: nkruntime.BeforeHookFunction<
 
 /**
  * After any sign-in: record the login (persisted, server-only) and, unless the policy is
- * `allow`, end every older login of the user: tokens dead, sockets told and closed.
+ * `allow`, end every older login of the user in the same statement: tokens dead, sockets
+ * told and closed.
  */
 export function afterSignIn(
   ctx: nkruntime.Context,
@@ -182,10 +184,7 @@ export function afterSignIn(
   nk: nkruntime.Nakama,
   session: nkruntime.Session,
 ) {
-  const out = session as nkruntime.Session & { refresh_token?: string };
-  const token = out.token ?? "";
-  const refresh = out.refreshToken ?? out.refresh_token ?? "";
-  const claims = claimsOf(nk, token);
+  const claims = claimsOf(nk, session.token ?? "");
   const vars = claims.vrs ?? {};
   const lid = vars[SessionVar.loginId];
   const rid = vars[SessionVar.refreshId];
@@ -194,7 +193,10 @@ export function afterSignIn(
     return;
   }
   const loginAt = Number(vars[SessionVar.loginAt] ?? claims.iat);
-  const refreshExp = refresh ? claimsOf(nk, refresh).exp : claims.exp;
+  const cfg = sessionConfig(nk);
+  // The refresh token's expiry, without decoding it (a decode is most of this hook's goja
+  // time): Nakama stamps each token with its own clock read, so it may be a second later.
+  const refreshExp = claims.exp - cfg.tokenExpirySec + cfg.refreshTokenExpirySec + 1;
   const record: LoginRecord = {
     tid: claims.tid,
     rid,
@@ -204,18 +206,25 @@ export function afterSignIn(
     ...(vars.client ? { client: vars.client } : {}),
     ...(vars.email ? { email: vars.email } : {}),
   };
+  const login: StoredLogin = { userId: claims.uid, lid, record };
   try {
-    writeLogin(nk, claims.uid, lid, record);
+    if (sessionPolicy(ctx.env) === "allow") recordSignIn(nk, logger, login, nowSec(), undefined);
+    else {
+      const reason = "signed_in_elsewhere";
+      endLogins(
+        nk,
+        logger,
+        claims.uid,
+        reason,
+        (now) => recordSignIn(nk, logger, login, now, { reason }),
+        vars.client,
+      );
+    }
   } catch (err) {
     // Nakama hands out the session whatever its after hook does (api.go traceApiAfter).
     // Without its record our RPCs refuse the login; make Nakama's own APIs refuse it too.
-    invalidateLoginInNakama(nk, sessionConfig(nk), claims.uid, claims.tid, nowSec());
+    invalidateLoginInNakama(nk, cfg, claims.uid, claims.tid, nowSec());
     throw err;
-  }
-  // A just-created account has no older login to end.
-  const created = (session as nkruntime.Session & { created?: boolean }).created === true;
-  if (!created && sessionPolicy(ctx.env) !== "allow") {
-    endOtherLogins(nk, logger, claims.uid, { lid, record }, "signed_in_elsewhere", vars.client);
   }
 }
 

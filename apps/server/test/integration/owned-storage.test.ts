@@ -51,6 +51,24 @@ function plant(collection: string, userId: string, key: string, value: unknown) 
   );
 }
 
+/** Puts a login row in the module's table: valid columns unless `over` (SQL literals) says otherwise. */
+function plantLogin(userId: string, lid: string, over: Record<string, string> = {}) {
+  const now = Math.floor(Date.now() / 1000);
+  const row: Record<string, string> = {
+    user_id: `'${userId}'`,
+    lid: `'${lid}'`,
+    tid: `'${randomUUID()}'`,
+    rid: `'${randomUUID()}'`,
+    login_at: String(now),
+    signed_in_ms: String(Date.now()),
+    exp: String(now + 3600),
+    ...over,
+  };
+  sql(
+    `INSERT INTO gift_grab_logins (${Object.keys(row).join(", ")}) VALUES (${Object.values(row).join(", ")})`,
+  );
+}
+
 function rowCount(collection: string, userId: string, key?: string): number {
   const byKey = key === undefined ? "" : ` AND key = '${key}'`;
   return Number(
@@ -109,10 +127,6 @@ describe("server-owned collections: clients may not write or delete them", () =>
         value: { games_played: 1e6, best: 2e9, total_gifts: 2e9, last_played_at: now },
       },
       round_limits: { key: "starts", value: { starts: "x" } },
-      session_logins: {
-        key: randomUUID(),
-        value: { tid: "x", rid: "y", login_at: 1, exp: "never", revoked_at: 1 },
-      },
       // Not in the issue: blocks another player's sign-up with that email for a while.
       signup_email_claims: { key: "0".repeat(64), value: { claimed_ms: now + 1e12 } },
       // A forged run behind a score, for Watch to serve.
@@ -169,7 +183,6 @@ describe("server-owned collections: clients may not write or delete them", () =>
       ["round_tickets", round.ticket],
       ["round_limits", "starts"],
       ["player_stats", "summary"],
-      ["session_logins", lidOf(session)],
     ];
     for (const [collection, key] of objects) {
       expect(rowCount(collection, uid(session), key), collection).toBe(1);
@@ -266,10 +279,10 @@ describe("nothing read back is trusted: corrupt rows are absent, never a 5xx", (
     expect(after).toMatchObject({ games_played: 1, best: score });
   });
 
-  it("a session whose login record is corrupt is refused as unknown (401), never a 5xx", async () => {
+  it("a session whose login row is corrupt is refused as unknown (401), never a 5xx", async () => {
     const { session } = await deviceLogin(port());
-    // Planted before the session's first call: nothing cached it as live yet.
-    plant("session_logins", uid(session), lidOf(session), { tid: 5, exp: "never" });
+    // Corrupted before the session's first call: nothing cached it as live yet.
+    sql(`UPDATE gift_grab_logins SET tid = '' WHERE lid = '${lidOf(session)}'`);
     const check = await rpcStatus(port(), SESSION_CHECK, session.token);
     expectTyped(check, 401, "session_revoked");
     expect(await getAccountStatus(port(), session.token)).toBe(401);
@@ -277,17 +290,33 @@ describe("nothing read back is trusted: corrupt rows are absent, never a 5xx", (
     expectTyped(refresh as { status: number; json: unknown }, 401, "session_revoked");
   });
 
-  it("corrupt logins are skipped when a sign-in or sign-out ends the others", async () => {
+  it("corrupt logins don't stop a sign-in or sign-out from ending the others", async () => {
     const first = await deviceLogin(port());
-    plant("session_logins", uid(first.session), randomUUID(), { revoked_at: "soon" });
-    plant("session_logins", uid(first.session), randomUUID(), { tid: "only" });
-    // kick_previous: the new sign-in lists the user's logins and ends the older one.
+    plantLogin(uid(first.session), randomUUID(), { revoked_reason: "'soon'" });
+    plantLogin(uid(first.session), randomUUID(), { tid: "''" });
+    // kick_previous: the new sign-in ends every other login of the user.
     const second = await deviceLogin(port(), { deviceId: first.deviceId });
     expect((await rpcStatus(port(), SESSION_CHECK, first.session.token)).status).toBe(401);
     expect((await rpcStatus(port(), SESSION_CHECK, second.session.token)).status).toBe(200);
     const all = await rpcStatus(port(), SESSION_LOGOUT_ALL, second.session.token);
     expect(all.status, JSON.stringify(all.json)).toBe(200);
     expect((await rpcStatus(port(), SESSION_CHECK, second.session.token)).status).toBe(401);
+  });
+
+  it("no client API reaches a login: the storage API writes a look-alike the module never reads", async () => {
+    const { session } = await deviceLogin(port());
+    const forged = { tid: "x", rid: "y", login_at: 1, exp: 4e9 };
+    const res = await storageApi(session.token, "", {
+      objects: [
+        { collection: "session_logins", key: lidOf(session), value: JSON.stringify(forged) },
+      ],
+    });
+    expect(res.status, res.text).toBe(200);
+    expect((await rpcStatus(port(), SESSION_LOGOUT, session.token)).status).toBe(200);
+    expect(sql(`SELECT revoked_reason FROM gift_grab_logins WHERE lid = '${lidOf(session)}'`)).toBe(
+      "signed_out",
+    );
+    expect((await rpcStatus(port(), SESSION_CHECK, session.token)).status).toBe(401);
   });
 });
 
@@ -297,13 +326,7 @@ describe("after a restart, every revocation is re-applied past a bad row", () =>
     expect((await rpcStatus(port(), SESSION_LOGOUT, loggedOut.session.token)).status).toBe(200);
     const other = await deviceLogin(port());
     const badKey = randomUUID();
-    plant("session_logins", uid(other.session), badKey, {
-      tid: "x",
-      rid: "y",
-      login_at: 1,
-      exp: "never",
-      revoked_at: 1,
-    });
+    plantLogin(uid(other.session), badKey, { revoked_at: "1", revoked_reason: "'bogus'" });
 
     // GET /v2/friend: a Nakama API the module does not hook; only Nakama's cache refuses it.
     const friends = async (token: string) =>
@@ -319,18 +342,23 @@ describe("after a restart, every revocation is re-applied past a bad row", () =>
     expect(await friends(loggedOut.session.token)).toBe(401);
     expect(await friends(other.session.token)).toBe(200);
     const log = readFileSync(stack().logFile, "utf8");
-    expect(log).toContain(`session_logins/${badKey} of user ${uid(other.session)} is corrupt`);
+    expect(log).toContain(`login ${badKey} of user ${uid(other.session)} is corrupt`);
     expect(log).not.toContain("revocations not re-applied");
   });
 
-  it("the module wrote no collection outside its registry (and the test's own `notes`)", () => {
+  it("the module wrote no collection outside its registry (and the tests' own)", () => {
     const collections = sql("SELECT DISTINCT collection FROM storage").split("\n").filter(Boolean);
-    const allowed = new Set([...OWNED_COLLECTIONS.map((c) => c.collection), "notes"]);
+    // `session_logins`: the look-alike a client wrote above, through the client API.
+    const allowed = new Set([
+      ...OWNED_COLLECTIONS.map((c) => c.collection),
+      "notes",
+      "session_logins",
+    ]);
     expect(collections.filter((c) => !allowed.has(c))).toEqual([]);
     // The long-lived ones were all written by this file's tests (email claims are deleted
     // when their sign-up ends), so the check above saw real rows.
     expect(collections).toEqual(
-      expect.arrayContaining(["round_tickets", "round_limits", "player_stats", "session_logins"]),
+      expect.arrayContaining(["round_tickets", "round_limits", "player_stats"]),
     );
   });
 });

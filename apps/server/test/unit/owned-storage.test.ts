@@ -9,22 +9,18 @@ import {
   TicketRecord,
 } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
+import { listRevokedUnexpired, readLogin, recordSignIn } from "../../src/runtime/login-table";
 import { OWNED_COLLECTIONS, Owned } from "../../src/runtime/owned-storage";
-import {
-  listOwned,
-  ownedWrite,
-  readOwned,
-  scanOwnedWithField,
-  writeOwned,
-} from "../../src/runtime/storage";
+import { ownedWrite, readOwned, writeOwned } from "../../src/runtime/storage";
 import {
   beforeDeleteStorageObjects,
   beforeWriteStorageObjects,
 } from "../../src/runtime/storage-guard";
-import { listRevokedUnexpired, readLogin } from "../../src/sessions/store";
 
 const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src");
 const HELPERS = path.join("runtime", "storage.ts");
+const LOGIN_TABLE = path.join("runtime", "login-table.ts");
+const LOGIN_TABLES = /gift_grab_login/i;
 
 /** Storage access outside the helpers: a runtime storage call, or SQL naming the storage table. */
 function storageAccesses(source: string): string[] {
@@ -71,6 +67,15 @@ describe("owned collections, closed by construction", () => {
     expect(storageAccesses("// the truth is read from storage, not the cache")).toEqual([]);
   });
 
+  it("no module code names the login tables except runtime/login-table.ts", () => {
+    const offenders = sourceFiles(srcDir)
+      .filter((f) => path.relative(srcDir, f) !== LOGIN_TABLE)
+      .filter((f) => LOGIN_TABLES.test(fs.readFileSync(f, "utf8")))
+      .map((f) => path.relative(srcDir, f));
+    expect(offenders).toEqual([]);
+    expect(LOGIN_TABLES.test(fs.readFileSync(path.join(srcDir, LOGIN_TABLE), "utf8"))).toBe(true);
+  });
+
   it("the helpers themselves still hold the storage calls (the scan is not vacuous)", () => {
     expect(
       storageAccesses(fs.readFileSync(path.join(srcDir, HELPERS), "utf8")).length,
@@ -109,7 +114,6 @@ describe("owned collections, closed by construction", () => {
       "round_limits",
       "round_replays",
       "round_tickets",
-      "session_logins",
       "signup_email_claims",
     ]);
     for (const c of OWNED_COLLECTIONS) {
@@ -193,8 +197,8 @@ function thrownBy(run: () => unknown): unknown {
 
 type Row = { collection: string; userId: string; key: string; value: unknown; version: string };
 
-/** Storage as nk shows it, with rows planted as a pre-fix client (or a bug) could have left them. */
-function fakeStorage(rows: Row[]) {
+/** A logger that keeps each warning as the text Nakama would log. */
+function warningLogger() {
   const warnings: string[] = [];
   const logger = {
     warn: (format: string, ...args: unknown[]) => {
@@ -202,6 +206,11 @@ function fakeStorage(rows: Row[]) {
       warnings.push(format.replace(/%[sd]/g, () => String(args[i++])));
     },
   } as unknown as nkruntime.Logger;
+  return { logger, warnings };
+}
+
+/** Storage as nk shows it, with rows planted as a pre-fix client (or a bug) could have left them. */
+function fakeStorage(rows: Row[]) {
   const nk = {
     storageRead: (ids: { collection: string; key: string; userId: string }[]) =>
       rows.filter((r) =>
@@ -209,26 +218,8 @@ function fakeStorage(rows: Row[]) {
           (id) => id.collection === r.collection && id.key === r.key && id.userId === r.userId,
         ),
       ),
-    storageList: (userId: string, collection: string) => ({
-      objects: rows.filter((r) => r.userId === userId && r.collection === collection),
-    }),
-    sqlQuery: (_sql: string, [collection, field = ""]: string[]) =>
-      rows
-        .filter(
-          (r) =>
-            r.collection === collection &&
-            typeof r.value === "object" &&
-            r.value !== null &&
-            field in r.value,
-        )
-        .map((r) => ({
-          user_id: r.userId,
-          key: r.key,
-          version: r.version,
-          value: typeof r.value === "string" ? r.value : JSON.stringify(r.value),
-        })),
   } as unknown as nkruntime.Nakama;
-  return { nk, logger, warnings };
+  return { nk, ...warningLogger() };
 }
 
 const login = (over: Record<string, unknown> = {}) => ({
@@ -266,63 +257,55 @@ describe("nothing read back is trusted", () => {
     expect(warnings[0]).not.toContain(secret);
   });
 
-  it("a corrupt login is no login: unknown when read, skipped when listed", () => {
-    const { nk, logger } = fakeStorage([
-      {
-        collection: "session_logins",
-        userId: "u",
-        key: "bad",
-        value: login({ exp: "never" }),
-        version: "1",
-      },
-      { collection: "session_logins", userId: "u", key: "good", value: login(), version: "2" },
-    ]);
-    expect(readLogin(nk, logger, "u", "bad")).toBeUndefined();
-    expect(readLogin(nk, logger, "u", "good")?.record.tid).toBe("t");
-    expect(listOwned(nk, logger, Owned.sessionLogins, "u").map((o) => o.key)).toEqual(["good"]);
-  });
-
-  it("re-applying revocations goes on past bad rows and skips expired ones", () => {
-    const values: [string, Record<string, unknown>][] = [
-      ["a", { exp: "never" }],
-      ["b", { tid: "tb" }],
-      ["c", { revoked_at: null }],
-      ["d", { tid: "td", exp: 50 }],
-      ["e", { tid: "te" }],
-      ["f", { revoked_at: undefined }],
+  it("a corrupt login row is no login: unknown when read, skipped when listed, logged", () => {
+    // Rows as nk.sqlQuery returns them: every column, NULL as null.
+    const row = (userId: string, lid: string, over: Record<string, unknown> = {}) => ({
+      user_id: userId,
+      lid,
+      prev_rid: null,
+      rotated_ms: null,
+      signed_in_ms: 5,
+      client: null,
+      email: null,
+      ...login(over),
+    });
+    const rows = [
+      row("a", "1", { revoked_reason: "bogus" }),
+      row("b", "2", { tid: "tb" }),
+      row("c", "3", { tid: "" }),
+      row("e", "5", { tid: "te", rid: "secret-rid", exp: -1 }),
+      row("f", "6", { tid: "tf" }),
     ];
-    const { nk, logger, warnings } = fakeStorage(
-      values.map(([userId, over], i) => ({
-        collection: "session_logins",
-        userId,
-        key: String(i),
-        value: login(over),
-        version: "1",
-      })),
-    );
-    const revoked = listRevokedUnexpired(nk, logger, 1000);
-    expect(revoked.map((r) => [r.userId, r.record.tid])).toEqual([
+    const { logger, warnings } = warningLogger();
+    const nk = {
+      sqlQuery: (_sql: string, params: unknown[]) =>
+        params.length === 2
+          ? rows.filter((r) => r.user_id === params[0] && r.lid === params[1])
+          : rows,
+    } as unknown as nkruntime.Nakama;
+    expect(readLogin(nk, logger, "a", "1")).toBeUndefined();
+    expect(readLogin(nk, logger, "b", "2")?.record).toMatchObject({ tid: "tb", signed_in_ms: 5 });
+    expect(readLogin(nk, logger, "b", "2")?.record).not.toHaveProperty("client");
+    expect(listRevokedUnexpired(nk, logger, 1000).map((r) => [r.userId, r.record.tid])).toEqual([
       ["b", "tb"],
-      ["e", "te"],
+      ["f", "tf"],
     ]);
-    expect(warnings).toHaveLength(2);
+    expect(warnings.some((w) => w.includes("login 1 of user a is corrupt"))).toBe(true);
+    expect(warnings.join("\n")).not.toContain("secret-rid");
   });
 
-  it("a row the SQL scan gets back as text that is not JSON is skipped too", () => {
-    const { nk, logger, warnings } = fakeStorage([
-      { collection: "session_logins", userId: "a", key: "1", value: login(), version: "1" },
-    ]);
-    const sqlQuery = nk.sqlQuery;
-    const broken = {
-      ...nk,
-      sqlQuery: (q: string, p: string[]) => [
-        ...sqlQuery(q, p),
-        { user_id: "z", key: "9", version: "1", value: "{" },
+  it("a login a statement revoked is used only if its row parses", () => {
+    const { logger, warnings } = warningLogger();
+    const nk = {
+      sqlQuery: () => [
+        { lid: "a", tid: "", exp: 5 },
+        { lid: "b", tid: "tb", exp: 6 },
       ],
     } as unknown as nkruntime.Nakama;
-    expect(
-      scanOwnedWithField(broken, logger, Owned.sessionLogins, "revoked_at").map((o) => o.userId),
-    ).toEqual(["a"]);
+    const login = { userId: "u", lid: "n", record: { tid: "t", rid: "r", login_at: 1, exp: 9 } };
+    expect(recordSignIn(nk, logger, login, 1, { reason: "signed_in_elsewhere" })).toEqual([
+      { lid: "b", tid: "tb", exp: 6 },
+    ]);
     expect(warnings).toHaveLength(1);
   });
 

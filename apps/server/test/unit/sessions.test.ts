@@ -1,21 +1,29 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { parseRpcError } from "@gift-grab/contracts";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Owned } from "../../src/runtime/owned-storage";
 import { maxLoginSeconds, policyMismatch, sessionPolicy } from "../../src/sessions/config";
 import { beforeGetAccount } from "../../src/sessions/guard";
 import { beforeSessionRefresh, REFRESH_RACE_GRACE_MS } from "../../src/sessions/refresh";
 import { afterSignIn, signInVars } from "../../src/sessions/sign-in";
-import type { LoginRecord } from "../../src/sessions/store";
-import { fakeStorage } from "./fake-storage";
+import type { fakeLoginTable } from "./fake-login-table";
 
-const LOGINS = Owned.sessionLogins.collection;
+const logins = vi.hoisted(() => ({
+  table: undefined as ReturnType<typeof fakeLoginTable> | undefined,
+}));
+vi.mock("../../src/runtime/login-table", async () => {
+  const { fakeLoginTable } = await import("./fake-login-table");
+  logins.table = fakeLoginTable();
+  return logins.table.api;
+});
+const table = () => {
+  if (!logins.table) throw new Error("login table not mocked");
+  return logins.table;
+};
 
 const KEYS = { encryptionKey: "session-key", refreshEncryptionKey: "refresh-key" };
 
-/** Just enough of nk for the refresh hook: storage with versions, localcache, crypto. */
+/** Just enough of nk for the refresh hook: localcache, crypto (logins: the fake table). */
 function fakeNk() {
-  const store = fakeStorage();
   const cache = new Map<string, unknown>([
     [
       "gift-grab:session-config",
@@ -36,12 +44,9 @@ function fakeNk() {
     jwtGenerate: () => "stand-in",
     sqlQuery: () => [],
     sessionLogout: (uid: string) => logouts.push(uid),
-    storageRead: store.storageRead,
-    storageWrite: store.storageWrite,
+    streamUserList: () => [],
   };
-  const record = (uid: string, lid: string) =>
-    store.valueOf({ collection: LOGINS, key: lid, userId: uid }) as LoginRecord | undefined;
-  return { nk: nk as unknown as nkruntime.Nakama, record, logouts };
+  return { nk: nk as unknown as nkruntime.Nakama, record: table().record, logouts };
 }
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
@@ -50,25 +55,14 @@ function refreshToken(claims: object, key = KEYS.refreshEncryptionKey) {
   return `${head}.${createHmac("sha256", key).update(head).digest("base64url")}`;
 }
 
-function signedIn(
-  f: ReturnType<typeof fakeNk>,
-  loginAgoSec = 10,
-  clientVars: Record<string, string> = {},
-) {
+function signedIn(loginAgoSec = 10, clientVars: Record<string, string> = {}) {
   const now = Math.floor(Date.now() / 1000);
   const uid = randomUUID();
   const lid = randomUUID();
   const rid = randomUUID();
   const tid = randomUUID();
   const loginAt = now - loginAgoSec;
-  f.nk.storageWrite([
-    {
-      collection: LOGINS,
-      key: lid,
-      userId: uid,
-      value: { tid, rid, login_at: loginAt, exp: now + 3600 },
-    },
-  ]);
+  table().put({ userId: uid, lid, record: { tid, rid, login_at: loginAt, exp: now + 3600 } });
   const token = refreshToken({
     tid,
     uid,
@@ -156,11 +150,11 @@ describe("signInVars", () => {
 describe("afterSignIn", () => {
   it("fails closed: when the login can't be recorded, Nakama's cache refuses the new token", () => {
     const f = fakeNk();
-    const s = signedIn(f);
+    const s = signedIn();
     const token = refreshToken(
       JSON.parse(Buffer.from(s.token.split(".")[1] ?? "", "base64url").toString()),
     );
-    vi.spyOn(f.nk, "storageWrite").mockImplementation(() => {
+    vi.spyOn(table().api, "recordSignIn").mockImplementation(() => {
       throw new Error("GoError: failed to connect to `user=postgres`");
     });
     const session = { token, refresh_token: token, created: true } as unknown as nkruntime.Session;
@@ -177,7 +171,7 @@ describe("beforeSessionRefresh", () => {
 
   it("rotates rid, keeps lid, login_at and the client tag", () => {
     const f = fakeNk();
-    const s = signedIn(f, 10, { client: "web-1" });
+    const s = signedIn(10, { client: "web-1" });
     const out = refresh(f, s.token) as { vars: Record<string, string> };
     expect(out.vars.lid).toBe(s.lid);
     expect(out.vars.rid).not.toBe(s.rid);
@@ -187,7 +181,7 @@ describe("beforeSessionRefresh", () => {
 
   it("refuses vars sent with a refresh, naming them, and leaves the login alone", () => {
     const f = fakeNk();
-    const s = signedIn(f);
+    const s = signedIn();
     const refused = refusal(() => refresh(f, s.token, {}, { admin: "1" }));
     expect(refused).toMatchObject({ reason: "invalid_payload", code: 3 });
     expect(refused.detail).toContain('"admin"');
@@ -197,7 +191,7 @@ describe("beforeSessionRefresh", () => {
 
   it("a used refresh token within the race window: refresh_superseded (409), the login stays", () => {
     const f = fakeNk();
-    const s = signedIn(f);
+    const s = signedIn();
     const out = refresh(f, s.token) as { vars: Record<string, string> };
     expect(refusal(() => refresh(f, s.token))).toMatchObject({
       reason: "refresh_superseded",
@@ -209,16 +203,16 @@ describe("beforeSessionRefresh", () => {
 
   it("two refreshes interleaved (both read, one writes first): the loser gets refresh_superseded", () => {
     const f = fakeNk();
-    const s = signedIn(f);
-    const read = f.nk.storageRead.bind(f.nk);
+    const s = signedIn();
+    const read = table().api.readLogin;
     let raced = false;
-    vi.spyOn(f.nk, "storageRead").mockImplementation((keys) => {
-      const objects = read(keys);
+    vi.spyOn(table().api, "readLogin").mockImplementation((...args) => {
+      const login = read(...args);
       if (!raced) {
         raced = true;
         refresh(f, s.token); // the winner, between the loser's read and its write
       }
-      return objects;
+      return login;
     });
     expect(refusal(() => refresh(f, s.token))).toMatchObject({ reason: "refresh_superseded" });
     expect(f.record(s.uid, s.lid)?.revoked_at).toBeUndefined();
@@ -226,7 +220,7 @@ describe("beforeSessionRefresh", () => {
 
   it("a used refresh token after the race window revokes the whole login", () => {
     const f = fakeNk();
-    const s = signedIn(f);
+    const s = signedIn();
     refresh(f, s.token);
     const later = Date.now() + REFRESH_RACE_GRACE_MS + 1;
     vi.spyOn(Date, "now").mockReturnValue(later);
@@ -240,7 +234,7 @@ describe("beforeSessionRefresh", () => {
 
   it("a token two generations old is reuse even within the window", () => {
     const f = fakeNk();
-    const s = signedIn(f);
+    const s = signedIn();
     const first = refresh(f, s.token) as { vars: Record<string, string> };
     const second = signedInToken(s, first.vars.rid ?? "");
     refresh(f, second);
@@ -249,7 +243,7 @@ describe("beforeSessionRefresh", () => {
 
   it("refuses a token not signed with the refresh key and leaves the login alone", () => {
     const f = fakeNk();
-    const s = signedIn(f);
+    const s = signedIn();
     const forged = refreshToken(
       JSON.parse(Buffer.from(s.token.split(".")[1] ?? "", "base64url").toString()),
       "guess",
@@ -261,7 +255,7 @@ describe("beforeSessionRefresh", () => {
 
   it("ends a login older than MAX_LOGIN_DAYS", () => {
     const f = fakeNk();
-    const s = signedIn(f, 2 * 86400);
+    const s = signedIn(2 * 86400);
     expect(refusal(() => refresh(f, s.token, { MAX_LOGIN_DAYS: "1" }))).toMatchObject({
       reason: "login_expired",
       code: 16,
@@ -281,7 +275,7 @@ describe("beforeGetAccount (the forum's preflight)", () => {
 
   it("lets a live login through and refuses a revoked, unknown or var-less one with 16", () => {
     const f = fakeNk();
-    const s = signedIn(f);
+    const s = signedIn();
     expect(() => call(f, s.uid, { lid: s.lid })).not.toThrow();
     expect(refusal(() => call(f, s.uid, { lid: randomUUID() }))).toMatchObject({
       reason: "session_revoked",
@@ -290,7 +284,7 @@ describe("beforeGetAccount (the forum's preflight)", () => {
     expect(refusal(() => call(f, s.uid, {})).code).toBe(16);
 
     const g = fakeNk();
-    const t = signedIn(g);
+    const t = signedIn();
     refresh(g, t.token);
     vi.spyOn(Date, "now").mockReturnValue(Date.now() + REFRESH_RACE_GRACE_MS + 1);
     refusal(() => refresh(g, t.token)); // reuse: the login is revoked
