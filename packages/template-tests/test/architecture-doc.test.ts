@@ -67,8 +67,8 @@ describe("docs/architecture.md", () => {
       "    src/net/   the net layer",
       "      rpcs/    client calls",
       "  server/      the module",
-      "scripts/",
-      "  new-rpc.mjs  npm run new:rpc",
+      "tools/",
+      "  devkit/      the tooling",
       "```",
     ].join("\n");
     expect(treePaths(sample)).toEqual([
@@ -77,8 +77,8 @@ describe("docs/architecture.md", () => {
       "apps/game/src/net/",
       "apps/game/src/net/rpcs/",
       "apps/server/",
-      "scripts/",
-      "scripts/new-rpc.mjs",
+      "tools/",
+      "tools/devkit/",
     ]);
     expect(textPaths("see `apps/server/src/main.ts`, (src/net/rpcs/x.ts) and [a](b.md).")).toEqual([
       "apps/server/src/main.ts",

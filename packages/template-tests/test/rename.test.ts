@@ -19,7 +19,7 @@ const SCOPE = `@${WORDS[0]}co`;
 const TITLE = WORDS.map((w) => w[0]?.toUpperCase() + w.slice(1)).join(" ");
 
 const rename = (...args: string[]) =>
-  run("node", ["scripts/rename.mjs", ...args, "--no-install"], clone.dir);
+  run("npm", ["run", "--silent", "rename", "--", ...args, "--no-install"], clone.dir);
 const tracked = () => mustRun("git", ["ls-files"], clone.dir).stdout.trim().split("\n");
 const grepTracked = (pattern: string) =>
   run("git", ["grep", "-l", "-i", "-E", pattern], clone.dir).stdout.trim();

@@ -18,6 +18,14 @@ const commands: Record<string, { about: string; load: () => Promise<Command> }> 
     about: "<nakama.yml>: refuse default/dev keys and an open console",
     load: () => import("./commands/check-prod-config"),
   },
+  "new-rpc": {
+    about: "<domain>/<snake_name>: add an RPC (contract, handler, client call, test)",
+    load: () => import("./commands/new-rpc"),
+  },
+  rename: {
+    about: "<game-name> <@scope> [--no-install]: rename the project",
+    load: () => import("./commands/rename"),
+  },
   "link-types": {
     about: "link the nkruntime types (what typecheck needs)",
     load: () => import("./commands/link-types"),
