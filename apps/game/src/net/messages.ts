@@ -16,13 +16,13 @@ export const reasonMessages: Record<ErrorReason, string> = {
   session_revoked: "Your session ended — sign in again.",
   internal: "The server had a problem. Try again in a moment.",
   unavailable: "The game server is busy or restarting. Try again in a moment.",
-  rate_limited: "Slow down a little — try again in a few seconds.",
-  too_many_open_rounds: "Too many rounds started at once. Finish one, then start another.",
+  rate_limited: "You've started a lot of rounds in the last minute. Wait a few seconds, then play.",
+  round_retired: "You started another round before this one ended, so this one wasn't saved.",
   ticket_unknown: "The server doesn't know this round, so the score can't be saved.",
   ticket_used: "This round's score was already saved.",
   ticket_busy: "This round's score is being saved right now.",
   round_not_over: "The round isn't over yet, so the score can't be saved yet.",
-  ticket_expired: "This round is too old to save — scores must reach the server within a day.",
+  ticket_expired: "This round was played in an earlier week, so it can't join this week's board.",
   score_mismatch: "The server replayed this round and it scored differently, so it wasn't saved.",
   replay_unknown: "That run isn't on this week's board any more.",
   wrong_password: "Wrong email or password. Check them and try again.",
@@ -56,6 +56,17 @@ export const sessionEndedMessages: Record<SessionEndedReason, string> = {
 export const kickedSubmitMessage =
   "This round can't be saved: your account is now playing on another device. Choose Play here to continue here.";
 export const signedOutSubmitMessage = "Sign in to save your scores.";
+
+/**
+ * Before a round the server would not open: why (a refusal's words, or no answer), then
+ * that the round is practice.
+ */
+export function practiceMessage(refusal: string | null): string {
+  return `${refusal ?? unreachableMessage} You can still play: this round is practice and won't be saved.`;
+}
+
+/** The game-over line for a practice round. */
+export const practiceOutcomeMessage = "Practice round: not saved.";
 
 export function messageForReason(reason: ErrorReason | "unknown"): string {
   return reason === "unknown" ? unknownFailureMessage : reasonMessages[reason];

@@ -26,6 +26,7 @@ import { Backoff } from "./backoff";
 import { deviceId } from "./device-id";
 import { Emitter } from "./emitter";
 import { kickedSubmitMessage, signedOutSubmitMessage } from "./messages";
+import { RoundGate } from "./round-gate";
 import { callRpc, RpcFailure } from "./rpc-client";
 import { SessionEndedError, SessionStore } from "./session-store";
 import { toSignInFailure, validationFailure } from "./sign-in-errors";
@@ -41,6 +42,7 @@ import {
   type LeaderboardRow,
   type NetEvents,
   type PlayerStats,
+  type RoundCheck,
   type RoundResult,
   type RoundTicket,
   type SessionInfo,
@@ -83,6 +85,7 @@ export class NakamaNet implements GameNet {
   private readonly store: SessionStore;
   private readonly link: SocketLink;
   private readonly queue: SubmitQueue;
+  private readonly rounds = new RoundGate((orientation) => this.openRound(orientation));
   private readonly clientTag: string | undefined;
   private state: ConnectionState = "signed_out";
   private identity: Identity | null = null;
@@ -304,7 +307,19 @@ export class NakamaNet implements GameNet {
 
   // ------------------------------------------------------------------ rounds and the board
 
-  async startRound(orientation: Orientation): Promise<RoundTicket> {
+  prepareRound(orientation: Orientation): Promise<RoundCheck> {
+    return this.rounds.prepare(orientation);
+  }
+
+  forgetPreparedRound(): void {
+    this.rounds.forget();
+  }
+
+  startRound(orientation: Orientation): Promise<RoundTicket> {
+    return this.rounds.take(orientation);
+  }
+
+  private async openRound(orientation: Orientation): Promise<RoundTicket> {
     const res = await this.rpc(roundStart, { orientation });
     return {
       ticket: res.ticket,
@@ -316,6 +331,7 @@ export class NakamaNet implements GameNet {
   }
 
   async submitRound(ticket: RoundTicket, result: RoundResult): Promise<SubmitOutcome> {
+    if (ticket.practice) return { status: "practice" };
     if (this.state === "kicked") return { status: "rejected", message: kickedSubmitMessage };
     const userId = this.store.currentClaims?.uid;
     if (!userId) return { status: "rejected", message: signedOutSubmitMessage };

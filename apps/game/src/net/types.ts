@@ -63,7 +63,12 @@ export interface RoundTicket {
   seed: number;
   orientation: Orientation;
   startedAt: Date;
+  /** Set on a practice round (the server refused it or did not answer): why, in player words. */
+  practice?: string;
 }
+
+/** Before a round: will it be saved, or is it practice (and why)? */
+export type RoundCheck = { saved: true } | { saved: false; message: string };
 
 export interface RoundResult {
   score: number;
@@ -78,7 +83,9 @@ export type SubmitOutcome =
   /** No answer (network): kept, survives a reload, retried with backoff until answered. */
   | { status: "queued" }
   /** A typed refusal: retries stop, `message` says why. */
-  | { status: "rejected"; message: string };
+  | { status: "rejected"; message: string }
+  /** A practice round (told before it started): never sent. */
+  | { status: "practice" };
 
 export interface LeaderboardRow {
   rank: number;
@@ -135,7 +142,14 @@ export interface GameNet {
   signOutEverywhere(): Promise<void>;
   session(): SessionInfo | null;
 
-  /** Opens a round on the field as this screen shows it. */
+  /**
+   * Asks for the next round before the round screen opens, so a refusal or an outage is told
+   * first; the round screen's startRound then takes it (a practice round when refused).
+   */
+  prepareRound(orientation: Orientation): Promise<RoundCheck>;
+  /** The player chose not to play the prepared round. */
+  forgetPreparedRound(): void;
+  /** The prepared round, or opens one on the field as this screen shows it. */
   startRound(orientation: Orientation): Promise<RoundTicket>;
   submitRound(ticket: RoundTicket, result: RoundResult): Promise<SubmitOutcome>;
   pendingSubmissions(): number;

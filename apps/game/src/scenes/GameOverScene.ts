@@ -4,6 +4,7 @@ import type { RoundResult, SubmitOutcome } from "../net/types";
 import { provideToTests, reportToTests } from "../test-api";
 import type { Button } from "../ui/button";
 import { describeOutcome } from "../ui/outcome-text";
+import { playRound } from "../ui/play-round";
 import { colors, textStyle, uiScale } from "../ui/theme";
 import { UiScene } from "../ui/ui-scene";
 
@@ -42,7 +43,7 @@ export class GameOverScene extends UiScene {
       .setOrigin(0.5);
     const watch = data.watch;
     this.buttons = [
-      this.button("Play again", () => this.scene.start("Game")),
+      this.button("Play again", () => void playRound(this)),
       ...(watch
         ? [
             this.button(

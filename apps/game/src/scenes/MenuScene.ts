@@ -2,6 +2,7 @@ import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
 import { TEX } from "../art/textures";
 import type { Button } from "../ui/button";
+import { playRound } from "../ui/play-round";
 import { colors, textStyle, uiScale } from "../ui/theme";
 import { UiScene } from "../ui/ui-scene";
 
@@ -23,7 +24,7 @@ export class MenuScene extends UiScene {
       .setOrigin(0.5);
     this.mascot = this.add.image(0, 0, TEX.santaIdle);
     this.buttons = [
-      this.button("Play", () => this.scene.start("Game")),
+      this.button("Play", () => void playRound(this)),
       this.button("Leaderboard", () => this.scene.start("Leaderboard"), "secondary"),
       this.button("Account", () => this.scene.start("Account"), "secondary"),
       this.button("Settings", () => this.scene.start("Settings"), "secondary"),

@@ -1,3 +1,4 @@
+import { practiceOutcomeMessage } from "../net/messages";
 import type { SubmitOutcome } from "../net/types";
 
 /** The game-over line about the score's fate: best and rank, queued, or why it was refused. */
@@ -13,5 +14,7 @@ export function describeOutcome(
       return "Saved — will be sent when you're back online.";
     case "rejected":
       return outcome.message;
+    case "practice":
+      return practiceOutcomeMessage;
   }
 }

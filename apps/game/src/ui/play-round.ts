@@ -1,0 +1,36 @@
+import type * as Phaser from "phaser";
+import { getNet } from "../app/context";
+import { Dialog } from "./dialog";
+
+let preparing = false;
+
+/**
+ * Play from any screen: the round is asked for first, so a refusal or an outage is told
+ * before it starts ("this round is practice", and why), and the player chooses to play
+ * practice or go back. A press while one is being asked for is ignored.
+ */
+export async function playRound(scene: Phaser.Scene): Promise<void> {
+  if (preparing) return;
+  preparing = true;
+  const net = getNet();
+  const { width, height } = scene.scale;
+  const check = await net.prepareRound(height > width ? "portrait" : "landscape").finally(() => {
+    preparing = false;
+  });
+  if (!scene.scene.isActive()) {
+    net.forgetPreparedRound();
+    return;
+  }
+  if (check.saved) {
+    scene.scene.start("Game");
+    return;
+  }
+  new Dialog(scene, {
+    title: "Practice round",
+    message: check.message,
+    actions: [
+      { label: "Play practice", onPress: () => scene.scene.start("Game") },
+      { label: "Back", variant: "secondary", onPress: () => net.forgetPreparedRound() },
+    ],
+  });
+}
