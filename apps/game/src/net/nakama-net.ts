@@ -31,8 +31,9 @@ import { callRpc, RpcFailure } from "./rpc-client";
 import { SessionEndedError, SessionStore } from "./session-store";
 import { toSignInFailure, validationFailure } from "./sign-in-errors";
 import { browserNetworkSignals, type NetworkSignals, SocketLink } from "./socket-link";
-import { REFRESH_LOCK, StorageKeys } from "./storage-keys";
+import { PLAYING_TAB_LOCK, REFRESH_LOCK, StorageKeys } from "./storage-keys";
 import { SubmitQueue } from "./submit-queue";
+import { browserLocks, type Locks, TabLease } from "./tab-lease";
 import type { Tokens } from "./tokens";
 import {
   type ConnectionState,
@@ -59,6 +60,8 @@ export interface NetOptions {
   /** The session var naming this build (must pass the contracts' ClientTag). */
   clientTag?: string;
   network?: NetworkSignals;
+  /** Web Locks (default: navigator.locks): which tab of this browser plays. */
+  locks?: Locks;
 }
 
 /** Who signed in here, so "Play here" can sign in again. The password never leaves memory. */
@@ -86,6 +89,7 @@ export class NakamaNet implements GameNet {
   private readonly link: SocketLink;
   private readonly queue: SubmitQueue;
   private readonly rounds = new RoundGate((orientation) => this.openRound(orientation));
+  private readonly lease: TabLease;
   private readonly clientTag: string | undefined;
   private state: ConnectionState = "signed_out";
   private identity: Identity | null = null;
@@ -116,6 +120,8 @@ export class NakamaNet implements GameNet {
       minValidityMs: t.minValidityMs,
       retry: new Backoff({ baseMs: t.refreshRetryBaseMs, maxMs: t.refreshRetryMaxMs }),
     });
+    this.lease = new TabLease(options.locks ?? browserLocks(), PLAYING_TAB_LOCK);
+    this.lease.events.on("lost", () => this.stepAside());
     this.store.events.on("ended", () => this.sessionOver());
     this.store.events.on("clearedElsewhere", () => this.sessionOver());
     this.link = new SocketLink({
@@ -176,7 +182,7 @@ export class NakamaNet implements GameNet {
     }
     const email = this.store.currentClaims ? emailOf(this.store.currentClaims) : null;
     this.identity = email ? { kind: "email", email, password: null } : { kind: "guest" };
-    await this.connected();
+    await this.connected({ steal: false });
     return "restored";
   }
 
@@ -251,6 +257,12 @@ export class NakamaNet implements GameNet {
       );
     }
     throw new SignInFailure("session_ended", "Sign in again to play here.");
+  }
+
+  async playInThisTab(): Promise<void> {
+    if (this.state !== "other_tab") return;
+    this.setState("connecting");
+    await this.connected({ steal: true });
   }
 
   async signOut(): Promise<void> {
@@ -426,13 +438,27 @@ export class NakamaNet implements GameNet {
     this.identity = identity;
     this.accountEmail = null;
     this.store.set(result);
-    await this.connected();
+    // Signing in here is choosing to play here: another tab of this browser steps aside.
+    await this.connected({ steal: true });
   }
 
-  private async connected(): Promise<void> {
+  private async connected(lease: { steal: boolean }): Promise<void> {
     await this.loadAccountEmail();
+    if (!(await this.lease.acquire(lease))) {
+      this.setState("other_tab");
+      return;
+    }
     await this.link.start();
     void this.queue.flush();
+  }
+
+  /** Another tab took the lease: close the socket (no kick reaches the server) and wait. */
+  private stepAside(): void {
+    if (this.state === "kicked" || this.state === "signed_out") return;
+    this.link.stop();
+    this.queue.stop();
+    this.rounds.forget();
+    this.setState("other_tab");
   }
 
   /** The token's vars carry the email of an email sign-in; a linked guest's comes from the account. */
@@ -465,6 +491,7 @@ export class NakamaNet implements GameNet {
   }
 
   private kicked(info: KickInfo): void {
+    this.lease.give();
     this.store.forget();
     this.queue.stop();
     this.setState("kicked");
@@ -481,6 +508,7 @@ export class NakamaNet implements GameNet {
   }
 
   private forgetSession(clearStorage: boolean): void {
+    this.lease.give();
     if (clearStorage) this.store.clear();
     else this.store.forget();
     this.identity = null;
@@ -511,8 +539,8 @@ function emailOf(claims: { vrs?: Record<string, string> | undefined }): string |
 
 /** One refresh at a time across this browser's tabs (Web Locks), where the browser has them. */
 function webLock<T>(fn: () => Promise<T>): Promise<T> {
-  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
-  return locks ? (locks.request(REFRESH_LOCK, fn) as Promise<T>) : fn();
+  const locks = browserLocks();
+  return locks ? (locks.request(REFRESH_LOCK, {}, fn) as Promise<T>) : fn();
 }
 
 /** Other tabs writing the session key (the `storage` event only fires in the other tabs). */

@@ -13,7 +13,8 @@ export type ConnectionState =
   | "online" // session valid, socket open
   | "offline" // the browser says there is no network
   | "reconnecting" // socket dropped without a kick: backing off and retrying
-  | "kicked"; // this device's session was ended by a sign-in elsewhere: never auto-reconnects
+  | "kicked" // this device's session was ended by a sign-in elsewhere: never auto-reconnects
+  | "other_tab"; // signed in, but another tab of this browser plays (net/tab-lease.ts)
 
 /** The signed-in player, decoded from the session token and the account. */
 export interface SessionInfo {
@@ -138,6 +139,8 @@ export interface GameNet {
   linkEmail(email: string, password: string): Promise<void>;
   /** After a kick: sign in again here, ending the other device's session. */
   playHere(): Promise<void>;
+  /** Another tab of this browser plays: play in this one instead (that tab steps aside, no kick). */
+  playInThisTab(): Promise<void>;
   signOut(): Promise<void>;
   signOutEverywhere(): Promise<void>;
   session(): SessionInfo | null;

@@ -3,6 +3,7 @@ import { getNet } from "../app/context";
 import type { ConnectionState, KickInfo } from "../net/types";
 import { provideToTests, reportToTests } from "../test-api";
 import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
 import { FocusGroup } from "../ui/focus";
 import { colors, textStyle, uiScale } from "../ui/theme";
 
@@ -13,6 +14,7 @@ const BADGE: Record<ConnectionState, string | null> = {
   offline: "Offline",
   reconnecting: "Reconnecting…",
   kicked: "Signed in elsewhere",
+  other_tab: null,
 };
 
 /**
@@ -29,6 +31,7 @@ export class OverlayScene extends Phaser.Scene {
     focus: FocusGroup;
   } | null = null;
   private kick: KickInfo | null = null;
+  private otherTab: Dialog | null = null;
 
   constructor() {
     super("Overlay");
@@ -48,7 +51,10 @@ export class OverlayScene extends Phaser.Scene {
       )
       .setOrigin(1, 1)
       .setDepth(300);
-    const offConn = net.on("connection", () => this.render());
+    const offConn = net.on("connection", (state) => {
+      this.showOtherTab(state === "other_tab");
+      this.render();
+    });
     const offKick = net.on("kicked", (info) => {
       this.kick = info;
       this.showModal();
@@ -74,7 +80,33 @@ export class OverlayScene extends Phaser.Scene {
       offEnded();
       offSubmitted();
     });
+    this.showOtherTab(net.connection === "other_tab");
     this.render();
+  }
+
+  /** Another tab of this browser plays: say so, and offer to play here (that tab steps aside). */
+  private showOtherTab(show: boolean) {
+    if (!show) {
+      this.otherTab?.close();
+      this.otherTab = null;
+      return;
+    }
+    if (this.otherTab) return;
+    this.otherTab = new Dialog(this, {
+      title: "Gift Grab is open in another tab",
+      message: "Play here, and the other tab will wait instead. Nobody gets signed out.",
+      actions: [
+        {
+          label: "Play here",
+          onPress: () => {
+            this.otherTab = null;
+            void getNet()
+              .playInThisTab()
+              .catch(() => this.toast("Couldn't switch to this tab. Try again."));
+          },
+        },
+      ],
+    });
   }
 
   /** A short message at the bottom of whatever screen is up. */
