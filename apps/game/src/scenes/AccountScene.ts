@@ -1,9 +1,9 @@
 import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
+import { emitGameEvent } from "../app/game-events";
 import { passwordHint } from "../net/messages";
 import type { PlayerStats } from "../net/types";
 import { SignInFailure } from "../net/types";
-import { provideToTests } from "../test-api";
 import type { Button } from "../ui/button";
 import { type HtmlForm, openForm } from "../ui/html-form";
 import { colors, textStyle, uiScale } from "../ui/theme";
@@ -52,14 +52,12 @@ export class AccountScene extends UiScene {
         this.refresh();
       },
     );
-    const unprovide = provideToTests("account", () => ({
-      session: net.session(),
-      stats: this.stats,
-    }));
-    this.events.once("shutdown", () => {
-      unprovide();
-      this.form?.close();
+    emitGameEvent(this, "inspect", {
+      key: "account",
+      scene: this,
+      read: () => ({ session: net.session(), stats: this.stats }),
     });
+    this.events.once("shutdown", () => this.form?.close());
   }
 
   protected layout() {

@@ -1,11 +1,11 @@
 import * as Phaser from "phaser";
 import { setNet } from "../app/context";
 import { createNetLayer } from "../app/create-net";
+import { emitGameEvent } from "../app/game-events";
 import { generateTextures } from "../art/textures";
 import { loadClientConfig } from "../config/client-config";
 import { NetTimingsError } from "../config/net-timings";
 import { readUrlOptions } from "../game/url-options";
-import { reportToTests } from "../test-api";
 import { colors, textStyle } from "../ui/theme";
 
 /** Draws the textures, creates the one GameNet, restores the saved session and routes on. */
@@ -15,7 +15,7 @@ export class BootScene extends Phaser.Scene {
   }
 
   create() {
-    reportToTests({ scene: "Boot", status: "connecting" });
+    emitGameEvent(this, "screen", { scene: "Boot", status: "connecting" });
     generateTextures(this);
     const { width, height } = this.scale;
     this.add
@@ -39,7 +39,7 @@ export class BootScene extends Phaser.Scene {
       if (restored === "restored") this.scene.start("Menu");
       else this.scene.start("SignIn", { sessionEnded: restored === "ended" });
     } catch (err) {
-      reportToTests({ status: "error", error: String(err) });
+      emitGameEvent(this, "status", { status: "error", error: String(err) });
       const error =
         err instanceof NetTimingsError
           ? `This site's settings are invalid (${err.message}).`

@@ -1,7 +1,7 @@
 import type * as Phaser from "phaser";
+import { emitGameEvent } from "../app/game-events";
 import type { WatchData } from "../game/watch";
 import type { RoundResult, SubmitOutcome } from "../net/types";
-import { provideToTests, reportToTests } from "../test-api";
 import type { Button } from "../ui/button";
 import { describeOutcome } from "../ui/outcome-text";
 import { colors, textStyle, uiScale } from "../ui/theme";
@@ -59,20 +59,23 @@ export class GameOverScene extends UiScene {
       this.button("Menu", () => this.scene.start("Menu"), "secondary"),
     ];
     this.focus.focus(this.buttons[0] ?? null);
-    reportToTests({ status: data.submission ? "saving" : "ready" });
-    const off = provideToTests("gameOver", () => ({
-      score: data.result.score,
-      gifts: data.result.gifts,
-      shownScore: this.scoreText.text,
-      outcome: this.outcome,
-      message: this.outcomeText.text,
-    }));
-    this.events.once("shutdown", off);
+    emitGameEvent(this, "status", { status: data.submission ? "saving" : "ready" });
+    emitGameEvent(this, "inspect", {
+      key: "gameOver",
+      scene: this,
+      read: () => ({
+        score: data.result.score,
+        gifts: data.result.gifts,
+        shownScore: this.scoreText.text,
+        outcome: this.outcome,
+        message: this.outcomeText.text,
+      }),
+    });
     data.submission?.then((outcome) => {
       if (!this.scene.isActive()) return;
       this.outcome = outcome;
       this.outcomeText.setText(describeOutcome(outcome, null));
-      reportToTests({ status: "ready" });
+      emitGameEvent(this, "status", { status: "ready" });
     });
   }
 

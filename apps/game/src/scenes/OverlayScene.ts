@@ -1,7 +1,7 @@
 import * as Phaser from "phaser";
 import { getNet } from "../app/context";
+import { emitGameEvent } from "../app/game-events";
 import type { ConnectionState, KickInfo } from "../net/types";
-import { provideToTests, reportToTests } from "../test-api";
 import { Button } from "../ui/button";
 import { FocusGroup } from "../ui/focus";
 import { colors, textStyle, uiScale } from "../ui/theme";
@@ -65,8 +65,8 @@ export class OverlayScene extends Phaser.Scene {
       else if (outcome.status === "rejected")
         this.toast(`An earlier score was not saved: ${outcome.message}`);
     });
-    provideToTests("connection", () => net.connection);
-    provideToTests("kicked", () => this.modal !== null);
+    emitGameEvent(this, "inspect", { key: "connection", scene: this, read: () => net.connection });
+    emitGameEvent(this, "inspect", { key: "kicked", scene: this, read: () => this.modal !== null });
     this.scale.on("resize", () => this.render());
     this.events.once("shutdown", () => {
       offConn();
@@ -94,7 +94,7 @@ export class OverlayScene extends Phaser.Scene {
       )
       .setOrigin(0.5, 1)
       .setDepth(300);
-    reportToTests({ lastToast: message });
+    emitGameEvent(this, "toast", { message });
     this.tweens.add({
       targets: t,
       alpha: 0,
@@ -143,7 +143,7 @@ export class OverlayScene extends Phaser.Scene {
     focus.add(playHere, signOut);
     focus.focus(playHere);
     this.modal = { shade, panel, text, buttons: [playHere, signOut], focus };
-    reportToTests({ kickReason: this.kick?.reason ?? null });
+    emitGameEvent(this, "kick", { reason: this.kick?.reason ?? null });
     this.render();
   }
 

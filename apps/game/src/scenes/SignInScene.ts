@@ -1,7 +1,7 @@
 import { getNet } from "../app/context";
+import { emitGameEvent } from "../app/game-events";
 import { passwordHint } from "../net/messages";
 import { SignInFailure } from "../net/types";
-import { reportToTests } from "../test-api";
 import { type HtmlForm, openForm } from "../ui/html-form";
 import { UiScene } from "../ui/ui-scene";
 
@@ -105,13 +105,13 @@ export class SignInScene extends UiScene {
     if (!form) return;
     form.setBusy(true);
     form.setError(null);
-    reportToTests({ status: "signing_in" });
+    emitGameEvent(this, "status", { status: "signing_in" });
     try {
       await action();
-      reportToTests({ status: "ready" });
+      emitGameEvent(this, "status", { status: "ready" });
       this.scene.start("Menu");
     } catch (err) {
-      reportToTests({ status: "ready", lastError: messageOf(err) });
+      emitGameEvent(this, "status", { status: "ready", lastError: messageOf(err) });
       if (!special?.(err)) form.setError(messageOf(err));
     } finally {
       form.setBusy(false);
