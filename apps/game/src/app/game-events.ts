@@ -40,9 +40,8 @@ export type InspectKey =
 
 /**
  * The game's own events, by name: what happened, as plain data. Scenes emit them on the
- * game's event bus; anything may listen (the test build's probe turns them into
- * `window.__giftGrab`). One map, so an event or a status renamed on one side fails to compile
- * on the other.
+ * game's event bus; anything may listen (the test build's probe answers the e2e tests from
+ * them). One map, so an event or a status renamed on one side fails to compile on the other.
  */
 export interface GameEvents {
   /** A scene came to the front. */

@@ -1,6 +1,7 @@
 import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
 import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import { passwordHint } from "../net/messages";
 import type { PlayerStats } from "../net/types";
 import { SignInFailure } from "../net/types";
@@ -42,7 +43,7 @@ export class AccountScene extends UiScene {
     this.focus.focus(this.buttons[this.buttons.length - 1] ?? null);
     this.refresh();
     this.time.addEvent({ delay: 1000, loop: true, callback: () => this.refresh() });
-    net.stats().then(
+    whileRunning(this, net.stats()).then(
       (s) => {
         this.stats = s;
         this.refresh();
@@ -122,7 +123,7 @@ export class AccountScene extends UiScene {
 
   private async leave(action: () => Promise<void>) {
     try {
-      await action();
+      await whileRunning(this, action());
     } finally {
       this.scene.start("SignIn");
     }
@@ -160,7 +161,7 @@ export class AccountScene extends UiScene {
             if (!v.email || !v.password) return form.setError("Enter an email and a password.");
             form.setBusy(true);
             try {
-              await getNet().linkEmail(v.email, v.password);
+              await whileRunning(this, getNet().linkEmail(v.email, v.password));
               close();
             } catch (err) {
               form.setError(

@@ -2,6 +2,7 @@ import * as Phaser from "phaser";
 import { setNet } from "../app/context";
 import { createNetLayer } from "../app/create-net";
 import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import { generateTextures } from "../art/textures";
 import { loadClientConfig } from "../config/client-config";
 import { NetTimingsError } from "../config/net-timings";
@@ -26,7 +27,7 @@ export class BootScene extends Phaser.Scene {
 
   private async start() {
     try {
-      const { server, timings } = await loadClientConfig();
+      const { server, timings } = await whileRunning(this, loadClientConfig());
       const net = createNetLayer(server, timings);
       setNet(net);
       this.scene.launch("Overlay");
@@ -35,7 +36,7 @@ export class BootScene extends Phaser.Scene {
         this.scene.start("Game", { bench });
         return;
       }
-      const restored = await net.restore();
+      const restored = await whileRunning(this, net.restore());
       if (restored === "restored") this.scene.start("Menu");
       else this.scene.start("SignIn", { sessionEnded: restored === "ended" });
     } catch (err) {

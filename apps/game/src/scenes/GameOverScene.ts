@@ -1,5 +1,6 @@
 import type * as Phaser from "phaser";
 import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import type { WatchData } from "../game/watch";
 import type { RoundResult, SubmitOutcome } from "../net/types";
 import type { Button } from "../ui/button";
@@ -71,8 +72,8 @@ export class GameOverScene extends UiScene {
         message: this.outcomeText.text,
       }),
     });
-    data.submission?.then((outcome) => {
-      if (!this.scene.isActive()) return;
+    if (!data.submission) return;
+    void whileRunning(this, data.submission).then((outcome) => {
       this.outcome = outcome;
       this.outcomeText.setText(describeOutcome(outcome, null));
       emitGameEvent(this, "status", { status: "ready" });

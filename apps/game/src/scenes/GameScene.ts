@@ -20,6 +20,7 @@ import {
 import * as Phaser from "phaser";
 import { getNet } from "../app/context";
 import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import { SPARK_FRAMES, TEX } from "../art/textures";
 import { playSfx } from "../audio/sfx";
 import { joystickDirection, keyboardDirection, type MoveInput, towardTarget } from "../game/input";
@@ -31,6 +32,7 @@ import type { RoundTicket } from "../net/types";
 import { Button } from "../ui/button";
 import { FocusGroup } from "../ui/focus";
 import { onKeyDown } from "../ui/keys";
+import { settledOutcome } from "../ui/outcome-text";
 import { colors, css, textStyle, uiScale } from "../ui/theme";
 
 const LOOK_TEX = {
@@ -291,14 +293,13 @@ export class GameScene extends Phaser.Scene {
     let duration: number = GameRules.roundDurationMs;
     try {
       // The server replays the round on its own seed: a ?seed only deals unsaved rounds.
-      this.ticket = await getNet().startRound(orientation);
+      this.ticket = await whileRunning(this, getNet().startRound(orientation));
       seed = this.ticket.seed;
       duration = this.ticket.durationMs || duration;
       orientation = this.ticket.orientation;
     } catch {
       this.startError = "Couldn't reach the server: this round won't be saved.";
     }
-    if (!this.scene.isActive()) return;
     this.begin(seed, duration, orientation);
   }
 
@@ -379,14 +380,14 @@ export class GameScene extends Phaser.Scene {
         this.sparks.explode(30, this.cur.santa.x, this.cur.santa.y);
         break;
       case "end":
-        void this.finish();
+        this.finish();
         break;
       default:
         break;
     }
   }
 
-  private async finish() {
+  private finish() {
     this.phase = "over";
     playSfx(this, "end");
     if (this.watching) {
@@ -403,12 +404,7 @@ export class GameScene extends Phaser.Scene {
     };
     emitGameEvent(this, "status", { status: "submitting" });
     const submission = this.ticket
-      ? getNet()
-          .submitRound(this.ticket, result)
-          .catch((err: unknown) => ({
-            status: "rejected" as const,
-            message: err instanceof Error ? err.message : "Could not save the score.",
-          }))
+      ? settledOutcome(getNet().submitRound(this.ticket, result))
       : null;
     const watch: WatchData = {
       params: {

@@ -1,6 +1,7 @@
 import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
 import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import { callReplayGet } from "../net/rpcs/replay-get";
 import type { LeaderboardPage, LeaderboardRow } from "../net/types";
 import { Button } from "../ui/button";
@@ -100,12 +101,11 @@ export class LeaderboardScene extends UiScene {
     try {
       const options: { cursor?: string; aroundMe?: boolean } = { aroundMe: this.aroundMe };
       if (cursor) options.cursor = cursor;
-      this.page = await getNet().leaderboard(options);
+      this.page = await whileRunning(this, getNet().leaderboard(options));
       this.error = null;
     } catch (err) {
       this.error = err instanceof Error && err.message ? err.message : "Leaderboard unavailable.";
     }
-    if (!this.scene.isActive()) return;
     emitGameEvent(this, "status", { status: "ready" });
     this.render();
   }
@@ -116,8 +116,7 @@ export class LeaderboardScene extends UiScene {
     if (!row) return;
     emitGameEvent(this, "status", { status: "loading" });
     try {
-      const run = await callReplayGet(getNet(), { owner_id: row.ownerId });
-      if (!this.scene.isActive()) return;
+      const run = await whileRunning(this, callReplayGet(getNet(), { owner_id: row.ownerId }));
       this.scene.start("Game", {
         watch: {
           params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },

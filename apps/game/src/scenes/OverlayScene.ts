@@ -1,6 +1,7 @@
 import * as Phaser from "phaser";
 import { getNet } from "../app/context";
 import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import type { ConnectionState, KickInfo } from "../net/types";
 import { Button } from "../ui/button";
 import { FocusGroup } from "../ui/focus";
@@ -188,7 +189,7 @@ export class OverlayScene extends Phaser.Scene {
 
   private async playHere() {
     try {
-      await getNet().playHere();
+      await whileRunning(this, getNet().playHere());
       this.hideModal();
       this.switchTo("Menu");
     } catch {
@@ -197,9 +198,7 @@ export class OverlayScene extends Phaser.Scene {
   }
 
   private async signOut() {
-    await getNet()
-      .signOut()
-      .catch(() => {});
+    await whileRunning(this, getNet().signOut()).catch(() => {});
     this.hideModal();
     this.switchTo("SignIn");
   }

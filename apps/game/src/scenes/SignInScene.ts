@@ -1,5 +1,6 @@
 import { getNet } from "../app/context";
 import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import { passwordHint } from "../net/messages";
 import { SignInFailure } from "../net/types";
 import { type HtmlForm, openForm } from "../ui/html-form";
@@ -107,7 +108,7 @@ export class SignInScene extends UiScene {
     form.setError(null);
     emitGameEvent(this, "status", { status: "signing_in" });
     try {
-      await action();
+      await whileRunning(this, action());
       emitGameEvent(this, "status", { status: "ready" });
       this.scene.start("Menu");
     } catch (err) {
