@@ -1,9 +1,10 @@
 import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
+import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import { passwordHint } from "../net/messages";
 import type { PlayerStats } from "../net/types";
 import { SignInFailure } from "../net/types";
-import { provideToTests } from "../test-api";
 import type { Button } from "../ui/button";
 import { type HtmlForm, openForm } from "../ui/html-form";
 import { colors, textStyle, uiScale } from "../ui/theme";
@@ -42,7 +43,7 @@ export class AccountScene extends UiScene {
     this.focus.focus(this.buttons[this.buttons.length - 1] ?? null);
     this.refresh();
     this.time.addEvent({ delay: 1000, loop: true, callback: () => this.refresh() });
-    net.stats().then(
+    whileRunning(this, net.stats()).then(
       (s) => {
         this.stats = s;
         this.refresh();
@@ -52,14 +53,12 @@ export class AccountScene extends UiScene {
         this.refresh();
       },
     );
-    const unprovide = provideToTests("account", () => ({
-      session: net.session(),
-      stats: this.stats,
-    }));
-    this.events.once("shutdown", () => {
-      unprovide();
-      this.form?.close();
+    emitGameEvent(this, "inspect", {
+      key: "account",
+      scene: this,
+      read: () => ({ session: net.session(), stats: this.stats }),
     });
+    this.events.once("shutdown", () => this.form?.close());
   }
 
   protected layout() {
@@ -124,7 +123,7 @@ export class AccountScene extends UiScene {
 
   private async leave(action: () => Promise<void>) {
     try {
-      await action();
+      await whileRunning(this, action());
     } finally {
       this.scene.start("SignIn");
     }
@@ -162,7 +161,7 @@ export class AccountScene extends UiScene {
             if (!v.email || !v.password) return form.setError("Enter an email and a password.");
             form.setBusy(true);
             try {
-              await getNet().linkEmail(v.email, v.password);
+              await whileRunning(this, getNet().linkEmail(v.email, v.password));
               close();
             } catch (err) {
               form.setError(

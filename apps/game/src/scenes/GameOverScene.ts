@@ -1,7 +1,8 @@
 import type * as Phaser from "phaser";
+import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import type { WatchData } from "../game/watch";
 import type { RoundResult, SubmitOutcome } from "../net/types";
-import { provideToTests, reportToTests } from "../test-api";
 import type { Button } from "../ui/button";
 import { describeOutcome } from "../ui/outcome-text";
 import { playRound } from "../ui/play-round";
@@ -60,20 +61,23 @@ export class GameOverScene extends UiScene {
       this.button("Menu", () => this.scene.start("Menu"), "secondary"),
     ];
     this.focus.focus(this.buttons[0] ?? null);
-    reportToTests({ status: data.submission ? "saving" : "ready" });
-    const off = provideToTests("gameOver", () => ({
-      score: data.result.score,
-      gifts: data.result.gifts,
-      shownScore: this.scoreText.text,
-      outcome: this.outcome,
-      message: this.outcomeText.text,
-    }));
-    this.events.once("shutdown", off);
-    data.submission?.then((outcome) => {
-      if (!this.scene.isActive()) return;
+    emitGameEvent(this, "status", { status: data.submission ? "saving" : "ready" });
+    emitGameEvent(this, "inspect", {
+      key: "gameOver",
+      scene: this,
+      read: () => ({
+        score: data.result.score,
+        gifts: data.result.gifts,
+        shownScore: this.scoreText.text,
+        outcome: this.outcome,
+        message: this.outcomeText.text,
+      }),
+    });
+    if (!data.submission) return;
+    void whileRunning(this, data.submission).then((outcome) => {
       this.outcome = outcome;
       this.outcomeText.setText(describeOutcome(outcome, null));
-      reportToTests({ status: "ready" });
+      emitGameEvent(this, "status", { status: "ready" });
     });
   }
 

@@ -19,6 +19,8 @@ import {
 } from "@gift-grab/simulation";
 import * as Phaser from "phaser";
 import { getNet } from "../app/context";
+import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import { SPARK_FRAMES, TEX } from "../art/textures";
 import { playSfx } from "../audio/sfx";
 import { joystickDirection, keyboardDirection, type MoveInput, towardTarget } from "../game/input";
@@ -27,10 +29,10 @@ import { TickClock } from "../game/tick-clock";
 import { readUrlOptions } from "../game/url-options";
 import { ReplayCursor, WATCH_SPEEDS, type WatchData } from "../game/watch";
 import type { RoundTicket } from "../net/types";
-import { provideToTests, reportToTests } from "../test-api";
 import { Button } from "../ui/button";
 import { FocusGroup } from "../ui/focus";
 import { onKeyDown } from "../ui/keys";
+import { settledOutcome } from "../ui/outcome-text";
 import { colors, css, textStyle, uiScale } from "../ui/theme";
 
 const LOOK_TEX = {
@@ -115,7 +117,7 @@ export class GameScene extends Phaser.Scene {
     this.ice = [];
     this.powerUps = [];
     this.benchMovers = [];
-    reportToTests({ scene: "Game", status: "starting" });
+    emitGameEvent(this, "screen", { scene: "Game", status: "starting" });
 
     const orientation: Orientation =
       this.watching?.params.orientation ??
@@ -214,11 +216,10 @@ export class GameScene extends Phaser.Scene {
     this.game.events.on(Phaser.Core.Events.HIDDEN, onHidden);
     const onResize = () => this.layout();
     this.scale.on("resize", onResize);
-    const unprovide = provideToTests("round", () => this.testState());
+    emitGameEvent(this, "inspect", { key: "round", scene: this, read: () => this.testState() });
     this.events.once("shutdown", () => {
       this.game.events.off(Phaser.Core.Events.HIDDEN, onHidden);
       this.scale.off("resize", onResize);
-      unprovide();
     });
     if (this.watching) this.addWatchControls(this.watching);
     this.layout();
@@ -255,8 +256,9 @@ export class GameScene extends Phaser.Scene {
       onPress: () => {
         if (this.phase === "playing") this.phase = "paused";
         else if (this.phase === "paused") this.phase = "playing";
-        toggle.setLabel(this.phase === "paused" ? "Play" : "Pause");
-        reportToTests({ status: this.phase });
+        const paused = this.phase === "paused";
+        toggle.setLabel(paused ? "Play" : "Pause");
+        emitGameEvent(this, "status", { status: paused ? "paused" : "playing" });
       },
     });
     const speeds = WATCH_SPEEDS.map(
@@ -291,14 +293,13 @@ export class GameScene extends Phaser.Scene {
     let duration: number = GameRules.roundDurationMs;
     try {
       // The server replays the round on its own seed: a ?seed only deals unsaved rounds.
-      this.ticket = await getNet().startRound(orientation);
+      this.ticket = await whileRunning(this, getNet().startRound(orientation));
       seed = this.ticket.seed;
       duration = this.ticket.durationMs || duration;
       orientation = this.ticket.orientation;
     } catch {
       this.startError = "Couldn't reach the server: this round won't be saved.";
     }
-    if (!this.scene.isActive()) return;
     this.begin(seed, duration, orientation);
   }
 
@@ -309,7 +310,7 @@ export class GameScene extends Phaser.Scene {
     this.phase = "playing";
     this.banner.setText(this.startError ?? "").setVisible(this.startError !== null);
     if (this.startError) this.time.delayedCall(2500, () => this.banner.setVisible(false));
-    reportToTests({ status: "playing" });
+    emitGameEvent(this, "status", { status: "playing" });
     this.sync();
   }
 
@@ -366,33 +367,33 @@ export class GameScene extends Phaser.Scene {
   private onRoundEvent(e: RoundEvent) {
     switch (e.type) {
       case "grab":
-        playSfx("grab");
+        playSfx(this, "grab");
         this.sparks.explode(18, e.at.x / SUBUNITS, e.at.y / SUBUNITS);
         this.tweens.add({ targets: this.hudScore, scale: { from: 1.3, to: 1 }, duration: 200 });
         break;
       case "freeze":
-        playSfx("freeze");
+        playSfx(this, "freeze");
         this.cameras.main.shake(150, 0.006);
         break;
       case "powerup_taken":
-        playSfx(e.kind === "flame" ? "flame" : "cookie");
+        playSfx(this, e.kind === "flame" ? "flame" : "cookie");
         this.sparks.explode(30, this.cur.santa.x, this.cur.santa.y);
         break;
       case "end":
-        void this.finish();
+        this.finish();
         break;
       default:
         break;
     }
   }
 
-  private async finish() {
+  private finish() {
     this.phase = "over";
-    playSfx("end");
+    playSfx(this, "end");
     if (this.watching) {
       this.banner.setText(`${this.watching.title}: ${this.round.score}`).setVisible(true);
       this.watchButtons[0]?.setEnabled(false);
-      reportToTests({ status: "watched" });
+      emitGameEvent(this, "status", { status: "watched" });
       return;
     }
     const result = {
@@ -401,14 +402,9 @@ export class GameScene extends Phaser.Scene {
       powerUpsUsed: this.round.powerUpsUsed,
       inputs: this.inputs,
     };
-    reportToTests({ status: "submitting" });
+    emitGameEvent(this, "status", { status: "submitting" });
     const submission = this.ticket
-      ? getNet()
-          .submitRound(this.ticket, result)
-          .catch((err: unknown) => ({
-            status: "rejected" as const,
-            message: err instanceof Error ? err.message : "Could not save the score.",
-          }))
+      ? settledOutcome(getNet().submitRound(this.ticket, result))
       : null;
     const watch: WatchData = {
       params: {
@@ -487,7 +483,7 @@ export class GameScene extends Phaser.Scene {
     this.phase = "paused";
     this.drag = null;
     this.joy = null;
-    reportToTests({ status: "paused" });
+    emitGameEvent(this, "status", { status: "paused" });
     const focus = new FocusGroup(this);
     const { width, height } = this.scale;
     const shade = this.add
@@ -524,7 +520,7 @@ export class GameScene extends Phaser.Scene {
     for (const o of this.pauseUi.objects) o.destroy();
     this.pauseUi = null;
     this.phase = "playing";
-    reportToTests({ status: "playing" });
+    emitGameEvent(this, "status", { status: "playing" });
   }
 
   // --- drawing ---------------------------------------------------------------------------

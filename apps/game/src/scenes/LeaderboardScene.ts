@@ -1,8 +1,9 @@
 import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
+import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import { callReplayGet } from "../net/rpcs/replay-get";
 import type { LeaderboardPage, LeaderboardRow } from "../net/types";
-import { provideToTests, reportToTests } from "../test-api";
 import { Button } from "../ui/button";
 import { colors, textStyle, uiScale } from "../ui/theme";
 import { formatDuration } from "../ui/time-format";
@@ -79,32 +80,33 @@ export class LeaderboardScene extends UiScene {
     this.back = this.button("Back", () => this.scene.start("Menu"), "secondary");
     this.focus.focus(this.back);
     this.time.addEvent({ delay: 1000, loop: true, callback: () => this.render() });
-    const off = provideToTests("leaderboard", () =>
-      this.page
-        ? {
-            rows: this.page.rows,
-            me: this.page.me,
-            lastWeekTop: this.page.lastWeekTop,
-            error: this.error,
-          }
-        : { rows: [], me: null, lastWeekTop: [], error: this.error },
-    );
-    this.events.once("shutdown", off);
+    emitGameEvent(this, "inspect", {
+      key: "leaderboard",
+      scene: this,
+      read: () =>
+        this.page
+          ? {
+              rows: this.page.rows,
+              me: this.page.me,
+              lastWeekTop: this.page.lastWeekTop,
+              error: this.error,
+            }
+          : { rows: [], me: null, lastWeekTop: [], error: this.error },
+    });
     void this.fetchPage();
   }
 
   private async fetchPage(cursor?: string) {
-    reportToTests({ status: "loading" });
+    emitGameEvent(this, "status", { status: "loading" });
     try {
       const options: { cursor?: string; aroundMe?: boolean } = { aroundMe: this.aroundMe };
       if (cursor) options.cursor = cursor;
-      this.page = await getNet().leaderboard(options);
+      this.page = await whileRunning(this, getNet().leaderboard(options));
       this.error = null;
     } catch (err) {
       this.error = err instanceof Error && err.message ? err.message : "Leaderboard unavailable.";
     }
-    if (!this.scene.isActive()) return;
-    reportToTests({ status: "ready" });
+    emitGameEvent(this, "status", { status: "ready" });
     this.render();
   }
 
@@ -112,10 +114,9 @@ export class LeaderboardScene extends UiScene {
   private async watch(i: number) {
     const row = this.page?.rows[i];
     if (!row) return;
-    reportToTests({ status: "loading" });
+    emitGameEvent(this, "status", { status: "loading" });
     try {
-      const run = await callReplayGet(getNet(), { owner_id: row.ownerId });
-      if (!this.scene.isActive()) return;
+      const run = await whileRunning(this, callReplayGet(getNet(), { owner_id: row.ownerId }));
       this.scene.start("Game", {
         watch: {
           params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
@@ -127,7 +128,7 @@ export class LeaderboardScene extends UiScene {
       });
     } catch (err) {
       this.error = err instanceof Error && err.message ? err.message : "That run can't be watched.";
-      reportToTests({ status: "ready" });
+      emitGameEvent(this, "status", { status: "ready" });
       this.render();
     }
   }

@@ -1,7 +1,8 @@
 import * as Phaser from "phaser";
 import { getNet } from "../app/context";
+import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import type { ConnectionState, KickInfo } from "../net/types";
-import { provideToTests, reportToTests } from "../test-api";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { FocusGroup } from "../ui/focus";
@@ -71,8 +72,8 @@ export class OverlayScene extends Phaser.Scene {
       else if (outcome.status === "rejected")
         this.toast(`An earlier score was not saved: ${outcome.message}`);
     });
-    provideToTests("connection", () => net.connection);
-    provideToTests("kicked", () => this.modal !== null);
+    emitGameEvent(this, "inspect", { key: "connection", scene: this, read: () => net.connection });
+    emitGameEvent(this, "inspect", { key: "kicked", scene: this, read: () => this.modal !== null });
     this.scale.on("resize", () => this.render());
     this.events.once("shutdown", () => {
       offConn();
@@ -126,7 +127,7 @@ export class OverlayScene extends Phaser.Scene {
       )
       .setOrigin(0.5, 1)
       .setDepth(300);
-    reportToTests({ lastToast: message });
+    emitGameEvent(this, "toast", { message });
     this.tweens.add({
       targets: t,
       alpha: 0,
@@ -175,7 +176,7 @@ export class OverlayScene extends Phaser.Scene {
     focus.add(playHere, signOut);
     focus.focus(playHere);
     this.modal = { shade, panel, text, buttons: [playHere, signOut], focus };
-    reportToTests({ kickReason: this.kick?.reason ?? null });
+    emitGameEvent(this, "kick", { reason: this.kick?.reason ?? null });
     this.render();
   }
 
@@ -220,7 +221,7 @@ export class OverlayScene extends Phaser.Scene {
 
   private async playHere() {
     try {
-      await getNet().playHere();
+      await whileRunning(this, getNet().playHere());
       this.hideModal();
       this.switchTo("Menu");
     } catch {
@@ -229,9 +230,7 @@ export class OverlayScene extends Phaser.Scene {
   }
 
   private async signOut() {
-    await getNet()
-      .signOut()
-      .catch(() => {});
+    await whileRunning(this, getNet().signOut()).catch(() => {});
     this.hideModal();
     this.switchTo("SignIn");
   }

@@ -1,7 +1,7 @@
 import type * as Phaser from "phaser";
+import { emitGameEvent } from "../app/game-events";
 import { loadSettings, saveSettings } from "../app/settings";
 import { playSfx } from "../audio/sfx";
-import { provideToTests } from "../test-api";
 import type { Button } from "../ui/button";
 import { textStyle, uiScale } from "../ui/theme";
 import { UiScene } from "../ui/ui-scene";
@@ -35,8 +35,7 @@ export class SettingsScene extends UiScene {
       this.button("Back", () => this.scene.start("Menu"), "secondary"),
     ];
     this.focus.focus(this.soundButton);
-    const off = provideToTests("settings", () => loadSettings());
-    this.events.once("shutdown", off);
+    emitGameEvent(this, "inspect", { key: "settings", scene: this, read: loadSettings });
     this.render();
   }
 
@@ -52,7 +51,7 @@ export class SettingsScene extends UiScene {
   private change(patch: { sound?: boolean; volume?: number }) {
     saveSettings({ ...loadSettings(), ...patch });
     this.render();
-    playSfx("click");
+    playSfx(this, "click");
   }
 
   private render() {

@@ -1,7 +1,8 @@
 import { getNet } from "../app/context";
+import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import { passwordHint } from "../net/messages";
 import { SignInFailure } from "../net/types";
-import { reportToTests } from "../test-api";
 import { type HtmlForm, openForm } from "../ui/html-form";
 import { UiScene } from "../ui/ui-scene";
 
@@ -105,13 +106,13 @@ export class SignInScene extends UiScene {
     if (!form) return;
     form.setBusy(true);
     form.setError(null);
-    reportToTests({ status: "signing_in" });
+    emitGameEvent(this, "status", { status: "signing_in" });
     try {
-      await action();
-      reportToTests({ status: "ready" });
+      await whileRunning(this, action());
+      emitGameEvent(this, "status", { status: "ready" });
       this.scene.start("Menu");
     } catch (err) {
-      reportToTests({ status: "ready", lastError: messageOf(err) });
+      emitGameEvent(this, "status", { status: "ready", lastError: messageOf(err) });
       if (!special?.(err)) form.setError(messageOf(err));
     } finally {
       form.setBusy(false);

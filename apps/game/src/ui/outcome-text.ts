@@ -18,3 +18,11 @@ export function describeOutcome(
       return practiceOutcomeMessage;
   }
 }
+
+/** A submission that never rejects: an unexpected failure becomes a refusal the player reads. */
+export function settledOutcome(submission: Promise<SubmitOutcome>): Promise<SubmitOutcome> {
+  return submission.catch((err: unknown) => ({
+    status: "rejected" as const,
+    message: err instanceof Error ? err.message : "Could not save the score.",
+  }));
+}

@@ -1,6 +1,6 @@
 import * as Phaser from "phaser";
+import { emitGameEvent, type SceneKey } from "../app/game-events";
 import { TEX } from "../art/textures";
-import { reportToTests } from "../test-api";
 import { Button, type ButtonOptions } from "./button";
 import { FocusGroup } from "./focus";
 import { colors, textStyle, uiScale } from "./theme";
@@ -16,11 +16,15 @@ export abstract class UiScene extends Phaser.Scene {
   private backdrop!: Phaser.GameObjects.Graphics;
   private snow: Phaser.GameObjects.Particles.ParticleEmitter | null = null;
 
+  constructor(readonly sceneKey: SceneKey) {
+    super(sceneKey);
+  }
+
   protected abstract build(data: unknown): void;
   protected abstract layout(): void;
 
   create(data: unknown) {
-    reportToTests({ scene: this.scene.key, status: "ready" });
+    emitGameEvent(this, "screen", { scene: this.sceneKey, status: "ready" });
     this.focus = new FocusGroup(this);
     this.sky = this.add.image(0, 0, TEX.sky).setOrigin(0).setDepth(-11);
     this.backdrop = this.add.graphics().setDepth(-10);
