@@ -50,6 +50,8 @@ export interface GameEvents {
   status: { status: ScreenStatus; lastError?: string; error?: string };
   toast: { message: string };
   kick: { reason: string | null };
+  /** A modal question opened (title and message as shown) or closed (null). */
+  dialog: { title: string; message: string } | null;
   sfx: { name: Sfx };
   /** `read` answers while `scene` runs. */
   inspect: { key: InspectKey; scene: Phaser.Scene; read: () => unknown };

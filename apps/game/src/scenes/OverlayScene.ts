@@ -101,9 +101,9 @@ export class OverlayScene extends Phaser.Scene {
           label: "Play here",
           onPress: () => {
             this.otherTab = null;
-            void getNet()
-              .playInThisTab()
-              .catch(() => this.toast("Couldn't switch to this tab. Try again."));
+            void whileRunning(this, getNet().playInThisTab()).catch(() =>
+              this.toast("Couldn't switch to this tab. Try again."),
+            );
           },
         },
       ],

@@ -11,7 +11,7 @@ import { topFocusGroup } from "../ui/focus";
  * (app/game-events.ts) and answers tests, so they wait on state instead of sleeping.
  *
  * `window.__giftGrab.state` is a fresh snapshot on every read: the last screen, status, error,
- * toast and kick reason the game announced, plus live fields (buttons, frame, renderer, sfx
+ * toast, kick reason and open dialog the game announced, plus live fields (buttons, frame, renderer, sfx
  * counts, and whatever the running scenes let be inspected: round, account, leaderboard,
  * gameOver, settings, connection, kicked).
  * `window.__giftGrab.press(label)` activates a visible button by its label.
@@ -25,6 +25,7 @@ export function installTestProbe(game: Phaser.Game, renderer: RendererChoice): v
   onGameEvent(game, "status", (e) => Object.assign(fixed, e));
   onGameEvent(game, "toast", (e) => Object.assign(fixed, { lastToast: e.message }));
   onGameEvent(game, "kick", (e) => Object.assign(fixed, { kickReason: e.reason }));
+  onGameEvent(game, "dialog", (e) => Object.assign(fixed, { dialog: e }));
   onGameEvent(game, "sfx", (e) => {
     played[e.name] = (played[e.name] ?? 0) + 1;
   });

@@ -1,5 +1,5 @@
 import type * as Phaser from "phaser";
-import { reportToTests } from "../test-api";
+import { emitGameEvent } from "../app/game-events";
 import { Button, type ButtonOptions } from "./button";
 import { FocusGroup } from "./focus";
 import { colors, textStyle, uiScale } from "./theme";
@@ -60,7 +60,7 @@ export class Dialog {
     this.focus.focus(this.buttons[0] ?? null);
     scene.scale.on("resize", this.onResize);
     scene.events.once("shutdown", () => this.close());
-    reportToTests({ dialog: { title: options.title, message: options.message } });
+    emitGameEvent(scene, "dialog", { title: options.title, message: options.message });
     this.layout();
   }
 
@@ -74,7 +74,7 @@ export class Dialog {
     this.panel.destroy();
     this.heading.destroy();
     this.text.destroy();
-    reportToTests({ dialog: null });
+    emitGameEvent(this.scene, "dialog", null);
   }
 
   private layout(): void {

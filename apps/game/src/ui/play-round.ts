@@ -1,5 +1,6 @@
 import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
+import { whileRunning } from "../app/while-running";
 import { Dialog } from "./dialog";
 
 let preparing = false;
