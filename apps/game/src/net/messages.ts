@@ -1,8 +1,12 @@
 import {
+  DISPLAY_NAME_MAX_CHARS,
+  DISPLAY_NAME_MIN_CHARS,
   type ErrorReason,
   PASSWORD_MAX_BYTES,
   PASSWORD_MIN_CHARS,
   type SessionEndedReason,
+  USERNAME_MAX_CHARS,
+  USERNAME_MIN_CHARS,
 } from "@gift-grab/contracts";
 
 /**
@@ -39,6 +43,10 @@ export const reasonMessages: Record<ErrorReason, string> = {
 
 /** Beside every password field: the contract's rule (bcrypt keeps 72 bytes of UTF-8). */
 export const passwordHint = `(${PASSWORD_MIN_CHARS}–${PASSWORD_MAX_BYTES} characters)`;
+/** Under a name field: the contract's DisplayName rule, in words. */
+export const displayNameRule = `${DISPLAY_NAME_MIN_CHARS}–${DISPLAY_NAME_MAX_CHARS} letters, digits, spaces, ' or -, starting and ending with a letter or digit.`;
+/** Beside the username field: the contract's Username rule, in words. */
+export const usernameHint = `(new accounts: ${USERNAME_MIN_CHARS}–${USERNAME_MAX_CHARS} of a–z, 0–9 and _)`;
 
 export const unreachableMessage =
   "Can't reach the game server. Check your connection and try again.";

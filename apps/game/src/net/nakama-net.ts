@@ -2,6 +2,7 @@ import {
   type AnyRpc,
   ClientTag,
   clientSessionVars,
+  DisplayName,
   decodeSessionClaims,
   decodeSessionToken,
   type LeaderboardEntry,
@@ -25,7 +26,8 @@ import { AuthHttp, type AuthResult } from "./auth-http";
 import { Backoff } from "./backoff";
 import { deviceId } from "./device-id";
 import { Emitter } from "./emitter";
-import { kickedSubmitMessage, signedOutSubmitMessage } from "./messages";
+import { friendlyName } from "./friendly-name";
+import { displayNameRule, kickedSubmitMessage, signedOutSubmitMessage } from "./messages";
 import { RoundGate } from "./round-gate";
 import { callRpc, RpcFailure } from "./rpc-client";
 import { SessionEndedError, SessionStore } from "./session-store";
@@ -94,6 +96,7 @@ export class NakamaNet implements GameNet {
   private state: ConnectionState = "signed_out";
   private identity: Identity | null = null;
   private accountEmail: string | null = null;
+  private displayName: string | null = null;
   private restoring = false;
 
   constructor(options: NetOptions) {
@@ -187,12 +190,32 @@ export class NakamaNet implements GameNet {
   }
 
   async signInAsGuest(): Promise<void> {
-    await this.establish(
+    const created = await this.establish(
       () => this.auth.authenticateDevice(deviceId(this.storage), this.vars(false)),
       {
         kind: "guest",
       },
     );
+    // Named after sign-in, by the standard UpdateAccount (its before hook checks the name):
+    // no database work added to the sign-in itself.
+    if (created) await this.setDisplayName(friendlyName()).catch(() => {});
+  }
+
+  async setDisplayName(name: string): Promise<void> {
+    const input = DisplayName.safeParse(name.trim());
+    if (!input.success) throw new SignInFailure("invalid_input", displayNameRule);
+    let tokens: Tokens;
+    try {
+      tokens = await this.store.fresh();
+    } catch {
+      throw new SignInFailure("session_ended", "Your session ended — sign in again.");
+    }
+    try {
+      await this.client.updateAccount(nakamaSession(tokens), { display_name: input.data });
+    } catch (err) {
+      throw await toSignInFailure(err);
+    }
+    this.displayName = input.data;
   }
 
   async signIn(email: string, password: string, options?: { takeover?: boolean }): Promise<void> {
@@ -243,18 +266,20 @@ export class NakamaNet implements GameNet {
   async playHere(): Promise<void> {
     const id = this.identity;
     if (id?.kind === "guest") {
-      return this.establish(
+      await this.establish(
         () => this.auth.authenticateDevice(deviceId(this.storage), this.vars(true)),
         id,
       );
+      return;
     }
     if (id?.kind === "email" && id.password) {
       const { email, password } = id;
-      return this.establish(
+      await this.establish(
         () =>
           this.auth.authenticateEmail(email, password, { create: false, vars: this.vars(true) }),
         id,
       );
+      return;
     }
     throw new SignInFailure("session_ended", "Sign in again to play here.");
   }
@@ -306,9 +331,11 @@ export class NakamaNet implements GameNet {
       // keep the token's expiry
     }
     const email = this.accountEmail ?? data.vrs.email ?? null;
+    const displayName = this.displayName;
     return {
       userId: data.uid,
       username: data.usn,
+      displayName,
       email,
       isGuest: email === null,
       signedInAt: new Date(Number(data.vrs.login_at) * 1000),
@@ -420,10 +447,11 @@ export class NakamaNet implements GameNet {
   }
 
   /** Signs in with `authenticate`, then saves the pair, reads the account and opens the socket. */
+  /** Returns whether the account was created by this sign-in. */
   private async establish(
     authenticate: () => Promise<AuthResult>,
     identity: Identity,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const prior = this.state;
     this.setState("connecting");
     let result: AuthResult;
@@ -437,13 +465,15 @@ export class NakamaNet implements GameNet {
     this.link.stop();
     this.identity = identity;
     this.accountEmail = null;
+    this.displayName = null;
     this.store.set(result);
     // Signing in here is choosing to play here: another tab of this browser steps aside.
     await this.connected({ steal: true });
+    return result.created;
   }
 
   private async connected(lease: { steal: boolean }): Promise<void> {
-    await this.loadAccountEmail();
+    await this.loadAccount();
     if (!(await this.lease.acquire(lease))) {
       this.setState("other_tab");
       return;
@@ -462,12 +492,13 @@ export class NakamaNet implements GameNet {
   }
 
   /** The token's vars carry the email of an email sign-in; a linked guest's comes from the account. */
-  private async loadAccountEmail(): Promise<void> {
+  private async loadAccount(): Promise<void> {
     const tokens = this.store.current;
     if (!tokens) return;
     try {
       const account = await this.client.getAccount(nakamaSession(tokens));
       this.accountEmail = account.email ?? null;
+      this.displayName = account.user?.display_name || null;
     } catch {
       // Offline: the token's email var (if any) will do.
     }
@@ -513,6 +544,7 @@ export class NakamaNet implements GameNet {
     else this.store.forget();
     this.identity = null;
     this.accountEmail = null;
+    this.displayName = null;
     this.setState("signed_out");
   }
 
@@ -528,6 +560,7 @@ function toRow(e: LeaderboardEntry): LeaderboardRow {
     rank: e.rank,
     ownerId: e.owner_id,
     username: e.username,
+    name: e.display_name,
     score: e.score,
     isMe: e.is_me,
   };

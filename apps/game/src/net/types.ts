@@ -20,6 +20,8 @@ export type ConnectionState =
 export interface SessionInfo {
   userId: string;
   username: string;
+  /** The name the board shows (null: none set, the username shows). */
+  displayName: string | null;
   email: string | null;
   isGuest: boolean;
   signedInAt: Date;
@@ -93,6 +95,8 @@ export interface LeaderboardRow {
   /** The player's user id: what Watch asks replay_get for. */
   ownerId: string;
   username: string;
+  /** The name to show: the display name, or the username when there is none. */
+  name: string;
   score: number;
   isMe: boolean;
 }
@@ -135,6 +139,8 @@ export interface GameNet {
   signInAsGuest(): Promise<void>;
   signIn(email: string, password: string, options?: { takeover?: boolean }): Promise<void>;
   signUp(email: string, password: string, username: string): Promise<void>;
+  /** The name the board shows (DisplayName rules; refusals as SignInFailure). */
+  setDisplayName(name: string): Promise<void>;
   /** Guest → email account, same user id, scores and stats. */
   linkEmail(email: string, password: string): Promise<void>;
   /** After a kick: sign in again here, ending the other device's session. */

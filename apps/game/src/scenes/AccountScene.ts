@@ -6,9 +6,10 @@ import { passwordHint } from "../net/messages";
 import type { PlayerStats } from "../net/types";
 import { SignInFailure } from "../net/types";
 import type { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
 import { type HtmlForm, openForm } from "../ui/html-form";
 import { colors, textStyle, uiScale } from "../ui/theme";
-import { formatAgo, formatClock, formatDuration } from "../ui/time-format";
+import { formatAgo } from "../ui/time-format";
 import { UiScene } from "../ui/ui-scene";
 
 /** Who is signed in, how long the session lasts, play stats; sign out, link email. */
@@ -35,8 +36,8 @@ export class AccountScene extends UiScene {
     this.saveButton = this.button("Save progress", () => this.openLinkForm());
     this.buttons = [
       this.saveButton,
-      this.button("Sign out", () => this.leave(() => net.signOut()), "secondary"),
-      this.button("Sign out everywhere", () => this.leave(() => net.signOutEverywhere()), "danger"),
+      this.button("Sign out", () => this.confirmSignOut(), "secondary"),
+      this.button("Sign out everywhere", () => this.confirmSignOutEverywhere(), "danger"),
       this.button("Back", () => this.scene.start("Menu"), "secondary"),
     ];
     this.saveButton.setVisible(net.session()?.isGuest ?? false);
@@ -62,10 +63,10 @@ export class AccountScene extends UiScene {
   }
 
   protected layout() {
-    const { width, height } = this.scale;
+    const { height } = this.scale;
     const s = uiScale(this);
-    const colW = Math.min(width - 32, 440 * s);
-    const left = (width - colW) / 2;
+    const colW = Math.min(this.contentWidth, 440 * s);
+    const left = this.contentX - colW / 2;
     const top = Math.max(16, height * 0.5 - 330 * s);
     this.placeTitle(top + 28 * s, 36);
     const style = (c: string) =>
@@ -85,7 +86,7 @@ export class AccountScene extends UiScene {
         this.statsText.y + this.statsText.height - this.details.y + pad * 2,
         14,
       );
-    this.column(this.buttons, width / 2, this.statsText.y + this.statsText.height + 28 * s, 10);
+    this.buttonColumn(this.buttons, this.statsText.y + this.statsText.height + 28 * s, 10);
   }
 
   private refresh() {
@@ -97,13 +98,11 @@ export class AccountScene extends UiScene {
     } else {
       this.details.setText(
         [
-          `Username: ${session.username}${session.isGuest ? " (guest)" : ""}`,
-          `Email: ${session.email ?? "—"}`,
-          `User id: ${session.userId}`,
-          `Signed in at: ${formatClock(session.signedInAt)} (${formatAgo(now - session.signedInAt.getTime())})`,
-          `Session expires in: ${formatDuration(session.tokenExpiresAt.getTime() - now)}`,
-          `Refresh expires in: ${formatDuration(session.refreshExpiresAt.getTime() - now)}`,
-          `Session so far: ${formatDuration(now - session.signedInAt.getTime())}`,
+          `You play as ${session.displayName ?? session.username}`,
+          session.isGuest
+            ? "A guest on this device: Save progress keeps your scores on any device."
+            : `Signed in with ${session.email}`,
+          `Signed in ${formatAgo(now - session.signedInAt.getTime())}`,
         ].join("\n"),
       );
     }
@@ -111,14 +110,48 @@ export class AccountScene extends UiScene {
     this.statsText.setText(
       st
         ? [
-            `Games played: ${st.gamesPlayed}`,
+            `Rounds played: ${st.gamesPlayed}`,
             `Best score: ${st.best}`,
-            `Total gifts: ${st.totalGifts}`,
+            `Gifts grabbed: ${st.totalGifts}`,
             `Last played: ${st.lastPlayedAt ? formatAgo(now - st.lastPlayedAt.getTime()) : "never"}`,
           ].join("\n")
         : (this.statsError ?? "Loading stats…"),
     );
     this.layout();
+  }
+
+  private confirmSignOut() {
+    const guest = getNet().session()?.isGuest ?? false;
+    new Dialog(this, {
+      title: "Sign out?",
+      message: guest
+        ? "Play as guest on this device brings you back as this guest. On another device, only Save progress keeps your scores."
+        : "You can sign in again with your email and password.",
+      actions: [
+        {
+          label: "Yes, sign out",
+          variant: "danger",
+          onPress: () => this.leave(() => getNet().signOut()),
+        },
+        { label: "Cancel", variant: "secondary", onPress: () => {} },
+      ],
+    });
+  }
+
+  private confirmSignOutEverywhere() {
+    new Dialog(this, {
+      title: "Sign out everywhere?",
+      message:
+        "Every device where this account is signed in, this one too, goes back to the sign-in screen.",
+      actions: [
+        {
+          label: "Yes, sign out everywhere",
+          variant: "danger",
+          onPress: () => this.leave(() => getNet().signOutEverywhere()),
+        },
+        { label: "Cancel", variant: "secondary", onPress: () => {} },
+      ],
+    });
   }
 
   private async leave(action: () => Promise<void>) {

@@ -82,16 +82,18 @@ export class GameOverScene extends UiScene {
   }
 
   protected layout() {
-    const { width, height } = this.scale;
+    const { height } = this.scale;
     const s = uiScale(this);
-    const top = Math.max(20, height * 0.5 - 220 * s);
+    const x = this.contentX;
+    const top = Math.max(20, height * 0.5 - (this.sideways ? 100 : 220) * s);
     this.placeTitle(top + 30 * s, 44);
-    this.scoreText.setPosition(width / 2, top + 100 * s).setStyle(textStyle(this, 34));
-    this.outcomeText
-      .setPosition(width / 2, top + 150 * s)
-      .setStyle(
-        textStyle(this, 18, colors.muted, { align: "center", wordWrap: { width: width - 40 } }),
-      );
-    this.column(this.buttons, width / 2, top + 195 * s);
+    this.scoreText.setPosition(x, top + 100 * s).setStyle(textStyle(this, 34));
+    this.outcomeText.setPosition(x, top + 150 * s).setStyle(
+      textStyle(this, 18, colors.muted, {
+        align: "center",
+        wordWrap: { width: this.contentWidth },
+      }),
+    );
+    this.buttonColumn(this.buttons, top + 195 * s);
   }
 }

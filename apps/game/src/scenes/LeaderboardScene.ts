@@ -122,7 +122,7 @@ export class LeaderboardScene extends UiScene {
           params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
           inputs: run.inputs,
           score: run.score,
-          title: row.isMe ? "Your run" : `${run.username}'s run`,
+          title: row.isMe ? "Your run" : `${row.name}'s run`,
           back: { scene: "Leaderboard" },
         },
       });
@@ -135,7 +135,7 @@ export class LeaderboardScene extends UiScene {
 
   private render() {
     const p = this.page;
-    const fmtRow = (r: LeaderboardRow) => `#${r.rank} ${r.username} — ${r.score}`;
+    const fmtRow = (r: LeaderboardRow) => `#${r.rank} ${r.name} — ${r.score}`;
     if (!p) {
       this.info.setText(this.error ?? "Loading…");
     } else {
@@ -153,9 +153,7 @@ export class LeaderboardScene extends UiScene {
       const r = p?.rows[i];
       const color = r?.isMe ? colors.accent : colors.text;
       row.rank.setText(r ? `#${r.rank}` : "").setColor(color);
-      row.name
-        .setText(r ? r.username : i === 0 && p ? "No scores yet this week." : "")
-        .setColor(color);
+      row.name.setText(r ? r.name : i === 0 && p ? "No scores yet this week." : "").setColor(color);
       row.score.setText(r ? String(r.score) : "").setColor(color);
       row.watch.setVisible(!!r);
     });

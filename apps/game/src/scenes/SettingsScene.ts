@@ -40,12 +40,12 @@ export class SettingsScene extends UiScene {
   }
 
   protected layout() {
-    const { width, height } = this.scale;
+    const { height } = this.scale;
     const s = uiScale(this);
-    const top = Math.max(20, height * 0.5 - 220 * s);
+    const top = Math.max(20, height * 0.5 - (this.sideways ? 70 : 220) * s);
     this.placeTitle(top + 30 * s, 38);
-    this.volumeText.setPosition(width / 2, top + 90 * s).setStyle(textStyle(this, 20));
-    this.column(this.buttons, width / 2, top + 130 * s);
+    this.volumeText.setPosition(this.contentX, top + 90 * s).setStyle(textStyle(this, 20));
+    this.buttonColumn(this.buttons, top + 130 * s);
   }
 
   private change(patch: { sound?: boolean; volume?: number }) {

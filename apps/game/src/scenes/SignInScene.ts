@@ -1,7 +1,7 @@
 import { getNet } from "../app/context";
 import { emitGameEvent } from "../app/game-events";
 import { whileRunning } from "../app/while-running";
-import { passwordHint } from "../net/messages";
+import { passwordHint, usernameHint } from "../net/messages";
 import { SignInFailure } from "../net/types";
 import { type HtmlForm, openForm } from "../ui/html-form";
 import { UiScene } from "../ui/ui-scene";
@@ -28,6 +28,14 @@ export class SignInScene extends UiScene {
     this.form = openForm({
       title: "Gift Grab",
       intro: "Grab the gifts, dodge the ice.",
+      lead: [
+        {
+          label: "Play as guest",
+          onClick: () => this.attempt(() => getNet().signInAsGuest()),
+        },
+      ],
+      leadSeparator: "or sign in with email to keep your scores everywhere",
+      rules: "New account? Fill in all three, then Create account.",
       fields: [
         { name: "email", label: "Email", type: "email", autocomplete: "email" },
         {
@@ -40,7 +48,7 @@ export class SignInScene extends UiScene {
         {
           name: "username",
           label: "Username",
-          hint: "(new accounts only)",
+          hint: usernameHint,
           type: "text",
           autocomplete: "username",
         },
@@ -55,11 +63,6 @@ export class SignInScene extends UiScene {
           label: "Create account",
           kind: "secondary",
           onClick: (v) => this.signUp(v.email ?? "", v.password ?? "", v.username ?? ""),
-        },
-        {
-          label: "Play as guest",
-          kind: "secondary",
-          onClick: () => this.attempt(() => getNet().signInAsGuest()),
         },
       ],
     });
