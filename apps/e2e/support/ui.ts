@@ -49,6 +49,22 @@ export async function clickButton(page: Page, label: string) {
 export async function playAsGuest(page: Page, query = "") {
   await page.goto(`/${query}`);
   await waitForScene(page, "SignIn");
+  return guestToMenu(page);
+}
+
+/**
+ * On the sign-in screen: Play as guest, then, for a guest this created, the "Choose your
+ * name" step (keeping the generated name, or `name`); lands on the main menu.
+ */
+export async function guestToMenu(page: Page, name?: string) {
   await page.getByRole("button", { name: "Play as guest" }).click();
+  const step = page.getByRole("form", { name: "Choose your name" });
+  await expect
+    .poll(async () => (await step.isVisible()) || (await gameState(page)).scene === "Menu")
+    .toBe(true);
+  if (await step.isVisible()) {
+    if (name !== undefined) await step.getByLabel("Your name").fill(name);
+    await step.getByRole("button", { name: "Play", exact: true }).click();
+  }
   return waitForScene(page, "Menu");
 }

@@ -124,5 +124,6 @@ test("the Account screen shows the session and play stats, live", async ({ page 
     "Back",
   ]);
   await clickButton(page, "Sign out");
+  await clickButton(page, "Yes, sign out");
   await waitForScene(page, "SignIn");
 });

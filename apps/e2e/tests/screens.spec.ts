@@ -69,6 +69,10 @@ for (const size of sizes) {
     await expect(page.getByRole("button", { name: "Play as guest" })).toBeInViewport({ ratio: 1 });
     await shot("signin");
     await page.getByRole("button", { name: "Play as guest" }).click();
+    const nameStep = page.getByRole("form", { name: "Choose your name" });
+    await expect(nameStep).toBeVisible();
+    await shot("choose-name");
+    await nameStep.getByRole("button", { name: "Play", exact: true }).click();
     await waitForScene(page, "Menu");
     await shot("menu");
 

@@ -189,7 +189,7 @@ export class NakamaNet implements GameNet {
     return "restored";
   }
 
-  async signInAsGuest(): Promise<void> {
+  async signInAsGuest(): Promise<boolean> {
     const created = await this.establish(
       () => this.auth.authenticateDevice(deviceId(this.storage), this.vars(false)),
       {
@@ -199,6 +199,7 @@ export class NakamaNet implements GameNet {
     // Named after sign-in, by the standard UpdateAccount (its before hook checks the name):
     // no database work added to the sign-in itself.
     if (created) await this.setDisplayName(friendlyName()).catch(() => {});
+    return created;
   }
 
   async setDisplayName(name: string): Promise<void> {

@@ -136,7 +136,8 @@ export interface GameNet {
 
   /** Restores the saved session: "ended" means the sign-in screen says "Your session ended — sign in again". */
   restore(): Promise<"restored" | "none" | "ended">;
-  signInAsGuest(): Promise<void>;
+  /** True when this sign-in created the guest (a new player: they choose their name next). */
+  signInAsGuest(): Promise<boolean>;
   signIn(email: string, password: string, options?: { takeover?: boolean }): Promise<void>;
   signUp(email: string, password: string, username: string): Promise<void>;
   /** The name the board shows (DisplayName rules; refusals as SignInFailure). */

@@ -2,10 +2,11 @@ import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
 import { emitGameEvent } from "../app/game-events";
 import { whileRunning } from "../app/while-running";
-import { passwordHint } from "../net/messages";
+import { displayNameRule, passwordHint } from "../net/messages";
 import type { PlayerStats } from "../net/types";
 import { SignInFailure } from "../net/types";
 import type { Button } from "../ui/button";
+import { saveProgress } from "../ui/choose-name";
 import { Dialog } from "../ui/dialog";
 import { type HtmlForm, openForm } from "../ui/html-form";
 import { colors, textStyle, uiScale } from "../ui/theme";
@@ -174,7 +175,9 @@ export class AccountScene extends UiScene {
     this.form = openForm({
       title: "Save progress",
       intro: "Link an email and password to keep your scores on any device.",
+      rules: displayNameRule,
       fields: [
+        { name: "name", label: "Your name", type: "text", autocomplete: "nickname" },
         { name: "email", label: "Email", type: "email", autocomplete: "email" },
         {
           name: "password",
@@ -194,7 +197,7 @@ export class AccountScene extends UiScene {
             if (!v.email || !v.password) return form.setError("Enter an email and a password.");
             form.setBusy(true);
             try {
-              await whileRunning(this, getNet().linkEmail(v.email, v.password));
+              await whileRunning(this, saveProgress(v.name ?? "", v.email, v.password));
               close();
             } catch (err) {
               form.setError(
@@ -208,5 +211,6 @@ export class AccountScene extends UiScene {
         { label: "Cancel", kind: "secondary", onClick: close },
       ],
     });
+    this.form.setValue("name", getNet().session()?.displayName ?? "");
   }
 }

@@ -3,6 +3,7 @@ import { emitGameEvent } from "../app/game-events";
 import { whileRunning } from "../app/while-running";
 import { passwordHint, usernameHint } from "../net/messages";
 import { SignInFailure } from "../net/types";
+import { playAsGuest } from "../ui/choose-name";
 import { type HtmlForm, openForm } from "../ui/html-form";
 import { UiScene } from "../ui/ui-scene";
 
@@ -31,7 +32,7 @@ export class SignInScene extends UiScene {
       lead: [
         {
           label: "Play as guest",
-          onClick: () => this.attempt(() => getNet().signInAsGuest()),
+          onClick: () => this.attempt(() => playAsGuest(this)),
         },
       ],
       leadSeparator: "or sign in with email to keep your scores everywhere",

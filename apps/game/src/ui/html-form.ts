@@ -36,6 +36,7 @@ export interface HtmlForm {
   setNotice(message: string | null): void;
   setBusy(busy: boolean): void;
   values(): Record<string, string>;
+  setValue(name: string, value: string): void;
   close(): void;
 }
 
@@ -212,6 +213,10 @@ export function openForm(spec: FormSpec): HtmlForm {
       form.setAttribute("aria-busy", String(busy));
     },
     values,
+    setValue(name, value) {
+      const input = inputs.get(name);
+      if (input) input.value = value;
+    },
     close() {
       form.remove();
     },

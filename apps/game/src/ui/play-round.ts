@@ -12,8 +12,8 @@ let preparing = false;
  */
 export async function playRound(scene: Phaser.Scene): Promise<void> {
   if (preparing) return;
-  preparing = true;
   const net = getNet();
+  preparing = true;
   const { width, height } = scene.scale;
   const check = await net.prepareRound(height > width ? "portrait" : "landscape").finally(() => {
     preparing = false;

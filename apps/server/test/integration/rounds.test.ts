@@ -1,6 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import {
+  LEADERBOARD_VIEW,
+  leaderboardView,
   PLAYER_STATS_COLLECTION,
   PLAYER_STATS_GET,
   PLAYER_STATS_KEY,
@@ -225,6 +227,25 @@ describe("round_submit", () => {
     ).rejects.toBeDefined();
     const again = await call(port, session, PLAYER_STATS_GET, {});
     expect(again.json).toMatchObject({ games_played: 1, best: body.score });
+  });
+
+  it("shows the player's display name on the board, or the username without one", async () => {
+    const named = await player(port);
+    await named.client.updateAccount(named.session, { display_name: "Jolly Elf 42" });
+    const plain = await player(port);
+    for (const p of [named, plain]) {
+      const round = await start(port, p.session);
+      await untilOver(round);
+      expect((await submit(port, p.session, idle(round))).status).toBe(200);
+    }
+    const meOf = async (session: typeof named.session) =>
+      leaderboardView.response.parse(
+        (await call(port, session, LEADERBOARD_VIEW, { around_me: true })).json,
+      ).me;
+    expect(await meOf(named.session)).toMatchObject({ display_name: "Jolly Elf 42" });
+    const plainMe = await meOf(plain.session);
+    expect(plainMe?.display_name).toBe(plainMe?.username);
+    expect(plainMe?.username).toMatch(/^guest_/);
   });
 
   it("gives zeros before the first round", async () => {
