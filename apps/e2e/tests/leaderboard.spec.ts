@@ -25,14 +25,18 @@ test("play a real round → game over shows the rank → the leaderboard lists t
   );
   const result = over.gameOver as {
     score: number;
+    shownScore: string;
     message: string;
+    gap: string;
     outcome: { status: string; rank: number; best: number };
   };
   expect(result.outcome).toMatchObject({ status: "accepted", rank: 1, best: result.score });
   expect(result.message).toContain("Rank: #1");
+  // Ready once the score has counted up to the count, with the gap to the next player.
+  expect(result.shownScore).toBe(`Score: ${result.score}`);
+  expect(result.gap).toBe("You're #1 this week!");
 
-  await clickButton(page, "Menu");
-  await waitForScene(page, "Menu");
+  // Game over leads straight to the board.
   await clickButton(page, "Leaderboard");
   const board = await waitForGame(
     page,

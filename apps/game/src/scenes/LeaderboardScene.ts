@@ -146,7 +146,9 @@ export class LeaderboardScene extends UiScene {
         `${me}\nResets in ${formatDuration(p.nextResetAt.getTime() - Date.now())} (every Monday 00:00 UTC)${this.error ? `\n${this.error}` : ""}`,
       );
       this.footer.setText(
-        p.lastWeekTop.length ? `Last week: ${p.lastWeekTop.map(fmtRow).join("   ")}` : "",
+        p.lastWeekTop.length
+          ? `Last week: ${p.lastWeekTop.map(fmtRow).join("   ")}`
+          : "Last week: nobody made the podium. This week it could be you!",
       );
     }
     this.rows.forEach((row, i) => {
@@ -166,14 +168,15 @@ export class LeaderboardScene extends UiScene {
   protected layout() {
     const { width, height } = this.scale;
     const s = uiScale(this);
-    const colW = Math.min(width - 24, 480 * s);
-    const left = (width - colW) / 2;
+    const colW = Math.min(this.sideways ? this.contentWidth : width - 24, 480 * s);
+    const left = this.contentX - colW / 2;
     const top = Math.max(12, height * 0.5 - 360 * s);
     this.placeTitle(top + 24 * s, 30);
     this.info
-      .setPosition(width / 2, top + 50 * s)
+      .setPosition(this.contentX, top + 50 * s)
       .setStyle(textStyle(this, 16, colors.muted, { align: "center", wordWrap: { width: colW } }));
-    const rowH = 30 * s;
+    const rowsRoom = height - (this.info.y + this.info.height) - (this.sideways ? 40 : 150) * s;
+    const rowH = Math.max(20, Math.min(30 * s, rowsRoom / ROWS));
     const rowsTop = this.info.y + this.info.height + 8 * s + rowH / 2;
     this.rows.forEach((row, i) => {
       const y = rowsTop + i * rowH;
@@ -185,8 +188,12 @@ export class LeaderboardScene extends UiScene {
     });
     const afterRows = rowsTop + ROWS * rowH;
     this.footer
-      .setPosition(width / 2, afterRows)
+      .setPosition(this.contentX, afterRows)
       .setStyle(textStyle(this, 14, colors.muted, { align: "center", wordWrap: { width: colW } }));
+    if (this.sideways) {
+      this.buttonColumn([this.prev, this.next, this.around, this.back], 0, 10);
+      return;
+    }
     const by = afterRows + this.footer.height + 12 * s;
     const bh = 46 * s;
     const half = (colW - 10) / 2;
