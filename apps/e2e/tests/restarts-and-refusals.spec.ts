@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { nakamaUrl, savedTokens } from "../support/accounts";
 import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
@@ -26,17 +27,32 @@ async function playThenQuit(page: Page) {
   await waitForScene(page, "Menu");
 }
 
-test("quick restarts: every quit round gives way to the next, 10 a minute, and the 11th says why it waits", async ({
+test("quick restarts: Play, Esc, Quit to menu, four times over, and every next round is a saved one", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
   const errors = watchErrors(page);
   await playAsGuest(page);
-  const began = Date.now();
-  for (let i = 0; i < STARTS_PER_MINUTE; i++) await playThenQuit(page);
-  expect(Date.now() - began).toBeLessThan(60_000);
+  // The issue's case was three quits then Play: each quit round now gives way to the next.
+  for (let i = 0; i < 4; i++) await playThenQuit(page);
+  expect(errors).toEqual([]);
+});
 
-  // The 11th start within the minute: the server's refusal, in words, before any round.
+test("a refused start says why before any round: the rate limit's words, then Back", async ({
+  page,
+}) => {
+  await playAsGuest(page);
+  // The minute's starts used up straight against the server (as quick as a script could):
+  // exactly the limit goes through, so a player gets at least that many a minute.
+  const tokens = await savedTokens(page);
+  for (let i = 0; i < STARTS_PER_MINUTE; i++) {
+    const res = await fetch(nakamaUrl("/v2/rpc/round_start?unwrap=true"), {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens?.token}`, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(res.status, `start ${i + 1}`).toBe(200);
+  }
+
   await clickButton(page, "Play");
   await expect.poll(() => dialogOf(page)).toMatchObject({ title: "Practice round" });
   const dialog = (await dialogOf(page)) as DialogState;
@@ -46,7 +62,6 @@ test("quick restarts: every quit round gives way to the next, 10 a minute, and t
   await clickButton(page, "Back");
   await expect.poll(() => dialogOf(page)).toBeNull();
   expect((await gameState(page)).scene).toBe("Menu");
-  expect(errors.filter((e) => !e.includes("status of 429"))).toEqual([]);
 });
 
 test("with the server unreachable, Play says first that the round is practice; it plays unsaved, and rounds are saved again once it is back", async ({
