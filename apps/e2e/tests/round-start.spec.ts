@@ -85,15 +85,19 @@ test("the countdown takes no steering, and Esc pauses it; Resume carries on coun
   await waitForGame(page, (s) => s.status === "playing");
 });
 
+// Phones with 3× screens: the canvas draws at the capped ratio (2×), not at 1× upscaled.
 for (const size of [
-  { name: "phone-portrait", width: 390, height: 844, touch: true },
-  { name: "phone-landscape", width: 844, height: 390, touch: true },
-  { name: "desktop", width: 1920, height: 1080, touch: false },
+  { name: "phone-portrait", width: 390, height: 844, touch: true, dpr: 3, canvasRatio: 2 },
+  { name: "phone-landscape", width: 844, height: 390, touch: true, dpr: 3, canvasRatio: 2 },
+  { name: "desktop", width: 1920, height: 1080, touch: false, dpr: 1, canvasRatio: 1 },
 ]) {
-  test(`the round's countdown and play at ${size.width}×${size.height}`, async ({ browser }) => {
+  test(`the round's countdown and play at ${size.width}×${size.height} (${size.dpr}× screen)`, async ({
+    browser,
+  }) => {
     test.setTimeout(90_000);
     const context = await browser.newContext({
       viewport: { width: size.width, height: size.height },
+      deviceScaleFactor: size.dpr,
       hasTouch: size.touch,
       isMobile: size.touch,
     });
@@ -101,8 +105,18 @@ for (const size of [
     const errors = watchErrors(page);
     fs.mkdirSync(SHOTS, { recursive: true });
     await playAsGuest(page, "?seed=5&countdown=3000");
+    await page.screenshot({ path: `${SHOTS}/menu-${size.width}x${size.height}.png` });
     await clickButton(page, "Play");
     await waitForGame(page, (s) => s.scene === "Game" && s.status === "countdown");
+    const canvas = await page.evaluate(() => {
+      const c = document.querySelector("canvas") as HTMLCanvasElement;
+      return { width: c.width, height: c.height, css: c.getBoundingClientRect().toJSON() };
+    });
+    expect(canvas).toMatchObject({
+      width: size.width * size.canvasRatio,
+      height: size.height * size.canvasRatio,
+      css: { width: size.width, height: size.height },
+    });
     const hud = (await round(page)).hud;
     expect(hud.hint).toContain(size.touch ? "Touch anywhere" : "Arrow keys");
     await page.screenshot({ path: `${SHOTS}/game-countdown-${size.width}x${size.height}.png` });
