@@ -118,10 +118,7 @@ export class GameScene extends Phaser.Scene {
     new FocusGroup(this, false, false).add(this.pauseButton);
     if (watching) {
       this.pauseButton.setVisible(false);
-      this.watch = new WatchControls(this, watching, {
-        onToggle: () => this.toggleWatch(),
-        onSpeed: () => {},
-      });
+      this.watch = new WatchControls(this, watching, () => this.toggleWatch());
     }
     this.listen();
     this.layout();

@@ -4,27 +4,27 @@ import { Button } from "../../ui/button";
 import { FocusGroup } from "../../ui/focus";
 import { uiScale } from "../../ui/theme";
 
-interface Handlers {
-  /** Pause or play; returns true when the playback is now paused. */
-  onToggle: () => boolean;
-  onSpeed: (speed: number) => void;
-}
-
 /** Watch's controls: Pause/Play, 1×/2×/4× and Back, in a row under the field. */
 export class WatchControls {
   readonly data: WatchData;
+  /** The playback speed chosen (the scene multiplies game time by it). */
   speed = 1;
   private readonly toggle: Button;
   private readonly buttons: Button[];
 
-  constructor(scene: Phaser.Scene, data: WatchData, handlers: Handlers) {
+  constructor(
+    scene: Phaser.Scene,
+    data: WatchData,
+    /** Pause or play; returns true when the playback is now paused. */
+    onToggle: () => boolean,
+  ) {
     this.data = data;
     const focus = new FocusGroup(scene, false, false);
     this.toggle = new Button(scene, {
       label: "Pause",
       variant: "secondary",
       fontSize: 16,
-      onPress: () => this.toggle.setLabel(handlers.onToggle() ? "Play" : "Pause"),
+      onPress: () => this.toggle.setLabel(onToggle() ? "Play" : "Pause"),
     });
     const speeds = WATCH_SPEEDS.map(
       (k) =>
@@ -34,7 +34,6 @@ export class WatchControls {
           fontSize: 16,
           onPress: () => {
             this.speed = k;
-            handlers.onSpeed(k);
             speeds.forEach((b, i) => {
               b.setVariant(WATCH_SPEEDS[i] === k ? "primary" : "secondary");
             });
