@@ -1,5 +1,6 @@
 import * as Phaser from "phaser";
 import { gameConfig } from "./config/game-config";
+import { canvasSize, readPixelRatio } from "./config/pixel-ratio";
 import { chooseRenderer, probeWebGL, readRendererRequest } from "./config/renderer";
 
 const renderer = chooseRenderer(readRendererRequest(window.location.search), probeWebGL());
@@ -9,5 +10,17 @@ const probe =
   import.meta.env.DEV || import.meta.env.MODE === "test"
     ? await import("./test-probe/install")
     : null;
-const game = new Phaser.Game(gameConfig(renderer.kind));
+
+const parent = document.getElementById("game") as HTMLElement;
+/** The canvas at the device's pixel ratio (capped), shown at the parent's CSS size. */
+function fit() {
+  const ratio = readPixelRatio(window.devicePixelRatio, window.location.search);
+  return { ...canvasSize(parent.clientWidth, parent.clientHeight, ratio), zoom: 1 / ratio };
+}
+const game = new Phaser.Game(gameConfig(renderer.kind, fit()));
+new ResizeObserver(() => {
+  const { width, height, zoom } = fit();
+  if (zoom !== game.scale.zoom) game.scale.setZoom(zoom);
+  if (width !== game.scale.width || height !== game.scale.height) game.scale.resize(width, height);
+}).observe(parent);
 probe?.installTestProbe(game, renderer);
