@@ -24,6 +24,7 @@ async function playThenQuit(page: Page) {
   await page.keyboard.press("Escape");
   await waitForGame(page, (x) => x.status === "paused");
   await clickButton(page, "Quit to menu");
+  await clickButton(page, "Quit");
   await waitForScene(page, "Menu");
 }
 

@@ -56,6 +56,8 @@ for (const size of sizes) {
       viewport: { width: size.width, height: size.height },
       hasTouch: size.touch,
       isMobile: size.touch,
+      // Phones draw at their pixel ratio (capped at 2): the layout works in canvas pixels.
+      deviceScaleFactor: size.touch ? 2 : 1,
     });
     const page = await context.newPage();
     const errors = watchErrors(page);

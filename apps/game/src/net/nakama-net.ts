@@ -35,7 +35,7 @@ import { toSignInFailure, validationFailure } from "./sign-in-errors";
 import { browserNetworkSignals, type NetworkSignals, SocketLink } from "./socket-link";
 import { PLAYING_TAB_LOCK, REFRESH_LOCK, StorageKeys } from "./storage-keys";
 import { SubmitQueue } from "./submit-queue";
-import { browserLocks, type Locks, TabLease } from "./tab-lease";
+import { browserChannel, browserLocks, type Locks, TabLease } from "./tab-lease";
 import type { Tokens } from "./tokens";
 import {
   type ConnectionState,
@@ -123,7 +123,11 @@ export class NakamaNet implements GameNet {
       minValidityMs: t.minValidityMs,
       retry: new Backoff({ baseMs: t.refreshRetryBaseMs, maxMs: t.refreshRetryMaxMs }),
     });
-    this.lease = new TabLease(options.locks ?? browserLocks(), PLAYING_TAB_LOCK);
+    this.lease = new TabLease(
+      options.locks ?? browserLocks(),
+      PLAYING_TAB_LOCK,
+      browserChannel(PLAYING_TAB_LOCK),
+    );
     this.lease.events.on("lost", () => this.stepAside());
     this.store.events.on("ended", () => this.sessionOver());
     this.store.events.on("clearedElsewhere", () => this.sessionOver());
@@ -185,7 +189,7 @@ export class NakamaNet implements GameNet {
     }
     const email = this.store.currentClaims ? emailOf(this.store.currentClaims) : null;
     this.identity = email ? { kind: "email", email, password: null } : { kind: "guest" };
-    await this.connected({ steal: false });
+    await this.connected({ takeOver: false });
     return "restored";
   }
 
@@ -288,7 +292,7 @@ export class NakamaNet implements GameNet {
   async playInThisTab(): Promise<void> {
     if (this.state !== "other_tab") return;
     this.setState("connecting");
-    await this.connected({ steal: true });
+    await this.connected({ takeOver: true });
   }
 
   async signOut(): Promise<void> {
@@ -469,11 +473,11 @@ export class NakamaNet implements GameNet {
     this.displayName = null;
     this.store.set(result);
     // Signing in here is choosing to play here: another tab of this browser steps aside.
-    await this.connected({ steal: true });
+    await this.connected({ takeOver: true });
     return result.created;
   }
 
-  private async connected(lease: { steal: boolean }): Promise<void> {
+  private async connected(lease: { takeOver: boolean }): Promise<void> {
     await this.loadAccount();
     if (!(await this.lease.acquire(lease))) {
       this.setState("other_tab");

@@ -2,6 +2,7 @@ import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
 import { emitGameEvent } from "../app/game-events";
 import { whileRunning } from "../app/while-running";
+import { pixelRatio } from "../config/pixel-ratio";
 import { callReplayGet } from "../net/rpcs/replay-get";
 import type { LeaderboardPage, LeaderboardRow } from "../net/types";
 import { Button } from "../ui/button";
@@ -176,7 +177,7 @@ export class LeaderboardScene extends UiScene {
       .setPosition(this.contentX, top + 50 * s)
       .setStyle(textStyle(this, 16, colors.muted, { align: "center", wordWrap: { width: colW } }));
     const rowsRoom = height - (this.info.y + this.info.height) - (this.sideways ? 40 : 150) * s;
-    const rowH = Math.max(20, Math.min(30 * s, rowsRoom / ROWS));
+    const rowH = Math.max(20 * pixelRatio(), Math.min(30 * s, rowsRoom / ROWS));
     const rowsTop = this.info.y + this.info.height + 8 * s + rowH / 2;
     this.rows.forEach((row, i) => {
       const y = rowsTop + i * rowH;

@@ -1,5 +1,6 @@
 import type * as Phaser from "phaser";
 import { emitGameEvent } from "../app/game-events";
+import { pixelRatio } from "../config/pixel-ratio";
 import { Button, type ButtonOptions } from "./button";
 import { FocusGroup } from "./focus";
 import { colors, textStyle, uiScale } from "./theme";
@@ -82,7 +83,7 @@ export class Dialog {
     const s = uiScale(this.scene);
     const pad = 20 * s;
     const w = Math.min(width - 24, 460 * s);
-    const bh = Math.min(52 * s, 46);
+    const bh = Math.min(52 * s, 46 * pixelRatio());
     const gap = 10 * s;
     this.heading.setStyle(textStyle(this.scene, 26, colors.accent, { fontStyle: "bold" }));
     this.text.setStyle(

@@ -1,6 +1,7 @@
 import * as Phaser from "phaser";
 import { emitGameEvent, type SceneKey } from "../app/game-events";
 import { TEX } from "../art/textures";
+import { pixelRatio } from "../config/pixel-ratio";
 import { Button, type ButtonOptions } from "./button";
 import { FocusGroup } from "./focus";
 import { colors, textStyle, uiScale } from "./theme";
@@ -73,7 +74,7 @@ export abstract class UiScene extends Phaser.Scene {
   /** A wide, short screen (a phone turned sideways): content left, buttons in a column right. */
   protected get sideways(): boolean {
     const { width, height } = this.scale;
-    return height < 560 && width >= height * 1.3;
+    return height / pixelRatio() < 560 && width >= height * 1.3;
   }
 
   /** Where content centres: the middle of the screen, or of its left part when sideways. */
@@ -88,7 +89,7 @@ export abstract class UiScene extends Phaser.Scene {
 
   /**
    * The screen's buttons: stacked under the content from y, or, sideways, in a column on the
-   * right, centred. Either way they shrink (to no less than 34 px) to stay on screen.
+   * right, centred. Either way they shrink (to no less than 34 CSS px) to stay on screen.
    */
   protected buttonColumn(buttons: Button[], y: number, gap = 14): number {
     const { width, height } = this.scale;
@@ -125,7 +126,7 @@ export abstract class UiScene extends Phaser.Scene {
     const s = uiScale(this);
     if (n === 0) return 52 * s;
     const fit = (room - (n - 1) * gap * s) / n;
-    return Math.max(34, Math.min(52 * s, fit));
+    return Math.max(34 * pixelRatio(), Math.min(52 * s, fit));
   }
 
   private relayout() {
