@@ -15,13 +15,10 @@ export async function playRound(scene: Phaser.Scene): Promise<void> {
   const net = getNet();
   preparing = true;
   const { width, height } = scene.scale;
-  const check = await net.prepareRound(height > width ? "portrait" : "landscape").finally(() => {
+  const prepared = net.prepareRound(height > width ? "portrait" : "landscape").finally(() => {
     preparing = false;
   });
-  if (!scene.scene.isActive()) {
-    net.forgetPreparedRound();
-    return;
-  }
+  const check = await whileRunning(scene, prepared);
   if (check.saved) {
     scene.scene.start("Game");
     return;
