@@ -112,7 +112,7 @@ export class GameOverScene extends UiScene {
     this.outcome = outcome;
     this.outcomeText.setText(describeOutcome(outcome, null));
     if (outcome.status !== "accepted") return;
-    if (outcome.newBest) this.confetti();
+    if (outcome.newBest && outcome.score > 0) this.confetti();
     const around = await whileRunning(this, getNet().leaderboard({ aroundMe: true })).catch(
       () => null,
     );

@@ -38,7 +38,7 @@ export function gapToNext(
 ): string | null {
   if (rank === 1) return "You're #1 this week!";
   const ahead = around
-    .filter((r) => !r.isMe && r.rank < rank && r.score > best)
+    .filter((r) => !r.isMe && r.rank < rank && r.score >= best)
     .sort((a, b) => b.rank - a.rank)[0];
   if (!ahead) return null;
   return `${ahead.score - best + 1} more to beat #${ahead.rank} ${ahead.name}`;

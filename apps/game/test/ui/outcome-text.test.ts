@@ -14,6 +14,12 @@ describe("the gap to the next player", () => {
     expect(gapToNext(28, 3, around)).toBe("3 more to beat #2 Jolly Elf");
   });
 
+  it("counts a tie as one point short (the earlier score keeps the place)", () => {
+    expect(gapToNext(0, 2, [row(1, "Merry Cracker", 0), row(2, "Me", 0, true)])).toBe(
+      "1 more to beat #1 Merry Cracker",
+    );
+  });
+
   it("says so when the player leads", () => {
     expect(gapToNext(50, 1, [row(1, "Me", 50, true)])).toBe("You're #1 this week!");
   });
