@@ -12,9 +12,9 @@ const probe =
     : null;
 
 const parent = document.getElementById("game") as HTMLElement;
-/** The canvas at the device's pixel ratio (capped), shown at the parent's CSS size. */
+/** The canvas at the device's pixel ratio (capped; 1× on Canvas), shown at the parent's CSS size. */
 function fit() {
-  const ratio = readPixelRatio(window.devicePixelRatio, window.location.search);
+  const ratio = readPixelRatio(window.devicePixelRatio, window.location.search, renderer.kind);
   return { ...canvasSize(parent.clientWidth, parent.clientHeight, ratio), zoom: 1 / ratio };
 }
 const game = new Phaser.Game(gameConfig(renderer.kind, fit()));

@@ -2,18 +2,23 @@ import { describe, expect, it } from "vitest";
 import { canvasSize, MAX_PIXEL_RATIO, pixelRatio, readPixelRatio } from "../src/config/pixel-ratio";
 
 describe("the canvas pixel ratio", () => {
-  it("follows the device up to the cap, never below 1", () => {
-    expect(readPixelRatio(1, "")).toBe(1);
-    expect(readPixelRatio(1.5, "")).toBe(1.5);
-    expect(readPixelRatio(3, "")).toBe(MAX_PIXEL_RATIO);
-    expect(readPixelRatio(0.5, "")).toBe(1);
-    expect(readPixelRatio(Number.NaN, "")).toBe(1);
+  it("follows the device up to the cap with WebGL, never below 1", () => {
+    expect(readPixelRatio(1, "", "webgl")).toBe(1);
+    expect(readPixelRatio(1.5, "", "webgl")).toBe(1.5);
+    expect(readPixelRatio(3, "", "webgl")).toBe(MAX_PIXEL_RATIO);
+    expect(readPixelRatio(0.5, "", "webgl")).toBe(1);
+    expect(readPixelRatio(Number.NaN, "", "webgl")).toBe(1);
   });
 
-  it("takes ?dpr= for benchmarks, within the same bounds", () => {
-    expect(readPixelRatio(3, "?dpr=1")).toBe(1);
-    expect(readPixelRatio(1, "?dpr=9")).toBe(MAX_PIXEL_RATIO);
-    expect(readPixelRatio(2, "?dpr=abc")).toBe(2);
+  it("stays at 1× with Canvas (the renderer of CPU-only machines)", () => {
+    expect(readPixelRatio(3, "", "canvas")).toBe(1);
+  });
+
+  it("takes ?dpr= for benchmarks and tests, within the same bounds, on either renderer", () => {
+    expect(readPixelRatio(3, "?dpr=1", "webgl")).toBe(1);
+    expect(readPixelRatio(1, "?dpr=9", "webgl")).toBe(MAX_PIXEL_RATIO);
+    expect(readPixelRatio(3, "?dpr=2", "canvas")).toBe(2);
+    expect(readPixelRatio(2, "?dpr=abc", "webgl")).toBe(2);
   });
 
   it("sizes the canvas in its own pixels and remembers the ratio for the scenes", () => {

@@ -93,7 +93,9 @@ export class RoundHud {
     const time = `Time: ${secs} secs`;
     this.time.setText(title ? `${title} · ${time}` : time);
     const closing = secs <= PULSE_FROM_S && timeLeftMs(round) > 0;
-    this.time.setColor(closing ? colors.bad : colors.text);
+    const color = closing ? colors.bad : colors.text;
+    // setColor re-renders the text's texture: only when it changes, never every frame.
+    if (this.time.style.color !== color) this.time.setColor(color);
     if (closing && secs !== this.pulsedAt) {
       this.pulsedAt = secs;
       this.scene.tweens.add({ targets: this.time, scale: { from: 1.35, to: 1 }, duration: 350 });
