@@ -11,6 +11,9 @@ export function gameState(page: Page): Promise<TestApiState> {
   );
 }
 
+/** What a page that has not started the game yet (or is navigating) counts as. */
+const beforeTheGame: TestApiState = { scene: "none", status: "starting" };
+
 /** Waits until the game reports `predicate`; never a blind sleep. */
 export async function waitForGame(
   page: Page,
@@ -18,9 +21,7 @@ export async function waitForGame(
   timeout = 15000,
 ) {
   await expect
-    .poll(async () => predicate(await gameState(page).catch(() => ({ scene: "", status: "" }))), {
-      timeout,
-    })
+    .poll(async () => predicate(await gameState(page).catch(() => beforeTheGame)), { timeout })
     .toBe(true);
   return gameState(page);
 }

@@ -45,10 +45,32 @@ export async function clickButton(page: Page, label: string) {
   await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
 }
 
-/** Opens the game and signs in as a guest, landing on the main menu. */
+/**
+ * Opens the game and signs in as a guest, landing on the main menu. Rounds start without the
+ * 3-2-1 countdown (`countdown=0`) unless the query asks for one: a spec about the round's start
+ * says so.
+ */
 export async function playAsGuest(page: Page, query = "") {
-  await page.goto(`/${query}`);
+  const params = new URLSearchParams(query);
+  if (!params.has("countdown")) params.set("countdown", "0");
+  await page.goto(`/?${params}`);
   await waitForScene(page, "SignIn");
+  return guestToMenu(page);
+}
+
+/**
+ * On the sign-in screen: Play as guest, then, for a guest this created, the "Choose your
+ * name" step (keeping the generated name, or `name`); lands on the main menu.
+ */
+export async function guestToMenu(page: Page, name?: string) {
   await page.getByRole("button", { name: "Play as guest" }).click();
+  const step = page.getByRole("form", { name: "Choose your name" });
+  await expect
+    .poll(async () => (await step.isVisible()) || (await gameState(page)).scene === "Menu")
+    .toBe(true);
+  if (await step.isVisible()) {
+    if (name !== undefined) await step.getByLabel("Your name").fill(name);
+    await step.getByRole("button", { name: "Play", exact: true }).click();
+  }
   return waitForScene(page, "Menu");
 }

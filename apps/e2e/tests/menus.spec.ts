@@ -24,6 +24,12 @@ test("every menu opens with the mouse and comes back", async ({ page }) => {
   await page.keyboard.press("Escape");
   await waitForGame(page, (s) => s.scene === "Game" && s.status === "paused");
   await clickButton(page, "Quit to menu");
+  // Quitting loses the round: the game asks first, and Keep playing goes back to the pause.
+  await clickButton(page, "Keep playing");
+  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await page.keyboard.press("Escape");
+  await clickButton(page, "Quit to menu");
+  await clickButton(page, "Quit");
   await waitForScene(page, "Menu");
   expect(errors).toEqual([]);
 });
@@ -124,5 +130,6 @@ test("the Account screen shows the session and play stats, live", async ({ page 
     "Back",
   ]);
   await clickButton(page, "Sign out");
+  await clickButton(page, "Yes, sign out");
   await waitForScene(page, "SignIn");
 });

@@ -1,14 +1,46 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { newAccount, signInWithForm, signUpWithForm } from "../support/accounts";
 import { gameState, waitForGame, watchErrors } from "../support/game";
 import { useShortRoundSite } from "../support/round-stack";
-import { clickButton, waitForScene } from "../support/ui";
+import { buttonsOf, clickButton, waitForScene } from "../support/ui";
 
-/** Screenshots of every scene at phone and desktop sizes, for people to look at. */
+/**
+ * Every scene at phone (upright and sideways, touch), small-phone and desktop sizes: every
+ * button inside the viewport and the topmost thing at its centre, and a screenshot for people
+ * to look at (artifacts/screens, or SCREENS_DIR).
+ */
 const sizes = [
-  { name: "phone", width: 360, height: 640 },
-  { name: "desktop", width: 1920, height: 1080 },
+  { name: "phone", width: 390, height: 844, touch: true },
+  { name: "sideways", width: 844, height: 390, touch: true },
+  { name: "small", width: 360, height: 640, touch: true },
+  { name: "desktop", width: 1920, height: 1080, touch: false },
 ] as const;
+const SCREENS = process.env.SCREENS_DIR ?? "artifacts/screens";
+
+/** Each shown button lies wholly inside the viewport, and a tap at its centre reaches it. */
+async function expectButtonsReachable(page: Page, where: string) {
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error("no viewport");
+  await expect
+    .poll(async () => buttonsOf(await gameState(page)).length, { message: `${where}: buttons` })
+    .toBeGreaterThan(0);
+  for (const b of buttonsOf(await gameState(page))) {
+    const label = `${where}: "${b.label}" at ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}×${Math.round(b.height)}`;
+    expect(b.x >= -0.5 && b.y >= -0.5, label).toBe(true);
+    expect(b.x + b.width <= viewport.width + 0.5, label).toBe(true);
+    expect(b.y + b.height <= viewport.height + 0.5, label).toBe(true);
+    const hit = await page.evaluate(
+      ({ x, y, text }) => {
+        const el = document.elementFromPoint(x, y);
+        return (
+          el instanceof HTMLCanvasElement || el?.closest("button")?.textContent?.trim() === text
+        );
+      },
+      { x: b.x + b.width / 2, y: b.y + b.height / 2, text: b.label },
+    );
+    expect(hit, `${label} is covered`).toBe(true);
+  }
+}
 
 // 1920×1080 in software WebGL is slow, and screenshots of it more so.
 test.describe.configure({ timeout: 180_000 });
@@ -22,18 +54,27 @@ for (const size of sizes) {
     const context = await browser.newContext({
       baseURL: site().url,
       viewport: { width: size.width, height: size.height },
-      hasTouch: size.name === "phone",
-      isMobile: size.name === "phone",
+      hasTouch: size.touch,
+      isMobile: size.touch,
+      // Phones draw at their pixel ratio (capped at 2): the layout works in canvas pixels.
+      deviceScaleFactor: size.touch ? 2 : 1,
     });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    const shot = (scene: string) =>
-      page.screenshot({ path: `artifacts/screens/${scene}-${size.name}.png` });
+    const shot = async (scene: string) => {
+      await page.screenshot({ path: `${SCREENS}/${scene}-${size.name}.png` });
+      if (scene !== "game") await expectButtonsReachable(page, `${scene} at ${size.name}`);
+    };
 
     await page.goto("/?seed=42");
     await waitForScene(page, "SignIn");
+    await expect(page.getByRole("button", { name: "Play as guest" })).toBeInViewport({ ratio: 1 });
     await shot("signin");
     await page.getByRole("button", { name: "Play as guest" }).click();
+    const nameStep = page.getByRole("form", { name: "Choose your name" });
+    await expect(nameStep).toBeVisible();
+    await shot("choose-name");
+    await nameStep.getByRole("button", { name: "Play", exact: true }).click();
     await waitForScene(page, "Menu");
     await shot("menu");
 
@@ -91,7 +132,8 @@ for (const size of sizes) {
       "Play here",
       "Sign out",
     ]);
-    await older.screenshot({ path: `artifacts/screens/kicked-${size.name}.png` });
+    await older.screenshot({ path: `${SCREENS}/kicked-${size.name}.png` });
+    await expectButtonsReachable(older, `kicked at ${size.name}`);
     await clickButton(older, "Sign out");
     await waitForScene(older, "SignIn");
     await older.context().close();

@@ -51,6 +51,7 @@ test("sign up → reload → still signed in; sign out → the server refuses th
   expect(await serverTakesToken(tokens?.token ?? "")).toBe(200);
 
   await clickButton(page, "Sign out");
+  await clickButton(page, "Yes, sign out");
   await waitForScene(page, "SignIn");
   expect(await savedTokens(page)).toBeNull();
   expect(await serverTakesToken(tokens?.token ?? "")).toBe(401);
@@ -70,6 +71,7 @@ test("sign-in failures say what to do: wrong password, email taken, username tak
   await clickButton(page, "Account");
   await waitForScene(page, "Account");
   await clickButton(page, "Sign out");
+  await clickButton(page, "Yes, sign out");
 
   await signInWithForm(page, account.email, "not-the-password");
   await expect(page.getByText("Wrong email or password")).toBeVisible();
@@ -117,6 +119,7 @@ test("guest → save progress with an email → same user id, and it signs in by
   expect(((await gameState(page)).account as AccountView).session?.userId).toBe(guest?.userId);
 
   await clickButton(page, "Sign out");
+  await clickButton(page, "Yes, sign out");
   await signInWithForm(page, account.email, account.password);
   await waitForScene(page, "Menu");
   expect((await accountView(page)).session?.userId).toBe(guest?.userId);
@@ -133,6 +136,7 @@ test("sign out everywhere: back to the sign-in screen and the server refuses the
   await clickButton(page, "Account");
   await waitForScene(page, "Account");
   await clickButton(page, "Sign out everywhere");
+  await clickButton(page, "Yes, sign out everywhere");
   await waitForScene(page, "SignIn");
   expect((await gameState(page)).connection).toBe("signed_out");
   expect(await savedTokens(page)).toBeNull();

@@ -6,12 +6,14 @@ import { clickButton, waitForScene } from "../support/ui";
 /**
  * Short reconnect and heartbeat periods for both devices: "never reconnects" is watched over
  * many of them (a link that took the kick for a drop would retry within reconnectMaxMs, and
- * a heartbeat would notice a dead socket within two heartbeatMs). A 3× round (the kicked
- * device never submits it) keeps the wait for A's game-over short.
+ * a heartbeat would notice a dead socket within two heartbeatMs). A 3× round lasts 10 s, so
+ * a round the kick failed to pause would end within the watch.
  */
 const TIMINGS = { reconnectBaseMs: 100, reconnectMaxMs: 300, heartbeatMs: 2_000 };
 const PAGE = `/?speed=3&${timingsParam(TIMINGS)}`;
 const WATCH_MS = Math.max(20 * TIMINGS.reconnectMaxMs, 3 * TIMINGS.heartbeatMs);
+/** Longer than a whole 3× round (10 s): a round still running would end within it. */
+const PAUSE_WATCH_MS = Math.max(WATCH_MS, 11_000);
 
 /** Counts the game-server sockets a page opens (each reconnect attempt is one). */
 function countSockets(page: Page) {
@@ -66,16 +68,20 @@ test("one account, two devices: the older one is told, never reconnects, and can
   await expectKicked(a);
   const kickedAt = Date.now();
 
-  // A makes no reconnect attempt at all. Its round ends meanwhile and is not submitted with
-  // the dead session: the game-over screen says why.
-  await waitForGame(a, (s) => s.scene === "GameOver" && s.status === "ready", 60_000);
-  const over = (await gameState(a)).gameOver as { outcome: { status: string; message: string } };
-  expect(over.outcome.status).toBe("rejected");
-  expect(over.outcome.message).toContain("playing on another device");
-  // The observation window itself: at least WATCH_MS since the kick.
-  await a.waitForTimeout(Math.max(0, kickedAt + WATCH_MS - Date.now()));
+  // A's round pauses under the modal (it does not run out unseen), and A makes no reconnect
+  // attempt at all, watched for PAUSE_WATCH_MS since the kick.
+  const paused = await waitForGame(a, (s) => s.scene === "Game" && s.status === "paused");
+  const timeLeft = (s: typeof paused) => (s.round as { timeLeftMs: number }).timeLeftMs;
+  expect(timeLeft(paused)).toBeGreaterThan(0);
+  await a.waitForTimeout(Math.max(0, kickedAt + PAUSE_WATCH_MS - Date.now()));
+  const later = await gameState(a);
+  expect({ scene: later.scene, status: later.status, timeLeftMs: timeLeft(later) }).toEqual({
+    scene: "Game",
+    status: "paused",
+    timeLeftMs: timeLeft(paused),
+  });
   expect(socketsA.opened).toBe(opensBeforeKick);
-  expect((await gameState(a)).connection).toBe("kicked");
+  expect(later.connection).toBe("kicked");
 
   // B plays, and the server has no round of A's.
   await waitForGame(b, (s) => s.connection === "online");

@@ -1,8 +1,12 @@
 /**
- * The shapes `window.__giftGrab` reports (see test-api.ts), with no runtime code: the e2e
- * package imports them as `@gift-grab/game/test-api-types`.
+ * The shapes `window.__giftGrab` reports (see test-probe/install.ts), with no runtime code: the
+ * e2e package imports them as `@gift-grab/game/test-api-types`. Scene and status are the
+ * game's own unions, so a spec waiting on a status the game no longer has fails to compile.
  */
+export type { InspectKey, SceneKey, ScreenStatus } from "./app/game-events";
 export type { SessionInfo } from "./net/types";
+
+import type { InspectKey, SceneKey, ScreenStatus } from "./app/game-events";
 
 export interface TestApiButton {
   label: string;
@@ -14,8 +18,8 @@ export interface TestApiButton {
   focused: boolean;
 }
 
-export interface TestApiState {
-  scene: string;
-  status: string;
+export type TestApiState = {
+  scene: SceneKey | "none";
+  status: ScreenStatus;
   [key: string]: unknown;
-}
+} & Partial<Record<InspectKey, unknown>>;

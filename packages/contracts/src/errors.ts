@@ -28,7 +28,8 @@ export const ErrorReason = z.enum([
   "unavailable",
   // rounds and the weekly board
   "rate_limited",
-  "too_many_open_rounds",
+  /** The player started another round before this one ended: it was retired, not saved. */
+  "round_retired",
   "ticket_unknown",
   "ticket_used",
   "ticket_busy",
@@ -64,7 +65,7 @@ export const reasonCode: Record<ErrorReason, number> = {
   internal: NakamaCode.INTERNAL,
   unavailable: NakamaCode.UNAVAILABLE,
   rate_limited: NakamaCode.RESOURCE_EXHAUSTED,
-  too_many_open_rounds: NakamaCode.RESOURCE_EXHAUSTED,
+  round_retired: NakamaCode.FAILED_PRECONDITION,
   ticket_unknown: NakamaCode.NOT_FOUND,
   ticket_used: NakamaCode.ALREADY_EXISTS,
   ticket_busy: NakamaCode.ABORTED,

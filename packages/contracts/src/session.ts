@@ -41,7 +41,30 @@ export function utf8ByteLength(s: string): number {
   return bytes;
 }
 
-export const Username = z.string().check(z.regex(/^[a-z0-9_]{3,20}$/));
+export const USERNAME_MIN_CHARS = 3;
+export const USERNAME_MAX_CHARS = 20;
+export const DISPLAY_NAME_MIN_CHARS = 2;
+export const DISPLAY_NAME_MAX_CHARS = 24;
+const NAME_END = "A-Za-z0-9À-ÖØ-öø-ÿ";
+/**
+ * The name the board shows (Nakama's display_name): letters (Latin, with accents), digits,
+ * spaces, ' and -, starting and ending with a letter or digit. Guests get a generated one
+ * ("Jolly Elf 42"); anyone may choose their own. Empty means "show the username".
+ */
+export const DisplayName = z
+  .string()
+  .check(
+    z.regex(
+      new RegExp(
+        `^[${NAME_END}][${NAME_END} '\\-]{${DISPLAY_NAME_MIN_CHARS - 2},${DISPLAY_NAME_MAX_CHARS - 2}}[${NAME_END}]$`,
+      ),
+    ),
+  );
+
+/** Lowercase letters, digits and underscores (the sign-up form says so up front). */
+export const Username = z
+  .string()
+  .check(z.regex(new RegExp(`^[a-z0-9_]{${USERNAME_MIN_CHARS},${USERNAME_MAX_CHARS}}$`)));
 
 /**
  * Nakama's own rules for a device or custom id (api_authenticate.go): no spaces or control

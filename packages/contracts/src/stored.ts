@@ -20,7 +20,10 @@ const EpochMs = z.int().check(z.nonnegative());
 const WrittenAtMs = z.int().check(z.minimum(Date.UTC(2025, 0, 1)));
 const UnixSeconds = z.int().check(z.nonnegative());
 
-/** round_tickets, key = ticket id: open → claimed (one submit won) → done (result kept). */
+/**
+ * round_tickets, key = ticket id: open → claimed (one submit won) → done (result kept), or
+ * open → retired (the player started another round while this one was still running).
+ */
 export const TicketRecord = z.object({
   started_at: WrittenAtMs,
   duration_ms: z.int().check(z.positive(), z.maximum(GameRules.maxRoundDurationMs)),
@@ -30,7 +33,7 @@ export const TicketRecord = z.object({
   orientation: Orientation,
   /** After this, the ticket can no longer be submitted. */
   expires_at: EpochMs,
-  state: z.enum(["open", "claimed", "done"]),
+  state: z.enum(["open", "claimed", "done", "retired"]),
   /** What was submitted (the server's submitFingerprint: score and inputs), once claimed. */
   fingerprint: z.optional(z.string()),
   /** When the current claim was made, epoch ms. */
@@ -60,7 +63,14 @@ export type ReplayRecord = z.infer<typeof ReplayRecord>;
 /** round_limits, key "starts": recent round_start times and the tickets handed out. */
 export const StartLimitsRecord = z.object({
   starts: z.array(EpochMs),
-  tickets: z.array(z.object({ id: z.string().check(z.minLength(1)), expires_at: EpochMs })),
+  tickets: z.array(
+    z.object({
+      id: z.string().check(z.minLength(1)),
+      expires_at: EpochMs,
+      /** Absent in rows written before tickets lived a week: such a ticket is read to check. */
+      started_at: z.optional(EpochMs),
+    }),
+  ),
 });
 export type StartLimitsRecord = z.infer<typeof StartLimitsRecord>;
 

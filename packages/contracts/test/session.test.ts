@@ -4,6 +4,7 @@ import {
   CustomId,
   clientSessionVars,
   DeviceId,
+  DisplayName,
   decodeSessionClaims,
   decodeSessionToken,
   describeIssues,
@@ -179,6 +180,27 @@ describe("device and custom ids follow Nakama's own rules", () => {
     expect(CustomId.safeParse("abcde").success).toBe(false);
     for (const bad of ["abc def ghij", "abcdefghij\u0000", "\tabcdefghij", ""]) {
       expect(DeviceId.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+});
+
+describe("display names", () => {
+  it("take words, digits, spaces, ' and - (2–24 characters), ending in a letter or digit", () => {
+    for (const ok of ["Jolly Elf 42", "Zoë", "O'Neil", "Mary-Jane", "ab", "x".repeat(24)]) {
+      expect(DisplayName.safeParse(ok).success, ok).toBe(true);
+    }
+    for (const bad of [
+      "",
+      "a",
+      " Jolly",
+      "Jolly ",
+      "x".repeat(25),
+      "<script>",
+      "a\u0000b",
+      "Santa 🎅",
+      "-dash",
+    ]) {
+      expect(DisplayName.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });
 });

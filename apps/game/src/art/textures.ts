@@ -117,11 +117,13 @@ export function generateTextures(scene: Phaser.Scene): void {
       .fillEllipse(c + 18, c - 52, 34, 20);
     g.fillStyle(0xe0a800).fillCircle(c, c - 48, 8);
   });
+  // Ice must read on white snow: a saturated blue block with a dark edge and a cast shadow.
   bake(scene, TEX.ice, S, (g, c) => {
-    g.fillStyle(0x9ad7ff, 0.9).fillRoundedRect(c - 44, c - 44, 88, 88, 14);
-    g.fillStyle(0xdff4ff, 0.9).fillTriangle(c - 38, c - 38, c + 20, c - 38, c - 38, c + 20);
-    g.lineStyle(5, 0xffffff, 0.95).strokeRoundedRect(c - 44, c - 44, 88, 88, 14);
-    g.lineStyle(3, 0x5aa9e6, 0.9).lineBetween(c + 10, c + 34, c + 34, c + 6);
+    g.fillStyle(0x0b1a33, 0.25).fillRoundedRect(c - 40, c - 36, 88, 88, 14);
+    g.fillStyle(0x2f86d6, 1).fillRoundedRect(c - 44, c - 44, 88, 88, 14);
+    g.fillStyle(0x8fd0ff, 1).fillTriangle(c - 38, c - 38, c + 20, c - 38, c - 38, c + 20);
+    g.lineStyle(5, 0x123a6b, 1).strokeRoundedRect(c - 44, c - 44, 88, 88, 14);
+    g.lineStyle(3, 0xffffff, 0.9).lineBetween(c + 10, c + 34, c + 34, c + 6);
   });
   bake(scene, TEX.flame, S, (g, c) => {
     g.fillStyle(0xff7b00, 0.35).fillCircle(c, c + 6, 48);
@@ -157,7 +159,7 @@ export function generateTextures(scene: Phaser.Scene): void {
     g.fillStyle(0xffb347, 0.22).fillCircle(c, c, 52);
     g.lineStyle(4, 0xffc15e, 0.85).strokeCircle(c, c, 56);
   });
-  // the joystick sits over the snowy field: dark, with a light rim so it reads on any backdrop
+  // the floating stick: dark with a light rim so it reads on snow; drawn translucent in play
   bake(scene, TEX.joyBase, 160, (g, c) => {
     g.fillStyle(0x0b1a33, 0.28).fillCircle(c, c, 76);
     g.lineStyle(5, 0x0b1a33, 0.55).strokeCircle(c, c, 73);

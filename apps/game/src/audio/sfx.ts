@@ -1,5 +1,6 @@
+import type * as Phaser from "phaser";
+import { emitGameEvent } from "../app/game-events";
 import { loadSettings } from "../app/settings";
-import { provideToTests } from "../test-api";
 
 /**
  * Sound effects synthesized with WebAudio: no audio files. The context starts on the first
@@ -8,9 +9,6 @@ import { provideToTests } from "../test-api";
 export type Sfx = "grab" | "freeze" | "flame" | "cookie" | "end" | "click";
 
 let ctx: AudioContext | null = null;
-/** Sounds actually started (sound on, volume > 0), by name: tests read it. */
-const played: Partial<Record<Sfx, number>> = {};
-provideToTests("sfx", () => ({ ...played }));
 
 function audio(): AudioContext | null {
   if (typeof AudioContext === "undefined") return null;
@@ -65,10 +63,11 @@ function noise(
   src.start(start);
 }
 
-export function playSfx(name: Sfx): void {
+/** Plays `name` for `scene` when sound is on and audible, and announces it on the game's bus. */
+export function playSfx(scene: Phaser.Scene, name: Sfx): void {
   const settings = loadSettings();
   if (!settings.sound || settings.volume <= 0) return;
-  played[name] = (played[name] ?? 0) + 1;
+  emitGameEvent(scene, "sfx", { name });
   const ac = audio();
   if (!ac) return;
   const out = ac.createGain();

@@ -12,15 +12,16 @@ import { colors, css } from "../ui/theme";
 import type { RendererKind } from "./renderer";
 
 /** The one Phaser GameConfig. Overlay is last so it draws on top of every other scene. */
-export const gameConfig = (renderer: RendererKind): Phaser.Types.Core.GameConfig => ({
+export const gameConfig = (
+  renderer: RendererKind,
+  /** The canvas in its own pixels, and its CSS size as a fraction of that (1 / pixel ratio). */
+  canvas: { width: number; height: number; zoom: number },
+): Phaser.Types.Core.GameConfig => ({
   type: renderer === "webgl" ? Phaser.WEBGL : Phaser.CANVAS,
   parent: "game",
   backgroundColor: css(colors.night),
-  scale: {
-    mode: Phaser.Scale.RESIZE,
-    width: "100%",
-    height: "100%",
-  },
+  // Sized by main.ts (fitCanvas) at the device pixel ratio, not by Phaser's RESIZE mode.
+  scale: { mode: Phaser.Scale.NONE, ...canvas },
   input: { activePointers: 3 },
   scene: [
     BootScene,

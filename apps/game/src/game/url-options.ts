@@ -1,4 +1,6 @@
-/** Test and benchmark switches read from the page URL: `?seed=42&speed=4&bench=50`. */
+/**
+ * Test and benchmark switches read from the page URL: `?seed=42&speed=4&bench=50&countdown=0`.
+ */
 export interface UrlOptions {
   /** Overrides the server's seed. */
   seed: number | null;
@@ -6,7 +8,11 @@ export interface UrlOptions {
   speed: number;
   /** Benchmark mode: this many extra moving sprites, no sign-in. */
   bench: number | null;
+  /** The 3-2-1 before a round, in game milliseconds (0 skips it; at most 10 s). */
+  countdownMs: number;
 }
+
+export const DEFAULT_COUNTDOWN_MS = 3000;
 
 export function readUrlOptions(search: string): UrlOptions {
   const p = new URLSearchParams(search);
@@ -16,5 +22,6 @@ export function readUrlOptions(search: string): UrlOptions {
     seed: int(p.get("seed")),
     speed: Number.isFinite(speedRaw) && speedRaw > 0 ? Math.min(20, Math.max(0.25, speedRaw)) : 1,
     bench: int(p.get("bench")),
+    countdownMs: Math.min(10_000, int(p.get("countdown")) ?? DEFAULT_COUNTDOWN_MS),
   };
 }

@@ -1,8 +1,12 @@
 import {
+  DISPLAY_NAME_MAX_CHARS,
+  DISPLAY_NAME_MIN_CHARS,
   type ErrorReason,
   PASSWORD_MAX_BYTES,
   PASSWORD_MIN_CHARS,
   type SessionEndedReason,
+  USERNAME_MAX_CHARS,
+  USERNAME_MIN_CHARS,
 } from "@gift-grab/contracts";
 
 /**
@@ -16,13 +20,13 @@ export const reasonMessages: Record<ErrorReason, string> = {
   session_revoked: "Your session ended — sign in again.",
   internal: "The server had a problem. Try again in a moment.",
   unavailable: "The game server is busy or restarting. Try again in a moment.",
-  rate_limited: "Slow down a little — try again in a few seconds.",
-  too_many_open_rounds: "Too many rounds started at once. Finish one, then start another.",
+  rate_limited: "You've started a lot of rounds in the last minute. Wait a few seconds, then play.",
+  round_retired: "You started another round before this one ended, so this one wasn't saved.",
   ticket_unknown: "The server doesn't know this round, so the score can't be saved.",
   ticket_used: "This round's score was already saved.",
   ticket_busy: "This round's score is being saved right now.",
   round_not_over: "The round isn't over yet, so the score can't be saved yet.",
-  ticket_expired: "This round is too old to save — scores must reach the server within a day.",
+  ticket_expired: "This round was played in an earlier week, so it can't join this week's board.",
   score_mismatch: "The server replayed this round and it scored differently, so it wasn't saved.",
   replay_unknown: "That run isn't on this week's board any more.",
   wrong_password: "Wrong email or password. Check them and try again.",
@@ -39,6 +43,10 @@ export const reasonMessages: Record<ErrorReason, string> = {
 
 /** Beside every password field: the contract's rule (bcrypt keeps 72 bytes of UTF-8). */
 export const passwordHint = `(${PASSWORD_MIN_CHARS}–${PASSWORD_MAX_BYTES} characters)`;
+/** Under a name field: the contract's DisplayName rule, in words. */
+export const displayNameRule = `${DISPLAY_NAME_MIN_CHARS}–${DISPLAY_NAME_MAX_CHARS} letters, digits, spaces, ' or -, starting and ending with a letter or digit.`;
+/** Beside the username field: the contract's Username rule, in words. */
+export const usernameHint = `(new accounts: ${USERNAME_MIN_CHARS}–${USERNAME_MAX_CHARS} of a–z, 0–9 and _)`;
 
 export const unreachableMessage =
   "Can't reach the game server. Check your connection and try again.";
@@ -56,6 +64,17 @@ export const sessionEndedMessages: Record<SessionEndedReason, string> = {
 export const kickedSubmitMessage =
   "This round can't be saved: your account is now playing on another device. Choose Play here to continue here.";
 export const signedOutSubmitMessage = "Sign in to save your scores.";
+
+/**
+ * Before a round the server would not open: why (a refusal's words, or no answer), then
+ * that the round is practice.
+ */
+export function practiceMessage(refusal: string | null): string {
+  return `${refusal ?? unreachableMessage} You can still play: this round is practice and won't be saved.`;
+}
+
+/** The game-over line for a practice round. */
+export const practiceOutcomeMessage = "Practice round: not saved.";
 
 export function messageForReason(reason: ErrorReason | "unknown"): string {
   return reason === "unknown" ? unknownFailureMessage : reasonMessages[reason];

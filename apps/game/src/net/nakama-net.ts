@@ -2,6 +2,7 @@ import {
   type AnyRpc,
   ClientTag,
   clientSessionVars,
+  DisplayName,
   decodeSessionClaims,
   decodeSessionToken,
   LinkEmail,
@@ -19,7 +20,9 @@ import { AuthHttp, type AuthResult } from "./auth-http";
 import { Backoff } from "./backoff";
 import { deviceId } from "./device-id";
 import { Emitter } from "./emitter";
-import { kickedSubmitMessage, signedOutSubmitMessage } from "./messages";
+import { friendlyName } from "./friendly-name";
+import { displayNameRule, kickedSubmitMessage, signedOutSubmitMessage } from "./messages";
+import { RoundGate } from "./round-gate";
 import { RpcFailure, sendRpc } from "./rpc-client";
 import { callLeaderboardView } from "./rpcs/leaderboard-view";
 import { callPlayerStatsGet } from "./rpcs/player-stats-get";
@@ -30,8 +33,9 @@ import { callSessionLogoutAll } from "./rpcs/session-logout-all";
 import { SessionEndedError, SessionStore } from "./session-store";
 import { toSignInFailure, validationFailure } from "./sign-in-errors";
 import { browserNetworkSignals, type NetworkSignals, SocketLink } from "./socket-link";
-import { REFRESH_LOCK, StorageKeys } from "./storage-keys";
+import { PLAYING_TAB_LOCK, REFRESH_LOCK, StorageKeys } from "./storage-keys";
 import { SubmitQueue } from "./submit-queue";
+import { browserChannel, browserLocks, type Locks, TabLease } from "./tab-lease";
 import type { Tokens } from "./tokens";
 import {
   type ConnectionState,
@@ -40,6 +44,7 @@ import {
   type LeaderboardPage,
   type NetEvents,
   type PlayerStats,
+  type RoundCheck,
   type RoundResult,
   type RoundTicket,
   type SessionInfo,
@@ -56,6 +61,8 @@ export interface NetOptions {
   /** The session var naming this build (must pass the contracts' ClientTag). */
   clientTag?: string;
   network?: NetworkSignals;
+  /** Web Locks (default: navigator.locks): which tab of this browser plays. */
+  locks?: Locks;
 }
 
 /** Who signed in here, so "Play here" can sign in again. The password never leaves memory. */
@@ -82,10 +89,13 @@ export class NakamaNet implements GameNet {
   private readonly store: SessionStore;
   private readonly link: SocketLink;
   private readonly queue: SubmitQueue;
+  private readonly rounds = new RoundGate((orientation) => this.openRound(orientation));
+  private readonly lease: TabLease;
   private readonly clientTag: string | undefined;
   private state: ConnectionState = "signed_out";
   private identity: Identity | null = null;
   private accountEmail: string | null = null;
+  private displayName: string | null = null;
   private restoring = false;
 
   constructor(options: NetOptions) {
@@ -112,6 +122,12 @@ export class NakamaNet implements GameNet {
       minValidityMs: t.minValidityMs,
       retry: new Backoff({ baseMs: t.refreshRetryBaseMs, maxMs: t.refreshRetryMaxMs }),
     });
+    this.lease = new TabLease(
+      options.locks ?? browserLocks(),
+      PLAYING_TAB_LOCK,
+      browserChannel(PLAYING_TAB_LOCK),
+    );
+    this.lease.events.on("lost", () => this.stepAside());
     this.store.events.on("ended", () => this.sessionOver());
     this.store.events.on("clearedElsewhere", () => this.sessionOver());
     this.link = new SocketLink({
@@ -172,17 +188,38 @@ export class NakamaNet implements GameNet {
     }
     const email = this.store.currentClaims ? emailOf(this.store.currentClaims) : null;
     this.identity = email ? { kind: "email", email, password: null } : { kind: "guest" };
-    await this.connected();
+    await this.connected({ takeOver: false });
     return "restored";
   }
 
-  async signInAsGuest(): Promise<void> {
-    await this.establish(
+  async signInAsGuest(): Promise<boolean> {
+    const created = await this.establish(
       () => this.auth.authenticateDevice(deviceId(this.storage), this.vars(false)),
       {
         kind: "guest",
       },
     );
+    // Named after sign-in, by the standard UpdateAccount (its before hook checks the name):
+    // no database work added to the sign-in itself.
+    if (created) await this.setDisplayName(friendlyName()).catch(() => {});
+    return created;
+  }
+
+  async setDisplayName(name: string): Promise<void> {
+    const input = DisplayName.safeParse(name.trim());
+    if (!input.success) throw new SignInFailure("invalid_input", displayNameRule);
+    let tokens: Tokens;
+    try {
+      tokens = await this.store.fresh();
+    } catch {
+      throw new SignInFailure("session_ended", "Your session ended — sign in again.");
+    }
+    try {
+      await this.client.updateAccount(nakamaSession(tokens), { display_name: input.data });
+    } catch (err) {
+      throw await toSignInFailure(err);
+    }
+    this.displayName = input.data;
   }
 
   async signIn(email: string, password: string, options?: { takeover?: boolean }): Promise<void> {
@@ -233,20 +270,28 @@ export class NakamaNet implements GameNet {
   async playHere(): Promise<void> {
     const id = this.identity;
     if (id?.kind === "guest") {
-      return this.establish(
+      await this.establish(
         () => this.auth.authenticateDevice(deviceId(this.storage), this.vars(true)),
         id,
       );
+      return;
     }
     if (id?.kind === "email" && id.password) {
       const { email, password } = id;
-      return this.establish(
+      await this.establish(
         () =>
           this.auth.authenticateEmail(email, password, { create: false, vars: this.vars(true) }),
         id,
       );
+      return;
     }
     throw new SignInFailure("session_ended", "Sign in again to play here.");
+  }
+
+  async playInThisTab(): Promise<void> {
+    if (this.state !== "other_tab") return;
+    this.setState("connecting");
+    await this.connected({ takeOver: true });
   }
 
   async signOut(): Promise<void> {
@@ -290,9 +335,11 @@ export class NakamaNet implements GameNet {
       // keep the token's expiry
     }
     const email = this.accountEmail ?? data.vrs.email ?? null;
+    const displayName = this.displayName;
     return {
       userId: data.uid,
       username: data.usn,
+      displayName,
       email,
       isGuest: email === null,
       signedInAt: new Date(Number(data.vrs.login_at) * 1000),
@@ -303,11 +350,24 @@ export class NakamaNet implements GameNet {
 
   // ------------------------------------------------------------------ rounds and the board
 
-  async startRound(orientation: Orientation): Promise<RoundTicket> {
+  prepareRound(orientation: Orientation): Promise<RoundCheck> {
+    return this.rounds.prepare(orientation);
+  }
+
+  forgetPreparedRound(): void {
+    this.rounds.forget();
+  }
+
+  startRound(orientation: Orientation): Promise<RoundTicket> {
+    return this.rounds.take(orientation);
+  }
+
+  private openRound(orientation: Orientation): Promise<RoundTicket> {
     return callRoundStart(this, { orientation });
   }
 
   async submitRound(ticket: RoundTicket, result: RoundResult): Promise<SubmitOutcome> {
+    if (ticket.practice) return { status: "practice" };
     if (this.state === "kicked") return { status: "rejected", message: kickedSubmitMessage };
     const userId = this.store.currentClaims?.uid;
     if (!userId) return { status: "rejected", message: signedOutSubmitMessage };
@@ -369,10 +429,11 @@ export class NakamaNet implements GameNet {
   }
 
   /** Signs in with `authenticate`, then saves the pair, reads the account and opens the socket. */
+  /** Returns whether the account was created by this sign-in. */
   private async establish(
     authenticate: () => Promise<AuthResult>,
     identity: Identity,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const prior = this.state;
     this.setState("connecting");
     let result: AuthResult;
@@ -386,23 +447,40 @@ export class NakamaNet implements GameNet {
     this.link.stop();
     this.identity = identity;
     this.accountEmail = null;
+    this.displayName = null;
     this.store.set(result);
-    await this.connected();
+    // Signing in here is choosing to play here: another tab of this browser steps aside.
+    await this.connected({ takeOver: true });
+    return result.created;
   }
 
-  private async connected(): Promise<void> {
-    await this.loadAccountEmail();
+  private async connected(lease: { takeOver: boolean }): Promise<void> {
+    await this.loadAccount();
+    if (!(await this.lease.acquire(lease))) {
+      this.setState("other_tab");
+      return;
+    }
     await this.link.start();
     void this.queue.flush();
   }
 
+  /** Another tab took the lease: close the socket (no kick reaches the server) and wait. */
+  private stepAside(): void {
+    if (this.state === "kicked" || this.state === "signed_out") return;
+    this.link.stop();
+    this.queue.stop();
+    this.rounds.forget();
+    this.setState("other_tab");
+  }
+
   /** The token's vars carry the email of an email sign-in; a linked guest's comes from the account. */
-  private async loadAccountEmail(): Promise<void> {
+  private async loadAccount(): Promise<void> {
     const tokens = this.store.current;
     if (!tokens) return;
     try {
       const account = await this.client.getAccount(nakamaSession(tokens));
       this.accountEmail = account.email ?? null;
+      this.displayName = account.user?.display_name || null;
     } catch {
       // Offline: the token's email var (if any) will do.
     }
@@ -426,6 +504,7 @@ export class NakamaNet implements GameNet {
   }
 
   private kicked(info: KickInfo): void {
+    this.lease.give();
     this.store.forget();
     this.queue.stop();
     this.setState("kicked");
@@ -442,10 +521,12 @@ export class NakamaNet implements GameNet {
   }
 
   private forgetSession(clearStorage: boolean): void {
+    this.lease.give();
     if (clearStorage) this.store.clear();
     else this.store.forget();
     this.identity = null;
     this.accountEmail = null;
+    this.displayName = null;
     this.setState("signed_out");
   }
 
@@ -462,8 +543,8 @@ function emailOf(claims: { vrs?: Record<string, string> | undefined }): string |
 
 /** One refresh at a time across this browser's tabs (Web Locks), where the browser has them. */
 function webLock<T>(fn: () => Promise<T>): Promise<T> {
-  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
-  return locks ? (locks.request(REFRESH_LOCK, fn) as Promise<T>) : fn();
+  const locks = browserLocks();
+  return locks ? (locks.request(REFRESH_LOCK, {}, fn) as Promise<T>) : fn();
 }
 
 /** Other tabs writing the session key (the `storage` event only fires in the other tabs). */

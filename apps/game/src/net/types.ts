@@ -13,12 +13,15 @@ export type ConnectionState =
   | "online" // session valid, socket open
   | "offline" // the browser says there is no network
   | "reconnecting" // socket dropped without a kick: backing off and retrying
-  | "kicked"; // this device's session was ended by a sign-in elsewhere: never auto-reconnects
+  | "kicked" // this device's session was ended by a sign-in elsewhere: never auto-reconnects
+  | "other_tab"; // signed in, but another tab of this browser plays (net/tab-lease.ts)
 
 /** The signed-in player, decoded from the session token and the account. */
 export interface SessionInfo {
   userId: string;
   username: string;
+  /** The name the board shows (null: none set, the username shows). */
+  displayName: string | null;
   email: string | null;
   isGuest: boolean;
   signedInAt: Date;
@@ -63,7 +66,12 @@ export interface RoundTicket {
   seed: number;
   orientation: Orientation;
   startedAt: Date;
+  /** Set on a practice round (the server refused it or did not answer): why, in player words. */
+  practice?: string;
 }
+
+/** Before a round: will it be saved, or is it practice (and why)? */
+export type RoundCheck = { saved: true } | { saved: false; message: string };
 
 export interface RoundResult {
   score: number;
@@ -78,13 +86,17 @@ export type SubmitOutcome =
   /** No answer (network): kept, survives a reload, retried with backoff until answered. */
   | { status: "queued" }
   /** A typed refusal: retries stop, `message` says why. */
-  | { status: "rejected"; message: string };
+  | { status: "rejected"; message: string }
+  /** A practice round (told before it started): never sent. */
+  | { status: "practice" };
 
 export interface LeaderboardRow {
   rank: number;
   /** The player's user id: what Watch asks replay_get for. */
   ownerId: string;
   username: string;
+  /** The name to show: the display name, or the username when there is none. */
+  name: string;
   score: number;
   isMe: boolean;
 }
@@ -124,18 +136,30 @@ export interface GameNet {
 
   /** Restores the saved session: "ended" means the sign-in screen says "Your session ended — sign in again". */
   restore(): Promise<"restored" | "none" | "ended">;
-  signInAsGuest(): Promise<void>;
+  /** True when this sign-in created the guest (a new player: they choose their name next). */
+  signInAsGuest(): Promise<boolean>;
   signIn(email: string, password: string, options?: { takeover?: boolean }): Promise<void>;
   signUp(email: string, password: string, username: string): Promise<void>;
+  /** The name the board shows (DisplayName rules; refusals as SignInFailure). */
+  setDisplayName(name: string): Promise<void>;
   /** Guest → email account, same user id, scores and stats. */
   linkEmail(email: string, password: string): Promise<void>;
   /** After a kick: sign in again here, ending the other device's session. */
   playHere(): Promise<void>;
+  /** Another tab of this browser plays: play in this one instead (that tab steps aside, no kick). */
+  playInThisTab(): Promise<void>;
   signOut(): Promise<void>;
   signOutEverywhere(): Promise<void>;
   session(): SessionInfo | null;
 
-  /** Opens a round on the field as this screen shows it. */
+  /**
+   * Asks for the next round before the round screen opens, so a refusal or an outage is told
+   * first; the round screen's startRound then takes it (a practice round when refused).
+   */
+  prepareRound(orientation: Orientation): Promise<RoundCheck>;
+  /** The player chose not to play the prepared round. */
+  forgetPreparedRound(): void;
+  /** The prepared round, or opens one on the field as this screen shows it. */
   startRound(orientation: Orientation): Promise<RoundTicket>;
   submitRound(ticket: RoundTicket, result: RoundResult): Promise<SubmitOutcome>;
   pendingSubmissions(): number;

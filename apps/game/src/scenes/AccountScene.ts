@@ -1,13 +1,16 @@
 import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
-import { passwordHint } from "../net/messages";
+import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
+import { displayNameRule, passwordHint } from "../net/messages";
 import type { PlayerStats } from "../net/types";
 import { SignInFailure } from "../net/types";
-import { provideToTests } from "../test-api";
 import type { Button } from "../ui/button";
+import { saveProgress } from "../ui/choose-name";
+import { Dialog } from "../ui/dialog";
 import { type HtmlForm, openForm } from "../ui/html-form";
 import { colors, textStyle, uiScale } from "../ui/theme";
-import { formatAgo, formatClock, formatDuration } from "../ui/time-format";
+import { formatAgo } from "../ui/time-format";
 import { UiScene } from "../ui/ui-scene";
 
 /** Who is signed in, how long the session lasts, play stats; sign out, link email. */
@@ -34,15 +37,15 @@ export class AccountScene extends UiScene {
     this.saveButton = this.button("Save progress", () => this.openLinkForm());
     this.buttons = [
       this.saveButton,
-      this.button("Sign out", () => this.leave(() => net.signOut()), "secondary"),
-      this.button("Sign out everywhere", () => this.leave(() => net.signOutEverywhere()), "danger"),
+      this.button("Sign out", () => this.confirmSignOut(), "secondary"),
+      this.button("Sign out everywhere", () => this.confirmSignOutEverywhere(), "danger"),
       this.button("Back", () => this.scene.start("Menu"), "secondary"),
     ];
     this.saveButton.setVisible(net.session()?.isGuest ?? false);
     this.focus.focus(this.buttons[this.buttons.length - 1] ?? null);
     this.refresh();
     this.time.addEvent({ delay: 1000, loop: true, callback: () => this.refresh() });
-    net.stats().then(
+    whileRunning(this, net.stats()).then(
       (s) => {
         this.stats = s;
         this.refresh();
@@ -52,21 +55,19 @@ export class AccountScene extends UiScene {
         this.refresh();
       },
     );
-    const unprovide = provideToTests("account", () => ({
-      session: net.session(),
-      stats: this.stats,
-    }));
-    this.events.once("shutdown", () => {
-      unprovide();
-      this.form?.close();
+    emitGameEvent(this, "inspect", {
+      key: "account",
+      scene: this,
+      read: () => ({ session: net.session(), stats: this.stats }),
     });
+    this.events.once("shutdown", () => this.form?.close());
   }
 
   protected layout() {
-    const { width, height } = this.scale;
+    const { height } = this.scale;
     const s = uiScale(this);
-    const colW = Math.min(width - 32, 440 * s);
-    const left = (width - colW) / 2;
+    const colW = Math.min(this.contentWidth, 440 * s);
+    const left = this.contentX - colW / 2;
     const top = Math.max(16, height * 0.5 - 330 * s);
     this.placeTitle(top + 28 * s, 36);
     const style = (c: string) =>
@@ -86,7 +87,7 @@ export class AccountScene extends UiScene {
         this.statsText.y + this.statsText.height - this.details.y + pad * 2,
         14,
       );
-    this.column(this.buttons, width / 2, this.statsText.y + this.statsText.height + 28 * s, 10);
+    this.buttonColumn(this.buttons, this.statsText.y + this.statsText.height + 28 * s, 10);
   }
 
   private refresh() {
@@ -98,13 +99,11 @@ export class AccountScene extends UiScene {
     } else {
       this.details.setText(
         [
-          `Username: ${session.username}${session.isGuest ? " (guest)" : ""}`,
-          `Email: ${session.email ?? "—"}`,
-          `User id: ${session.userId}`,
-          `Signed in at: ${formatClock(session.signedInAt)} (${formatAgo(now - session.signedInAt.getTime())})`,
-          `Session expires in: ${formatDuration(session.tokenExpiresAt.getTime() - now)}`,
-          `Refresh expires in: ${formatDuration(session.refreshExpiresAt.getTime() - now)}`,
-          `Session so far: ${formatDuration(now - session.signedInAt.getTime())}`,
+          `You play as ${session.displayName ?? session.username}`,
+          session.isGuest
+            ? "A guest on this device: Save progress keeps your scores on any device."
+            : `Signed in with ${session.email}`,
+          `Signed in ${formatAgo(now - session.signedInAt.getTime())}`,
         ].join("\n"),
       );
     }
@@ -112,9 +111,9 @@ export class AccountScene extends UiScene {
     this.statsText.setText(
       st
         ? [
-            `Games played: ${st.gamesPlayed}`,
+            `Rounds played: ${st.gamesPlayed}`,
             `Best score: ${st.best}`,
-            `Total gifts: ${st.totalGifts}`,
+            `Gifts grabbed: ${st.totalGifts}`,
             `Last played: ${st.lastPlayedAt ? formatAgo(now - st.lastPlayedAt.getTime()) : "never"}`,
           ].join("\n")
         : (this.statsError ?? "Loading stats…"),
@@ -122,9 +121,43 @@ export class AccountScene extends UiScene {
     this.layout();
   }
 
+  private confirmSignOut() {
+    const guest = getNet().session()?.isGuest ?? false;
+    new Dialog(this, {
+      title: "Sign out?",
+      message: guest
+        ? "Play as guest on this device brings you back as this guest. On another device, only Save progress keeps your scores."
+        : "You can sign in again with your email and password.",
+      actions: [
+        {
+          label: "Yes, sign out",
+          variant: "danger",
+          onPress: () => this.leave(() => getNet().signOut()),
+        },
+        { label: "Cancel", variant: "secondary", onPress: () => {} },
+      ],
+    });
+  }
+
+  private confirmSignOutEverywhere() {
+    new Dialog(this, {
+      title: "Sign out everywhere?",
+      message:
+        "Every device where this account is signed in, this one too, goes back to the sign-in screen.",
+      actions: [
+        {
+          label: "Yes, sign out everywhere",
+          variant: "danger",
+          onPress: () => this.leave(() => getNet().signOutEverywhere()),
+        },
+        { label: "Cancel", variant: "secondary", onPress: () => {} },
+      ],
+    });
+  }
+
   private async leave(action: () => Promise<void>) {
     try {
-      await action();
+      await whileRunning(this, action());
     } finally {
       this.scene.start("SignIn");
     }
@@ -142,7 +175,9 @@ export class AccountScene extends UiScene {
     this.form = openForm({
       title: "Save progress",
       intro: "Link an email and password to keep your scores on any device.",
+      rules: displayNameRule,
       fields: [
+        { name: "name", label: "Your name", type: "text", autocomplete: "nickname" },
         { name: "email", label: "Email", type: "email", autocomplete: "email" },
         {
           name: "password",
@@ -162,7 +197,7 @@ export class AccountScene extends UiScene {
             if (!v.email || !v.password) return form.setError("Enter an email and a password.");
             form.setBusy(true);
             try {
-              await getNet().linkEmail(v.email, v.password);
+              await whileRunning(this, saveProgress(v.name ?? "", v.email, v.password));
               close();
             } catch (err) {
               form.setError(
@@ -176,5 +211,6 @@ export class AccountScene extends UiScene {
         { label: "Cancel", kind: "secondary", onClick: close },
       ],
     });
+    this.form.setValue("name", getNet().session()?.displayName ?? "");
   }
 }

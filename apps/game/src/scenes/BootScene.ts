@@ -1,11 +1,12 @@
 import * as Phaser from "phaser";
 import { setNet } from "../app/context";
+import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import { generateTextures } from "../art/textures";
 import { loadClientConfig } from "../config/client-config";
 import { NetTimingsError } from "../config/net-timings";
 import { readUrlOptions } from "../game/url-options";
 import { createNet } from "../net/create-net";
-import { reportToTests } from "../test-api";
 import { colors, textStyle } from "../ui/theme";
 
 /** Draws the textures, creates the one GameNet, restores the saved session and routes on. */
@@ -15,7 +16,7 @@ export class BootScene extends Phaser.Scene {
   }
 
   create() {
-    reportToTests({ scene: "Boot", status: "connecting" });
+    emitGameEvent(this, "screen", { scene: "Boot", status: "connecting" });
     generateTextures(this);
     const { width, height } = this.scale;
     this.add
@@ -26,7 +27,7 @@ export class BootScene extends Phaser.Scene {
 
   private async start() {
     try {
-      const { server, timings } = await loadClientConfig();
+      const { server, timings } = await whileRunning(this, loadClientConfig());
       const net = createNet(server, timings);
       setNet(net);
       this.scene.launch("Overlay");
@@ -35,11 +36,11 @@ export class BootScene extends Phaser.Scene {
         this.scene.start("Game", { bench });
         return;
       }
-      const restored = await net.restore();
+      const restored = await whileRunning(this, net.restore());
       if (restored === "restored") this.scene.start("Menu");
       else this.scene.start("SignIn", { sessionEnded: restored === "ended" });
     } catch (err) {
-      reportToTests({ status: "error", error: String(err) });
+      emitGameEvent(this, "status", { status: "error", error: String(err) });
       const error =
         err instanceof NetTimingsError
           ? `This site's settings are invalid (${err.message}).`

@@ -1,9 +1,13 @@
 import type * as Phaser from "phaser";
+import { getNet } from "../app/context";
+import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
+import { SPARK_FRAMES, TEX } from "../art/textures";
 import type { WatchData } from "../game/watch";
 import type { RoundResult, SubmitOutcome } from "../net/types";
-import { provideToTests, reportToTests } from "../test-api";
 import type { Button } from "../ui/button";
-import { describeOutcome } from "../ui/outcome-text";
+import { describeOutcome, gapToNext } from "../ui/outcome-text";
+import { playRound } from "../ui/play-round";
 import { colors, textStyle, uiScale } from "../ui/theme";
 import { UiScene } from "../ui/ui-scene";
 
@@ -19,6 +23,7 @@ interface GameOverData {
 export class GameOverScene extends UiScene {
   private scoreText!: Phaser.GameObjects.Text;
   private outcomeText!: Phaser.GameObjects.Text;
+  private gapText!: Phaser.GameObjects.Text;
   private buttons: Button[] = [];
   private outcome: SubmitOutcome | null = null;
 
@@ -29,8 +34,9 @@ export class GameOverScene extends UiScene {
   protected build(data: GameOverData) {
     this.outcome = null;
     this.title("Game Over");
-    this.scoreText = this.add
-      .text(0, 0, `Score: ${data.result.score}`, textStyle(this, 34))
+    this.scoreText = this.add.text(0, 0, "Score: 0", textStyle(this, 34)).setOrigin(0.5);
+    this.gapText = this.add
+      .text(0, 0, "", textStyle(this, 18, colors.accent, { align: "center" }))
       .setOrigin(0.5);
     this.outcomeText = this.add
       .text(
@@ -42,7 +48,7 @@ export class GameOverScene extends UiScene {
       .setOrigin(0.5);
     const watch = data.watch;
     this.buttons = [
-      this.button("Play again", () => this.scene.start("Game")),
+      this.button("Play again", () => void playRound(this)),
       ...(watch
         ? [
             this.button(
@@ -56,37 +62,97 @@ export class GameOverScene extends UiScene {
             ),
           ]
         : []),
+      this.button("Leaderboard", () => this.scene.start("Leaderboard"), "secondary"),
       this.button("Menu", () => this.scene.start("Menu"), "secondary"),
     ];
     this.focus.focus(this.buttons[0] ?? null);
-    reportToTests({ status: data.submission ? "saving" : "ready" });
-    const off = provideToTests("gameOver", () => ({
-      score: data.result.score,
-      gifts: data.result.gifts,
-      shownScore: this.scoreText.text,
-      outcome: this.outcome,
-      message: this.outcomeText.text,
-    }));
-    this.events.once("shutdown", off);
-    data.submission?.then((outcome) => {
-      if (!this.scene.isActive()) return;
-      this.outcome = outcome;
-      this.outcomeText.setText(describeOutcome(outcome, null));
-      reportToTests({ status: "ready" });
+    emitGameEvent(this, "status", { status: "saving" });
+    emitGameEvent(this, "inspect", {
+      key: "gameOver",
+      scene: this,
+      read: () => ({
+        score: data.result.score,
+        gifts: data.result.gifts,
+        shownScore: this.scoreText.text,
+        outcome: this.outcome,
+        message: this.outcomeText.text,
+        gap: this.gapText.text,
+      }),
+    });
+    // Ready once the score has counted up and the server's answer (and the gap to the next
+    // player) is shown.
+    const settled = data.submission
+      ? whileRunning(this, data.submission).then((outcome) => this.showOutcome(outcome))
+      : Promise.resolve();
+    void whileRunning(this, Promise.all([this.countUp(data.result.score), settled])).then(() =>
+      emitGameEvent(this, "status", { status: "ready" }),
+    );
+  }
+
+  /** The score counts up from 0 (about a second at most). */
+  private countUp(score: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (score === 0) return resolve();
+      const counter = { n: 0 };
+      this.tweens.add({
+        targets: counter,
+        n: score,
+        duration: Math.min(1000, 200 + score * 25),
+        ease: "Cubic.easeOut",
+        onUpdate: () => this.scoreText.setText(`Score: ${Math.round(counter.n)}`),
+        onComplete: () => {
+          this.scoreText.setText(`Score: ${score}`);
+          resolve();
+        },
+      });
     });
   }
 
+  private async showOutcome(outcome: SubmitOutcome): Promise<void> {
+    this.outcome = outcome;
+    this.outcomeText.setText(describeOutcome(outcome, null));
+    if (outcome.status !== "accepted") return;
+    if (outcome.newBest && outcome.score > 0) this.confetti();
+    const around = await whileRunning(this, getNet().leaderboard({ aroundMe: true })).catch(
+      () => null,
+    );
+    this.gapText.setText(around ? (gapToNext(outcome.best, outcome.rank, around.rows) ?? "") : "");
+    this.layout();
+  }
+
+  /** A new best: confetti from the top of the screen. */
+  private confetti() {
+    const { width } = this.scale;
+    const burst = this.add.particles(0, 0, TEX.spark, {
+      x: { min: 0, max: width },
+      y: -10,
+      speedY: { min: 160, max: 360 },
+      speedX: { min: -80, max: 80 },
+      rotate: { min: 0, max: 360 },
+      scale: { start: 1.1, end: 0.4 },
+      lifespan: 2600,
+      frame: [...SPARK_FRAMES],
+      emitting: false,
+    });
+    burst.explode(90);
+  }
+
   protected layout() {
-    const { width, height } = this.scale;
+    const { height } = this.scale;
     const s = uiScale(this);
-    const top = Math.max(20, height * 0.5 - 220 * s);
+    const x = this.contentX;
+    const top = Math.max(20, height * 0.5 - (this.sideways ? 100 : 220) * s);
     this.placeTitle(top + 30 * s, 44);
-    this.scoreText.setPosition(width / 2, top + 100 * s).setStyle(textStyle(this, 34));
-    this.outcomeText
-      .setPosition(width / 2, top + 150 * s)
-      .setStyle(
-        textStyle(this, 18, colors.muted, { align: "center", wordWrap: { width: width - 40 } }),
-      );
-    this.column(this.buttons, width / 2, top + 195 * s);
+    this.scoreText.setPosition(x, top + 100 * s).setStyle(textStyle(this, 34));
+    this.gapText
+      .setPosition(x, top + 178 * s)
+      .setStyle(textStyle(this, 18, colors.accent, { align: "center" }));
+    this.outcomeText.setPosition(x, top + 150 * s).setStyle(
+      textStyle(this, 18, colors.muted, {
+        align: "center",
+        wordWrap: { width: this.contentWidth },
+      }),
+    );
+    this.buttonColumn(this.buttons, top + 205 * s);
   }
 }

@@ -1,8 +1,10 @@
 import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
+import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
+import { pixelRatio } from "../config/pixel-ratio";
 import { callReplayGet } from "../net/rpcs/replay-get";
 import type { LeaderboardPage, LeaderboardRow } from "../net/types";
-import { provideToTests, reportToTests } from "../test-api";
 import { Button } from "../ui/button";
 import { colors, textStyle, uiScale } from "../ui/theme";
 import { formatDuration } from "../ui/time-format";
@@ -79,32 +81,33 @@ export class LeaderboardScene extends UiScene {
     this.back = this.button("Back", () => this.scene.start("Menu"), "secondary");
     this.focus.focus(this.back);
     this.time.addEvent({ delay: 1000, loop: true, callback: () => this.render() });
-    const off = provideToTests("leaderboard", () =>
-      this.page
-        ? {
-            rows: this.page.rows,
-            me: this.page.me,
-            lastWeekTop: this.page.lastWeekTop,
-            error: this.error,
-          }
-        : { rows: [], me: null, lastWeekTop: [], error: this.error },
-    );
-    this.events.once("shutdown", off);
+    emitGameEvent(this, "inspect", {
+      key: "leaderboard",
+      scene: this,
+      read: () =>
+        this.page
+          ? {
+              rows: this.page.rows,
+              me: this.page.me,
+              lastWeekTop: this.page.lastWeekTop,
+              error: this.error,
+            }
+          : { rows: [], me: null, lastWeekTop: [], error: this.error },
+    });
     void this.fetchPage();
   }
 
   private async fetchPage(cursor?: string) {
-    reportToTests({ status: "loading" });
+    emitGameEvent(this, "status", { status: "loading" });
     try {
       const options: { cursor?: string; aroundMe?: boolean } = { aroundMe: this.aroundMe };
       if (cursor) options.cursor = cursor;
-      this.page = await getNet().leaderboard(options);
+      this.page = await whileRunning(this, getNet().leaderboard(options));
       this.error = null;
     } catch (err) {
       this.error = err instanceof Error && err.message ? err.message : "Leaderboard unavailable.";
     }
-    if (!this.scene.isActive()) return;
-    reportToTests({ status: "ready" });
+    emitGameEvent(this, "status", { status: "ready" });
     this.render();
   }
 
@@ -112,29 +115,28 @@ export class LeaderboardScene extends UiScene {
   private async watch(i: number) {
     const row = this.page?.rows[i];
     if (!row) return;
-    reportToTests({ status: "loading" });
+    emitGameEvent(this, "status", { status: "loading" });
     try {
-      const run = await callReplayGet(getNet(), { owner_id: row.ownerId });
-      if (!this.scene.isActive()) return;
+      const run = await whileRunning(this, callReplayGet(getNet(), { owner_id: row.ownerId }));
       this.scene.start("Game", {
         watch: {
           params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
           inputs: run.inputs,
           score: run.score,
-          title: row.isMe ? "Your run" : `${run.username}'s run`,
+          title: row.isMe ? "Your run" : `${row.name}'s run`,
           back: { scene: "Leaderboard" },
         },
       });
     } catch (err) {
       this.error = err instanceof Error && err.message ? err.message : "That run can't be watched.";
-      reportToTests({ status: "ready" });
+      emitGameEvent(this, "status", { status: "ready" });
       this.render();
     }
   }
 
   private render() {
     const p = this.page;
-    const fmtRow = (r: LeaderboardRow) => `#${r.rank} ${r.username} — ${r.score}`;
+    const fmtRow = (r: LeaderboardRow) => `#${r.rank} ${r.name} — ${r.score}`;
     if (!p) {
       this.info.setText(this.error ?? "Loading…");
     } else {
@@ -145,16 +147,16 @@ export class LeaderboardScene extends UiScene {
         `${me}\nResets in ${formatDuration(p.nextResetAt.getTime() - Date.now())} (every Monday 00:00 UTC)${this.error ? `\n${this.error}` : ""}`,
       );
       this.footer.setText(
-        p.lastWeekTop.length ? `Last week: ${p.lastWeekTop.map(fmtRow).join("   ")}` : "",
+        p.lastWeekTop.length
+          ? `Last week: ${p.lastWeekTop.map(fmtRow).join("   ")}`
+          : "Last week: nobody made the podium. This week it could be you!",
       );
     }
     this.rows.forEach((row, i) => {
       const r = p?.rows[i];
       const color = r?.isMe ? colors.accent : colors.text;
       row.rank.setText(r ? `#${r.rank}` : "").setColor(color);
-      row.name
-        .setText(r ? r.username : i === 0 && p ? "No scores yet this week." : "")
-        .setColor(color);
+      row.name.setText(r ? r.name : i === 0 && p ? "No scores yet this week." : "").setColor(color);
       row.score.setText(r ? String(r.score) : "").setColor(color);
       row.watch.setVisible(!!r);
     });
@@ -167,14 +169,15 @@ export class LeaderboardScene extends UiScene {
   protected layout() {
     const { width, height } = this.scale;
     const s = uiScale(this);
-    const colW = Math.min(width - 24, 480 * s);
-    const left = (width - colW) / 2;
+    const colW = Math.min(this.sideways ? this.contentWidth : width - 24, 480 * s);
+    const left = this.contentX - colW / 2;
     const top = Math.max(12, height * 0.5 - 360 * s);
     this.placeTitle(top + 24 * s, 30);
     this.info
-      .setPosition(width / 2, top + 50 * s)
+      .setPosition(this.contentX, top + 50 * s)
       .setStyle(textStyle(this, 16, colors.muted, { align: "center", wordWrap: { width: colW } }));
-    const rowH = 30 * s;
+    const rowsRoom = height - (this.info.y + this.info.height) - (this.sideways ? 40 : 150) * s;
+    const rowH = Math.max(20 * pixelRatio(), Math.min(30 * s, rowsRoom / ROWS));
     const rowsTop = this.info.y + this.info.height + 8 * s + rowH / 2;
     this.rows.forEach((row, i) => {
       const y = rowsTop + i * rowH;
@@ -186,8 +189,12 @@ export class LeaderboardScene extends UiScene {
     });
     const afterRows = rowsTop + ROWS * rowH;
     this.footer
-      .setPosition(width / 2, afterRows)
+      .setPosition(this.contentX, afterRows)
       .setStyle(textStyle(this, 14, colors.muted, { align: "center", wordWrap: { width: colW } }));
+    if (this.sideways) {
+      this.buttonColumn([this.prev, this.next, this.around, this.back], 0, 10);
+      return;
+    }
     const by = afterRows + this.footer.height + 12 * s;
     const bh = 46 * s;
     const half = (colW - 10) / 2;

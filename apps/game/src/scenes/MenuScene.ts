@@ -2,6 +2,7 @@ import type * as Phaser from "phaser";
 import { getNet } from "../app/context";
 import { TEX } from "../art/textures";
 import type { Button } from "../ui/button";
+import { playRound } from "../ui/play-round";
 import { colors, textStyle, uiScale } from "../ui/theme";
 import { UiScene } from "../ui/ui-scene";
 
@@ -19,11 +20,16 @@ export class MenuScene extends UiScene {
     this.title("Gift Grab");
     const who = getNet().session();
     this.hello = this.add
-      .text(0, 0, who ? `Hi, ${who.username}!` : "", textStyle(this, 18, colors.muted))
+      .text(
+        0,
+        0,
+        who ? `Hi, ${who.displayName ?? who.username}!` : "",
+        textStyle(this, 18, colors.muted),
+      )
       .setOrigin(0.5);
     this.mascot = this.add.image(0, 0, TEX.santaIdle);
     this.buttons = [
-      this.button("Play", () => this.scene.start("Game")),
+      this.button("Play", () => void playRound(this)),
       this.button("Leaderboard", () => this.scene.start("Leaderboard"), "secondary"),
       this.button("Account", () => this.scene.start("Account"), "secondary"),
       this.button("Settings", () => this.scene.start("Settings"), "secondary"),
@@ -32,12 +38,13 @@ export class MenuScene extends UiScene {
   }
 
   protected layout() {
-    const { width, height } = this.scale;
+    const { height } = this.scale;
     const s = uiScale(this);
-    const top = Math.max(20, height * 0.5 - 300 * s);
+    const x = this.contentX;
+    const top = Math.max(20, height * 0.5 - (this.sideways ? 120 : 300) * s);
     this.placeTitle(top + 30 * s, 44);
-    this.mascot.setPosition(width / 2, top + 125 * s).setScale(s);
-    this.hello.setPosition(width / 2, top + 210 * s).setStyle(textStyle(this, 18, colors.muted));
-    this.column(this.buttons, width / 2, top + 245 * s);
+    this.mascot.setPosition(x, top + 125 * s).setScale(s);
+    this.hello.setPosition(x, top + 210 * s).setStyle(textStyle(this, 18, colors.muted));
+    this.buttonColumn(this.buttons, top + 245 * s);
   }
 }

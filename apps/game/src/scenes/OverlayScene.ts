@@ -1,8 +1,10 @@
 import * as Phaser from "phaser";
 import { getNet } from "../app/context";
+import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
 import type { ConnectionState, KickInfo } from "../net/types";
-import { provideToTests, reportToTests } from "../test-api";
 import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
 import { FocusGroup } from "../ui/focus";
 import { colors, textStyle, uiScale } from "../ui/theme";
 
@@ -13,6 +15,7 @@ const BADGE: Record<ConnectionState, string | null> = {
   offline: "Offline",
   reconnecting: "Reconnecting…",
   kicked: "Signed in elsewhere",
+  other_tab: null,
 };
 
 /**
@@ -29,6 +32,7 @@ export class OverlayScene extends Phaser.Scene {
     focus: FocusGroup;
   } | null = null;
   private kick: KickInfo | null = null;
+  private otherTab: Dialog | null = null;
 
   constructor() {
     super("Overlay");
@@ -48,7 +52,10 @@ export class OverlayScene extends Phaser.Scene {
       )
       .setOrigin(1, 1)
       .setDepth(300);
-    const offConn = net.on("connection", () => this.render());
+    const offConn = net.on("connection", (state) => {
+      this.showOtherTab(state === "other_tab");
+      this.render();
+    });
     const offKick = net.on("kicked", (info) => {
       this.kick = info;
       this.showModal();
@@ -65,8 +72,8 @@ export class OverlayScene extends Phaser.Scene {
       else if (outcome.status === "rejected")
         this.toast(`An earlier score was not saved: ${outcome.message}`);
     });
-    provideToTests("connection", () => net.connection);
-    provideToTests("kicked", () => this.modal !== null);
+    emitGameEvent(this, "inspect", { key: "connection", scene: this, read: () => net.connection });
+    emitGameEvent(this, "inspect", { key: "kicked", scene: this, read: () => this.modal !== null });
     this.scale.on("resize", () => this.render());
     this.events.once("shutdown", () => {
       offConn();
@@ -74,7 +81,33 @@ export class OverlayScene extends Phaser.Scene {
       offEnded();
       offSubmitted();
     });
+    this.showOtherTab(net.connection === "other_tab");
     this.render();
+  }
+
+  /** Another tab of this browser plays: say so, and offer to play here (that tab steps aside). */
+  private showOtherTab(show: boolean) {
+    if (!show) {
+      this.otherTab?.close();
+      this.otherTab = null;
+      return;
+    }
+    if (this.otherTab) return;
+    this.otherTab = new Dialog(this, {
+      title: "Gift Grab is open in another tab",
+      message: "Play here, and the other tab will wait instead. Nobody gets signed out.",
+      actions: [
+        {
+          label: "Play here",
+          onPress: () => {
+            this.otherTab = null;
+            void whileRunning(this, getNet().playInThisTab()).catch(() =>
+              this.toast("Couldn't switch to this tab. Try again."),
+            );
+          },
+        },
+      ],
+    });
   }
 
   /** A short message at the bottom of whatever screen is up. */
@@ -94,7 +127,7 @@ export class OverlayScene extends Phaser.Scene {
       )
       .setOrigin(0.5, 1)
       .setDepth(300);
-    reportToTests({ lastToast: message });
+    emitGameEvent(this, "toast", { message });
     this.tweens.add({
       targets: t,
       alpha: 0,
@@ -143,7 +176,7 @@ export class OverlayScene extends Phaser.Scene {
     focus.add(playHere, signOut);
     focus.focus(playHere);
     this.modal = { shade, panel, text, buttons: [playHere, signOut], focus };
-    reportToTests({ kickReason: this.kick?.reason ?? null });
+    emitGameEvent(this, "kick", { reason: this.kick?.reason ?? null });
     this.render();
   }
 
@@ -188,7 +221,7 @@ export class OverlayScene extends Phaser.Scene {
 
   private async playHere() {
     try {
-      await getNet().playHere();
+      await whileRunning(this, getNet().playHere());
       this.hideModal();
       this.switchTo("Menu");
     } catch {
@@ -197,9 +230,7 @@ export class OverlayScene extends Phaser.Scene {
   }
 
   private async signOut() {
-    await getNet()
-      .signOut()
-      .catch(() => {});
+    await whileRunning(this, getNet().signOut()).catch(() => {});
     this.hideModal();
     this.switchTo("SignIn");
   }

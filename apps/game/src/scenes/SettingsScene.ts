@@ -1,7 +1,7 @@
 import type * as Phaser from "phaser";
+import { emitGameEvent } from "../app/game-events";
 import { loadSettings, saveSettings } from "../app/settings";
 import { playSfx } from "../audio/sfx";
-import { provideToTests } from "../test-api";
 import type { Button } from "../ui/button";
 import { textStyle, uiScale } from "../ui/theme";
 import { UiScene } from "../ui/ui-scene";
@@ -35,24 +35,23 @@ export class SettingsScene extends UiScene {
       this.button("Back", () => this.scene.start("Menu"), "secondary"),
     ];
     this.focus.focus(this.soundButton);
-    const off = provideToTests("settings", () => loadSettings());
-    this.events.once("shutdown", off);
+    emitGameEvent(this, "inspect", { key: "settings", scene: this, read: loadSettings });
     this.render();
   }
 
   protected layout() {
-    const { width, height } = this.scale;
+    const { height } = this.scale;
     const s = uiScale(this);
-    const top = Math.max(20, height * 0.5 - 220 * s);
+    const top = Math.max(20, height * 0.5 - (this.sideways ? 70 : 220) * s);
     this.placeTitle(top + 30 * s, 38);
-    this.volumeText.setPosition(width / 2, top + 90 * s).setStyle(textStyle(this, 20));
-    this.column(this.buttons, width / 2, top + 130 * s);
+    this.volumeText.setPosition(this.contentX, top + 90 * s).setStyle(textStyle(this, 20));
+    this.buttonColumn(this.buttons, top + 130 * s);
   }
 
   private change(patch: { sound?: boolean; volume?: number }) {
     saveSettings({ ...loadSettings(), ...patch });
     this.render();
-    playSfx("click");
+    playSfx(this, "click");
   }
 
   private render() {

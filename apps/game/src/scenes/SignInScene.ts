@@ -1,7 +1,9 @@
 import { getNet } from "../app/context";
-import { passwordHint } from "../net/messages";
+import { emitGameEvent } from "../app/game-events";
+import { whileRunning } from "../app/while-running";
+import { passwordHint, usernameHint } from "../net/messages";
 import { SignInFailure } from "../net/types";
-import { reportToTests } from "../test-api";
+import { playAsGuest } from "../ui/choose-name";
 import { type HtmlForm, openForm } from "../ui/html-form";
 import { UiScene } from "../ui/ui-scene";
 
@@ -27,6 +29,14 @@ export class SignInScene extends UiScene {
     this.form = openForm({
       title: "Gift Grab",
       intro: "Grab the gifts, dodge the ice.",
+      lead: [
+        {
+          label: "Play as guest",
+          onClick: () => this.attempt(() => playAsGuest(this)),
+        },
+      ],
+      leadSeparator: "or sign in with email to keep your scores everywhere",
+      rules: "New account? Fill in all three, then Create account.",
       fields: [
         { name: "email", label: "Email", type: "email", autocomplete: "email" },
         {
@@ -39,7 +49,7 @@ export class SignInScene extends UiScene {
         {
           name: "username",
           label: "Username",
-          hint: "(new accounts only)",
+          hint: usernameHint,
           type: "text",
           autocomplete: "username",
         },
@@ -54,11 +64,6 @@ export class SignInScene extends UiScene {
           label: "Create account",
           kind: "secondary",
           onClick: (v) => this.signUp(v.email ?? "", v.password ?? "", v.username ?? ""),
-        },
-        {
-          label: "Play as guest",
-          kind: "secondary",
-          onClick: () => this.attempt(() => getNet().signInAsGuest()),
         },
       ],
     });
@@ -105,13 +110,13 @@ export class SignInScene extends UiScene {
     if (!form) return;
     form.setBusy(true);
     form.setError(null);
-    reportToTests({ status: "signing_in" });
+    emitGameEvent(this, "status", { status: "signing_in" });
     try {
-      await action();
-      reportToTests({ status: "ready" });
+      await whileRunning(this, action());
+      emitGameEvent(this, "status", { status: "ready" });
       this.scene.start("Menu");
     } catch (err) {
-      reportToTests({ status: "ready", lastError: messageOf(err) });
+      emitGameEvent(this, "status", { status: "ready", lastError: messageOf(err) });
       if (!special?.(err)) form.setError(messageOf(err));
     } finally {
       form.setBusy(false);

@@ -1,12 +1,11 @@
 import type * as Phaser from "phaser";
-import type { TestApiButton } from "../test-api-types";
 import type { Button } from "./button";
 import { onKeyDown } from "./keys";
 
 /**
  * Keyboard focus over a scene's buttons: Tab / Shift+Tab and the arrow keys move, Enter and
  * Space press. Groups form a stack (a modal pushes one on top); only the top group listens,
- * and the test API lists only the top group's buttons, since the rest are covered.
+ * and only the top group's buttons count as on screen, since the rest are covered.
  */
 const stack: FocusGroup[] = [];
 
@@ -118,53 +117,4 @@ function isTypingTarget(target: EventTarget | null): boolean {
 export function topFocusGroup(): FocusGroup | null {
   const modal = stack.filter((g) => g.modal);
   return modal[modal.length - 1] ?? stack[stack.length - 1] ?? null;
-}
-
-/** The top group's visible buttons in CSS pixels of the page, plus visible HTML buttons. */
-export function buttonsForTests(game: Phaser.Game): TestApiButton[] {
-  const rect = game.canvas.getBoundingClientRect();
-  const sx = rect.width / game.scale.width;
-  const sy = rect.height / game.scale.height;
-  const group = topFocusGroup();
-  const fromCanvas = (group?.visibleButtons() ?? []).map((b) => {
-    const r = b.bounds();
-    return {
-      label: b.label,
-      x: rect.left + r.x * sx,
-      y: rect.top + r.y * sy,
-      width: r.width * sx,
-      height: r.height * sy,
-      focused: group?.focused() === b,
-    };
-  });
-  const fromHtml = [...document.querySelectorAll<HTMLButtonElement>("#ui-overlay button")]
-    .filter((el) => el.offsetParent !== null)
-    .map((el) => {
-      const r = el.getBoundingClientRect();
-      return {
-        label: el.textContent?.trim() ?? "",
-        x: r.left,
-        y: r.top,
-        width: r.width,
-        height: r.height,
-        focused: document.activeElement === el,
-      };
-    });
-  return [...fromCanvas, ...fromHtml];
-}
-
-/** Presses the top group's (or an HTML overlay's) visible button with this label. */
-export function pressForTests(label: string): boolean {
-  const b = topFocusGroup()
-    ?.visibleButtons()
-    .find((x) => x.label === label);
-  if (b) {
-    b.press();
-    return true;
-  }
-  const el = [...document.querySelectorAll<HTMLButtonElement>("#ui-overlay button")].find(
-    (x) => x.offsetParent !== null && x.textContent?.trim() === label,
-  );
-  el?.click();
-  return el !== undefined;
 }

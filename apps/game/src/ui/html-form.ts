@@ -22,6 +22,11 @@ export interface ActionSpec {
 export interface FormSpec {
   title: string;
   intro?: string;
+  /** Actions above the fields (the quickest way in), with `leadSeparator` below them. */
+  lead?: ActionSpec[];
+  leadSeparator?: string;
+  /** What every action needs, said before anyone gets it wrong (under the fields). */
+  rules?: string;
   fields: FieldSpec[];
   actions: ActionSpec[];
 }
@@ -31,6 +36,7 @@ export interface HtmlForm {
   setNotice(message: string | null): void;
   setBusy(busy: boolean): void;
   values(): Record<string, string>;
+  setValue(name: string, value: string): void;
   close(): void;
 }
 
@@ -58,6 +64,22 @@ const CSS = `
 #ui-overlay [role=alert]:empty { display: none; }
 #ui-overlay .notice { margin: 0 0 8px; padding: 8px 10px; border-radius: 10px; background: #ffd16622; color: #ffd166; font-size: 15px; }
 #ui-overlay .notice:empty { display: none; }
+#ui-overlay .separator { margin: 14px 0 0; text-align: center; color: #9fb4d8; font-size: 14px; }
+#ui-overlay .rules { margin: 10px 0 0; color: #9fb4d8; font-size: 13px; }
+@media (max-height: 520px) {
+  #ui-overlay form { padding: 10px 16px; max-height: 98vh; width: min(96vw, 680px); display: grid;
+    grid-template-columns: max-content 1fr; column-gap: 14px; align-items: center; }
+  #ui-overlay form > :not(label):not(input) { grid-column: 1 / -1; }
+  #ui-overlay h1 { font-size: 22px; margin: 0 0 2px; }
+  #ui-overlay .intro { margin: 0 0 6px; font-size: 14px; }
+  #ui-overlay label { margin: 4px 0; }
+  #ui-overlay .hint { display: block; }
+  #ui-overlay input { padding: 6px 10px; font-size: 16px; }
+  #ui-overlay .actions { margin-top: 8px; gap: 8px; flex-direction: row; }
+  #ui-overlay .actions button { flex: 1; }
+  #ui-overlay .separator, #ui-overlay .rules { margin: 6px 0 0; }
+  #ui-overlay button { padding: 8px; }
+}
 @media (min-width: 1200px) and (min-height: 800px) { #ui-overlay form { transform: scale(1.25); } }
 `;
 
@@ -107,6 +129,24 @@ export function openForm(spec: FormSpec): HtmlForm {
   form.append(notice);
 
   const inputs = new Map<string, HTMLInputElement>();
+  const values = () => Object.fromEntries([...inputs].map(([k, v]) => [k, v.value.trim()]));
+  const buttons: HTMLButtonElement[] = [];
+  if (spec.lead?.length) {
+    const lead = document.createElement("div");
+    lead.className = "actions";
+    for (const a of spec.lead) {
+      const b = actionButton(a, values);
+      buttons.push(b);
+      lead.append(b);
+    }
+    form.append(lead);
+    if (spec.leadSeparator) {
+      const sep = document.createElement("p");
+      sep.className = "separator";
+      sep.textContent = spec.leadSeparator;
+      form.append(sep);
+    }
+  }
   for (const f of spec.fields) {
     const id = `field-${f.name}`;
     const label = document.createElement("label");
@@ -126,11 +166,15 @@ export function openForm(spec: FormSpec): HtmlForm {
     inputs.set(f.name, input);
     form.append(label, input);
   }
-  const values = () => Object.fromEntries([...inputs].map(([k, v]) => [k, v.value.trim()]));
+  if (spec.rules) {
+    const rules = document.createElement("p");
+    rules.className = "rules";
+    rules.textContent = spec.rules;
+    form.append(rules);
+  }
 
   const actions = document.createElement("div");
   actions.className = "actions";
-  const buttons: HTMLButtonElement[] = [];
   for (const a of spec.actions) {
     const b = actionButton(a, values);
     buttons.push(b);
@@ -148,7 +192,8 @@ export function openForm(spec: FormSpec): HtmlForm {
     submit?.onClick(values());
   });
   host.append(form);
-  inputs.values().next().value?.focus();
+  // The first thing to do has the focus: the lead action if there is one, else the first field.
+  (spec.lead?.length ? buttons[0] : inputs.values().next().value)?.focus();
 
   return {
     setError(message, extra) {
@@ -168,6 +213,10 @@ export function openForm(spec: FormSpec): HtmlForm {
       form.setAttribute("aria-busy", String(busy));
     },
     values,
+    setValue(name, value) {
+      const input = inputs.get(name);
+      if (input) input.value = value;
+    },
     close() {
       form.remove();
     },

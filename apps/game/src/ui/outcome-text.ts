@@ -1,3 +1,4 @@
+import { practiceOutcomeMessage } from "../net/messages";
 import type { SubmitOutcome } from "../net/types";
 
 /** The game-over line about the score's fate: best and rank, queued, or why it was refused. */
@@ -13,5 +14,32 @@ export function describeOutcome(
       return "Saved — will be sent when you're back online.";
     case "rejected":
       return outcome.message;
+    case "practice":
+      return practiceOutcomeMessage;
   }
+}
+
+/** A submission that never rejects: an unexpected failure becomes a refusal the player reads. */
+export function settledOutcome(submission: Promise<SubmitOutcome>): Promise<SubmitOutcome> {
+  return submission.catch((err: unknown) => ({
+    status: "rejected" as const,
+    message: err instanceof Error ? err.message : "Could not save the score.",
+  }));
+}
+
+/**
+ * What it takes to climb, from the board around the player: "3 more to beat #2 Jolly Elf",
+ * or that they lead. Null when the board doesn't show the next player up.
+ */
+export function gapToNext(
+  best: number,
+  rank: number,
+  around: readonly { rank: number; name: string; score: number; isMe: boolean }[],
+): string | null {
+  if (rank === 1) return "You're #1 this week!";
+  const ahead = around
+    .filter((r) => !r.isMe && r.rank < rank && r.score >= best)
+    .sort((a, b) => b.rank - a.rank)[0];
+  if (!ahead) return null;
+  return `${ahead.score - best + 1} more to beat #${ahead.rank} ${ahead.name}`;
 }

@@ -1,4 +1,5 @@
 import type * as Phaser from "phaser";
+import { pixelRatio } from "../config/pixel-ratio";
 
 export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
@@ -24,10 +25,15 @@ export function css(color: number): string {
   return `#${color.toString(16).padStart(6, "0")}`;
 }
 
-/** One size unit for this screen: ~1 on a phone, bigger on a desktop, never unreadably small. */
+/**
+ * One size unit for this screen, in canvas pixels: ~1 CSS pixel on a phone, bigger on a
+ * desktop, never unreadably small; times the pixel ratio the canvas draws at.
+ */
 export function uiScale(scene: Phaser.Scene): number {
-  const { width, height } = scene.scale;
-  return Math.max(0.8, Math.min(1.7, Math.min(width / 420, height / 720)));
+  const r = pixelRatio();
+  const width = scene.scale.width / r;
+  const height = scene.scale.height / r;
+  return r * Math.max(0.8, Math.min(1.7, Math.min(width / 420, height / 720)));
 }
 
 export function textStyle(

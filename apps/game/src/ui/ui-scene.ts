@@ -1,6 +1,7 @@
 import * as Phaser from "phaser";
+import { emitGameEvent, type SceneKey } from "../app/game-events";
 import { TEX } from "../art/textures";
-import { reportToTests } from "../test-api";
+import { pixelRatio } from "../config/pixel-ratio";
 import { Button, type ButtonOptions } from "./button";
 import { FocusGroup } from "./focus";
 import { colors, textStyle, uiScale } from "./theme";
@@ -16,11 +17,15 @@ export abstract class UiScene extends Phaser.Scene {
   private backdrop!: Phaser.GameObjects.Graphics;
   private snow: Phaser.GameObjects.Particles.ParticleEmitter | null = null;
 
+  constructor(readonly sceneKey: SceneKey) {
+    super(sceneKey);
+  }
+
   protected abstract build(data: unknown): void;
   protected abstract layout(): void;
 
   create(data: unknown) {
-    reportToTests({ scene: this.scene.key, status: "ready" });
+    emitGameEvent(this, "screen", { scene: this.sceneKey, status: "ready" });
     this.focus = new FocusGroup(this);
     this.sky = this.add.image(0, 0, TEX.sky).setOrigin(0).setDepth(-11);
     this.backdrop = this.add.graphics().setDepth(-10);
@@ -63,20 +68,65 @@ export abstract class UiScene extends Phaser.Scene {
   }
 
   protected placeTitle(y: number, fontSize: number): void {
-    this.heading?.setPosition(this.scale.width / 2, y).setStyle(titleStyle(this, fontSize));
+    this.heading?.setPosition(this.contentX, y).setStyle(titleStyle(this, fontSize));
+  }
+
+  /** A wide, short screen (a phone turned sideways): content left, buttons in a column right. */
+  protected get sideways(): boolean {
+    const { width, height } = this.scale;
+    return height / pixelRatio() < 560 && width >= height * 1.3;
+  }
+
+  /** Where content centres: the middle of the screen, or of its left part when sideways. */
+  protected get contentX(): number {
+    return this.scale.width * (this.sideways ? 0.3 : 0.5);
+  }
+
+  /** How wide content may be. */
+  protected get contentWidth(): number {
+    return this.sideways ? this.scale.width * 0.56 : this.scale.width - 40;
+  }
+
+  /**
+   * The screen's buttons: stacked under the content from y, or, sideways, in a column on the
+   * right, centred. Either way they shrink (to no less than 34 CSS px) to stay on screen.
+   */
+  protected buttonColumn(buttons: Button[], y: number, gap = 14): number {
+    const { width, height } = this.scale;
+    if (!this.sideways) return this.column(buttons, width / 2, y, gap);
+    const s = uiScale(this);
+    const w = Math.min(width * 0.38, 320 * s);
+    const shown = buttons.filter((b) => b.zone.visible);
+    const h = this.buttonHeight(shown.length, height - 16, gap);
+    const total = shown.length * h + (shown.length - 1) * gap * s;
+    return this.column(buttons, width * 0.78, Math.max(8, (height - total) / 2), gap, w);
   }
 
   /** Stacks buttons in a column centred on x, starting at y; returns the y below the last. */
-  protected column(buttons: Button[], x: number, y: number, gap = 14): number {
+  protected column(
+    buttons: Button[],
+    x: number,
+    y: number,
+    gap = 14,
+    width = Math.min(this.scale.width - 40, 320 * uiScale(this)),
+  ): number {
     const s = uiScale(this);
-    const width = Math.min(this.scale.width - 40, 320 * s);
-    const h = 52 * s;
+    const shown = buttons.filter((b) => b.zone.visible);
+    const h = this.buttonHeight(shown.length, this.scale.height - 8 - y, gap);
     let top = y;
-    for (const b of buttons) {
+    for (const b of shown) {
       b.place(x, top + h / 2, width, h);
       top += h + gap * s;
     }
     return top;
+  }
+
+  /** 52 px at ui scale, less when `n` of them (with gaps) would not fit in `room`. */
+  private buttonHeight(n: number, room: number, gap: number): number {
+    const s = uiScale(this);
+    if (n === 0) return 52 * s;
+    const fit = (room - (n - 1) * gap * s) / n;
+    return Math.max(34 * pixelRatio(), Math.min(52 * s, fit));
   }
 
   private relayout() {

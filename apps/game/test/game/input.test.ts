@@ -28,10 +28,17 @@ describe("input to direction", () => {
 });
 
 describe("URL switches", () => {
-  it("reads ?seed, ?speed and ?bench, ignoring junk", () => {
-    expect(readUrlOptions("?seed=42&speed=4&bench=50")).toEqual({ seed: 42, speed: 4, bench: 50 });
-    expect(readUrlOptions("")).toEqual({ seed: null, speed: 1, bench: null });
-    expect(readUrlOptions("?seed=-1&speed=abc")).toEqual({ seed: null, speed: 1, bench: null });
+  it("reads ?seed, ?speed, ?bench and ?countdown, ignoring junk", () => {
+    expect(readUrlOptions("?seed=42&speed=4&bench=50&countdown=0")).toEqual({
+      seed: 42,
+      speed: 4,
+      bench: 50,
+      countdownMs: 0,
+    });
+    const defaults = { seed: null, speed: 1, bench: null, countdownMs: 3000 };
+    expect(readUrlOptions("")).toEqual(defaults);
+    expect(readUrlOptions("?seed=-1&speed=abc&countdown=x")).toEqual(defaults);
     expect(readUrlOptions("?speed=1000").speed).toBe(20);
+    expect(readUrlOptions("?countdown=99999").countdownMs).toBe(10_000);
   });
 });

@@ -96,6 +96,32 @@ describe("the submit queue", () => {
     expect(server.recorded.size).toBe(1);
   });
 
+  it("keeps retrying through an outage of six days (no age limit) and lands the score when it ends", async () => {
+    const DAY = 86_400_000;
+    const q = new SubmitQueue({
+      storage,
+      send: server.send,
+      userId: () => "u1",
+      backoff: new Backoff({ baseMs: 1000, maxMs: 3_600_000, jitter: 0 }),
+    });
+    const submitted = vi.fn();
+    q.events.on("submitted", submitted);
+    server.set("down");
+    expect(await q.submit("u1", req("t1", 28))).toEqual({ status: "queued" });
+    for (let day = 1; day <= 6; day++) {
+      await vi.advanceTimersByTimeAsync(DAY);
+      expect(q.pending()).toBe(1);
+    }
+    expect(server.calls.length).toBeGreaterThan(100);
+    expect(submitted).not.toHaveBeenCalled();
+    server.set("up");
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(submitted).toHaveBeenCalledWith(
+      expect.objectContaining({ status: "accepted", score: 28 }),
+    );
+    expect(q.pending()).toBe(0);
+  });
+
   it("keeps a queued submission across a reload (a new queue on the same storage sends it)", async () => {
     server.set("down");
     await make().submit("u1", req("t1", 12));

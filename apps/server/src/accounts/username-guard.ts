@@ -1,4 +1,4 @@
-import { Username } from "@gift-grab/contracts";
+import { DisplayName, Username } from "@gift-grab/contracts";
 import { assertDatabaseReachable } from "../runtime/database";
 import { rpcError } from "../runtime/errors";
 
@@ -17,7 +17,7 @@ function invalidUsername() {
 }
 
 /**
- * A rename must follow the contract; saving the account's own current username back (e.g. a
+ * A rename (username or display name) must follow the contract; saving the account's own current username back (e.g. a
  * custom-auth account's Nakama-generated, mixed-case one, as a profile form does) is no rename.
  */
 export const beforeUpdateAccount: nkruntime.BeforeHookFunction<nkruntime.UserUpdateAccount> = (
@@ -29,6 +29,14 @@ export const beforeUpdateAccount: nkruntime.BeforeHookFunction<nkruntime.UserUpd
   const username = data.username;
   if (username && !Username.safeParse(username).success && !isCurrentUsername(nk, ctx, username)) {
     throw invalidUsername();
+  }
+  // The board shows display names to everyone: the contract's rule, or none (the username).
+  const displayName = data.displayName;
+  if (displayName && !DisplayName.safeParse(displayName).success) {
+    throw rpcError(
+      "invalid_payload",
+      "display_name: 2–24 letters, digits, spaces, ' or -, starting and ending with a letter or digit",
+    );
   }
   assertDatabaseReachable(nk);
   return data;

@@ -8,14 +8,15 @@ import {
 } from "@gift-grab/contracts";
 import { rpcError } from "../runtime/errors";
 import { defineHandler } from "../runtime/handle-rpc";
-import { ownRecord, toEntry } from "./weekly-board";
+import { displayNames, ownRecord, toEntry } from "./weekly-board";
 
 /** Records with a rank: listing ranks count from the page start, owner records from the rank cache. */
 function entries(
-  records: nkruntime.LeaderboardRecord[] | undefined,
+  records: nkruntime.LeaderboardRecord[],
   userId: string,
+  names: Map<string, string>,
 ): LeaderboardEntry[] {
-  return (records ?? []).filter((r) => r.rank > 0).map((r) => toEntry(r, userId));
+  return records.filter((r) => r.rank > 0).map((r) => toEntry(r, userId, names));
 }
 
 function listPage(nk: nkruntime.Nakama, cursor: string | undefined) {
@@ -35,7 +36,7 @@ export const leaderboardViewHandler = defineHandler(leaderboardView, {
     const prevResetSec = board?.prevReset ? board.prevReset : (nextResetAt - 7 * 86_400_000) / 1000;
 
     const mine = ownRecord(nk, userId);
-    let records: LeaderboardEntry[];
+    let page: nkruntime.LeaderboardRecord[];
     let next: string | null = null;
     let prev: string | null = null;
     if (input.around_me && mine) {
@@ -46,12 +47,12 @@ export const leaderboardViewHandler = defineHandler(leaderboardView, {
         "",
         0,
       );
-      records = entries(around.records, userId);
+      page = around.records ?? [];
     } else {
-      const page = listPage(nk, input.cursor);
-      records = entries(page.records, userId);
-      next = page.nextCursor || null;
-      prev = page.prevCursor || null;
+      const list = listPage(nk, input.cursor);
+      page = list.records ?? [];
+      next = list.nextCursor || null;
+      prev = list.prevCursor || null;
     }
 
     // Last week's records all expired at the reset that started this week.
@@ -62,14 +63,16 @@ export const leaderboardViewHandler = defineHandler(leaderboardView, {
       undefined,
       prevResetSec,
     );
+    const podium = lastWeek.records ?? [];
+    const names = displayNames(nk, [...page, ...podium, mine]);
     return {
-      records,
+      records: entries(page, userId, names),
       next_cursor: next,
       prev_cursor: prev,
-      me: mine && mine.rank > 0 ? toEntry(mine, userId) : null,
+      me: mine && mine.rank > 0 ? toEntry(mine, userId, names) : null,
       next_reset_at: nextResetAt,
       server_now: now,
-      last_week_top: entries(lastWeek.records, userId),
+      last_week_top: entries(podium, userId, names),
     };
   },
 });

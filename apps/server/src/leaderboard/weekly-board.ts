@@ -41,16 +41,33 @@ export function writeScore(
   return nk.leaderboardRecordWrite(WEEKLY_LEADERBOARD_ID, userId, username, score, 0, metadata);
 }
 
+/** Display names by user id, for a page of records: one users lookup, not one per row. */
+export function displayNames(
+  nk: nkruntime.Nakama,
+  records: (nkruntime.LeaderboardRecord | null | undefined)[],
+): Map<string, string> {
+  const ids = [...new Set(records.flatMap((r) => (r ? [r.ownerId] : [])))];
+  const names = new Map<string, string>();
+  if (ids.length === 0) return names;
+  for (const user of nk.usersGetId(ids)) {
+    if (user.displayName) names.set(user.userId, user.displayName);
+  }
+  return names;
+}
+
 export function toEntry(
   record: nkruntime.LeaderboardRecord,
   userId: string,
+  names: Map<string, string>,
   rank = record.rank,
 ): LeaderboardEntry {
   const meta = LeaderboardRecordMetadata.safeParse(record.metadata ?? {});
+  const username = record.username ?? "";
   return {
     rank,
     owner_id: record.ownerId,
-    username: record.username ?? "",
+    username,
+    display_name: names.get(record.ownerId) ?? username,
     score: record.score,
     gifts: meta.success ? meta.data.gifts : 0,
     power_ups_used: meta.success ? meta.data.power_ups_used : 0,

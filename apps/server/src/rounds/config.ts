@@ -9,15 +9,16 @@ export interface RoundConfig {
   durationMs: number;
   /** ROUND_EARLY_TOLERANCE_MS: a submit may arrive this much before the round's end. */
   earlyToleranceMs: number;
-  /** ROUND_SUBMIT_WINDOW_MS: after the round's end, how long a ticket can still be submitted. */
+  /**
+   * ROUND_SUBMIT_WINDOW_MS: after the round's end, how long a ticket can at most still be
+   * submitted. The weekly reset cuts it short (a score counts for the week it was played in).
+   */
   submitWindowMs: number;
   /**
    * ROUND_TICKET_RETENTION_MS: how long a ticket is kept after it expired (an identical
    * retry still gets its result); round_start deletes older ones.
    */
   ticketRetentionMs: number;
-  /** ROUND_MAX_OPEN: rounds a player may be playing at once (started, not over, unsubmitted). */
-  maxOpen: number;
   /** ROUND_STARTS_PER_MINUTE: round_start calls a player may make in any 60 s. */
   startsPerMinute: number;
 }
@@ -25,10 +26,10 @@ export interface RoundConfig {
 export const ROUND_DEFAULTS: RoundConfig = {
   durationMs: GameRules.roundDurationMs,
   earlyToleranceMs: 1_000,
-  // The replay proves the play, so a queued offline submission may arrive much later.
-  submitWindowMs: 24 * 60 * 60_000,
+  // The replay proves the play, so a queued offline submission may arrive days later: until
+  // the week's reset, whatever the outage.
+  submitWindowMs: 7 * 24 * 60 * 60_000,
   ticketRetentionMs: 10 * 60_000,
-  maxOpen: 3,
   startsPerMinute: 10,
 };
 
@@ -52,7 +53,6 @@ export function roundConfig(env: Record<string, string> | undefined): RoundConfi
       "ROUND_TICKET_RETENTION_MS",
       ROUND_DEFAULTS.ticketRetentionMs,
     ),
-    maxOpen: Math.max(1, positiveInt(env, "ROUND_MAX_OPEN", ROUND_DEFAULTS.maxOpen)),
     startsPerMinute: Math.max(
       1,
       positiveInt(env, "ROUND_STARTS_PER_MINUTE", ROUND_DEFAULTS.startsPerMinute),

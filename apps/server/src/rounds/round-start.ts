@@ -1,11 +1,19 @@
 import { roundStart } from "@gift-grab/contracts";
+import { GameRules } from "@gift-grab/simulation";
 import { rpcError } from "../runtime/errors";
 import { defineHandler } from "../runtime/handle-rpc";
 import { Owned } from "../runtime/owned-storage";
 import { deleteOwned, readOwnedMany, writeOwned } from "../runtime/storage";
 import { isVersionConflict } from "../runtime/version-conflict";
 import { roundConfig } from "./config";
-import { limitsWrite, partitionIssued, readLimits, recentStarts } from "./start-limits";
+import {
+  limitsWrite,
+  partitionIssued,
+  readLimits,
+  recentStarts,
+  retryInSeconds,
+  ticketExpiry,
+} from "./start-limits";
 import { type Ticket, ticketWrite } from "./tickets";
 
 export const roundStartHandler = defineHandler(roundStart, {
@@ -18,29 +26,29 @@ export const roundStartHandler = defineHandler(roundStart, {
     if (starts.length >= config.startsPerMinute) {
       throw rpcError(
         "rate_limited",
-        `round_start: at most ${config.startsPerMinute} rounds a minute`,
+        `round_start: at most ${config.startsPerMinute} rounds a minute; retry in ${retryInSeconds(starts, now)} s`,
       );
     }
 
     const { keep, prune } = partitionIssued(limits.tickets, now, config.ticketRetentionMs);
-    // Open: unsubmitted and still being played. A round that is over but unsubmitted (a
-    // player who quit, a submission queued offline) may wait for its submit for up to the
-    // window without holding a place. Only tickets whose round can still be running are read
-    // (expires_at is the round's end plus the window), not a day of tickets. A ticket that
-    // does not parse is no open round.
-    const playing = keep.filter((t) => t.expires_at - config.submitWindowMs > now);
-    const open = readOwnedMany(
+    // One round at a time: a round still being played (the player quit it, or it runs in a
+    // tab they left) is retired, so it can never be submitted beside this one. A round that
+    // is over but unsubmitted (a submission queued offline) is left alone. Only tickets whose
+    // round can still be running are read, not a week of tickets.
+    const retire = readOwnedMany(
       nk,
       logger,
       Owned.roundTickets,
-      playing.map((t) => ({ userId, key: t.id })),
-    ).filter(({ value: t }) => t.state === "open" && t.started_at + t.duration_ms > now).length;
-    if (open >= config.maxOpen) {
-      throw rpcError(
-        "too_many_open_rounds",
-        `round_start: ${open} rounds are still open; finish or let one expire first`,
+      keep
+        .filter(
+          (t) => t.started_at === undefined || t.started_at + GameRules.maxRoundDurationMs > now,
+        )
+        .map((t) => ({ userId, key: t.id })),
+    )
+      .filter(({ value: t }) => t.state === "open" && t.started_at + t.duration_ms > now)
+      .map(({ key, value, version }) =>
+        ticketWrite(userId, key, { ...value, state: "retired" }, version),
       );
-    }
 
     const id = nk.uuidv4();
     const ticket: Ticket = {
@@ -48,22 +56,27 @@ export const roundStartHandler = defineHandler(roundStart, {
       duration_ms: config.durationMs,
       seed: Math.floor(Math.random() * 0x1_0000_0000),
       orientation: input.orientation ?? "landscape",
-      expires_at: now + config.durationMs + config.submitWindowMs,
+      expires_at: ticketExpiry(now + config.durationMs, config.submitWindowMs),
       state: "open",
     };
     try {
       writeOwned(nk, [
         limitsWrite(
           userId,
-          { starts: [...starts, now], tickets: [...keep, { id, expires_at: ticket.expires_at }] },
+          {
+            starts: [...starts, now],
+            tickets: [...keep, { id, expires_at: ticket.expires_at, started_at: now }],
+          },
           version,
         ),
         ticketWrite(userId, id, ticket, "*"),
+        ...retire,
       ]);
     } catch (err) {
       if (!isVersionConflict(err)) throw err;
-      // Another round_start of this player won the version race.
-      throw rpcError("rate_limited", "round_start: one round at a time");
+      // Another round_start of this player won the version race (or a submit changed a
+      // ticket being retired): an honest client never starts two rounds at once.
+      throw rpcError("rate_limited", "round_start: one round at a time; retry in 1 s");
     }
 
     if (prune.length) {

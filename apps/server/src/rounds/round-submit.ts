@@ -138,6 +138,12 @@ export const roundSubmitHandler = defineHandler(roundSubmit, {
     if (!stored) throw rpcError("ticket_unknown", "round_submit: no such round");
     const { ticket } = stored;
 
+    if (ticket.state === "retired") {
+      throw rpcError(
+        "round_retired",
+        "round_submit: another round was started before this one ended",
+      );
+    }
     const abandoned =
       ticket.state === "claimed" &&
       ticket.fingerprint === fingerprint &&

@@ -1,4 +1,4 @@
-import type { StartLimitsRecord } from "@gift-grab/contracts";
+import { type StartLimitsRecord, weeklyResetAfter } from "@gift-grab/contracts";
 import { Owned } from "../runtime/owned-storage";
 import { type OwnedWrite, ownedWrite, readOwned } from "../runtime/storage";
 
@@ -11,6 +11,11 @@ import { type OwnedWrite, ownedWrite, readOwned } from "../runtime/storage";
  */
 export const LIMITS_KEY = "starts";
 export const START_WINDOW_MS = 60_000;
+/**
+ * Tickets tracked per player at most: past this, the oldest are deleted early. A player who
+ * leaves this many rounds unsubmitted in a week is a script; the cap bounds the row.
+ */
+export const MAX_TRACKED_TICKETS = 1_000;
 
 export type StartLimits = StartLimitsRecord;
 export type IssuedTicket = StartLimits["tickets"][number];
@@ -38,7 +43,24 @@ export function recentStarts(starts: number[], now: number): number[] {
   return starts.filter((t) => t > now - START_WINDOW_MS && t <= now);
 }
 
-/** Splits issued tickets into those still worth tracking and those to delete. */
+/** Whole seconds until the oldest of a full minute's starts leaves the window (at least 1). */
+export function retryInSeconds(starts: number[], now: number): number {
+  const oldest = Math.min(...starts);
+  return Math.max(1, Math.ceil((oldest + START_WINDOW_MS - now) / 1000));
+}
+
+/**
+ * When a round ending at `endsAt` can no longer be submitted: `windowMs` after its end, but
+ * never past the weekly reset after its end (the score counts for the week it was played in).
+ */
+export function ticketExpiry(endsAt: number, windowMs: number): number {
+  return Math.min(endsAt + windowMs, weeklyResetAfter(endsAt));
+}
+
+/**
+ * Splits issued tickets into those still worth tracking and those to delete: expired past
+ * their retention, and the oldest beyond MAX_TRACKED_TICKETS (the new one included).
+ */
 export function partitionIssued(
   tickets: IssuedTicket[],
   now: number,
@@ -47,5 +69,7 @@ export function partitionIssued(
   const keep: IssuedTicket[] = [];
   const prune: IssuedTicket[] = [];
   for (const t of tickets) (t.expires_at + retentionMs <= now ? prune : keep).push(t);
+  const over = keep.length - (MAX_TRACKED_TICKETS - 1);
+  if (over > 0) prune.push(...keep.splice(0, over));
   return { keep, prune };
 }

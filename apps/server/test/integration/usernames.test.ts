@@ -51,3 +51,23 @@ describe("usernames are refused unless they follow the contract", () => {
     leaderboardView.response.parse(view.json);
   });
 });
+
+// Display names are shown on the board too: any letters, digits, spaces, ' and - (2–24).
+describe("display names follow the contract", () => {
+  const hostileNames: (readonly [string, string])[] = [
+    ...hostile.filter(([name]) => name !== "upper case and spaces"),
+    ["an emoji", "Santa 🎅"],
+    ["a leading space", " Jolly Elf"],
+  ];
+  it.each(hostileNames)("%s: refused as a display name", async (_name, display_name) => {
+    const { client, session } = await guest();
+    expect(await status(client.updateAccount(session, { display_name }))).toBe(400);
+    expect((await client.getAccount(session)).user?.display_name ?? "").not.toBe(display_name);
+  });
+
+  it("a friendly one goes through", async () => {
+    const { client, session } = await guest();
+    expect(await status(client.updateAccount(session, { display_name: "Jolly Elf 42" }))).toBe(200);
+    expect((await client.getAccount(session)).user?.display_name).toBe("Jolly Elf 42");
+  });
+});

@@ -1,8 +1,16 @@
 import { createHash } from "node:crypto";
+import { WEEK_MS, weeklyResetAfter } from "@gift-grab/contracts";
 import { GameRules } from "@gift-grab/simulation";
 import { describe, expect, it } from "vitest";
 import { ROUND_DEFAULTS, roundConfig } from "../../src/rounds/config";
-import { partitionIssued, recentStarts, START_WINDOW_MS } from "../../src/rounds/start-limits";
+import {
+  MAX_TRACKED_TICKETS,
+  partitionIssued,
+  recentStarts,
+  retryInSeconds,
+  START_WINDOW_MS,
+  ticketExpiry,
+} from "../../src/rounds/start-limits";
 import { submitFingerprint } from "../../src/rounds/tickets";
 import { isVersionConflict } from "../../src/runtime/version-conflict";
 import { withRound } from "../../src/stats/player-stats";
@@ -20,7 +28,6 @@ describe("roundConfig", () => {
         ROUND_EARLY_TOLERANCE_MS: "0",
         ROUND_SUBMIT_WINDOW_MS: "2000",
         ROUND_TICKET_RETENTION_MS: "500",
-        ROUND_MAX_OPEN: "1",
         ROUND_STARTS_PER_MINUTE: "4",
       }),
     ).toEqual({
@@ -28,7 +35,6 @@ describe("roundConfig", () => {
       earlyToleranceMs: 0,
       submitWindowMs: 2000,
       ticketRetentionMs: 500,
-      maxOpen: 1,
       startsPerMinute: 4,
     });
   });
@@ -40,11 +46,9 @@ describe("roundConfig", () => {
   it("never allows zero rounds or a zero-length round", () => {
     const c = roundConfig({
       ROUND_DURATION_MS: "0",
-      ROUND_MAX_OPEN: "0",
       ROUND_STARTS_PER_MINUTE: "0",
     });
     expect(c.durationMs).toBe(1);
-    expect(c.maxOpen).toBe(1);
     expect(c.startsPerMinute).toBe(1);
   });
 });
@@ -67,6 +71,43 @@ describe("start limits", () => {
       keep: [keepMe, open],
       prune: [dropMe],
     });
+  });
+
+  it("keeps at most MAX_TRACKED_TICKETS (with the new one), deleting the oldest first", () => {
+    const now = 5_000_000;
+    const issued = Array.from({ length: MAX_TRACKED_TICKETS + 2 }, (_, i) => ({
+      id: `t${i}`,
+      expires_at: now + 1_000 + i,
+    }));
+    const { keep, prune } = partitionIssued(issued, now, 0);
+    expect(keep).toHaveLength(MAX_TRACKED_TICKETS - 1);
+    expect(prune.map((t) => t.id)).toEqual(["t0", "t1", "t2"]);
+  });
+
+  it("says when the oldest start of a full minute leaves the window", () => {
+    const now = 1_000_000;
+    expect(retryInSeconds([now - 59_000, now - 30_000], now)).toBe(1);
+    expect(retryInSeconds([now - 20_500, now], now)).toBe(40);
+    expect(retryInSeconds([now], now)).toBe(60);
+  });
+});
+
+describe("ticket expiry", () => {
+  const monday = weeklyResetAfter(Date.UTC(2026, 10, 25));
+
+  it("lasts the window when the week's reset is further away", () => {
+    expect(ticketExpiry(monday + 1_000, 2_000)).toBe(monday + 3_000);
+  });
+
+  it("lasts until the weekly reset with the default week-long window, however late in the week", () => {
+    const week = ROUND_DEFAULTS.submitWindowMs;
+    expect(week).toBe(WEEK_MS);
+    expect(ticketExpiry(monday + 60_000, week)).toBe(monday + WEEK_MS);
+    expect(ticketExpiry(monday + WEEK_MS - 60_000, week)).toBe(monday + WEEK_MS);
+  });
+
+  it("counts a round that ends after the reset for the new week", () => {
+    expect(ticketExpiry(monday + 5_000, WEEK_MS)).toBe(monday + WEEK_MS);
   });
 });
 

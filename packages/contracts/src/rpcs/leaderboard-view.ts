@@ -12,6 +12,8 @@ export const LeaderboardEntry = z.strictObject({
   /** The player's user id: what replay_get takes to watch this run. */
   owner_id: z.string(),
   username: z.string(),
+  /** The name to show: the player's display name, or their username when they have none. */
+  display_name: z.string(),
   score: z.int(),
   gifts: z.int().check(z.nonnegative()),
   power_ups_used: z.int().check(z.nonnegative()),

@@ -7,8 +7,9 @@ export const ROUND_START = "round_start";
 /**
  * Opens a round: the server keeps a ticket (owner, start time, and everything the round's
  * simulation depends on besides the inputs: seed, duration, field orientation) that
- * round_submit must present. Every request field is optional. Refusals:
- * `too_many_open_rounds`, `rate_limited` (both code 8, HTTP 429).
+ * round_submit must present. A start retires the player's rounds still being played (one
+ * round at a time: a quit round is abandoned by the next start). Every request field is
+ * optional. Refusal: `rate_limited` (code 8, HTTP 429), its detail saying when to retry.
  */
 export const roundStart = defineRpc({
   id: ROUND_START,

@@ -23,6 +23,7 @@ function toRow(e: LeaderboardEntry): LeaderboardRow {
     rank: e.rank,
     ownerId: e.owner_id,
     username: e.username,
+    name: e.display_name,
     score: e.score,
     isMe: e.is_me,
   };

@@ -1,0 +1,140 @@
+import fs from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
+import { gameState, type TestApiState, waitForGame, watchErrors } from "../support/game";
+import { clickButton, playAsGuest, waitForScene } from "../support/ui";
+
+/** Screenshots for people to look at (issue 14's evidence). */
+const SHOTS = process.env.E2E_SHOTS_DIR ?? "artifacts/screens";
+
+interface Hud {
+  score: string;
+  time: string;
+  timeColor: string;
+  banner: string;
+  hint: string;
+}
+
+async function round(page: Page) {
+  return (await gameState(page)).round as { phase: string; timeLeftMs: number; hud: Hud };
+}
+
+test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pulse, and time's up before game over", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const errors = watchErrors(page);
+  // A 2× round: a 1.5 s countdown and 15 s of play.
+  await playAsGuest(page, "?speed=2&countdown=3000");
+  await clickButton(page, "Play");
+  const counting = await waitForGame(page, (s) => s.scene === "Game" && s.status === "countdown");
+  const first = (counting.round as { hud: Hud; timeLeftMs: number }).hud;
+  expect(["3", "2", "1"]).toContain(first.banner);
+  expect(first.hint).toContain("steer Santa");
+  // The clock waits for the countdown.
+  expect((await round(page)).timeLeftMs).toBe(30_000);
+  await waitForGame(page, (s) => s.status === "playing");
+
+  // The last 5 s: the timer turns red and pulses; before that it is the HUD's colour.
+  const early = await round(page);
+  expect(early.timeLeftMs).toBeGreaterThan(5_000);
+  expect(early.hud.timeColor).not.toBe("#ff7b72");
+  await waitForGame(page, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < 4_500);
+  expect((await round(page)).hud.timeColor).toBe("#ff7b72");
+
+  // Time's up! is said on the field before the game-over screen (a 0.6 s beat at 2×: watched
+  // every frame in the page, not by polling from here).
+  await page.waitForFunction(
+    () => {
+      const s = (window as unknown as { __giftGrab: { state: TestApiState } }).__giftGrab.state;
+      const hud = (s.round as { hud?: { banner: string } } | undefined)?.hud;
+      return s.scene === "Game" && s.status === "submitting" && hud?.banner === "Time's up!";
+    },
+    null,
+    { polling: "raf", timeout: 30_000 },
+  );
+  await waitForScene(page, "GameOver", "ready", 20_000);
+
+  // The hint was for the first round only.
+  await clickButton(page, "Play again");
+  const again = await waitForGame(page, (s) => s.scene === "Game" && s.status === "countdown");
+  expect((again.round as { hud: Hud }).hud.hint).toBe("");
+  expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
+});
+
+test("the countdown takes no steering, and Esc pauses it; Resume carries on counting", async ({
+  page,
+}) => {
+  await playAsGuest(page, "?countdown=3000");
+  await clickButton(page, "Play");
+  await waitForGame(page, (s) => s.scene === "Game" && s.status === "countdown");
+  // Steering during the countdown moves nothing.
+  const x0 = ((await gameState(page)).round as { santa: { x: number } }).santa.x;
+  await page.keyboard.down("ArrowRight");
+  await page.waitForTimeout(400);
+  await page.keyboard.up("ArrowRight");
+  const held = await gameState(page);
+  expect(held.status).toBe("countdown");
+  expect((held.round as { santa: { x: number } }).santa.x).toBe(x0);
+  await page.keyboard.press("Escape");
+  await waitForGame(page, (s) => s.status === "paused");
+  const banner = (await round(page)).hud.banner;
+  await page.waitForTimeout(1_200); // a paused countdown must not count
+  expect((await round(page)).hud.banner).toBe(banner);
+  await clickButton(page, "Resume");
+  await waitForGame(page, (s) => s.status === "countdown");
+  await waitForGame(page, (s) => s.status === "playing");
+});
+
+// Phones with 3× screens: the canvas draws at the capped ratio (2×), not at 1× upscaled. A
+// phone has a GPU and WebGL draws there; this machine has none (Canvas, which stays at 1×), so
+// the phones ask for their ratio with `dpr=3`, as WebGL's default would take it.
+for (const size of [
+  { name: "phone-portrait", width: 390, height: 844, touch: true, dpr: 3, canvasRatio: 2 },
+  { name: "phone-landscape", width: 844, height: 390, touch: true, dpr: 3, canvasRatio: 2 },
+  { name: "desktop", width: 1920, height: 1080, touch: false, dpr: 1, canvasRatio: 1 },
+]) {
+  test(`the round's countdown and play at ${size.width}×${size.height} (${size.dpr}× screen)`, async ({
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const context = await browser.newContext({
+      viewport: { width: size.width, height: size.height },
+      deviceScaleFactor: size.dpr,
+      hasTouch: size.touch,
+      isMobile: size.touch,
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await playAsGuest(page, `?seed=5&countdown=3000&dpr=${size.dpr}`);
+    await page.screenshot({ path: `${SHOTS}/menu-${size.width}x${size.height}.png` });
+    await clickButton(page, "Play");
+    await waitForGame(page, (s) => s.scene === "Game" && s.status === "countdown");
+    const canvas = await page.evaluate(() => {
+      const c = document.querySelector("canvas") as HTMLCanvasElement;
+      return { width: c.width, height: c.height, css: c.getBoundingClientRect().toJSON() };
+    });
+    expect(canvas).toMatchObject({
+      width: size.width * size.canvasRatio,
+      height: size.height * size.canvasRatio,
+      css: { width: size.width, height: size.height },
+    });
+    const hud = (await round(page)).hud;
+    expect(hud.hint).toContain(size.touch ? "Touch anywhere" : "Arrow keys");
+    await page.screenshot({ path: `${SHOTS}/game-countdown-${size.width}x${size.height}.png` });
+    await waitForGame(page, (s) => s.status === "playing");
+    await waitForGame(page, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < 27_000);
+    await page.screenshot({ path: `${SHOTS}/game-play-${size.width}x${size.height}.png` });
+    await page.keyboard.press("Escape");
+    await clickButton(page, "Quit to menu");
+    await waitForGame(
+      page,
+      (s) => s.buttons !== undefined && JSON.stringify(s.buttons).includes('"Quit"'),
+    );
+    await page.screenshot({ path: `${SHOTS}/game-quit-${size.width}x${size.height}.png` });
+    await clickButton(page, "Quit");
+    await waitForScene(page, "Menu");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}

@@ -1,0 +1,71 @@
+import { expect, type Page, test } from "@playwright/test";
+import { gameState, timingsParam, waitForGame } from "../support/game";
+import { clickButton, playAsGuest, waitForScene } from "../support/ui";
+
+// Short reconnects: a tab that took a lost socket for a drop would be back within a second.
+const PAGE = `?${timingsParam({ reconnectBaseMs: 100, reconnectMaxMs: 300 })}`;
+
+/** Counts the game-server sockets a page opens. */
+function countSockets(page: Page) {
+  const counter = { opened: 0 };
+  page.on("websocket", (ws) => {
+    if (ws.url().includes("/ws?")) counter.opened++;
+  });
+  return counter;
+}
+
+async function tabView(page: Page) {
+  const s = await gameState(page);
+  return {
+    connection: s.connection,
+    kicked: s.kicked,
+    dialog: (s.dialog as { title: string } | null | undefined)?.title ?? null,
+  };
+}
+
+const PLAYS = { connection: "online", kicked: false, dialog: null };
+const WAITS = {
+  connection: "other_tab",
+  kicked: false,
+  dialog: "Gift Grab is open in another tab",
+};
+
+test("two tabs of one browser share the sign-in: one plays, the other offers Play here, and nobody is kicked", async ({
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  const context = await browser.newContext();
+  const a = await context.newPage();
+  const b = await context.newPage();
+  const socketsA = countSockets(a);
+  const socketsB = countSockets(b);
+
+  await playAsGuest(a, PAGE);
+  await expect.poll(() => tabView(a)).toEqual(PLAYS);
+
+  // The second tab restores the same sign-in and waits, opening no socket.
+  await b.goto(`/${PAGE}`);
+  await waitForScene(b, "Menu");
+  await expect.poll(() => tabView(b)).toEqual(WAITS);
+  expect(socketsB.opened).toBe(0);
+  expect(await tabView(a)).toEqual(PLAYS);
+
+  // Play here in B: A steps aside (no kick, no reconnect), B plays.
+  await clickButton(b, "Play here");
+  await expect.poll(() => tabView(b)).toEqual(PLAYS);
+  await expect.poll(() => tabView(a)).toEqual(WAITS);
+  await clickButton(b, "Play");
+  await waitForGame(b, (s) => s.scene === "Game" && s.status === "playing");
+  // A stays waiting (over several reconnect periods) while B plays: no socket reopened.
+  const opensA = socketsA.opened;
+  await b.waitForTimeout(1_500);
+  expect(await tabView(a)).toEqual(WAITS);
+  expect(socketsA.opened).toBe(opensA);
+  expect((await gameState(b)).connection).toBe("online");
+
+  // And back: A takes over again, B waits; the sign-in is the same one throughout.
+  await clickButton(a, "Play here");
+  await expect.poll(() => tabView(a)).toEqual(PLAYS);
+  await expect.poll(() => tabView(b)).toMatchObject({ connection: "other_tab", kicked: false });
+  await context.close();
+});

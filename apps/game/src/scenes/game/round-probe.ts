@@ -1,0 +1,72 @@
+import {
+  cookieLeftMs,
+  flameLeftMs,
+  type RoundState,
+  SUBUNITS,
+  ticksToMs,
+  timeLeftMs,
+  type Vec,
+} from "@gift-grab/simulation";
+import type { Positions } from "../../game/interpolate";
+import type { Stick } from "../../game/touch-steer";
+import type { WatchData } from "../../game/watch";
+import { type FieldView, worldField } from "./field-view";
+import type { RoundHud } from "./round-hud";
+
+/** What the Game scene shows, as the "round" it lets observers inspect (the e2e read it). */
+export interface RoundSight {
+  phase: string;
+  seed: number;
+  speed: number;
+  round: RoundState;
+  /** Positions after the last tick, world units. */
+  at: Positions;
+  field: FieldView;
+  hud: RoundHud["texts"];
+  stick: Stick | null;
+  bench: number;
+  ticket: boolean;
+  watching: WatchData | null;
+  watchSpeed: number;
+  /** Screen → page (CSS pixels), and page pixels per screen unit. */
+  toPage: (p: Vec) => Vec;
+  pageScale: number;
+}
+
+export function describeRound(v: RoundSight) {
+  const r = v.round;
+  const at = v.at;
+  const onPage = (p: Vec) => v.toPage(v.field.toScreen(p));
+  return {
+    phase: v.phase,
+    seed: v.seed,
+    speed: v.speed,
+    score: r.score,
+    gifts: r.gifts,
+    powerUpsUsed: r.powerUpsUsed,
+    timeLeftMs: timeLeftMs(r),
+    durationMs: ticksToMs(r.ticks),
+    field: { ...worldField(r), page: { ...onPage({ x: 0, y: 0 }), scale: v.field.fieldScale } },
+    santa: { ...at.santa, look: r.santa.look, page: onPage(at.santa) },
+    gift: { ...at.gift, page: onPage(at.gift) },
+    ice: at.ice.map((b) => ({ x: b.x, y: b.y, page: onPage(b) })),
+    powerUps: r.powerUps.map((p, i) => {
+      const b = at.powerUps[i] ?? { x: p.body.x / SUBUNITS, y: p.body.y / SUBUNITS };
+      return { kind: p.kind, state: p.state, x: b.x, y: b.y, page: onPage(b) };
+    }),
+    flameLeftMs: flameLeftMs(r),
+    cookieLeftMs: cookieLeftMs(r),
+    hud: v.hud,
+    joystick: v.stick
+      ? {
+          ...v.toPage(v.stick.base),
+          radius: v.stick.radius * v.pageScale,
+          knob: v.toPage(v.stick.knob),
+        }
+      : null,
+    bench: v.bench,
+    ticket: v.ticket,
+    watching: v.watching ? { title: v.watching.title, score: v.watching.score } : null,
+    watchSpeed: v.watchSpeed,
+  };
+}
