@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { weeklyResetAfter, weeklyResetBefore } from "@gift-grab/contracts";
-import { startTestStack } from "@gift-grab/infra/stack";
+import { startTestStack } from "@gift-grab/devkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idle, player, start, submit, userId } from "./rounds-client";
 
