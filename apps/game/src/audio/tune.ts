@@ -26,22 +26,20 @@ function midi(name: string): number {
   return 12 * (Number(name.slice(1)) + 1) + step;
 }
 
-/** Each bar: notes as "pitch:beats", adding up to 4 beats. */
-const MELODY = [
+/** Each bar: notes as "pitch:beats", adding up to 4 beats. Both halves open alike. */
+const OPENING = [
   "E5:1 E5:1 E5:2",
   "E5:1 E5:1 E5:2",
   "E5:1 G5:1 C5:1.5 D5:0.5",
   "E5:4",
   "F5:1 F5:1 F5:1.5 F5:0.5",
   "F5:1 E5:1 E5:1 E5:0.5 E5:0.5",
+];
+const MELODY = [
+  ...OPENING,
   "E5:1 D5:1 D5:1 E5:1",
   "D5:2 G5:2",
-  "E5:1 E5:1 E5:2",
-  "E5:1 E5:1 E5:2",
-  "E5:1 G5:1 C5:1.5 D5:0.5",
-  "E5:4",
-  "F5:1 F5:1 F5:1.5 F5:0.5",
-  "F5:1 E5:1 E5:1 E5:0.5 E5:0.5",
+  ...OPENING,
   "G5:1 G5:1 F5:1 D5:1",
   "C5:4",
 ];
