@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
-import { buttonsOf, clickButton, playAsGuest, waitForScene } from "../support/ui";
+import { buttonsOf, clickButton, guestToMenu, playAsGuest, waitForScene } from "../support/ui";
 
 async function focusedLabel(page: Page) {
   return buttonsOf(await gameState(page)).find((b) => b.focused)?.label ?? null;
@@ -88,7 +88,7 @@ test("keys pressed within one frame each count once (menus and pause)", async ({
   expect(buttonsOf(await gameState(page)).map((b) => b.label)).toEqual(["Resume", "Quit to menu"]);
 });
 
-test("the sound setting survives a reload", async ({ page }) => {
+test("the sound and music settings survive a reload", async ({ page }) => {
   await playAsGuest(page);
   await clickButton(page, "Settings");
   await waitForScene(page, "Settings");
@@ -96,20 +96,84 @@ test("the sound setting survives a reload", async ({ page }) => {
   await clickButton(page, "Volume −");
   await expect
     .poll(async () => (await gameState(page)).settings)
-    .toEqual({ sound: true, volume: 0.6 });
+    .toEqual({ sound: true, music: true, volume: 0.6 });
   expect((await gameState(page)).sfx).toEqual({ click: 1 });
   // Sound off: silence.
   await clickButton(page, "Sound: On");
   await expect
     .poll(async () => (await gameState(page)).settings)
-    .toEqual({ sound: false, volume: 0.6 });
+    .toEqual({ sound: false, music: true, volume: 0.6 });
   expect((await gameState(page)).sfx).toEqual({ click: 1 });
+  await clickButton(page, "Music: On");
+  await expect
+    .poll(async () => (await gameState(page)).settings)
+    .toEqual({ sound: false, music: false, volume: 0.6 });
   await page.reload();
   await waitForScene(page, "Menu"); // the saved session is restored
   await clickButton(page, "Settings");
   await waitForScene(page, "Settings");
-  expect((await gameState(page)).settings).toEqual({ sound: false, volume: 0.6 });
-  expect(buttonsOf(await gameState(page)).map((b) => b.label)).toContain("Sound: Off");
+  expect((await gameState(page)).settings).toEqual({ sound: false, music: false, volume: 0.6 });
+  const labels = buttonsOf(await gameState(page)).map((b) => b.label);
+  expect(labels).toContain("Sound: Off");
+  expect(labels).toContain("Music: Off");
+});
+
+function setHidden(page: Page, hidden: boolean) {
+  return page.evaluate((hidden) => {
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => hidden });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
+}
+
+async function musicIs(page: Page, state: "playing" | "stopped") {
+  await expect.poll(async () => (await gameState(page)).music).toBe(state);
+}
+
+test("music plays after the first click and follows Music, Sound, volume and pause", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto("/?countdown=0");
+  await waitForScene(page, "SignIn");
+  // Browsers refuse audio before a gesture: the sign-in screen waits silently.
+  expect((await gameState(page)).music).toBe("stopped");
+  await guestToMenu(page);
+  await musicIs(page, "playing");
+
+  await clickButton(page, "Settings");
+  await waitForScene(page, "Settings");
+  await clickButton(page, "Music: On");
+  await musicIs(page, "stopped");
+  await clickButton(page, "Music: Off");
+  await musicIs(page, "playing");
+  await clickButton(page, "Sound: On");
+  await musicIs(page, "stopped");
+  await clickButton(page, "Sound: Off");
+  await musicIs(page, "playing");
+  for (let i = 0; i < 7; i++) await clickButton(page, "Volume −");
+  await expect.poll(async () => (await gameState(page)).settings).toMatchObject({ volume: 0 });
+  await musicIs(page, "stopped");
+  await clickButton(page, "Volume +");
+  await musicIs(page, "playing");
+  // A hidden page is silent until it shows again.
+  await setHidden(page, true);
+  await musicIs(page, "stopped");
+  await setHidden(page, false);
+  await musicIs(page, "playing");
+
+  // A round plays it on; pausing stops it, Resume brings it back.
+  await clickButton(page, "Back");
+  await waitForScene(page, "Menu");
+  await clickButton(page, "Play");
+  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await musicIs(page, "playing");
+  await page.keyboard.press("Escape");
+  await waitForGame(page, (s) => s.status === "paused");
+  await musicIs(page, "stopped");
+  await clickButton(page, "Resume");
+  await waitForGame(page, (s) => s.status === "playing");
+  await musicIs(page, "playing");
+  expect(errors).toEqual([]);
 });
 
 test("the Account screen shows the session and play stats, live", async ({ page }) => {

@@ -1,4 +1,5 @@
 import * as Phaser from "phaser";
+import { musicFollowsGame } from "./audio/music-follows-game";
 import { gameConfig } from "./config/game-config";
 import { canvasSize, readPixelRatio } from "./config/pixel-ratio";
 import { chooseRenderer, probeWebGL, readRendererRequest } from "./config/renderer";
@@ -18,6 +19,7 @@ function fit() {
   return { ...canvasSize(parent.clientWidth, parent.clientHeight, ratio), zoom: 1 / ratio };
 }
 const game = new Phaser.Game(gameConfig(renderer.kind, fit()));
+musicFollowsGame(game);
 new ResizeObserver(() => {
   const { width, height, zoom } = fit();
   if (zoom !== game.scale.zoom) game.scale.setZoom(zoom);

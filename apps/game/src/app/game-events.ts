@@ -1,5 +1,6 @@
 import type * as Phaser from "phaser";
 import type { Sfx } from "../audio/sfx";
+import type { Settings } from "./settings";
 
 /** Every scene's key: a scene reports itself by one of these. */
 export type SceneKey =
@@ -53,18 +54,23 @@ export interface GameEvents {
   /** A modal question opened (title and message as shown) or closed (null). */
   dialog: { title: string; message: string } | null;
   sfx: { name: Sfx };
+  /** The player changed a setting: the settings now. */
+  settings: Settings;
+  /** The background music started or stopped. */
+  music: { state: "playing" | "stopped" };
   /** `read` answers while `scene` runs. */
   inspect: { key: InspectKey; scene: Phaser.Scene; read: () => unknown };
 }
 
 const PREFIX = "gift-grab:";
 
+/** `from` is the scene that emits, or `{ game }` for the game's own services. */
 export function emitGameEvent<K extends keyof GameEvents>(
-  scene: Phaser.Scene,
+  from: Pick<Phaser.Scene, "game">,
   name: K,
   payload: GameEvents[K],
 ): void {
-  scene.game.events.emit(PREFIX + name, payload);
+  from.game.events.emit(PREFIX + name, payload);
 }
 
 /** Returns a function that stops listening. */

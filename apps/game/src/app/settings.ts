@@ -1,27 +1,40 @@
 /** Player settings, persisted in localStorage. */
 export interface Settings {
+  /** Effects and music: off silences both. */
   sound: boolean;
+  /** Background music only. */
+  music: boolean;
   /** 0..1 */
   volume: number;
 }
 
 const KEY = "gift-grab.settings";
-const defaults: Settings = { sound: true, volume: 0.7 };
+const defaults: Settings = { sound: true, music: true, volume: 0.7 };
+
+function flag(v: unknown, fallback: boolean): boolean {
+  return typeof v === "boolean" ? v : fallback;
+}
 
 export function parseSettings(raw: string | null): Settings {
   if (!raw) return { ...defaults };
   try {
-    const v = JSON.parse(raw) as Partial<Settings>;
+    const v = JSON.parse(raw) as Partial<Settings> | null;
     return {
-      sound: typeof v.sound === "boolean" ? v.sound : defaults.sound,
+      sound: flag(v?.sound, defaults.sound),
+      music: flag(v?.music, defaults.music),
       volume:
-        typeof v.volume === "number" && Number.isFinite(v.volume)
+        typeof v?.volume === "number" && Number.isFinite(v.volume)
           ? Math.min(1, Math.max(0, v.volume))
           : defaults.volume,
     };
   } catch {
     return { ...defaults };
   }
+}
+
+/** How loud sound plays, 0..1: 0 when Sound is off or the volume is at 0. */
+export function soundLevel(s: Settings): number {
+  return s.sound ? s.volume : 0;
 }
 
 let cached: Settings | null = null;
@@ -37,6 +50,7 @@ export function saveSettings(
 ): Settings {
   cached = {
     sound: next.sound,
+    music: next.music,
     volume: Math.round(Math.min(1, Math.max(0, next.volume)) * 10) / 10,
   };
   storage.setItem(KEY, JSON.stringify(cached));

@@ -1,77 +1,22 @@
 import type * as Phaser from "phaser";
 import { emitGameEvent } from "../app/game-events";
-import { loadSettings } from "../app/settings";
+import { loadSettings, soundLevel } from "../app/settings";
+import { audioContext, noise, tone } from "./synth";
 
 /**
- * Sound effects synthesized with WebAudio: no audio files. The context starts on the first
- * sound after a user gesture (browsers refuse earlier).
+ * Sound effects, synthesized (synth.ts). Silent when Sound is off or the volume is at 0.
  */
 export type Sfx = "grab" | "freeze" | "flame" | "cookie" | "end" | "click";
 
-let ctx: AudioContext | null = null;
-
-function audio(): AudioContext | null {
-  if (typeof AudioContext === "undefined") return null;
-  ctx ??= new AudioContext();
-  if (ctx.state === "suspended") void ctx.resume();
-  return ctx;
-}
-
-function tone(
-  ac: AudioContext,
-  out: AudioNode,
-  type: OscillatorType,
-  from: number,
-  to: number,
-  start: number,
-  dur: number,
-  gain: number,
-) {
-  const osc = ac.createOscillator();
-  const g = ac.createGain();
-  osc.type = type;
-  osc.frequency.setValueAtTime(from, start);
-  osc.frequency.exponentialRampToValueAtTime(to, start + dur);
-  g.gain.setValueAtTime(0.0001, start);
-  g.gain.exponentialRampToValueAtTime(gain, start + 0.01);
-  g.gain.exponentialRampToValueAtTime(0.0001, start + dur);
-  osc.connect(g).connect(out);
-  osc.start(start);
-  osc.stop(start + dur + 0.02);
-}
-
-function noise(
-  ac: AudioContext,
-  out: AudioNode,
-  start: number,
-  dur: number,
-  gain: number,
-  hp: number,
-) {
-  const buf = ac.createBuffer(1, Math.floor(ac.sampleRate * dur), ac.sampleRate);
-  const data = buf.getChannelData(0);
-  // audio texture only, not game logic
-  for (let i = 0; i < data.length; i++) data[i] = (Math.random() * 2 - 1) * (1 - i / data.length);
-  const src = ac.createBufferSource();
-  src.buffer = buf;
-  const filter = ac.createBiquadFilter();
-  filter.type = "highpass";
-  filter.frequency.value = hp;
-  const g = ac.createGain();
-  g.gain.value = gain;
-  src.connect(filter).connect(g).connect(out);
-  src.start(start);
-}
-
 /** Plays `name` for `scene` when sound is on and audible, and announces it on the game's bus. */
 export function playSfx(scene: Phaser.Scene, name: Sfx): void {
-  const settings = loadSettings();
-  if (!settings.sound || settings.volume <= 0) return;
+  const level = soundLevel(loadSettings());
+  if (level <= 0) return;
   emitGameEvent(scene, "sfx", { name });
-  const ac = audio();
+  const ac = audioContext();
   if (!ac) return;
   const out = ac.createGain();
-  out.gain.value = settings.volume * 0.6;
+  out.gain.value = level * 0.6;
   out.connect(ac.destination);
   const t = ac.currentTime;
   switch (name) {

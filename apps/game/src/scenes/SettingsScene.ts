@@ -1,15 +1,16 @@
 import type * as Phaser from "phaser";
 import { emitGameEvent } from "../app/game-events";
-import { loadSettings, saveSettings } from "../app/settings";
+import { loadSettings, type Settings, saveSettings } from "../app/settings";
 import { playSfx } from "../audio/sfx";
 import type { Button } from "../ui/button";
 import { textStyle, uiScale } from "../ui/theme";
 import { UiScene } from "../ui/ui-scene";
 
-/** Sound on/off and volume, saved in localStorage. */
+/** Sound on/off, music on/off and volume, saved in localStorage. */
 export class SettingsScene extends UiScene {
   private volumeText!: Phaser.GameObjects.Text;
   private soundButton!: Button;
+  private musicButton!: Button;
   private buttons: Button[] = [];
 
   constructor() {
@@ -20,8 +21,10 @@ export class SettingsScene extends UiScene {
     this.title("Settings");
     this.volumeText = this.add.text(0, 0, "", textStyle(this, 20)).setOrigin(0.5);
     this.soundButton = this.button("", () => this.change({ sound: !loadSettings().sound }));
+    this.musicButton = this.button("", () => this.change({ music: !loadSettings().music }));
     this.buttons = [
       this.soundButton,
+      this.musicButton,
       this.button(
         "Volume −",
         () => this.change({ volume: loadSettings().volume - 0.1 }),
@@ -48,8 +51,8 @@ export class SettingsScene extends UiScene {
     this.buttonColumn(this.buttons, top + 130 * s);
   }
 
-  private change(patch: { sound?: boolean; volume?: number }) {
-    saveSettings({ ...loadSettings(), ...patch });
+  private change(patch: Partial<Settings>) {
+    emitGameEvent(this, "settings", saveSettings({ ...loadSettings(), ...patch }));
     this.render();
     playSfx(this, "click");
   }
@@ -57,6 +60,7 @@ export class SettingsScene extends UiScene {
   private render() {
     const s = loadSettings();
     this.soundButton.setLabel(s.sound ? "Sound: On" : "Sound: Off");
+    this.musicButton.setLabel(s.music ? "Music: On" : "Music: Off");
     this.volumeText.setText(`Volume: ${Math.round(s.volume * 100)}%`);
   }
 }

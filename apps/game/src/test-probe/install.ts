@@ -11,13 +11,13 @@ import { topFocusGroup } from "../ui/focus";
  * (app/game-events.ts) and answers tests, so they wait on state instead of sleeping.
  *
  * `window.__giftGrab.state` is a fresh snapshot on every read: the last screen, status, error,
- * toast, kick reason and open dialog the game announced, plus live fields (buttons, frame, renderer, sfx
+ * toast, kick reason, open dialog and music state ("playing" | "stopped") the game announced, plus live fields (buttons, frame, renderer, sfx
  * counts, and whatever the running scenes let be inspected: round, account, leaderboard,
  * gameOver, settings, connection, kicked).
  * `window.__giftGrab.press(label)` activates a visible button by its label.
  */
 export function installTestProbe(game: Phaser.Game, renderer: RendererChoice): void {
-  const fixed: TestApiState = { scene: "none", status: "starting" };
+  const fixed: TestApiState = { scene: "none", status: "starting", music: "stopped" };
   const inspectors = new Map<InspectKey, () => unknown>();
   const played: Partial<Record<Sfx, number>> = {};
 
@@ -26,6 +26,7 @@ export function installTestProbe(game: Phaser.Game, renderer: RendererChoice): v
   onGameEvent(game, "toast", (e) => Object.assign(fixed, { lastToast: e.message }));
   onGameEvent(game, "kick", (e) => Object.assign(fixed, { kickReason: e.reason }));
   onGameEvent(game, "dialog", (e) => Object.assign(fixed, { dialog: e }));
+  onGameEvent(game, "music", (e) => Object.assign(fixed, { music: e.state }));
   onGameEvent(game, "sfx", (e) => {
     played[e.name] = (played[e.name] ?? 0) + 1;
   });

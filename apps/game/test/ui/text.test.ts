@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { parseSettings } from "../../src/app/settings";
 import { describeOutcome } from "../../src/ui/outcome-text";
 import { formatAgo, formatDuration } from "../../src/ui/time-format";
 
@@ -28,14 +27,5 @@ describe("game-over outcome line", () => {
     );
     expect(describeOutcome({ status: "rejected", message: "Too late." }, null)).toBe("Too late.");
     expect(describeOutcome(null, "Not saved.")).toBe("Not saved.");
-  });
-});
-
-describe("settings", () => {
-  it("parses stored settings, falling back on junk", () => {
-    expect(parseSettings(null)).toEqual({ sound: true, volume: 0.7 });
-    expect(parseSettings('{"sound":false,"volume":0.3}')).toEqual({ sound: false, volume: 0.3 });
-    expect(parseSettings('{"sound":"no","volume":7}')).toEqual({ sound: true, volume: 1 });
-    expect(parseSettings("{oops")).toEqual({ sound: true, volume: 0.7 });
   });
 });
