@@ -205,15 +205,19 @@ export class NakamaNet implements GameNet {
     return created;
   }
 
-  async setDisplayName(name: string): Promise<void> {
-    const input = DisplayName.safeParse(name.trim());
-    if (!input.success) throw new SignInFailure("invalid_input", displayNameRule);
-    let tokens: Tokens;
+  /** Live tokens for a change to the account, or the sign-in failure a form shows. */
+  private async freshForAccountChange(): Promise<Tokens> {
     try {
-      tokens = await this.store.fresh();
+      return await this.store.fresh();
     } catch {
       throw new SignInFailure("session_ended", "Your session ended — sign in again.");
     }
+  }
+
+  async setDisplayName(name: string): Promise<void> {
+    const input = DisplayName.safeParse(name.trim());
+    if (!input.success) throw new SignInFailure("invalid_input", displayNameRule);
+    const tokens = await this.freshForAccountChange();
     try {
       await this.client.updateAccount(nakamaSession(tokens), { display_name: input.data });
     } catch (err) {
@@ -252,12 +256,7 @@ export class NakamaNet implements GameNet {
   async linkEmail(email: string, password: string): Promise<void> {
     const input = LinkEmail.safeParse({ email, password });
     if (!input.success) throw validationFailure(input.error);
-    let tokens: Tokens;
-    try {
-      tokens = await this.store.fresh();
-    } catch {
-      throw new SignInFailure("session_ended", "Your session ended — sign in again.");
-    }
+    const tokens = await this.freshForAccountChange();
     try {
       await this.client.linkEmail(nakamaSession(tokens), { email, password });
     } catch (err) {
