@@ -61,13 +61,16 @@ export class RoundHud {
     this.time
       .setPosition(timeRight, 12 * s)
       .setStyle(textStyle(this.scene, 22, this.time.style.color as string, bold));
-    this.power.setPosition(width / 2, fieldTop + 8).setStyle(
-      textStyle(this.scene, 18, colors.accent, {
-        ...bold,
-        backgroundColor: `${css(colors.night)}cc`,
-        padding: { x: 10, y: 4 },
-      }),
-    );
+    // setStyle leaves a Text's padding as it was: padding is set on its own.
+    this.power
+      .setPosition(width / 2, fieldTop + 8)
+      .setStyle(
+        textStyle(this.scene, 18, colors.accent, {
+          ...bold,
+          backgroundColor: `${css(colors.night)}cc`,
+        }),
+      )
+      .setPadding(10, 4, 10, 4);
     this.banner.setPosition(width / 2, height / 2 - 60 * s).setStyle(
       textStyle(this.scene, 30, colors.accent, {
         ...bold,
@@ -76,14 +79,16 @@ export class RoundHud {
       }),
     );
     // Under the big countdown number, clear of Santa's start in the middle.
-    this.hint.setPosition(width / 2, height / 2 + 70 * s).setStyle(
-      textStyle(this.scene, 18, colors.text, {
-        align: "center",
-        backgroundColor: `${css(colors.night)}cc`,
-        padding: { x: 12, y: 6 },
-        wordWrap: { width: width - 48 },
-      }),
-    );
+    this.hint
+      .setPosition(width / 2, height / 2 + 70 * s)
+      .setStyle(
+        textStyle(this.scene, 18, colors.text, {
+          align: "center",
+          backgroundColor: `${css(colors.night)}cc`,
+          wordWrap: { width: width - 48 },
+        }),
+      )
+      .setPadding(12, 6, 12, 6);
   }
 
   /** Score, time (`title` prefixes it in Watch) and power-ups of the round now. */
