@@ -23,6 +23,8 @@ export const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.ur
  * Builds the module whose registry `entry` exports (rpcs, hooks, rtBefore?, init, runRpc,
  * runHook and runRtBefore when it has hooks)
  * into `outfile`. Returns the file's size and what it registers.
+ * @param {{ entry: string; outfile: string }} options
+ * @returns {Promise<{ bytes: number } & ReturnType<typeof verifyBundle>>}
  */
 export async function buildModule({ entry, outfile }) {
   const result = await build({

@@ -32,6 +32,10 @@ function walk(node, visit) {
   }
 }
 
+/**
+ * @param {string} source
+ * @returns {{ rpcs: { id: string; handler: string }[]; hooks: { method: string; handler: string }[] }}
+ */
 export function verifyBundle(source) {
   let program;
   try {
