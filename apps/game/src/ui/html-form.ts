@@ -90,13 +90,13 @@ function root(): HTMLElement {
     style.textContent = CSS;
     document.head.append(style);
   }
-  let el = document.getElementById("ui-overlay");
-  if (!el) {
-    el = document.createElement("div");
-    el.id = "ui-overlay";
-    document.body.append(el);
+  let overlay = document.getElementById("ui-overlay");
+  if (!overlay) {
+    overlay = document.createElement("div");
+    overlay.id = "ui-overlay";
+    document.body.append(overlay);
   }
-  return el;
+  return overlay;
 }
 
 function actionButton(spec: ActionSpec, values: () => Record<string, string>): HTMLButtonElement {
@@ -108,57 +108,52 @@ function actionButton(spec: ActionSpec, values: () => Record<string, string>): H
   return b;
 }
 
+/** An element with its class and text (textContent: never markup). */
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
 export function openForm(spec: FormSpec): HtmlForm {
   const host = root();
   host.replaceChildren();
-  const form = document.createElement("form");
+  const form = el("form");
   form.noValidate = true;
   form.setAttribute("aria-label", spec.title);
-  const h1 = document.createElement("h1");
-  h1.textContent = spec.title;
-  form.append(h1);
-  if (spec.intro) {
-    const p = document.createElement("p");
-    p.className = "intro";
-    p.textContent = spec.intro;
-    form.append(p);
-  }
-  const notice = document.createElement("p");
-  notice.className = "notice";
+  form.append(el("h1", undefined, spec.title));
+  if (spec.intro) form.append(el("p", "intro", spec.intro));
+  const notice = el("p", "notice");
   notice.setAttribute("role", "status");
   form.append(notice);
 
   const inputs = new Map<string, HTMLInputElement>();
   const values = () => Object.fromEntries([...inputs].map(([k, v]) => [k, v.value.trim()]));
   const buttons: HTMLButtonElement[] = [];
-  if (spec.lead?.length) {
-    const lead = document.createElement("div");
-    lead.className = "actions";
-    for (const a of spec.lead) {
+  const actionRow = (specs: ActionSpec[]) => {
+    const row = el("div", "actions");
+    for (const a of specs) {
       const b = actionButton(a, values);
       buttons.push(b);
-      lead.append(b);
+      row.append(b);
     }
-    form.append(lead);
-    if (spec.leadSeparator) {
-      const sep = document.createElement("p");
-      sep.className = "separator";
-      sep.textContent = spec.leadSeparator;
-      form.append(sep);
-    }
+    return row;
+  };
+  if (spec.lead?.length) {
+    form.append(actionRow(spec.lead));
+    if (spec.leadSeparator) form.append(el("p", "separator", spec.leadSeparator));
   }
   for (const f of spec.fields) {
     const id = `field-${f.name}`;
-    const label = document.createElement("label");
+    const label = el("label", undefined, f.label);
     label.htmlFor = id;
-    label.textContent = f.label;
-    if (f.hint) {
-      const hint = document.createElement("span");
-      hint.className = "hint";
-      hint.textContent = ` ${f.hint}`;
-      label.append(hint);
-    }
-    const input = document.createElement("input");
+    if (f.hint) label.append(el("span", "hint", ` ${f.hint}`));
+    const input = el("input");
     input.id = id;
     input.name = f.name;
     input.type = f.type;
@@ -166,24 +161,12 @@ export function openForm(spec: FormSpec): HtmlForm {
     inputs.set(f.name, input);
     form.append(label, input);
   }
-  if (spec.rules) {
-    const rules = document.createElement("p");
-    rules.className = "rules";
-    rules.textContent = spec.rules;
-    form.append(rules);
-  }
+  if (spec.rules) form.append(el("p", "rules", spec.rules));
 
-  const actions = document.createElement("div");
-  actions.className = "actions";
-  for (const a of spec.actions) {
-    const b = actionButton(a, values);
-    buttons.push(b);
-    actions.append(b);
-  }
-  const alert = document.createElement("div");
+  const actions = actionRow(spec.actions);
+  const alert = el("div");
   alert.setAttribute("role", "alert");
-  const extraSlot = document.createElement("div");
-  extraSlot.className = "actions";
+  const extraSlot = el("div", "actions");
   form.append(actions, alert, extraSlot);
 
   const submit = spec.actions.find((a) => a.submit);
