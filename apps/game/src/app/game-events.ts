@@ -50,6 +50,7 @@ export interface GameEvents {
   /** The front scene's status changed; `lastError` is a refusal the player was shown. */
   status: { status: ScreenStatus; lastError?: string; error?: string };
   toast: { message: string };
+  /** The signed-in-elsewhere modal opened (with the server's reason) or closed (null). */
   kick: { reason: string | null };
   /** A modal question opened (title and message as shown) or closed (null). */
   dialog: { title: string; message: string } | null;

@@ -9,7 +9,7 @@ const GESTURES = ["pointerdown", "keydown", "touchend"] as const;
 
 /**
  * Keeps the background music in step with the game: the screen in front and its pause (from
- * the game's events), the settings, the page's visibility and the first gesture. Announces
+ * the game's events), the signed-in-elsewhere modal, the settings, the page's visibility and the first gesture. Announces
  * each change of playing/stopped on the game's bus as a "music" event.
  */
 export function musicFollowsGame(game: Phaser.Game, player = new MusicPlayer()): void {
@@ -18,6 +18,7 @@ export function musicFollowsGame(game: Phaser.Game, player = new MusicPlayer()):
     hidden: document.hidden,
     scene: null,
     paused: false,
+    kicked: false,
     settings: loadSettings(),
   };
   let announced: boolean | null = null;
@@ -31,6 +32,7 @@ export function musicFollowsGame(game: Phaser.Game, player = new MusicPlayer()):
 
   onGameEvent(game, "screen", ({ scene }) => update({ scene, paused: false }));
   onGameEvent(game, "status", ({ status }) => update({ paused: status === "paused" }));
+  onGameEvent(game, "kick", ({ reason }) => update({ kicked: reason !== null }));
   onGameEvent(game, "settings", (settings) => update({ settings }));
   game.events.on(Phaser.Core.Events.HIDDEN, () => update({ hidden: true }));
   game.events.on(Phaser.Core.Events.VISIBLE, () => update({ hidden: false }));

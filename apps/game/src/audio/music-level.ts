@@ -10,6 +10,8 @@ export interface MusicConditions {
   /** The scene in front, and whether it is paused. */
   scene: SceneKey | null;
   paused: boolean;
+  /** The "signed in elsewhere" modal is up: the game stands still until the player chooses. */
+  kicked: boolean;
   settings: Settings;
 }
 
@@ -19,10 +21,10 @@ export const ROUND_SHARE = 0.5;
 /**
  * How loud the background music plays, 0..1 of full (0: not at all). It plays on every screen
  * once the player has touched the page; quieter during a round; never while the round is
- * paused or the page hidden; Music off silences it, Sound off or volume 0 silences everything.
+ * paused, the page hidden or the player signed in elsewhere; Music off silences it, Sound off or volume 0 silences everything.
  */
 export function musicLevel(c: MusicConditions): number {
-  if (!c.unlocked || c.hidden || c.paused || !c.settings.music) return 0;
+  if (!c.unlocked || c.hidden || c.paused || c.kicked || !c.settings.music) return 0;
   const level = soundLevel(c.settings);
   return c.scene === "Game" ? level * ROUND_SHARE : level;
 }

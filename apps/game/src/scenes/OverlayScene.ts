@@ -217,6 +217,7 @@ export class OverlayScene extends Phaser.Scene {
     m.panel.destroy();
     m.text.destroy();
     this.modal = null;
+    emitGameEvent(this, "kick", { reason: null });
   }
 
   private async playHere() {

@@ -6,6 +6,7 @@ const menu: MusicConditions = {
   hidden: false,
   scene: "Menu",
   paused: false,
+  kicked: false,
   settings: { sound: true, music: true, volume: 0.8 },
 };
 const settings = (patch: Partial<MusicConditions["settings"]>) => ({
@@ -21,10 +22,11 @@ describe("how loud the music plays", () => {
     expect(ROUND_SHARE).toBeLessThan(1);
   });
 
-  it("waits for a gesture, and stops while hidden or paused", () => {
+  it("waits for a gesture, and stops while hidden, paused or signed in elsewhere", () => {
     expect(musicLevel({ ...menu, unlocked: false })).toBe(0);
     expect(musicLevel({ ...menu, hidden: true })).toBe(0);
     expect(musicLevel({ ...menu, scene: "Game", paused: true })).toBe(0);
+    expect(musicLevel({ ...menu, kicked: true })).toBe(0);
   });
 
   it("is silenced by Music off, Sound off, and volume 0", () => {
