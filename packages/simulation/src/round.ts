@@ -260,32 +260,32 @@ function moveBodies(
     const r = bodies[o + 4] as number;
     const maxX = width - r;
     const maxY = height - r;
-    let vx = bodies[o + 2] as number;
-    let vy = bodies[o + 3] as number;
+    const vx = bodies[o + 2] as number;
+    const vy = bodies[o + 3] as number;
     let x = (bodies[o] as number) + vx;
     let y = (bodies[o + 1] as number) + vy;
+    // A reflection can overshoot only the far edge (a step longer than the field): clamped
+    // there, and only the velocity that turned is written.
     if (x < r) {
       x = 2 * r - x;
-      if (vx < 0) vx = -vx;
+      if (x > maxX) x = maxX;
+      if (vx < 0) bodies[o + 2] = -vx;
     } else if (x > maxX) {
       x = 2 * maxX - x;
-      if (vx > 0) vx = -vx;
+      if (x < r) x = r;
+      if (vx > 0) bodies[o + 2] = -vx;
     }
     if (y < r) {
       y = 2 * r - y;
-      if (vy < 0) vy = -vy;
+      if (y > maxY) y = maxY;
+      if (vy < 0) bodies[o + 3] = -vy;
     } else if (y > maxY) {
       y = 2 * maxY - y;
-      if (vy > 0) vy = -vy;
+      if (y < r) y = r;
+      if (vy > 0) bodies[o + 3] = -vy;
     }
-    if (x < r) x = r;
-    else if (x > maxX) x = maxX;
-    if (y < r) y = r;
-    else if (y > maxY) y = maxY;
     bodies[o] = x;
     bodies[o + 1] = y;
-    bodies[o + 2] = vx;
-    bodies[o + 3] = vy;
   }
 }
 
