@@ -265,7 +265,8 @@ function moveBodies(
     let x = (bodies[o] as number) + vx;
     let y = (bodies[o + 1] as number) + vy;
     // A reflection can overshoot only the far edge (a step longer than the field): clamped
-    // there, and only the velocity that turned is written.
+    // there, and only the velocity that turned is written. x and y are written out, not a loop
+    // over the two axes: in goja that loop cost ~1.5 ms per 30 s replay.
     if (x < r) {
       x = 2 * r - x;
       if (x > maxX) x = maxX;
