@@ -1,6 +1,6 @@
 import type { InputRun } from "./inputs";
 import type { RoundParams } from "./params";
-import { advance, createRound, type RoundState, type Rules } from "./round";
+import { createRound, playInputs, type RoundState, type Rules } from "./round";
 
 export interface ReplayResult {
   score: number;
@@ -26,11 +26,8 @@ export function replay(
     orientation: params.orientation,
     ...(rules ? { rules } : {}),
   });
-  for (let r = 0; r < inputs.length && !s.over; r++) {
-    const run = inputs[r] as InputRun;
-    for (let i = 0; i < run[0] && !s.over; i++) advance(s, run[1], run[2], null);
-  }
-  while (!s.over) advance(s, 0, 0, null);
+  playInputs(s, inputs, null);
+  if (!s.over) playInputs(s, [[s.ticks - s.tick, 0, 0]], null);
   return {
     score: s.score,
     gifts: s.gifts,

@@ -4,7 +4,8 @@ import { GameRules, ticksFor } from "./rules";
 
 /**
  * One round's rules and state, with no rendering, advanced one fixed tick (1000/60 ms) at a
- * time by `stepTick` with the player's input for that tick. The game plays it and the server
+ * time: by `stepTick` with the player's input for that tick (the game), or by `playInputs` for a
+ * whole round's run-length inputs (the server's replay). The game plays it and the server
  * replays it, so it must reach the same bits in V8 and in Nakama's goja: every number in the
  * state is an integer (positions in SUBUNITS per world unit, times in ticks), and the only
  * operations are + − × ÷ (truncated), Math.sqrt and the integer RNG in rng.ts. No
@@ -133,13 +134,6 @@ function distanceSquared(a: Vec, b: Vec): number {
   return dx * dx + dy * dy;
 }
 
-function touches(a: Body, b: Body): boolean {
-  const dx = a.x - b.x;
-  const dy = a.y - b.y;
-  const reach = a.r + b.r;
-  return dx * dx + dy * dy < reach * reach;
-}
-
 /** A random point inside the field (r from the edges), at least `minDist` from `avoid` when it finds one. */
 export function spawnPoint(rng: Rng, field: Field, r: number, avoid: Vec, minDist: number): Vec {
   const min2 = minDist * minDist;
@@ -241,34 +235,63 @@ export function createRound(options: RoundOptions): RoundState {
 
 /** Moves a body one tick in a straight line, bouncing off the field's edges. */
 export function bounce(m: Mover, field: Field): void {
-  // Written out with locals and comparisons: this runs every tick for every mover, and in goja
-  // each property access and call (Math.abs, a helper) costs.
-  const r = m.r;
-  const maxX = field.width - r;
-  const maxY = field.height - r;
-  let x = m.x + m.vx;
-  let y = m.y + m.vy;
-  if (x < r) {
-    x = 2 * r - x;
-    if (m.vx < 0) m.vx = -m.vx;
-  } else if (x > maxX) {
-    x = 2 * maxX - x;
-    if (m.vx > 0) m.vx = -m.vx;
-  }
-  if (y < r) {
-    y = 2 * r - y;
-    if (m.vy < 0) m.vy = -m.vy;
-  } else if (y > maxY) {
-    y = 2 * maxY - y;
-    if (m.vy > 0) m.vy = -m.vy;
-  }
-  if (x < r) x = r;
-  else if (x > maxX) x = maxX;
-  if (y < r) y = r;
-  else if (y > maxY) y = maxY;
-  m.x = x;
-  m.y = y;
+  const bodies = [m.x, m.y, m.vx, m.vy, m.r];
+  moveBodies(bodies, [1], 1, field.width, field.height);
+  m.x = bodies[0] as number;
+  m.y = bodies[1] as number;
+  m.vx = bodies[2] as number;
+  m.vy = bodies[3] as number;
 }
+
+/**
+ * One tick of straight-line motion for `count` bodies packed five numbers each (x, y, vx, vy,
+ * r) in `bodies`, those whose `moving` flag is 1, bouncing off the field's edges.
+ */
+function moveBodies(
+  bodies: number[],
+  moving: readonly number[],
+  count: number,
+  width: number,
+  height: number,
+): void {
+  for (let i = 0; i < count; i++) {
+    if (moving[i] !== 1) continue;
+    const o = i * BODY;
+    const r = bodies[o + 4] as number;
+    const maxX = width - r;
+    const maxY = height - r;
+    const vx = bodies[o + 2] as number;
+    const vy = bodies[o + 3] as number;
+    let x = (bodies[o] as number) + vx;
+    let y = (bodies[o + 1] as number) + vy;
+    // A reflection can overshoot only the far edge (a step longer than the field): clamped
+    // there, and only the velocity that turned is written. x and y are written out, not a loop
+    // over the two axes: in goja that loop cost ~1.5 ms per 30 s replay.
+    if (x < r) {
+      x = 2 * r - x;
+      if (x > maxX) x = maxX;
+      if (vx < 0) bodies[o + 2] = -vx;
+    } else if (x > maxX) {
+      x = 2 * maxX - x;
+      if (x < r) x = r;
+      if (vx > 0) bodies[o + 2] = -vx;
+    }
+    if (y < r) {
+      y = 2 * r - y;
+      if (y > maxY) y = maxY;
+      if (vy < 0) bodies[o + 3] = -vy;
+    } else if (y > maxY) {
+      y = 2 * maxY - y;
+      if (y < r) y = r;
+      if (vy > 0) bodies[o + 3] = -vy;
+    }
+    bodies[o] = x;
+    bodies[o + 1] = y;
+  }
+}
+
+/** Numbers per body in moveBodies' packed array. */
+const BODY = 5;
 
 /** v within [lo, hi]. */
 function clamp(v: number, lo: number, hi: number): number {
@@ -313,111 +336,240 @@ function clampInput(v: number): number {
 /** Advances the round one tick with the player's direction (dx, dy) for that tick. */
 export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[] {
   const events: RoundEvent[] = [];
-  advance(s, dxIn, dyIn, events);
+  playInputs(s, [[1, dxIn, dyIn]], events);
   return events;
 }
 
-/** One tick; what happened goes to `events` unless it is null (a replay needs no events). */
-export function advance(
+const POWER_UP_STATE = { waiting: 0, active: 1, taken: 2 } as const;
+const POWER_UP_STATES = ["waiting", "active", "taken"] as const;
+
+/**
+ * Plays run-length inputs (`[ticks, dx, dy]`, as in inputs.ts) until they end or the round is
+ * over; what happened goes to `events` unless it is null (a replay needs no events). The game
+ * plays one tick at a time through stepTick, the server a whole round's inputs at once.
+ *
+ * Written for goja, which interprets this ~50× slower than V8 and where every property read
+ * or write is a map lookup and every call costs: the state is unpacked into locals (the movers
+ * into one array of numbers) once per call, each tick works on those, and the objects are
+ * written back at the end. The rare steps that draw from the RNG (a grab, a power-up
+ * appearing) go through the objects, so Santa's position is written before them.
+ */
+export function playInputs(
   s: RoundState,
-  dxIn: number,
-  dyIn: number,
+  inputs: readonly (readonly [number, number, number])[],
   events: RoundEvent[] | null,
 ): void {
   if (s.over) return;
-  // The common case (a valid integer input) without a call.
-  const dx =
-    dxIn >= -INPUT_MAX && dxIn <= INPUT_MAX && (dxIn | 0) === dxIn ? dxIn : clampInput(dxIn);
-  const dy =
-    dyIn >= -INPUT_MAX && dyIn <= INPUT_MAX && (dyIn | 0) === dyIn ? dyIn : clampInput(dyIn);
-  const { santa, field, rules } = s;
-  const wasFrozen = s.tick < santa.frozenUntil;
-  const tick = s.tick + 1;
-  s.tick = tick;
-  const frozen = tick < santa.frozenUntil;
+  const { santa, gift, field, rules, ice, powerUps } = s;
+  const width = field.width;
+  const height = field.height;
+  const endTick = s.ticks;
+  const thawGraceTicks = rules.thawGraceTicks;
+  const freezeTicks = rules.freezeTicks;
+  const baseStep = rules.santaStep;
+  const cookieStep = rules.santaStep * rules.cookieSpeedMultiplier;
+  const santaR = santa.r;
+  const santaMaxX = width - santaR;
+  const santaMaxY = height - santaR;
+  const giftReach = santaR + gift.r;
 
-  if (wasFrozen && !frozen) {
-    santa.graceUntil = tick + rules.thawGraceTicks;
-    events?.push({ type: "thaw" });
+  let tick = s.tick;
+  let over = false;
+  let score = s.score;
+  let gifts = s.gifts;
+  let powerUpsUsed = s.powerUpsUsed;
+  let flameUntil = s.flameUntil;
+  let cookieUntil = s.cookieUntil;
+  let x = santa.x;
+  let y = santa.y;
+  let look = santa.look;
+  let frozenUntil = santa.frozenUntil;
+  let graceUntil = santa.graceUntil;
+  let giftX = gift.x;
+  let giftY = gift.y;
+
+  // The movers: the ice, then the power-ups' bodies (moving while active).
+  const iceCount = ice.length;
+  const puCount = powerUps.length;
+  const count = iceCount + puCount;
+  const bodies: number[] = [];
+  const moving: number[] = [];
+  const puState: number[] = [];
+  let nextAppear = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < count; i++) {
+    const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
+    bodies.push(m.x, m.y, m.vx, m.vy, m.r);
+    if (i < iceCount) moving.push(1);
+    else {
+      const p = powerUps[i - iceCount] as PowerUp;
+      const state = POWER_UP_STATE[p.state];
+      puState.push(state);
+      moving.push(state === 1 ? 1 : 0);
+      if (state === 0 && p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+    }
   }
 
-  // Santa
-  if (frozen) {
-    santa.look = "frozen";
-  } else {
+  runs: for (let r = 0; r < inputs.length; r++) {
+    const run = inputs[r] as readonly [number, number, number];
+    const ticks = run[0];
+    const dxIn = run[1];
+    const dyIn = run[2];
+    const dx =
+      dxIn >= -INPUT_MAX && dxIn <= INPUT_MAX && (dxIn | 0) === dxIn ? dxIn : clampInput(dxIn);
+    const dy =
+      dyIn >= -INPUT_MAX && dyIn <= INPUT_MAX && (dyIn | 0) === dyIn ? dyIn : clampInput(dyIn);
+    // Santa's move for this run's direction, at either speed.
     const len2 = dx * dx + dy * dy;
-    if (len2 > 0) {
-      const norm = len2 > INPUT_MAX * INPUT_MAX ? Math.sqrt(len2) : INPUT_MAX;
-      const step =
-        tick < s.cookieUntil ? rules.santaStep * rules.cookieSpeedMultiplier : rules.santaStep;
-      let x = santa.x + Math.trunc((step * dx) / norm);
-      let y = santa.y + Math.trunc((step * dy) / norm);
-      const r = santa.r;
-      const maxX = field.width - r;
-      const maxY = field.height - r;
-      if (x < r) x = r;
-      else if (x > maxX) x = maxX;
-      if (y < r) y = r;
-      else if (y > maxY) y = maxY;
-      santa.x = x;
-      santa.y = y;
+    const norm = len2 > INPUT_MAX * INPUT_MAX ? Math.sqrt(len2) : INPUT_MAX;
+    const baseX = Math.trunc((baseStep * dx) / norm);
+    const baseY = Math.trunc((baseStep * dy) / norm);
+    const cookieX = Math.trunc((cookieStep * dx) / norm);
+    const cookieY = Math.trunc((cookieStep * dy) / norm);
+    const facing = dx < -5 ? "left" : dx > 5 ? "right" : "idle";
+
+    for (let t = 0; t < ticks; t++) {
+      const wasFrozen = tick < frozenUntil;
+      tick += 1;
+      const frozen = tick < frozenUntil;
+      if (wasFrozen && !frozen) {
+        graceUntil = tick + thawGraceTicks;
+        events?.push({ type: "thaw" });
+      }
+
+      // Santa
+      if (frozen) {
+        look = "frozen";
+      } else {
+        if (len2 > 0) {
+          if (tick < cookieUntil) {
+            x += cookieX;
+            y += cookieY;
+          } else {
+            x += baseX;
+            y += baseY;
+          }
+          if (x < santaR) x = santaR;
+          else if (x > santaMaxX) x = santaMaxX;
+          if (y < santaR) y = santaR;
+          else if (y > santaMaxY) y = santaMaxY;
+        }
+        look = facing;
+      }
+
+      // Movers; then power-ups whose time has come appear (drawing from the RNG).
+      moveBodies(bodies, moving, count, width, height);
+      if (tick >= nextAppear) {
+        santa.x = x;
+        santa.y = y;
+        nextAppear = Number.POSITIVE_INFINITY;
+        for (let i = 0; i < puCount; i++) {
+          const p = powerUps[i] as PowerUp;
+          if (puState[i] !== 0) continue;
+          if (tick < p.appearAtTick) {
+            if (p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+            continue;
+          }
+          const body = mover(
+            s.rng,
+            field,
+            rules.powerUpRadius,
+            rules.powerUpStep,
+            santa,
+            rules.minSpawnDistance,
+          );
+          p.body = body;
+          puState[i] = 1;
+          moving[iceCount + i] = 1;
+          const o = (iceCount + i) * BODY;
+          bodies[o] = body.x;
+          bodies[o + 1] = body.y;
+          bodies[o + 2] = body.vx;
+          bodies[o + 3] = body.vy;
+          bodies[o + 4] = body.r;
+          events?.push({ type: "powerup_appear", kind: p.kind });
+        }
+      }
+
+      // Gift
+      const gdx = x - giftX;
+      const gdy = y - giftY;
+      if (gdx * gdx + gdy * gdy < giftReach * giftReach) {
+        score += 1;
+        gifts += 1;
+        santa.x = x;
+        santa.y = y;
+        const at = { x: giftX, y: giftY };
+        const next = spawnPoint(s.rng, field, gift.r, santa, rules.minSpawnDistance);
+        giftX = next.x;
+        giftY = next.y;
+        events?.push({ type: "grab", at });
+      }
+
+      // Power-ups
+      for (let i = 0; i < puCount; i++) {
+        if (puState[i] !== 1) continue;
+        const o = (iceCount + i) * BODY;
+        const pdx = x - (bodies[o] as number);
+        const pdy = y - (bodies[o + 1] as number);
+        const reach = santaR + (bodies[o + 4] as number);
+        if (pdx * pdx + pdy * pdy >= reach * reach) continue;
+        const p = powerUps[i] as PowerUp;
+        puState[i] = 2;
+        moving[iceCount + i] = 0;
+        powerUpsUsed += 1;
+        if (p.kind === "flame") flameUntil = tick + rules.flameTicks;
+        else cookieUntil = tick + rules.cookieTicks;
+        events?.push({ type: "powerup_taken", kind: p.kind });
+      }
+
+      // Ice
+      if (!(tick < flameUntil || frozen || tick < graceUntil)) {
+        for (let i = 0; i < iceCount; i++) {
+          const o = i * BODY;
+          const idx = x - (bodies[o] as number);
+          const idy = y - (bodies[o + 1] as number);
+          const reach = santaR + (bodies[o + 4] as number);
+          if (idx * idx + idy * idy < reach * reach) {
+            frozenUntil = tick + freezeTicks;
+            look = "frozen";
+            events?.push({ type: "freeze" });
+            break;
+          }
+        }
+      }
+
+      if (tick >= endTick) {
+        over = true;
+        events?.push({ type: "end" });
+        break runs;
+      }
     }
-    santa.look = dx < -5 ? "left" : dx > 5 ? "right" : "idle";
   }
 
-  // Movers (indexed loops: goja runs for-of through the iterator protocol, several times slower)
-  const { ice, powerUps } = s;
-  for (let i = 0; i < ice.length; i++) bounce(ice[i] as Mover, field);
-  for (let i = 0; i < powerUps.length; i++) {
-    const p = powerUps[i] as PowerUp;
-    if (p.state === "waiting" && tick >= p.appearAtTick) {
-      p.state = "active";
-      p.body = mover(
-        s.rng,
-        field,
-        rules.powerUpRadius,
-        rules.powerUpStep,
-        santa,
-        rules.minSpawnDistance,
-      );
-      events?.push({ type: "powerup_appear", kind: p.kind });
-    } else if (p.state === "active") {
-      bounce(p.body, field);
-    }
-  }
-
-  // Gift
-  if (touches(santa, s.gift)) {
-    const at = { x: s.gift.x, y: s.gift.y };
-    s.score += 1;
-    s.gifts += 1;
-    Object.assign(s.gift, spawnPoint(s.rng, field, s.gift.r, santa, rules.minSpawnDistance));
-    events?.push({ type: "grab", at });
-  }
-
-  // Power-ups
-  for (let i = 0; i < powerUps.length; i++) {
-    const p = powerUps[i] as PowerUp;
-    if (p.state !== "active" || !touches(santa, p.body)) continue;
-    p.state = "taken";
-    s.powerUpsUsed += 1;
-    if (p.kind === "flame") s.flameUntil = tick + rules.flameTicks;
-    else s.cookieUntil = tick + rules.cookieTicks;
-    events?.push({ type: "powerup_taken", kind: p.kind });
-  }
-
-  // Ice
-  const immune = tick < s.flameUntil || frozen || tick < santa.graceUntil;
-  let hit = false;
-  for (let i = 0; i < ice.length && !immune && !hit; i++) hit = touches(santa, ice[i] as Mover);
-  if (hit) {
-    santa.frozenUntil = tick + rules.freezeTicks;
-    santa.look = "frozen";
-    events?.push({ type: "freeze" });
-  }
-
-  if (tick >= s.ticks) {
-    s.over = true;
-    events?.push({ type: "end" });
+  s.tick = tick;
+  s.over = over;
+  s.score = score;
+  s.gifts = gifts;
+  s.powerUpsUsed = powerUpsUsed;
+  s.flameUntil = flameUntil;
+  s.cookieUntil = cookieUntil;
+  santa.x = x;
+  santa.y = y;
+  santa.look = look;
+  santa.frozenUntil = frozenUntil;
+  santa.graceUntil = graceUntil;
+  gift.x = giftX;
+  gift.y = giftY;
+  for (let i = 0; i < count; i++) {
+    const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
+    const o = i * BODY;
+    m.x = bodies[o] as number;
+    m.y = bodies[o + 1] as number;
+    m.vx = bodies[o + 2] as number;
+    m.vy = bodies[o + 3] as number;
+    if (i >= iceCount)
+      (powerUps[i - iceCount] as PowerUp).state = POWER_UP_STATES[
+        puState[i - iceCount] as number
+      ] as PowerUp["state"];
   }
 }

@@ -44,6 +44,11 @@ describe("infra/docker-compose.yml", () => {
     expect(nakama.depends_on.postgres.condition).toBe("service_healthy");
   });
 
+  it("gives Nakama the native path's Go runtime settings (infra/nakama/go.env)", () => {
+    expect(path.resolve(infra, nakama.env_file)).toBe(path.join(infra, "nakama/go.env"));
+    expect(fs.readFileSync(path.join(infra, "nakama/go.env"), "utf8")).toMatch(/^GOGC=\d+$/m);
+  });
+
   it("loads infra/nakama/local.yml, the native path's config", () => {
     const config = mounts.find((m) => m.target === flag(serve, "--config"));
     expect(config?.source).toBe(path.join(infra, "nakama/local.yml"));

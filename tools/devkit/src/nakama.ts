@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { log, SetupError } from "./log";
-import { cacheDir, nakamaConfigFile } from "./paths";
+import { cacheDir, nakamaConfigFile, nakamaGoEnvFile } from "./paths";
 import { capture, run, which } from "./process";
 import { versions } from "./versions";
 
@@ -160,19 +160,34 @@ export async function migrate(bin: string, databaseAddress: string) {
   await run(bin, ["migrate", "up", "--database.address", databaseAddress], { onLine: () => {} });
 }
 
+/**
+ * infra/nakama/go.env: the Go runtime settings (GOGC) every Nakama we run gets, as
+ * docker-compose's env_file does. A variable already set in our environment wins (to measure
+ * another GOGC: `GOGC=100 npm run bench`).
+ */
+export function nakamaGoEnv(file = nakamaGoEnvFile): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    const m = line.match(/^\s*([A-Z_][A-Z0-9_]*)=(.*)$/);
+    if (m?.[1]) env[m[1]] = (m[2] ?? "").trim();
+  }
+  return env;
+}
+
 /** Starts Nakama; with `logFile`, detached and writing there, else inheriting stdio. */
 export function spawnNakama(
   bin: string,
   args: string[],
   { logFile, detached = false }: { logFile?: string | undefined; detached?: boolean } = {},
 ) {
+  const env = { ...nakamaGoEnv(), ...process.env };
   if (logFile) {
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const fd = fs.openSync(logFile, "a");
-    const child = spawn(bin, args, { stdio: ["ignore", fd, fd], detached });
+    const child = spawn(bin, args, { stdio: ["ignore", fd, fd], detached, env });
     fs.closeSync(fd);
     if (detached) child.unref();
     return child;
   }
-  return spawn(bin, args, { stdio: ["ignore", "inherit", "inherit"], detached });
+  return spawn(bin, args, { stdio: ["ignore", "inherit", "inherit"], detached, env });
 }

@@ -11,6 +11,7 @@ export const infraDir = path.join(repoRoot, "infra");
 export const dataDir = process.env.GIFT_GRAB_DATA_DIR || path.join(repoRoot, ".data");
 export const serverDistDir = path.join(repoRoot, "apps/server/dist");
 export const nakamaConfigFile = path.join(infraDir, "nakama/local.yml");
+export const nakamaGoEnvFile = path.join(infraDir, "nakama/go.env");
 export const versionsFile = path.join(infraDir, "versions.json");
 
 export const cacheDir = path.join(

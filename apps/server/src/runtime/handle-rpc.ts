@@ -1,6 +1,6 @@
 import { type AnyRpc, describeIssues, type RpcResponse } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
-import { assertNoControlCharacters } from "./control-chars";
+import { assertNoControlCharactersInJson } from "./control-chars";
 import { isRuntimeError, rpcError, unexpectedError } from "./errors";
 
 /** Who called and with what: everything a handler's logic may use besides its input. */
@@ -57,7 +57,7 @@ function handleRpc<C extends AnyRpc>(
       throw rpcError("invalid_payload", `${contract.id}: payload is not valid JSON`);
     }
   }
-  assertNoControlCharacters(contract.id, raw);
+  assertNoControlCharactersInJson(contract.id, payload, raw);
   const parsed = contract.request.safeParse(raw);
   if (!parsed.success) {
     throw rpcError("invalid_payload", `${contract.id}: ${describeIssues(parsed.error)}`);

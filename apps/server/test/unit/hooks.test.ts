@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { parseRpcError } from "@gift-grab/contracts";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CLAIM_STALE_MS, claimEmail, releaseEmail } from "../../src/accounts/email-claims";
 import { callHook } from "../../src/runtime/call-hook";
-import { controlCharacterField } from "../../src/runtime/control-chars";
+import {
+  assertNoControlCharactersInJson,
+  controlCharacterField,
+} from "../../src/runtime/control-chars";
 import { fakeStorage } from "./fake-storage";
 
 const logged: string[] = [];
@@ -34,6 +38,43 @@ describe("controlCharacterField", () => {
     let deep: unknown = "end\u0000";
     for (let i = 0; i < 20000; i++) deep = [deep];
     expect(controlCharacterField(deep)).toMatch(/^0(\.0)*$/);
+  });
+});
+
+describe("assertNoControlCharactersInJson (the RPC payload's check)", () => {
+  const refusal = (json: string) => {
+    try {
+      assertNoControlCharactersInJson("rpc", json, JSON.parse(json));
+      return undefined;
+    } catch (err) {
+      return (err as { message: string }).message;
+    }
+  };
+
+  it("refuses a control character however the JSON spells it, naming the field", () => {
+    expect(refusal('{"a":{"b":["x","tab\\there"]}}')).toMatch(/^invalid_payload: rpc: a\.b\.1:/);
+    expect(refusal('{"t":"\\u0000"}')).toMatch(/: t: control characters/);
+    expect(refusal('{"t":"\u007f"}')).toMatch(/: t: control characters/);
+    expect(refusal('{"k\\u001f":1}')).toMatch(/control characters/);
+    expect(refusal('{"t":"\\u00e9 \\" \\\\","n":[[1,2,3]]}')).toBeUndefined();
+    expect(refusal('{"inputs":[[1800,100,-100]],"ticket":"abc"}')).toBeUndefined();
+  });
+
+  it("agrees with the walk for any value, as JSON.stringify writes it", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: "binary" }), (value) => {
+        const json = JSON.stringify(value);
+        expect(refusal(json) !== undefined).toBe(
+          controlCharacterField(JSON.parse(json)) !== undefined,
+        );
+      }),
+      { numRuns: 2000 },
+    );
+    // …and the values it tried did hold control characters (so both answers occurred)
+    const held = fc
+      .sample(fc.jsonValue({ stringUnit: "binary" }), 2000)
+      .filter((v) => controlCharacterField(v) !== undefined);
+    expect(held.length).toBeGreaterThan(50);
   });
 });
 

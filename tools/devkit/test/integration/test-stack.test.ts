@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nakamaGoEnv } from "../../src/nakama";
 import { readConfig } from "../../src/nakama-config";
 import { nakamaConfigFile } from "../../src/paths";
 import { startTestStack, type TestStack } from "../../src/stack";
@@ -43,5 +45,14 @@ describe("a test stack", () => {
     expect(config.runtime.env).toContain("ROUND_MAX_OPEN=5");
     expect(config.runtime.env).toContain("ROUND_DURATION_MS=30000"); // from local.yml
     expect(config.runtime.env).not.toContain("SESSION_POLICY=kick_previous");
+  });
+
+  it("runs Nakama with infra/nakama/go.env's Go runtime settings (GOGC)", () => {
+    const environ = fs
+      .readFileSync(`/proc/${stack.nakama.pid}/environ`, "utf8")
+      .split("\0")
+      .filter((v) => v.startsWith("GOGC="));
+    expect(nakamaGoEnv().GOGC).toMatch(/^\d+$/);
+    expect(environ).toEqual([`GOGC=${process.env.GOGC ?? nakamaGoEnv().GOGC}`]);
   });
 });
