@@ -1,19 +1,19 @@
 import { expect, type Page, test } from "@playwright/test";
-import { newAccount, signInWithForm, signUpWithForm } from "../support/accounts";
+import { fillSignIn, newAccount, signUpWithForm } from "../support/accounts";
 import { gameState, timingsParam, waitForGame } from "../support/game";
 import { clickButton, waitForScene } from "../support/ui";
 
 /**
  * Short reconnect and heartbeat periods for both devices: "never reconnects" is watched over
  * many of them (a link that took the kick for a drop would retry within reconnectMaxMs, and
- * a heartbeat would notice a dead socket within two heartbeatMs). A 3× round lasts 10 s, so
+ * a heartbeat would notice a dead socket within two heartbeatMs). A 6× round lasts 5 s, so
  * a round the kick failed to pause would end within the watch.
  */
 const TIMINGS = { reconnectBaseMs: 100, reconnectMaxMs: 300, heartbeatMs: 2_000 };
-const PAGE = `/?speed=3&${timingsParam(TIMINGS)}`;
+const PAGE = `/?speed=6&${timingsParam(TIMINGS)}`;
 const WATCH_MS = Math.max(20 * TIMINGS.reconnectMaxMs, 3 * TIMINGS.heartbeatMs);
-/** Longer than a whole 3× round (10 s): a round still running would end within it. */
-const PAUSE_WATCH_MS = Math.max(WATCH_MS, 11_000);
+/** Longer than a whole 6× round (5 s): a round still running would end within it. */
+const PAUSE_WATCH_MS = Math.max(WATCH_MS, 6_000);
 
 /** Counts the game-server sockets a page opens (each reconnect attempt is one). */
 function countSockets(page: Page) {
@@ -54,16 +54,17 @@ test("one account, two devices: the older one is told, never reconnects, and can
   const socketsA = countSockets(a);
   const socketsB = countSockets(b);
 
-  // A signs up and is in the middle of a round.
+  // A signs up; B has the sign-in form filled in with the same account, not yet sent.
   await signUpWithForm(a, account, PAGE);
   await waitForGame(a, (s) => s.connection === "online");
+  await b.goto(PAGE);
+  await fillSignIn(b, account.email, account.password);
+
+  // A is in the middle of a (short) round when B signs in.
   await startPlaying(a);
   const opensBeforeKick = socketsA.opened;
   expect(opensBeforeKick).toBeGreaterThanOrEqual(1);
-
-  // B signs in with the same account.
-  await b.goto(PAGE);
-  await signInWithForm(b, account.email, account.password);
+  await b.getByRole("button", { name: "Sign in", exact: true }).click();
   await waitForScene(b, "Menu");
   await expectKicked(a);
   const kickedAt = Date.now();
