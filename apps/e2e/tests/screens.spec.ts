@@ -22,7 +22,7 @@ const phone: Size = { name: "phone", width: 390, height: 844 };
 const sideways: Size = { name: "sideways", width: 844, height: 390 };
 const small: Size = { name: "small", width: 360, height: 640 };
 const desktop: Size = { name: "desktop", width: 1920, height: 1080 };
-const devices = [
+const devices: { name: string; sizes: [Size, ...Size[]]; touch: boolean }[] = [
   { name: "touch", sizes: [phone, sideways, small], touch: true },
   { name: "desktop", sizes: [desktop], touch: false },
 ];
@@ -103,7 +103,7 @@ for (const device of devices) {
     const errors = watchErrors(page);
     // Each scene goes through the sizes there and back (phone, sideways, small, then small,
     // sideways, phone): the next scene opens at the size the last one ended on.
-    let order = device.sizes;
+    let order: Size[] = device.sizes;
     const atEverySize = async (check: (size: Size) => Promise<void>) => {
       for (const size of order) {
         await resizeTo(page, size);
@@ -179,11 +179,11 @@ for (const device of devices) {
 }
 
 test("the signed-in-elsewhere overlay at every size", async ({ browser }) => {
-  const sizes = devices.flatMap((d) => d.sizes);
+  const sizes = [phone, sideways, small, desktop];
   const account = newAccount("scr");
   const opts = {
     baseURL: site().url,
-    viewport: { width: sizes[0].width, height: sizes[0].height },
+    viewport: { width: phone.width, height: phone.height },
   };
   const older = await (await browser.newContext(opts)).newPage();
   const newer = await (await browser.newContext(opts)).newPage();
