@@ -27,6 +27,9 @@ export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
   const deadline = Date.now() + maxMs;
   await waitFrames(page);
   while (Date.now() < deadline) {
+    // One look per rendered frame, as a player's eye: asking faster only burns the CPU the
+    // game needs to draw (a loop of page round trips with no pause).
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     const r = await roundView(page);
     if (!r || r.phase === "over") break;
     if (r.phase !== "playing") continue;

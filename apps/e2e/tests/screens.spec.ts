@@ -147,6 +147,12 @@ for (const device of devices) {
 
     await clickButton(page, "Play");
     await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+    // The pause menu over the round, laid out again at each size.
+    await clickButton(page, "Pause");
+    await waitForGame(page, (s) => s.scene === "Game" && s.status === "paused");
+    await shots("pause");
+    await clickButton(page, "Resume");
+    await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
     await waitForGame(page, (s) => ((s.round as { timeLeftMs: number }).timeLeftMs ?? 0) < 4_500);
     await atEverySize(async (size) => {
       await page.screenshot({ path: `${SCREENS}/game-${size.name}.png` });
