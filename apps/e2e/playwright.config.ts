@@ -8,7 +8,8 @@ export default defineConfig({
   outputDir: "artifacts/results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  // Spec files run two at a time (the machines have 2 cores), each test in its file's order.
+  // Spec files run two at a time (the machines have 2 cores), each test in its file's order:
+  // the suite is CPU-bound (drawing frames), and 3 workers measured slower (issue 16).
   // Files are independent: each test signs up its own players, and a file that needs another
   // server policy, round length or token lifetime, or restarts Nakama, starts a stack of its own.
   fullyParallel: false,
