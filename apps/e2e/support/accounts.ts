@@ -62,9 +62,14 @@ export async function signUpWithForm(
 
 /** Signs in through the sign-in form (the page must show it). */
 export async function signInWithForm(page: Page, email: string, password: string) {
+  await fillSignIn(page, email, password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** Fills in the sign-in form (the page must show it) without sending it. */
+export async function fillSignIn(page: Page, email: string, password: string) {
   await waitForScene(page, "SignIn");
   await fillCredentials(page, email, password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 async function fillCredentials(page: Page, email: string, password: string) {

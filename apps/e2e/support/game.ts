@@ -14,14 +14,21 @@ export function gameState(page: Page): Promise<TestApiState> {
 /** What a page that has not started the game yet (or is navigating) counts as. */
 const beforeTheGame: TestApiState = { scene: "none", status: "starting" };
 
-/** Waits until the game reports `predicate`; never a blind sleep. */
+/**
+ * Waits until the game reports `predicate`; never a blind sleep. Asked every 100–200 ms:
+ * expect.poll's default backs off to once a second, which left most waits of a round or a
+ * server answer up to a second late.
+ */
 export async function waitForGame(
   page: Page,
   predicate: (s: TestApiState) => boolean,
   timeout = 15000,
 ) {
   await expect
-    .poll(async () => predicate(await gameState(page).catch(() => beforeTheGame)), { timeout })
+    .poll(async () => predicate(await gameState(page).catch(() => beforeTheGame)), {
+      timeout,
+      intervals: [100, 200],
+    })
     .toBe(true);
   return gameState(page);
 }

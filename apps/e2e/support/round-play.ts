@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { gameState, waitFrames } from "./game";
+import { gameState, waitForGame, waitFrames } from "./game";
+import { clickButton, playAsGuest } from "./ui";
 
 export interface RoundView {
   phase: string;
@@ -26,6 +27,9 @@ export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
   const deadline = Date.now() + maxMs;
   await waitFrames(page);
   while (Date.now() < deadline) {
+    // One look per rendered frame, as a player's eye: asking faster only burns the CPU the
+    // game needs to draw (a loop of page round trips with no pause).
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     const r = await roundView(page);
     if (!r || r.phase === "over") break;
     if (r.phase !== "playing") continue;
@@ -42,4 +46,16 @@ export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
     await page.mouse.up();
   }
   return seen;
+}
+
+/**
+ * A new guest (page URL `query`) plays one whole round, chasing gifts with the pointer, and
+ * waits on game over until the server has answered; returns that state.
+ */
+export async function playRoundAsNewGuest(page: Page, query = "") {
+  await playAsGuest(page, query);
+  await clickButton(page, "Play");
+  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await chaseGiftsWithPointer(page);
+  return waitForGame(page, (s) => s.scene === "GameOver" && s.status === "ready", 20_000);
 }

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
-import { chaseGiftsWithPointer } from "../support/round-play";
+import { chaseGiftsWithPointer, playRoundAsNewGuest } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
-import { clickButton, playAsGuest, waitForScene } from "../support/ui";
+import { clickButton, waitForScene } from "../support/ui";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -14,15 +14,7 @@ test("play a real round → game over shows the rank → the leaderboard lists t
   const context = await browser.newContext({ baseURL: site().url });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await playAsGuest(page, "?seed=5");
-  await clickButton(page, "Play");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
-  await chaseGiftsWithPointer(page);
-  const over = await waitForGame(
-    page,
-    (s) => s.scene === "GameOver" && s.status === "ready",
-    20_000,
-  );
+  const over = await playRoundAsNewGuest(page, "?seed=5");
   const result = over.gameOver as {
     score: number;
     shownScore: string;

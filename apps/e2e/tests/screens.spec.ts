@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { newAccount, signInWithForm, signUpWithForm } from "../support/accounts";
-import { gameState, waitForGame, watchErrors } from "../support/game";
+import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
 import { useShortRoundSite } from "../support/round-stack";
 import { buttonsOf, clickButton, waitForScene } from "../support/ui";
 
@@ -8,13 +8,24 @@ import { buttonsOf, clickButton, waitForScene } from "../support/ui";
  * Every scene at phone (upright and sideways, touch), small-phone and desktop sizes: every
  * button inside the viewport and the topmost thing at its centre, and a screenshot for people
  * to look at (artifacts/screens, or SCREENS_DIR).
+ *
+ * Sizes that share a device (touch, pixel ratio) share one session: each scene is shown at
+ * one size and then resized through the others, as a phone turned sideways would be, so
+ * every size gets every scene once and the layouts that follow a resize are checked too.
  */
-const sizes = [
-  { name: "phone", width: 390, height: 844, touch: true },
-  { name: "sideways", width: 844, height: 390, touch: true },
-  { name: "small", width: 360, height: 640, touch: true },
-  { name: "desktop", width: 1920, height: 1080, touch: false },
-] as const;
+interface Size {
+  name: string;
+  width: number;
+  height: number;
+}
+const phone: Size = { name: "phone", width: 390, height: 844 };
+const sideways: Size = { name: "sideways", width: 844, height: 390 };
+const small: Size = { name: "small", width: 360, height: 640 };
+const desktop: Size = { name: "desktop", width: 1920, height: 1080 };
+const devices: { name: string; sizes: [Size, ...Size[]]; touch: boolean }[] = [
+  { name: "touch", sizes: [phone, sideways, small], touch: true },
+  { name: "desktop", sizes: [desktop], touch: false },
+];
 const SCREENS = process.env.SCREENS_DIR ?? "artifacts/screens";
 
 /** Each shown button lies wholly inside the viewport, and a tap at its centre reaches it. */
@@ -42,41 +53,86 @@ async function expectButtonsReachable(page: Page, where: string) {
   }
 }
 
+/** The canvas's size in its own pixels and in CSS pixels. */
+function canvasSize(page: Page) {
+  return page.evaluate(() => {
+    const c = document.querySelector("canvas") as HTMLCanvasElement;
+    const r = c.getBoundingClientRect();
+    return { width: c.width, height: c.height, cssWidth: r.width, cssHeight: r.height };
+  });
+}
+
+/**
+ * Resizes the page to `size` and waits until the game has followed (its canvas resized, so
+ * every scene's resize handler has laid it out again) and drawn a couple of frames since.
+ */
+async function resizeTo(page: Page, size: Size) {
+  const now = page.viewportSize();
+  if (now?.width === size.width && now.height === size.height) return;
+  const before = await canvasSize(page);
+  const ratio = before.width / before.cssWidth;
+  await page.setViewportSize({ width: size.width, height: size.height });
+  await expect
+    .poll(() => canvasSize(page), { message: `canvas at ${size.name}` })
+    .toEqual({
+      width: Math.round(size.width * ratio),
+      height: Math.round(size.height * ratio),
+      cssWidth: size.width,
+      cssHeight: size.height,
+    });
+  await waitFrames(page);
+}
+
 // 1920×1080 in software WebGL is slow, and screenshots of it more so.
 test.describe.configure({ timeout: 180_000 });
 
 const site = useShortRoundSite("e2e-screens", 6_000);
 
-for (const size of sizes) {
-  test(`every scene renders at ${size.name} size (${size.width}×${size.height})`, async ({
-    browser,
-  }) => {
+for (const device of devices) {
+  const names = device.sizes.map((s) => `${s.name} (${s.width}×${s.height})`).join(", ");
+  test(`every scene renders at ${names} size`, async ({ browser }) => {
     const context = await browser.newContext({
       baseURL: site().url,
-      viewport: { width: size.width, height: size.height },
-      hasTouch: size.touch,
-      isMobile: size.touch,
+      viewport: { width: device.sizes[0].width, height: device.sizes[0].height },
+      hasTouch: device.touch,
+      isMobile: device.touch,
       // Phones draw at their pixel ratio (capped at 2): the layout works in canvas pixels.
-      deviceScaleFactor: size.touch ? 2 : 1,
+      deviceScaleFactor: device.touch ? 2 : 1,
     });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    const shot = async (scene: string) => {
-      await page.screenshot({ path: `${SCREENS}/${scene}-${size.name}.png` });
-      if (scene !== "game") await expectButtonsReachable(page, `${scene} at ${size.name}`);
+    // Each scene goes through the sizes there and back (phone, sideways, small, then small,
+    // sideways, phone): the next scene opens at the size the last one ended on.
+    let order: Size[] = device.sizes;
+    const atEverySize = async (check: (size: Size) => Promise<void>) => {
+      for (const size of order) {
+        await resizeTo(page, size);
+        await check(size);
+      }
+      order = [...order].reverse();
     };
+    const shots = (scene: string) =>
+      atEverySize(async (size) => {
+        await page.screenshot({ path: `${SCREENS}/${scene}-${size.name}.png` });
+        await expectButtonsReachable(page, `${scene} at ${size.name}`);
+      });
 
     await page.goto("/?seed=42");
     await waitForScene(page, "SignIn");
-    await expect(page.getByRole("button", { name: "Play as guest" })).toBeInViewport({ ratio: 1 });
-    await shot("signin");
+    await atEverySize(async (size) => {
+      await expect(page.getByRole("button", { name: "Play as guest" })).toBeInViewport({
+        ratio: 1,
+      });
+      await page.screenshot({ path: `${SCREENS}/signin-${size.name}.png` });
+      await expectButtonsReachable(page, `signin at ${size.name}`);
+    });
     await page.getByRole("button", { name: "Play as guest" }).click();
     const nameStep = page.getByRole("form", { name: "Choose your name" });
     await expect(nameStep).toBeVisible();
-    await shot("choose-name");
+    await shots("choose-name");
     await nameStep.getByRole("button", { name: "Play", exact: true }).click();
     await waitForScene(page, "Menu");
-    await shot("menu");
+    await shots("menu");
 
     for (const [label, scene] of [
       ["Account", "Account"],
@@ -84,17 +140,31 @@ for (const size of sizes) {
     ] as const) {
       await clickButton(page, label);
       await waitForScene(page, scene);
-      await shot(scene.toLowerCase());
+      await shots(scene.toLowerCase());
       await clickButton(page, "Back");
       await waitForScene(page, "Menu");
     }
 
     await clickButton(page, "Play");
     await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
-    await waitForGame(page, (s) => ((s.round as { timeLeftMs: number }).timeLeftMs ?? 0) < 4_000);
-    await shot("game");
+    // The pause menu over the round, laid out again at each size.
+    await clickButton(page, "Pause");
+    await waitForGame(page, (s) => s.scene === "Game" && s.status === "paused");
+    await shots("pause");
+    await clickButton(page, "Resume");
+    await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+    // The round at every size, while the rest of it (under 6 s) runs.
+    await atEverySize(async (size) => {
+      await page.screenshot({ path: `${SCREENS}/game-${size.name}.png` });
+      // The shot shows the round being played, at this size.
+      const s = await gameState(page);
+      expect({ scene: s.scene, status: s.status }, `game at ${size.name}`).toEqual({
+        scene: "Game",
+        status: "playing",
+      });
+    });
     await waitForScene(page, "GameOver", "ready", 30_000);
-    await shot("gameover");
+    await shots("gameover");
     await clickButton(page, "Menu");
     await waitForScene(page, "Menu");
     await clickButton(page, "Leaderboard");
@@ -105,7 +175,7 @@ for (const size of sizes) {
         s.status === "ready" &&
         ((s.leaderboard as { rows: unknown[] } | undefined)?.rows.length ?? 0) > 0,
     );
-    await shot("leaderboard");
+    await shots("leaderboard");
     await clickButton(page, "Back");
     await waitForScene(page, "Menu");
     expect((await gameState(page)).scene).toBe("Menu");
@@ -114,29 +184,35 @@ for (const size of sizes) {
   });
 }
 
-for (const size of sizes) {
-  test(`the signed-in-elsewhere overlay at ${size.name} size`, async ({ browser }) => {
-    const account = newAccount("scr");
-    const opts = { baseURL: site().url, viewport: { width: size.width, height: size.height } };
-    const older = await (await browser.newContext(opts)).newPage();
-    const newer = await (await browser.newContext(opts)).newPage();
-    await signUpWithForm(older, account);
-    await waitForGame(older, (s) => s.connection === "online");
-    await newer.goto("/");
-    await signInWithForm(newer, account.email, account.password);
-    await waitForScene(newer, "Menu");
-    const kicked = await waitForGame(older, (s) => s.kicked === true);
-    expect(kicked.connection).toBe("kicked");
+test("the signed-in-elsewhere overlay at every size", async ({ browser }) => {
+  const sizes = [phone, sideways, small, desktop];
+  const account = newAccount("scr");
+  const opts = {
+    baseURL: site().url,
+    viewport: { width: phone.width, height: phone.height },
+  };
+  const older = await (await browser.newContext(opts)).newPage();
+  const newer = await (await browser.newContext(opts)).newPage();
+  await signUpWithForm(older, account);
+  await waitForGame(older, (s) => s.connection === "online");
+  await newer.goto("/");
+  await signInWithForm(newer, account.email, account.password);
+  await waitForScene(newer, "Menu");
+  const kicked = await waitForGame(older, (s) => s.kicked === true);
+  expect(kicked.connection).toBe("kicked");
+  for (const size of sizes) {
+    await resizeTo(older, size);
     // The modal's buttons are the only ones on offer while it is up.
-    expect((kicked.buttons as { label: string }[]).map((b) => b.label)).toEqual([
-      "Play here",
-      "Sign out",
-    ]);
+    const s = await gameState(older);
+    expect(
+      buttonsOf(s).map((b) => b.label),
+      `kicked at ${size.name}`,
+    ).toEqual(["Play here", "Sign out"]);
     await older.screenshot({ path: `${SCREENS}/kicked-${size.name}.png` });
     await expectButtonsReachable(older, `kicked at ${size.name}`);
-    await clickButton(older, "Sign out");
-    await waitForScene(older, "SignIn");
-    await older.context().close();
-    await newer.context().close();
-  });
-}
+  }
+  await clickButton(older, "Sign out");
+  await waitForScene(older, "SignIn");
+  await older.context().close();
+  await newer.context().close();
+});

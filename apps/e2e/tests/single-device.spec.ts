@@ -1,19 +1,17 @@
 import { expect, type Page, test } from "@playwright/test";
-import { newAccount, signInWithForm, signUpWithForm } from "../support/accounts";
+import { fillSignIn, newAccount, signUpWithForm } from "../support/accounts";
 import { gameState, timingsParam, waitForGame } from "../support/game";
 import { clickButton, waitForScene } from "../support/ui";
 
 /**
  * Short reconnect and heartbeat periods for both devices: "never reconnects" is watched over
  * many of them (a link that took the kick for a drop would retry within reconnectMaxMs, and
- * a heartbeat would notice a dead socket within two heartbeatMs). A 3× round lasts 10 s, so
- * a round the kick failed to pause would end within the watch.
+ * a heartbeat would notice a dead socket within two heartbeatMs). A 3× round lasts 10 s.
  */
 const TIMINGS = { reconnectBaseMs: 100, reconnectMaxMs: 300, heartbeatMs: 2_000 };
-const PAGE = `/?speed=3&${timingsParam(TIMINGS)}`;
+const SPEED = 3;
+const PAGE = `/?speed=${SPEED}&${timingsParam(TIMINGS)}`;
 const WATCH_MS = Math.max(20 * TIMINGS.reconnectMaxMs, 3 * TIMINGS.heartbeatMs);
-/** Longer than a whole 3× round (10 s): a round still running would end within it. */
-const PAUSE_WATCH_MS = Math.max(WATCH_MS, 11_000);
 
 /** Counts the game-server sockets a page opens (each reconnect attempt is one). */
 function countSockets(page: Page) {
@@ -54,26 +52,29 @@ test("one account, two devices: the older one is told, never reconnects, and can
   const socketsA = countSockets(a);
   const socketsB = countSockets(b);
 
-  // A signs up and is in the middle of a round.
+  // A signs up; B has the sign-in form filled in with the same account, not yet sent.
   await signUpWithForm(a, account, PAGE);
   await waitForGame(a, (s) => s.connection === "online");
+  await b.goto(PAGE);
+  await fillSignIn(b, account.email, account.password);
+
+  // A is in the middle of a round when B signs in.
   await startPlaying(a);
   const opensBeforeKick = socketsA.opened;
   expect(opensBeforeKick).toBeGreaterThanOrEqual(1);
-
-  // B signs in with the same account.
-  await b.goto(PAGE);
-  await signInWithForm(b, account.email, account.password);
+  await b.getByRole("button", { name: "Sign in", exact: true }).click();
   await waitForScene(b, "Menu");
   await expectKicked(a);
   const kickedAt = Date.now();
 
   // A's round pauses under the modal (it does not run out unseen), and A makes no reconnect
-  // attempt at all, watched for PAUSE_WATCH_MS since the kick.
+  // attempt at all, watched since the kick for WATCH_MS and for longer than the rest of the
+  // round would take: a round still running would end within the watch.
   const paused = await waitForGame(a, (s) => s.scene === "Game" && s.status === "paused");
   const timeLeft = (s: typeof paused) => (s.round as { timeLeftMs: number }).timeLeftMs;
   expect(timeLeft(paused)).toBeGreaterThan(0);
-  await a.waitForTimeout(Math.max(0, kickedAt + PAUSE_WATCH_MS - Date.now()));
+  const pauseWatchMs = Math.max(WATCH_MS, timeLeft(paused) / SPEED + 1_000);
+  await a.waitForTimeout(Math.max(0, kickedAt + pauseWatchMs - Date.now()));
   const later = await gameState(a);
   expect({ scene: later.scene, status: later.status, timeLeftMs: timeLeft(later) }).toEqual({
     scene: "Game",

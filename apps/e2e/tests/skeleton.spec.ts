@@ -34,19 +34,25 @@ test("the game loads, signs in as a guest and reaches the menu", async ({ page }
   expect(errors).toEqual([]);
 });
 
-test("?renderer=webgl draws the menus and a round with WebGL", async ({ page }) => {
-  const errors = watchErrors(page);
-  // No 3-2-1 (countdown=0): software WebGL on a loaded machine draws a few frames a second,
-  // and the countdown runs on game time, frame by frame.
-  await page.goto("/?renderer=webgl&countdown=0");
-  await waitForScene(page, "SignIn");
-  expect((await gameState(page)).renderer).toEqual({ kind: "webgl", why: "requested" });
-  expect(await canvasContext(page)).toBe("webgl");
-  await guestToMenu(page);
-  await page.screenshot({ path: "artifacts/screens/menu-webgl.png" });
-  await clickButton(page, "Play");
-  const playing = await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
-  await waitForGame(page, (s) => Number(s.frame) >= Number(playing.frame) + 5);
-  await page.screenshot({ path: "artifacts/screens/game-webgl.png" });
-  expect(errors).toEqual([]);
+test.describe("WebGL", () => {
+  // SwiftShader fills every pixel on the CPU: at 1280×720 a frame costs ~80 ms of a core here,
+  // at 480×640 about a quarter of that. This test is about the renderer, not the size.
+  test.use({ viewport: { width: 480, height: 640 } });
+
+  test("?renderer=webgl draws the menus and a round with WebGL", async ({ page }) => {
+    const errors = watchErrors(page);
+    // No 3-2-1 (countdown=0): software WebGL on a loaded machine draws a few frames a second,
+    // and the countdown runs on game time, frame by frame.
+    await page.goto("/?renderer=webgl&countdown=0");
+    await waitForScene(page, "SignIn");
+    expect((await gameState(page)).renderer).toEqual({ kind: "webgl", why: "requested" });
+    expect(await canvasContext(page)).toBe("webgl");
+    await guestToMenu(page);
+    await page.screenshot({ path: "artifacts/screens/menu-webgl.png" });
+    await clickButton(page, "Play");
+    const playing = await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+    await waitForGame(page, (s) => Number(s.frame) >= Number(playing.frame) + 5);
+    await page.screenshot({ path: "artifacts/screens/game-webgl.png" });
+    expect(errors).toEqual([]);
+  });
 });
