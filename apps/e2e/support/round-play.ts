@@ -5,8 +5,11 @@ import { clickButton, playAsGuest } from "./ui";
 export interface RoundView {
   phase: string;
   score: number;
+  hash: string;
   timeLeftMs: number;
   durationMs: number;
+  /** World units. */
+  field: { width: number; height: number };
   santa: { x: number; y: number; look: string; page: { x: number; y: number } };
   gift: { x: number; y: number; page: { x: number; y: number } };
   hud: { score: string; time: string; power: string };
@@ -19,10 +22,12 @@ export async function roundView(page: Page): Promise<RoundView | null> {
 
 /**
  * Plays like a person with a mouse: holds the button down and keeps dragging to the current
- * gift until the round ends. Returns the HUD readings seen on the way.
+ * gift until the round ends. Returns the HUD readings seen on the way, and the round as it
+ * ended (null if the Game scene was gone before its end was seen).
  */
 export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
   const seen: { score: number; hud: string }[] = [];
+  let end: RoundView | null = null;
   let down = false;
   const deadline = Date.now() + maxMs;
   await waitFrames(page);
@@ -31,6 +36,7 @@ export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
     // game needs to draw (a loop of page round trips with no pause).
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     const r = await roundView(page);
+    if (r?.phase === "over") end = r;
     if (!r || r.phase === "over") break;
     if (r.phase !== "playing") continue;
     seen.push({ score: r.score, hud: r.hud.score });
@@ -45,17 +51,22 @@ export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
     await page.mouse.move(0, 0);
     await page.mouse.up();
   }
-  return seen;
+  return { seen, end };
 }
 
 /**
  * A new guest (page URL `query`) plays one whole round, chasing gifts with the pointer, and
- * waits on game over until the server has answered; returns that state.
+ * waits on game over until the server has answered; returns that state and the round as it ended.
  */
 export async function playRoundAsNewGuest(page: Page, query = "") {
   await playAsGuest(page, query);
   await clickButton(page, "Play");
   await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
-  await chaseGiftsWithPointer(page);
-  return waitForGame(page, (s) => s.scene === "GameOver" && s.status === "ready", 20_000);
+  const { end } = await chaseGiftsWithPointer(page);
+  const over = await waitForGame(
+    page,
+    (s) => s.scene === "GameOver" && s.status === "ready",
+    20_000,
+  );
+  return { over, end };
 }

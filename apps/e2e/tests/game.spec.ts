@@ -30,7 +30,7 @@ test("a guest plays a whole sped-up seeded round to game over; the score shown i
   const first = await roundView(page);
   expect(first?.durationMs).toBe(30_000);
   expect(first?.hud.time).toBe(`Time: ${Math.ceil((first?.timeLeftMs ?? -1) / 1000)} secs`);
-  const seen = await chaseGiftsWithPointer(page);
+  const { seen } = await chaseGiftsWithPointer(page);
   // Every HUD reading matched the game's count at that moment.
   for (const s of seen) expect(s.hud).toBe(`Score: ${s.score}`);
   const over = await waitForGame(

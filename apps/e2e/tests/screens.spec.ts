@@ -194,12 +194,13 @@ test("the signed-in-elsewhere overlay at every size", async ({ browser }) => {
   const older = await (await browser.newContext(opts)).newPage();
   const newer = await (await browser.newContext(opts)).newPage();
   await signUpWithForm(older, account);
-  await waitForGame(older, (s) => s.connection === "online");
+  await waitForGame(older, (s) => s.connection === "online" && s.music === "playing");
   await newer.goto("/");
   await signInWithForm(newer, account.email, account.password);
   await waitForScene(newer, "Menu");
   const kicked = await waitForGame(older, (s) => s.kicked === true);
-  expect(kicked.connection).toBe("kicked");
+  // The game stands still under the modal, and so does the menu's music.
+  expect(kicked).toMatchObject({ connection: "kicked", music: "stopped" });
   for (const size of sizes) {
     await resizeTo(older, size);
     // The modal's buttons are the only ones on offer while it is up.

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
-import { playRoundAsNewGuest } from "../support/round-play";
+import { playRoundAsNewGuest, type RoundView } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
 import { clickButton, waitForScene } from "../support/ui";
 
@@ -11,6 +11,7 @@ const site = useShortRoundSite("e2e-watch", 5_000);
 interface Watched {
   phase: string;
   score: number;
+  hash: string;
   timeLeftMs: number;
   hud: { score: string };
   watching: { title: string; score: number } | null;
@@ -44,7 +45,7 @@ test("a real round lands with the score shown, and Watch of that run ends on the
   const context = await browser.newContext({ baseURL: site().url });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  const over = await playRoundAsNewGuest(page);
+  const { over, end } = await playRoundAsNewGuest(page);
   const result = over.gameOver as {
     score: number;
     shownScore: string;
@@ -53,12 +54,19 @@ test("a real round lands with the score shown, and Watch of that run ends on the
   // The server replayed the inputs and kept the score the player saw.
   expect(result.outcome).toMatchObject({ status: "accepted", score: result.score });
   expect(result.shownScore).toBe(`Score: ${result.score}`);
-  expect(result.score).toBeGreaterThan(0);
+  // A played run, not a standing Santa (any score: a 5 s round on a random seed may be a
+  // freeze and no gift); the Watches below must end on its exact final state, not only its score.
+  expect(end).toMatchObject({ phase: "over", score: result.score });
+  const played = end as RoundView;
+  expect(played.santa).not.toMatchObject({
+    x: played.field.width / 2,
+    y: played.field.height / 2,
+  });
 
   // Game over: "Watch your run" plays the same simulation on the recorded inputs.
   await clickButton(page, "Watch your run");
   const mine = await watchToTheEnd(page);
-  expect(mine).toMatchObject({ phase: "over", score: result.score });
+  expect(mine).toMatchObject({ phase: "over", score: result.score, hash: played.hash });
   expect(mine.hud.score).toBe(`Score: ${result.score}`);
   await clickButton(page, "Back");
   await waitForScene(page, "GameOver");
@@ -75,7 +83,7 @@ test("a real round lands with the score shown, and Watch of that run ends on the
   expect(rows).toEqual([expect.objectContaining({ score: result.score, isMe: true })]);
   await clickButton(page, "Watch");
   const fromBoard = await watchToTheEnd(page);
-  expect(fromBoard).toMatchObject({ phase: "over", score: result.score });
+  expect(fromBoard).toMatchObject({ phase: "over", score: result.score, hash: played.hash });
   expect(fromBoard.hud.score).toBe(`Score: ${result.score}`);
   await clickButton(page, "Back");
   await waitForScene(page, "Leaderboard");

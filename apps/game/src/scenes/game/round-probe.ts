@@ -3,6 +3,7 @@ import {
   flameLeftMs,
   type RoundState,
   SUBUNITS,
+  stateHash,
   ticksToMs,
   timeLeftMs,
   type Vec,
@@ -42,6 +43,8 @@ export function describeRound(v: RoundSight) {
     seed: v.seed,
     speed: v.speed,
     score: r.score,
+    /** The whole simulation state's hash: a replay of the same inputs ends on the same one. */
+    hash: stateHash(r),
     gifts: r.gifts,
     powerUpsUsed: r.powerUpsUsed,
     timeLeftMs: timeLeftMs(r),
