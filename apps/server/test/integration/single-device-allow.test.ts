@@ -9,9 +9,9 @@ import {
 import { startTestStack } from "@gift-grab/devkit";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { ownStack } from "./own-stack";
 import {
   deviceLogin,
-  ownStack,
   rawRefresh,
   recordedSocket,
   rpcStatus,
