@@ -2,24 +2,30 @@ import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * The file that waits out the longest real clock starts first: it is the integration run's
- * floor (the leaderboard plays 60 s rounds: see its header), and started late it would end
- * late. Vitest orders by the last run's durations when it has them, by file size when it
- * doesn't (a fresh clone); this makes the fresh order the right one too.
+ * The files that take longest start first, or they end the run late: the leaderboard waits out
+ * 60 s rounds (the run's floor), the determinism test replays 500 runs in goja (CPU-bound, the
+ * longest after it on a busy machine). Vitest orders by the last run's durations when it has
+ * them, by file size when it doesn't (a fresh clone), which would start both near the end.
  */
-const LONGEST_WAIT = "test/integration/leaderboard.test.ts";
+const LONGEST_FIRST = [
+  "test/integration/leaderboard.test.ts",
+  "test/integration/determinism.test.ts",
+];
 
-class LongestWaitFirst extends BaseSequencer {
+class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]) {
-    const sorted = await super.sort(files);
-    const first = (f: TestSpecification) => f.moduleId.endsWith(LONGEST_WAIT);
-    return [...sorted.filter(first), ...sorted.filter((f) => !first(f))];
+    const rank = (f: TestSpecification) => {
+      const i = LONGEST_FIRST.findIndex((name) => f.moduleId.endsWith(name));
+      return i === -1 ? LONGEST_FIRST.length : i;
+    };
+    // Array.prototype.sort is stable: the rest keep vitest's order.
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
   }
 }
 
 export default defineConfig({
   test: {
-    sequence: { sequencer: LongestWaitFirst },
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {
@@ -32,16 +38,19 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           globalSetup: ["test/integration/global-setup.ts"],
-          testTimeout: 30000,
+          // Files share the CPU with each other (see maxWorkers): a CPU-bound test (bcrypt
+          // sign-up races, goja replays) can take twice what it takes alone.
+          testTimeout: 60000,
           hookTimeout: 120000,
           // Files run in parallel, four at a time. The run is mostly waiting on real clocks
           // (rounds, lifetimes, restarts), so more files than cores pay: measured on 2 cores
-          // (load 10-15 from other work), 2 workers ~2x slower than 4. Past 4 the CPU-heavy
-          // files (bcrypt sign-ups, goja replays) starve: at 8, bcrypt races outran their 30 s
-          // timeout. Files needing another config, a restart or a stopped Postgres start a
-          // stack of their own (own-stack.ts); the rest share the global one with users of
-          // their own, and nothing they check is global (no shared limits or counters).
-          maxWorkers: Number(process.env.IT_WORKERS ?? 4),
+          // with load 9-16 from other work, 4 workers 101 s, 6 96 s, 8 91-105 s, one after
+          // another 448 s. Past 4 the CPU-heavy files (bcrypt sign-up races, goja replays)
+          // starve each other: at 8, the bcrypt races outran their timeout. A file that needs
+          // another config, a restart or a stopped Postgres has a stack of its own
+          // (own-stack.ts); the others share the global one, each with users of its own, and
+          // none checks anything global (no shared limits or counters).
+          maxWorkers: 4,
           // Its own group: a maxWorkers of its own may not share one with the unit project.
           sequence: { groupOrder: 1 },
         },
