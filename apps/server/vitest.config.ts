@@ -41,10 +41,11 @@ export default defineConfig({
           testTimeout: 60000,
           hookTimeout: 120000,
           // Files run in parallel, four at a time. The run is mostly waiting on real clocks
-          // (rounds, lifetimes, restarts), so more files than cores pay: measured on 2 cores
-          // with load 9-16 from other work, 4 workers 101 s, 6 96 s, 8 91-105 s, one after
-          // another 448 s. Past 4 the CPU-heavy files (bcrypt sign-up races, goja replays)
-          // starve each other: at 8, the bcrypt races outran their timeout. A file that needs
+          // (rounds, lifetimes, restarts), so more files than cores pay: on 2 cores, quiet,
+          // 72 s against 246 s one after another (the leaderboard's 69 s is the floor); with
+          // load 9-16 from other work, 4 workers 101 s, 6 96 s, 8 91-105 s. Past 4 the
+          // CPU-heavy files (bcrypt sign-up races, goja replays) starve each other: at 8, the
+          // bcrypt races outran their timeout. A file that needs
           // another config, a restart or a stopped Postgres has a stack of its own
           // (own-stack.ts); the others share the global one, each with users of its own, and
           // none checks anything global (no shared limits or counters).
