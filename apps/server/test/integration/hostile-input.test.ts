@@ -8,7 +8,8 @@ import fc from "fast-check";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OWNED_COLLECTIONS } from "../../src/runtime/owned-storage";
-import { ownStack, SERVER_KEY } from "./sessions-support";
+import { ownStack } from "./own-stack";
+import { SERVER_KEY } from "./sessions-support";
 
 const stack = ownStack({ name: "hostile" });
 const RUNS = 60;

@@ -19,8 +19,10 @@ export function baseUrl(port = server().port) {
   return `http://127.0.0.1:${port}`;
 }
 
+// 30 s (nakama-js defaults to 7 s): four files share two cores (vitest.config.ts), and a bcrypt
+// sign-up on a starved CPU is slow, not lost.
 export function newClient(port = server().port) {
-  return new Client(server().serverKey, "127.0.0.1", String(port), false, 10000, false);
+  return new Client(server().serverKey, "127.0.0.1", String(port), false, 30_000, false);
 }
 
 export async function guest(client = newClient(), deviceId = randomUUID()) {

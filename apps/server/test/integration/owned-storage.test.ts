@@ -16,8 +16,9 @@ import {
 import type { Session } from "@heroiclabs/nakama-js";
 import { describe, expect, it } from "vitest";
 import { OWNED_COLLECTIONS } from "../../src/runtime/owned-storage";
+import { ownStack } from "./own-stack";
 import { played, untilOver } from "./rounds-client";
-import { deviceLogin, getAccountStatus, ownStack, rawRefresh, rpcStatus } from "./sessions-support";
+import { deviceLogin, getAccountStatus, rawRefresh, rpcStatus } from "./sessions-support";
 
 // The trust boundary of storage on a stack of this file's own: rows are planted with SQL,
 // the way a client could write them before the before hooks existed, and Nakama restarts.

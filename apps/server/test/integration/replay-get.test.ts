@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { REPLAY_GET, replayGet } from "@gift-grab/contracts";
-import { startTestStack } from "@gift-grab/devkit";
 import { replay } from "@gift-grab/simulation";
 import type { Session } from "@heroiclabs/nakama-js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Owned } from "../../src/runtime/owned-storage";
 import { rawRpc } from "./nakama";
+import { ownStack } from "./own-stack";
 import {
   call,
   idle,
@@ -18,42 +18,34 @@ import {
   userId,
 } from "./rounds-client";
 
-let stack: Awaited<ReturnType<typeof startTestStack>>;
-let port: number;
-
-beforeAll(async () => {
-  stack = await startTestStack({
-    name: "replays",
-    runtimeEnv: { ROUND_DURATION_MS: "3000", ROUND_EARLY_TOLERANCE_MS: "200" },
-  });
-  port = stack.port;
+const stack = ownStack({
+  name: "replays",
+  runtimeEnv: { ROUND_DURATION_MS: "3000", ROUND_EARLY_TOLERANCE_MS: "200" },
 });
-afterAll(async () => {
-  await stack?.stop();
-});
+const port = () => stack().port;
 
 async function watch(viewer: Session, ownerId: string) {
-  return call(port, viewer, REPLAY_GET, { owner_id: ownerId });
+  return call(port(), viewer, REPLAY_GET, { owner_id: ownerId });
 }
 
 /** A finished round that a steering bot scored at least 1 in (3 s rounds: nearly always the first). */
 async function scoringRound(session: Session): Promise<{ round: StartResult }> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const round = await start(port, session);
+    const round = await start(port(), session);
     await untilOver(round);
     if (played(round).score > 0) return { round };
-    expect((await submit(port, session, idle(round))).status).toBe(200);
+    expect((await submit(port(), session, idle(round))).status).toBe(200);
   }
   throw new Error("no scoring round in 5 tries");
 }
 
 describe("replay_get", () => {
   it("serves any player's weekly best: params and inputs that replay to the board's score", async () => {
-    const alice = await player(port);
-    const bob = await player(port);
+    const alice = await player(port());
+    const bob = await player(port());
     const { round } = await scoringRound(alice.session);
     const body = played(round);
-    expect((await submit(port, alice.session, body)).status).toBe(200);
+    expect((await submit(port(), alice.session, body)).status).toBe(200);
 
     const res = await watch(bob.session, userId(alice.session));
     expect(res.status, JSON.stringify(res.json)).toBe(200);
@@ -74,15 +66,15 @@ describe("replay_get", () => {
     });
 
     // A worse round later keeps the best's replay.
-    const worse = await start(port, alice.session);
+    const worse = await start(port(), alice.session);
     await untilOver(worse);
-    expect((await submit(port, alice.session, idle(worse))).status).toBe(200);
+    expect((await submit(port(), alice.session, idle(worse))).status).toBe(200);
     expect((await watch(bob.session, userId(alice.session))).json).toEqual(res.json);
   });
 
   it("answers replay_unknown (404) for a player with no score this week, and for no player", async () => {
-    const alice = await player(port);
-    const newcomer = await player(port);
+    const alice = await player(port());
+    const newcomer = await player(port());
     for (const id of [userId(newcomer.session), randomUUID()]) {
       const res = await watch(alice.session, id);
       expect(res.status).toBe(404);
@@ -91,29 +83,29 @@ describe("replay_get", () => {
   });
 
   it("refuses a malformed owner_id with 400 naming the field, and a caller without a user with 401", async () => {
-    const { session } = await player(port);
+    const { session } = await player(port());
     for (const body of [{ owner_id: "../x" }, {}, { owner_id: randomUUID(), extra: 1 }]) {
-      const res = await call(port, session, REPLAY_GET, body);
+      const res = await call(port(), session, REPLAY_GET, body);
       expect(res.status).toBe(400);
       expect(res.error?.reason).toBe("invalid_payload");
     }
-    const bad = await call(port, session, REPLAY_GET, { owner_id: "nope" });
+    const bad = await call(port(), session, REPLAY_GET, { owner_id: "nope" });
     expect(bad.error?.detail).toContain("owner_id");
     const anon = await rawRpc(
       REPLAY_GET,
       JSON.stringify({ owner_id: randomUUID() }),
       {
-        httpKey: stack.httpKey,
+        httpKey: stack().httpKey,
       },
-      port,
+      port(),
     );
     expect(anon.status).toBe(401);
   });
 
   it("keeps replays out of the client's reach: not readable, not overwritable", async () => {
-    const alice = await player(port);
+    const alice = await player(port());
     const { round } = await scoringRound(alice.session);
-    expect((await submit(port, alice.session, played(round))).status).toBe(200);
+    expect((await submit(port(), alice.session, played(round))).status).toBe(200);
     const read = await alice.client.readStorageObjects(alice.session, {
       object_ids: [
         {

@@ -1,6 +1,7 @@
 import { parseAuthError } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
-import { deviceLogin, ownStack, rawRefresh } from "./sessions-support";
+import { ownStack } from "./own-stack";
+import { deviceLogin, rawRefresh } from "./sessions-support";
 
 const MAX_LOGIN_SEC = 4;
 

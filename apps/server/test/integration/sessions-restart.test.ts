@@ -5,10 +5,10 @@ import {
   SESSION_LOGOUT_ALL,
 } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
+import { ownStack } from "./own-stack";
 import {
   deviceLogin,
   getAccountStatus,
-  ownStack,
   rawRefresh,
   recordedSocket,
   rpcStatus,

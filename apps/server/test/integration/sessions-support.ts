@@ -2,9 +2,7 @@
 // test means), a socket recorder (notifications and close, in order) and a deadline poller.
 import { randomUUID } from "node:crypto";
 import { SESSION_CHECK, sessionCheck } from "@gift-grab/contracts";
-import { startTestStack } from "@gift-grab/devkit";
 import type { Client, Session, Socket } from "@heroiclabs/nakama-js";
-import { afterAll, beforeAll } from "vitest";
 import WebSocket from "ws";
 import { newClient } from "./nakama";
 
@@ -53,25 +51,6 @@ export async function rpcStatus(port: number, id: string, token: string, body = 
 /** session_check as the holder of `token` sees it. */
 export async function sessionCount(port: number, token: string) {
   return sessionCheck.response.parse((await rpcStatus(port, SESSION_CHECK, token)).json);
-}
-
-type TestStack = Awaited<ReturnType<typeof startTestStack>>;
-
-/** A stack of this file's own (a policy or config the shared server doesn't have). */
-export function ownStack(
-  options: NonNullable<Parameters<typeof startTestStack>[0]>,
-): () => TestStack {
-  let stack: TestStack | undefined;
-  beforeAll(async () => {
-    stack = await startTestStack(options);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-  return () => {
-    if (!stack) throw new Error(`stack ${options.name} has not started`);
-    return stack;
-  };
 }
 
 export async function deviceLogin(

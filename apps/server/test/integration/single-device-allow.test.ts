@@ -6,12 +6,11 @@ import {
   SESSION_LOGOUT_ALL,
   sessionLogoutAll,
 } from "@gift-grab/contracts";
-import { startTestStack } from "@gift-grab/devkit";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { ownStack } from "./own-stack";
 import {
   deviceLogin,
-  ownStack,
   rawRefresh,
   recordedSocket,
   rpcStatus,
@@ -123,17 +122,14 @@ describe("SESSION_POLICY=allow (with session.single_session and single_socket of
 });
 
 describe("SESSION_POLICY=allow with single_session left on", () => {
-  it("logs a warning at start", async () => {
-    const stack = await startTestStack({
-      name: "single-device-mismatch",
-      runtimeEnv: { SESSION_POLICY: "allow" },
-    });
-    try {
-      expect(fs.readFileSync(stack.logFile, "utf8")).toContain(
-        "SESSION_POLICY=allow needs session.single_session: false",
-      );
-    } finally {
-      await stack.stop();
-    }
+  const stack = ownStack({
+    name: "single-device-mismatch",
+    runtimeEnv: { SESSION_POLICY: "allow" },
+  });
+
+  it("logs a warning at start", () => {
+    expect(fs.readFileSync(stack().logFile, "utf8")).toContain(
+      "SESSION_POLICY=allow needs session.single_session: false",
+    );
   });
 });

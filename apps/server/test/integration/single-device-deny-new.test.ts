@@ -7,10 +7,10 @@ import {
 } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
 import { newClient } from "./nakama";
+import { ownStack } from "./own-stack";
 import {
   deviceLogin,
   getAccountStatus,
-  ownStack,
   rawRefresh,
   recordedSocket,
   rpcStatus,
