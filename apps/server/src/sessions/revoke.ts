@@ -46,8 +46,8 @@ export interface EndResult {
 }
 
 /**
- * `end` revokes logins of the user in the table; then each is forgotten by the caches and
- * the user's live sockets are told why and closed. Only for policies with one login per
+ * The user's live sockets are told why; `end` revokes logins of the user in the table; then
+ * each is forgotten by the caches and the sockets are closed. Only for policies with one login per
  * user: the user's sockets all belong to the logins being ended.
  */
 export function endLogins(
@@ -59,16 +59,18 @@ export function endLogins(
   client?: string,
 ): EndResult {
   const now = nowSec();
-  const ended = end(now);
+  // Told before the revocation: a socket's ping that lands after it is refused and the
+  // socket closed at once (guard.ts), which would drop a notice not yet queued.
   const sockets = liveSockets(nk, userId);
   if (sockets.length > 0) {
     tellSockets(nk, userId, { reason, at: now, ...(client ? { client } : {}) });
   }
+  const ended = end(now);
   if (ended.length > 0) {
     const cfg = sessionConfig(nk);
     for (const login of ended) forgetLogin(nk, cfg, userId, login, reason, now);
   }
-  closeSockets(nk, logger, sockets);
+  closeSockets(nk, logger, sockets, userId);
   return { loginsRevoked: ended.length, socketsClosed: sockets.length };
 }
 

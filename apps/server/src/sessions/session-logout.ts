@@ -17,13 +17,13 @@ export const sessionLogoutHandler = defineHandler(sessionLogout, {
     const now = nowSec();
     const single = sessionPolicy(ctx.env) !== "allow";
     const sockets = single ? liveSockets(nk, userId) : ctx.sessionId ? [ctx.sessionId] : [];
-    // Told first, closed last: the database work between lets the notification leave.
+    // Told first, closed last (once the notice has left: sockets.ts).
     if (single && sockets.length > 0) tellSockets(nk, userId, { reason: "signed_out", at: now });
     const lid = ctx.vars?.[SessionVar.loginId];
     const login = lid ? readLogin(nk, logger, userId, lid) : undefined;
     if (login) revokeLogin(nk, sessionConfig(nk), login, "signed_out", now);
     if (single) nk.sessionLogout(userId, undefined, undefined);
-    closeSockets(nk, logger, sockets);
+    closeSockets(nk, logger, sockets, single ? userId : undefined);
     return { sockets_closed: sockets.length };
   },
 });

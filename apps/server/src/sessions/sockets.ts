@@ -29,20 +29,39 @@ export function tellSockets(nk: nkruntime.Nakama, userId: string, content: Sessi
 
 /**
  * Nakama's Close() cancels the socket's writer at once, dropping whatever is still queued,
- * and the JS runtime can neither pass final messages to sessionDisconnect nor sleep. So
- * before closing, give the writers a moment to send the session_ended notification: a
- * 50 ms pg_sleep, spent only when there are sockets to close (a kick or a sign-out).
+ * and the JS runtime can neither pass final messages to sessionDisconnect nor sleep. So a
+ * socket that was told why gets time to read it: a client that reads session_ended closes
+ * the socket itself (the game does), which is the proof it arrived, so the wait polls the
+ * user's sockets in 50 ms steps (pg_sleep) and ends once the told ones are gone. Sockets
+ * still open after 1 s (a client that ignores the notice, or a starved CPU's writer) are
+ * closed then. Only kicks and sign-outs with sockets open pay it.
  */
-const FLUSH_WAIT_SEC = 0.05;
+const FLUSH_POLL_SEC = 0.05;
+const FLUSH_MAX_POLLS = 20;
 
-export function closeSockets(nk: nkruntime.Nakama, logger: nkruntime.Logger, sessionIds: string[]) {
-  if (sessionIds.length === 0) return;
-  try {
-    nk.sqlQuery("SELECT pg_sleep($1)", [FLUSH_WAIT_SEC]);
-  } catch (err) {
-    logger.warn("flush wait before closing sockets failed: %s", String(err));
+/**
+ * Closes the sockets. With `toldUserId` (their user, told by {@link tellSockets}), first
+ * waits for the notification to leave as above; without, closes at once.
+ */
+export function closeSockets(
+  nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
+  sessionIds: string[],
+  toldUserId?: string,
+) {
+  let open = sessionIds;
+  if (toldUserId !== undefined) {
+    try {
+      for (let i = 0; i < FLUSH_MAX_POLLS && open.length > 0; i++) {
+        nk.sqlQuery("SELECT pg_sleep($1)", [FLUSH_POLL_SEC]);
+        const live = liveSockets(nk, toldUserId);
+        open = open.filter((id) => live.includes(id));
+      }
+    } catch (err) {
+      logger.warn("flush wait before closing sockets failed: %s", String(err));
+    }
   }
-  for (const id of sessionIds) {
+  for (const id of open) {
     try {
       nk.sessionDisconnect(id);
     } catch (err) {
