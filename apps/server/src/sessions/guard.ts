@@ -2,6 +2,7 @@ import { assertDatabaseReachable } from "../runtime/database";
 import { rpcError } from "../runtime/errors";
 import type { RpcRegistry } from "../runtime/registry";
 import { revokedReason } from "./revoke";
+import { isBeingClosed } from "./sockets";
 
 /**
  * Our RPCs and hooks refuse a session whose login was revoked (logout, sign-out everywhere,
@@ -16,8 +17,9 @@ export function revokedSessionError(
   const reason = revokedReason(ctx, logger, nk);
   if (reason === undefined) return undefined;
   // A call over a socket opened with a revoked token (Nakama 3.40 lets some through at
-  // upgrade, issue #2506): that socket is closed too.
-  if (ctx.sessionId) {
+  // upgrade, issue #2506): that socket is closed too, unless whoever ended the login is
+  // closing it (once its notice has left: sockets.ts).
+  if (ctx.sessionId && !isBeingClosed(nk, ctx.sessionId)) {
     try {
       nk.sessionDisconnect(ctx.sessionId);
     } catch {
@@ -57,11 +59,20 @@ export function withLiveSession(rpcs: RpcRegistry): RpcRegistry {
  * Realtime before hook: a socket whose login was revoked is refused and closed (Nakama
  * closes a session whose before hook returns nothing). It covers sockets that a revoked token
  * could still open (Nakama 3.40, #2506): nakama-js pings every 10 s, so such a socket of
- * our client lives at most that long; other realtime features are refused outright.
+ * our client lives at most that long; other realtime features are refused outright. A socket
+ * that whoever ended its login is telling and closing (sockets.ts) is only refused (an
+ * error, which Nakama answers without closing): closing it here would drop its notice.
  */
 export const rtBeforeLiveSession: nkruntime.RtBeforeHookFunction<nkruntime.Envelope> = (
   ctx,
   logger,
   nk,
   envelope,
-) => (revokedReason(ctx, logger, nk) === undefined ? envelope : undefined);
+) => {
+  const reason = revokedReason(ctx, logger, nk);
+  if (reason === undefined) return envelope;
+  if (ctx.sessionId && isBeingClosed(nk, ctx.sessionId)) {
+    throw rpcError("session_revoked", reason);
+  }
+  return undefined;
+};

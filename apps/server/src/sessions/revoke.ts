@@ -59,11 +59,12 @@ export function endLogins(
   client?: string,
 ): EndResult {
   const now = nowSec();
-  // Told before the revocation: a socket's ping that lands after it is refused and the
-  // socket closed at once (guard.ts), which would drop a notice not yet queued.
+  // Told (and marked as being closed) before the revocation: our guard closes a revoked
+  // login's socket at its next message unless it is marked (guard.ts), and a close drops a
+  // notice still queued.
   const sockets = liveSockets(nk, userId);
   if (sockets.length > 0) {
-    tellSockets(nk, userId, { reason, at: now, ...(client ? { client } : {}) });
+    tellSockets(nk, userId, { reason, at: now, ...(client ? { client } : {}) }, sockets);
   }
   const ended = end(now);
   if (ended.length > 0) {

@@ -18,7 +18,8 @@ export const sessionLogoutHandler = defineHandler(sessionLogout, {
     const single = sessionPolicy(ctx.env) !== "allow";
     const sockets = single ? liveSockets(nk, userId) : ctx.sessionId ? [ctx.sessionId] : [];
     // Told first, closed last (once the notice has left: sockets.ts).
-    if (single && sockets.length > 0) tellSockets(nk, userId, { reason: "signed_out", at: now });
+    if (single && sockets.length > 0)
+      tellSockets(nk, userId, { reason: "signed_out", at: now }, sockets);
     const lid = ctx.vars?.[SessionVar.loginId];
     const login = lid ? readLogin(nk, logger, userId, lid) : undefined;
     if (login) revokeLogin(nk, sessionConfig(nk), login, "signed_out", now);

@@ -12,10 +12,18 @@ export function liveSockets(nk: nkruntime.Nakama, userId: string): string[] {
 
 /**
  * Tells every live socket of the user why it is about to close (session_ended, not
- * persisted). Call {@link closeSockets} after other work: the notification is queued on each
- * socket's writer and must leave before the close cancels it.
+ * persisted), and marks `sessionIds` as being closed by the caller, who must call
+ * {@link closeSockets} for them next: the notification is queued on each socket's writer and
+ * must leave before a close cancels it, so until then our guard refuses what those sockets
+ * send without closing them (guard.ts, {@link isBeingClosed}).
  */
-export function tellSockets(nk: nkruntime.Nakama, userId: string, content: SessionEndedContent) {
+export function tellSockets(
+  nk: nkruntime.Nakama,
+  userId: string,
+  content: SessionEndedContent,
+  sessionIds: string[],
+) {
+  for (const id of sessionIds) nk.localcachePut(closingKey(id), "1", CLOSING_MARK_SEC);
   nk.notificationsSend([
     {
       userId,
@@ -25,6 +33,15 @@ export function tellSockets(nk: nkruntime.Nakama, userId: string, content: Sessi
       persistent: false,
     },
   ]);
+}
+
+/** Longer than closeSockets' wait: the mark outlives the close it announces. */
+const CLOSING_MARK_SEC = 5;
+const closingKey = (sessionId: string) => `gift-grab:closing:${sessionId}`;
+
+/** A socket told by {@link tellSockets} and about to be closed by its caller. */
+export function isBeingClosed(nk: nkruntime.Nakama, sessionId: string): boolean {
+  return nk.localcacheGet(closingKey(sessionId)) !== undefined;
 }
 
 /**
