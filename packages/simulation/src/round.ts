@@ -305,11 +305,6 @@ export function isFrozen(s: RoundState): boolean {
   return s.tick < s.santa.frozenUntil;
 }
 
-/** Santa's step per tick at full input, in subunits. */
-export function santaStep(s: RoundState): number {
-  return s.rules.santaStep * (s.tick < s.cookieUntil ? s.rules.cookieSpeedMultiplier : 1);
-}
-
 export const ticksToMs = (ticks: number) => (ticks * 1000) / 60;
 
 export function timeMs(s: RoundState): number {

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { parseEnv } from "node:util";
 import { log, SetupError } from "./log";
 import { cacheDir, nakamaConfigFile, nakamaGoEnvFile } from "./paths";
 import { capture, run, which } from "./process";
@@ -166,12 +167,7 @@ export async function migrate(bin: string, databaseAddress: string) {
  * another GOGC: `GOGC=100 npm run bench`).
  */
 export function nakamaGoEnv(file = nakamaGoEnvFile): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    const m = line.match(/^\s*([A-Z_][A-Z0-9_]*)=(.*)$/);
-    if (m?.[1]) env[m[1]] = (m[2] ?? "").trim();
-  }
-  return env;
+  return parseEnv(fs.readFileSync(file, "utf8")) as Record<string, string>;
 }
 
 /** Starts Nakama; with `logFile`, detached and writing there, else inheriting stdio. */
