@@ -1,4 +1,4 @@
-// Nakama's /healthcheck, polled the one way every command and test uses.
+// Is a Nakama ready: polled the one way every command and test uses.
 import type { ChildProcess } from "node:child_process";
 
 /** One probe: does Nakama on this port answer its healthcheck within `timeoutMs`? */
@@ -13,18 +13,45 @@ export async function isHealthy(port: number, timeoutMs = 2000) {
   }
 }
 
-/** Polls until healthy; fails early when `child` (the Nakama being waited for) exits. */
+/**
+ * One probe: does the console answer through to its gRPC server? Nakama starts the console's
+ * HTTP gateway and its gRPC listener (port - 3) apart, and a call between the two gets 503
+ * "connection refused". Without a token a call that reaches gRPC is refused with 401; the
+ * probe never authenticates, so it can't trip the console's login lockout.
+ */
+export async function isConsoleUp(consolePort: number, timeoutMs = 2000) {
+  try {
+    const res = await fetch(`http://127.0.0.1:${consolePort}/v2/console/config`, {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return res.status === 401;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Polls until Nakama passes its healthcheck and, given its port, the console answers;
+ * fails early when `child` (the Nakama being waited for) exits.
+ */
 export async function waitHealthy(
   port: number,
-  { timeoutMs = 60_000, child }: { timeoutMs?: number; child?: ChildProcess } = {},
+  {
+    timeoutMs = 60_000,
+    child,
+    consolePort,
+  }: { timeoutMs?: number; child?: ChildProcess; consolePort?: number } = {},
 ) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) {
       throw new Error(`Nakama exited with code ${child.exitCode} before it was healthy`);
     }
-    if (await isHealthy(port)) return;
+    if ((await isHealthy(port)) && (consolePort === undefined || (await isConsoleUp(consolePort))))
+      return;
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`Nakama on port ${port} did not pass its healthcheck in ${timeoutMs} ms`);
+  throw new Error(
+    `Nakama on port ${port} did not pass its healthcheck${consolePort === undefined ? "" : " and console probe"} in ${timeoutMs} ms`,
+  );
 }

@@ -30,13 +30,15 @@ function isAlive(pid: number) {
   }
 }
 
+const claimFile = (base: number) => path.join(os.tmpdir(), `gift-grab-port-block-${base}`);
+
 /**
  * Claims a block for this process with a file in the temp folder, so that stacks starting
  * at the same moment (parallel test files) never both take it between the check and the
- * bind. A claim outlives its stack; it lapses when its process has exited.
+ * bind. The stack releases it when it stops; one left behind by a process that died lapses.
  */
 function claimBlock(base: number) {
-  const file = path.join(os.tmpdir(), `gift-grab-port-block-${base}`);
+  const file = claimFile(base);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: "wx" });
@@ -70,4 +72,9 @@ export async function findFreePortBlock(span = 10, from = 20000, to = 32768) {
     if (free && claimBlock(base)) return base;
   }
   throw new Error("no free block of loopback ports found");
+}
+
+/** Gives back a block findFreePortBlock claimed, once its stack has stopped. */
+export function releasePortBlock(base: number) {
+  fs.rmSync(claimFile(base), { force: true });
 }

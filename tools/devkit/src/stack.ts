@@ -10,7 +10,7 @@ import { SetupError } from "./log";
 import { ensureNakama, migrate, nakamaArgs, spawnNakama } from "./nakama";
 import { type NakamaConfig, writeConfig } from "./nakama-config";
 import { serverDistDir } from "./paths";
-import { findFreePortBlock } from "./ports";
+import { findFreePortBlock, releasePortBlock } from "./ports";
 import { findPgBin, PostgresCluster } from "./postgres";
 import { stopProcess } from "./process";
 
@@ -90,7 +90,7 @@ export async function startStack({
     const started = spawnNakama(bin, args, { logFile, detached });
     child = started;
     try {
-      await waitHealthy(port, { child: started });
+      await waitHealthy(port, { child: started, consolePort });
     } catch (err) {
       const tail =
         logFile && fs.existsSync(logFile)
@@ -166,6 +166,9 @@ export async function startTestStack(options: TestStackOptions = {}) {
     config: testOverlay(options),
     logFile,
     ...(options.runtimePath ? { runtimePath: options.runtimePath } : {}),
+  }).catch((err: unknown) => {
+    releasePortBlock(base);
+    throw err;
   });
   const stopStack = stack.stop;
   return Object.assign(stack, {
@@ -176,6 +179,7 @@ export async function startTestStack(options: TestStackOptions = {}) {
     async stop() {
       await stopStack();
       await stack.pg.stop();
+      releasePortBlock(base);
       if (!process.env.KEEP_TEST_STACK) fs.rmSync(dir, { recursive: true, force: true });
     },
   });

@@ -18,19 +18,24 @@ beforeAll(async () => {
 
 afterAll(() => stack?.stop());
 
+/** A console API call's JSON body; a refusal fails the test with its status and body. */
+async function consoleCall(path: string, init: RequestInit) {
+  const res = await fetch(`http://127.0.0.1:${stack.consolePort}${path}`, init);
+  const body = await res.text();
+  if (!res.ok) throw new Error(`console ${path}: HTTP ${res.status} ${body}`);
+  return JSON.parse(body) as Record<string, unknown>;
+}
+
 async function runningConfig() {
-  const console = `http://127.0.0.1:${stack.consolePort}`;
   const local = readConfig(nakamaConfigFile) as { console: { username: string; password: string } };
-  const auth = await fetch(`${console}/v2/console/authenticate`, {
+  const { token } = await consoleCall("/v2/console/authenticate", {
     method: "POST",
     body: JSON.stringify({ username: local.console.username, password: local.console.password }),
   });
-  const { token } = (await auth.json()) as { token: string };
-  const res = await fetch(`${console}/v2/console/config`, {
+  const { config } = await consoleCall("/v2/console/config", {
     headers: { authorization: `Bearer ${token}` },
   });
-  const { config } = (await res.json()) as { config: string };
-  return JSON.parse(config) as {
+  return JSON.parse(String(config)) as {
     session: { token_expiry_sec: number; single_socket: boolean };
     runtime: { env: string[] };
   };

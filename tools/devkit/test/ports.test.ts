@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { findFreePortBlock, releasePortBlock } from "../src/ports";
+
+const claimOf = (base: number) => path.join(os.tmpdir(), `gift-grab-port-block-${base}`);
+
+test("a claimed block is this process's until released, and released leaves no file behind", async () => {
+  const base = await findFreePortBlock(10);
+  expect(base).toBeGreaterThanOrEqual(20000);
+  expect(base + 10).toBeLessThanOrEqual(32768);
+  expect(fs.readFileSync(claimOf(base), "utf8")).toBe(String(process.pid));
+  const other = await findFreePortBlock(10);
+  expect(other).not.toBe(base);
+  releasePortBlock(base);
+  releasePortBlock(other);
+  expect(fs.existsSync(claimOf(base))).toBe(false);
+  expect(fs.existsSync(claimOf(other))).toBe(false);
+});
+
+test("a block claimed by a live process is skipped; one left by a process that has exited lapses", async () => {
+  const base = await findFreePortBlock(10);
+  // The range holds only that block.
+  await expect(findFreePortBlock(10, base, base + 10)).rejects.toThrow(/no free block/);
+  releasePortBlock(base);
+  fs.writeFileSync(claimOf(base), "4194305"); // above the kernel's pid_max: no such process
+  expect(await findFreePortBlock(10, base, base + 10)).toBe(base);
+  expect(fs.readFileSync(claimOf(base), "utf8")).toBe(String(process.pid));
+  releasePortBlock(base);
+});
