@@ -235,8 +235,8 @@ export function createRound(options: RoundOptions): RoundState {
 
 /** Moves a body one tick in a straight line, bouncing off the field's edges. */
 export function bounce(m: Mover, field: Field): void {
-  const bodies = [m.x, m.y, m.vx, m.vy, m.r];
-  moveBodies(bodies, [1], 1, field.width, field.height);
+  const bodies = [m.x, m.y, m.vx, m.vy, m.r, field.width - m.r, field.height - m.r];
+  moveBodies(bodies, [1], 1);
   m.x = bodies[0] as number;
   m.y = bodies[1] as number;
   m.vx = bodies[2] as number;
@@ -244,22 +244,19 @@ export function bounce(m: Mover, field: Field): void {
 }
 
 /**
- * One tick of straight-line motion for `count` bodies packed five numbers each (x, y, vx, vy,
- * r) in `bodies`, those whose `moving` flag is 1, bouncing off the field's edges.
+ * One tick of straight-line motion for `count` bodies packed BODY numbers each (x, y, vx, vy,
+ * r, and the largest x and y its centre reaches: the field's size less r) in `bodies`, those
+ * whose `moving` flag is 1, bouncing off the field's edges.
  */
-function moveBodies(
-  bodies: number[],
-  moving: readonly number[],
-  count: number,
-  width: number,
-  height: number,
-): void {
+function moveBodies(bodies: number[], moving: readonly number[], count: number): void {
   for (let i = 0; i < count; i++) {
     if (moving[i] !== 1) continue;
     const o = i * BODY;
     const r = bodies[o + 4] as number;
-    const maxX = width - r;
-    const maxY = height - r;
+    // Kept in the array, not computed each tick: in goja every integer result above 255 is a
+    // Go allocation, and the garbage of a replay is what slows round_submit's slowest calls.
+    const maxX = bodies[o + 5] as number;
+    const maxY = bodies[o + 6] as number;
     const vx = bodies[o + 2] as number;
     const vy = bodies[o + 3] as number;
     let x = (bodies[o] as number) + vx;
@@ -291,7 +288,7 @@ function moveBodies(
 }
 
 /** Numbers per body in moveBodies' packed array. */
-const BODY = 5;
+const BODY = 7;
 
 /** v within [lo, hi]. */
 function clamp(v: number, lo: number, hi: number): number {
@@ -367,6 +364,7 @@ export function playInputs(
   const santaMaxX = width - santaR;
   const santaMaxY = height - santaR;
   const giftReach = santaR + gift.r;
+  const giftReach2 = giftReach * giftReach;
 
   let tick = s.tick;
   let over = false;
@@ -382,6 +380,12 @@ export function playInputs(
   let graceUntil = santa.graceUntil;
   let giftX = gift.x;
   let giftY = gift.y;
+  // The box around the gift that Santa's centre must enter to reach it: it moves only when
+  // the gift does, so the usual tick tests Santa against it with no arithmetic at all.
+  let giftLeft = giftX - giftReach;
+  let giftRight = giftX + giftReach;
+  let giftTop = giftY - giftReach;
+  let giftBottom = giftY + giftReach;
 
   // The movers: the ice, then the power-ups' bodies (moving while active).
   const iceCount = ice.length;
@@ -393,7 +397,7 @@ export function playInputs(
   let nextAppear = Number.POSITIVE_INFINITY;
   for (let i = 0; i < count; i++) {
     const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
-    bodies.push(m.x, m.y, m.vx, m.vy, m.r);
+    bodies.push(m.x, m.y, m.vx, m.vy, m.r, width - m.r, height - m.r);
     if (i < iceCount) moving.push(1);
     else {
       const p = powerUps[i - iceCount] as PowerUp;
@@ -452,7 +456,7 @@ export function playInputs(
       }
 
       // Movers; then power-ups whose time has come appear (drawing from the RNG).
-      moveBodies(bodies, moving, count, width, height);
+      moveBodies(bodies, moving, count);
       if (tick >= nextAppear) {
         santa.x = x;
         santa.y = y;
@@ -481,14 +485,22 @@ export function playInputs(
           bodies[o + 2] = body.vx;
           bodies[o + 3] = body.vy;
           bodies[o + 4] = body.r;
+          bodies[o + 5] = width - body.r;
+          bodies[o + 6] = height - body.r;
           events?.push({ type: "powerup_appear", kind: p.kind });
         }
       }
 
       // Gift
-      const gdx = x - giftX;
-      const gdy = y - giftY;
-      if (gdx * gdx + gdy * gdy < giftReach * giftReach) {
+      // Each contact test looks at the box around the reach before the exact distance: far
+      // apart, as nearly always, it costs no products (see moveBodies for why that matters).
+      if (
+        x > giftLeft &&
+        x < giftRight &&
+        y > giftTop &&
+        y < giftBottom &&
+        (x - giftX) * (x - giftX) + (y - giftY) * (y - giftY) < giftReach2
+      ) {
         score += 1;
         gifts += 1;
         santa.x = x;
@@ -497,6 +509,10 @@ export function playInputs(
         const next = spawnPoint(s.rng, field, gift.r, santa, rules.minSpawnDistance);
         giftX = next.x;
         giftY = next.y;
+        giftLeft = giftX - giftReach;
+        giftRight = giftX + giftReach;
+        giftTop = giftY - giftReach;
+        giftBottom = giftY + giftReach;
         events?.push({ type: "grab", at });
       }
 
@@ -507,6 +523,7 @@ export function playInputs(
         const pdx = x - (bodies[o] as number);
         const pdy = y - (bodies[o + 1] as number);
         const reach = santaR + (bodies[o + 4] as number);
+        if (pdx >= reach || pdx <= -reach || pdy >= reach || pdy <= -reach) continue;
         if (pdx * pdx + pdy * pdy >= reach * reach) continue;
         const p = powerUps[i] as PowerUp;
         puState[i] = 2;
@@ -524,7 +541,13 @@ export function playInputs(
           const idx = x - (bodies[o] as number);
           const idy = y - (bodies[o + 1] as number);
           const reach = santaR + (bodies[o + 4] as number);
-          if (idx * idx + idy * idy < reach * reach) {
+          if (
+            idx < reach &&
+            idx > -reach &&
+            idy < reach &&
+            idy > -reach &&
+            idx * idx + idy * idy < reach * reach
+          ) {
             frozenUntil = tick + freezeTicks;
             look = "frozen";
             events?.push({ type: "freeze" });
