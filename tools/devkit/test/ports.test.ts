@@ -23,8 +23,9 @@ test("a block claimed by a live process is skipped; one left by a process that h
   const base = await findFreePortBlock(10);
   // The range holds only that block.
   await expect(findFreePortBlock(10, base, base + 10)).rejects.toThrow(/no free block/);
-  releasePortBlock(base);
-  fs.writeFileSync(claimOf(base), "4194305"); // above the kernel's pid_max: no such process
+  // Now the claim is a dead process's (above the kernel's pid_max: no such pid), rewritten in
+  // place so that no other process can claim the block in between.
+  fs.writeFileSync(claimOf(base), "4194305");
   expect(await findFreePortBlock(10, base, base + 10)).toBe(base);
   expect(fs.readFileSync(claimOf(base), "utf8")).toBe(String(process.pid));
   releasePortBlock(base);

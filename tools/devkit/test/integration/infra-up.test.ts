@@ -4,13 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isHealthy } from "../../src/healthcheck";
-import { findFreePortBlock } from "../../src/ports";
+import { findFreePortBlock, releasePortBlock } from "../../src/ports";
 import { runCommand } from "../run-command";
 
 // infra:up / infra:down on a player's stack of their own (temp data folder, free ports),
 // crashed in the ways a laptop crashes them.
 let env: NodeJS.ProcessEnv;
 let dataDir: string;
+let base: number;
 let port: number;
 
 const infra = (action: "up" | "down") => runCommand(["infra", action], env);
@@ -22,7 +23,7 @@ const nakamaPid = () => Number(fs.readFileSync(pidFile(), "utf8"));
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "gift-grab-infra-"));
   fs.chmodSync(dataDir, 0o755);
-  const base = await findFreePortBlock(10);
+  base = await findFreePortBlock(10);
   port = base + 3;
   env = {
     ...process.env,
@@ -36,6 +37,7 @@ beforeAll(async () => {
 afterAll(() => {
   infra("down");
   fs.rmSync(dataDir, { recursive: true, force: true });
+  releasePortBlock(base);
 });
 
 describe("npm run infra:up / infra:down", () => {
