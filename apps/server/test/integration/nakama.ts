@@ -1,7 +1,7 @@
 // Helpers for talking to the real test server: nakama-js for what a player's client does,
 // raw HTTP for what a hostile or broken client could send.
 import { randomUUID } from "node:crypto";
-import { Client, type Session } from "@heroiclabs/nakama-js";
+import { Client, type DefaultSocket, type Session, type Socket } from "@heroiclabs/nakama-js";
 import { inject } from "vitest";
 import WebSocket from "ws";
 
@@ -56,5 +56,20 @@ export async function rawRpc(
 export async function openSocket(client: Client, session: Session) {
   const socket = client.createSocket(false, false);
   await socket.connect(session, true);
+  await untilRegistered(socket);
   return socket;
+}
+
+/**
+ * Waits until the server has registered a socket that just connected. Nakama answers the
+ * upgrade first and only then adds the session to its registry and tracks its presence
+ * (server/socket_ws.go), so a test that looks at the server's side (a session count, a
+ * sign-in that must find the socket live) right after connect() can race it. Messages are
+ * read only after that, so an answered ping proves it. Not for a socket whose token the
+ * server refuses: its ping gets no answer.
+ */
+export async function untilRegistered(socket: Socket) {
+  // createSocket's type is the Socket interface; the object is a DefaultSocket, whose send()
+  // resolves on the answer to its message.
+  await (socket as DefaultSocket).send({ ping: {} });
 }

@@ -81,7 +81,9 @@ describe("revocations survive a Nakama restart", () => {
     // Nakama's own API refuses the superseded token (re-applied at start)…
     expect(await getAccountStatus(port, superseded.session.token)).toBe(401);
     // …but the socket upgrade lets it through, and single_socket then closes the live socket.
-    const stale = await recordedSocket(superseded.client, superseded.session);
+    const stale = await recordedSocket(superseded.client, superseded.session, {
+      refused: true,
+    });
     await within(3000, liveSocket.closed, "single_socket closes the live player's socket");
     // Its first message (an RPC here; nakama-js pings every 10 s) is refused and it is closed.
     await expect(stale.socket.rpc(SESSION_CHECK, "{}")).rejects.toBeDefined();

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { SESSION_CHECK, sessionCheck } from "@gift-grab/contracts";
 import type { Client, Session, Socket } from "@heroiclabs/nakama-js";
 import WebSocket from "ws";
-import { newClient } from "./nakama";
+import { newClient, untilRegistered } from "./nakama";
 
 export const SERVER_KEY = "defaultkey";
 const basic = `Basic ${Buffer.from(`${SERVER_KEY}:`).toString("base64")}`;
@@ -67,8 +67,17 @@ export type SocketEvent =
   | { type: "notification"; code: number; subject: string; content: unknown; at: number }
   | { type: "close"; code: number; at: number };
 
-/** A connected nakama-js socket that records what the server sends it, in order. */
-export async function recordedSocket(client: Client, session: Session) {
+/**
+ * A connected nakama-js socket that records what the server sends it, in order, once the
+ * server has registered it (untilRegistered). `refused`: the server is expected to refuse
+ * the token's messages (a logged-out or superseded token whose upgrade still succeeds), so
+ * there is no registration to wait for.
+ */
+export async function recordedSocket(
+  client: Client,
+  session: Session,
+  { refused = false }: { refused?: boolean } = {},
+) {
   const socket: Socket = client.createSocket(false, false);
   const events: SocketEvent[] = [];
   socket.onnotification = (n) =>
@@ -82,6 +91,7 @@ export async function recordedSocket(client: Client, session: Session) {
   socket.ondisconnect = (evt) =>
     events.push({ type: "close", code: (evt as { code?: number }).code ?? 0, at: Date.now() });
   await socket.connect(session, true);
+  if (!refused) await untilRegistered(socket);
   return { socket, events, closed: () => events.some((e) => e.type === "close") };
 }
 

@@ -186,7 +186,7 @@ describe("sign out", () => {
     // second of the logout (its all-tokens invalidation has one-second granularity); a
     // socket that still opens gets nothing from us, and is closed at its first RPC.
     if ((await socketUpgrade(port(), session.token)) === "open") {
-      const zombie = await recordedSocket(client, session);
+      const zombie = await recordedSocket(client, session, { refused: true });
       await expect(zombie.socket.rpc(SESSION_CHECK, "{}")).rejects.toBeDefined();
       await within(2000, zombie.closed, "zombie socket closed");
     }

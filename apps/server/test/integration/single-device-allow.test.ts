@@ -78,7 +78,7 @@ describe("SESSION_POLICY=allow (with session.single_session and single_socket of
     // Tripwire: when Nakama checks logged-out tokens by id at upgrade, this turns 401 and
     // docs/security.md's gap section can go.
     expect(await socketUpgrade(stack().port, a.session.token)).toBe("open");
-    const zombie = await recordedSocket(a.client, a.session);
+    const zombie = await recordedSocket(a.client, a.session, { refused: true });
     let answered = false;
     zombie.socket.rpc(SESSION_CHECK, "{}").then(
       () => {
