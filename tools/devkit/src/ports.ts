@@ -74,7 +74,13 @@ export async function findFreePortBlock(span = 10, from = 20000, to = 32768) {
   throw new Error("no free block of loopback ports found");
 }
 
-/** Gives back a block findFreePortBlock claimed, once its stack has stopped. */
+/** Gives back a block this process claimed, once its stack has stopped (twice is fine). */
 export function releasePortBlock(base: number) {
-  fs.rmSync(claimFile(base), { force: true });
+  const file = claimFile(base);
+  try {
+    // Only our own claim: after the first release another process may have claimed it.
+    if (fs.readFileSync(file, "utf8") === String(process.pid)) fs.rmSync(file, { force: true });
+  } catch {
+    // No claim file: nothing to give back.
+  }
 }

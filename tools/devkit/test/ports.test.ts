@@ -19,6 +19,15 @@ test("a claimed block is this process's until released, and released leaves no f
   expect(fs.existsSync(claimOf(other))).toBe(false);
 });
 
+test("releasing gives back only this process's claim: a second release leaves another's be", async () => {
+  const base = await findFreePortBlock(10);
+  // As if released and claimed since by another live process (pid 1), rewritten in place.
+  fs.writeFileSync(claimOf(base), "1");
+  releasePortBlock(base);
+  expect(fs.readFileSync(claimOf(base), "utf8")).toBe("1");
+  fs.rmSync(claimOf(base));
+});
+
 test("a block claimed by a live process is skipped; one left by a process that has exited lapses", async () => {
   const base = await findFreePortBlock(10);
   // The range holds only that block.
