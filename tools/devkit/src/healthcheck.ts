@@ -1,16 +1,23 @@
 // Is a Nakama ready: polled the one way every command and test uses.
 import type { ChildProcess } from "node:child_process";
 
-/** One probe: does Nakama on this port answer its healthcheck within `timeoutMs`? */
-export async function isHealthy(port: number, timeoutMs = 2000) {
+/** One HTTP GET on loopback: does its status pass `accept` within `timeoutMs`? */
+async function probe(url: string, accept: (status: number) => boolean, timeoutMs: number) {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/healthcheck`, {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    return res.ok;
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    return accept(res.status);
   } catch {
     return false;
   }
+}
+
+/** One probe: does Nakama on this port answer its healthcheck within `timeoutMs`? */
+export function isHealthy(port: number, timeoutMs = 2000) {
+  return probe(
+    `http://127.0.0.1:${port}/healthcheck`,
+    (status) => status >= 200 && status < 300,
+    timeoutMs,
+  );
 }
 
 /**
@@ -19,15 +26,12 @@ export async function isHealthy(port: number, timeoutMs = 2000) {
  * "connection refused". Without a token a call that reaches gRPC is refused with 401; the
  * probe never authenticates, so it can't trip the console's login lockout.
  */
-export async function isConsoleUp(consolePort: number, timeoutMs = 2000) {
-  try {
-    const res = await fetch(`http://127.0.0.1:${consolePort}/v2/console/config`, {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    return res.status === 401;
-  } catch {
-    return false;
-  }
+export function isConsoleUp(consolePort: number, timeoutMs = 2000) {
+  return probe(
+    `http://127.0.0.1:${consolePort}/v2/console/config`,
+    (status) => status === 401,
+    timeoutMs,
+  );
 }
 
 /**
