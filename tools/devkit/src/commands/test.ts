@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { log } from "../log";
-import { cacheDir, repoRoot } from "../paths";
+import { cacheDir, repoRoot, workspaceBin } from "../paths";
 import { setup } from "../setup";
 
 /** Every workspace package folder (the globs of pnpm-workspace.yaml: apps/*, packages/*, tools/*). */
@@ -66,7 +66,7 @@ export async function main() {
   for (const stage of stages) {
     log.step(`${stage.name}…`);
     const t0 = Date.now();
-    const r = spawnSync("pnpm", ["turbo", "run", ...stage.tasks, ...turboFlags], {
+    const r = spawnSync(workspaceBin("turbo"), ["run", ...stage.tasks, ...turboFlags], {
       cwd: repoRoot,
       stdio: "inherit",
     });
