@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The one file that runs before the workspace's dependencies exist (`npm start` on a fresh
 // clone), so plain JavaScript on Node's own modules: it installs the pinned pnpm and the
-// dependencies, then runs a devkit command (src/cli.ts) through tsx.
+// dependencies, then runs a devkit command (src/cli.ts) in this process through tsx's loader.
 //   node tools/devkit/bootstrap.mjs <command> [args…]
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -88,35 +88,27 @@ function ensureDependencies(/** @type {string} */ pnpm) {
   if (r.status !== 0) throw new BootstrapError(`pnpm install failed (exit ${r.status})`);
 }
 
-/** Runs the devkit command in a child Node with tsx's loader; exits with its status. */
-function runCommand(/** @type {string} */ pnpm, /** @type {string[]} */ args) {
+/**
+ * Runs the devkit command in this process, its TypeScript loaded through tsx's loader (no
+ * second Node: that cost a second on a busy machine). The command exits with its status.
+ */
+async function runCommand(/** @type {string} */ pnpm, /** @type {string[]} */ args) {
+  // The devkit and everything it starts find this pnpm first.
+  process.env.PATH = `${path.dirname(pnpm)}${path.delimiter}${process.env.PATH}`;
+  // Turborepo prints a telemetry notice on its first run and reports usage unless told not to.
+  process.env.TURBO_TELEMETRY_DISABLED = "1";
+  // What `node --import tsx/esm` loads: importing it registers tsx's loader in this process.
   const tsx = createRequire(path.join(devkitDir, "package.json")).resolve("tsx/esm");
-  const env = {
-    ...process.env,
-    // The devkit and everything it starts find this pnpm first.
-    PATH: `${path.dirname(pnpm)}${path.delimiter}${process.env.PATH}`,
-    // Turborepo prints a telemetry notice on its first run and reports usage unless told not to.
-    TURBO_TELEMETRY_DISABLED: "1",
-  };
-  const child = spawn(
-    process.execPath,
-    ["--import", pathToFileURL(tsx).href, path.join(devkitDir, "src/cli.ts"), ...args],
-    { stdio: "inherit", env },
-  );
-  // Ctrl-C reaches the whole process group; a signal sent to this process alone is passed on.
-  // Either way the command stops what it started before this process exits.
-  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
-    process.on(signal, () => child.kill(signal));
-  }
-  child.on("exit", (code, signal) => {
-    process.exit(code ?? 128 + (signal ? os.constants.signals[signal] : 1));
-  });
+  await import(pathToFileURL(tsx).href);
+  const cli = path.join(devkitDir, "src/cli.ts");
+  process.argv = [process.argv[0] ?? process.execPath, cli, ...args];
+  await import(pathToFileURL(cli).href);
 }
 
 try {
   const pnpm = ensurePnpm();
   ensureDependencies(pnpm);
-  runCommand(pnpm, process.argv.slice(2));
+  await runCommand(pnpm, process.argv.slice(2));
 } catch (err) {
   if (!(err instanceof BootstrapError)) throw err;
   console.error(`✗ ${err.message}`);

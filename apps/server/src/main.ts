@@ -15,7 +15,7 @@ import { createWeeklyBoard } from "./leaderboard/weekly-board";
 import { roundStartHandler } from "./rounds/round-start";
 import { roundSubmitHandler } from "./rounds/round-submit";
 import { callHook, type HookOutcome } from "./runtime/call-hook";
-import { dispatchRpc } from "./runtime/dispatch-rpc";
+import { rpcEntry } from "./runtime/dispatch-rpc";
 import {
   type HookRegistry,
   type RpcRegistry,
@@ -66,20 +66,8 @@ export function init(
   logger.info("gift-grab module loaded");
 }
 
-/** Every RPC refuses a revoked session (sessions/guard.ts); built on first use, per VM. */
-let guardedRpcs: RpcRegistry | undefined;
-
-/** Entry for the generated glue: see runtime/dispatch-rpc.ts. */
-export function runRpc(
-  id: string,
-  ctx: nkruntime.Context,
-  logger: nkruntime.Logger,
-  nk: nkruntime.Nakama,
-  payload: string,
-) {
-  guardedRpcs ??= withLiveSession(rpcs);
-  return dispatchRpc(guardedRpcs, id, ctx, logger, nk, payload);
-}
+/** Entry for the generated glue; every RPC refuses a revoked session (sessions/guard.ts). */
+export const runRpc = rpcEntry(() => withLiveSession(rpcs));
 
 /**
  * What of a before hook's request is checked for control characters: all of it, except

@@ -265,6 +265,10 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = "kick_previous";
 export const SESSION_ENDED_CODE = 101;
 export const SESSION_ENDED_SUBJECT = "session_ended";
 
+/**
+ * Why a login ended: one list, stored with the revoked login (LoginRecord.revoked_reason) and
+ * sent to its sockets in the session_ended notification.
+ */
 export const SessionEndedReason = z.enum([
   /** A newer sign-in of this account replaced this one (kick_previous, or a takeover). */
   "signed_in_elsewhere",
@@ -272,7 +276,14 @@ export const SessionEndedReason = z.enum([
   "signed_out_everywhere",
   /** This login signed out (session_logout). */
   "signed_out",
-  /** The token was revoked earlier (e.g. a socket opened with a logged-out token). */
+  /** Its refresh token was presented a second time (a copied token): the login is ended. */
+  "refresh_reused",
+  /** Signed in longer than the server's lifetime for a login (a refresh is refused). */
+  "login_expired",
+  /**
+   * It had ended before this device learnt why (e.g. a socket opened with a logged-out
+   * token, or a refresh refused): what a client says when it has no other reason.
+   */
   "session_revoked",
 ]);
 export type SessionEndedReason = z.infer<typeof SessionEndedReason>;
@@ -285,12 +296,6 @@ export const SessionEndedContent = z.strictObject({
   client: z.optional(ClientTag),
 });
 export type SessionEndedContent = z.infer<typeof SessionEndedContent>;
-
-export const SessionEndedNotification = {
-  code: SESSION_ENDED_CODE,
-  subject: SESSION_ENDED_SUBJECT,
-  content: SessionEndedContent,
-} as const;
 
 /** Reads a notification (as nakama-js delivers it); undefined if it is not a session_ended one. */
 export function parseSessionEnded(n: {

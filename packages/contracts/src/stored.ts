@@ -1,6 +1,7 @@
 import { GameRules, InputRuns, Orientation } from "@gift-grab/simulation";
 import * as z from "zod/mini";
 import { roundSubmit } from "./rpcs/round-submit";
+import { SessionEndedReason } from "./session";
 
 /**
  * What the server keeps in Nakama storage: one schema per collection it owns (the registry
@@ -74,16 +75,6 @@ export const StartLimitsRecord = z.object({
 });
 export type StartLimitsRecord = z.infer<typeof StartLimitsRecord>;
 
-/** Why a login ended. */
-export const RevokeReason = z.enum([
-  "signed_out",
-  "signed_out_everywhere",
-  "signed_in_elsewhere",
-  "refresh_reused",
-  "login_expired",
-]);
-export type RevokeReason = z.infer<typeof RevokeReason>;
-
 /** session_logins, key = login id (`lid` var): one sign-in, never the raw token. */
 export const LoginRecord = z.object({
   /** Token id shared by the login's session and refresh tokens. */
@@ -102,7 +93,7 @@ export const LoginRecord = z.object({
   client: z.optional(z.string()),
   email: z.optional(z.string()),
   revoked_at: z.optional(UnixSeconds),
-  revoked_reason: z.optional(RevokeReason),
+  revoked_reason: z.optional(SessionEndedReason),
 });
 export type LoginRecord = z.infer<typeof LoginRecord>;
 

@@ -304,10 +304,6 @@ export function isFrozen(s: RoundState): boolean {
 
 export const ticksToMs = (ticks: number) => (ticks * 1000) / 60;
 
-export function timeMs(s: RoundState): number {
-  return ticksToMs(s.tick);
-}
-
 export function timeLeftMs(s: RoundState): number {
   return ticksToMs(Math.max(0, s.ticks - s.tick));
 }

@@ -16,7 +16,35 @@ afterAll(() => clone?.remove());
 const newRpc = (...args: string[]) =>
   run("npm", ["run", "--silent", "new:rpc", "--", ...args], clone.dir);
 
+/**
+ * new:rpc's command in this process, from the clone's own source (its repo root is the
+ * clone): the refusal's message, or "" if it wrote.
+ */
+async function newRpcInProcess(spec: string): Promise<string> {
+  const devkit = path.join(clone.dir, "tools/devkit/src");
+  const { main } = await import(path.join(devkit, "commands/new-rpc.ts"));
+  const { SetupError } = await import(path.join(devkit, "log.ts"));
+  try {
+    await main([spec]);
+    return "";
+  } catch (err) {
+    if (!(err instanceof SetupError)) throw err;
+    return (err as Error).message;
+  }
+}
+
+const clean = () => mustRun("git", ["status", "--porcelain"], clone.dir).stdout;
+
 describe("npm run new:rpc in a fresh clone", () => {
+  it("refuses through npm run with exit code 1, a clear message, and writes nothing", () => {
+    const r = newRpc("claim_reward");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("names no domain: write <domain>/<snake_case_id>");
+    expect(clean()).toBe("");
+  });
+
+  // The command's checks, each refusal run in this one process (a process per refusal through
+  // npm run cost 3–5 s each).
   it.each([
     ["no domain", "claim_reward", "names no domain: write <domain>/<snake_case_id>"],
     ["a bad domain name", "Rounds/claim_reward", "not a domain folder name"],
@@ -27,14 +55,12 @@ describe("npm run new:rpc in a fresh clone", () => {
     ["a reserved word", "rounds/delete", "reserved word"],
     ["an existing id", "sessions/session_check", "already exists"],
     ["an existing id in another domain", "rounds/session_check", "already exists"],
-  ])("refuses %s with a clear message and writes nothing", (_what, name, message) => {
-    const r = newRpc(name);
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain(message);
-    expect(mustRun("git", ["status", "--porcelain"], clone.dir).stdout).toBe("");
+  ])("refuses %s with a clear message and writes nothing", async (_what, name, message) => {
+    expect(await newRpcInProcess(name)).toContain(message);
+    expect(clean()).toBe("");
   });
 
-  it("writes an RPC where the project's own RPCs live, which typechecks, lints and passes its real-server test", () => {
+  it("writes an RPC where the project's own RPCs live, which typechecks, lints and passes its real-server test", async () => {
     // The project's own: round_start's contract, handler and client call.
     const own = [
       "packages/contracts/src/rpcs/round-start.ts",
@@ -74,8 +100,12 @@ describe("npm run new:rpc in a fresh clone", () => {
     );
 
     // The same id again is refused now that it exists, also under another domain.
-    expect(newRpc("rounds/claim_reward").stderr).toContain("already exists");
-    expect(newRpc("stats/claim_reward").stderr).toContain("already exists");
+    const before = mustRun("git", ["status", "--porcelain", "--untracked-files=all"], clone.dir);
+    expect(await newRpcInProcess("rounds/claim_reward")).toContain("already exists");
+    expect(await newRpcInProcess("stats/claim_reward")).toContain("already exists");
+    expect(
+      mustRun("git", ["status", "--porcelain", "--untracked-files=all"], clone.dir).stdout,
+    ).toBe(before.stdout);
 
     const scope = [
       "--filter",

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { formatTable, runBench } from "./bench";
+import { appendBenchLog, benchLogRow, currentCommit } from "./bench-log";
 import { formatReplayCost, measureReplayCost } from "./replay-cost";
 
 const { values } = parseArgs({
@@ -27,4 +28,12 @@ const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..
 fs.mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
 fs.writeFileSync(file, JSON.stringify({ ...result, replay: replayCost }, null, 2));
-console.log(`\nwritten: ${path.relative(process.cwd(), file)}`);
+const repoRoot = path.resolve(dir, "../..");
+const log = path.join(repoRoot, "docs/bench-log.md");
+appendBenchLog(
+  log,
+  benchLogRow(result, replayCost, { at: new Date(), commit: currentCommit(repoRoot) }),
+);
+console.log(
+  `\nwritten: ${path.relative(process.cwd(), file)}; a row appended to docs/bench-log.md`,
+);

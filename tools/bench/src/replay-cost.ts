@@ -1,9 +1,11 @@
 // What a replay costs: the same simulation replaying 30 s bot runs in Nakama's goja (the
 // test-only determinism module, timed by goja's own clock) and in Node's V8, per replay.
 import fs from "node:fs";
-import { startDeterminismStack } from "@gift-grab/server/determinism-stack";
 import { replay } from "@gift-grab/simulation";
 import { playBot } from "@gift-grab/simulation/bot";
+// From the server's tests, not its package: the determinism module is test support, and the
+// server package exports nothing (it is built into one file Nakama loads).
+import { startDeterminismStack } from "../../../apps/server/test/determinism/stack";
 import { NakamaHttp } from "./http";
 
 const BATCH = 20;

@@ -30,9 +30,13 @@ const commands: Record<string, { about: string; load: () => Promise<Command> }> 
     about: "link the nkruntime types (what typecheck needs)",
     load: () => import("./commands/link-types"),
   },
-  pnpm: {
-    about: "<args…>: pnpm, with the nkruntime types linked",
-    load: () => import("./commands/pnpm"),
+  turbo: {
+    about: "<args…>: the workspace's turbo, with the nkruntime types linked",
+    load: async () => (await import("./commands/workspace-bin")).binCommand("turbo"),
+  },
+  biome: {
+    about: "<args…>: the workspace's biome",
+    load: async () => (await import("./commands/workspace-bin")).binCommand("biome"),
   },
 };
 

@@ -14,6 +14,9 @@ export const nakamaConfigFile = path.join(infraDir, "nakama/local.yml");
 export const nakamaGoEnvFile = path.join(infraDir, "nakama/go.env");
 export const versionsFile = path.join(infraDir, "versions.json");
 
+/** A binary of the workspace's dependencies (turbo, biome), run without pnpm in between. */
+export const workspaceBin = (name: string) => path.join(repoRoot, "node_modules/.bin", name);
+
 export const cacheDir = path.join(
   process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"),
   "gift-grab",

@@ -4,7 +4,6 @@ import {
   type ErrorReason,
   PASSWORD_MAX_BYTES,
   PASSWORD_MIN_CHARS,
-  type SessionEndedReason,
   USERNAME_MAX_CHARS,
   USERNAME_MIN_CHARS,
 } from "@gift-grab/contracts";
@@ -51,14 +50,6 @@ export const usernameHint = `(new accounts: ${USERNAME_MIN_CHARS}–${USERNAME_M
 export const unreachableMessage =
   "Can't reach the game server. Check your connection and try again.";
 export const unknownFailureMessage = "Something went wrong. Try again.";
-
-/** Why a device's session ended, said to the player on that device. */
-export const sessionEndedMessages: Record<SessionEndedReason, string> = {
-  signed_in_elsewhere: "You signed in on another device",
-  signed_out_everywhere: "You were signed out everywhere",
-  signed_out: "You signed out",
-  session_revoked: "Your session ended — sign in again",
-};
 
 /** submitRound on a device whose session the server ended. */
 export const kickedSubmitMessage =

@@ -1,5 +1,5 @@
 import { assertNoControlCharacters } from "./control-chars";
-import { isRuntimeError, type RuntimeError, unexpectedError } from "./errors";
+import { callerError, type RuntimeError } from "./errors";
 
 export type HookOutcome =
   | { result: unknown; error?: undefined }
@@ -41,8 +41,6 @@ export function callHook(
     if (call.checkedStrings) assertNoControlCharacters(call.api, call.checkedStrings(args[0]));
     return { result: hook(ctx, logger, nk, ...args) };
   } catch (err) {
-    if (isRuntimeError(err) && !(err instanceof Error))
-      return { error: { message: err.message, code: err.code } };
-    return { error: unexpectedError(call.api, err, logger) };
+    return { error: callerError(call.api, err, logger) };
   }
 }

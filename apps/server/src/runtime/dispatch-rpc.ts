@@ -1,4 +1,4 @@
-import { rpcError, unexpectedError } from "./errors";
+import { callerError, rpcError } from "./errors";
 import type { RpcRegistry } from "./registry";
 
 export type RpcOutcome =
@@ -24,17 +24,25 @@ export function dispatchRpc(
   try {
     return { payload: handler(ctx, logger, nk, payload) ?? "" };
   } catch (error) {
-    if (isThrownError(error)) return { error: { message: error.message, code: error.code } };
-    return { error: unexpectedError(id, error, logger) };
+    return { error: callerError(id, error, logger) };
   }
 }
 
-function isThrownError(value: unknown): value is { message: string; code: number } {
+/**
+ * A module's `runRpc`, which the generated glue calls for every RPC
+ * (scripts/build-module.mjs): the registry is built on first use, once per VM, and each call
+ * goes through {@link dispatchRpc}. The one setup of the game's module and the test modules.
+ */
+export function rpcEntry(registry: () => RpcRegistry) {
+  let built: RpcRegistry | undefined;
   return (
-    typeof value === "object" &&
-    value !== null &&
-    !(value instanceof Error) &&
-    typeof (value as { message?: unknown }).message === "string" &&
-    typeof (value as { code?: unknown }).code === "number"
-  );
+    id: string,
+    ctx: nkruntime.Context,
+    logger: nkruntime.Logger,
+    nk: nkruntime.Nakama,
+    payload: string,
+  ): RpcOutcome => {
+    built ??= registry();
+    return dispatchRpc(built, id, ctx, logger, nk, payload);
+  };
 }

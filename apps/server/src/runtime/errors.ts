@@ -1,4 +1,4 @@
-import { type ErrorReason, formatErrorMessage, NakamaCode, reasonCode } from "@gift-grab/contracts";
+import { type ErrorReason, formatErrorMessage, reasonCode } from "@gift-grab/contracts";
 
 /** What Nakama turns into an error response: `code` picks the HTTP status. */
 export interface RuntimeError {
@@ -10,14 +10,28 @@ export function rpcError(reason: ErrorReason, detail: string): RuntimeError {
   return { message: formatErrorMessage(reason, detail), code: reasonCode[reason] };
 }
 
+/**
+ * An error thrown on purpose ({@link rpcError}): a plain `{message, code}`. An Error never is,
+ * whatever its fields: Nakama's Go failures and our own bugs are Errors.
+ */
 export function isRuntimeError(value: unknown): value is RuntimeError {
   return (
     typeof value === "object" &&
     value !== null &&
+    !(value instanceof Error) &&
     typeof (value as RuntimeError).message === "string" &&
-    typeof (value as RuntimeError).code === "number" &&
-    (value as RuntimeError).code !== NakamaCode.INTERNAL
+    typeof (value as RuntimeError).code === "number"
   );
+}
+
+/**
+ * The one error mapping (RPCs, hooks, realtime hooks): what a caller sees for anything thrown
+ * while serving `id`. An error thrown on purpose goes out as it is (just its message and
+ * code); anything else is logged and goes out as {@link unexpectedError}.
+ */
+export function callerError(id: string, err: unknown, logger: nkruntime.Logger): RuntimeError {
+  if (isRuntimeError(err)) return { message: err.message, code: err.code };
+  return unexpectedError(id, err, logger);
 }
 
 /**

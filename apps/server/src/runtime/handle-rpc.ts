@@ -1,7 +1,7 @@
 import { type AnyRpc, describeIssues, type RpcResponse } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
 import { assertNoControlCharactersInJson } from "./control-chars";
-import { isRuntimeError, rpcError, unexpectedError } from "./errors";
+import { callerError, rpcError } from "./errors";
 
 /** Who called and with what: everything a handler's logic may use besides its input. */
 export interface RpcCall {
@@ -65,7 +65,6 @@ function handleRpc<C extends AnyRpc>(
   try {
     return JSON.stringify(impl.run(parsed.data, { userId, ctx, logger, nk }));
   } catch (err) {
-    if (isRuntimeError(err)) throw err;
-    throw unexpectedError(contract.id, err, logger);
+    throw callerError(contract.id, err, logger);
   }
 }

@@ -36,7 +36,7 @@ function owned<S extends z.ZodMiniType>(entry: OwnedCollection<S>): OwnedCollect
  *
  * Collections clients may write: none. The game keeps nothing in Nakama storage itself (its
  * saves are localStorage). Login records are not storage at all: they live in the module's
- * own tables (login-table.ts), which no client API of Nakama reaches. Any collection not listed here stays writable by clients as on
+ * own tables (sessions/login-table.ts), which no client API of Nakama reaches. Any collection not listed here stays writable by clients as on
  * plain Nakama, for a template's own client-side saves.
  */
 export const Owned = {

@@ -75,26 +75,6 @@ export function readOwnedMany<C extends OwnedCollection>(
   return objs.flatMap((obj) => parsed(logger, entry, fromNakama(obj)) ?? []);
 }
 
-/** Every object of one user in the collection that parses. */
-export function listOwned<C extends OwnedCollection>(
-  nk: nkruntime.Nakama,
-  logger: nkruntime.Logger,
-  entry: C,
-  userId: string,
-): OwnedObject<Value<C>>[] {
-  const out: OwnedObject<Value<C>>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = nk.storageList(userId, entry.collection, 100, cursor);
-    for (const obj of page.objects ?? []) {
-      const ok = parsed(logger, entry, fromNakama(obj));
-      if (ok) out.push(ok);
-    }
-    cursor = page.cursor || undefined;
-  } while (cursor);
-  return out;
-}
-
 declare const ownedWriteBrand: unique symbol;
 /** A write built by {@link ownedWrite}: the only kind {@link writeOwned} takes. */
 export type OwnedWrite = nkruntime.StorageWriteRequest & { readonly [ownedWriteBrand]: true };

@@ -1,5 +1,5 @@
-import { createLoginTables, hasLiveLogin, listRevokedUnexpired } from "../runtime/login-table";
 import { policyMismatch, rememberSessionConfig, type SessionConfig, sessionPolicy } from "./config";
+import { createLoginTables, hasLiveLogin, listRevokedUnexpired } from "./login-table";
 import { nowSec } from "./revoke";
 import { invalidateLoginInNakama } from "./tokens";
 

@@ -1,8 +1,8 @@
 import { ClientSessionVars, type LoginRecord, SessionVar } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
 import { rpcError } from "../runtime/errors";
-import { readLogin, rotateLogin } from "../runtime/login-table";
 import { maxLoginSeconds, sessionConfig } from "./config";
+import { readLogin, rotateLogin } from "./login-table";
 import { nowSec, revokeLogin } from "./revoke";
 import { verifiedRefreshClaims } from "./tokens";
 

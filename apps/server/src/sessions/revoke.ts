@@ -1,12 +1,12 @@
-import type { RevokeReason, SessionEndedContent } from "@gift-grab/contracts";
+import type { SessionEndedReason } from "@gift-grab/contracts";
+import { type SessionConfig, sessionConfig } from "./config";
 import {
   type EndedLogin,
   readLogin,
   revokeAllLogins,
   revokeLoginRow,
   type StoredLogin,
-} from "../runtime/login-table";
-import { type SessionConfig, sessionConfig } from "./config";
+} from "./login-table";
 import { closeSockets, liveSockets, tellSockets } from "./sockets";
 import { invalidateLoginInNakama } from "./tokens";
 
@@ -17,7 +17,7 @@ export function revokeLogin(
   nk: nkruntime.Nakama,
   cfg: SessionConfig,
   { userId, lid, record }: StoredLogin,
-  reason: RevokeReason,
+  reason: SessionEndedReason,
   now = nowSec(),
 ) {
   revokeLoginRow(nk, userId, lid, reason, now);
@@ -33,7 +33,7 @@ export function forgetLogin(
   cfg: SessionConfig,
   userId: string,
   login: EndedLogin,
-  reason: RevokeReason,
+  reason: SessionEndedReason,
   now: number,
 ) {
   nk.localcachePut(stateKey(userId, login.lid), `revoked:${reason}`, Math.max(1, login.exp - now));
@@ -54,7 +54,7 @@ export function endLogins(
   nk: nkruntime.Nakama,
   logger: nkruntime.Logger,
   userId: string,
-  reason: RevokeReason & SessionEndedContent["reason"],
+  reason: SessionEndedReason,
   end: (now: number) => EndedLogin[],
   client?: string,
 ): EndResult {

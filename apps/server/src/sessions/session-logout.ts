@@ -1,7 +1,7 @@
 import { SessionVar, sessionLogout } from "@gift-grab/contracts";
 import { defineHandler } from "../runtime/handle-rpc";
-import { readLogin } from "../runtime/login-table";
 import { sessionConfig, sessionPolicy } from "./config";
+import { readLogin } from "./login-table";
 import { nowSec, revokeLogin } from "./revoke";
 import { closeSockets, liveSockets, tellSockets } from "./sockets";
 

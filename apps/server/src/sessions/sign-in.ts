@@ -13,8 +13,8 @@ import { claimEmail, emailTakenError, releaseEmail } from "../accounts/email-cla
 import { assertValidUsername } from "../accounts/username-guard";
 import { assertDatabaseReachable } from "../runtime/database";
 import { rpcError } from "../runtime/errors";
-import { recordSignIn, type StoredLogin } from "../runtime/login-table";
 import { maxLoginSeconds, sessionConfig, sessionPolicy } from "./config";
+import { recordSignIn, type StoredLogin } from "./login-table";
 import { notificationStream } from "./notification-stream";
 import { endLogins, nowSec } from "./revoke";
 import { claimsOf, invalidateLoginInNakama } from "./tokens";
@@ -141,37 +141,52 @@ function assertAccountId(api: string, schema: typeof DeviceId, id: unknown) {
   }
 }
 
-export const beforeAuthenticateDevice: nkruntime.BeforeHookFunction<
-  nkruntime.AuthenticateDeviceRequest
-> = (ctx, _logger, nk, req) => {
-  assertValidUsername(req.username);
-  const account = req.account ?? { id: "" };
-  assertAccountId("device sign-in", DeviceId, account.id);
-  const vars = signInVars(nk, account.vars);
-  // A new guest gets a name that follows the username contract (used only if the device is new).
-  req.username ||= generatedUsername(nk, "guest");
-  assertDatabaseReachable(nk);
-  if (account.id)
-    checkDenyNew(ctx, nk, () => userIdBy(nk, USER_BY_DEVICE, account.id), account.vars);
-  account.vars = vars;
-  req.account = account;
-  return req;
-};
+/** What differs between the sign-ins by an account id (device, custom). */
+interface IdSignIn {
+  api: string;
+  schema: typeof DeviceId;
+  /** The account this id names, for deny_new. */
+  userBy: string;
+  /** A new account's generated username; none: Nakama picks one (custom ids are a server's). */
+  newUsername?: "guest";
+}
 
-export const beforeAuthenticateCustom: nkruntime.BeforeHookFunction<
-  nkruntime.AuthenticateCustomRequest
-> = (ctx, _logger, nk, req) => {
-  assertValidUsername(req.username);
-  const account = req.account ?? { id: "" };
-  assertAccountId("custom sign-in", CustomId, account.id);
-  const vars = signInVars(nk, account.vars);
-  assertDatabaseReachable(nk);
-  const customId = account.id;
-  if (customId) checkDenyNew(ctx, nk, () => userIdBy(nk, USER_BY_CUSTOM, customId), account.vars);
-  account.vars = vars;
-  req.account = account;
-  return req;
-};
+/**
+ * The before hook of a sign-in by an account id: a sent username follows the contract, the
+ * id its own, the vars are the server's (signInVars), and deny_new is checked against the
+ * account the id names.
+ */
+function beforeIdSignIn<R extends { account?: { id?: string; vars?: Vars }; username?: string }>(
+  how: IdSignIn,
+): nkruntime.BeforeHookFunction<R> {
+  return (ctx, _logger, nk, req) => {
+    assertValidUsername(req.username);
+    const account = req.account ?? { id: "" };
+    assertAccountId(how.api, how.schema, account.id);
+    const vars = signInVars(nk, account.vars);
+    // Used only if the account is new.
+    if (how.newUsername) req.username ||= generatedUsername(nk, how.newUsername);
+    assertDatabaseReachable(nk);
+    const id = account.id;
+    if (id) checkDenyNew(ctx, nk, () => userIdBy(nk, how.userBy, id), account.vars);
+    account.vars = vars;
+    req.account = account;
+    return req;
+  };
+}
+
+export const beforeAuthenticateDevice = beforeIdSignIn<nkruntime.AuthenticateDeviceRequest>({
+  api: "device sign-in",
+  schema: DeviceId,
+  userBy: USER_BY_DEVICE,
+  newUsername: "guest",
+});
+
+export const beforeAuthenticateCustom = beforeIdSignIn<nkruntime.AuthenticateCustomRequest>({
+  api: "custom sign-in",
+  schema: CustomId,
+  userBy: USER_BY_CUSTOM,
+});
 
 /**
  * After any sign-in: record the login (persisted, server-only) and, unless the policy is

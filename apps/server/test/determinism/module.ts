@@ -5,7 +5,7 @@
  * final states with Node's. The production module carries no trace of it.
  */
 import { replay } from "@gift-grab/simulation";
-import { dispatchRpc } from "../../src/runtime/dispatch-rpc";
+import { rpcEntry } from "../../src/runtime/dispatch-rpc";
 import { defineHandler } from "../../src/runtime/handle-rpc";
 import { type HookRegistry, type RpcRegistry, rpcRegistry } from "../../src/runtime/registry";
 import { simReplayBatch } from "./contract";
@@ -29,12 +29,4 @@ export function init(_ctx: nkruntime.Context, logger: nkruntime.Logger) {
   logger.info("determinism module loaded");
 }
 
-export function runRpc(
-  id: string,
-  ctx: nkruntime.Context,
-  logger: nkruntime.Logger,
-  nk: nkruntime.Nakama,
-  payload: string,
-) {
-  return dispatchRpc(rpcs, id, ctx, logger, nk, payload);
-}
+export const runRpc = rpcEntry(() => rpcs);

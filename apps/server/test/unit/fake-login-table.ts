@@ -1,11 +1,11 @@
 import type { LoginRecord } from "@gift-grab/contracts";
-import type * as LoginTable from "../../src/runtime/login-table";
+import type * as LoginTable from "../../src/sessions/login-table";
 
 type Table = typeof LoginTable;
 
 /**
  * The login table's semantics in memory, for unit tests of the session logic (vi.mock of
- * runtime/login-table.ts): rotation only from the current rid of a login not revoked. The
+ * sessions/login-table.ts): rotation only from the current rid of a login not revoked. The
  * SQL itself runs against the real Postgres in the integration tests.
  */
 export function fakeLoginTable() {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { parseRpcError } from "@gift-grab/contracts";
+import { parseRpcError, sessionCheck } from "@gift-grab/contracts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CLAIM_STALE_MS, claimEmail, releaseEmail } from "../../src/accounts/email-claims";
@@ -8,6 +8,8 @@ import {
   assertNoControlCharactersInJson,
   controlCharacterField,
 } from "../../src/runtime/control-chars";
+import { dispatchRpc } from "../../src/runtime/dispatch-rpc";
+import { defineHandler } from "../../src/runtime/handle-rpc";
 import { fakeStorage } from "./fake-storage";
 
 const logged: string[] = [];
@@ -130,6 +132,63 @@ describe("callHook: one error mapping for every hook", () => {
     expect(ran).toBe(false);
     expect(parseRpcError(out.error)).toMatchObject({ reason: "invalid_payload", code: 3 });
     expect(out.error?.message).toContain("account.id");
+  });
+});
+
+describe("one error mapping: an RPC and a hook give the same answer for the same throw", () => {
+  const viaRpc = (thrown: unknown) => {
+    const handler = defineHandler(sessionCheck, {
+      run() {
+        throw thrown;
+      },
+    });
+    const out = dispatchRpc(
+      { [sessionCheck.id]: handler.rpc },
+      sessionCheck.id,
+      {
+        userId: "u",
+      } as nkruntime.Context,
+      logger,
+      nk,
+      "",
+    );
+    return out.error;
+  };
+  const viaHook = (thrown: unknown) =>
+    callHook(
+      { api: sessionCheck.id },
+      () => {
+        throw thrown;
+      },
+      ctx,
+      logger,
+      nk,
+      [{}],
+    ).error;
+
+  it("passes a plain {message, code} as it is, whatever its code; never an Error", () => {
+    const cases: [unknown, { message: string; code: number } | "internal"][] = [
+      [
+        { message: "email_taken: taken", code: 6, extra: "dropped" },
+        { message: "email_taken: taken", code: 6 },
+      ],
+      [
+        { message: "internal: already mapped", code: 13 },
+        { message: "internal: already mapped", code: 13 },
+      ],
+      [Object.assign(new Error("GoError: a Go failure"), { code: 3 }), "internal"],
+      [new TypeError("x is undefined"), "internal"],
+      ["a string", "internal"],
+      [{ message: "no code" }, "internal"],
+    ];
+    for (const [thrown, expected] of cases) {
+      const rpc = viaRpc(thrown);
+      expect(viaHook(thrown)).toEqual(rpc);
+      if (expected === "internal") {
+        expect(parseRpcError(rpc)).toMatchObject({ reason: "internal", code: 13 });
+        expect((rpc as { message: string }).message).not.toMatch(/GoError|undefined|a string/);
+      } else expect(rpc).toEqual(expected);
+    }
   });
 });
 

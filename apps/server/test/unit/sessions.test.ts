@@ -10,7 +10,7 @@ import type { fakeLoginTable } from "./fake-login-table";
 const logins = vi.hoisted(() => ({
   table: undefined as ReturnType<typeof fakeLoginTable> | undefined,
 }));
-vi.mock("../../src/runtime/login-table", async () => {
+vi.mock("../../src/sessions/login-table", async () => {
   const { fakeLoginTable } = await import("./fake-login-table");
   logins.table = fakeLoginTable();
   return logins.table.api;

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { log } from "../log";
-import { cacheDir, repoRoot } from "../paths";
+import { cacheDir, repoRoot, workspaceBin } from "../paths";
 import { setup } from "../setup";
 
 /** Every workspace package folder (the globs of pnpm-workspace.yaml: apps/*, packages/*, tools/*). */
@@ -18,10 +18,13 @@ const workspaces = ["apps", "packages", "tools"]
 
 const stages: { name: string; tasks: string[]; checks?: boolean }[] = [
   { name: "lint + typecheck", tasks: ["lint", "//#lint:root", "typecheck"], checks: true },
-  // One turbo run for both: the unit stage's long pole (template-tests: clones, installs and
+  // One turbo run for all: the unit stage's long pole (template-tests' clones: installs and
   // builds) is CPU work while the integration suites mostly wait on a real Nakama's clock, so
-  // on 2 cores they overlap; one run also builds each package once for both.
-  { name: "unit + integration", tasks: ["test", "test:integration"] },
+  // on 2 cores they overlap; one run also builds each package once for all.
+  {
+    name: "unit + integration",
+    tasks: ["test", "test:integration", "test:new-rpc", "test:rename"],
+  },
   { name: "e2e", tasks: ["e2e"] },
 ];
 
@@ -66,7 +69,7 @@ export async function main() {
   for (const stage of stages) {
     log.step(`${stage.name}…`);
     const t0 = Date.now();
-    const r = spawnSync("pnpm", ["turbo", "run", ...stage.tasks, ...turboFlags], {
+    const r = spawnSync(workspaceBin("turbo"), ["run", ...stage.tasks, ...turboFlags], {
       cwd: repoRoot,
       stdio: "inherit",
     });

@@ -1,4 +1,4 @@
-import { describeIssues, LoginRecord, type RevokeReason } from "@gift-grab/contracts";
+import { describeIssues, LoginRecord, type SessionEndedReason } from "@gift-grab/contracts";
 import * as z from "zod/mini";
 
 /**
@@ -177,7 +177,7 @@ export function recordSignIn(
   logger: nkruntime.Logger,
   login: StoredLogin,
   now: number,
-  endOthers: { reason: RevokeReason } | undefined,
+  endOthers: { reason: SessionEndedReason } | undefined,
 ): EndedLogin[] {
   const r = login.record;
   return ended(
@@ -204,7 +204,7 @@ export function revokeLoginRow(
   nk: nkruntime.Nakama,
   userId: string,
   lid: string,
-  reason: RevokeReason,
+  reason: SessionEndedReason,
   now: number,
 ) {
   nk.sqlExec(
@@ -218,7 +218,7 @@ export function revokeAllLogins(
   nk: nkruntime.Nakama,
   logger: nkruntime.Logger,
   userId: string,
-  reason: RevokeReason,
+  reason: SessionEndedReason,
   now: number,
 ): EndedLogin[] {
   return ended(
