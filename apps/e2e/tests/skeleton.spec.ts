@@ -50,7 +50,7 @@ test.describe("WebGL", () => {
     await guestToMenu(page);
     await page.screenshot({ path: "artifacts/screens/menu-webgl.png" });
     await clickButton(page, "Play");
-    const playing = await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+    const playing = await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
     await waitForGame(page, (s) => Number(s.frame) >= Number(playing.frame) + 5);
     await page.screenshot({ path: "artifacts/screens/game-webgl.png" });
     expect(errors).toEqual([]);
