@@ -149,6 +149,18 @@ describe("the client's layers", () => {
     expect(cycles(graph)).toEqual([]);
   });
 
+  it("let scenes and views reach the net only through GameNet (one way to call an RPC)", () => {
+    const face = ["types", "current-net", "messages", "create-net"].map((f) => `src/net/${f}.ts`);
+    const around = [...graph].flatMap(([from, targets]) =>
+      /^src\/(scenes|views|app)\//.test(from)
+        ? targets
+            .filter((t) => t.startsWith("src/net/") && !face.includes(t))
+            .map((t) => `${from} → ${t}`)
+        : [],
+    );
+    expect(around).toEqual([]);
+  });
+
   it("are named in one case: every file kebab-case", () => {
     expect(files.filter((f) => !/^[a-z0-9-]+(\.d)?\.ts$/.test(path.posix.basename(f)))).toEqual([]);
   });

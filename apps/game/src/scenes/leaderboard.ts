@@ -4,7 +4,6 @@ import { emitGameEvent } from "../core/game-events";
 import { inspectable } from "../core/inspect";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
-import { callReplayGet } from "../net/rpcs/replay-get";
 import type { LeaderboardPage, LeaderboardRow } from "../net/types";
 import { Button } from "../views/button";
 import { colors, textStyle, uiScale } from "../views/theme";
@@ -109,13 +108,13 @@ export class LeaderboardScene extends UiScene {
     this.render();
   }
 
-  /** Fetches the row's run and plays it in the Game scene (Back returns here). */
+  /** Fetches the row's run and plays it in the round scene (Back returns here). */
   private async watch(i: number) {
     const row = this.page?.rows[i];
     if (!row) return;
     emitGameEvent(this, "status", { status: "loading" });
     try {
-      const run = await whileRunning(this, callReplayGet(getNet(), { owner_id: row.ownerId }));
+      const run = await whileRunning(this, getNet().replay(row.ownerId));
       this.scene.start("Round", {
         watch: {
           params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
