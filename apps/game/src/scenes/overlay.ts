@@ -4,10 +4,8 @@ import { inspectable } from "../core/inspect";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
 import type { ConnectionState, KickInfo } from "../net/types";
-import { Button } from "../views/button";
 import { Dialog } from "../views/dialog";
-import { FocusGroup } from "../views/focus";
-import { colors, textStyle, uiScale } from "../views/theme";
+import { colors, textStyle } from "../views/theme";
 
 const BADGE: Record<ConnectionState, string | null> = {
   signed_out: null,
@@ -25,14 +23,8 @@ const BADGE: Record<ConnectionState, string | null> = {
  */
 export class OverlayScene extends Phaser.Scene {
   private badge!: Phaser.GameObjects.Text;
-  private modal: {
-    shade: Phaser.GameObjects.Rectangle;
-    panel: Phaser.GameObjects.Graphics;
-    text: Phaser.GameObjects.Text;
-    buttons: Button[];
-    focus: FocusGroup;
-  } | null = null;
-  private kick: KickInfo | null = null;
+  /** The signed-in-elsewhere question, while it is open. */
+  private modal: Dialog | null = null;
   private otherTab: Dialog | null = null;
 
   constructor() {
@@ -57,10 +49,7 @@ export class OverlayScene extends Phaser.Scene {
       this.showOtherTab(state === "other_tab");
       this.render();
     });
-    const offKick = net.on("kicked", (info) => {
-      this.kick = info;
-      this.showModal();
-    });
+    const offKick = net.on("kicked", (info) => this.showModal(info));
     // A session that ends without a kick (refresh refused, revoked, signed out in another
     // tab) sends the player to sign in, saying why, from whatever screen is up.
     const offEnded = net.on("sessionEnded", () => {
@@ -152,71 +141,36 @@ export class OverlayScene extends Phaser.Scene {
         }),
       )
       .setPosition(width - 8, height - 8);
-    if (this.modal) this.layoutModal(width, height);
   }
 
-  private showModal() {
-    if (this.modal) return this.render();
-    const focus = new FocusGroup(this, true);
-    const shade = this.add.rectangle(0, 0, 10, 10, 0x000000, 0.7).setOrigin(0).setDepth(200);
-    shade.setInteractive(); // swallows pointer input meant for scenes below
-    const panel = this.add.graphics().setDepth(201);
-    const text = this.add
-      .text(0, 0, "", textStyle(this, 22, colors.text, { align: "center" }))
-      .setOrigin(0.5)
-      .setDepth(202);
-    const playHere = new Button(this, {
-      label: "Play here",
-      onPress: () => void this.playHere(),
-    }).setDepth(203);
-    const signOut = new Button(this, {
-      label: "Sign out",
-      variant: "secondary",
-      onPress: () => void this.signOut(),
-    }).setDepth(203);
-    focus.add(playHere, signOut);
-    focus.focus(playHere);
-    this.modal = { shade, panel, text, buttons: [playHere, signOut], focus };
-    emitGameEvent(this, "kick", { reason: this.kick?.reason ?? null });
+  private showModal(kick: KickInfo) {
+    const title =
+      kick.reason === "signed_out_everywhere"
+        ? "You were signed out everywhere"
+        : "You signed in on another device";
+    if (this.modal) {
+      this.modal.say({ title });
+    } else {
+      this.modal = new Dialog(this, {
+        title,
+        actions: [
+          { label: "Play here", keepOpen: true, onPress: () => void this.playHere() },
+          {
+            label: "Sign out",
+            variant: "secondary",
+            keepOpen: true,
+            onPress: () => void this.signOut(),
+          },
+        ],
+      });
+    }
+    emitGameEvent(this, "kick", { reason: kick.reason });
     this.render();
   }
 
-  private layoutModal(width: number, height: number) {
-    const m = this.modal;
-    if (!m) return;
-    const s = uiScale(this);
-    const w = Math.min(width - 24, 420 * s);
-    const h = 260 * s;
-    m.shade.setSize(width, height);
-    m.shade.input?.hitArea.setTo(0, 0, width, height);
-    m.panel
-      .clear()
-      .fillStyle(colors.panel, 1)
-      .fillRoundedRect((width - w) / 2, (height - h) / 2, w, h, 18);
-    m.panel
-      .lineStyle(3, colors.panelEdge)
-      .strokeRoundedRect((width - w) / 2, (height - h) / 2, w, h, 18);
-    const msg =
-      this.kick?.reason === "signed_out_everywhere"
-        ? "You were signed out everywhere"
-        : "You signed in on another device";
-    m.text
-      .setText(msg)
-      .setStyle(textStyle(this, 22, colors.text, { align: "center", wordWrap: { width: w - 32 } }))
-      .setPosition(width / 2, height / 2 - h / 2 + 60 * s);
-    const bw = w - 60 * s;
-    m.buttons[0]?.place(width / 2, height / 2 + 20 * s, bw);
-    m.buttons[1]?.place(width / 2, height / 2 + 84 * s, bw);
-  }
-
   private hideModal() {
-    const m = this.modal;
-    if (!m) return;
-    m.focus.dispose();
-    for (const b of m.buttons) b.destroy();
-    m.shade.destroy();
-    m.panel.destroy();
-    m.text.destroy();
+    if (!this.modal) return;
+    this.modal.close();
     this.modal = null;
     emitGameEvent(this, "kick", { reason: null });
   }
@@ -227,7 +181,7 @@ export class OverlayScene extends Phaser.Scene {
       this.hideModal();
       this.switchTo("Menu");
     } catch {
-      this.modal?.text.setText("Could not reconnect. Try again or sign out.");
+      this.modal?.say({ message: "Could not reconnect. Try again or sign out." });
     }
   }
 

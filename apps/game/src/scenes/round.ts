@@ -378,7 +378,6 @@ export class RoundScene extends Phaser.Scene {
     this.pauseButton.place(width - 10 - pauseW / 2, 27 * s, pauseW, 38 * s);
     this.watch?.layout(width, height, s);
     this.hud.layout(width, height, hudH + pad, width - pauseW - 22);
-    this.pauseMenu.layout();
   }
 
   private draw() {
