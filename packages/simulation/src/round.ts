@@ -298,15 +298,7 @@ function clamp(v: number, lo: number, hi: number): number {
   return v;
 }
 
-export function isFrozen(s: RoundState): boolean {
-  return s.tick < s.santa.frozenUntil;
-}
-
 export const ticksToMs = (ticks: number) => (ticks * 1000) / 60;
-
-export function timeMs(s: RoundState): number {
-  return ticksToMs(s.tick);
-}
 
 export function timeLeftMs(s: RoundState): number {
   return ticksToMs(Math.max(0, s.ticks - s.tick));

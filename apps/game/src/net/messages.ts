@@ -4,10 +4,10 @@ import {
   type ErrorReason,
   PASSWORD_MAX_BYTES,
   PASSWORD_MIN_CHARS,
-  type SessionEndedReason,
   USERNAME_MAX_CHARS,
   USERNAME_MIN_CHARS,
 } from "@gift-grab/contracts";
+import type { KickInfo } from "./types";
 
 /**
  * Every refusal the server can send, in words a player can act on. The one place: scenes show
@@ -52,12 +52,10 @@ export const unreachableMessage =
   "Can't reach the game server. Check your connection and try again.";
 export const unknownFailureMessage = "Something went wrong. Try again.";
 
-/** Why a device's session ended, said to the player on that device. */
-export const sessionEndedMessages: Record<SessionEndedReason, string> = {
+/** Why the server signed this device out (a kick), said to the player on this device. */
+export const kickMessages: Record<KickInfo["reason"], string> = {
   signed_in_elsewhere: "You signed in on another device",
   signed_out_everywhere: "You were signed out everywhere",
-  signed_out: "You signed out",
-  session_revoked: "Your session ended — sign in again",
 };
 
 /** submitRound on a device whose session the server ended. */

@@ -12,6 +12,7 @@ import type { ServerConfig } from "../config/server-config";
 import { AuthHttp } from "./auth-http";
 import { Backoff } from "./backoff";
 import { Emitter } from "./emitter";
+import { readFailure } from "./failure";
 import { friendlyName } from "./friendly-name";
 import { kickedSubmitMessage, signedOutSubmitMessage } from "./messages";
 import { nakamaSession, storageEvents, webLock } from "./nakama-session";
@@ -343,7 +344,8 @@ export class NakamaNet implements GameNet {
       await this.client.getAccount(nakamaSession(tokens));
       return true;
     } catch (err) {
-      if (!(err instanceof Response) || err.status !== 401) return true;
+      const failure = await readFailure(err);
+      if (!failure.answered || failure.status !== 401) return true;
     }
     try {
       await this.store.refresh();

@@ -5,6 +5,7 @@ import {
   parseAuthError,
 } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
+import { readFailure } from "./failure";
 import { messageForReason, unknownFailureMessage, unreachableMessage } from "./messages";
 import { SignInFailure, type SignInFailureKind } from "./types";
 
@@ -40,26 +41,20 @@ export function validationFailure(error: z.core.$ZodError): SignInFailure {
  */
 export async function toSignInFailure(err: unknown): Promise<SignInFailure> {
   if (err instanceof SignInFailure) return err;
-  if (typeof Response !== "undefined" && err instanceof Response) {
-    const body = await err.json().catch(() => ({ code: err.status >= 500 ? 13 : 0, message: "" }));
-    const parsed = parseAuthError(body);
-    if (parsed.reason === "unknown") {
-      // Nakama's own input checks (code 3) say what is wrong in plain words.
-      if (parsed.code === 3 && parsed.detail)
-        return new SignInFailure("invalid_input", parsed.detail);
-      return new SignInFailure(
-        "unknown",
-        messageForReason(err.status >= 500 ? "internal" : "unknown"),
-      );
-    }
-    return new SignInFailure(kindOf[parsed.reason] ?? "unknown", messageForReason(parsed.reason));
+  const failure = await readFailure(err, parseAuthError);
+  if (!failure.answered) {
+    return failure.unreachable
+      ? new SignInFailure("unreachable", unreachableMessage)
+      : new SignInFailure("unknown", unknownFailureMessage);
   }
-  if (err instanceof TypeError || isAbort(err) || err === "Request timed out.") {
-    return new SignInFailure("unreachable", unreachableMessage);
+  if (failure.reason === "unknown") {
+    // Nakama's own input checks (code 3) say what is wrong in plain words.
+    if (failure.code === 3 && failure.detail)
+      return new SignInFailure("invalid_input", failure.detail);
+    return new SignInFailure(
+      "unknown",
+      messageForReason(failure.status >= 500 ? "internal" : "unknown"),
+    );
   }
-  return new SignInFailure("unknown", unknownFailureMessage);
-}
-
-function isAbort(err: unknown): boolean {
-  return err instanceof DOMException && (err.name === "TimeoutError" || err.name === "AbortError");
+  return new SignInFailure(kindOf[failure.reason] ?? "unknown", messageForReason(failure.reason));
 }

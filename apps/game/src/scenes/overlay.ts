@@ -3,6 +3,7 @@ import { emitGameEvent } from "../core/game-events";
 import { inspectable } from "../core/inspect";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
+import { kickMessages } from "../net/messages";
 import type { ConnectionState, KickInfo } from "../net/types";
 import { Dialog } from "../views/dialog";
 import { colors, textStyle } from "../views/theme";
@@ -144,10 +145,7 @@ export class OverlayScene extends Phaser.Scene {
   }
 
   private showModal(kick: KickInfo) {
-    const title =
-      kick.reason === "signed_out_everywhere"
-        ? "You were signed out everywhere"
-        : "You signed in on another device";
+    const title = kickMessages[kick.reason];
     if (this.modal) {
       this.modal.say({ title });
     } else {

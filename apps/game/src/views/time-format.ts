@@ -23,8 +23,3 @@ export function formatAgo(ms: number): string {
   if (h < 24) return `${h} h ago`;
   return `${Math.floor(h / 24)} d ago`;
 }
-
-/** Wall clock "14:05". */
-export function formatClock(date: Date): string {
-  return `${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
-}
