@@ -1,7 +1,8 @@
 import { defaultLaunchOptions, type LaunchOptions } from "../src/core/launch-options";
 
 /**
- * The test build's switches, read from the page URL: `?seed=42&speed=4&bench=50&countdown=0`.
+ * The test build's switches, read from the page URL: `?seed=42&speed=4&bench=50&countdown=0`,
+ * and `?timings=` (the net's delays, shortened: config/net-timings.ts).
  * The production entry reads none of them (a test builds it and looks: test/bundle.test.ts).
  */
 export interface UrlOptions {
@@ -35,6 +36,7 @@ export function launchFromUrl(search: string): LaunchOptions {
   return {
     round: { seed, speed, countdownMs },
     afterBoot: bench === null ? null : { scene: BENCH_SCENE, data: { count: bench } },
+    timings: new URLSearchParams(search).get("timings"),
   };
 }
 

@@ -20,6 +20,7 @@ const TEST_ONLY: Record<string, RegExp> = {
   "?speed": /get\("speed"\)/,
   "?seed": /get\("seed"\)/,
   "?countdown": /get\("countdown"\)/,
+  "?timings": /get\("timings"\)/,
 };
 
 async function bundle(mode: "production" | "test"): Promise<string> {

@@ -10,7 +10,7 @@ describe("the net layer's timings", () => {
     );
   });
 
-  it("take config.json's timings, and ?timings= over them", async () => {
+  it("take config.json's timings, and the test build's ?timings= over them", async () => {
     const file = async () => ({
       port: "7351",
       timings: { heartbeatMs: 3_000, reconnectBaseMs: 200 },
@@ -23,8 +23,9 @@ describe("the net layer's timings", () => {
     });
     expect(fromFile.server.port).toBe("7351");
     const fromUrl = await loadClientConfig(
-      new URL("http://x/?timings=heartbeatMs:1000,submitRetryMaxMs:2000"),
+      new URL("http://x/"),
       file,
+      "heartbeatMs:1000,submitRetryMaxMs:2000",
     );
     expect(fromUrl.timings).toEqual({
       ...defaultNetTimings,

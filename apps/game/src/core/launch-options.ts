@@ -19,11 +19,14 @@ export interface LaunchOptions {
   round: RoundTuning;
   /** Where Boot goes once the net is ready, instead of restoring the session. */
   afterBoot: { scene: string; data?: object } | null;
+  /** Net timings over config.json's, as a `name:ms,name:ms` list (config/net-timings.ts). */
+  timings: string | null;
 }
 
 export const defaultLaunchOptions: LaunchOptions = {
   round: { seed: null, speed: 1, countdownMs: 3000 },
   afterBoot: null,
+  timings: null,
 };
 
 const KEY = "launch-options";

@@ -27,13 +27,16 @@ export class BootScene extends Phaser.Scene {
 
   private async start() {
     try {
-      const { server, timings } = await whileRunning(this, loadClientConfig());
+      const launch = launchOptions(this);
+      const { server, timings } = await whileRunning(
+        this,
+        loadClientConfig(undefined, undefined, launch.timings),
+      );
       const net = createNet(server, timings);
       setNet(net);
       this.scene.launch("Overlay");
-      const { afterBoot } = launchOptions(this);
-      if (afterBoot) {
-        this.scene.start(afterBoot.scene, afterBoot.data);
+      if (launch.afterBoot) {
+        this.scene.start(launch.afterBoot.scene, launch.afterBoot.data);
         return;
       }
       const restored = await whileRunning(this, net.restore());
