@@ -120,7 +120,13 @@ export class Dialog {
     const w = Math.min(width - 24, 460 * s);
     const bh = Math.min(52 * s, 46 * pixelRatio());
     const gap = 10 * s;
-    this.heading.setStyle(textStyle(this.scene, 26, colors.accent, { fontStyle: "bold" }));
+    this.heading.setStyle(
+      textStyle(this.scene, 26, colors.accent, {
+        fontStyle: "bold",
+        align: "center",
+        wordWrap: { width: w - 2 * pad },
+      }),
+    );
     this.text.setStyle(
       textStyle(this.scene, 18, colors.text, { align: "center", wordWrap: { width: w - 2 * pad } }),
     );
