@@ -1,9 +1,9 @@
 import type { AnyRpc, RpcRequest, RpcResponse } from "@gift-grab/contracts";
 import type { Client } from "@heroiclabs/nakama-js";
-import { nakamaSession } from "./nakama-session";
 import { RpcFailure, sendRpc } from "./rpc-client";
-import { SessionEndedError, type SessionStore } from "./session-store";
-import type { Tokens } from "./tokens";
+import { nakamaSession } from "./session/nakama-session";
+import { SessionEndedError, type SessionStore } from "./session/session-store";
+import type { Tokens } from "./session/tokens";
 
 /**
  * The one way the game calls an RPC (GameNet.rpc; every call in net/rpcs/ goes through it):

@@ -14,7 +14,7 @@ export type ConnectionState =
   | "offline" // the browser says there is no network
   | "reconnecting" // socket dropped without a kick: backing off and retrying
   | "kicked" // this device's session was ended by a sign-in elsewhere: never auto-reconnects
-  | "other_tab"; // signed in, but another tab of this browser plays (net/tab-lease.ts)
+  | "other_tab"; // signed in, but another tab of this browser plays (net/session/tab-lease.ts)
 
 /** The signed-in player, decoded from the session token and the account. */
 export interface SessionInfo {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFailure } from "../../src/net/failure";
 import { toRpcFailure } from "../../src/net/rpc-client";
-import { toSignInFailure } from "../../src/net/sign-in-errors";
+import { toSignInFailure } from "../../src/net/session/sign-in-errors";
 
 const answer = (status: number, code: number, message: string) =>
   new Response(JSON.stringify({ code, message }), { status });

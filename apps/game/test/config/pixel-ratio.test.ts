@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { canvasSize, MAX_PIXEL_RATIO, pixelRatio, readPixelRatio } from "../src/config/pixel-ratio";
+import {
+  canvasSize,
+  MAX_PIXEL_RATIO,
+  pixelRatio,
+  readPixelRatio,
+} from "../../src/config/pixel-ratio";
 
 describe("the canvas pixel ratio", () => {
   it("follows the device up to the cap with WebGL, never below 1", () => {

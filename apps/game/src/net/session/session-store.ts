@@ -1,7 +1,7 @@
-import { defaultNetTimings as defaults } from "../config/net-timings";
-import { Backoff } from "./backoff";
-import { Emitter } from "./emitter";
-import { StorageKeys } from "./storage-keys";
+import { defaultNetTimings as defaults } from "../../config/net-timings";
+import { Backoff } from "../backoff";
+import { Emitter } from "../emitter";
+import { StorageKeys } from "../storage-keys";
 import type { DecodeToken, TokenClaims, Tokens } from "./tokens";
 
 /** The refresh token was refused (expired, revoked, already used): this sign-in is over. */

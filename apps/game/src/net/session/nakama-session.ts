@@ -1,5 +1,5 @@
 import { Session } from "@heroiclabs/nakama-js";
-import { REFRESH_LOCK, StorageKeys } from "./storage-keys";
+import { REFRESH_LOCK, StorageKeys } from "../storage-keys";
 import { browserLocks } from "./tab-lease";
 import type { Tokens } from "./tokens";
 

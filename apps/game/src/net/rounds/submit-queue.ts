@@ -1,11 +1,11 @@
 import type { RpcRequest, RpcResponse, roundSubmit } from "@gift-grab/contracts";
-import { defaultNetTimings as defaults } from "../config/net-timings";
-import { Backoff } from "./backoff";
-import { Emitter } from "./emitter";
-import { messageForReason } from "./messages";
-import { RpcFailure } from "./rpc-client";
-import { StorageKeys } from "./storage-keys";
-import type { SubmitOutcome } from "./types";
+import { defaultNetTimings as defaults } from "../../config/net-timings";
+import { Backoff } from "../backoff";
+import { Emitter } from "../emitter";
+import { messageForReason } from "../messages";
+import { RpcFailure } from "../rpc-client";
+import { StorageKeys } from "../storage-keys";
+import type { SubmitOutcome } from "../types";
 
 type SubmitRequest = RpcRequest<typeof roundSubmit>;
 type SubmitResponse = RpcResponse<typeof roundSubmit>;

@@ -1,7 +1,7 @@
 import { GameRules, type Orientation } from "@gift-grab/simulation";
-import { practiceMessage } from "./messages";
-import { RpcFailure } from "./rpc-client";
-import type { RoundCheck, RoundTicket } from "./types";
+import { practiceMessage } from "../messages";
+import { RpcFailure } from "../rpc-client";
+import type { RoundCheck, RoundTicket } from "../types";
 
 /**
  * The next round, asked for before the round screen opens: a refusal or an outage is told to

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseRenderer, readRendererRequest, type WebGLProbe } from "../src/config/renderer";
+import { chooseRenderer, readRendererRequest, type WebGLProbe } from "../../src/config/renderer";
 
 const gpu: WebGLProbe = {
   available: true,

@@ -5,9 +5,9 @@ import {
   parseAuthError,
 } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
-import { readFailure } from "./failure";
-import { messageForReason, unknownFailureMessage, unreachableMessage } from "./messages";
-import { SignInFailure, type SignInFailureKind } from "./types";
+import { readFailure } from "../failure";
+import { messageForReason, unknownFailureMessage, unreachableMessage } from "../messages";
+import { SignInFailure, type SignInFailureKind } from "../types";
 
 const kindOf: Partial<Record<ErrorReason, SignInFailureKind>> = {
   wrong_password: "wrong_password",

@@ -1,4 +1,4 @@
-import type { ServerConfig } from "../config/server-config";
+import type { ServerConfig } from "../../config/server-config";
 import type { Tokens } from "./tokens";
 
 export interface AuthResult extends Tokens {

@@ -1,9 +1,9 @@
 import { parseSessionEnded, type SessionEndedReason } from "@gift-grab/contracts";
 import type { Notification, Session } from "@heroiclabs/nakama-js";
-import { defaultNetTimings as defaults } from "../config/net-timings";
-import { Backoff } from "./backoff";
-import { Emitter } from "./emitter";
-import { SessionEndedError } from "./session-store";
+import { defaultNetTimings as defaults } from "../../config/net-timings";
+import { Backoff } from "../backoff";
+import { Emitter } from "../emitter";
+import { SessionEndedError } from "../session/session-store";
 
 /** The part of a nakama-js socket the link uses (a fake stands in for it in unit tests). */
 export interface SocketLike {

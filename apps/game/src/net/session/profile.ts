@@ -5,12 +5,12 @@ import {
   LinkEmail,
 } from "@gift-grab/contracts";
 import type { Client } from "@heroiclabs/nakama-js";
-import { displayNameRule } from "./messages";
+import { displayNameRule } from "../messages";
+import { type SessionInfo, SignInFailure } from "../types";
 import { nakamaSession } from "./nakama-session";
 import { toSignInFailure, validationFailure } from "./sign-in-errors";
 import type { Identity } from "./sign-ins";
 import type { Tokens } from "./tokens";
-import { type SessionInfo, SignInFailure } from "./types";
 
 /**
  * Who is signed in here and what their account says: the identity "Play here" signs in with,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadClientConfig } from "../src/config/client-config";
+import { loadClientConfig } from "../../src/config/client-config";
 
 const loadServerConfig = async (url: URL, file: (path: string) => Promise<unknown>) =>
   (await loadClientConfig(url, file)).server;

@@ -1,8 +1,8 @@
 import { ClientTag, clientSessionVars, SignIn, SignUp } from "@gift-grab/contracts";
+import { SignInFailure } from "../types";
 import type { AuthHttp, AuthResult } from "./auth-http";
 import { deviceId } from "./device-id";
 import { validationFailure } from "./sign-in-errors";
-import { SignInFailure } from "./types";
 
 /** Who signed in here, so "Play here" can sign in again. The password never leaves memory. */
 export type Identity =

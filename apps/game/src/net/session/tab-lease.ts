@@ -1,4 +1,4 @@
-import { Emitter } from "./emitter";
+import { Emitter } from "../emitter";
 
 /** The part of the Web Locks API the lease uses (navigator.locks). */
 export interface Locks {

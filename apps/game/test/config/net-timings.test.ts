@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadClientConfig } from "../src/config/client-config";
-import { defaultNetTimings, NetTimingsError, readNetTimings } from "../src/config/net-timings";
+import { loadClientConfig } from "../../src/config/client-config";
+import { defaultNetTimings, NetTimingsError, readNetTimings } from "../../src/config/net-timings";
 
 describe("the net layer's timings", () => {
   it("default to the player's values when nothing sets them", async () => {
