@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { joystickDirection, keyboardDirection, towardTarget } from "../../src/play/input";
-import { readUrlOptions } from "../../test-entry/url-options";
 
 describe("input to direction", () => {
   it("maps arrows / WASD", () => {
@@ -24,21 +23,5 @@ describe("input to direction", () => {
     expect(joystickDirection({ x: 0, y: 0 }, { x: 35, y: 0 }, 70)).toEqual({ x: 0.5, y: 0 });
     expect(joystickDirection({ x: 0, y: 0 }, { x: 0, y: -700 }, 70)).toEqual({ x: 0, y: -1 });
     expect(joystickDirection({ x: 0, y: 0 }, { x: 5, y: 0 }, 70)).toEqual({ x: 0, y: 0 });
-  });
-});
-
-describe("URL switches", () => {
-  it("reads ?seed, ?speed, ?bench and ?countdown, ignoring junk", () => {
-    expect(readUrlOptions("?seed=42&speed=4&bench=50&countdown=0")).toEqual({
-      seed: 42,
-      speed: 4,
-      bench: 50,
-      countdownMs: 0,
-    });
-    const defaults = { seed: null, speed: 1, bench: null, countdownMs: 3000 };
-    expect(readUrlOptions("")).toEqual(defaults);
-    expect(readUrlOptions("?seed=-1&speed=abc&countdown=x")).toEqual(defaults);
-    expect(readUrlOptions("?speed=1000").speed).toBe(20);
-    expect(readUrlOptions("?countdown=99999").countdownMs).toBe(10_000);
   });
 });
