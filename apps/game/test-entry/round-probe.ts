@@ -44,7 +44,7 @@ export function describeRound(v: RoundSight) {
           knob: v.toPage(v.stick.knob),
         }
       : null,
-    bench: v.bench,
+    bench: v.bench ?? 0,
     ticket: v.ticket,
     watching: v.watching ? { title: v.watching.title, score: v.watching.score } : null,
     watchSpeed: v.watchSpeed,

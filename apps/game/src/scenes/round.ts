@@ -401,7 +401,6 @@ export class RoundScene extends Phaser.Scene {
       field: this.field,
       hud: this.hud.texts,
       stick: this.steer.stick(),
-      bench: 0,
       ticket: this.ticket !== null,
       watching: this.watch?.data ?? null,
       watchSpeed: this.watch?.speed ?? 1,
@@ -422,8 +421,8 @@ export interface RoundSight {
   field: FieldView;
   hud: RoundHud["texts"];
   stick: Stick | null;
-  /** Extra moving sprites (the bench round's). */
-  bench: number;
+  /** Extra moving sprites (the test build's bench round adds them). */
+  bench?: number;
   ticket: boolean;
   watching: WatchData | null;
   watchSpeed: number;
