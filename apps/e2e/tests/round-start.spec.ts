@@ -45,7 +45,8 @@ test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pu
   // every frame in the page, not by polling from here).
   await page.waitForFunction(
     () => {
-      const s = (window as unknown as { __giftGrab: { state: TestApiState } }).__giftGrab.state;
+      const s = (window as unknown as { __giftGrabProbe: { state: TestApiState } }).__giftGrabProbe
+        .state;
       const hud = (s.round as { hud?: { banner: string } } | undefined)?.hud;
       return s.scene === "Round" && s.status === "submitting" && hud?.banner === "Time's up!";
     },

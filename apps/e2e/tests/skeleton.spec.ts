@@ -22,7 +22,7 @@ test("the game loads, signs in as a guest and reaches the menu", async ({ page }
   const state = await guestToMenu(page);
   expect(state.connection).toBe("online");
   const account = await page.evaluate(() => {
-    (window as unknown as { __giftGrab: { press(l: string): boolean } }).__giftGrab.press(
+    (window as unknown as { __giftGrabProbe: { press(l: string): boolean } }).__giftGrabProbe.press(
       "Account",
     );
   });

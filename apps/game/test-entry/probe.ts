@@ -12,11 +12,11 @@ import type { TestApiButton, TestApiState } from "./test-api-types";
  * the production entry never imports it. It listens to the game's own events
  * (src/core/game-events.ts) and answers tests, so they wait on state instead of sleeping.
  *
- * `window.__giftGrab.state` is a fresh snapshot on every read: the last screen, status, error,
+ * `window.__giftGrabProbe.state` is a fresh snapshot on every read: the last screen, status, error,
  * toast, kick reason, open dialog and music state ("playing" | "stopped") the game announced, plus live fields (buttons, frame, renderer, sfx
  * counts, and whatever the running scenes let be inspected: round, account, leaderboard,
  * gameOver, settings, connection, kicked).
- * `window.__giftGrab.press(label)` activates a visible button by its label.
+ * `window.__giftGrabProbe.press(label)` activates a visible button by its label.
  */
 export function installTestProbe(game: Phaser.Game, renderer: RendererChoice): void {
   const fixed: TestApiState = { scene: "none", status: "starting", music: "stopped" };
@@ -51,7 +51,7 @@ export function installTestProbe(game: Phaser.Game, renderer: RendererChoice): v
     for (const [key, read] of inspectors) out[key] = read();
     return out;
   };
-  Object.defineProperty(window, "__giftGrab", {
+  Object.defineProperty(window, "__giftGrabProbe", {
     configurable: true,
     value: {
       get state() {

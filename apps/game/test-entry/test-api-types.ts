@@ -1,5 +1,5 @@
 /**
- * The shapes `window.__giftGrab` reports (see test-entry/probe.ts), with no runtime code: the
+ * The shapes `window.__giftGrabProbe` reports (see test-entry/probe.ts), with no runtime code: the
  * e2e package imports them as `@gift-grab/game/test-api-types`. Scene and status are the
  * game's own unions, so a spec waiting on a status the game no longer has fails to compile.
  */
