@@ -172,11 +172,15 @@ export class RoundScene extends Phaser.Scene {
     this.inputs = [];
   }
 
-  private async startRound(urlSeed: number | null, orientation: Orientation, countdownMs: number) {
-    let seed = urlSeed ?? Date.now() >>> 0;
+  private async startRound(
+    seedOverride: number | null,
+    orientation: Orientation,
+    countdownMs: number,
+  ) {
+    let seed = seedOverride ?? Date.now() >>> 0;
     let duration: number = GameRules.roundDurationMs;
     try {
-      // The server replays the round on its own seed: a ?seed only deals unsaved rounds.
+      // The server replays the round on its own seed: a tuned seed only deals unsaved rounds.
       this.ticket = await whileRunning(this, getNet().startRound(orientation));
       seed = this.ticket.seed;
       duration = this.ticket.durationMs || duration;
