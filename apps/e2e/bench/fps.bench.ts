@@ -35,15 +35,15 @@ async function measureFps(page: Page, query: string, label: string) {
   await page.goto(`/?bench=50&seed=1${query}`);
   await page.waitForFunction(
     () =>
-      (window as unknown as { __giftGrab?: { state: { scene: string; status: string } } })
-        .__giftGrab?.state.status === "playing",
+      (window as unknown as { __giftGrabProbe?: { state: { scene: string; status: string } } })
+        .__giftGrabProbe?.state.status === "playing",
   );
   await page.waitForTimeout(1000); // warm-up: shader compiles, first uploads
   const { deltas, renderer, canvas } = await page.evaluate(
     () =>
       new Promise<{ deltas: number[]; renderer: string; canvas: string }>((resolve) => {
-        const state = (window as unknown as { __giftGrab: { state: Record<string, unknown> } })
-          .__giftGrab.state;
+        const state = (window as unknown as { __giftGrabProbe: { state: Record<string, unknown> } })
+          .__giftGrabProbe.state;
         const choice = state.renderer as { kind: string; why: string };
         const out: number[] = [];
         let last = performance.now();
@@ -121,8 +121,8 @@ test("time to first interactive screen", async ({ browser }) => {
     page.waitForFunction(
       (s) => {
         const st = (
-          window as unknown as { __giftGrab?: { state: { scene: string; status: string } } }
-        ).__giftGrab?.state;
+          window as unknown as { __giftGrabProbe?: { state: { scene: string; status: string } } }
+        ).__giftGrabProbe?.state;
         return st?.scene === s && st.status === "ready" ? performance.now() : 0;
       },
       scene,

@@ -7,7 +7,7 @@ export type { TestApiState };
 /** Reads the game's test API (present in test builds only). */
 export function gameState(page: Page): Promise<TestApiState> {
   return page.evaluate(
-    () => (window as unknown as { __giftGrab: { state: TestApiState } }).__giftGrab.state,
+    () => (window as unknown as { __giftGrabProbe: { state: TestApiState } }).__giftGrabProbe.state,
   );
 }
 

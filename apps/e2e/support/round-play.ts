@@ -17,13 +17,13 @@ export interface RoundView {
 
 export async function roundView(page: Page): Promise<RoundView | null> {
   const s = await gameState(page);
-  return s.scene === "Game" ? ((s.round as RoundView | undefined) ?? null) : null;
+  return s.scene === "Round" ? ((s.round as RoundView | undefined) ?? null) : null;
 }
 
 /**
  * Plays like a person with a mouse: holds the button down and keeps dragging to the current
  * gift until the round ends. Returns the HUD readings seen on the way, and the round as it
- * ended (null if the Game scene was gone before its end was seen).
+ * ended (null if the Round scene was gone before its end was seen).
  */
 export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
   const seen: { score: number; hud: string }[] = [];
@@ -61,7 +61,7 @@ export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
 export async function playRoundAsNewGuest(page: Page, query = "") {
   await playAsGuest(page, query);
   await clickButton(page, "Play");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
   const { end } = await chaseGiftsWithPointer(page);
   const over = await waitForGame(
     page,

@@ -16,7 +16,7 @@ const SHOTS = process.env.E2E_SHOTS_DIR ?? "artifacts/screens";
 async function startRound(page: import("@playwright/test").Page, query: string) {
   await playAsGuest(page, query);
   await clickButton(page, "Play");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
   await waitFrames(page); // the round takes keys, pointer and touch from here on
 }
 
@@ -57,7 +57,7 @@ test("a saved round is dealt on the server's seed, whatever ?seed says", async (
   // The server replays the round on the seed it handed out: a URL seed would make it unsaveable.
   const seedOf = async () => {
     await clickButton(page, "Play");
-    const s = await waitForGame(page, (x) => x.scene === "Game" && x.status === "playing");
+    const s = await waitForGame(page, (x) => x.scene === "Round" && x.status === "playing");
     return s.round as { seed: number; ticket: boolean };
   };
   await playAsGuest(page, "?seed=7&speed=1");

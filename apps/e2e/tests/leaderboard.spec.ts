@@ -72,7 +72,7 @@ test("a new guest is offered a friendly name, may choose another, and the board 
   await expect(page.getByRole("form")).toHaveCount(0);
 
   await clickButton(page, "Play");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
   await chaseGiftsWithPointer(page);
   await waitForGame(page, (s) => s.scene === "GameOver" && s.status === "ready", 20_000);
   await clickButton(page, "Menu");

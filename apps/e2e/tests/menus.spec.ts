@@ -20,13 +20,13 @@ test("every menu opens with the mouse and comes back", async ({ page }) => {
     await waitForScene(page, "Menu");
   }
   await clickButton(page, "Play");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
   await page.keyboard.press("Escape");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "paused");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "paused");
   await clickButton(page, "Quit to menu");
   // Quitting loses the round: the game asks first, and Keep playing goes back to the pause.
   await clickButton(page, "Keep playing");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
   await page.keyboard.press("Escape");
   await clickButton(page, "Quit to menu");
   await clickButton(page, "Quit");
@@ -79,7 +79,7 @@ test("keys pressed within one frame each count once (menus and pause)", async ({
   expect(await focusedLabel(page)).toBe("Settings");
 
   await clickButton(page, "Play");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
   await pressWithinOneFrame(page, [{ key: "Escape" }, { key: "p" }, { key: "Escape" }]);
   await waitForGame(page, (s) => s.status === "paused");
   await pressWithinOneFrame(page, [{ key: "p" }, { key: "Escape" }]);
@@ -165,7 +165,7 @@ test("music plays after the first click and follows Music, Sound, volume and pau
   await clickButton(page, "Back");
   await waitForScene(page, "Menu");
   await clickButton(page, "Play");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
   await musicIs(page, "playing");
   await page.keyboard.press("Escape");
   await waitForGame(page, (s) => s.status === "paused");

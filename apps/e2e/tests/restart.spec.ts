@@ -19,7 +19,7 @@ test("Nakama restarts during a round: the game reconnects and the score lands ex
   await playAsGuest(page, "?seed=7");
   await waitForGame(page, (s) => s.connection === "online");
   await clickButton(page, "Play");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
 
   // The server goes away and comes back while the round is being played.
   const restarted = site().restartNakama();

@@ -17,7 +17,7 @@ async function dialogOf(page: Page): Promise<DialogState | null> {
 
 async function playThenQuit(page: Page) {
   await clickButton(page, "Play");
-  const s = await waitForGame(page, (x) => x.scene === "Game" && x.status === "playing");
+  const s = await waitForGame(page, (x) => x.scene === "Round" && x.status === "playing");
   expect((s.round as { ticket: boolean }).ticket).toBe(true);
   expect(await dialogOf(page)).toBeNull();
   await waitFrames(page);
@@ -79,7 +79,7 @@ test("with the server unreachable, Play says first that the round is practice; i
   );
   expect((await gameState(page)).scene).toBe("Menu");
   await clickButton(page, "Play practice");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
   const over = await waitForGame(
     page,
     (s) => s.scene === "GameOver" && s.status === "ready",
@@ -93,7 +93,7 @@ test("with the server unreachable, Play says first that the round is practice; i
   // The server is back: the next round is a saved one again, with no question asked.
   await page.unroute(/\/v2\/rpc\/round_start/);
   await clickButton(page, "Play again");
-  const s = await waitForGame(page, (x) => x.scene === "Game" && x.status === "playing");
+  const s = await waitForGame(page, (x) => x.scene === "Round" && x.status === "playing");
   expect((s.round as { ticket: boolean }).ticket).toBe(true);
   expect(await dialogOf(page)).toBeNull();
 });

@@ -26,7 +26,7 @@ test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pu
   // A 2× round: a 1.5 s countdown and 15 s of play.
   await playAsGuest(page, "?speed=2&countdown=3000");
   await clickButton(page, "Play");
-  const counting = await waitForGame(page, (s) => s.scene === "Game" && s.status === "countdown");
+  const counting = await waitForGame(page, (s) => s.scene === "Round" && s.status === "countdown");
   const first = (counting.round as { hud: Hud; timeLeftMs: number }).hud;
   expect(["3", "2", "1"]).toContain(first.banner);
   expect(first.hint).toContain("steer Santa");
@@ -45,9 +45,10 @@ test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pu
   // every frame in the page, not by polling from here).
   await page.waitForFunction(
     () => {
-      const s = (window as unknown as { __giftGrab: { state: TestApiState } }).__giftGrab.state;
+      const s = (window as unknown as { __giftGrabProbe: { state: TestApiState } }).__giftGrabProbe
+        .state;
       const hud = (s.round as { hud?: { banner: string } } | undefined)?.hud;
-      return s.scene === "Game" && s.status === "submitting" && hud?.banner === "Time's up!";
+      return s.scene === "Round" && s.status === "submitting" && hud?.banner === "Time's up!";
     },
     null,
     { polling: "raf", timeout: 30_000 },
@@ -56,7 +57,7 @@ test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pu
 
   // The hint was for the first round only.
   await clickButton(page, "Play again");
-  const again = await waitForGame(page, (s) => s.scene === "Game" && s.status === "countdown");
+  const again = await waitForGame(page, (s) => s.scene === "Round" && s.status === "countdown");
   expect((again.round as { hud: Hud }).hud.hint).toBe("");
   expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
 });
@@ -66,7 +67,7 @@ test("the countdown takes no steering, and Esc pauses it; Resume carries on coun
 }) => {
   await playAsGuest(page, "?countdown=3000");
   await clickButton(page, "Play");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "countdown");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "countdown");
   // Steering during the countdown moves nothing.
   const x0 = ((await gameState(page)).round as { santa: { x: number } }).santa.x;
   await page.keyboard.down("ArrowRight");
@@ -109,7 +110,7 @@ for (const size of [
     await playAsGuest(page, `?seed=5&countdown=3000&dpr=${size.dpr}`);
     await page.screenshot({ path: `${SHOTS}/menu-${size.width}x${size.height}.png` });
     await clickButton(page, "Play");
-    await waitForGame(page, (s) => s.scene === "Game" && s.status === "countdown");
+    await waitForGame(page, (s) => s.scene === "Round" && s.status === "countdown");
     const canvas = await page.evaluate(() => {
       const c = document.querySelector("canvas") as HTMLCanvasElement;
       return { width: c.width, height: c.height, css: c.getBoundingClientRect().toJSON() };

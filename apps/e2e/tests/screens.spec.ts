@@ -146,20 +146,20 @@ for (const device of devices) {
     }
 
     await clickButton(page, "Play");
-    await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+    await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
     // The pause menu over the round, laid out again at each size.
     await clickButton(page, "Pause");
-    await waitForGame(page, (s) => s.scene === "Game" && s.status === "paused");
+    await waitForGame(page, (s) => s.scene === "Round" && s.status === "paused");
     await shots("pause");
     await clickButton(page, "Resume");
-    await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+    await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
     // The round at every size, while the rest of it (under 6 s) runs.
     await atEverySize(async (size) => {
       await page.screenshot({ path: `${SCREENS}/game-${size.name}.png` });
       // The shot shows the round being played, at this size.
       const s = await gameState(page);
       expect({ scene: s.scene, status: s.status }, `game at ${size.name}`).toEqual({
-        scene: "Game",
+        scene: "Round",
         status: "playing",
       });
     });

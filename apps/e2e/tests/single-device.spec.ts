@@ -24,7 +24,7 @@ function countSockets(page: Page) {
 
 async function startPlaying(page: Page) {
   await clickButton(page, "Play");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
 }
 
 /** "You signed in on another device", within 2 s of the other device's sign-in. */
@@ -70,14 +70,14 @@ test("one account, two devices: the older one is told, never reconnects, and can
   // A's round pauses under the modal (it does not run out unseen), and A makes no reconnect
   // attempt at all, watched since the kick for WATCH_MS and for longer than the rest of the
   // round would take: a round still running would end within the watch.
-  const paused = await waitForGame(a, (s) => s.scene === "Game" && s.status === "paused");
+  const paused = await waitForGame(a, (s) => s.scene === "Round" && s.status === "paused");
   const timeLeft = (s: typeof paused) => (s.round as { timeLeftMs: number }).timeLeftMs;
   expect(timeLeft(paused)).toBeGreaterThan(0);
   const pauseWatchMs = Math.max(WATCH_MS, timeLeft(paused) / SPEED + 1_000);
   await a.waitForTimeout(Math.max(0, kickedAt + pauseWatchMs - Date.now()));
   const later = await gameState(a);
   expect({ scene: later.scene, status: later.status, timeLeftMs: timeLeft(later) }).toEqual({
-    scene: "Game",
+    scene: "Round",
     status: "paused",
     timeLeftMs: timeLeft(paused),
   });

@@ -22,7 +22,7 @@ test("the game loads, signs in as a guest and reaches the menu", async ({ page }
   const state = await guestToMenu(page);
   expect(state.connection).toBe("online");
   const account = await page.evaluate(() => {
-    (window as unknown as { __giftGrab: { press(l: string): boolean } }).__giftGrab.press(
+    (window as unknown as { __giftGrabProbe: { press(l: string): boolean } }).__giftGrabProbe.press(
       "Account",
     );
   });
@@ -50,7 +50,7 @@ test.describe("WebGL", () => {
     await guestToMenu(page);
     await page.screenshot({ path: "artifacts/screens/menu-webgl.png" });
     await clickButton(page, "Play");
-    const playing = await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+    const playing = await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
     await waitForGame(page, (s) => Number(s.frame) >= Number(playing.frame) + 5);
     await page.screenshot({ path: "artifacts/screens/game-webgl.png" });
     expect(errors).toEqual([]);

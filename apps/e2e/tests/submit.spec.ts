@@ -51,7 +51,7 @@ test("a score submitted while the network is down is kept, survives a reload, an
 
   await playAsGuest(page, PAGE);
   await clickButton(page, "Play");
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
   await waitForGame(page, (s) => s.scene === "GameOver" && s.status === "ready", 60_000);
   const over = (await gameState(page)).gameOver as { score: number; outcome: { status: string } };
   expect(over.outcome.status).toBe("queued");

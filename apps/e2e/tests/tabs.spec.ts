@@ -55,7 +55,7 @@ test("two tabs of one browser share the sign-in: one plays, the other offers Pla
   await expect.poll(() => tabView(b)).toEqual(PLAYS);
   await expect.poll(() => tabView(a)).toEqual(WAITS);
   await clickButton(b, "Play");
-  await waitForGame(b, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(b, (s) => s.scene === "Round" && s.status === "playing");
   // A stays waiting (over several reconnect periods) while B plays: no socket reopened.
   const opensA = socketsA.opened;
   await b.waitForTimeout(1_500);

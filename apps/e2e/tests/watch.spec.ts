@@ -24,7 +24,7 @@ async function watched(page: Page): Promise<Watched> {
 
 /** Plays the open Watch to its end at 4×, pausing once on the way; returns the final view. */
 async function watchToTheEnd(page: Page): Promise<Watched> {
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "playing");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
   expect((await watched(page)).watching).not.toBeNull();
   await clickButton(page, "Pause");
   await waitForGame(page, (s) => s.status === "paused");
@@ -35,7 +35,7 @@ async function watchToTheEnd(page: Page): Promise<Watched> {
   await clickButton(page, "Play");
   await clickButton(page, "4×");
   await waitForGame(page, (s) => (s.round as Watched | undefined)?.watchSpeed === 4);
-  await waitForGame(page, (s) => s.scene === "Game" && s.status === "watched", 20_000);
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "watched", 20_000);
   return watched(page);
 }
 

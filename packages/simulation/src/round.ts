@@ -298,10 +298,6 @@ function clamp(v: number, lo: number, hi: number): number {
   return v;
 }
 
-export function isFrozen(s: RoundState): boolean {
-  return s.tick < s.santa.frozenUntil;
-}
-
 export const ticksToMs = (ticks: number) => (ticks * 1000) / 60;
 
 export function timeLeftMs(s: RoundState): number {

@@ -1,5 +1,5 @@
 import type * as Phaser from "phaser";
-import { colors, css } from "../ui/theme";
+import { colors, css } from "../config/palette";
 
 /**
  * Every texture of the game, drawn with vector shapes at boot: no downloaded art.

@@ -1,6 +1,6 @@
 import * as Phaser from "phaser";
-import { emitGameEvent, onGameEvent } from "../app/game-events";
-import { loadSettings } from "../app/settings";
+import { emitGameEvent, onGameEvent } from "../core/game-events";
+import { loadSettings } from "../core/settings";
 import { MusicPlayer } from "./music";
 import { type MusicConditions, musicLevel } from "./music-level";
 

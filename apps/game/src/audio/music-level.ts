@@ -1,5 +1,5 @@
-import type { SceneKey } from "../app/game-events";
-import { type Settings, soundLevel } from "../app/settings";
+import type { SceneKey } from "../core/game-events";
+import { type Settings, soundLevel } from "../core/settings";
 
 /** What the music depends on. */
 export interface MusicConditions {
@@ -26,5 +26,5 @@ export const ROUND_SHARE = 0.5;
 export function musicLevel(c: MusicConditions): number {
   if (!c.unlocked || c.hidden || c.paused || c.kicked || !c.settings.music) return 0;
   const level = soundLevel(c.settings);
-  return c.scene === "Game" ? level * ROUND_SHARE : level;
+  return c.scene === "Round" ? level * ROUND_SHARE : level;
 }

@@ -1,12 +1,12 @@
 import type * as Phaser from "phaser";
-import { emitGameEvent } from "../app/game-events";
-import { loadSettings, soundLevel } from "../app/settings";
+import { emitGameEvent, type Sfx } from "../core/game-events";
+import { loadSettings, soundLevel } from "../core/settings";
 import { audioContext, noise, tone } from "./synth";
 
 /**
  * Sound effects, synthesized (synth.ts). Silent when Sound is off or the volume is at 0.
  */
-export type Sfx = "grab" | "freeze" | "flame" | "cookie" | "end" | "click";
+export type { Sfx };
 
 /** Plays `name` for `scene` when sound is on and audible, and announces it on the game's bus. */
 export function playSfx(scene: Phaser.Scene, name: Sfx): void {

@@ -9,19 +9,21 @@ export interface ClientConfig {
 
 /**
  * Reads `config.json` (served next to index.html; missing is fine) once, and the page URL:
- * the server (see serverConfigFrom) and the net timings (its `timings` object and
- * `?timings=`, see readNetTimings, which throws a NetTimingsError on a bad one).
+ * the server (see serverConfigFrom) and the net timings (its `timings` object, then the test
+ * build's `?timings=` list when its entry passes one: see readNetTimings, which throws a
+ * NetTimingsError on a bad one).
  */
 export async function loadClientConfig(
   url: URL = new URL(window.location.href),
   fetchJson: (path: string) => Promise<unknown> = defaultFetchJson,
+  timingsList: string | null = null,
 ): Promise<ClientConfig> {
   const file = await fetchJson("config.json").catch(() => ({}));
   const timings =
     typeof file === "object" && file !== null && "timings" in file ? file.timings : {};
   return {
     server: serverConfigFrom(file, url),
-    timings: readNetTimings(timings, url.searchParams.get("timings")),
+    timings: readNetTimings(timings, timingsList),
   };
 }
 

@@ -4,9 +4,9 @@ const ms = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
 /**
  * How long the net layer waits for things, in milliseconds. The defaults suit players; a site
- * (config.json's "timings") or a page (`?timings=heartbeatMs:2000,reconnectBaseMs:100`) can
- * shorten them, which is how the e2e tests watch reconnects and renewals without waiting on
- * the wall clock.
+ * (config.json's "timings") or a page of the test build (`?timings=heartbeatMs:2000,
+ * reconnectBaseMs:100`, test-entry/url-options.ts) can shorten them, which is how the e2e
+ * tests watch reconnects and renewals without waiting on the wall clock.
  */
 export const NetTimings = z.strictObject({
   /** First delay before a dropped socket reconnects; doubles (with jitter) on each failure. */

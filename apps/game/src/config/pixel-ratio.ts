@@ -25,7 +25,7 @@ function clamp(ratio: number): number {
 
 let current = 1;
 
-/** Canvas pixels per CSS pixel: every scene's sizes (ui/theme.ts uiScale) include it. */
+/** Canvas pixels per CSS pixel: every scene's sizes (views/theme.ts uiScale) include it. */
 export function pixelRatio(): number {
   return current;
 }

@@ -7,6 +7,7 @@ import {
   USERNAME_MAX_CHARS,
   USERNAME_MIN_CHARS,
 } from "@gift-grab/contracts";
+import type { KickInfo } from "./types";
 
 /**
  * Every refusal the server can send, in words a player can act on. The one place: scenes show
@@ -50,6 +51,12 @@ export const usernameHint = `(new accounts: ${USERNAME_MIN_CHARS}–${USERNAME_M
 export const unreachableMessage =
   "Can't reach the game server. Check your connection and try again.";
 export const unknownFailureMessage = "Something went wrong. Try again.";
+
+/** Why the server signed this device out (a kick), said to the player on this device. */
+export const kickMessages: Record<KickInfo["reason"], string> = {
+  signed_in_elsewhere: "You signed in on another device",
+  signed_out_everywhere: "You were signed out everywhere",
+};
 
 /** submitRound on a device whose session the server ended. */
 export const kickedSubmitMessage =

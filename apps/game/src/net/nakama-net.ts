@@ -1,55 +1,51 @@
 import {
   type AnyRpc,
-  ClientTag,
-  clientSessionVars,
-  DisplayName,
-  decodeSessionClaims,
   decodeSessionToken,
-  LinkEmail,
   type leaderboardView,
   type RpcRequest,
   type RpcResponse,
-  SignIn,
-  SignUp,
 } from "@gift-grab/contracts";
 import type { Orientation } from "@gift-grab/simulation";
-import { Client, Session } from "@heroiclabs/nakama-js";
+import { Client } from "@heroiclabs/nakama-js";
 import { defaultNetTimings, type NetTimings } from "../config/net-timings";
 import type { ServerConfig } from "../config/server-config";
-import { AuthHttp, type AuthResult } from "./auth-http";
 import { Backoff } from "./backoff";
-import { deviceId } from "./device-id";
 import { Emitter } from "./emitter";
-import { friendlyName } from "./friendly-name";
-import { displayNameRule, kickedSubmitMessage, signedOutSubmitMessage } from "./messages";
-import { RoundGate } from "./round-gate";
-import { RpcFailure, sendRpc } from "./rpc-client";
+import { readFailure } from "./failure";
+import { kickedSubmitMessage, signedOutSubmitMessage } from "./messages";
+import { RoundGate } from "./rounds/round-gate";
+import { SubmitQueue } from "./rounds/submit-queue";
+import { RpcCaller } from "./rpc-caller";
 import { callLeaderboardView } from "./rpcs/leaderboard-view";
 import { callPlayerStatsGet } from "./rpcs/player-stats-get";
+import { callReplayGet } from "./rpcs/replay-get";
 import { callRoundStart } from "./rpcs/round-start";
 import { callRoundSubmit } from "./rpcs/round-submit";
 import { callSessionLogout } from "./rpcs/session-logout";
 import { callSessionLogoutAll } from "./rpcs/session-logout-all";
-import { SessionEndedError, SessionStore } from "./session-store";
-import { toSignInFailure, validationFailure } from "./sign-in-errors";
-import { browserNetworkSignals, type NetworkSignals, SocketLink } from "./socket-link";
-import { PLAYING_TAB_LOCK, REFRESH_LOCK, StorageKeys } from "./storage-keys";
-import { SubmitQueue } from "./submit-queue";
-import { browserChannel, browserLocks, type Locks, TabLease } from "./tab-lease";
-import type { Tokens } from "./tokens";
-import {
-  type ConnectionState,
-  type GameNet,
-  type KickInfo,
-  type LeaderboardPage,
-  type NetEvents,
-  type PlayerStats,
-  type RoundCheck,
-  type RoundResult,
-  type RoundTicket,
-  type SessionInfo,
-  SignInFailure,
-  type SubmitOutcome,
+import { AuthHttp } from "./session/auth-http";
+import { friendlyName } from "./session/friendly-name";
+import { nakamaSession, storageEvents, webLock } from "./session/nakama-session";
+import { Profile } from "./session/profile";
+import { SessionEndedError, SessionStore } from "./session/session-store";
+import { toSignInFailure } from "./session/sign-in-errors";
+import { type SignInAttempt, SignIns } from "./session/sign-ins";
+import { browserChannel, browserLocks, type Locks, TabLease } from "./session/tab-lease";
+import { browserNetworkSignals, type NetworkSignals, SocketLink } from "./socket/socket-link";
+import { PLAYING_TAB_LOCK } from "./storage-keys";
+import type {
+  ConnectionState,
+  GameNet,
+  KickInfo,
+  LeaderboardPage,
+  NetEvents,
+  PlayerStats,
+  Replay,
+  RoundCheck,
+  RoundResult,
+  RoundTicket,
+  SessionInfo,
+  SubmitOutcome,
 } from "./types";
 
 export interface NetOptions {
@@ -65,44 +61,30 @@ export interface NetOptions {
   locks?: Locks;
 }
 
-/** Who signed in here, so "Play here" can sign in again. The password never leaves memory. */
-type Identity = { kind: "guest" } | { kind: "email"; email: string; password: string | null };
-
-/** nakama-js wants a Session; only its token is read with autoRefreshSession off. */
-function nakamaSession(tokens: Tokens): Session {
-  return Object.assign(Object.create(Session.prototype) as Session, {
-    token: tokens.token,
-    refresh_token: tokens.refreshToken,
-  });
-}
-
 /**
- * The net layer: the only code that talks to Nakama. Sign-in and tokens (SessionStore), the
- * realtime socket (SocketLink), round submissions that must not get lost (SubmitQueue), and
- * every RPC checked against its contract.
+ * The net layer's one face to the game (GameNet): it wires the parts, each with one job, and
+ * keeps the connection's state. Tokens and renewal: SessionStore. Ways to sign in: SignIns.
+ * The account: Profile. The realtime socket: SocketLink. Which tab plays: TabLease. Rounds
+ * that must not get lost: SubmitQueue. Every RPC: RpcCaller, through the calls in rpcs/.
  */
 export class NakamaNet implements GameNet {
   private readonly emitter = new Emitter<NetEvents>();
   private readonly client: Client;
-  private readonly auth: AuthHttp;
-  private readonly storage: Storage;
   private readonly store: SessionStore;
+  private readonly signIns: SignIns;
+  private readonly profile: Profile;
+  private readonly caller: RpcCaller;
   private readonly link: SocketLink;
   private readonly queue: SubmitQueue;
-  private readonly rounds = new RoundGate((orientation) => this.openRound(orientation));
+  private readonly rounds = new RoundGate((orientation) => callRoundStart(this, { orientation }));
   private readonly lease: TabLease;
-  private readonly clientTag: string | undefined;
   private state: ConnectionState = "signed_out";
-  private identity: Identity | null = null;
-  private accountEmail: string | null = null;
-  private displayName: string | null = null;
   private restoring = false;
 
   constructor(options: NetOptions) {
     const { config } = options;
     const t = options.timings ?? defaultNetTimings;
-    this.storage = options.storage ?? localStorage;
-    this.clientTag = ClientTag.safeParse(options.clientTag).success ? options.clientTag : undefined;
+    const storage = options.storage ?? localStorage;
     this.client = new Client(
       config.serverKey,
       config.host,
@@ -111,17 +93,20 @@ export class NakamaNet implements GameNet {
       10_000,
       false,
     );
-    this.auth = new AuthHttp(config);
+    const auth = new AuthHttp(config);
     this.store = new SessionStore({
-      storage: this.storage,
+      storage,
       decode: decodeSessionToken,
-      refresh: (refreshToken) => this.auth.refresh(refreshToken, {}),
+      refresh: (refreshToken) => auth.refresh(refreshToken, {}),
       withLock: webLock,
-      onOtherTabWrite: storageEvents(this.storage),
+      onOtherTabWrite: storageEvents(storage),
       refreshAheadMs: t.refreshAheadMs,
       minValidityMs: t.minValidityMs,
       retry: new Backoff({ baseMs: t.refreshRetryBaseMs, maxMs: t.refreshRetryMaxMs }),
     });
+    this.signIns = new SignIns(auth, storage, options.clientTag);
+    this.profile = new Profile(this.client, () => this.store.fresh());
+    this.caller = new RpcCaller(this.client, this.store);
     this.lease = new TabLease(
       options.locks ?? browserLocks(),
       PLAYING_TAB_LOCK,
@@ -156,7 +141,7 @@ export class NakamaNet implements GameNet {
       }
     });
     this.queue = new SubmitQueue({
-      storage: this.storage,
+      storage,
       send: (request) => callRoundSubmit(this, request),
       userId: () => (this.state === "kicked" ? null : (this.store.currentClaims?.uid ?? null)),
       backoff: new Backoff({ baseMs: t.submitRetryBaseMs, maxMs: t.submitRetryMaxMs }),
@@ -186,105 +171,37 @@ export class NakamaNet implements GameNet {
       this.setState("signed_out");
       return result;
     }
-    const email = this.store.currentClaims ? emailOf(this.store.currentClaims) : null;
-    this.identity = email ? { kind: "email", email, password: null } : { kind: "guest" };
+    this.profile.restored(this.store.currentClaims ?? {});
     await this.connected({ takeOver: false });
     return "restored";
   }
 
   async signInAsGuest(): Promise<boolean> {
-    const created = await this.establish(
-      () => this.auth.authenticateDevice(deviceId(this.storage), this.vars(false)),
-      {
-        kind: "guest",
-      },
-    );
+    const created = await this.establish(this.signIns.guest());
     // Named after sign-in, by the standard UpdateAccount (its before hook checks the name):
     // no database work added to the sign-in itself.
     if (created) await this.setDisplayName(friendlyName()).catch(() => {});
     return created;
   }
 
-  /** Live tokens for a change to the account, or the sign-in failure a form shows. */
-  private async freshForAccountChange(): Promise<Tokens> {
-    try {
-      return await this.store.fresh();
-    } catch {
-      throw new SignInFailure("session_ended", "Your session ended — sign in again.");
-    }
-  }
-
-  async setDisplayName(name: string): Promise<void> {
-    const input = DisplayName.safeParse(name.trim());
-    if (!input.success) throw new SignInFailure("invalid_input", displayNameRule);
-    const tokens = await this.freshForAccountChange();
-    try {
-      await this.client.updateAccount(nakamaSession(tokens), { display_name: input.data });
-    } catch (err) {
-      throw await toSignInFailure(err);
-    }
-    this.displayName = input.data;
+  setDisplayName(name: string): Promise<void> {
+    return this.profile.setDisplayName(name);
   }
 
   async signIn(email: string, password: string, options?: { takeover?: boolean }): Promise<void> {
-    const input = SignIn.safeParse({ email, password });
-    if (!input.success) throw validationFailure(input.error);
-    await this.establish(
-      () =>
-        this.auth.authenticateEmail(email, password, {
-          create: false,
-          vars: this.vars(options?.takeover ?? false),
-        }),
-      { kind: "email", email, password },
-    );
+    await this.establish(this.signIns.email(email, password, options?.takeover ?? false));
   }
 
   async signUp(email: string, password: string, username: string): Promise<void> {
-    const input = SignUp.safeParse({ email, password, username });
-    if (!input.success) throw validationFailure(input.error);
-    await this.establish(
-      () =>
-        this.auth.authenticateEmail(email, password, {
-          create: true,
-          username,
-          vars: this.vars(false),
-        }),
-      { kind: "email", email, password },
-    );
+    await this.establish(this.signIns.signUp(email, password, username));
   }
 
-  async linkEmail(email: string, password: string): Promise<void> {
-    const input = LinkEmail.safeParse({ email, password });
-    if (!input.success) throw validationFailure(input.error);
-    const tokens = await this.freshForAccountChange();
-    try {
-      await this.client.linkEmail(nakamaSession(tokens), { email, password });
-    } catch (err) {
-      throw await toSignInFailure(err);
-    }
-    this.identity = { kind: "email", email, password };
-    this.accountEmail = email;
+  linkEmail(email: string, password: string): Promise<void> {
+    return this.profile.linkEmail(email, password);
   }
 
   async playHere(): Promise<void> {
-    const id = this.identity;
-    if (id?.kind === "guest") {
-      await this.establish(
-        () => this.auth.authenticateDevice(deviceId(this.storage), this.vars(true)),
-        id,
-      );
-      return;
-    }
-    if (id?.kind === "email" && id.password) {
-      const { email, password } = id;
-      await this.establish(
-        () =>
-          this.auth.authenticateEmail(email, password, { create: false, vars: this.vars(true) }),
-        id,
-      );
-      return;
-    }
-    throw new SignInFailure("session_ended", "Sign in again to play here.");
+    await this.establish(this.signIns.again(this.profile.identity));
   }
 
   async playInThisTab(): Promise<void> {
@@ -324,27 +241,8 @@ export class NakamaNet implements GameNet {
 
   session(): SessionInfo | null {
     const tokens = this.store.current;
-    const claims = this.store.currentClaims;
-    if (!tokens || !claims || this.state === "kicked") return null;
-    const data = decodeSessionToken(tokens.token);
-    let refreshExp = data.exp;
-    try {
-      refreshExp = decodeSessionClaims(tokens.refreshToken).exp;
-    } catch {
-      // keep the token's expiry
-    }
-    const email = this.accountEmail ?? data.vrs.email ?? null;
-    const displayName = this.displayName;
-    return {
-      userId: data.uid,
-      username: data.usn,
-      displayName,
-      email,
-      isGuest: email === null,
-      signedInAt: new Date(Number(data.vrs.login_at) * 1000),
-      tokenExpiresAt: new Date(data.exp * 1000),
-      refreshExpiresAt: new Date(refreshExp * 1000),
-    };
+    if (!tokens || !this.store.currentClaims || this.state === "kicked") return null;
+    return this.profile.info(tokens);
   }
 
   // ------------------------------------------------------------------ rounds and the board
@@ -359,10 +257,6 @@ export class NakamaNet implements GameNet {
 
   startRound(orientation: Orientation): Promise<RoundTicket> {
     return this.rounds.take(orientation);
-  }
-
-  private openRound(orientation: Orientation): Promise<RoundTicket> {
-    return callRoundStart(this, { orientation });
   }
 
   async submitRound(ticket: RoundTicket, result: RoundResult): Promise<SubmitOutcome> {
@@ -381,61 +275,33 @@ export class NakamaNet implements GameNet {
     return this.queue.pending();
   }
 
-  async leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage> {
+  leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage> {
     const request: RpcRequest<typeof leaderboardView> = {};
     if (options?.cursor) request.cursor = options.cursor;
     if (options?.aroundMe) request.around_me = true;
     return callLeaderboardView(this, request);
   }
 
-  async stats(): Promise<PlayerStats> {
+  stats(): Promise<PlayerStats> {
     return callPlayerStatsGet(this, {});
   }
 
-  async rpc<C extends AnyRpc>(contract: C, input: RpcRequest<C>): Promise<RpcResponse<C>> {
-    const call = async () => {
-      let tokens: Tokens;
-      try {
-        tokens = await this.store.fresh();
-      } catch (err) {
-        if (err instanceof SessionEndedError) {
-          throw new RpcFailure(contract.id, "session_revoked", 16, err.message);
-        }
-        throw new RpcFailure(contract.id, "network", 0, String(err));
-      }
-      return sendRpc(this.client, nakamaSession(tokens), contract, input);
-    };
-    try {
-      return await call();
-    } catch (err) {
-      // A token the server no longer takes (restart with logouts replayed, clock skew): renew once.
-      if (err instanceof RpcFailure && err.code === 16 && err.reason === "unknown") {
-        try {
-          await this.store.refresh();
-        } catch {
-          throw err;
-        }
-        return call();
-      }
-      throw err;
-    }
+  replay(ownerId: string): Promise<Replay> {
+    return callReplayGet(this, { owner_id: ownerId });
   }
 
-  // ------------------------------------------------------------------ internals
-
-  private vars(takeover: boolean): Record<string, string> {
-    return clientSessionVars({ client: this.clientTag, takeover });
+  rpc<C extends AnyRpc>(contract: C, input: RpcRequest<C>): Promise<RpcResponse<C>> {
+    return this.caller.rpc(contract, input);
   }
 
-  /** Signs in with `authenticate`, then saves the pair, reads the account and opens the socket. */
+  // ------------------------------------------------------------------ the connection
+
+  /** Signs in, then saves the pair, reads the account and opens the socket. */
   /** Returns whether the account was created by this sign-in. */
-  private async establish(
-    authenticate: () => Promise<AuthResult>,
-    identity: Identity,
-  ): Promise<boolean> {
+  private async establish({ authenticate, identity }: SignInAttempt): Promise<boolean> {
     const prior = this.state;
     this.setState("connecting");
-    let result: AuthResult;
+    let result: Awaited<ReturnType<typeof authenticate>>;
     try {
       result = await authenticate();
       decodeSessionToken(result.token);
@@ -444,9 +310,7 @@ export class NakamaNet implements GameNet {
       throw await toSignInFailure(err);
     }
     this.link.stop();
-    this.identity = identity;
-    this.accountEmail = null;
-    this.displayName = null;
+    this.profile.signedIn(identity);
     this.store.set(result);
     // Signing in here is choosing to play here: another tab of this browser steps aside.
     await this.connected({ takeOver: true });
@@ -454,7 +318,8 @@ export class NakamaNet implements GameNet {
   }
 
   private async connected(lease: { takeOver: boolean }): Promise<void> {
-    await this.loadAccount();
+    const tokens = this.store.current;
+    if (tokens) await this.profile.load(tokens);
     if (!(await this.lease.acquire(lease))) {
       this.setState("other_tab");
       return;
@@ -472,19 +337,6 @@ export class NakamaNet implements GameNet {
     this.setState("other_tab");
   }
 
-  /** The token's vars carry the email of an email sign-in; a linked guest's comes from the account. */
-  private async loadAccount(): Promise<void> {
-    const tokens = this.store.current;
-    if (!tokens) return;
-    try {
-      const account = await this.client.getAccount(nakamaSession(tokens));
-      this.accountEmail = account.email ?? null;
-      this.displayName = account.user?.display_name || null;
-    } catch {
-      // Offline: the token's email var (if any) will do.
-    }
-  }
-
   private async sessionAlive(): Promise<boolean> {
     const tokens = this.store.current;
     if (!tokens) return false;
@@ -492,7 +344,8 @@ export class NakamaNet implements GameNet {
       await this.client.getAccount(nakamaSession(tokens));
       return true;
     } catch (err) {
-      if (!(err instanceof Response) || err.status !== 401) return true;
+      const failure = await readFailure(err);
+      if (!failure.answered || failure.status !== 401) return true;
     }
     try {
       await this.store.refresh();
@@ -523,9 +376,7 @@ export class NakamaNet implements GameNet {
     this.lease.give();
     if (clearStorage) this.store.clear();
     else this.store.forget();
-    this.identity = null;
-    this.accountEmail = null;
-    this.displayName = null;
+    this.profile.forget();
     this.setState("signed_out");
   }
 
@@ -534,28 +385,4 @@ export class NakamaNet implements GameNet {
     this.state = state;
     this.emitter.emit("connection", state);
   }
-}
-
-function emailOf(claims: { vrs?: Record<string, string> | undefined }): string | null {
-  return claims.vrs?.email ?? null;
-}
-
-/** One refresh at a time across this browser's tabs (Web Locks), where the browser has them. */
-function webLock<T>(fn: () => Promise<T>): Promise<T> {
-  const locks = browserLocks();
-  return locks ? (locks.request(REFRESH_LOCK, {}, fn) as Promise<T>) : fn();
-}
-
-/** Other tabs writing the session key (the `storage` event only fires in the other tabs). */
-function storageEvents(storage: Storage) {
-  return (listener: (raw: string | null) => void) => {
-    if (typeof window === "undefined") return () => {};
-    const onStorage = (e: StorageEvent) => {
-      if (e.storageArea !== storage) return;
-      if (e.key === StorageKeys.session) listener(e.newValue);
-      else if (e.key === null) listener(null);
-    };
-    window.addEventListener("storage", onStorage);
-    return () => window.removeEventListener("storage", onStorage);
-  };
 }

@@ -2,11 +2,11 @@ import {
   type AnyRpc,
   describeIssues,
   type ErrorReason,
-  parseRpcError,
   type RpcRequest,
   type RpcResponse,
 } from "@gift-grab/contracts";
 import type { Client, Session } from "@heroiclabs/nakama-js";
+import { readFailure } from "./failure";
 import { messageForReason, unreachableMessage } from "./messages";
 
 /**
@@ -33,15 +33,13 @@ export class RpcFailure extends Error {
   }
 }
 
-/** nakama-js throws the fetch Response on an HTTP error; anything else means no answer. */
+/** What a call threw, as an RpcFailure: the server's typed refusal, or "network" (no answer). */
 export async function toRpcFailure(rpcId: string, err: unknown): Promise<RpcFailure> {
   if (err instanceof RpcFailure) return err;
-  if (typeof Response !== "undefined" && err instanceof Response) {
-    const body = await err.json().catch(() => ({}));
-    const parsed = parseRpcError(body);
-    return new RpcFailure(rpcId, parsed.reason, parsed.code, parsed.detail);
-  }
-  return new RpcFailure(rpcId, "network", 0, err instanceof Error ? err.message : String(err));
+  const failure = await readFailure(err);
+  return failure.answered
+    ? new RpcFailure(rpcId, failure.reason, failure.code, failure.detail)
+    : new RpcFailure(rpcId, "network", 0, failure.detail);
 }
 
 /** Sends one RPC over HTTP, its input and its response both checked against its contract. */

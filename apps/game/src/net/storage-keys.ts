@@ -11,5 +11,5 @@ export const StorageKeys = {
 /** The Web Lock that makes one refresh at a time across this browser's tabs. */
 export const REFRESH_LOCK = "gift-grab.refresh";
 
-/** The Web Lock held by the one tab of this browser that plays (net/tab-lease.ts). */
+/** The Web Lock held by the one tab of this browser that plays (net/session/tab-lease.ts). */
 export const PLAYING_TAB_LOCK = "gift-grab.playing-tab";

@@ -1,9 +1,9 @@
-import type { AnyRpc, RpcRequest, RpcResponse } from "@gift-grab/contracts";
+import type { AnyRpc, RpcRequest, RpcResponse, replayGet } from "@gift-grab/contracts";
 import type { InputRuns, Orientation } from "@gift-grab/simulation";
 
 /**
  * What scenes may ask of the network. Scenes use these types and the one GameNet (getNet()
- * from app/context.ts); nakama-js stays inside src/net/.
+ * from net/current-net.ts); nakama-js stays inside src/net/.
  */
 
 /** What the HUD and menus show about the connection. */
@@ -14,7 +14,7 @@ export type ConnectionState =
   | "offline" // the browser says there is no network
   | "reconnecting" // socket dropped without a kick: backing off and retrying
   | "kicked" // this device's session was ended by a sign-in elsewhere: never auto-reconnects
-  | "other_tab"; // signed in, but another tab of this browser plays (net/tab-lease.ts)
+  | "other_tab"; // signed in, but another tab of this browser plays (net/session/tab-lease.ts)
 
 /** The signed-in player, decoded from the session token and the account. */
 export interface SessionInfo {
@@ -117,6 +117,9 @@ export interface PlayerStats {
   lastPlayedAt: Date | null;
 }
 
+/** A kept run, as Watch replays it (replay_get's answer). */
+export type Replay = RpcResponse<typeof replayGet>;
+
 export interface NetEvents {
   connection: (state: ConnectionState) => void;
   kicked: (info: KickInfo) => void;
@@ -165,6 +168,8 @@ export interface GameNet {
   pendingSubmissions(): number;
   leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage>;
   stats(): Promise<PlayerStats>;
+  /** The player's kept run on this week's board, for Watch. */
+  replay(ownerId: string): Promise<Replay>;
 
   /**
    * Any RPC by its contract, input and response checked against it: what every client call in

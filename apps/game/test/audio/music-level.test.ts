@@ -18,14 +18,14 @@ describe("how loud the music plays", () => {
   it("plays at the volume on menus, quieter during a round", () => {
     expect(musicLevel(menu)).toBe(0.8);
     expect(musicLevel({ ...menu, scene: "Settings" })).toBe(0.8);
-    expect(musicLevel({ ...menu, scene: "Game" })).toBeCloseTo(0.8 * ROUND_SHARE, 9);
+    expect(musicLevel({ ...menu, scene: "Round" })).toBeCloseTo(0.8 * ROUND_SHARE, 9);
     expect(ROUND_SHARE).toBeLessThan(1);
   });
 
   it("waits for a gesture, and stops while hidden, paused or signed in elsewhere", () => {
     expect(musicLevel({ ...menu, unlocked: false })).toBe(0);
     expect(musicLevel({ ...menu, hidden: true })).toBe(0);
-    expect(musicLevel({ ...menu, scene: "Game", paused: true })).toBe(0);
+    expect(musicLevel({ ...menu, scene: "Round", paused: true })).toBe(0);
     expect(musicLevel({ ...menu, kicked: true })).toBe(0);
   });
 

@@ -1,4 +1,4 @@
-import type { TokenClaims, Tokens } from "../../src/net/tokens";
+import type { TokenClaims, Tokens } from "../../src/net/session/tokens";
 
 /** An in-memory Storage (the unit tests run in Node). */
 export class MemoryStorage implements Storage {

@@ -1,6 +1,6 @@
 import { DisplayName } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
-import { friendlyName, NAME_ADJECTIVES, NAME_NOUNS } from "../../src/net/friendly-name";
+import { friendlyName, NAME_ADJECTIVES, NAME_NOUNS } from "../../src/net/session/friendly-name";
 
 describe("a new guest's friendly name", () => {
   it("is two words and a number, e.g. Jolly Elf 42", () => {

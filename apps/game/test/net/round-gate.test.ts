@@ -1,7 +1,7 @@
 import { GameRules } from "@gift-grab/simulation";
 import { describe, expect, it, vi } from "vitest";
 import { reasonMessages, unreachableMessage } from "../../src/net/messages";
-import { RoundGate } from "../../src/net/round-gate";
+import { RoundGate } from "../../src/net/rounds/round-gate";
 import { RpcFailure } from "../../src/net/rpc-client";
 import type { RoundTicket } from "../../src/net/types";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { SessionEndedError, SessionStore } from "../../src/net/session-store";
+import { SessionEndedError, SessionStore } from "../../src/net/session/session-store";
+import type { Tokens } from "../../src/net/session/tokens";
 import { StorageKeys } from "../../src/net/storage-keys";
-import type { Tokens } from "../../src/net/tokens";
 import { decodeJwt, MemoryStorage, pair, refusal } from "./fakes";
 
 /**

@@ -1,7 +1,7 @@
 import { ErrorReason, SignUp } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
 import { reasonMessages, unreachableMessage } from "../../src/net/messages";
-import { toSignInFailure, validationFailure } from "../../src/net/sign-in-errors";
+import { toSignInFailure, validationFailure } from "../../src/net/session/sign-in-errors";
 import { SignInFailure } from "../../src/net/types";
 
 const answer = (status: number, code: number, message: string) =>

@@ -2,13 +2,13 @@ import { SESSION_ENDED_CODE, SESSION_ENDED_SUBJECT } from "@gift-grab/contracts"
 import type { Notification } from "@heroiclabs/nakama-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Backoff } from "../../src/net/backoff";
-import { SessionEndedError } from "../../src/net/session-store";
+import { SessionEndedError } from "../../src/net/session/session-store";
 import {
   type LinkState,
   type NetworkSignals,
   type SocketLike,
   SocketLink,
-} from "../../src/net/socket-link";
+} from "../../src/net/socket/socket-link";
 
 /** A stand-in for a nakama-js socket: the test decides whether connect succeeds. */
 class FakeSocket implements SocketLike {

@@ -2,9 +2,9 @@ import type { RpcRequest, RpcResponse, roundSubmit } from "@gift-grab/contracts"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Backoff } from "../../src/net/backoff";
 import { reasonMessages } from "../../src/net/messages";
+import { SubmitQueue } from "../../src/net/rounds/submit-queue";
 import { RpcFailure } from "../../src/net/rpc-client";
 import { StorageKeys } from "../../src/net/storage-keys";
-import { SubmitQueue } from "../../src/net/submit-queue";
 import { MemoryStorage } from "./fakes";
 
 type Req = RpcRequest<typeof roundSubmit>;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { type Channel, type Locks, TabLease } from "../../src/net/tab-lease";
+import { type Channel, type Locks, TabLease } from "../../src/net/session/tab-lease";
 
 /** Web Locks for one lock name as the browser runs them across tabs (ifAvailable, steal, wait). */
 function fakeLocks(): Locks {

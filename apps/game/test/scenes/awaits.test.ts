@@ -5,7 +5,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 /**
- * Every scene waits through `whileRunning(this, …)` (src/app/while-running.ts), so a result
+ * Every scene waits through `whileRunning(this, …)` (src/core/while-running.ts), so a result
  * that arrives after the scene shut down never reaches it. This reads every scene source and
  * refuses an `await`, `.then`, `.catch` or `.finally` on anything else.
  */
@@ -58,13 +58,16 @@ export function unguardedWaits(fileName: string, text: string): string[] {
   return found;
 }
 
+/** The scenes, their base class and the round scene's views. */
 function sceneSources(): string[] {
-  const dir = path.join(src, "scenes");
-  const files = fs
-    .readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => path.join(dir, f));
-  return [...files, path.join(src, "ui/ui-scene.ts")];
+  const files = ["scenes", "views/round"].flatMap((folder) => {
+    const dir = path.join(src, folder);
+    return fs
+      .readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => path.join(dir, f));
+  });
+  return [...files, path.join(src, "views/ui-scene.ts")];
 }
 
 describe("scenes wait only while they run", () => {

@@ -45,7 +45,8 @@ export async function main(argv: string[]) {
 Next:
   1. Change the request/response fields in packages/contracts/src/rpcs/${n.kebab}.ts.
   2. Write the logic in apps/server/src/${n.domain}/${n.kebab}.ts (synchronous; refuse with rpcError(reason, detail)).
-  3. Call it from a scene: ${n.call}(net, {...}) from apps/game/src/net/rpcs/${n.kebab}.ts.
+  3. Give scenes a GameNet method (apps/game/src/net/types.ts) that NakamaNet answers with
+     ${n.call}(this, {...}) from apps/game/src/net/rpcs/${n.kebab}.ts (scenes reach the net only through GameNet).
   4. Test: cd apps/server && node scripts/build.mjs && pnpm vitest run --project integration test/integration/${n.kebab}.test.ts`);
   return 0;
 }

@@ -1,0 +1,54 @@
+import * as Phaser from "phaser";
+import { generateTextures } from "../art/textures";
+import { loadClientConfig } from "../config/client-config";
+import { NetTimingsError } from "../config/net-timings";
+import { emitGameEvent } from "../core/game-events";
+import { launchOptions } from "../core/launch-options";
+import { whileRunning } from "../core/while-running";
+import { createNet } from "../net/create-net";
+import { setNet } from "../net/current-net";
+import { colors, textStyle } from "../views/theme";
+
+/** Draws the textures, creates the one GameNet, restores the saved session and routes on. */
+export class BootScene extends Phaser.Scene {
+  constructor() {
+    super("Boot");
+  }
+
+  create() {
+    emitGameEvent(this, "screen", { scene: "Boot", status: "connecting" });
+    generateTextures(this);
+    const { width, height } = this.scale;
+    this.add
+      .text(width / 2, height / 2, "Gift Grab", textStyle(this, 48, colors.accent))
+      .setOrigin(0.5);
+    void this.start();
+  }
+
+  private async start() {
+    try {
+      const launch = launchOptions(this);
+      const { server, timings } = await whileRunning(
+        this,
+        loadClientConfig(undefined, undefined, launch.timings),
+      );
+      const net = createNet(server, timings);
+      setNet(net);
+      this.scene.launch("Overlay");
+      if (launch.afterBoot) {
+        this.scene.start(launch.afterBoot.scene, launch.afterBoot.data);
+        return;
+      }
+      const restored = await whileRunning(this, net.restore());
+      if (restored === "restored") this.scene.start("Menu");
+      else this.scene.start("SignIn", { sessionEnded: restored === "ended" });
+    } catch (err) {
+      emitGameEvent(this, "status", { status: "error", error: String(err) });
+      const error =
+        err instanceof NetTimingsError
+          ? `This site's settings are invalid (${err.message}).`
+          : "Can't reach the game server. Check your connection.";
+      this.scene.start("SignIn", { error });
+    }
+  }
+}

@@ -1,0 +1,203 @@
+import type * as Phaser from "phaser";
+import { pixelRatio } from "../config/pixel-ratio";
+import { emitGameEvent } from "../core/game-events";
+import { inspectable } from "../core/inspect";
+import { whileRunning } from "../core/while-running";
+import { getNet } from "../net/current-net";
+import type { LeaderboardPage, LeaderboardRow } from "../net/types";
+import { Button } from "../views/button";
+import { colors, textStyle, uiScale } from "../views/theme";
+import { formatDuration } from "../views/time-format";
+import { UiScene } from "../views/ui-scene";
+
+const ROWS = 10;
+
+/** Weekly top 10 with paging, around me, my rank, time to reset and last week's podium. */
+export class LeaderboardScene extends UiScene {
+  private info!: Phaser.GameObjects.Text;
+  private rows: {
+    rank: Phaser.GameObjects.Text;
+    name: Phaser.GameObjects.Text;
+    score: Phaser.GameObjects.Text;
+    watch: Button;
+  }[] = [];
+  private footer!: Phaser.GameObjects.Text;
+  private prev!: Button;
+  private next!: Button;
+  private around!: Button;
+  private back!: Button;
+  private page: LeaderboardPage | null = null;
+  private error: string | null = null;
+  private aroundMe = false;
+
+  constructor() {
+    super("Leaderboard");
+  }
+
+  protected build() {
+    this.page = null;
+    this.error = null;
+    this.aroundMe = false;
+    this.title("Weekly leaderboard");
+    this.info = this.add
+      .text(0, 0, "Loading…", textStyle(this, 15, colors.muted, { align: "center" }))
+      .setOrigin(0.5, 0);
+    this.rows = Array.from({ length: ROWS }, (_, i) => {
+      const watch = new Button(this, {
+        label: "Watch",
+        variant: "secondary",
+        fontSize: 14,
+        onPress: () => void this.watch(i),
+      });
+      this.focus.add(watch);
+      return {
+        rank: this.add.text(0, 0, "", textStyle(this, 18)).setOrigin(0, 0.5),
+        name: this.add.text(0, 0, "", textStyle(this, 18)).setOrigin(0, 0.5),
+        score: this.add.text(0, 0, "", textStyle(this, 18)).setOrigin(1, 0.5),
+        watch,
+      };
+    });
+    this.footer = this.add
+      .text(0, 0, "", textStyle(this, 15, colors.muted, { align: "center" }))
+      .setOrigin(0.5, 0);
+    this.prev = this.button(
+      "◀ Prev",
+      () => void this.fetchPage(this.page?.prevCursor ?? undefined),
+      "secondary",
+    );
+    this.next = this.button(
+      "Next ▶",
+      () => void this.fetchPage(this.page?.nextCursor ?? undefined),
+      "secondary",
+    );
+    this.around = this.button(
+      "Around me",
+      () => {
+        this.aroundMe = !this.aroundMe;
+        void this.fetchPage();
+      },
+      "secondary",
+    );
+    this.back = this.button("Back", () => this.scene.start("Menu"), "secondary");
+    this.focus.focus(this.back);
+    this.time.addEvent({ delay: 1000, loop: true, callback: () => this.render() });
+    inspectable(this, "leaderboard", () =>
+      this.page
+        ? {
+            rows: this.page.rows,
+            me: this.page.me,
+            lastWeekTop: this.page.lastWeekTop,
+            error: this.error,
+          }
+        : { rows: [], me: null, lastWeekTop: [], error: this.error },
+    );
+    void this.fetchPage();
+  }
+
+  private async fetchPage(cursor?: string) {
+    emitGameEvent(this, "status", { status: "loading" });
+    try {
+      const options: { cursor?: string; aroundMe?: boolean } = { aroundMe: this.aroundMe };
+      if (cursor) options.cursor = cursor;
+      this.page = await whileRunning(this, getNet().leaderboard(options));
+      this.error = null;
+    } catch (err) {
+      this.error = err instanceof Error && err.message ? err.message : "Leaderboard unavailable.";
+    }
+    emitGameEvent(this, "status", { status: "ready" });
+    this.render();
+  }
+
+  /** Fetches the row's run and plays it in the round scene (Back returns here). */
+  private async watch(i: number) {
+    const row = this.page?.rows[i];
+    if (!row) return;
+    emitGameEvent(this, "status", { status: "loading" });
+    try {
+      const run = await whileRunning(this, getNet().replay(row.ownerId));
+      this.scene.start("Round", {
+        watch: {
+          params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
+          inputs: run.inputs,
+          score: run.score,
+          title: row.isMe ? "Your run" : `${row.name}'s run`,
+          back: { scene: "Leaderboard" },
+        },
+      });
+    } catch (err) {
+      this.error = err instanceof Error && err.message ? err.message : "That run can't be watched.";
+      emitGameEvent(this, "status", { status: "ready" });
+      this.render();
+    }
+  }
+
+  private render() {
+    const p = this.page;
+    const fmtRow = (r: LeaderboardRow) => `#${r.rank} ${r.name} — ${r.score}`;
+    if (!p) {
+      this.info.setText(this.error ?? "Loading…");
+    } else {
+      const me = p.me
+        ? `You: #${p.me.rank} with ${p.me.score}`
+        : "You're not on the board yet — play a round!";
+      this.info.setText(
+        `${me}\nResets in ${formatDuration(p.nextResetAt.getTime() - Date.now())} (every Monday 00:00 UTC)${this.error ? `\n${this.error}` : ""}`,
+      );
+      this.footer.setText(
+        p.lastWeekTop.length
+          ? `Last week: ${p.lastWeekTop.map(fmtRow).join("   ")}`
+          : "Last week: nobody made the podium. This week it could be you!",
+      );
+    }
+    this.rows.forEach((row, i) => {
+      const r = p?.rows[i];
+      const color = r?.isMe ? colors.accent : colors.text;
+      row.rank.setText(r ? `#${r.rank}` : "").setColor(color);
+      row.name.setText(r ? r.name : i === 0 && p ? "No scores yet this week." : "").setColor(color);
+      row.score.setText(r ? String(r.score) : "").setColor(color);
+      row.watch.setVisible(!!r);
+    });
+    this.prev.setEnabled(!!p?.prevCursor);
+    this.next.setEnabled(!!p?.nextCursor);
+    this.around.setLabel(this.aroundMe ? "Top 10" : "Around me");
+    this.layout();
+  }
+
+  protected layout() {
+    const { width, height } = this.scale;
+    const s = uiScale(this);
+    const colW = Math.min(this.sideways ? this.contentWidth : width - 24, 480 * s);
+    const left = this.contentX - colW / 2;
+    const top = Math.max(12, height * 0.5 - 360 * s);
+    this.placeTitle(top + 24 * s, 30);
+    this.info
+      .setPosition(this.contentX, top + 50 * s)
+      .setStyle(textStyle(this, 16, colors.muted, { align: "center", wordWrap: { width: colW } }));
+    const rowsRoom = height - (this.info.y + this.info.height) - (this.sideways ? 40 : 150) * s;
+    const rowH = Math.max(20 * pixelRatio(), Math.min(30 * s, rowsRoom / ROWS));
+    const rowsTop = this.info.y + this.info.height + 8 * s + rowH / 2;
+    this.rows.forEach((row, i) => {
+      const y = rowsTop + i * rowH;
+      row.rank.setPosition(left + 4, y).setFontSize(18 * s);
+      row.name.setPosition(left + 64 * s, y).setFontSize(18 * s);
+      const watchW = 78 * s;
+      row.score.setPosition(left + colW - watchW - 12 * s, y).setFontSize(18 * s);
+      row.watch.place(left + colW - watchW / 2, y, watchW, rowH - 4 * s);
+    });
+    const afterRows = rowsTop + ROWS * rowH;
+    this.footer
+      .setPosition(this.contentX, afterRows)
+      .setStyle(textStyle(this, 14, colors.muted, { align: "center", wordWrap: { width: colW } }));
+    if (this.sideways) {
+      this.buttonColumn([this.prev, this.next, this.around, this.back], 0, 10);
+      return;
+    }
+    const by = afterRows + this.footer.height + 12 * s;
+    const bh = 46 * s;
+    const half = (colW - 10) / 2;
+    this.prev.place(left + half / 2, by + bh / 2, half, bh);
+    this.next.place(left + colW - half / 2, by + bh / 2, half, bh);
+    this.around.place(left + half / 2, by + bh * 1.5 + 10, half, bh);
+    this.back.place(left + colW - half / 2, by + bh * 1.5 + 10, half, bh);
+  }
+}

@@ -1,0 +1,50 @@
+import type * as Phaser from "phaser";
+import { TEX } from "../art/textures";
+import { getNet } from "../net/current-net";
+import type { Button } from "../views/button";
+import { playRound } from "../views/play-round";
+import { colors, textStyle, uiScale } from "../views/theme";
+import { UiScene } from "../views/ui-scene";
+
+/** Play, Leaderboard, Account, Settings. */
+export class MenuScene extends UiScene {
+  private hello!: Phaser.GameObjects.Text;
+  private mascot!: Phaser.GameObjects.Image;
+  private buttons: Button[] = [];
+
+  constructor() {
+    super("Menu");
+  }
+
+  protected build() {
+    this.title("Gift Grab");
+    const who = getNet().session();
+    this.hello = this.add
+      .text(
+        0,
+        0,
+        who ? `Hi, ${who.displayName ?? who.username}!` : "",
+        textStyle(this, 18, colors.muted),
+      )
+      .setOrigin(0.5);
+    this.mascot = this.add.image(0, 0, TEX.santaIdle);
+    this.buttons = [
+      this.button("Play", () => void playRound(this)),
+      this.button("Leaderboard", () => this.scene.start("Leaderboard"), "secondary"),
+      this.button("Account", () => this.scene.start("Account"), "secondary"),
+      this.button("Settings", () => this.scene.start("Settings"), "secondary"),
+    ];
+    this.focus.focus(this.buttons[0] ?? null);
+  }
+
+  protected layout() {
+    const { height } = this.scale;
+    const s = uiScale(this);
+    const x = this.contentX;
+    const top = Math.max(20, height * 0.5 - (this.sideways ? 120 : 300) * s);
+    this.placeTitle(top + 30 * s, 44);
+    this.mascot.setPosition(x, top + 125 * s).setScale(s);
+    this.hello.setPosition(x, top + 210 * s).setStyle(textStyle(this, 18, colors.muted));
+    this.buttonColumn(this.buttons, top + 245 * s);
+  }
+}

@@ -1,0 +1,436 @@
+import {
+  appendInput,
+  createRound,
+  GameRules,
+  type InputRuns,
+  type Orientation,
+  quantizeInput,
+  type RoundEvent,
+  type RoundState,
+  SUBUNITS,
+  stepTick,
+  ticksToMs,
+  type Vec,
+} from "@gift-grab/simulation";
+import * as Phaser from "phaser";
+import { playSfx } from "../audio/sfx";
+import { emitGameEvent } from "../core/game-events";
+import { inspectable } from "../core/inspect";
+import { launchOptions, type RoundTuning } from "../core/launch-options";
+import { whileRunning } from "../core/while-running";
+import { getNet } from "../net/current-net";
+import type { RoundTicket } from "../net/types";
+import type { MoveInput } from "../play/input";
+import { interpolate, type Positions, positionsOf } from "../play/interpolate";
+import { TickClock } from "../play/tick-clock";
+import type { Stick } from "../play/touch-steer";
+import { ReplayCursor, type WatchData } from "../play/watch";
+import { Button } from "../views/button";
+import { FocusGroup } from "../views/focus";
+import { onKeyDown } from "../views/keys";
+import { settledOutcome } from "../views/outcome-text";
+import { controlsHint, controlsHintSeen } from "../views/round/controls-hint";
+import { FieldView, worldField } from "../views/round/field-view";
+import { PauseMenu } from "../views/round/pause-menu";
+import { RoundHud } from "../views/round/round-hud";
+import { RoundInput } from "../views/round/round-input";
+import { WatchControls } from "../views/round/watch-controls";
+import { uiScale } from "../views/theme";
+
+export interface RoundData {
+  /** Watch a recorded run instead of playing: same simulation, inputs from the recording. */
+  watch?: WatchData;
+}
+
+/** Where a round is: waiting for its ticket, counting down, in play, paused, or over. */
+type Phase = "starting" | "countdown" | "playing" | "paused" | "over";
+type Running = Exclude<Phase, "paused" | "over">;
+
+/** The "Time's up!" beat between the round's end and game over, in game milliseconds. */
+const TIME_UP_MS = 1200;
+
+/**
+ * One round, coordinated: the simulation's ticks and the round's phases live here; the field
+ * art, HUD, input, pause menu and Watch controls are views in views/round/. The test build's
+ * bench round (test-entry/bench.ts) extends it through the protected hooks below.
+ */
+export class RoundScene extends Phaser.Scene {
+  protected round!: RoundState;
+  /** The round's state before its last tick and now, in world units: drawn interpolated. */
+  private prev!: Positions;
+  protected cur!: Positions;
+  private readonly clock = new TickClock();
+  /** Every tick's input, as the server will replay it. */
+  private inputs: InputRuns = [];
+  private phase: Phase = "starting";
+  /** What a pause returns to. */
+  private pausedFrom: Running = "starting";
+  private countdownLeftMs = 0;
+  private hint: string | null = null;
+  private speed = 1;
+  private seed = 0;
+  private orientation: Orientation = "landscape";
+  private ticket: RoundTicket | null = null;
+  private startError: string | null = null;
+
+  protected field!: FieldView;
+  private hud!: RoundHud;
+  private steer!: RoundInput;
+  private pauseMenu!: PauseMenu;
+  private pauseButton!: Button;
+  private watch: WatchControls | null = null;
+  private cursor: ReplayCursor | null = null;
+
+  constructor(key = "Round") {
+    super(key);
+  }
+
+  create(data: RoundData = {}) {
+    const tuning = launchOptions(this).round;
+    this.speed = tuning.speed;
+    this.phase = "starting";
+    this.pausedFrom = "starting";
+    this.ticket = null;
+    this.startError = null;
+    this.watch = null;
+    this.cursor = null;
+    emitGameEvent(this, "screen", { scene: "Round", status: "starting" });
+
+    const watching = data?.watch ?? null;
+    const orientation: Orientation =
+      watching?.params.orientation ??
+      (this.scale.height > this.scale.width ? "portrait" : "landscape");
+    // A placeholder round so the field draws while round_start is on its way.
+    this.setRound(createRound({ seed: tuning.seed ?? 1, orientation }));
+    this.field = new FieldView(this, this.round);
+    this.hud = new RoundHud(this);
+    this.steer = new RoundInput(this, (p) => this.field.toWorld(p));
+    this.pauseMenu = new PauseMenu(this);
+    this.pauseButton = new Button(this, {
+      label: "Pause",
+      variant: "secondary",
+      fontSize: 16,
+      onPress: () => this.pause(),
+    }).setDepth(60);
+    new FocusGroup(this, false, false).add(this.pauseButton);
+    if (watching) {
+      this.pauseButton.setVisible(false);
+      this.watch = new WatchControls(this, watching, () => this.toggleWatch());
+    }
+    this.listen();
+    this.layout();
+    this.draw();
+
+    if (watching) {
+      const { params, inputs } = watching;
+      this.begin(params.seed, params.duration_ms, params.orientation, 0);
+      this.cursor = new ReplayCursor(inputs);
+    } else {
+      this.play(orientation, tuning);
+    }
+  }
+
+  /** Starts the round a player plays: a ticket from the server, then the countdown. */
+  protected play(orientation: Orientation, tuning: RoundTuning): void {
+    void this.startRound(tuning.seed, orientation, tuning.countdownMs);
+  }
+
+  /** Santa's input for the next ticks: the player's keys, drag or stick. */
+  protected steerInput(): MoveInput {
+    return this.steer.direction(this.cur.santa);
+  }
+
+  /** After each simulation tick, and after each frame's drawing: nothing in a player's round. */
+  protected afterTick(): void {}
+  protected afterDraw(): void {}
+
+  private listen() {
+    onKeyDown(this, (event) => {
+      if (event.repeat || (event.key !== "Escape" && event.key.toLowerCase() !== "p")) return;
+      event.preventDefault();
+      this.togglePause();
+    });
+    const onHidden = () => this.pause();
+    this.game.events.on(Phaser.Core.Events.HIDDEN, onHidden);
+    const onResize = () => this.layout();
+    this.scale.on("resize", onResize);
+    // Signed in elsewhere: the round stops under the modal instead of running out unseen.
+    const offKicked = getNet().on("kicked", () => this.pause());
+    inspectable(this, "round", () => this.sight());
+    this.events.once("shutdown", () => {
+      this.game.events.off(Phaser.Core.Events.HIDDEN, onHidden);
+      this.scale.off("resize", onResize);
+      offKicked();
+    });
+  }
+
+  private setRound(round: RoundState) {
+    this.round = round;
+    this.cur = positionsOf(round);
+    this.prev = this.cur;
+    this.clock.reset();
+    this.inputs = [];
+  }
+
+  private async startRound(
+    seedOverride: number | null,
+    orientation: Orientation,
+    countdownMs: number,
+  ) {
+    let seed = seedOverride ?? Date.now() >>> 0;
+    let duration: number = GameRules.roundDurationMs;
+    try {
+      // The server replays the round on its own seed: a tuned seed only deals unsaved rounds.
+      this.ticket = await whileRunning(this, getNet().startRound(orientation));
+      seed = this.ticket.seed;
+      duration = this.ticket.durationMs || duration;
+      orientation = this.ticket.orientation;
+    } catch {
+      this.startError = "Couldn't reach the server: this round won't be saved.";
+    }
+    this.begin(seed, duration, orientation, countdownMs);
+  }
+
+  protected begin(seed: number, durationMs: number, orientation: Orientation, countdownMs: number) {
+    this.seed = seed;
+    this.orientation = orientation;
+    this.setRound(createRound({ seed, durationMs, orientation }));
+    this.countdownLeftMs = countdownMs;
+    if (countdownMs > 0) {
+      this.hint = this.startError ?? controlsHint(this.sys.game.device.input.touch);
+      this.enter("countdown");
+    } else {
+      this.hud.say(null);
+      if (this.startError) this.hud.flash(this.startError, 2500);
+      this.enter("playing");
+    }
+    this.draw();
+  }
+
+  /** Moves to `next`, or makes it what Resume returns to while paused. */
+  private enter(next: Running) {
+    if (this.phase === "paused") this.pausedFrom = next;
+    else this.run(next);
+  }
+
+  private run(next: Running) {
+    this.phase = next;
+    this.steer.enabled = next === "playing";
+    emitGameEvent(this, "status", { status: next });
+  }
+
+  override update(_time: number, delta: number) {
+    if (this.phase === "countdown") this.countDown(delta);
+    if (this.phase === "playing") {
+      // Input is sampled once per tick; ticks due in one frame hold the same input.
+      const ticks = this.clock.advance(delta, this.speed * (this.watch?.speed ?? 1));
+      const cursor = this.cursor;
+      if (cursor) {
+        for (let i = 0; i < ticks && this.phase === "playing"; i++) {
+          const { dx, dy } = cursor.next();
+          this.tick(dx, dy);
+        }
+      } else {
+        const device = ticks > 0 ? this.steerInput() : { x: 0, y: 0 };
+        const { dx, dy } = quantizeInput(device.x, device.y);
+        for (let i = 0; i < ticks && this.phase === "playing"; i++) this.tick(dx, dy);
+      }
+    }
+    this.draw();
+  }
+
+  private countDown(delta: number) {
+    this.countdownLeftMs -= delta * this.speed;
+    if (this.countdownLeftMs > 0) {
+      this.hud.count(Math.ceil(this.countdownLeftMs / 1000), this.hint);
+      return;
+    }
+    if (this.hint && !this.startError) controlsHintSeen();
+    this.hud.flash(this.startError ?? "Go!", this.startError ? 2500 : 500);
+    this.clock.reset();
+    this.enter("playing");
+  }
+
+  private tick(dx: number, dy: number) {
+    this.prev = this.cur;
+    appendInput(this.inputs, dx, dy);
+    const events = stepTick(this.round, dx, dy);
+    this.cur = positionsOf(this.round);
+    this.afterTick();
+    for (const e of events) this.onRoundEvent(e);
+  }
+
+  private onRoundEvent(e: RoundEvent) {
+    switch (e.type) {
+      case "grab":
+        playSfx(this, "grab");
+        this.field.sparksAt(18, { x: e.at.x / SUBUNITS, y: e.at.y / SUBUNITS });
+        this.hud.scorePop();
+        break;
+      case "freeze":
+        playSfx(this, "freeze");
+        this.cameras.main.shake(150, 0.006);
+        break;
+      case "powerup_taken":
+        playSfx(this, e.kind === "flame" ? "flame" : "cookie");
+        this.field.sparksAt(30, this.cur.santa);
+        break;
+      case "end":
+        this.finish();
+        break;
+      default:
+        break;
+    }
+  }
+
+  private finish() {
+    this.phase = "over";
+    this.steer.enabled = false;
+    this.steer.release();
+    playSfx(this, "end");
+    if (this.watch) {
+      this.hud.say(`${this.watch.data.title}: ${this.round.score}`);
+      this.watch.ended();
+      emitGameEvent(this, "status", { status: "watched" });
+      return;
+    }
+    const result = {
+      score: this.round.score,
+      gifts: this.round.gifts,
+      powerUpsUsed: this.round.powerUpsUsed,
+      inputs: this.inputs,
+    };
+    emitGameEvent(this, "status", { status: "submitting" });
+    // Sent now, while the server's clock agrees the round just ended; game over shows its fate.
+    const submission = this.ticket
+      ? settledOutcome(getNet().submitRound(this.ticket, result))
+      : null;
+    const watch: WatchData = {
+      params: {
+        seed: this.seed,
+        duration_ms: ticksToMs(this.round.ticks),
+        orientation: this.orientation,
+      },
+      inputs: this.inputs,
+      score: result.score,
+      title: "Your run",
+      back: { scene: "Menu" },
+    };
+    this.hud.say("Time's up!");
+    this.time.delayedCall(TIME_UP_MS / this.speed, () =>
+      this.scene.start("GameOver", {
+        result,
+        submission,
+        notSavedReason: this.startError,
+        watch,
+      }),
+    );
+  }
+
+  // --- pause -----------------------------------------------------------------------------
+
+  private togglePause() {
+    if (this.watch) this.watch.pressToggle();
+    else if (this.phase === "paused") this.resume();
+    else this.pause();
+  }
+
+  private pause() {
+    if (this.watch) {
+      if (this.phase === "playing") this.watch.pressToggle();
+      return;
+    }
+    if (this.phase === "paused" || this.phase === "over") return;
+    this.pausedFrom = this.phase;
+    this.phase = "paused";
+    this.steer.enabled = false;
+    this.steer.release();
+    emitGameEvent(this, "status", { status: "paused" });
+    this.pauseMenu.open({ onResume: () => this.resume(), onQuit: () => this.scene.start("Menu") });
+  }
+
+  private resume() {
+    if (this.phase !== "paused") return;
+    this.pauseMenu.close();
+    this.run(this.pausedFrom);
+  }
+
+  /** Watch's Pause/Play: returns true when playback is now paused. */
+  private toggleWatch(): boolean {
+    if (this.phase === "playing") this.phase = "paused";
+    else if (this.phase === "paused") this.phase = "playing";
+    const paused = this.phase === "paused";
+    emitGameEvent(this, "status", { status: paused ? "paused" : "playing" });
+    return paused;
+  }
+
+  // --- drawing ---------------------------------------------------------------------------
+
+  private layout() {
+    const { width, height } = this.scale;
+    const s = uiScale(this);
+    const hudH = 54 * s;
+    const pad = 10;
+    const controls = this.watch ? WatchControls.height(this) : 0;
+    this.field.fit(worldField(this.round), {
+      x: pad,
+      y: hudH + pad,
+      width: width - pad * 2,
+      height: height - hudH - controls - pad * 2,
+    });
+    const pauseW = 84 * s;
+    this.pauseButton.place(width - 10 - pauseW / 2, 27 * s, pauseW, 38 * s);
+    this.watch?.layout(width, height, s);
+    this.hud.layout(width, height, hudH + pad, width - pauseW - 22);
+  }
+
+  private draw() {
+    const at = interpolate(this.prev, this.cur, this.clock.alpha);
+    this.field.draw(this.round, at);
+    this.hud.show(this.round, this.watch?.data.title ?? null);
+    this.steer.draw();
+    this.afterDraw();
+  }
+
+  /** What the round shows, for the test build's probe (test-entry/round-probe.ts). */
+  protected sight(): RoundSight {
+    const rect = this.game.canvas.getBoundingClientRect();
+    const k = rect.width / this.scale.width;
+    return {
+      phase: this.phase,
+      seed: this.seed,
+      speed: this.speed,
+      round: this.round,
+      at: this.cur,
+      field: this.field,
+      hud: this.hud.texts,
+      stick: this.steer.stick(),
+      ticket: this.ticket !== null,
+      watching: this.watch?.data ?? null,
+      watchSpeed: this.watch?.speed ?? 1,
+      toPage: (p: Vec) => ({ x: rect.left + p.x * k, y: rect.top + p.y * k }),
+      pageScale: k,
+    };
+  }
+}
+
+/** What the round scene shows, raw: the test build's probe turns it into its "round" report. */
+export interface RoundSight {
+  phase: string;
+  seed: number;
+  speed: number;
+  round: RoundState;
+  /** Positions after the last tick, world units. */
+  at: Positions;
+  field: FieldView;
+  hud: RoundHud["texts"];
+  stick: Stick | null;
+  /** Extra moving sprites (the test build's bench round adds them). */
+  bench?: number;
+  ticket: boolean;
+  watching: WatchData | null;
+  watchSpeed: number;
+  /** Screen → page (CSS pixels), and page pixels per screen unit. */
+  toPage: (p: Vec) => Vec;
+  pageScale: number;
+}

@@ -1,0 +1,34 @@
+import type * as Phaser from "phaser";
+import { whileRunning } from "../core/while-running";
+import { getNet } from "../net/current-net";
+import { Dialog } from "./dialog";
+
+let preparing = false;
+
+/**
+ * Play from any screen: the round is asked for first, so a refusal or an outage is told
+ * before it starts ("this round is practice", and why), and the player chooses to play
+ * practice or go back. A press while one is being asked for is ignored.
+ */
+export async function playRound(scene: Phaser.Scene): Promise<void> {
+  if (preparing) return;
+  const net = getNet();
+  preparing = true;
+  const { width, height } = scene.scale;
+  const prepared = net.prepareRound(height > width ? "portrait" : "landscape").finally(() => {
+    preparing = false;
+  });
+  const check = await whileRunning(scene, prepared);
+  if (check.saved) {
+    scene.scene.start("Round");
+    return;
+  }
+  new Dialog(scene, {
+    title: "Practice round",
+    message: check.message,
+    actions: [
+      { label: "Play practice", onPress: () => scene.scene.start("Round") },
+      { label: "Back", variant: "secondary", onPress: () => net.forgetPreparedRound() },
+    ],
+  });
+}

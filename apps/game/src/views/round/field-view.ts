@@ -1,0 +1,149 @@
+import { flameLeftMs, GameRules, type RoundState, SUBUNITS, type Vec } from "@gift-grab/simulation";
+import type * as Phaser from "phaser";
+import { SPARK_FRAMES, TEX } from "../../art/textures";
+import type { Positions } from "../../play/interpolate";
+
+const LOOK_TEX = {
+  idle: TEX.santaIdle,
+  left: TEX.santaLeft,
+  right: TEX.santaRight,
+  frozen: TEX.santaFrozen,
+} as const;
+
+/** The field's size in world units (the simulation's subunits / SUBUNITS). */
+export function worldField(round: RoundState) {
+  return { width: round.field.width / SUBUNITS, height: round.field.height / SUBUNITS };
+}
+
+/**
+ * The field art: snow, Santa, the gift, ice, power-ups and sparks, in one container scaled
+ * to fit the area the scene gives it. Positions are world units; `toScreen`/`toWorld` convert.
+ */
+export class FieldView {
+  readonly layer: Phaser.GameObjects.Container;
+  private readonly santa: Phaser.GameObjects.Image;
+  private readonly aura: Phaser.GameObjects.Image;
+  private readonly gift: Phaser.GameObjects.Image;
+  private readonly ice: Phaser.GameObjects.Image[] = [];
+  private readonly powerUps: Phaser.GameObjects.Image[] = [];
+  private readonly sparks: Phaser.GameObjects.Particles.ParticleEmitter;
+  private scale = 1;
+  private origin: Vec = { x: 0, y: 0 };
+
+  constructor(scene: Phaser.Scene, round: RoundState) {
+    const add = scene.add;
+    this.layer = add.container(0, 0);
+    this.layer.add(add.image(0, 0, fieldTexture(scene, round)).setOrigin(0));
+    this.gift = add
+      .image(0, 0, TEX.gift)
+      .setDisplaySize(GameRules.gift.radius * 2.6, GameRules.gift.radius * 2.6);
+    this.layer.add(this.gift);
+    for (let i = 0; i < GameRules.ice.count; i++) {
+      const img = add
+        .image(0, 0, TEX.ice)
+        .setDisplaySize(GameRules.ice.radius * 2.3, GameRules.ice.radius * 2.3);
+      this.ice.push(img);
+      this.layer.add(img);
+    }
+    for (const p of round.powerUps) {
+      const img = add
+        .image(0, 0, p.kind === "flame" ? TEX.flame : TEX.cookie)
+        .setDisplaySize(GameRules.powerUps.radius * 2.6, GameRules.powerUps.radius * 2.6)
+        .setVisible(false);
+      this.powerUps.push(img);
+      this.layer.add(img);
+    }
+    this.aura = add
+      .image(0, 0, TEX.flameAura)
+      .setDisplaySize(GameRules.santa.radius * 3.2, GameRules.santa.radius * 3.2)
+      .setVisible(false);
+    this.layer.add(this.aura);
+    this.santa = add
+      .image(0, 0, TEX.santaIdle)
+      .setDisplaySize(GameRules.santa.radius * 2.7, GameRules.santa.radius * 2.7);
+    this.layer.add(this.santa);
+    this.sparks = add.particles(0, 0, TEX.spark, {
+      speed: { min: 120, max: 320 },
+      lifespan: 500,
+      scale: { start: 0.9, end: 0 },
+      frame: [...SPARK_FRAMES],
+      emitting: false,
+    });
+    this.layer.add(this.sparks);
+  }
+
+  /** Fits the field (world size `field`) into the screen rectangle, centred. */
+  fit(field: { width: number; height: number }, area: Rect) {
+    this.scale = Math.min(area.width / field.width, area.height / field.height);
+    this.origin = {
+      x: area.x + (area.width - field.width * this.scale) / 2,
+      y: area.y + (area.height - field.height * this.scale) / 2,
+    };
+    this.layer.setPosition(this.origin.x, this.origin.y).setScale(this.scale);
+  }
+
+  get fieldScale(): number {
+    return this.scale;
+  }
+
+  toWorld(p: Vec): Vec {
+    return { x: (p.x - this.origin.x) / this.scale, y: (p.y - this.origin.y) / this.scale };
+  }
+
+  toScreen(p: Vec): Vec {
+    return { x: this.origin.x + p.x * this.scale, y: this.origin.y + p.y * this.scale };
+  }
+
+  sparksAt(count: number, at: Vec): void {
+    this.sparks.explode(count, at.x, at.y);
+  }
+
+  /** Draws the round at `at` (interpolated positions). */
+  draw(round: RoundState, at: Positions): void {
+    const santaTex = LOOK_TEX[round.santa.look];
+    if (this.santa.texture.key !== santaTex) this.santa.setTexture(santaTex);
+    this.santa.setPosition(at.santa.x, at.santa.y);
+    const flame = flameLeftMs(round) > 0;
+    this.aura.setVisible(flame).setPosition(at.santa.x, at.santa.y);
+    this.gift.setPosition(at.gift.x, at.gift.y);
+    this.ice.forEach((img, i) => {
+      const b = at.ice[i];
+      if (b) img.setPosition(b.x, b.y).setAlpha(flame ? 0.45 : 1);
+    });
+    this.powerUps.forEach((img, i) => {
+      const p = at.powerUps[i];
+      img.setVisible(!!p);
+      if (p) img.setPosition(p.x, p.y);
+    });
+  }
+}
+
+/** A screen rectangle. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The snowy field, baked once per size into a texture (one quad a frame). */
+function fieldTexture(scene: Phaser.Scene, round: RoundState): string {
+  const { width, height } = worldField(round);
+  const key = `field-${width}x${height}`;
+  if (scene.textures.exists(key)) return key;
+  const g = scene.make.graphics({ x: 0, y: 0 }, false);
+  g.fillStyle(0xeaf4ff, 1).fillRoundedRect(0, 0, width, height, 24);
+  g.fillStyle(0xd4e6fa, 1);
+  // snow drifts: a fixed pattern (visual only)
+  for (let i = 0; i < 14; i++) {
+    const w = 120 + (i % 3) * 50;
+    const h = 36 + (i % 2) * 18;
+    const x = w / 2 + 12 + ((i * 397) % (width - w - 24));
+    const y = h / 2 + 12 + ((i * 263) % (height - h - 24));
+    g.fillEllipse(x, y, w, h);
+  }
+  g.lineStyle(6, 0xffffff, 1).strokeRoundedRect(3, 3, width - 6, height - 6, 22);
+  g.generateTexture(key, width, height);
+  g.destroy();
+  return key;
+}

@@ -1,0 +1,53 @@
+import type * as Phaser from "phaser";
+import { Dialog } from "../dialog";
+
+interface Handlers {
+  onResume: () => void;
+  onQuit: () => void;
+}
+
+/**
+ * The pause menu over the round (a Dialog over this scene only): Resume, or Quit to menu,
+ * which asks first (the round in play is lost). `close` takes it down; the scene decides what
+ * pausing means.
+ */
+export class PauseMenu {
+  private dialog: Dialog | null = null;
+
+  constructor(private readonly scene: Phaser.Scene) {}
+
+  get isOpen(): boolean {
+    return this.dialog?.isOpen ?? false;
+  }
+
+  open(handlers: Handlers): void {
+    this.show({
+      title: "Paused",
+      actions: [
+        { label: "Resume", onPress: handlers.onResume },
+        { label: "Quit to menu", variant: "secondary", onPress: () => this.confirmQuit(handlers) },
+      ],
+    });
+  }
+
+  close(): void {
+    this.dialog?.close();
+    this.dialog = null;
+  }
+
+  private confirmQuit(handlers: Handlers) {
+    this.show({
+      title: "Quit this round?",
+      message: "Its score won't count.",
+      actions: [
+        { label: "Keep playing", onPress: handlers.onResume },
+        { label: "Quit", variant: "danger", onPress: handlers.onQuit },
+      ],
+    });
+  }
+
+  private show(options: Omit<ConstructorParameters<typeof Dialog>[1], "aboveOtherScenes">) {
+    this.close();
+    this.dialog = new Dialog(this.scene, { ...options, aboveOtherScenes: false });
+  }
+}

@@ -1,0 +1,141 @@
+import { cookieLeftMs, flameLeftMs, type RoundState, timeLeftMs } from "@gift-grab/simulation";
+import type * as Phaser from "phaser";
+import { colors, css, textStyle, uiScale } from "../theme";
+
+/** The timer pulses through the round's last seconds. */
+const PULSE_FROM_S = 5;
+
+/**
+ * The round's heads-up display: score, time left, power-up countdowns, and one banner in the
+ * middle for the countdown, the controls hint and the end-of-round beat.
+ */
+export class RoundHud {
+  private readonly score: Phaser.GameObjects.Text;
+  private readonly time: Phaser.GameObjects.Text;
+  private readonly power: Phaser.GameObjects.Text;
+  private readonly banner: Phaser.GameObjects.Text;
+  private readonly hint: Phaser.GameObjects.Text;
+  private pulsedAt = -1;
+
+  constructor(private readonly scene: Phaser.Scene) {
+    const bold = { fontStyle: "bold" };
+    this.score = scene.add.text(0, 0, "", textStyle(scene, 22, colors.text, bold)).setDepth(40);
+    this.time = scene.add
+      .text(0, 0, "", textStyle(scene, 22, colors.text, bold))
+      .setOrigin(1, 0)
+      .setDepth(40);
+    this.power = scene.add
+      .text(0, 0, "", textStyle(scene, 18, colors.accent, bold))
+      .setOrigin(0.5, 0)
+      .setDepth(40);
+    this.banner = scene.add
+      .text(0, 0, "Get ready…", textStyle(scene, 30, colors.accent, bold))
+      .setOrigin(0.5)
+      .setShadow(0, 3, "#000", 6)
+      .setDepth(45);
+    this.hint = scene.add
+      .text(0, 0, "", textStyle(scene, 18, colors.text))
+      .setOrigin(0.5, 0)
+      .setVisible(false)
+      .setDepth(45);
+  }
+
+  /** What the HUD reads now, as the player sees it. */
+  get texts() {
+    return {
+      score: this.score.text,
+      time: this.time.text,
+      /** The time's colour: red through the last seconds. */
+      timeColor: this.time.style.color as string,
+      power: this.power.text,
+      banner: this.banner.visible ? this.banner.text : "",
+      hint: this.hint.visible ? this.hint.text : "",
+    };
+  }
+
+  /** `top`: the HUD row's height; `field`: the field's top on screen; `timeRight`: its right edge. */
+  layout(width: number, height: number, fieldTop: number, timeRight: number): void {
+    const s = uiScale(this.scene);
+    const bold = { fontStyle: "bold" };
+    this.score.setPosition(12, 12 * s).setStyle(textStyle(this.scene, 22, colors.text, bold));
+    this.time
+      .setPosition(timeRight, 12 * s)
+      .setStyle(textStyle(this.scene, 22, this.time.style.color as string, bold));
+    // setStyle leaves a Text's padding as it was: padding is set on its own.
+    this.power
+      .setPosition(width / 2, fieldTop + 8)
+      .setStyle(
+        textStyle(this.scene, 18, colors.accent, {
+          ...bold,
+          backgroundColor: `${css(colors.night)}cc`,
+        }),
+      )
+      .setPadding(10, 4, 10, 4);
+    this.banner.setPosition(width / 2, height / 2 - 60 * s).setStyle(
+      textStyle(this.scene, 30, colors.accent, {
+        ...bold,
+        align: "center",
+        wordWrap: { width: width - 40 },
+      }),
+    );
+    // Under the big countdown number, clear of Santa's start in the middle.
+    this.hint
+      .setPosition(width / 2, height / 2 + 70 * s)
+      .setStyle(
+        textStyle(this.scene, 18, colors.text, {
+          align: "center",
+          backgroundColor: `${css(colors.night)}cc`,
+          wordWrap: { width: width - 48 },
+        }),
+      )
+      .setPadding(12, 6, 12, 6);
+  }
+
+  /** Score, time (`title` prefixes it in Watch) and power-ups of the round now. */
+  show(round: RoundState, title: string | null): void {
+    this.score.setText(`Score: ${round.score}`);
+    const secs = Math.ceil(timeLeftMs(round) / 1000);
+    const time = `Time: ${secs} secs`;
+    this.time.setText(title ? `${title} · ${time}` : time);
+    const closing = secs <= PULSE_FROM_S && timeLeftMs(round) > 0;
+    const color = closing ? colors.bad : colors.text;
+    // setColor re-renders the text's texture: only when it changes, never every frame.
+    if (this.time.style.color !== color) this.time.setColor(color);
+    if (closing && secs !== this.pulsedAt) {
+      this.pulsedAt = secs;
+      this.scene.tweens.add({ targets: this.time, scale: { from: 1.35, to: 1 }, duration: 350 });
+    }
+    const parts: string[] = [];
+    if (flameLeftMs(round) > 0) parts.push(`Flame Time: ${Math.ceil(flameLeftMs(round) / 1000)}`);
+    if (cookieLeftMs(round) > 0) parts.push(`Cookie: ${Math.ceil(cookieLeftMs(round) / 1000)}`);
+    this.power.setText(parts.join("   ")).setVisible(parts.length > 0);
+  }
+
+  scorePop(): void {
+    this.scene.tweens.add({ targets: this.score, scale: { from: 1.3, to: 1 }, duration: 200 });
+  }
+
+  /** A message in the middle; null hides it. */
+  say(text: string | null, hint: string | null = null): void {
+    this.banner.setFontSize(Math.round(30 * uiScale(this.scene)));
+    this.banner.setText(text ?? "").setVisible(text !== null);
+    this.hint.setText(hint ?? "").setVisible(hint !== null);
+  }
+
+  /** The countdown's number, big, popping in as it changes. */
+  count(n: number, hint: string | null): void {
+    const text = String(n);
+    if (this.banner.text === text && this.banner.visible) return;
+    this.say(text, hint);
+    this.banner.setFontSize(Math.round(96 * uiScale(this.scene)));
+    this.scene.tweens.add({ targets: this.banner, scale: { from: 1.6, to: 1 }, duration: 300 });
+  }
+
+  /** A message that shows for `ms` of real time. */
+  flash(text: string, ms: number): void {
+    this.say(text);
+    this.scene.time.delayedCall(ms, () => {
+      if (this.banner.text === text) this.say(null);
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import type * as Phaser from "phaser";
+import { WATCH_SPEEDS, type WatchData } from "../../play/watch";
+import { Button } from "../button";
+import { FocusGroup } from "../focus";
+import { uiScale } from "../theme";
+
+/** Watch's controls: Pause/Play, 1×/2×/4× and Back, in a row under the field. */
+export class WatchControls {
+  readonly data: WatchData;
+  /** The playback speed chosen (the scene multiplies game time by it). */
+  speed = 1;
+  private readonly toggle: Button;
+  private readonly buttons: Button[];
+
+  constructor(
+    scene: Phaser.Scene,
+    data: WatchData,
+    /** Pause or play; returns true when the playback is now paused. */
+    onToggle: () => boolean,
+  ) {
+    this.data = data;
+    const focus = new FocusGroup(scene, false, false);
+    this.toggle = new Button(scene, {
+      label: "Pause",
+      variant: "secondary",
+      fontSize: 16,
+      onPress: () => this.toggle.setLabel(onToggle() ? "Play" : "Pause"),
+    });
+    const speeds = WATCH_SPEEDS.map(
+      (k) =>
+        new Button(scene, {
+          label: `${k}×`,
+          variant: k === 1 ? "primary" : "secondary",
+          fontSize: 16,
+          onPress: () => {
+            this.speed = k;
+            speeds.forEach((b, i) => {
+              b.setVariant(WATCH_SPEEDS[i] === k ? "primary" : "secondary");
+            });
+          },
+        }),
+    );
+    const back = new Button(scene, {
+      label: "Back",
+      variant: "secondary",
+      fontSize: 16,
+      onPress: () => scene.scene.start(data.back.scene, data.back.data),
+    });
+    this.buttons = [this.toggle, ...speeds, back];
+    for (const b of this.buttons) {
+      b.setDepth(60);
+      focus.add(b);
+    }
+  }
+
+  /** Pause/Play, as the keyboard's Esc or a hidden tab asks. */
+  pressToggle(): void {
+    this.toggle.press();
+  }
+
+  ended(): void {
+    this.toggle.setEnabled(false);
+  }
+
+  /** The row's height, in screen units, for the scene to keep the field above it. */
+  static height(scene: Phaser.Scene): number {
+    return 56 * uiScale(scene);
+  }
+
+  layout(width: number, height: number, s: number): void {
+    const n = this.buttons.length;
+    const bw = Math.min(96 * s, (width - 20) / n - 8);
+    const y = height - 30 * s;
+    const left = width / 2 - ((bw + 8) * n - 8) / 2;
+    this.buttons.forEach((b, i) => {
+      b.place(left + i * (bw + 8) + bw / 2, y, bw, 40 * s);
+    });
+  }
+}

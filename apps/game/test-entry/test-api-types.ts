@@ -1,0 +1,25 @@
+/**
+ * The shapes `window.__giftGrabProbe` reports (see test-entry/probe.ts), with no runtime code: the
+ * e2e package imports them as `@gift-grab/game/test-api-types`. Scene and status are the
+ * game's own unions, so a spec waiting on a status the game no longer has fails to compile.
+ */
+export type { InspectKey, SceneKey, ScreenStatus } from "../src/core/game-events";
+export type { SessionInfo } from "../src/net/types";
+
+import type { InspectKey, SceneKey, ScreenStatus } from "../src/core/game-events";
+
+export interface TestApiButton {
+  label: string;
+  /** CSS pixels of the page: click `x + width / 2, y + height / 2`. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  focused: boolean;
+}
+
+export type TestApiState = {
+  scene: SceneKey | "none";
+  status: ScreenStatus;
+  [key: string]: unknown;
+} & Partial<Record<InspectKey, unknown>>;

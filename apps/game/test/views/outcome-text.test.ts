@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { gapToNext } from "../../src/views/outcome-text";
+
+const row = (rank: number, name: string, score: number, isMe = false) => ({
+  rank,
+  name,
+  score,
+  isMe,
+});
+
+describe("the gap to the next player", () => {
+  it("names the player just above and the points to pass them", () => {
+    const around = [row(1, "Top", 40), row(2, "Jolly Elf", 30), row(3, "Me", 28, true)];
+    expect(gapToNext(28, 3, around)).toBe("3 more to beat #2 Jolly Elf");
+  });
+
+  it("counts a tie as one point short (the earlier score keeps the place)", () => {
+    expect(gapToNext(0, 2, [row(1, "Merry Cracker", 0), row(2, "Me", 0, true)])).toBe(
+      "1 more to beat #1 Merry Cracker",
+    );
+  });
+
+  it("says so when the player leads", () => {
+    expect(gapToNext(50, 1, [row(1, "Me", 50, true)])).toBe("You're #1 this week!");
+  });
+
+  it("is null when the page doesn't show anyone above", () => {
+    expect(gapToNext(10, 12, [row(12, "Me", 10, true), row(13, "Low", 9)])).toBeNull();
+  });
+});
