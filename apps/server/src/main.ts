@@ -16,6 +16,9 @@ import { roundStartHandler } from "./rounds/round-start";
 import { roundSubmitHandler } from "./rounds/round-submit";
 import { callHook, type HookOutcome } from "./runtime/call-hook";
 import { dispatchRpc } from "./runtime/dispatch-rpc";
+
+export { thrownError } from "./runtime/refusal";
+
 import {
   type HookRegistry,
   type RpcRegistry,
