@@ -11,6 +11,7 @@ import { afterLinkEmail, beforeLinkEmail } from "./accounts/link-email";
 import { beforeUpdateAccount } from "./accounts/username-guard";
 import { leaderboardViewHandler } from "./leaderboard/leaderboard-view";
 import { replayGetHandler } from "./leaderboard/replay-get";
+import { beforeWriteTournamentRecord } from "./leaderboard/tournament-guard";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
 import { roundStartHandler } from "./rounds/round-start";
 import { roundSubmitHandler } from "./rounds/round-submit";
@@ -52,6 +53,7 @@ export const hooks: HookRegistry = {
   registerBeforeDeleteStorageObjects: beforeDeleteStorageObjects,
   registerBeforeLinkEmail: beforeLinkEmail,
   registerAfterLinkEmail: afterLinkEmail,
+  registerBeforeWriteTournamentRecord: beforeWriteTournamentRecord,
 };
 
 /** Realtime messages a socket of a revoked login may not send (sessions/guard.ts). */
