@@ -5,7 +5,7 @@ import {
   roundSubmit,
   WEEKLY_LEADERBOARD_ID,
 } from "@gift-grab/contracts";
-import { ticksFor } from "@gift-grab/simulation";
+import { MAX_INPUT_RUNS, ticksFor } from "@gift-grab/simulation";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rawRpc } from "./nakama";
 import { ownStack } from "./own-stack";
@@ -120,6 +120,16 @@ describe("round_submit refusals of one finished round", () => {
       expect(res.text).toContain("invalid_payload");
       expect(res.text).toContain(words);
     }
+    // The largest honest shape fits, in goja too (its regexp engines differ from V8's): the
+    // longest round's worth of one-tick runs is read, and only then refused for this round.
+    const longest = JSON.stringify({
+      ...idle(round),
+      inputs: Array.from({ length: MAX_INPUT_RUNS }, () => [1, -100, -100]),
+    });
+    expect(longest.length).toBeGreaterThan(maxChars - 600);
+    const read = await rawRpc(roundSubmit.id, longest, session, port());
+    expect(read.status, read.text).toBe(400);
+    expect(read.text).toContain(`inputs: the ticks add up to ${MAX_INPUT_RUNS}, the round has 90`);
     // Over Nakama's own request size (infra/nakama/local.yml): refused before the module runs.
     const huge = `{"inputs":${"[".repeat(124_000)}${"]".repeat(124_000)}}`;
     const res = await rawRpc(roundSubmit.id, huge, session, port());
