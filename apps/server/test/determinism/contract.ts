@@ -7,7 +7,7 @@ export const simReplayBatch = defineRpc({
   id: "sim_replay_batch",
   // A batch of up to 200 runs: far over a player's round_submit (test stack only, whose
   // Nakama reads requests this large: stack.ts).
-  limits: { maxChars: 8 * 1024 * 1024, maxDepth: 4 },
+  limits: { maxChars: 8 * 1024 * 1024, maxDepth: 5 },
   request: z.strictObject({
     runs: z.array(z.extend(RoundParams, { inputs: InputRuns })).check(z.maxLength(200)),
   }),
