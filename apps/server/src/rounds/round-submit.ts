@@ -21,9 +21,10 @@ import {
 const STATS_WRITE_ATTEMPTS = 5;
 /**
  * A claim this old was left by a submit that died between claiming and finishing (a node
- * crash): an identical retry may take it over. Safe even if that submit is only slow: the
- * record write is idempotent for the same score (operator best), and only one of the two
- * can finish, since finishing writes the ticket with the version its own claim produced.
+ * crash): an identical retry may take it over, and replays it again (the claim comes before
+ * the replay, so the one way a ticket is replayed twice). Safe even if that submit is only
+ * slow: the record write is idempotent for the same score (operator best), and only one of
+ * the two can finish, since finishing writes the ticket with the version its own claim produced.
  */
 export const CLAIM_TAKEOVER_MS = 5_000;
 
