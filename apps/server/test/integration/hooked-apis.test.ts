@@ -168,6 +168,20 @@ describe("4xx, never 500, for what a client sends to Nakama's own APIs", () => {
     expect(long.error.detail).toMatch(/^display_name: /);
   });
 
+  it("a storage value nested past 32 levels → 400 naming it, before the hook parses it", async () => {
+    const { session } = await guest();
+    // 6,000 levels, ~48 KB once escaped in the request: near all Nakama lets in (64 KiB).
+    const levels = 6_000;
+    const value = `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
+    const res = await asPlayer("PUT", "/v2/storage", session.token, {
+      objects: [{ collection: "notes", key: "deep", value }],
+    });
+    expect(res.status, res.text).toBe(400);
+    expect(res.error.detail).toContain(
+      "objects.0.value: must be the JSON text of an object, nested at most 32 deep",
+    );
+  });
+
   it("a tournament write to the weekly board (a leaderboard) → 404 tournament_unknown", async () => {
     const { session } = await guest();
     for (const method of ["POST", "PUT"]) {
