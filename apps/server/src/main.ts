@@ -9,9 +9,13 @@
 import { allRpcs } from "@gift-grab/contracts";
 import { afterLinkEmail, beforeLinkEmail } from "./accounts/link-email";
 import { beforeUpdateAccount } from "./accounts/username-guard";
+import {
+  beforeListLeaderboardRecordsAroundOwner,
+  beforeListTournaments,
+  beforeWriteTournamentRecord,
+} from "./leaderboard/board-api-guards";
 import { leaderboardViewHandler } from "./leaderboard/leaderboard-view";
 import { replayGetHandler } from "./leaderboard/replay-get";
-import { beforeWriteTournamentRecord } from "./leaderboard/tournament-guard";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
 import { roundStartHandler } from "./rounds/round-start";
 import { roundSubmitHandler } from "./rounds/round-submit";
@@ -54,6 +58,8 @@ export const hooks: HookRegistry = {
   registerBeforeLinkEmail: beforeLinkEmail,
   registerAfterLinkEmail: afterLinkEmail,
   registerBeforeWriteTournamentRecord: beforeWriteTournamentRecord,
+  registerBeforeListTournaments: beforeListTournaments,
+  registerBeforeListLeaderboardRecordsAroundOwner: beforeListLeaderboardRecordsAroundOwner,
 };
 
 /** Realtime messages a socket of a revoked login may not send (sessions/guard.ts). */

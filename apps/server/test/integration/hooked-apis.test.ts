@@ -182,6 +182,19 @@ describe("4xx, never 500, for what a client sends to Nakama's own APIs", () => {
     );
   });
 
+  it("a cursor Nakama can't read → 400, on the lists that answered 500 for it", async () => {
+    const { session } = await guest();
+    for (const path of [
+      "/v2/tournament?cursor=zzzz",
+      `/v2/leaderboard/weekly_leaderboard/owner/${session.user_id}?cursor=zzzz`,
+    ]) {
+      const res = await asPlayer("GET", path, session.token);
+      expect(res.status, `${path}: ${res.text}`).toBe(400);
+      expect(res.error).toMatchObject({ reason: "invalid_payload", code: 3 });
+      expect(res.error.detail).toContain("cursor");
+    }
+  });
+
   it("a tournament write to the weekly board (a leaderboard) → 404 tournament_unknown", async () => {
     const { session } = await guest();
     for (const method of ["POST", "PUT"]) {

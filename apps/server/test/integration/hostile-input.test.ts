@@ -346,6 +346,35 @@ describe("hostile input on the real server", () => {
         ),
     },
     {
+      name: "WriteTournamentRecord",
+      request: fc
+        .tuple(
+          fc.oneof(fc.constant("weekly_leaderboard"), hostileString),
+          hostileObject(["score", "subscore", "metadata", "operator"]),
+        )
+        .map(
+          ([id, record]) =>
+            () =>
+              send(
+                "POST",
+                `/v2/tournament/${encodeURIComponent(id)}`,
+                `Bearer ${player.token}`,
+                JSON.stringify(record),
+              ),
+        ),
+    },
+    {
+      name: "ListTournaments / ListLeaderboardRecordsAroundOwner",
+      request: fc.tuple(fc.boolean(), hostileString).map(([tournaments, cursor]) => () => {
+        const claims = Buffer.from(player.token.split(".")[1] ?? "", "base64url").toString();
+        const owner = (JSON.parse(claims) as { uid: string }).uid;
+        const path = tournaments
+          ? "/v2/tournament"
+          : `/v2/leaderboard/weekly_leaderboard/owner/${owner}`;
+        return send("GET", `${path}?${new URLSearchParams({ cursor })}`, `Bearer ${player.token}`);
+      }),
+    },
+    {
       name: "GetAccount",
       request: fc
         .option(fc.string({ unit: fc.constantFrom(..."abcXYZ019.-_~+/=") }))

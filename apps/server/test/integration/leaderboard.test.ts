@@ -129,6 +129,28 @@ describe("leaderboard_view with 30 players", () => {
     for (const row of around.records) expect(row.score).toBe(PLAYERS + 1 - row.rank);
   });
 
+  it("pages Nakama's own records-around-owner with its cursor (the module's cursor check lets it through)", async () => {
+    const { session } = playerWith(16);
+    const path = `/v2/leaderboard/${WEEKLY_LEADERBOARD_ID}/owner/${userId(session)}`;
+    const get = async (query: string) => {
+      const res = await fetch(`http://127.0.0.1:${port()}${path}?limit=5${query}`, {
+        headers: { authorization: `Bearer ${session.token}` },
+      });
+      return {
+        status: res.status,
+        json: (await res.json()) as { next_cursor?: string; records?: { rank: number }[] },
+      };
+    };
+    const around = await get("");
+    expect(around.status).toBe(200);
+    expect(around.json.next_cursor).toBeTruthy();
+    const next = await get(`&cursor=${encodeURIComponent(around.json.next_cursor ?? "")}`);
+    expect(next.status).toBe(200);
+    expect(next.json.records?.length).toBeGreaterThan(0);
+    const junk = await get("&cursor=zzzz");
+    expect(junk.status).toBe(400);
+  });
+
   it("shows the top page and no record for a player who has not played", async () => {
     const { session } = await player(port());
     const res = await view(session, { around_me: true });
