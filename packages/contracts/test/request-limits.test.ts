@@ -1,4 +1,4 @@
-import { GameRules, MAX_INPUT_RUNS, ticksFor } from "@gift-grab/simulation";
+import { GameRules, InputRuns, MAX_INPUT_RUNS, ticksFor } from "@gift-grab/simulation";
 import { playBot } from "@gift-grab/simulation/bot";
 import { describe, expect, it, vi } from "vitest";
 import { type RequestLimits, requestLimitIssue, SMALL_REQUEST } from "../src/request-limits";
@@ -14,6 +14,35 @@ function depthOf(value: unknown): number {
 }
 
 const limits = (maxDepth: number): RequestLimits => ({ maxChars: 1_000_000, maxDepth });
+
+type Def = {
+  type: string;
+  shape?: Record<string, { _zod: { def: Def } }>;
+  innerType?: { _zod: { def: Def } };
+  element?: { _zod: { def: Def } };
+};
+
+/**
+ * How deep a request the schema accepts nests, read from zod/mini's definitions. A custom
+ * schema has no definition to read: the only one, InputRuns, is `[[ticks, dx, dy], …]`.
+ */
+function schemaDepth(schema: unknown): number {
+  if (schema === InputRuns) return 2;
+  const def = (schema as { _zod: { def: Def } })._zod.def;
+  switch (def.type) {
+    case "object":
+      return 1 + Math.max(0, ...Object.values(def.shape ?? {}).map(schemaDepth));
+    case "array":
+      return 1 + schemaDepth(def.element);
+    case "optional":
+    case "nullable":
+      return schemaDepth(def.innerType);
+    case "custom":
+      throw new Error("a custom schema: add its depth to schemaDepth");
+    default:
+      return 0;
+  }
+}
 
 describe("requestLimitIssue", () => {
   it("passes what fits, at exactly the limits", () => {
@@ -117,6 +146,12 @@ describe("each contract's limits", () => {
     });
     expect(requestLimitIssue(text, ROUND_SUBMIT_LIMITS)).toBeNull();
     expect(text.length).toBeLessThan(ROUND_SUBMIT_LIMITS.maxChars / 2);
+  });
+
+  it("allow exactly the nesting each request schema accepts", () => {
+    for (const rpc of allRpcs) {
+      expect(rpc.limits.maxDepth, rpc.id).toBe(Math.max(1, schemaDepth(rpc.request)));
+    }
   });
 
   it("are declared by every RPC, and none reads more than Nakama lets in (64 KiB)", () => {
