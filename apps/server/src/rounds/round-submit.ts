@@ -62,10 +62,15 @@ function claim(
  * The same submit as the one the ticket was claimed with (submitFingerprint): the score is
  * compared first, so a different claim costs no hashing.
  */
-function sameSubmit(nk: nkruntime.Nakama, ticket: Ticket, input: SubmitInput): boolean {
+function sameSubmit(
+  nk: nkruntime.Nakama,
+  ticket: Ticket,
+  input: SubmitInput,
+  fingerprint?: string,
+): boolean {
   const claimedFingerprint = ticket.fingerprint ?? "";
   if (!claimedFingerprint.startsWith(`${input.score}|`)) return false;
-  return claimedFingerprint === submitFingerprint(nk, input);
+  return claimedFingerprint === (fingerprint ?? submitFingerprint(nk, input));
 }
 
 /** The answer for a ticket some submit already claimed. */
@@ -73,9 +78,10 @@ function answerClaimed(
   nk: nkruntime.Nakama,
   stored: StoredTicket,
   input: SubmitInput,
+  fingerprint?: string,
 ): SubmitResult {
   const { ticket } = stored;
-  if (!sameSubmit(nk, ticket, input)) {
+  if (!sameSubmit(nk, ticket, input, fingerprint)) {
     throw rpcError("ticket_used", "round_submit: this round was already submitted");
   }
   if (ticket.state === "done" && ticket.result) return ticket.result;
@@ -203,7 +209,7 @@ export const roundSubmitHandler = defineHandler(roundSubmit, {
       logger.info("round_submit: a concurrent submit of ticket %s claimed it first", input.ticket);
       const current = readTicket(nk, logger, userId, input.ticket);
       if (!current) throw rpcError("ticket_unknown", "round_submit: no such round");
-      return answerClaimed(nk, current, input);
+      return answerClaimed(nk, current, input, fingerprint);
     }
     if (abandoned)
       logger.warn(
