@@ -9,6 +9,11 @@
 import { allRpcs } from "@gift-grab/contracts";
 import { afterLinkEmail, beforeLinkEmail } from "./accounts/link-email";
 import { beforeUpdateAccount } from "./accounts/username-guard";
+import {
+  beforeListLeaderboardRecordsAroundOwner,
+  beforeListTournaments,
+  beforeWriteTournamentRecord,
+} from "./leaderboard/board-api-guards";
 import { leaderboardViewHandler } from "./leaderboard/leaderboard-view";
 import { replayGetHandler } from "./leaderboard/replay-get";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
@@ -16,6 +21,9 @@ import { roundStartHandler } from "./rounds/round-start";
 import { roundSubmitHandler } from "./rounds/round-submit";
 import { callHook, type HookOutcome } from "./runtime/call-hook";
 import { rpcEntry } from "./runtime/dispatch-rpc";
+
+export { thrownError } from "./runtime/refusal";
+
 import {
   type HookRegistry,
   type RpcRegistry,
@@ -49,6 +57,9 @@ export const hooks: HookRegistry = {
   registerBeforeDeleteStorageObjects: beforeDeleteStorageObjects,
   registerBeforeLinkEmail: beforeLinkEmail,
   registerAfterLinkEmail: afterLinkEmail,
+  registerBeforeWriteTournamentRecord: beforeWriteTournamentRecord,
+  registerBeforeListTournaments: beforeListTournaments,
+  registerBeforeListLeaderboardRecordsAroundOwner: beforeListLeaderboardRecordsAroundOwner,
 };
 
 /** Realtime messages a socket of a revoked login may not send (sessions/guard.ts). */

@@ -38,6 +38,8 @@ export const ErrorReason = z.enum([
   /** The server replayed the inputs and got another score than the one claimed. */
   "score_mismatch",
   "replay_unknown",
+  /** A tournament write or delete names no tournament (the weekly board is a leaderboard). */
+  "tournament_unknown",
   // sessions (docs/security.md)
   "wrong_password",
   "email_taken",
@@ -73,6 +75,7 @@ export const reasonCode: Record<ErrorReason, number> = {
   ticket_expired: NakamaCode.FAILED_PRECONDITION,
   score_mismatch: NakamaCode.INVALID_ARGUMENT,
   replay_unknown: NakamaCode.NOT_FOUND,
+  tournament_unknown: NakamaCode.NOT_FOUND,
   wrong_password: NakamaCode.UNAUTHENTICATED,
   email_taken: NakamaCode.ALREADY_EXISTS,
   username_taken: NakamaCode.ALREADY_EXISTS,

@@ -1,6 +1,11 @@
 import type * as z from "zod/mini";
+import type { RequestLimits } from "./request-limits";
 
-/** One RPC's contract: its id and the schemas of what goes in and what comes back. */
+/**
+ * One RPC's contract: its id, the schemas of what goes in and what comes back, and what a
+ * request may cost before it is parsed (request-limits.ts): the server refuses a payload
+ * over `limits` before JSON.parse.
+ */
 export interface RpcContract<
   Id extends string,
   Req extends z.ZodMiniType,
@@ -9,6 +14,7 @@ export interface RpcContract<
   readonly id: Id;
   readonly request: Req;
   readonly response: Res;
+  readonly limits: RequestLimits;
 }
 
 export function defineRpc<Id extends string, Req extends z.ZodMiniType, Res extends z.ZodMiniType>(

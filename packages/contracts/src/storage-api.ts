@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { nestedAtMost } from "./request-limits";
 
 /**
  * Nakama's client storage API as the module's before hooks see a request (camelCase, as the
@@ -13,16 +14,24 @@ const NoControl = z.regex(/^[^\u0000-\u001f\u007f]*$/, "control characters are n
 const StorageName = z.string().check(z.minLength(1), z.maxLength(128), NoControl);
 const Version = z.optional(z.string().check(z.maxLength(128), NoControl));
 
-/** The value is JSON text of an object (Nakama refuses anything else). */
+/**
+ * How deep a stored object may nest. Nakama sets no bound; the hook parses every value (below)
+ * in goja, where 60 KB of nested objects (what a request may carry: infra/nakama/local.yml)
+ * cost tens of ms to parse. Checked before parsing, in linear time (nestedAtMost).
+ */
+export const STORAGE_VALUE_MAX_DEPTH = 32;
+
+/** The value is JSON text of an object (Nakama refuses anything else), nested within the bound. */
 const JsonObjectText = z.string().check(
   z.refine((text) => {
+    if (!nestedAtMost(text, STORAGE_VALUE_MAX_DEPTH)) return false;
     try {
       const value: unknown = JSON.parse(text);
       return typeof value === "object" && value !== null && !Array.isArray(value);
     } catch {
       return false;
     }
-  }, "must be the JSON text of an object"),
+  }, `must be the JSON text of an object, nested at most ${STORAGE_VALUE_MAX_DEPTH} deep`),
 );
 
 export const StorageWriteObject = z.object({

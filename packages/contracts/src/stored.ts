@@ -22,8 +22,9 @@ const WrittenAtMs = z.int().check(z.minimum(Date.UTC(2025, 0, 1)));
 const UnixSeconds = z.int().check(z.nonnegative());
 
 /**
- * round_tickets, key = ticket id: open → claimed (one submit won) → done (result kept), or
- * open → retired (the player started another round while this one was still running).
+ * round_tickets, key = ticket id: open → claimed (one submit won and is replayed) → done
+ * (result kept) or refused (the replay didn't reproduce the claimed score: the ticket is
+ * spent), or open → retired (the player started another round while this one was running).
  */
 export const TicketRecord = z.object({
   started_at: WrittenAtMs,
@@ -34,13 +35,15 @@ export const TicketRecord = z.object({
   orientation: Orientation,
   /** After this, the ticket can no longer be submitted. */
   expires_at: EpochMs,
-  state: z.enum(["open", "claimed", "done", "retired"]),
+  state: z.enum(["open", "claimed", "done", "retired", "refused"]),
   /** What was submitted (the server's submitFingerprint: score and inputs), once claimed. */
   fingerprint: z.optional(z.string()),
   /** When the current claim was made, epoch ms. */
   claimed_at: z.optional(EpochMs),
   /** The answer an identical retry gets back, once done. */
   result: z.optional(roundSubmit.response),
+  /** Why the replay refused it (score_mismatch's detail), once refused: an identical retry's answer. */
+  refusal: z.optional(z.string()),
 });
 export type TicketRecord = z.infer<typeof TicketRecord>;
 

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { INPUT_MAX } from "./round";
-import { ticksFor } from "./rules";
+import { GameRules, ticksFor } from "./rules";
 
 /**
  * A round's inputs, run-length encoded: `[ticks, dx, dy]` = the direction (dx, dy) held for
@@ -9,8 +9,18 @@ import { ticksFor } from "./rules";
 export type InputRun = [ticks: number, dx: number, dy: number];
 export type InputRuns = InputRun[];
 
-/** A bound on entries before anything else is read: ten minutes of ticks, one entry each. */
-export const MAX_INPUT_RUNS = 36_000;
+/**
+ * A bound on entries before anything else is read: the longest round's ticks, one entry each
+ * (3,600). A submit is then held to its own round's ticks (inputsIssue: each run is a tick
+ * or more, and they add up to the round's).
+ */
+export const MAX_INPUT_RUNS = ticksFor(GameRules.maxRoundDurationMs);
+
+/**
+ * The most characters one run takes in JSON text, `[1,-100,-100],`: what a round's inputs
+ * can take at most is MAX_INPUT_RUNS of these.
+ */
+export const MAX_INPUT_RUN_CHARS = "[1,-100,-100],".length;
 
 /**
  * The shape of the inputs (the sum of ticks is checked against the round: inputsIssue).

@@ -6,8 +6,12 @@
 export const GameRules = {
   /** One round, unless the server's round_start hands out another. */
   roundDurationMs: 30_000,
-  /** No round lasts longer, whatever ROUND_DURATION_MS says: a stored ticket beyond it is corrupt. */
-  maxRoundDurationMs: 10 * 60_000,
+  /**
+   * No round lasts longer, whatever ROUND_DURATION_MS says: a stored ticket beyond it is
+   * corrupt. It bounds what a round's inputs may hold (MAX_INPUT_RUNS) and so the size of a
+   * round_submit the server reads at all: twice the game's round, for tests and tuning.
+   */
+  maxRoundDurationMs: 60_000,
   /** The play field, in world units (landscape; tall screens play it turned: see fieldFor). */
   world: { width: 1280, height: 720 },
   santa: {

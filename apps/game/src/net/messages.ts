@@ -29,6 +29,7 @@ export const reasonMessages: Record<ErrorReason, string> = {
   ticket_expired: "This round was played in an earlier week, so it can't join this week's board.",
   score_mismatch: "The server replayed this round and it scored differently, so it wasn't saved.",
   replay_unknown: "That run isn't on this week's board any more.",
+  tournament_unknown: "There's no such tournament. Scores go on the weekly board by playing.",
   wrong_password: "Wrong email or password. Check them and try again.",
   email_taken: "An account with this email already exists. Sign in instead, or use another email.",
   username_taken: "That username is taken. Pick another one.",

@@ -17,8 +17,42 @@ function invalidUsername() {
 }
 
 /**
+ * Nakama's columns for the account fields a client sets with UpdateAccount (its migrations:
+ * users.avatar_url VARCHAR(512), lang_tag VARCHAR(18), location and timezone VARCHAR(255)),
+ * by the name on the wire. Nakama checks none of them: a longer value failed in Postgres and
+ * answered 500. Username and display name follow stricter contracts (below).
+ */
+const ACCOUNT_COLUMNS = [
+  ["avatarUrl", "avatar_url", 512],
+  ["langTag", "lang_tag", 18],
+  ["location", "location", 255],
+  ["timezone", "timezone", 255],
+] as const;
+
+/**
+ * Characters as Postgres counts them for VARCHAR(n): code points, not UTF-16 units. With the
+ * `u` flag: goja runs its regular expressions on code points, so a pattern of surrogate
+ * halves never matches there (it does in V8).
+ */
+function codePoints(text: string): number {
+  return text.length - (text.match(/[\u{10000}-\u{10FFFF}]/gu)?.length ?? 0);
+}
+
+/** The first account field longer than its column, as a 400 naming it; undefined if none. */
+export function accountFieldTooLong(data: nkruntime.UserUpdateAccount) {
+  for (const [key, field, max] of ACCOUNT_COLUMNS) {
+    const value: unknown = data[key];
+    if (typeof value === "string" && value.length > max && codePoints(value) > max) {
+      return rpcError("invalid_payload", `${field}: at most ${max} characters`);
+    }
+  }
+  return undefined;
+}
+
+/**
  * A rename (username or display name) must follow the contract; saving the account's own current username back (e.g. a
  * custom-auth account's Nakama-generated, mixed-case one, as a profile form does) is no rename.
+ * The other fields must fit Nakama's columns.
  */
 export const beforeUpdateAccount: nkruntime.BeforeHookFunction<nkruntime.UserUpdateAccount> = (
   ctx,
@@ -26,6 +60,8 @@ export const beforeUpdateAccount: nkruntime.BeforeHookFunction<nkruntime.UserUpd
   nk,
   data,
 ) => {
+  const tooLong = accountFieldTooLong(data);
+  if (tooLong) throw tooLong;
   const username = data.username;
   if (username && !Username.safeParse(username).success && !isCurrentUsername(nk, ctx, username)) {
     throw invalidUsername();

@@ -8,13 +8,13 @@ import {
 } from "@gift-grab/contracts";
 import { rpcError } from "../runtime/errors";
 import { defineHandler } from "../runtime/handle-rpc";
-import { displayNames, ownRecord, toEntry } from "./weekly-board";
+import { type CurrentNames, currentNames, ownRecord, toEntry } from "./weekly-board";
 
 /** Records with a rank: listing ranks count from the page start, owner records from the rank cache. */
 function entries(
   records: nkruntime.LeaderboardRecord[],
   userId: string,
-  names: Map<string, string>,
+  names: Map<string, CurrentNames>,
 ): LeaderboardEntry[] {
   return records.filter((r) => r.rank > 0).map((r) => toEntry(r, userId, names));
 }
@@ -64,7 +64,7 @@ export const leaderboardViewHandler = defineHandler(leaderboardView, {
       prevResetSec,
     );
     const podium = lastWeek.records ?? [];
-    const names = displayNames(nk, [...page, ...podium, mine]);
+    const names = currentNames(nk, [...page, ...podium, mine]);
     return {
       records: entries(page, userId, names),
       next_cursor: next,

@@ -41,16 +41,29 @@ export function writeScore(
   return nk.leaderboardRecordWrite(WEEKLY_LEADERBOARD_ID, userId, username, score, 0, metadata);
 }
 
-/** Display names by user id, for a page of records: one users lookup, not one per row. */
-export function displayNames(
+/** A player's names as their account has them now. */
+export interface CurrentNames {
+  username: string;
+  /** Empty when they have none. */
+  displayName: string;
+}
+
+/**
+ * The current names of the players behind a page of records, by user id: one users lookup
+ * for the page, not one per row. A record keeps the username it was written with (Nakama
+ * stores it on the record), which a rename leaves behind until the player's next best, up to
+ * a week: the board shows what the account says now. The lookup was already made for the
+ * display names, so reading the usernames there too costs nothing more.
+ */
+export function currentNames(
   nk: nkruntime.Nakama,
   records: (nkruntime.LeaderboardRecord | null | undefined)[],
-): Map<string, string> {
+): Map<string, CurrentNames> {
   const ids = [...new Set(records.flatMap((r) => (r ? [r.ownerId] : [])))];
-  const names = new Map<string, string>();
+  const names = new Map<string, CurrentNames>();
   if (ids.length === 0) return names;
   for (const user of nk.usersGetId(ids)) {
-    if (user.displayName) names.set(user.userId, user.displayName);
+    names.set(user.userId, { username: user.username ?? "", displayName: user.displayName ?? "" });
   }
   return names;
 }
@@ -58,16 +71,17 @@ export function displayNames(
 export function toEntry(
   record: nkruntime.LeaderboardRecord,
   userId: string,
-  names: Map<string, string>,
+  names: Map<string, CurrentNames>,
   rank = record.rank,
 ): LeaderboardEntry {
   const meta = LeaderboardRecordMetadata.safeParse(record.metadata ?? {});
-  const username = record.username ?? "";
+  const current = names.get(record.ownerId);
+  const username = current?.username || record.username || "";
   return {
     rank,
     owner_id: record.ownerId,
     username,
-    display_name: names.get(record.ownerId) ?? username,
+    display_name: current?.displayName || username,
     score: record.score,
     gifts: meta.success ? meta.data.gifts : 0,
     power_ups_used: meta.success ? meta.data.power_ups_used : 0,

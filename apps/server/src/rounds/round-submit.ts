@@ -8,7 +8,7 @@ import { writeOwned } from "../runtime/storage";
 import { isVersionConflict } from "../runtime/version-conflict";
 import { playerStatsWrite, readPlayerStats, withRound } from "../stats/player-stats";
 import { type RoundConfig, roundConfig } from "./config";
-import { type ReplayedRound, replayRound } from "./replay-check";
+import { assertInputsFitRound, type ReplayedRound, replayRound } from "./replay-check";
 import {
   readTicket,
   type StoredTicket,
@@ -21,9 +21,10 @@ import {
 const STATS_WRITE_ATTEMPTS = 5;
 /**
  * A claim this old was left by a submit that died between claiming and finishing (a node
- * crash): an identical retry may take it over. Safe even if that submit is only slow: the
- * record write is idempotent for the same score (operator best), and only one of the two
- * can finish, since finishing writes the ticket with the version its own claim produced.
+ * crash): an identical retry may take it over, and replays it again (the claim comes before
+ * the replay, so the one way a ticket is replayed twice). Safe even if that submit is only
+ * slow: the record write is idempotent for the same score (operator best), and only one of
+ * the two can finish, since finishing writes the ticket with the version its own claim produced.
  */
 export const CLAIM_TAKEOVER_MS = 5_000;
 
@@ -57,14 +58,59 @@ function claim(
   }
 }
 
+/**
+ * The same submit as the one the ticket was claimed with (submitFingerprint): the score is
+ * compared first, so a different claim costs no hashing.
+ */
+function sameSubmit(
+  nk: nkruntime.Nakama,
+  ticket: Ticket,
+  input: SubmitInput,
+  fingerprint?: string,
+): boolean {
+  const claimedFingerprint = ticket.fingerprint ?? "";
+  if (!claimedFingerprint.startsWith(`${input.score}|`)) return false;
+  return claimedFingerprint === (fingerprint ?? submitFingerprint(nk, input));
+}
+
 /** The answer for a ticket some submit already claimed. */
-function answerClaimed(stored: StoredTicket, fingerprint: string): SubmitResult {
+function answerClaimed(
+  nk: nkruntime.Nakama,
+  stored: StoredTicket,
+  input: SubmitInput,
+  fingerprint?: string,
+): SubmitResult {
   const { ticket } = stored;
-  if (ticket.fingerprint !== fingerprint) {
+  if (!sameSubmit(nk, ticket, input, fingerprint)) {
     throw rpcError("ticket_used", "round_submit: this round was already submitted");
   }
   if (ticket.state === "done" && ticket.result) return ticket.result;
+  if (ticket.state === "refused") {
+    throw rpcError("score_mismatch", ticket.refusal ?? "round_submit: the replay refused it");
+  }
   throw rpcError("ticket_busy", "round_submit: this round is being submitted; retry shortly");
+}
+
+/**
+ * The claim's replay did not reproduce the claimed score: the ticket is spent (one expensive
+ * verification per round). A takeover that moved the ticket on meanwhile keeps it.
+ */
+function refuse(
+  nk: nkruntime.Nakama,
+  userId: string,
+  id: string,
+  claimed: Ticket,
+  claimVersion: string,
+  mismatch: string,
+): never {
+  try {
+    writeOwned(nk, [
+      ticketWrite(userId, id, { ...claimed, state: "refused", refusal: mismatch }, claimVersion),
+    ]);
+  } catch (err) {
+    if (!isVersionConflict(err)) throw err;
+  }
+  throw rpcError("score_mismatch", mismatch);
 }
 
 /** Only the claim's winner gets here: the record, then the ticket's result with the stats. */
@@ -126,11 +172,15 @@ function finish(
   }
 }
 
+/**
+ * Cheap before expensive: the ticket (one read, keyed under its owner), its state and the
+ * round's timing, then the inputs' length against the round's ticks; only a submit that
+ * passes them all is hashed, claims the ticket and is replayed, once per ticket.
+ */
 export const roundSubmitHandler = defineHandler(roundSubmit, {
   run(input, { userId, ctx, logger, nk }) {
     const config = roundConfig(ctx.env);
     const now = Date.now();
-    const fingerprint = submitFingerprint(nk, input);
 
     // Tickets are keyed under their owner: another player's ticket is simply not found,
     // and neither is one that does not parse.
@@ -146,19 +196,20 @@ export const roundSubmitHandler = defineHandler(roundSubmit, {
     }
     const abandoned =
       ticket.state === "claimed" &&
-      ticket.fingerprint === fingerprint &&
-      now - (ticket.claimed_at ?? 0) > CLAIM_TAKEOVER_MS;
-    if (ticket.state !== "open" && !abandoned) return answerClaimed(stored, fingerprint);
+      now - (ticket.claimed_at ?? 0) > CLAIM_TAKEOVER_MS &&
+      sameSubmit(nk, ticket, input);
+    if (ticket.state !== "open" && !abandoned) return answerClaimed(nk, stored, input);
     if (!abandoned) checkRound(ticket, config, now);
-    const run = replayRound(ticket, input);
+    assertInputsFitRound(ticket, input.inputs);
 
+    const fingerprint = submitFingerprint(nk, input);
     const claimed: Ticket = { ...ticket, state: "claimed", fingerprint, claimed_at: now };
     const claimVersion = claim(nk, userId, input.ticket, stored, claimed);
     if (claimVersion === null) {
       logger.info("round_submit: a concurrent submit of ticket %s claimed it first", input.ticket);
       const current = readTicket(nk, logger, userId, input.ticket);
       if (!current) throw rpcError("ticket_unknown", "round_submit: no such round");
-      return answerClaimed(current, fingerprint);
+      return answerClaimed(nk, current, input, fingerprint);
     }
     if (abandoned)
       logger.warn(
@@ -166,6 +217,11 @@ export const roundSubmitHandler = defineHandler(roundSubmit, {
         input.ticket,
         ticket.claimed_at ?? 0,
       );
-    return finish(ctx, logger, nk, userId, input, run, claimed, claimVersion, now);
+    // The one replay this ticket gets: whatever it says, the ticket is spent.
+    const replayed = replayRound(ticket, input);
+    if (replayed.mismatch !== undefined) {
+      refuse(nk, userId, input.ticket, claimed, claimVersion, replayed.mismatch);
+    }
+    return finish(ctx, logger, nk, userId, input, replayed.run, claimed, claimVersion, now);
   },
 });

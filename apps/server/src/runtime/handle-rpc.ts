@@ -1,4 +1,9 @@
-import { type AnyRpc, describeIssues, type RpcResponse } from "@gift-grab/contracts";
+import {
+  type AnyRpc,
+  describeIssues,
+  type RpcResponse,
+  requestLimitIssue,
+} from "@gift-grab/contracts";
 import type * as z from "zod/mini";
 import { assertNoControlCharactersInJson } from "./control-chars";
 import { callerError, rpcError } from "./errors";
@@ -34,9 +39,10 @@ export function defineHandler<C extends AnyRpc>(contract: C, impl: RpcImpl<C>): 
 }
 
 /**
- * The one way an RPC runs: parse and validate the payload against the contract (bad input,
- * including a control character in any string → code 3, HTTP 400, naming the field), run the
- * handler, return its JSON. Anything unexpected is logged here and leaves as a bare
+ * The one way an RPC runs: hold the payload to the contract's limits before reading it
+ * (length, then nesting: requestLimitIssue), parse and validate it against the contract (bad
+ * input, including a control character in any string → code 3, HTTP 400, naming the field),
+ * run the handler, return its JSON. Anything unexpected is logged here and leaves as a bare
  * "internal" error, never a stack trace.
  */
 function handleRpc<C extends AnyRpc>(
@@ -49,6 +55,9 @@ function handleRpc<C extends AnyRpc>(
 ): string {
   const userId = ctx.userId;
   if (!userId) throw rpcError("unauthenticated", `${contract.id}: sign in first`);
+  // Cheap before expensive: a payload over the contract's limits is never parsed.
+  const overLimit = requestLimitIssue(payload, contract.limits);
+  if (overLimit) throw rpcError("invalid_payload", `${contract.id}: ${overLimit}`);
   let raw: unknown = {};
   if (payload !== "") {
     try {

@@ -1,5 +1,6 @@
 import { describeIssues, StorageDeleteRequest, StorageWriteRequest } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
+import { assertDatabaseReachable } from "./database";
 import { rpcError } from "./errors";
 import { isOwnedCollection } from "./owned-storage";
 
@@ -9,7 +10,8 @@ import { isOwnedCollection } from "./owned-storage";
  * (what Nakama or its database would refuse, refused here as a typed 400 naming the field),
  * then refuse a write or delete that names a collection the module owns (code 7, HTTP 403,
  * `collection_owned`); the whole batch is refused, so nothing of it is written. Every other
- * collection works as on plain Nakama.
+ * collection works as on plain Nakama. With the database down they answer 503, not Nakama's
+ * 500 (assertDatabaseReachable).
  */
 function checked<S extends z.ZodMiniType>(api: string, schema: S, request: unknown): z.output<S> {
   const parsed = schema.safeParse(request ?? {});
@@ -29,22 +31,24 @@ function refuseOwned(action: "write" | "delete", collections: string[]) {
 
 export const beforeWriteStorageObjects: nkruntime.BeforeHookFunction<
   nkruntime.WriteStorageObjectsRequest
-> = (_ctx, _logger, _nk, req) => {
+> = (_ctx, _logger, nk, req) => {
   const { objects } = checked("storage write", StorageWriteRequest, req);
   refuseOwned(
     "write",
     (objects ?? []).map((o) => o.collection),
   );
+  assertDatabaseReachable(nk);
   return req;
 };
 
 export const beforeDeleteStorageObjects: nkruntime.BeforeHookFunction<
   nkruntime.DeleteStorageObjectsRequest
-> = (_ctx, _logger, _nk, req) => {
+> = (_ctx, _logger, nk, req) => {
   const { objectIds } = checked("storage delete", StorageDeleteRequest, req);
   refuseOwned(
     "delete",
     (objectIds ?? []).map((o) => o.collection),
   );
+  assertDatabaseReachable(nk);
   return req;
 };

@@ -6,6 +6,9 @@
  */
 import { replay } from "@gift-grab/simulation";
 import { rpcEntry } from "../../src/runtime/dispatch-rpc";
+
+export { thrownError } from "../../src/runtime/refusal";
+
 import { defineHandler } from "../../src/runtime/handle-rpc";
 import { type HookRegistry, type RpcRegistry, rpcRegistry } from "../../src/runtime/registry";
 import { simReplayBatch } from "./contract";

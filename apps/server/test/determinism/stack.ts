@@ -11,7 +11,12 @@ export async function startDeterminismStack() {
     entry: path.join(serverRoot, "test/determinism/module.ts"),
     outfile: path.join(dir, "index.js"),
   });
-  const stack = await startTestStack({ name: "determinism", runtimePath: dir });
+  // Batches of replays are far larger than any player's request (local.yml's 64 KiB).
+  const stack = await startTestStack({
+    name: "determinism",
+    runtimePath: dir,
+    config: { socket: { max_request_size_bytes: 8 * 1024 * 1024 } },
+  });
   return {
     stack,
     async stop() {

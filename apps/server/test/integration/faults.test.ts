@@ -121,7 +121,7 @@ describe("faults on the real stack", () => {
     expect(stats.json).toMatchObject({ games_played: 1 });
   });
 
-  it("with Postgres stopped, sign-in, sign-up, refresh, GetAccount, UpdateAccount and LinkEmail answer 503 unavailable, no internals", async () => {
+  it("with Postgres stopped, sign-in, sign-up, refresh, GetAccount, UpdateAccount, LinkEmail and storage writes answer 503 unavailable, no internals", async () => {
     const deviceId = randomUUID();
     const { session } = await guest(newClient(stack().port), deviceId);
     const email = `f${randomUUID().slice(0, 8)}@example.com`;
@@ -175,6 +175,26 @@ describe("faults on the real stack", () => {
         ],
         ["GetAccount", () => api("GET", "/v2/account", undefined, bearer)],
         ["UpdateAccount", () => api("PUT", "/v2/account", { display_name: "Santa" }, bearer)],
+        [
+          "storage write",
+          () =>
+            api(
+              "PUT",
+              "/v2/storage",
+              { objects: [{ collection: "notes", key: "k", value: "{}" }] },
+              bearer,
+            ),
+        ],
+        [
+          "storage delete",
+          () =>
+            api(
+              "PUT",
+              "/v2/storage/delete",
+              { object_ids: [{ collection: "notes", key: "k" }] },
+              bearer,
+            ),
+        ],
         [
           "LinkEmail",
           () =>

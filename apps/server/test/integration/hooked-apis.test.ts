@@ -4,6 +4,7 @@ import {
   decodeSessionToken,
   PASSWORD_TOO_LONG,
   parseAuthError,
+  parseRpcError,
   ROUND_SUBMIT,
   SESSION_CHECK,
   Username,
@@ -119,6 +120,96 @@ describe("a control character in any string field → 400 naming the field", () 
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/display_?name/i);
+  });
+});
+
+/** A request to one of Nakama's APIs with a player's token: status, body and typed error. */
+async function asPlayer(method: string, path: string, token: string, body?: unknown) {
+  const res = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, text, error: parseRpcError(JSON.parse(text)) };
+}
+
+describe("4xx, never 500, for what a client sends to Nakama's own APIs", () => {
+  it("UpdateAccount: each field over its column → 400 naming it; at the limit, saved", async () => {
+    const { client, session } = await guest();
+    // Nakama's columns (users: avatar_url 512, lang_tag 18, location and timezone 255, in
+    // characters): one more was a Postgres error and a 500. Counted as Postgres counts, so
+    // letters outside the BMP are one character each.
+    const fields = [
+      ["avatar_url", 512],
+      ["lang_tag", 18],
+      ["location", 255],
+      ["timezone", 255],
+    ] as const;
+    for (const [field, max] of fields) {
+      for (const over of ["a".repeat(max + 1), "🎅".repeat(max + 1)]) {
+        const res = await asPlayer("PUT", "/v2/account", session.token, { [field]: over });
+        expect(res.status, `${field}: ${res.text}`).toBe(400);
+        expect(res.error).toMatchObject({ reason: "invalid_payload", code: 3 });
+        expect(res.error.detail).toBe(`${field}: at most ${max} characters`);
+      }
+      const fits = await asPlayer("PUT", "/v2/account", session.token, {
+        [field]: "🎅".repeat(max),
+      });
+      expect(fits.status, `${field}: ${fits.text}`).toBe(200);
+    }
+    const { user } = await client.getAccount(session);
+    expect(user?.avatar_url).toBe("🎅".repeat(512));
+    // The display name has a stricter rule of its own (2–24): never near its column's 255.
+    const long = await asPlayer("PUT", "/v2/account", session.token, {
+      display_name: "a".repeat(256),
+    });
+    expect(long.status).toBe(400);
+    expect(long.error.detail).toMatch(/^display_name: /);
+  });
+
+  it("a storage value nested past 32 levels → 400 naming it, before the hook parses it", async () => {
+    const { session } = await guest();
+    // 6,000 levels, ~48 KB once escaped in the request: near all Nakama lets in (64 KiB).
+    const levels = 6_000;
+    const value = `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
+    const res = await asPlayer("PUT", "/v2/storage", session.token, {
+      objects: [{ collection: "notes", key: "deep", value }],
+    });
+    expect(res.status, res.text).toBe(400);
+    expect(res.error.detail).toContain(
+      "objects.0.value: must be the JSON text of an object, nested at most 32 deep",
+    );
+  });
+
+  it("a cursor Nakama can't read → 400, on the lists that answered 500 for it", async () => {
+    const { session } = await guest();
+    for (const path of [
+      "/v2/tournament?cursor=zzzz",
+      `/v2/leaderboard/weekly_leaderboard/owner/${session.user_id}?cursor=zzzz`,
+    ]) {
+      const res = await asPlayer("GET", path, session.token);
+      expect(res.status, `${path}: ${res.text}`).toBe(400);
+      expect(res.error).toMatchObject({ reason: "invalid_payload", code: 3 });
+      expect(res.error.detail).toContain("cursor");
+    }
+  });
+
+  it("a tournament write to the weekly board (a leaderboard) → 404 tournament_unknown", async () => {
+    const { session } = await guest();
+    for (const method of ["POST", "PUT"]) {
+      const res = await asPlayer(method, "/v2/tournament/weekly_leaderboard", session.token, {
+        score: "1",
+      });
+      expect(res.status, res.text).toBe(404);
+      expect(res.error).toMatchObject({ reason: "tournament_unknown", code: 5 });
+    }
+    const bad = await asPlayer("POST", "/v2/tournament/weekly_leaderboard", session.token, {
+      score: "1",
+      operator: 9,
+    });
+    expect(bad.status, bad.text).toBe(400);
+    expect(bad.error.detail).toContain("record.operator");
   });
 });
 

@@ -73,3 +73,26 @@ export async function untilRegistered(socket: Socket) {
   // resolves on the answer to its message.
   await (socket as DefaultSocket).send({ ping: {} });
 }
+
+/**
+ * Why an error body shows something of the module, or null when it shows nothing. Nakama
+ * 3.40 always adds `error.stackTrace` to a failed HTTP RPC (api_rpc.go); the module makes it
+ * the refusal's own message and one frame that is no code of ours (src/runtime/refusal.ts).
+ * Before the fix it read `[object Object]\n\tat rpc_round_submit (index.js:4676:18(15))`.
+ */
+export function moduleInternalsIn(text: string): string | null {
+  if (/index\.js|\[object Object\]|\bat (rpc|hook|rt_before)_|__giftGrab/.test(text))
+    return `module internals in ${text}`;
+  let json: { message?: unknown; error?: { stackTrace?: unknown } } | undefined;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const stack = json?.error?.stackTrace;
+  if (stack === undefined) return null;
+  const expected = `${String(json?.message)}\n\tat <eval>:1:1(`;
+  if (typeof stack !== "string" || !stack.startsWith(expected) || !/\(\d+\)\n$/.test(stack))
+    return `a stack beyond the refusal's own message: ${JSON.stringify(stack)}`;
+  return stack.split("\n\tat ").length === 2 ? null : `more than one frame: ${stack}`;
+}

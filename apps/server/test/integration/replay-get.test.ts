@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { REPLAY_GET, replayGet } from "@gift-grab/contracts";
+import { LEADERBOARD_VIEW, leaderboardView, REPLAY_GET, replayGet } from "@gift-grab/contracts";
 import { replay } from "@gift-grab/simulation";
 import type { Session } from "@heroiclabs/nakama-js";
 import { describe, expect, it } from "vitest";
@@ -70,6 +70,23 @@ describe("replay_get", () => {
     await untilOver(worse);
     expect((await submit(port(), alice.session, idle(worse))).status).toBe(200);
     expect((await watch(bob.session, userId(alice.session))).json).toEqual(res.json);
+  });
+
+  it("shows a renamed player's new name, on the board and in the replay", async () => {
+    const carol = await player(port());
+    const viewer = await player(port());
+    const round = await start(port(), carol.session);
+    await untilOver(round);
+    expect((await submit(port(), carol.session, idle(round))).status).toBe(200);
+    const renamed = `carol_${randomUUID().slice(0, 8)}`;
+    await carol.client.updateAccount(carol.session, { username: renamed });
+
+    const run = replayGet.response.parse((await watch(viewer.session, userId(carol.session))).json);
+    expect(run.username).toBe(renamed);
+    const view = await call(port(), carol.session, LEADERBOARD_VIEW, { around_me: true });
+    const { me, records } = leaderboardView.response.parse(view.json);
+    expect(me).toMatchObject({ username: renamed, display_name: renamed });
+    expect(records.find((r) => r.owner_id === userId(carol.session))?.username).toBe(renamed);
   });
 
   it("answers replay_unknown (404) for a player with no score this week, and for no player", async () => {

@@ -1,8 +1,8 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { SESSION_CHECK } from "@gift-grab/contracts";
+import { allRpcs, parseRpcError, ROUND_SUBMIT, SESSION_CHECK } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { baseUrl, guest, rawRpc, server } from "./nakama";
+import { baseUrl, guest, moduleInternalsIn, rawRpc, server } from "./nakama";
 
 // The dev/test session key from infra/nakama/local.yml: the server's real signing key here.
 const SESSION_KEY = "dev-only-session-key-change-me";
@@ -112,14 +112,39 @@ describe("hostile payloads get a 4xx and the server keeps serving", () => {
     const res = await rawRpc(SESSION_CHECK, body(), session);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
-    // Nakama copies the thrown error's JS stack into HTTP error bodies: ours is one frame,
-    // the generated entry point (runtime/call-rpc.ts), never the module's internals.
-    const stack = (res.json as { error?: { stackTrace?: string } }).error?.stackTrace ?? "";
-    const frames = stack.split("\n").filter((l) => l.trim().startsWith("at "));
-    expect(frames.length).toBeLessThanOrEqual(1);
-    for (const frame of frames) expect(frame.trim()).toMatch(/^at rpc_session_check \(/);
+    // Nakama copies the thrown error's JS stack into HTTP error bodies: ours holds the
+    // refusal's message and no frame of the module (src/runtime/refusal.ts).
+    expect(moduleInternalsIn(res.text)).toBeNull();
     expect(res.text).not.toMatch(/goroutine|panic|handleRpc/);
     const after = await client.rpc(session, SESSION_CHECK, {});
     expect(after.payload).toEqual({ already_connected: false, connected_sessions: 0 });
+  });
+});
+
+describe("refusals carry their code, reason and message, and nothing of the module", () => {
+  it("for every RPC, a round_submit of an unknown ticket and a refused hook", async () => {
+    const { session } = await guest();
+    const answers: { what: string; status: number; text: string }[] = [];
+    for (const rpc of allRpcs) {
+      const res = await rawRpc(rpc.id, '{"not_a_field":1}', session);
+      answers.push({ what: rpc.id, ...res });
+    }
+    const unknownTicket = { ticket: randomUUID(), score: 0, inputs: [[1800, 0, 0]] };
+    answers.push({
+      what: "round_submit of an unknown ticket",
+      ...(await rawRpc(ROUND_SUBMIT, JSON.stringify(unknownTicket), session)),
+    });
+    const rename = await fetch(`${baseUrl()}/v2/account`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${session.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ username: "No Spaces Allowed" }),
+    });
+    answers.push({ what: "UpdateAccount hook", status: rename.status, text: await rename.text() });
+    for (const { what, status, text } of answers) {
+      expect(status, `${what}: ${text}`).toBeGreaterThanOrEqual(400);
+      expect(status, `${what}: ${text}`).toBeLessThan(500);
+      expect(moduleInternalsIn(text), what).toBeNull();
+      expect(parseRpcError(JSON.parse(text)).reason, `${what}: ${text}`).not.toBe("unknown");
+    }
   });
 });

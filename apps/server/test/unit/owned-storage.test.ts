@@ -127,7 +127,8 @@ describe("owned collections, closed by construction", () => {
 describe("client writes and deletes of owned collections", () => {
   const ctx = {} as nkruntime.Context;
   const logger = {} as nkruntime.Logger;
-  const nk = {} as nkruntime.Nakama;
+  // The hooks probe the database (SELECT 1) once the request passed: 503 when it is down.
+  const nk = { sqlQuery: () => [] } as unknown as nkruntime.Nakama;
 
   it.each(OWNED_COLLECTIONS.map((c) => c.collection))(
     "refuses %s with 403 collection_owned",
@@ -165,6 +166,9 @@ describe("client writes and deletes of owned collections", () => {
     const del = { objectIds: [{ collection: "notes", key: "a" }] };
     expect(beforeDeleteStorageObjects(ctx, logger, nk, del)).toBe(del);
     expect(beforeWriteStorageObjects(ctx, logger, nk, {})).toEqual({});
+    const deepest = `${'{"a":'.repeat(32)}1${"}".repeat(32)}`;
+    const nested = { objects: [{ collection: "notes", key: "d", value: deepest }] };
+    expect(beforeWriteStorageObjects(ctx, logger, nk, nested)).toBe(nested);
   });
 
   it("refuses what Nakama or its database would, as a typed 400 naming the field", () => {
@@ -174,6 +178,12 @@ describe("client writes and deletes of owned collections", () => {
       { objects: [{ collection: "n".repeat(129), key: "a", value: "{}" }] },
       { objects: [{ collection: "notes", key: "a", value: "[1]" }] },
       { objects: [{ collection: "notes", key: "a", value: "{}", permissionRead: 3 }] },
+      // Past STORAGE_VALUE_MAX_DEPTH (32): refused before it is parsed.
+      {
+        objects: [
+          { collection: "notes", key: "a", value: `${'{"a":'.repeat(33)}1${"}".repeat(33)}` },
+        ],
+      },
     ]) {
       expect(
         parseRpcError(thrownBy(() => beforeWriteStorageObjects(ctx, logger, nk, write))),

@@ -29,6 +29,8 @@ export type LeaderboardEntry = z.infer<typeof LeaderboardEntry>;
  */
 export const leaderboardView = defineRpc({
   id: LEADERBOARD_VIEW,
+  /** A cursor of up to 1024 characters and a flag: twice that is plenty. */
+  limits: { maxChars: 2048, maxDepth: 1 },
   request: z.strictObject({
     cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
     around_me: z.optional(z.boolean()),

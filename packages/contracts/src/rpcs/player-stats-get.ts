@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { SMALL_REQUEST } from "../request-limits";
 import { defineRpc } from "../rpc";
 
 export const PLAYER_STATS_GET = "player_stats_get";
@@ -31,6 +32,7 @@ export const EMPTY_PLAYER_STATS: PlayerStats = {
 /** The caller's stats for the Account screen (zeros before the first round). */
 export const playerStatsGet = defineRpc({
   id: PLAYER_STATS_GET,
+  limits: SMALL_REQUEST,
   request: z.strictObject({}),
   response: PlayerStats,
 });

@@ -1,5 +1,6 @@
 import { InputRuns, Orientation } from "@gift-grab/simulation";
 import * as z from "zod/mini";
+import { SMALL_REQUEST } from "../request-limits";
 import { defineRpc } from "../rpc";
 
 export const REPLAY_GET = "replay_get";
@@ -12,6 +13,7 @@ export const REPLAY_GET = "replay_get";
  */
 export const replayGet = defineRpc({
   id: REPLAY_GET,
+  limits: SMALL_REQUEST,
   request: z.strictObject({
     /** A user id, as leaderboard_view's `owner_id`. */
     owner_id: z.uuid(),

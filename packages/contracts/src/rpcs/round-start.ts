@@ -1,5 +1,6 @@
 import { Orientation } from "@gift-grab/simulation";
 import * as z from "zod/mini";
+import { SMALL_REQUEST } from "../request-limits";
 import { defineRpc } from "../rpc";
 
 export const ROUND_START = "round_start";
@@ -13,6 +14,7 @@ export const ROUND_START = "round_start";
  */
 export const roundStart = defineRpc({
   id: ROUND_START,
+  limits: SMALL_REQUEST,
   request: z.strictObject({
     /** The field as the player's screen shows it; default landscape. */
     orientation: z.optional(Orientation),

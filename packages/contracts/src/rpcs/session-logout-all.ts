@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { SMALL_REQUEST } from "../request-limits";
 import { defineRpc } from "../rpc";
 
 export const SESSION_LOGOUT_ALL = "session_logout_all";
@@ -10,6 +11,7 @@ export const SESSION_LOGOUT_ALL = "session_logout_all";
  */
 export const sessionLogoutAll = defineRpc({
   id: SESSION_LOGOUT_ALL,
+  limits: SMALL_REQUEST,
   request: z.strictObject({}),
   response: z.strictObject({
     /** Logins (sign-ins) revoked. */

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { SMALL_REQUEST } from "../request-limits";
 import { defineRpc } from "../rpc";
 
 export const SESSION_LOGOUT = "session_logout";
@@ -10,6 +11,7 @@ export const SESSION_LOGOUT = "session_logout";
  */
 export const sessionLogout = defineRpc({
   id: SESSION_LOGOUT,
+  limits: SMALL_REQUEST,
   request: z.strictObject({}),
   response: z.strictObject({
     /** Sockets of this login the server closed. */
