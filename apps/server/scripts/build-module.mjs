@@ -4,10 +4,12 @@
 //    plain top-level code, zod's module state (e.g. the descriptor object it reuses on
 //    its failure path) would be a frozen global and bad input would end in a TypeError
 //    and HTTP 500; inside the IIFE it is out of the freeze's reach.
-// 2. read the registry (rpc ids, hook names) by evaluating the bundle in a Node VM;
+// 2. read the registry (rpc ids, hook names, match handler names) by evaluating the bundle
+//    in a Node VM;
 // 3. append the glue Nakama's parser needs: one top-level function per entry, each going
-//    through the module's one error mapping (runRpc, runHook, runRtBefore), and an
-//    InitModule that registers each with a string literal id;
+//    through the module's one error mapping (runRpc, runHook, runRtBefore), one per
+//    callback of each match handler (Nakama wants an object literal of global functions),
+//    and an InitModule that registers each with a string literal id;
 // 4. check the result against Nakama's AST rules (scripts/verify-bundle.mjs).
 import fs from "node:fs";
 import path from "node:path";
@@ -17,10 +19,20 @@ import { build } from "esbuild";
 import { verifyBundle } from "./verify-bundle.mjs";
 
 const GLOBAL = "__giftGrab";
+/** The callbacks of a match handler, as Nakama looks them up (runtime_javascript_init.go). */
+export const MATCH_CALLBACKS = [
+  "matchInit",
+  "matchJoinAttempt",
+  "matchJoin",
+  "matchLeave",
+  "matchLoop",
+  "matchTerminate",
+  "matchSignal",
+];
 export const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
- * Builds the module whose registry `entry` exports (rpcs, hooks, rtBefore?, init, runRpc,
+ * Builds the module whose registry `entry` exports (rpcs, hooks, rtBefore?, matches?, init, runRpc,
  * runHook and runRtBefore when it has hooks)
  * into `outfile`. Returns the file's size and what it registers.
  * @param {{ entry: string; outfile: string }} options
@@ -46,6 +58,7 @@ export async function buildModule({ entry, outfile }) {
   const rpcIds = Object.keys(registry.rpcs);
   const hookMethods = Object.keys(registry.hooks);
   const rtBeforeIds = Object.keys(registry.rtBefore ?? {});
+  const matchNames = Object.keys(registry.matches ?? {});
 
   const ident = (s) => s.replace(/[^A-Za-z0-9_$]/g, "_");
   const glue = [
@@ -64,11 +77,23 @@ export async function buildModule({ entry, outfile }) {
       (id) =>
         `function rt_before_${ident(id)}(ctx, logger, nk, envelope) {\n  var out = ${GLOBAL}.runRtBefore(${JSON.stringify(id)}, ctx, logger, nk, envelope);\n  if (out.error) throw out.error;\n  return out.result;\n}`,
     ),
+    // A match handler's callbacks catch their own errors (src/rounds/live/match.ts): a throw
+    // out of matchLoop would stop the match.
+    ...matchNames.flatMap((name) =>
+      MATCH_CALLBACKS.map(
+        (fn) =>
+          `function match_${ident(name)}_${fn}() {\n  return ${GLOBAL}.matches[${JSON.stringify(name)}].${fn}.apply(null, arguments);\n}`,
+      ),
+    ),
     "function InitModule(ctx, logger, nk, initializer) {",
     ...rpcIds.map((id) => `  initializer.registerRpc(${JSON.stringify(id)}, rpc_${ident(id)});`),
     ...hookMethods.map((m) => `  initializer.${m}(hook_${m});`),
     ...rtBeforeIds.map(
       (id) => `  initializer.registerRtBefore(${JSON.stringify(id)}, rt_before_${ident(id)});`,
+    ),
+    ...matchNames.map(
+      (name) =>
+        `  initializer.registerMatch(${JSON.stringify(name)}, {\n${MATCH_CALLBACKS.map((fn) => `    ${fn}: match_${ident(name)}_${fn},`).join("\n")}\n  });`,
     ),
     `  ${GLOBAL}.init(ctx, logger, nk, initializer);`,
     "}",
@@ -79,5 +104,10 @@ export async function buildModule({ entry, outfile }) {
   const checked = verifyBundle(source);
   fs.mkdirSync(path.dirname(outfile), { recursive: true });
   fs.writeFileSync(outfile, source);
-  return { bytes: source.length, rpcs: checked.rpcs, hooks: checked.hooks };
+  return {
+    bytes: source.length,
+    rpcs: checked.rpcs,
+    hooks: checked.hooks,
+    matches: checked.matches,
+  };
 }

@@ -1,6 +1,7 @@
 export * from "./errors";
 export * from "./issues";
 export * from "./leaderboard";
+export * from "./match";
 export * from "./rpc";
 export * from "./rpcs";
 export * from "./session";

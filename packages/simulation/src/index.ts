@@ -1,5 +1,6 @@
 export * from "./inputs";
 export * from "./params";
+export * from "./public-state";
 export * from "./replay";
 export * from "./rng";
 export * from "./round";
