@@ -1,10 +1,13 @@
 // Builds a Nakama JavaScript module (dist/index.js: scripts/build.mjs), one file:
-// 1. bundle src/main.ts as an IIFE assigned to one global, `__giftGrab`. Nakama freezes
-//    every global object in its pooled VMs (runtime.js_read_only_globals). Bundled as
-//    plain top-level code, zod's module state (e.g. the descriptor object it reuses on
-//    its failure path) would be a frozen global and bad input would end in a TypeError
-//    and HTTP 500; inside the IIFE it is out of the freeze's reach.
-// 2. read the registry (rpc ids, hook names, match handler names) by evaluating the bundle
+// 1. bundle src/main.ts (RPCs and hooks) and, apart, the match handlers' registry
+//    (src/matches.ts), each as an IIFE evaluated lazily: on the first call that needs it,
+//    inside a top-level function that keeps the result. Nakama evaluates the whole file
+//    in every VM it makes, and every match gets a VM of its own: with nothing built at the
+//    top level, creating a match costs the match chunk alone, evaluated by matchInit, and an
+//    RPC VM never evaluates the match chunk. Module state (zod's too: its failure path
+//    reuses a descriptor object) stays out of the freeze of Nakama's read-only globals
+//    (runtime.js_read_only_globals): a freeze of it would make bad input end in a TypeError.
+// 2. read the registry (rpc ids, hook names, match handler names) by evaluating the bundles
 //    in a Node VM;
 // 3. append the glue Nakama's parser needs: one top-level function per entry, each going
 //    through the module's one error mapping (runRpc, runHook, runRtBefore), one per
@@ -18,7 +21,9 @@ import vm from "node:vm";
 import { build } from "esbuild";
 import { verifyBundle } from "./verify-bundle.mjs";
 
-const GLOBAL = "__giftGrab";
+/** The top-level functions that evaluate each chunk once and return its exports. */
+const GLOBAL = "__giftGrab()";
+const MATCHES = "__giftGrabMatches()";
 /** The callbacks of a match handler, as Nakama looks them up (runtime_javascript_init.go). */
 export const MATCH_CALLBACKS = [
   "matchInit",
@@ -32,19 +37,18 @@ export const MATCH_CALLBACKS = [
 export const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
- * Builds the module whose registry `entry` exports (rpcs, hooks, rtBefore?, matches?, init, runRpc,
- * runHook and runRtBefore when it has hooks)
- * into `outfile`. Returns the file's size and what it registers.
- * @param {{ entry: string; outfile: string }} options
- * @returns {Promise<{ bytes: number } & ReturnType<typeof verifyBundle>>}
+ * One entry bundled as an IIFE inside `function name()`, which evaluates it on its first
+ * call and returns its exports from then on.
+ * @param {string} entry
+ * @param {string} name
  */
-export async function buildModule({ entry, outfile }) {
+async function lazyChunk(entry, name) {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
     write: false,
     format: "iife",
-    globalName: GLOBAL,
+    globalName: "chunk",
     platform: "neutral",
     mainFields: ["module", "main"],
     target: "es2020",
@@ -52,13 +56,37 @@ export async function buildModule({ entry, outfile }) {
     legalComments: "none",
     logLevel: "warning",
   });
-  const bundle = result.outputFiles[0].text;
+  const iife = result.outputFiles[0].text;
+  return [
+    `var ${name}_exports;`,
+    `function ${name}() {`,
+    `  if (${name}_exports) return ${name}_exports;`,
+    iife,
+    `  ${name}_exports = chunk;`,
+    "  return chunk;",
+    "}",
+  ].join("\n");
+}
 
-  const registry = vm.runInNewContext(`${bundle}\n${GLOBAL}`, {});
+/**
+ * Builds the module whose registry `entry` exports (rpcs, hooks, rtBefore?, init, runRpc,
+ * runHook and runRtBefore when it has hooks), with the match handlers `matchEntry` exports
+ * (matches), into `outfile`. Returns the file's size and what it registers.
+ * @param {{ entry: string; matchEntry?: string; outfile: string }} options
+ * @returns {Promise<{ bytes: number } & ReturnType<typeof verifyBundle>>}
+ */
+export async function buildModule({ entry, matchEntry, outfile }) {
+  const main = await lazyChunk(entry, "__giftGrab");
+  const matchChunk = matchEntry ? await lazyChunk(matchEntry, "__giftGrabMatches") : "";
+
+  const registry = vm.runInNewContext(`${main}\n${GLOBAL}`, {});
   const rpcIds = Object.keys(registry.rpcs);
   const hookMethods = Object.keys(registry.hooks);
   const rtBeforeIds = Object.keys(registry.rtBefore ?? {});
-  const matchNames = Object.keys(registry.matches ?? {});
+  const matchNames = matchEntry
+    ? Object.keys(vm.runInNewContext(`${matchChunk}\n${MATCHES}`, {}).matches)
+    : [];
+  const bundle = `${main}\n${matchChunk}`;
 
   const ident = (s) => s.replace(/[^A-Za-z0-9_$]/g, "_");
   const glue = [
@@ -82,7 +110,7 @@ export async function buildModule({ entry, outfile }) {
     ...matchNames.flatMap((name) =>
       MATCH_CALLBACKS.map(
         (fn) =>
-          `function match_${ident(name)}_${fn}() {\n  return ${GLOBAL}.matches[${JSON.stringify(name)}].${fn}.apply(null, arguments);\n}`,
+          `function match_${ident(name)}_${fn}() {\n  return ${MATCHES}.matches[${JSON.stringify(name)}].${fn}.apply(null, arguments);\n}`,
       ),
     ),
     "function InitModule(ctx, logger, nk, initializer) {",
@@ -95,7 +123,9 @@ export async function buildModule({ entry, outfile }) {
       (name) =>
         `  initializer.registerMatch(${JSON.stringify(name)}, {\n${MATCH_CALLBACKS.map((fn) => `    ${fn}: match_${ident(name)}_${fn},`).join("\n")}\n  });`,
     ),
-    `  ${GLOBAL}.init(ctx, logger, nk, initializer);`,
+    // A statement on a plain identifier: Nakama's parser asserts the callee's object is one.
+    `  var module = ${GLOBAL};`,
+    "  module.init(ctx, logger, nk, initializer);",
     "}",
     "",
   ].join("\n");

@@ -6,21 +6,19 @@
  * in runtime/handle-rpc.ts); the list below must hold exactly one for each contract in
  * allRpcs, or this file does not compile. `npm run new:rpc` adds to it.
  */
-import { allRpcs, LIVE_ROUND_MATCH } from "@gift-grab/contracts";
+import { allRpcs } from "@gift-grab/contracts";
 import { afterLinkEmail, beforeLinkEmail } from "./accounts/link-email";
 import { beforeUpdateAccount } from "./accounts/username-guard";
 import { leaderboardViewHandler } from "./leaderboard/leaderboard-view";
 import { replayGetHandler } from "./leaderboard/replay-get";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
 import { liveRoundCreateHandler } from "./rounds/live/create";
-import { liveRoundMatch } from "./rounds/live/match";
 import { roundStartHandler } from "./rounds/round-start";
 import { roundSubmitHandler } from "./rounds/round-submit";
 import { callHook, type HookOutcome } from "./runtime/call-hook";
 import { dispatchRpc } from "./runtime/dispatch-rpc";
 import {
   type HookRegistry,
-  type MatchRegistry,
   type RpcRegistry,
   type RtBeforeRegistry,
   rpcRegistry,
@@ -45,11 +43,6 @@ export const rpcs: RpcRegistry = rpcRegistry(allRpcs, [
   playerStatsGetHandler,
   liveRoundCreateHandler,
 ]);
-
-/** Authoritative match handlers (registerMatch): the live round (rounds/live/). */
-export const matches: MatchRegistry = {
-  [LIVE_ROUND_MATCH]: liveRoundMatch,
-};
 
 export const hooks: HookRegistry = {
   ...sessionHooks,

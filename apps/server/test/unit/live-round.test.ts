@@ -122,6 +122,11 @@ describe("a live round's refusals", () => {
       round.advance(t, []);
       expect(round.pausedAt).toBeNull(); // …and resumes after maxPauseMs all the same
     }
+    // Each pause stopped the clock for maxPauseMs (and the resume delay), not for as long as
+    // the loop took to end it.
+    expect(round.pausedMs).toBe(
+      LiveTiming.maxPauses * (LiveTiming.maxPauseMs + LiveTiming.resumeDelayMs),
+    );
     send(round, LiveOp.PAUSE, encodePause(true), t);
     expect(round.pausedAt).toBeNull();
     expect(round.seats[0]?.dropped.paused_limit).toBe(1);

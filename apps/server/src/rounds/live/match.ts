@@ -1,6 +1,7 @@
 import { LiveTiming } from "@gift-grab/contracts";
-import { Orientation } from "@gift-grab/simulation";
+import type { Orientation } from "@gift-grab/simulation";
 import { liveConfig } from "./config";
+import { createLoopStats, type LoopStats, logLoopStats, recordLoop } from "./loop-stats";
 import { writeResults } from "./results";
 import { LiveRound, type Outgoing } from "./round";
 
@@ -31,6 +32,7 @@ interface MatchScope {
   /** Client tags of sessions that were let in, until they join. */
   clients: Map<string, string>;
   failures: number;
+  loops: LoopStats;
 }
 let scope: MatchScope | null = null;
 
@@ -68,12 +70,12 @@ function guarded<R>(logger: nkruntime.Logger, what: string, fallback: R, run: ()
 }
 
 const matchInit: nkruntime.MatchInitFunction<Token> = (ctx, logger, _nk, params) => {
+  // The params come from live_round_create (matchCreate), never from a client.
   const p = params as LiveRoundParams;
-  const orientation = Orientation.safeParse(p.orientation);
   scope = {
     round: new LiveRound({
       seed: p.seed >>> 0,
-      orientation: orientation.success ? orientation.data : "landscape",
+      orientation: p.orientation === "portrait" ? "portrait" : "landscape",
       users: [{ userId: String(p.user_id), username: String(p.username ?? "") }],
       config: liveConfig(ctx.env),
       now: clock.now(),
@@ -82,6 +84,7 @@ const matchInit: nkruntime.MatchInitFunction<Token> = (ctx, logger, _nk, params)
     presences: new Map(),
     clients: new Map(),
     failures: 0,
+    loops: createLoopStats(),
   };
   logger.debug("live round %s created", scope.matchId);
   return {
@@ -206,6 +209,8 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
     }
     send(dispatcher, m, out);
     m.failures = 0;
+    recordLoop(m.loops, now, clock.now());
+    if (!open) logLoopStats(logger, m.matchId, m.loops);
     return open ? { state } : null;
   } catch (err) {
     m.failures += 1;
