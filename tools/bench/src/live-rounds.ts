@@ -198,6 +198,7 @@ export async function measureLiveRounds({ counts, roundMs, log = console.log }: 
     let capacity = 0;
     for (const n of counts) {
       const tokens = await signIns(http, n);
+      const rssStart = rssMb(pid);
       const matchIds: string[] = [];
       await pool(tokens, 20, async (token, i) => {
         const { match_id } = (await http.rpc(token, LIVE_ROUND_CREATE, {})) as { match_id: string };
@@ -230,7 +231,7 @@ export async function measureLiveRounds({ counts, roundMs, log = console.log }: 
         late_gap_pct: (100 * loops.late) / Math.max(1, loops.loops),
         max_loop_ms: loops.maxLoop,
         max_gap_ms: loops.maxGap,
-        rss_mb_per_round: (rssPeak - rss0) / n,
+        rss_mb_per_round: (rssPeak - rssStart) / n,
         server_cpu_pct: (100 * serverCpuMs) / wallMs,
         server_cpu_ms_per_round_s: serverCpuMs / n / seconds,
         bots_cpu_pct: (100 * (botsCpu.user + botsCpu.system)) / 1000 / wallMs,

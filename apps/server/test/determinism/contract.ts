@@ -35,6 +35,7 @@ export const liveRoundDrive = defineRpc({
           bot_seed: z.int(),
           lose_every: z.int().check(z.nonnegative()),
           late_every: z.int().check(z.nonnegative()),
+          pause_at: z.int().check(z.nonnegative()),
         }),
       )
       .check(z.maxLength(10)),

@@ -8,9 +8,11 @@
 import {
   decodeEnd,
   decodeFrame,
+  decodePaused,
   decodeStart,
   type EndMessage,
   encodeInput,
+  encodePause,
   LiveOp,
   LiveTiming,
   type Reveal,
@@ -34,6 +36,8 @@ export interface DriveSpec {
   lose_every: number;
   /** Every n-th input message arrives two loops late (0: none). */
   late_every: number;
+  /** Asks to pause at this tick (0: never) and to resume 20 loops later. */
+  pause_at: number;
 }
 
 export interface DriveResult {
@@ -166,6 +170,9 @@ function drive(spec: DriveSpec, now: () => number, wait: (ms: number) => void): 
   let sent = 0;
   const delayed: { at: number; data: ArrayBuffer }[] = [];
   let tick = 0;
+  let pausedAtLoop = -1;
+  let pauses = 0;
+  let resumed = false;
 
   for (let loop = 0; loop < 100_000 && end === null; loop++) {
     for (const m of inbox.splice(0)) {
@@ -181,6 +188,13 @@ function drive(spec: DriveSpec, now: () => number, wait: (ms: number) => void): 
         if (!f) throw new Error("FRAME did not decode");
         santa = f.seats[0] ?? santa;
         for (const r of f.reveals as Reveal[]) if (r.type === "gift") gift = r;
+      } else if (m.op === LiveOp.PAUSED) {
+        const p = decodePaused(m.data);
+        if (!p) throw new Error("PAUSED did not decode");
+        if (!p.paused) {
+          startAt = now() - p.tick * (1000 / 60) + p.msLeft;
+          resumed = true;
+        }
       } else if (m.op === LiveOp.END) end = decodeEnd(m.data);
     }
     const messagesNow: nkruntime.MatchMessage[] = [];
@@ -190,7 +204,15 @@ function drive(spec: DriveSpec, now: () => number, wait: (ms: number) => void): 
       delayed.splice(i, 1);
       messagesNow.push(message(presence, d.data, now()));
     }
-    if (startAt > 0 && now() >= startAt) {
+    if (spec.pause_at > 0 && pauses === 0 && tick >= spec.pause_at) {
+      pauses = 1;
+      pausedAtLoop = loop;
+      messagesNow.push({ ...message(presence, encodePause(true), now()), opCode: LiveOp.PAUSE });
+    }
+    if (pausedAtLoop >= 0 && loop === pausedAtLoop + 20)
+      messagesNow.push({ ...message(presence, encodePause(false), now()), opCode: LiveOp.PAUSE });
+    const paused = pausedAtLoop >= 0 && !resumed;
+    if (!paused && startAt > 0 && now() >= startAt) {
       const due = Math.min(ticks, Math.floor(((now() - startAt) * 60) / 1000));
       while (tick < due) {
         tick += 1;

@@ -110,6 +110,7 @@ describe("the simulation in V8 and in goja", () => {
       bot_seed: nextInt(rng, 0, 1e9),
       lose_every: [0, 2, 5, 9][i % 4] ?? 0,
       late_every: [0, 3, 0, 4][i % 4] ?? 0,
+      pause_at: i % 3 === 1 ? nextInt(rng, 1, 200) : 0,
     }));
     const { session } = await player(env.stack.port);
     let scored = 0;

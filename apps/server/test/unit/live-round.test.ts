@@ -9,7 +9,13 @@ const params = { seed: 0xdecafbad, duration_ms: 5_000, orientation: "landscape" 
 
 describe("a live round played through the match handler", () => {
   it("scores what the replay of the inputs it played scores, and ends on time", () => {
-    const run = driveLiveRound({ ...params, bot_seed: 1, lose_every: 7, late_every: 5 });
+    const run = driveLiveRound({
+      ...params,
+      bot_seed: 1,
+      lose_every: 7,
+      late_every: 5,
+      pause_at: 100,
+    });
     expect(totalTicks(run.inputs)).toBe(ticksFor(params.duration_ms));
     const again = replay(params, run.inputs);
     expect(run.score).toBeGreaterThan(0);
@@ -26,7 +32,7 @@ describe("a live round played through the match handler", () => {
   });
 
   it("is the same round for the same messages at the same times", () => {
-    const spec = { ...params, bot_seed: 9, lose_every: 3, late_every: 4 };
+    const spec = { ...params, bot_seed: 9, lose_every: 3, late_every: 4, pause_at: 0 };
     expect(driveLiveRound(spec)).toEqual(driveLiveRound(spec));
   });
 });

@@ -34,6 +34,11 @@ export const LiveTiming = {
   /** Simulation ticks per match loop. */
   ticksPerLoop: 3,
   /**
+   * A FRAME every this many loops (10 a second), and at once for a reveal or the end: the
+   * client predicts between frames, and each message a match sends costs the server.
+   */
+  frameEvery: 2,
+  /**
    * An input for tick T counts if it reaches the server at most this long after T's time on
    * the round's clock (12 ticks = 200 ms: half an RTT of 300 ms plus a loop); after that the
    * server has played T with the seat's last input.

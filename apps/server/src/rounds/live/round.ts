@@ -95,6 +95,9 @@ export class LiveRound {
   private readonly grabTicks: number[] = [];
   private readonly events: RoundEvent[] = [];
   private reveals: Reveal[] = [];
+  private loops = 0;
+  /** The tick the last FRAME said. */
+  private framedTick = 0;
 
   constructor(init: LiveRoundInit) {
     this.seed = init.seed;
@@ -304,7 +307,6 @@ export class LiveRound {
         this.reveals.push({ type: "power_up_time", index: i, appearAtTick: p.appearAtTick });
       }
     }
-    const before = this.sim.tick;
     while (!this.sim.over) {
       const t = this.sim.tick + 1;
       const closed = t <= clock - LiveTiming.lateTicks;
@@ -312,7 +314,15 @@ export class LiveRound {
       if (!closed && !ready) break;
       this.step(t);
     }
-    if (this.sim.tick !== before || this.reveals.length > 0) out.push(this.frame());
+    // A frame every other loop (10 a second: the client predicts between them), and at once
+    // when it reveals something or the round is over.
+    this.loops += 1;
+    const due =
+      this.reveals.length > 0 || this.sim.over || this.loops % LiveTiming.frameEvery === 0;
+    if (due && (this.sim.tick !== this.framedTick || this.reveals.length > 0)) {
+      this.framedTick = this.sim.tick;
+      out.push(this.frame());
+    }
     if (this.sim.over) this.finish("completed", now, out);
     return true;
   }
