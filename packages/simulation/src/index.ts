@@ -5,3 +5,4 @@ export * from "./replay";
 export * from "./rng";
 export * from "./round";
 export * from "./rules";
+export * from "./snapshot";

@@ -114,11 +114,13 @@ describe("the simulation in V8 and in goja", () => {
     }));
     const { session } = await player(env.stack.port);
     let scored = 0;
+    let gojaMs = 0;
     for (let i = 0; i < rounds.length; i += 2) {
       const batch = rounds.slice(i, i + 2);
       const res = await call(env.stack.port, session, liveRoundDrive.id, { rounds: batch });
       expect(res.status, JSON.stringify(res.json)).toBe(200);
-      const { results } = liveRoundDrive.response.parse(res.json);
+      const { results, elapsed_ms } = liveRoundDrive.response.parse(res.json);
+      gojaMs += elapsed_ms;
       batch.forEach((spec, j) => {
         const node = JSON.parse(JSON.stringify(driveLiveRound(spec)));
         expect(results[j], `round ${i + j}`).toEqual(node);
@@ -127,6 +129,9 @@ describe("the simulation in V8 and in goja", () => {
         if (node.score > 0) scored++;
       });
     }
+    // What the handler (and the driver's bot, and the fake nk) cost in goja per second played.
+    const playedS = rounds.reduce((sum, r) => sum + r.duration_ms / 1000, 0);
+    console.info(`goja: live rounds cost ${(gojaMs / playedS).toFixed(2)} ms per second played`);
     expect(scored).toBeGreaterThan(rounds.length / 2);
   }, 120_000);
 });

@@ -18,7 +18,9 @@ import {
   type Reveal,
   type RoundEvent,
   type RoundState,
+  restoreState,
   revealTick,
+  saveState,
   spawnsOf,
 } from "@gift-grab/simulation";
 import type { LiveConfig } from "./config";
@@ -96,6 +98,9 @@ export class LiveRound {
   private readonly events: RoundEvent[] = [];
   private reveals: Reveal[] = [];
   private loops = 0;
+  /** The ticks a loop plays: dx, dy per tick. */
+  private batch: number[] = [];
+  private saved: number[] = [];
   /** The tick the last FRAME said. */
   private framedTick = 0;
 
@@ -307,13 +312,17 @@ export class LiveRound {
         this.reveals.push({ type: "power_up_time", index: i, appearAtTick: p.appearAtTick });
       }
     }
-    while (!this.sim.over) {
-      const t = this.sim.tick + 1;
+    let n = 0;
+    for (let t = this.sim.tick + 1; t <= this.sim.ticks; t++) {
       const closed = t <= clock - LiveTiming.lateTicks;
-      const ready = t <= clock + LiveTiming.aheadTicks && this.seats.every((s) => s.has[t] === 1);
-      if (!closed && !ready) break;
-      this.step(t);
+      if (!closed && !(t <= clock + LiveTiming.aheadTicks && this.allInputsIn(t))) break;
+      for (const seat of this.seats) takeInput(seat, t);
+      const seat = this.seats[0] as Seat; // one Santa in the simulation today
+      this.batch[2 * n] = seat.lastDx;
+      this.batch[2 * n + 1] = seat.lastDy;
+      n += 1;
     }
+    if (n > 0) this.play(n);
     // A frame every other loop (10 a second: the client predicts between them), and at once
     // when it reveals something or the round is over.
     this.loops += 1;
@@ -325,6 +334,45 @@ export class LiveRound {
     }
     if (this.sim.over) this.finish("completed", now, out);
     return true;
+  }
+
+  private allInputsIn(t: number): boolean {
+    for (const seat of this.seats) if (seat.has[t] !== 1) return false;
+    return true;
+  }
+
+  /**
+   * Plays the loop's n ticks (inputs in `batch`) in one playInputs call: per call it unpacks
+   * the state, so one call a loop instead of one a tick. When something spawned (a grab, a
+   * power-up), it goes back and plays them one by one to reveal each at its tick.
+   */
+  private play(n: number) {
+    const runs: [number, number, number][] = [];
+    for (let i = 0; i < n; i++) {
+      const dx = this.batch[2 * i] as number;
+      const dy = this.batch[2 * i + 1] as number;
+      const last = runs[runs.length - 1];
+      if (last && last[1] === dx && last[2] === dy) last[0] += 1;
+      else runs.push([1, dx, dy]);
+    }
+    saveState(this.sim, this.saved);
+    this.events.length = 0;
+    playInputs(this.sim, runs, this.events);
+    let spawned = false;
+    for (const e of this.events)
+      if (e.type === "grab" || e.type === "powerup_appear") spawned = true;
+    if (!spawned) return;
+    restoreState(this.sim, this.saved);
+    for (let i = 0; i < n; i++) {
+      this.events.length = 0;
+      playInputs(
+        this.sim,
+        [[1, this.batch[2 * i] as number, this.batch[2 * i + 1] as number]],
+        this.events,
+      );
+      for (const e of this.events) if (e.type === "grab") this.grabTicks.push(this.sim.tick);
+      spawnsOf(this.sim, this.events, this.reveals);
+    }
   }
 
   /** Plays tick t with each seat's input (or, standing still, with none: an abandoned round). */
