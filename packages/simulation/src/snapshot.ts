@@ -1,9 +1,10 @@
-import type { PowerUp, RoundState, SantaLook } from "./round";
+import type { Mover, PowerUp, RoundState, SantaLook } from "./round";
 
 /**
  * The changing part of a round's state as numbers, written into a caller's array (no
  * allocation) and restored from it: the live round plays a loop's ticks in one playInputs
  * call and, only when something spawned, goes back and plays them one by one to learn when.
+ * saveState runs every loop: indexed loops (goja's for-of costs).
  */
 const LOOKS: SantaLook[] = ["idle", "left", "right", "frozen"];
 const STATES: PowerUp["state"][] = ["waiting", "active", "taken"];
@@ -25,13 +26,15 @@ export function saveState(s: RoundState, out: number[]): void {
   out[i++] = s.gift.y;
   out[i++] = s.flameUntil;
   out[i++] = s.cookieUntil;
-  for (const m of s.ice) {
+  for (let k = 0; k < s.ice.length; k++) {
+    const m = s.ice[k] as Mover;
     out[i++] = m.x;
     out[i++] = m.y;
     out[i++] = m.vx;
     out[i++] = m.vy;
   }
-  for (const p of s.powerUps) {
+  for (let k = 0; k < s.powerUps.length; k++) {
+    const p = s.powerUps[k] as PowerUp;
     out[i++] = STATES.indexOf(p.state);
     out[i++] = p.body.x;
     out[i++] = p.body.y;

@@ -124,8 +124,12 @@ class Writer {
     this.view.setInt32(this.length, v, true);
     this.length += 4;
   }
-  /** The bytes written, as an ArrayBuffer of exactly that length (Nakama's dispatcher takes one). */
+  /**
+   * The bytes written, as an ArrayBuffer of exactly that length (Nakama's dispatcher takes
+   * one): the buffer itself when the size given was exact, as the encoders' sizes are.
+   */
   done(): ArrayBuffer {
+    if (this.length === this.bytes.byteLength) return this.bytes.buffer as ArrayBuffer;
     return this.bytes.buffer.slice(0, this.length) as ArrayBuffer;
   }
 }
@@ -222,9 +226,10 @@ export function encodeInput(m: InputMessage): ArrayBuffer {
   w.u8(m.seat);
   w.u32(m.lastTick);
   w.u8(m.inputs.length);
-  for (const [dx, dy] of m.inputs) {
-    w.i8(dx);
-    w.i8(dy);
+  for (let i = 0; i < m.inputs.length; i++) {
+    const pair = m.inputs[i] as [number, number];
+    w.i8(pair[0]);
+    w.i8(pair[1]);
   }
   return w.done();
 }
@@ -332,7 +337,10 @@ function readState(r: Reader): PublicState {
 // u8 pausesLeft, state
 
 export function encodeStart(m: StartMessage): ArrayBuffer {
-  const w = new Writer();
+  const s = m.state;
+  const w = new Writer(
+    16 + 5 + 30 * s.santas.length + 8 + 1 + 16 * s.ice.length + 1 + 22 * s.powerUps.length,
+  );
   w.u8(m.seat);
   w.u8(m.seats);
   w.u32(m.ticks);
@@ -365,11 +373,16 @@ export function decodeStart(bytes: unknown): StartMessage | null {
 
 const REVEALS = ["gift", "power_up_time", "power_up"] as const;
 
+const REVEAL_BYTES = { gift: 13, power_up_time: 6, power_up: 22 } as const;
+
 export function encodeFrame(m: FrameMessage): ArrayBuffer {
-  const w = new Writer(16 + 16 * m.seats.length + 24 * m.reveals.length);
+  let size = 6 + 16 * m.seats.length;
+  for (let i = 0; i < m.reveals.length; i++) size += REVEAL_BYTES[(m.reveals[i] as Reveal).type];
+  const w = new Writer(size);
   w.u32(m.tick);
   w.u8(m.seats.length);
-  for (const s of m.seats) {
+  for (let i = 0; i < m.seats.length; i++) {
+    const s = m.seats[i] as SeatFrame;
     w.u32(s.ackTick);
     w.u16(Math.min(s.filled, 0xffff));
     w.u16(s.score);
@@ -377,7 +390,8 @@ export function encodeFrame(m: FrameMessage): ArrayBuffer {
     w.i32(s.y);
   }
   w.u8(m.reveals.length);
-  for (const v of m.reveals) {
+  for (let i = 0; i < m.reveals.length; i++) {
+    const v = m.reveals[i] as Reveal;
     w.u8(index(REVEALS, v.type));
     if (v.type === "gift") {
       w.u32(v.tick);

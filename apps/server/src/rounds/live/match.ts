@@ -44,9 +44,12 @@ export interface LiveRoundParams {
 }
 
 function send(dispatcher: nkruntime.MatchDispatcher, m: MatchScope, out: Outgoing[]) {
-  for (const o of out) {
+  const seats = m.round.seats;
+  for (let i = 0; i < out.length; i++) {
+    const o = out[i] as Outgoing;
     const to: nkruntime.Presence[] = [];
-    for (const seat of m.round.seats) {
+    for (let j = 0; j < seats.length; j++) {
+      const seat = seats[j] as (typeof seats)[number];
       if (seat.sessionId === null || (o.to !== null && o.to.indexOf(seat.index) < 0)) continue;
       const p = m.presences.get(seat.sessionId);
       if (p) to.push(p);
@@ -171,7 +174,8 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
   try {
     const now = clock.now();
     const out: Outgoing[] = [];
-    for (const msg of messages) {
+    for (let i = 0; i < messages.length; i++) {
+      const msg = messages[i] as nkruntime.MatchMessage;
       m.round.receive(
         {
           userId: msg.sender.userId,

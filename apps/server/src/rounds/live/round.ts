@@ -8,6 +8,7 @@ import {
   encodeStart,
   LiveOp,
   LiveTiming,
+  type SeatFrame,
 } from "@gift-grab/contracts";
 import {
   appendInput,
@@ -279,7 +280,9 @@ export class LiveRound {
    * false when the match should close.
    */
   advance(now: number, out: Outgoing[]): boolean {
-    for (const seat of this.seats) seat.inputsThisLoop = 0;
+    // Indexed loops and no closures on the per-loop path: goja's for-of and callbacks cost.
+    const seats = this.seats;
+    for (let i = 0; i < seats.length; i++) (seats[i] as Seat).inputsThisLoop = 0;
     if (this.phase === "waiting") return now - this.createdAt < this.config.joinTimeoutMs;
     if (this.phase === "over") {
       const anyone = this.seats.some((s) => s.sessionId !== null);
@@ -293,17 +296,16 @@ export class LiveRound {
       this.resume(now, out);
 
     // A seat away longer than the grace: the round ends with what the server has.
-    if (
-      this.seats.some(
-        (s) => s.droppedAt !== null && now - s.droppedAt >= this.config.reconnectGraceMs,
-      )
-    ) {
-      this.finish("abandoned", now, out);
-      return true;
+    for (let i = 0; i < seats.length; i++) {
+      const away = (seats[i] as Seat).droppedAt;
+      if (away !== null && now - away >= this.config.reconnectGraceMs) {
+        this.finish("abandoned", now, out);
+        return true;
+      }
     }
 
     const clock = this.clockTick(now);
-    this.reveals = [];
+    if (this.reveals.length > 0) this.reveals = [];
     for (let i = 0; i < this.sim.powerUps.length; i++) {
       const p = this.sim.powerUps[i];
       if (!p || this.powerUpTimeRevealed[i] || p.state !== "waiting") continue;
@@ -316,7 +318,7 @@ export class LiveRound {
     for (let t = this.sim.tick + 1; t <= this.sim.ticks; t++) {
       const closed = t <= clock - LiveTiming.lateTicks;
       if (!closed && !(t <= clock + LiveTiming.aheadTicks && this.allInputsIn(t))) break;
-      for (const seat of this.seats) takeInput(seat, t);
+      for (let i = 0; i < seats.length; i++) takeInput(seats[i] as Seat, t);
       const seat = this.seats[0] as Seat; // one Santa in the simulation today
       this.batch[2 * n] = seat.lastDx;
       this.batch[2 * n + 1] = seat.lastDy;
@@ -337,7 +339,8 @@ export class LiveRound {
   }
 
   private allInputsIn(t: number): boolean {
-    for (const seat of this.seats) if (seat.has[t] !== 1) return false;
+    const seats = this.seats;
+    for (let i = 0; i < seats.length; i++) if ((seats[i] as Seat).has[t] !== 1) return false;
     return true;
   }
 
@@ -359,8 +362,10 @@ export class LiveRound {
     this.events.length = 0;
     playInputs(this.sim, runs, this.events);
     let spawned = false;
-    for (const e of this.events)
+    for (let i = 0; i < this.events.length; i++) {
+      const e = this.events[i] as RoundEvent;
       if (e.type === "grab" || e.type === "powerup_appear") spawned = true;
+    }
     if (!spawned) return;
     restoreState(this.sim, this.saved);
     for (let i = 0; i < n; i++) {
@@ -394,20 +399,21 @@ export class LiveRound {
 
   private frame(): Outgoing {
     const s = this.sim;
+    const seats: SeatFrame[] = [];
+    for (let i = 0; i < this.seats.length; i++) {
+      const seat = this.seats[i] as Seat;
+      seats.push({
+        ackTick: seat.ackTick,
+        filled: seat.filled,
+        score: s.score,
+        x: s.santa.x,
+        y: s.santa.y,
+      });
+    }
     return {
       op: LiveOp.FRAME,
       to: null,
-      data: encodeFrame({
-        tick: s.tick,
-        seats: this.seats.map((seat) => ({
-          ackTick: seat.ackTick,
-          filled: seat.filled,
-          score: s.score,
-          x: s.santa.x,
-          y: s.santa.y,
-        })),
-        reveals: this.reveals,
-      }),
+      data: encodeFrame({ tick: s.tick, seats, reveals: this.reveals }),
     };
   }
 
