@@ -2,6 +2,7 @@ import { encodeInput, encodePause, LiveOp, LiveTiming } from "@gift-grab/contrac
 import { replay, ticksFor, totalTicks } from "@gift-grab/simulation";
 import { describe, expect, it } from "vitest";
 import { liveConfig } from "../../src/rounds/live/config";
+import { plausibility, reactionTicks } from "../../src/rounds/live/plausibility";
 import { LiveRound, type Outgoing } from "../../src/rounds/live/round";
 import { driveLiveRound } from "../determinism/live-driver";
 
@@ -154,5 +155,32 @@ describe("a live round's refusals", () => {
     expect(round.phase).toBe("over");
     expect(round.result?.reason).toBe("abandoned");
     expect(totalTicks(round.seats[0]?.log ?? [])).toBe(ticksFor(30_000));
+  });
+});
+
+describe("plausibility figures", () => {
+  it("measures each reaction from a grab to the next change of direction", () => {
+    // Ticks 1-10 right, 11-14 up, 15-40 left: changes start at ticks 11 and 15.
+    const log: [number, number, number][] = [
+      [10, 100, 0],
+      [4, 0, -100],
+      [26, -100, 0],
+    ];
+    expect(reactionTicks(log, [3, 12, 20])).toEqual([8, 3]);
+  });
+
+  it("flags a run whose median reaction is faster than a human's", () => {
+    const round = running(30_000);
+    const seat = round.seats[0];
+    if (!seat) throw new Error("no seat");
+    // A direction change one tick after each of 10 grabs: 17 ms reactions.
+    for (let g = 0; g < 10; g++) seat.log.push([60, g % 2 ? 100 : -100, 0]);
+    const grabs = Array.from({ length: 10 }, (_, g) => 60 * g + 59);
+    expect(plausibility(seat, grabs.slice(0, 9), 600)).toMatchObject({
+      flagged: true,
+      reactions: 9,
+    });
+    const slow = grabs.map((t) => t - 20);
+    expect(plausibility(seat, slow, 600).flagged).toBe(false);
   });
 });
