@@ -24,6 +24,8 @@ export interface LiveBenchOptions {
   /** Concurrent rounds to try, in order; the bench stops at the first that fails. */
   counts: number[];
   roundMs: number;
+  /** live_round_create calls timed for the creation cost (default 80). */
+  creationProbes?: number;
   log?: (line: string) => void;
 }
 
@@ -161,7 +163,12 @@ async function signIns(http: NakamaHttp, n: number) {
   return tokens;
 }
 
-export async function measureLiveRounds({ counts, roundMs, log = console.log }: LiveBenchOptions) {
+export async function measureLiveRounds({
+  counts,
+  roundMs,
+  creationProbes = 80,
+  log = console.log,
+}: LiveBenchOptions) {
   const stack = await startTestStack({
     name: "bench-live",
     // Another build of the module to compare (e.g. before a change): LIVE_BENCH_MODULE=dir.
@@ -179,7 +186,7 @@ export async function measureLiveRounds({ counts, roundMs, log = console.log }: 
     const http = new NakamaHttp(stack.port);
     // Creation: a live_round_create (a match, its VM, the bundle's top level) against a
     // cheap RPC of the same player, one call at a time; RSS of the idle matches.
-    const probe = await signIns(http, 80);
+    const probe = await signIns(http, creationProbes);
     const rss0 = rssMb(pid);
     const extra: number[] = [];
     for (const token of probe) {
