@@ -120,7 +120,11 @@ export class LiveRound {
   }
 
   seatOf(userId: string): Seat | undefined {
-    return this.seats.find((s) => s.userId === userId);
+    for (let i = 0; i < this.seats.length; i++) {
+      const seat = this.seats[i] as Seat;
+      if (seat.userId === userId) return seat;
+    }
+    return undefined;
   }
 
   /** Only a seat's own user may join, and not once the round's result is written and sent. */
