@@ -1,14 +1,19 @@
 // Builds a Nakama JavaScript module (dist/index.js: scripts/build.mjs), one file:
-// 1. bundle src/main.ts as an IIFE assigned to one global, `__giftGrab`. Nakama freezes
-//    every global object in its pooled VMs (runtime.js_read_only_globals). Bundled as
-//    plain top-level code, zod's module state (e.g. the descriptor object it reuses on
-//    its failure path) would be a frozen global and bad input would end in a TypeError
-//    and HTTP 500; inside the IIFE it is out of the freeze's reach.
-// 2. read the registry (rpc ids, hook names) by evaluating the bundle in a Node VM;
+// 1. bundle src/main.ts (RPCs and hooks) and, apart, the match handlers' registry
+//    (src/matches.ts), each as an IIFE evaluated lazily: on the first call that needs it,
+//    inside a top-level function that keeps the result. Nakama evaluates the whole file
+//    in every VM it makes, and every match gets a VM of its own: with nothing built at the
+//    top level, creating a match costs the match chunk alone, evaluated by matchInit, and an
+//    RPC VM never evaluates the match chunk. Module state (zod's too: its failure path
+//    reuses a descriptor object) stays out of the freeze of Nakama's read-only globals
+//    (runtime.js_read_only_globals): a freeze of it would make bad input end in a TypeError.
+// 2. read the registry (rpc ids, hook names, match handler names) by evaluating the bundles
+//    in a Node VM;
 // 3. append the glue Nakama's parser needs: one top-level function per entry, each going
 //    through the module's one error mapping (runRpc, runHook, runRtBefore) and throwing what
 //    thrownError makes of an error (no frame of the module in what Nakama answers:
-//    src/runtime/refusal.ts), and an InitModule that registers each with a string literal id;
+//    src/runtime/refusal.ts), one per callback of each match handler (Nakama wants an object
+//    literal of global functions), and an InitModule that registers each with a string literal id;
 // 4. check the result against Nakama's AST rules (scripts/verify-bundle.mjs).
 import fs from "node:fs";
 import path from "node:path";
@@ -17,23 +22,41 @@ import vm from "node:vm";
 import { build } from "esbuild";
 import { verifyBundle } from "./verify-bundle.mjs";
 
-const GLOBAL = "__giftGrab";
+/** The top-level functions that evaluate each chunk once and return its exports. */
+const GLOBAL = "__giftGrab()";
+const MATCHES = "__giftGrabMatches()";
+/**
+ * Evaluated eagerly, unlike the chunks: src/runtime/refusal.ts makes the Error every entry point
+ * throws in a Promise job, and goja runs a script's jobs when the script ends (before Nakama
+ * freezes the globals) but a call's only after the call returns: made inside a lazy chunk's
+ * first call, a VM's first refusal would go out without it.
+ */
+const REFUSAL = "__giftGrabRefusal";
+const REFUSAL_ENTRY = "src/runtime/refusal.ts";
+/** The callbacks of a match handler, as Nakama looks them up (runtime_javascript_init.go). */
+export const MATCH_CALLBACKS = [
+  "matchInit",
+  "matchJoinAttempt",
+  "matchJoin",
+  "matchLeave",
+  "matchLoop",
+  "matchTerminate",
+  "matchSignal",
+];
 export const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
- * Builds the module whose registry `entry` exports (rpcs, hooks, rtBefore?, init, runRpc,
- * thrownError, runHook and runRtBefore when it has hooks)
- * into `outfile`. Returns the file's size and what it registers.
- * @param {{ entry: string; outfile: string }} options
- * @returns {Promise<{ bytes: number } & ReturnType<typeof verifyBundle>>}
+ * One entry bundled as an IIFE whose exports are assigned to `var globalName`.
+ * @param {string} entry
+ * @param {string} globalName
  */
-export async function buildModule({ entry, outfile }) {
+async function bundleIife(entry, globalName) {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
     write: false,
     format: "iife",
-    globalName: GLOBAL,
+    globalName,
     platform: "neutral",
     mainFields: ["module", "main"],
     target: "es2020",
@@ -41,32 +64,73 @@ export async function buildModule({ entry, outfile }) {
     legalComments: "none",
     logLevel: "warning",
   });
-  const bundle = result.outputFiles[0].text;
+  return result.outputFiles[0].text;
+}
 
-  const registry = vm.runInNewContext(`${bundle}\n${GLOBAL}`, {});
+/**
+ * One entry bundled as an IIFE inside `function name()`, which evaluates it on its first
+ * call and returns its exports from then on.
+ * @param {string} entry
+ * @param {string} name
+ */
+async function lazyChunk(entry, name) {
+  const iife = await bundleIife(entry, "chunk");
+  return [
+    `var ${name}_exports;`,
+    `function ${name}() {`,
+    `  if (${name}_exports) return ${name}_exports;`,
+    iife,
+    `  ${name}_exports = chunk;`,
+    "  return chunk;",
+    "}",
+  ].join("\n");
+}
+
+/**
+ * Builds the module whose registry `entry` exports (rpcs, hooks, rtBefore?, init, runRpc,
+ * runHook and runRtBefore when it has hooks), with the match handlers `matchEntry` exports
+ * (matches), into `outfile`. Returns the file's size and what it registers.
+ * @param {{ entry: string; matchEntry?: string; outfile: string }} options
+ * @returns {Promise<{ bytes: number } & ReturnType<typeof verifyBundle>>}
+ */
+export async function buildModule({ entry, matchEntry, outfile }) {
+  const main = await lazyChunk(entry, "__giftGrab");
+  const matchChunk = matchEntry ? await lazyChunk(matchEntry, "__giftGrabMatches") : "";
+
+  const registry = vm.runInNewContext(`${main}\n${GLOBAL}`, {});
   const rpcIds = Object.keys(registry.rpcs);
   const hookMethods = Object.keys(registry.hooks);
   const rtBeforeIds = Object.keys(registry.rtBefore ?? {});
-  if (typeof registry.thrownError !== "function") {
-    throw new Error(`${entry} exports no thrownError (src/runtime/refusal.ts)`);
-  }
+  const matchNames = matchEntry
+    ? Object.keys(vm.runInNewContext(`${matchChunk}\n${MATCHES}`, {}).matches)
+    : [];
+  const refusal = await bundleIife(path.join(serverRoot, REFUSAL_ENTRY), REFUSAL);
+  const bundle = `${refusal}\n${main}\n${matchChunk}`;
 
   const ident = (s) => s.replace(/[^A-Za-z0-9_$]/g, "_");
   const glue = [
     "// Generated by scripts/build.mjs: the entry points Nakama's parser looks for.",
     ...rpcIds.map(
       (id) =>
-        `function rpc_${ident(id)}(ctx, logger, nk, payload) {\n  var out = ${GLOBAL}.runRpc(${JSON.stringify(id)}, ctx, logger, nk, payload);\n  if (out.error) throw ${GLOBAL}.thrownError(out.error);\n  return out.payload;\n}`,
+        `function rpc_${ident(id)}(ctx, logger, nk, payload) {\n  var out = ${GLOBAL}.runRpc(${JSON.stringify(id)}, ctx, logger, nk, payload);\n  if (out.error) throw ${REFUSAL}.thrownError(out.error);\n  return out.payload;\n}`,
     ),
     // Hooks too go through one error mapping (src/runtime/call-hook.ts): no Go error text,
     // no 500 for a database that is down.
     ...hookMethods.map(
       (m) =>
-        `function hook_${m}(ctx, logger, nk, a, b) {\n  var out = ${GLOBAL}.runHook(${JSON.stringify(m)}, ctx, logger, nk, a, b);\n  if (out.error) throw ${GLOBAL}.thrownError(out.error);\n  return out.result;\n}`,
+        `function hook_${m}(ctx, logger, nk, a, b) {\n  var out = ${GLOBAL}.runHook(${JSON.stringify(m)}, ctx, logger, nk, a, b);\n  if (out.error) throw ${REFUSAL}.thrownError(out.error);\n  return out.result;\n}`,
     ),
     ...rtBeforeIds.map(
       (id) =>
-        `function rt_before_${ident(id)}(ctx, logger, nk, envelope) {\n  var out = ${GLOBAL}.runRtBefore(${JSON.stringify(id)}, ctx, logger, nk, envelope);\n  if (out.error) throw ${GLOBAL}.thrownError(out.error);\n  return out.result;\n}`,
+        `function rt_before_${ident(id)}(ctx, logger, nk, envelope) {\n  var out = ${GLOBAL}.runRtBefore(${JSON.stringify(id)}, ctx, logger, nk, envelope);\n  if (out.error) throw ${REFUSAL}.thrownError(out.error);\n  return out.result;\n}`,
+    ),
+    // A match handler's callbacks catch their own errors (src/rounds/live/match.ts): a throw
+    // out of matchLoop would stop the match.
+    ...matchNames.flatMap((name) =>
+      MATCH_CALLBACKS.map(
+        (fn) =>
+          `function match_${ident(name)}_${fn}() {\n  return ${MATCHES}.matches[${JSON.stringify(name)}].${fn}.apply(null, arguments);\n}`,
+      ),
     ),
     "function InitModule(ctx, logger, nk, initializer) {",
     ...rpcIds.map((id) => `  initializer.registerRpc(${JSON.stringify(id)}, rpc_${ident(id)});`),
@@ -74,7 +138,13 @@ export async function buildModule({ entry, outfile }) {
     ...rtBeforeIds.map(
       (id) => `  initializer.registerRtBefore(${JSON.stringify(id)}, rt_before_${ident(id)});`,
     ),
-    `  ${GLOBAL}.init(ctx, logger, nk, initializer);`,
+    ...matchNames.map(
+      (name) =>
+        `  initializer.registerMatch(${JSON.stringify(name)}, {\n${MATCH_CALLBACKS.map((fn) => `    ${fn}: match_${ident(name)}_${fn},`).join("\n")}\n  });`,
+    ),
+    // A statement on a plain identifier: Nakama's parser asserts the callee's object is one.
+    `  var module = ${GLOBAL};`,
+    "  module.init(ctx, logger, nk, initializer);",
     "}",
     "",
   ].join("\n");
@@ -83,5 +153,10 @@ export async function buildModule({ entry, outfile }) {
   const checked = verifyBundle(source);
   fs.mkdirSync(path.dirname(outfile), { recursive: true });
   fs.writeFileSync(outfile, source);
-  return { bytes: source.length, rpcs: checked.rpcs, hooks: checked.hooks };
+  return {
+    bytes: source.length,
+    rpcs: checked.rpcs,
+    hooks: checked.hooks,
+    matches: checked.matches,
+  };
 }

@@ -34,7 +34,7 @@ function walk(node, visit) {
 
 /**
  * @param {string} source
- * @returns {{ rpcs: { id: string; handler: string }[]; hooks: { method: string; handler: string }[] }}
+ * @returns {{ rpcs: { id: string; handler: string }[]; hooks: { method: string; handler: string }[]; matches: { name: string; callbacks: Record<string, string> }[] }}
  */
 export function verifyBundle(source) {
   let program;
@@ -82,6 +82,7 @@ export function verifyBundle(source) {
 
   const rpcs = [];
   const hooks = [];
+  const matches = [];
   for (const stmt of statements) {
     if (stmt.type !== "ExpressionStatement" || stmt.expression.type !== "CallExpression") continue;
     const call = stmt.expression;
@@ -106,7 +107,9 @@ export function verifyBundle(source) {
       }
       if (rpcs.some((r) => r.id === id)) fail(`RPC "${id}" registered twice`);
       rpcs.push({ id, handler: second.name });
-    } else if (method !== "registerMatch") {
+    } else if (method === "registerMatch") {
+      matches.push(verifyMatch(first, second, topFunctions, matches));
+    } else {
       const handler = call.arguments.at(-1);
       if (handler?.type !== "Identifier" || !topFunctions.has(handler.name)) {
         fail(`${method} handler must be an identifier naming a top-level function`);
@@ -120,5 +123,41 @@ export function verifyBundle(source) {
       fail(`${node.callee.property.name} must be a direct statement of InitModule's body`);
     }
   });
-  return { rpcs, hooks };
+  return { rpcs, hooks, matches };
+}
+
+/** The callbacks Nakama looks up in a registerMatch object (runtime_javascript_init.go). */
+const MATCH_CALLBACKS = [
+  "matchInit",
+  "matchJoinAttempt",
+  "matchJoin",
+  "matchLeave",
+  "matchLoop",
+  "matchTerminate",
+  "matchSignal",
+];
+
+/**
+ * registerMatch(name, { matchInit: fn, … }): Nakama reads the name and the object from the
+ * AST. The name must be a string literal; the object a literal holding each callback under
+ * a plain (unquoted: Nakama compares the key's source text) key, naming a top-level function.
+ */
+function verifyMatch(first, second, topFunctions, seen) {
+  if (first?.type !== "Literal" || typeof first.value !== "string")
+    fail("registerMatch's name must be a string literal");
+  const name = first.value;
+  if (seen.some((m) => m.name === name)) fail(`match "${name}" registered twice`);
+  if (second?.type !== "ObjectExpression")
+    fail(`registerMatch("${name}") handler must be an object literal`);
+  const callbacks = {};
+  for (const prop of second.properties) {
+    if (prop.type !== "Property" || prop.computed || prop.key.type !== "Identifier")
+      fail(`registerMatch("${name}"): each key must be a plain identifier`);
+    if (prop.value.type !== "Identifier" || !topFunctions.has(prop.value.name))
+      fail(`registerMatch("${name}").${prop.key.name} must name a top-level function`);
+    callbacks[prop.key.name] = prop.value.name;
+  }
+  for (const fn of MATCH_CALLBACKS)
+    if (!callbacks[fn]) fail(`registerMatch("${name}") has no ${fn}`);
+  return { name, callbacks };
 }

@@ -17,12 +17,11 @@ import {
 import { leaderboardViewHandler } from "./leaderboard/leaderboard-view";
 import { replayGetHandler } from "./leaderboard/replay-get";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
+import { liveRoundCreateHandler } from "./rounds/live/create";
 import { roundStartHandler } from "./rounds/round-start";
 import { roundSubmitHandler } from "./rounds/round-submit";
 import { callHook, type HookOutcome } from "./runtime/call-hook";
 import { rpcEntry } from "./runtime/dispatch-rpc";
-
-export { thrownError } from "./runtime/refusal";
 
 import {
   type HookRegistry,
@@ -48,6 +47,7 @@ export const rpcs: RpcRegistry = rpcRegistry(allRpcs, [
   leaderboardViewHandler,
   replayGetHandler,
   playerStatsGetHandler,
+  liveRoundCreateHandler,
 ]);
 
 export const hooks: HookRegistry = {

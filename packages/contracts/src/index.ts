@@ -1,6 +1,7 @@
 export * from "./errors";
 export * from "./issues";
 export * from "./leaderboard";
+export * from "./match";
 export * from "./request-limits";
 export * from "./rpc";
 export * from "./rpcs";

@@ -32,5 +32,25 @@ export const LeaderboardRecordMetadata = z.object({
   power_ups_used: z.int().check(z.nonnegative()),
   /** The client tag from the session's server-set vars ("unknown" without one). */
   client: z.string(),
+  /**
+   * A live round's figures for moderators (apps/server/src/rounds/live/plausibility.ts):
+   * absent on runs submitted through round_submit.
+   */
+  live: z.optional(
+    z.object({
+      match_id: z.string(),
+      reaction_median_ms: z.number(),
+      reaction_min_ms: z.number(),
+      reactions: z.int(),
+      direction_changes_per_s: z.number(),
+      input_messages_per_s: z.number(),
+      filled_ticks: z.int(),
+      dropped_messages: z.int(),
+      /** Outside the human bounds: to be reviewed. */
+      flagged: z.boolean(),
+      /** "completed", or "abandoned" (the socket stayed away past the grace). */
+      ended: z.string(),
+    }),
+  ),
 });
 export type LeaderboardRecordMetadata = z.infer<typeof LeaderboardRecordMetadata>;

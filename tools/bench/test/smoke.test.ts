@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatTable, runBench } from "../src/bench";
+import { formatLiveRounds, measureLiveRounds } from "../src/live-rounds";
 import { formatReplayCost, measureReplayCost } from "../src/replay-cost";
 
 // The smoke-sized bench that npm test runs: the whole flow works on the real stack with no
@@ -30,5 +31,22 @@ describe("replay cost smoke", () => {
     console.log(formatReplayCost(cost));
     expect(cost.goja_ms_per_replay).toBeGreaterThanOrEqual(0);
     expect(cost.node_ms_per_replay).toBeGreaterThan(0);
+  });
+});
+
+describe("live rounds smoke", () => {
+  it("plays live rounds over raw sockets and reads every match's loop timing from the log", async () => {
+    const live = await measureLiveRounds({
+      counts: [3],
+      roundMs: 2_000,
+      creationProbes: 5,
+      log: () => {},
+    });
+    console.log(formatLiveRounds(live));
+    const [run] = live.runs;
+    expect(run?.completed).toBe(3);
+    expect(run?.matches_logged).toBe(3);
+    expect(live.creation.ms_per_match).toBeGreaterThan(0);
+    expect(run?.bytes_in_per_s).toBeGreaterThan(0);
   });
 });

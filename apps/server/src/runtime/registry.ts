@@ -79,3 +79,10 @@ export type HookRegistry = {
 export type RtBeforeRegistry = Partial<
   Record<nkruntime.RtHookMessage, nkruntime.RtBeforeHookFunction<nkruntime.Envelope>>
 >;
+
+/**
+ * Match handler name → its handler (registerMatch). scripts/build.mjs generates a global
+ * function for each of the handler's seven callbacks and registers the name as a literal.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: each handler has a state type of its own
+export type MatchRegistry = Record<string, nkruntime.MatchHandler<any>>;

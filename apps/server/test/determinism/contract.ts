@@ -24,3 +24,27 @@ export const simReplayBatch = defineRpc({
     elapsed_ms: z.number(),
   }),
 });
+
+/** Plays whole live rounds through the match handler's functions in goja (live-driver.ts). */
+export const liveRoundDrive = defineRpc({
+  id: "live_round_drive",
+  request: z.strictObject({
+    rounds: z
+      .array(
+        z.strictObject({
+          seed: z.int().check(z.gte(0), z.lte(0xffffffff)),
+          duration_ms: z.int().check(z.positive(), z.lte(60_000)),
+          orientation: z.enum(["landscape", "portrait"]),
+          bot_seed: z.int(),
+          lose_every: z.int().check(z.nonnegative()),
+          late_every: z.int().check(z.nonnegative()),
+          pause_at: z.int().check(z.nonnegative()),
+        }),
+      )
+      .check(z.maxLength(10)),
+  }),
+  response: z.strictObject({
+    results: z.array(z.record(z.string(), z.unknown())),
+    elapsed_ms: z.number(),
+  }),
+});

@@ -2,16 +2,16 @@
  * A Nakama module for tests and benchmarks only, built by scripts/build-module.mjs like the
  * real one and loaded by a stack of its own: it replays runs with the same simulation the
  * real module bundles, in the same goja VM under the same config, so a test can compare the
- * final states with Node's. The production module carries no trace of it.
+ * final states with Node's, and plays live rounds through the match handler's functions.
+ * The production module carries no trace of it.
  */
 import { replay } from "@gift-grab/simulation";
 import { rpcEntry } from "../../src/runtime/dispatch-rpc";
 
-export { thrownError } from "../../src/runtime/refusal";
-
 import { defineHandler } from "../../src/runtime/handle-rpc";
 import { type HookRegistry, type RpcRegistry, rpcRegistry } from "../../src/runtime/registry";
-import { simReplayBatch } from "./contract";
+import { liveRoundDrive, simReplayBatch } from "./contract";
+import { driveLiveRound } from "./live-driver";
 
 const simReplayBatchHandler = defineHandler(simReplayBatch, {
   run({ runs }) {
@@ -24,7 +24,18 @@ const simReplayBatchHandler = defineHandler(simReplayBatch, {
   },
 });
 
-export const rpcs: RpcRegistry = rpcRegistry([simReplayBatch], [simReplayBatchHandler]);
+const liveRoundDriveHandler = defineHandler(liveRoundDrive, {
+  run({ rounds }) {
+    const began = Date.now();
+    const results = rounds.map((spec) => ({ ...driveLiveRound(spec) }));
+    return { results, elapsed_ms: Date.now() - began };
+  },
+});
+
+export const rpcs: RpcRegistry = rpcRegistry(
+  [simReplayBatch, liveRoundDrive],
+  [simReplayBatchHandler, liveRoundDriveHandler],
+);
 
 export const hooks: HookRegistry = {};
 

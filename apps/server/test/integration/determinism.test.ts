@@ -7,7 +7,8 @@ import {
 } from "@gift-grab/simulation";
 import { playBot } from "@gift-grab/simulation/bot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { simReplayBatch } from "../determinism/contract";
+import { liveRoundDrive, simReplayBatch } from "../determinism/contract";
+import { type DriveSpec, driveLiveRound } from "../determinism/live-driver";
 import { startDeterminismStack } from "../determinism/stack";
 import { call, player } from "./rounds-client";
 
@@ -99,4 +100,38 @@ describe("the simulation in V8 and in goja", () => {
     expect(results[0]?.hash).toBe(replay(run, run.inputs).hash);
     expect(results[1]?.hash).not.toBe(results[0]?.hash);
   });
+
+  it("plays whole live rounds through the match handler to the same messages, states and scores", async () => {
+    const rng = createRng(MASTER_SEED ^ 0x25);
+    const rounds: DriveSpec[] = Array.from({ length: 8 }, (_, i) => ({
+      seed: nextInt(rng, 0, 0xffffffff),
+      duration_ms: i === 0 ? 30_000 : nextInt(rng, 500, 12_000),
+      orientation: (i % 2 ? "portrait" : "landscape") as Orientation,
+      bot_seed: nextInt(rng, 0, 1e9),
+      lose_every: [0, 2, 5, 9][i % 4] ?? 0,
+      late_every: [0, 3, 0, 4][i % 4] ?? 0,
+      pause_at: i % 3 === 1 ? nextInt(rng, 1, 200) : 0,
+    }));
+    const { session } = await player(env.stack.port);
+    let scored = 0;
+    let gojaMs = 0;
+    for (let i = 0; i < rounds.length; i += 2) {
+      const batch = rounds.slice(i, i + 2);
+      const res = await call(env.stack.port, session, liveRoundDrive.id, { rounds: batch });
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+      const { results, elapsed_ms } = liveRoundDrive.response.parse(res.json);
+      gojaMs += elapsed_ms;
+      batch.forEach((spec, j) => {
+        const node = JSON.parse(JSON.stringify(driveLiveRound(spec)));
+        expect(results[j], `round ${i + j}`).toEqual(node);
+        // The server's record is the replay of what it played.
+        expect(replay(spec, node.inputs).score).toBe(node.score);
+        if (node.score > 0) scored++;
+      });
+    }
+    // What the handler (and the driver's bot, and the fake nk) cost in goja per second played.
+    const playedS = rounds.reduce((sum, r) => sum + r.duration_ms / 1000, 0);
+    console.info(`goja: live rounds cost ${(gojaMs / playedS).toFixed(2)} ms per second played`);
+    expect(scored).toBeGreaterThan(rounds.length / 2);
+  }, 120_000);
 });

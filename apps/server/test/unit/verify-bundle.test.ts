@@ -54,4 +54,61 @@ describe("Nakama's AST rules, checked on every build", () => {
     const src = bundle('initializer.registerRpc("a", rpcA);\ninitializer.registerRpc("a", rpcB);');
     expect(() => verifyBundle(src)).toThrow(/registered twice/);
   });
+
+  describe("registerMatch", () => {
+    const callbacks = [
+      "matchInit",
+      "matchJoinAttempt",
+      "matchJoin",
+      "matchLeave",
+      "matchLoop",
+      "matchTerminate",
+      "matchSignal",
+    ];
+    const fns = callbacks.map((c) => `function m_${c}() {}`).join("\n");
+    const object = (entries: string[]) => `{ ${entries.join(", ")} }`;
+    const plain = callbacks.map((c) => `${c}: m_${c}`);
+
+    it("accepts a literal name and an object literal of top-level functions", () => {
+      const src = bundle(`initializer.registerMatch("live", ${object(plain)});`, fns);
+      expect(verifyBundle(src).matches).toEqual([
+        { name: "live", callbacks: Object.fromEntries(callbacks.map((c) => [c, `m_${c}`])) },
+      ]);
+    });
+
+    it.each([
+      [
+        "a name that is not a literal",
+        `initializer.registerMatch(NAME, ${object(plain)});`,
+        /string literal/,
+      ],
+      [
+        "a handler that is not an object literal",
+        'initializer.registerMatch("live", handler);',
+        /object literal/,
+      ],
+      [
+        "a quoted key (Nakama compares the key's source text)",
+        `initializer.registerMatch("live", ${object([`"matchInit": m_matchInit`, ...plain.slice(1)])});`,
+        /plain identifier/,
+      ],
+      [
+        "an inline callback",
+        `initializer.registerMatch("live", ${object(["matchInit: function () {}", ...plain.slice(1)])});`,
+        /top-level function/,
+      ],
+      [
+        "a missing callback",
+        `initializer.registerMatch("live", ${object(plain.slice(0, 6))});`,
+        /no matchSignal/,
+      ],
+      [
+        "the same name twice",
+        `initializer.registerMatch("live", ${object(plain)});\ninitializer.registerMatch("live", ${object(plain)});`,
+        /registered twice/,
+      ],
+    ])("refuses %s", (_what, body, error) => {
+      expect(() => verifyBundle(bundle(body, fns))).toThrow(error);
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { leaderboardView } from "./leaderboard-view";
+import { liveRoundCreate } from "./live-round-create";
 import { playerStatsGet } from "./player-stats-get";
 import { replayGet } from "./replay-get";
 import { roundStart } from "./round-start";
@@ -8,6 +9,7 @@ import { sessionLogout } from "./session-logout";
 import { sessionLogoutAll } from "./session-logout-all";
 
 export * from "./leaderboard-view";
+export * from "./live-round-create";
 export * from "./player-stats-get";
 export * from "./replay-get";
 export * from "./round-start";
@@ -29,4 +31,5 @@ export const allRpcs = [
   sessionLogout,
   sessionLogoutAll,
   replayGet,
+  liveRoundCreate,
 ] as const;

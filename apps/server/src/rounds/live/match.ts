@@ -1,0 +1,263 @@
+import { LiveTiming } from "@gift-grab/contracts";
+import type { Orientation } from "@gift-grab/simulation";
+import { liveConfig } from "./config";
+import { createLoopStats, type LoopStats, logLoopStats, recordLoop } from "./loop-stats";
+import { writeResults } from "./results";
+import { LiveRound, type Outgoing } from "./round";
+
+/**
+ * The live round as Nakama's match handler (registered in main.ts as LIVE_ROUND_MATCH).
+ *
+ * Each match runs in a goja VM of its own, so the round lives in this module's scope, not
+ * in the `state` Nakama hands back and forth: that object is exported to Go and wrapped again
+ * on every callback, which would cost per tick for a deep state. `state` is a token.
+ *
+ * Every callback catches what it throws: a throw out of matchLoop would stop the match and
+ * disconnect the player. A loop that keeps failing ends the match after FAILING_LOOPS.
+ */
+interface Token {
+  live: 1;
+}
+const TOKEN: Token = { live: 1 };
+const FAILING_LOOPS = 40;
+
+/** The wall clock; the determinism test drives a round with a clock of its own. */
+export const clock = { now: () => Date.now() };
+
+interface MatchScope {
+  round: LiveRound;
+  matchId: string;
+  /** The socket holding each seat (sessionId → presence), to address messages. */
+  presences: Map<string, nkruntime.Presence>;
+  /** Client tags of sessions that were let in, until they join. */
+  clients: Map<string, string>;
+  failures: number;
+  loops: LoopStats;
+}
+let scope: MatchScope | null = null;
+
+export interface LiveRoundParams {
+  user_id: string;
+  username: string;
+  orientation: Orientation;
+  seed: number;
+}
+
+function send(dispatcher: nkruntime.MatchDispatcher, m: MatchScope, out: Outgoing[]) {
+  const seats = m.round.seats;
+  for (let i = 0; i < out.length; i++) {
+    const o = out[i] as Outgoing;
+    const to: nkruntime.Presence[] = [];
+    for (let j = 0; j < seats.length; j++) {
+      const seat = seats[j] as (typeof seats)[number];
+      if (seat.sessionId === null || (o.to !== null && o.to.indexOf(seat.index) < 0)) continue;
+      const p = m.presences.get(seat.sessionId);
+      if (p) to.push(p);
+    }
+    if (to.length > 0) dispatcher.broadcastMessage(o.op, o.data, to, null, true);
+  }
+}
+
+function guarded<R>(logger: nkruntime.Logger, what: string, fallback: R, run: () => R): R {
+  try {
+    return run();
+  } catch (err) {
+    logger.error(
+      "live round %s: %s failed: %s",
+      scope?.matchId ?? "?",
+      what,
+      err instanceof Error ? (err.stack ?? err.message) : String(err),
+    );
+    return fallback;
+  }
+}
+
+const matchInit: nkruntime.MatchInitFunction<Token> = (ctx, logger, _nk, params) => {
+  // The params come from live_round_create (matchCreate), never from a client.
+  const p = params as LiveRoundParams;
+  scope = {
+    round: new LiveRound({
+      seed: p.seed >>> 0,
+      orientation: p.orientation === "portrait" ? "portrait" : "landscape",
+      users: [{ userId: String(p.user_id), username: String(p.username ?? "") }],
+      config: liveConfig(ctx.env),
+      now: clock.now(),
+    }),
+    matchId: ctx.matchId ?? "",
+    presences: new Map(),
+    clients: new Map(),
+    failures: 0,
+    loops: createLoopStats(),
+  };
+  logger.debug("live round %s created", scope.matchId);
+  return {
+    state: TOKEN,
+    tickRate: LiveTiming.loopHz,
+    label: JSON.stringify({ mode: "live_solo" }),
+  };
+};
+
+const matchJoinAttempt: nkruntime.MatchJoinAttemptFunction<Token> = (
+  ctx,
+  logger,
+  _nk,
+  _dispatcher,
+  _tick,
+  state,
+  presence,
+) =>
+  guarded(logger, "join attempt", { state, accept: false, rejectMessage: "not now" }, () => {
+    const m = scope;
+    if (!m?.round.mayJoin(presence.userId))
+      return { state, accept: false, rejectMessage: "no seat for you in this round" };
+    m.clients.set(presence.sessionId, ctx.vars?.client ?? "unknown");
+    return { state, accept: true };
+  });
+
+const matchJoin: nkruntime.MatchJoinFunction<Token> = (
+  _ctx,
+  logger,
+  _nk,
+  dispatcher,
+  _tick,
+  state,
+  presences,
+) =>
+  guarded(logger, "join", { state }, () => {
+    const m = scope;
+    if (!m) return { state };
+    for (const p of presences) {
+      m.presences.set(p.sessionId, p);
+      const client = m.clients.get(p.sessionId) ?? "unknown";
+      m.clients.delete(p.sessionId);
+      const { replaced, out } = m.round.join(p.userId, p.sessionId, client, clock.now());
+      if (replaced) {
+        const old = m.presences.get(replaced);
+        m.presences.delete(replaced);
+        if (old) dispatcher.matchKick([old]);
+      }
+      send(dispatcher, m, out);
+    }
+    return { state };
+  });
+
+const matchLeave: nkruntime.MatchLeaveFunction<Token> = (
+  _ctx,
+  logger,
+  _nk,
+  _dispatcher,
+  _tick,
+  state,
+  presences,
+) =>
+  guarded(logger, "leave", { state }, () => {
+    const m = scope;
+    if (!m) return { state };
+    for (const p of presences) {
+      m.presences.delete(p.sessionId);
+      m.round.leave(p.userId, p.sessionId, clock.now());
+    }
+    return { state };
+  });
+
+const matchLoop: nkruntime.MatchLoopFunction<Token> = (
+  _ctx,
+  logger,
+  nk,
+  dispatcher,
+  _tick,
+  state,
+  messages,
+) => {
+  const m = scope;
+  if (!m) return null;
+  try {
+    const now = clock.now();
+    const out: Outgoing[] = [];
+    for (let i = 0; i < messages.length; i++) {
+      const msg = messages[i] as nkruntime.MatchMessage;
+      m.round.receive(
+        {
+          userId: msg.sender.userId,
+          sessionId: msg.sender.sessionId,
+          opCode: msg.opCode,
+          data: msg.data,
+          receiveTimeMs: msg.receiveTimeMs,
+        },
+        now,
+        out,
+      );
+    }
+    const open = m.round.advance(now, out);
+    if (m.round.result && !m.round.endMessage) {
+      const seat = m.round.seats[0];
+      let end = null;
+      try {
+        end = seat ? writeResults(nk, logger, m.round, seat, m.matchId, now) : null;
+      } catch (err) {
+        logger.error("live round %s: writing the result failed: %s", m.matchId, String(err));
+      }
+      m.round.ended(
+        end ?? {
+          reason: "failed",
+          score: m.round.result.score,
+          gifts: m.round.result.gifts,
+          powerUpsUsed: m.round.result.power_ups_used,
+          best: 0,
+          rank: 0,
+          newBest: false,
+          ticksPlayed: m.round.result.ticksPlayed,
+        },
+        out,
+      );
+    }
+    send(dispatcher, m, out);
+    m.failures = 0;
+    recordLoop(m.loops, now, clock.now());
+    if (!open) logLoopStats(logger, m.matchId, m.loops);
+    return open ? { state } : null;
+  } catch (err) {
+    m.failures += 1;
+    logger.error(
+      "live round %s: loop failed (%d in a row): %s",
+      m.matchId,
+      m.failures,
+      err instanceof Error ? (err.stack ?? err.message) : String(err),
+    );
+    return m.failures >= FAILING_LOOPS ? null : { state };
+  }
+};
+
+const matchTerminate: nkruntime.MatchTerminateFunction<Token> = (
+  _ctx,
+  _logger,
+  _nk,
+  _dispatcher,
+  _tick,
+  state,
+) => ({ state });
+
+const matchSignal: nkruntime.MatchSignalFunction<Token> = (
+  _ctx,
+  _logger,
+  _nk,
+  _dispatcher,
+  _tick,
+  state,
+) => ({ state, data: "" });
+
+/** The handler main.ts registers; scripts/build-module.mjs generates its global glue. */
+export const liveRoundMatch: nkruntime.MatchHandler<Token> = {
+  matchInit,
+  matchJoinAttempt,
+  matchJoin,
+  matchLeave,
+  matchLoop,
+  matchTerminate,
+  matchSignal,
+};
+
+/** The round of this VM's match (the determinism driver reads its state). */
+export function currentRound(): LiveRound | null {
+  return scope?.round ?? null;
+}

@@ -1,0 +1,446 @@
+import {
+  decodeInput,
+  decodePause,
+  type EndMessage,
+  encodeEnd,
+  encodeFrame,
+  encodePaused,
+  encodeStart,
+  LiveOp,
+  LiveTiming,
+  type SeatFrame,
+} from "@gift-grab/contracts";
+import {
+  appendInput,
+  createRound,
+  type Orientation,
+  playInputs,
+  publicState,
+  type Reveal,
+  type RoundEvent,
+  type RoundState,
+  restoreState,
+  revealTick,
+  saveState,
+  spawnsOf,
+} from "@gift-grab/simulation";
+import type { LiveConfig } from "./config";
+import { createSeat, type DropReason, type Seat, takeInput } from "./seat";
+
+/**
+ * One live round, with no Nakama in it: the match handler (match.ts) feeds it joins, leaves,
+ * messages and the wall clock, and sends what it returns. Everything here is deterministic
+ * given those, so a test can drive a whole round in Node and in goja and compare.
+ *
+ * The round's clock: tick T is due at startAt + pausedMs + T·1000/60. An input for T counts
+ * if it arrives no later than lateTicks after that and no earlier than aheadTicks before;
+ * the server plays T as soon as every seat's input for it is in, or when its late window
+ * closes (with the seat's last input). So nothing a client sends can lengthen the round: it
+ * ends at most lateTicks after its last tick is due, plus the pauses, which are few and short.
+ */
+export type Phase = "waiting" | "countdown" | "running" | "over";
+
+export interface Outgoing {
+  op: number;
+  data: ArrayBuffer;
+  /** Seat indexes to send to; null: every seat with a socket. */
+  to: number[] | null;
+}
+
+export interface IncomingMessage {
+  userId: string;
+  sessionId: string;
+  opCode: number;
+  data: unknown;
+  /** When Nakama received it (ms), if known; else the loop's time. */
+  receiveTimeMs?: number;
+}
+
+export interface RoundResult {
+  reason: EndMessage["reason"];
+  score: number;
+  gifts: number;
+  power_ups_used: number;
+  ticksPlayed: number;
+  /** Ticks at which a gift was grabbed (plausibility). */
+  grabTicks: number[];
+}
+
+export interface LiveRoundInit {
+  seed: number;
+  orientation: Orientation;
+  users: { userId: string; username: string }[];
+  config: LiveConfig;
+  now: number;
+}
+
+export class LiveRound {
+  readonly seed: number;
+  readonly orientation: Orientation;
+  readonly config: LiveConfig;
+  readonly sim: RoundState;
+  readonly seats: Seat[];
+  readonly createdAt: number;
+  phase: Phase = "waiting";
+  /** Wall time of tick 0 (set when every seat has joined). */
+  startAt = 0;
+  /** Time the clock stood still (pauses, resume delays), ms. */
+  pausedMs = 0;
+  pausedAt: number | null = null;
+  /** The clock never reads less than this (it stood still here during a pause). */
+  minElapsedMs = 0;
+  pausesLeft: number = LiveTiming.maxPauses;
+  endedAt = 0;
+  result: RoundResult | null = null;
+  /** What the round's END said, once written (a rejoin gets it again). */
+  endMessage: EndMessage | null = null;
+  private powerUpTimeRevealed: boolean[];
+  private readonly grabTicks: number[] = [];
+  private readonly events: RoundEvent[] = [];
+  private reveals: Reveal[] = [];
+  private loops = 0;
+  /** The ticks a loop plays: dx, dy per tick. */
+  private batch: number[] = [];
+  private saved: number[] = [];
+  /** The tick the last FRAME said. */
+  private framedTick = 0;
+
+  constructor(init: LiveRoundInit) {
+    this.seed = init.seed;
+    this.orientation = init.orientation;
+    this.config = init.config;
+    this.createdAt = init.now;
+    this.sim = createRound({
+      seed: init.seed,
+      durationMs: init.config.durationMs,
+      orientation: init.orientation,
+    });
+    this.seats = init.users.map((u, i) => createSeat(i, u, this.sim.ticks));
+    this.powerUpTimeRevealed = this.sim.powerUps.map(() => false);
+  }
+
+  seatOf(userId: string): Seat | undefined {
+    for (let i = 0; i < this.seats.length; i++) {
+      const seat = this.seats[i] as Seat;
+      if (seat.userId === userId) return seat;
+    }
+    return undefined;
+  }
+
+  /** Only a seat's own user may join, and not once the round's result is written and sent. */
+  mayJoin(userId: string): boolean {
+    return this.seatOf(userId) !== undefined;
+  }
+
+  /** The round's clock, in ms since tick 0 (negative during the countdown). */
+  elapsedMs(now: number): number {
+    if (this.phase === "waiting") return -1;
+    const at = this.pausedAt ?? now;
+    return Math.max(this.minElapsedMs, at - this.startAt - this.pausedMs);
+  }
+
+  /** The last tick due on the round's clock. */
+  clockTick(now: number): number {
+    const e = this.elapsedMs(now);
+    return e < 0 ? 0 : Math.floor((e * 60) / 1000);
+  }
+
+  /**
+   * A socket took the seat (first join or rejoin; it replaces any other socket of that user).
+   * Returns the session it replaced, to be kicked, and what to send.
+   */
+  join(userId: string, sessionId: string, client: string, now: number) {
+    const seat = this.seatOf(userId);
+    if (!seat) return { replaced: null, out: [] as Outgoing[] };
+    const replaced = seat.sessionId !== sessionId ? seat.sessionId : null;
+    seat.sessionId = sessionId;
+    seat.joined = true;
+    seat.droppedAt = null;
+    seat.client = client;
+    const out: Outgoing[] = [];
+    if (this.phase === "waiting" && this.seats.every((s) => s.joined)) {
+      this.phase = "countdown";
+      this.startAt = now + this.config.startDelayMs;
+      for (const s of this.seats) out.push(this.startFor(s, now));
+    } else {
+      out.push(this.startFor(seat, now));
+      if (this.pausedAt !== null) out.push(this.pausedMessage(now, [seat.index]));
+      if (this.endMessage)
+        out.push({ op: LiveOp.END, data: encodeEnd(this.endMessage), to: [seat.index] });
+    }
+    return { replaced, out };
+  }
+
+  /** A socket left (closed, dropped or kicked); the seat waits for a rejoin. */
+  leave(userId: string, sessionId: string, now: number): void {
+    const seat = this.seatOf(userId);
+    if (!seat || seat.sessionId !== sessionId) return;
+    seat.sessionId = null;
+    seat.droppedAt = now;
+  }
+
+  private startFor(seat: Seat, now: number): Outgoing {
+    const e = this.elapsedMs(now);
+    return {
+      op: LiveOp.START,
+      to: [seat.index],
+      data: encodeStart({
+        seat: seat.index,
+        seats: this.seats.length,
+        ticks: this.sim.ticks,
+        orientation: this.orientation,
+        leadTicks: LiveTiming.leadTicks,
+        lateTicks: LiveTiming.lateTicks,
+        startInMs: this.phase === "countdown" ? this.startAt - now : -Math.round(e),
+        pausesLeft: this.pausesLeft,
+        state: publicState(this.sim, LiveTiming.leadTicks, this.clockTick(now)),
+      }),
+    };
+  }
+
+  private pausedMessage(now: number, to: number[] | null): Outgoing {
+    const paused = this.pausedAt !== null;
+    return {
+      op: LiveOp.PAUSED,
+      to,
+      data: encodePaused({
+        paused,
+        pausesLeft: this.pausesLeft,
+        tick: this.clockTick(now),
+        msLeft: paused
+          ? (this.pausedAt as number) + LiveTiming.maxPauseMs - now
+          : LiveTiming.resumeDelayMs,
+      }),
+    };
+  }
+
+  /**
+   * One client message. Whatever it holds, it is parsed before anything else and, if it is
+   * not exactly what its sender may send now, dropped and counted.
+   */
+  receive(msg: IncomingMessage, now: number, out: Outgoing[]): void {
+    const seat = this.seatOf(msg.userId);
+    if (!seat || seat.sessionId !== msg.sessionId) return; // a replaced socket's last words
+    const dropped = this.take(seat, msg, now, out);
+    if (dropped) seat.dropped[dropped] += 1;
+  }
+
+  /** Takes one message from a seat's socket; says why when it is dropped. */
+  private take(seat: Seat, msg: IncomingMessage, now: number, out: Outgoing[]): DropReason | null {
+    if (msg.opCode === LiveOp.INPUT) {
+      if (seat.inputsThisLoop >= LiveTiming.maxInputsPerLoop) return "flood";
+      seat.inputsThisLoop += 1;
+      const input = decodeInput(msg.data);
+      if (!input) return "malformed";
+      if (input.seat !== seat.index) return "other_seat";
+      if (this.phase !== "running" && this.phase !== "countdown") return null;
+      const at =
+        typeof msg.receiveTimeMs === "number" && msg.receiveTimeMs > 0 ? msg.receiveTimeMs : now;
+      const due = this.clockTick(Math.min(at, now));
+      if (input.lastTick > due + LiveTiming.aheadTicks || input.lastTick > this.sim.ticks)
+        return "ahead";
+      seat.inputMessages += 1;
+      const first = input.lastTick - input.inputs.length + 1;
+      for (let i = 0; i < input.inputs.length; i++) {
+        const t = first + i;
+        // Already played, or past its window: the server played (or will play) the last input.
+        if (t <= this.sim.tick || t < due - LiveTiming.lateTicks) continue;
+        const pair = input.inputs[i] as [number, number];
+        seat.has[t] = 1;
+        seat.dx[t] = pair[0];
+        seat.dy[t] = pair[1];
+      }
+      return null;
+    }
+    if (msg.opCode === LiveOp.PAUSE) {
+      const pause = decodePause(msg.data);
+      if (!pause) return "malformed";
+      if (this.phase !== "running") return null;
+      if (pause.pause && this.pausedAt === null) {
+        if (this.pausesLeft <= 0) return "paused_limit";
+        this.pausesLeft -= 1;
+        this.minElapsedMs = this.elapsedMs(now);
+        this.pausedAt = now;
+        out.push(this.pausedMessage(now, null));
+      } else if (!pause.pause && this.pausedAt !== null) this.resume(now, out);
+      return null;
+    }
+    return "wrong_op";
+  }
+
+  private resume(now: number, out: Outgoing[]) {
+    // The clock runs again after the resume delay: the field shows before play goes on. A
+    // pause counts for maxPauseMs at most, whenever the loop gets to end it.
+    const pausedAt = this.pausedAt as number;
+    const resumedAt = Math.min(now, pausedAt + LiveTiming.maxPauseMs);
+    this.pausedMs += resumedAt - pausedAt + LiveTiming.resumeDelayMs;
+    this.pausedAt = null;
+    out.push(this.pausedMessage(now, null));
+  }
+
+  /**
+   * The match loop: plays every tick whose inputs are in or whose window has closed, sends
+   * what the players may now know, ends the round when it is over or abandoned. Returns
+   * false when the match should close.
+   */
+  advance(now: number, out: Outgoing[]): boolean {
+    // Indexed loops and no closures on the per-loop path: goja's for-of and callbacks cost.
+    const seats = this.seats;
+    for (let i = 0; i < seats.length; i++) (seats[i] as Seat).inputsThisLoop = 0;
+    if (this.phase === "waiting") return now - this.createdAt < this.config.joinTimeoutMs;
+    if (this.phase === "over") {
+      const anyone = this.seats.some((s) => s.sessionId !== null);
+      return anyone && now - this.endedAt < this.config.lingerMs;
+    }
+    if (this.phase === "countdown") {
+      if (now < this.startAt) return true;
+      this.phase = "running";
+    }
+    if (this.pausedAt !== null && now - this.pausedAt >= LiveTiming.maxPauseMs)
+      this.resume(now, out);
+
+    // A seat away longer than the grace: the round ends with what the server has.
+    for (let i = 0; i < seats.length; i++) {
+      const away = (seats[i] as Seat).droppedAt;
+      if (away !== null && now - away >= this.config.reconnectGraceMs) {
+        this.finish("abandoned", now, out);
+        return true;
+      }
+    }
+
+    const clock = this.clockTick(now);
+    if (this.reveals.length > 0) this.reveals = [];
+    for (let i = 0; i < this.sim.powerUps.length; i++) {
+      const p = this.sim.powerUps[i];
+      if (!p || this.powerUpTimeRevealed[i] || p.state !== "waiting") continue;
+      if (clock >= revealTick(p.appearAtTick, LiveTiming.leadTicks)) {
+        this.powerUpTimeRevealed[i] = true;
+        this.reveals.push({ type: "power_up_time", index: i, appearAtTick: p.appearAtTick });
+      }
+    }
+    let n = 0;
+    for (let t = this.sim.tick + 1; t <= this.sim.ticks; t++) {
+      const closed = t <= clock - LiveTiming.lateTicks;
+      if (!closed && !(t <= clock + LiveTiming.aheadTicks && this.allInputsIn(t))) break;
+      for (let i = 0; i < seats.length; i++) takeInput(seats[i] as Seat, t);
+      const seat = this.seats[0] as Seat; // one Santa in the simulation today
+      this.batch[2 * n] = seat.lastDx;
+      this.batch[2 * n + 1] = seat.lastDy;
+      n += 1;
+    }
+    if (n > 0) this.play(n);
+    // A frame every other loop (10 a second: the client predicts between them), and at once
+    // when it reveals something or the round is over.
+    this.loops += 1;
+    const due =
+      this.reveals.length > 0 || this.sim.over || this.loops % LiveTiming.frameEvery === 0;
+    if (due && (this.sim.tick !== this.framedTick || this.reveals.length > 0)) {
+      this.framedTick = this.sim.tick;
+      out.push(this.frame());
+    }
+    if (this.sim.over) this.finish("completed", now, out);
+    return true;
+  }
+
+  private allInputsIn(t: number): boolean {
+    const seats = this.seats;
+    for (let i = 0; i < seats.length; i++) if ((seats[i] as Seat).has[t] !== 1) return false;
+    return true;
+  }
+
+  /**
+   * Plays the loop's n ticks (inputs in `batch`) in one playInputs call: per call it unpacks
+   * the state, so one call a loop instead of one a tick. When something spawned (a grab, a
+   * power-up), it goes back and plays them one by one to reveal each at its tick.
+   */
+  private play(n: number) {
+    const runs: [number, number, number][] = [];
+    for (let i = 0; i < n; i++) {
+      const dx = this.batch[2 * i] as number;
+      const dy = this.batch[2 * i + 1] as number;
+      const last = runs[runs.length - 1];
+      if (last && last[1] === dx && last[2] === dy) last[0] += 1;
+      else runs.push([1, dx, dy]);
+    }
+    saveState(this.sim, this.saved);
+    this.events.length = 0;
+    playInputs(this.sim, runs, this.events);
+    let spawned = false;
+    for (let i = 0; i < this.events.length; i++) {
+      const e = this.events[i] as RoundEvent;
+      if (e.type === "grab" || e.type === "powerup_appear") spawned = true;
+    }
+    if (!spawned) return;
+    restoreState(this.sim, this.saved);
+    for (let i = 0; i < n; i++) {
+      this.events.length = 0;
+      playInputs(
+        this.sim,
+        [[1, this.batch[2 * i] as number, this.batch[2 * i + 1] as number]],
+        this.events,
+      );
+      for (const e of this.events) if (e.type === "grab") this.grabTicks.push(this.sim.tick);
+      spawnsOf(this.sim, this.events, this.reveals);
+    }
+  }
+
+  /** Plays tick t with each seat's input (or, standing still, with none: an abandoned round). */
+  private step(t: number, standStill = false) {
+    const seat = this.seats[0] as Seat; // one Santa in the simulation today (docs/realtime.md)
+    for (const s of this.seats) {
+      if (!standStill) takeInput(s, t);
+      else {
+        s.lastDx = 0;
+        s.lastDy = 0;
+        appendInput(s.log, 0, 0);
+      }
+    }
+    this.events.length = 0;
+    playInputs(this.sim, [[1, seat.lastDx, seat.lastDy]], this.events);
+    for (const e of this.events) if (e.type === "grab") this.grabTicks.push(this.sim.tick);
+    spawnsOf(this.sim, this.events, this.reveals);
+  }
+
+  private frame(): Outgoing {
+    const s = this.sim;
+    const seats: SeatFrame[] = [];
+    for (let i = 0; i < this.seats.length; i++) {
+      const seat = this.seats[i] as Seat;
+      seats.push({
+        ackTick: seat.ackTick,
+        filled: seat.filled,
+        score: s.score,
+        x: s.santa.x,
+        y: s.santa.y,
+      });
+    }
+    return {
+      op: LiveOp.FRAME,
+      to: null,
+      data: encodeFrame({ tick: s.tick, seats, reveals: this.reveals }),
+    };
+  }
+
+  /** Ends the round: an abandoned one is played out standing still, so its replay is whole. */
+  private finish(reason: RoundResult["reason"], now: number, out: Outgoing[]) {
+    const ticksPlayed = this.sim.tick;
+    while (!this.sim.over) this.step(this.sim.tick + 1, true);
+    this.phase = "over";
+    this.endedAt = now;
+    this.result = {
+      reason,
+      score: this.sim.score,
+      gifts: this.sim.gifts,
+      power_ups_used: this.sim.powerUpsUsed,
+      ticksPlayed,
+      grabTicks: this.grabTicks,
+    };
+    if (this.reveals.length > 0) out.push(this.frame());
+  }
+
+  /** Sends the END once the result is written (match.ts writes it between finish and this). */
+  ended(end: EndMessage, out: Outgoing[]) {
+    this.endMessage = end;
+    out.push({ op: LiveOp.END, data: encodeEnd(end), to: null });
+  }
+}

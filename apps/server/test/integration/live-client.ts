@@ -1,0 +1,161 @@
+// A live round's player over a real socket (nakama-js), for the integration tests and the
+// bench: it joins a match, plays by the round's clock (steering at the gift it was told
+// about), and can also misbehave on purpose.
+import {
+  decodeEnd,
+  decodeFrame,
+  decodeStart,
+  type EndMessage,
+  encodeInput,
+  type FrameMessage,
+  LiveOp,
+  LiveTiming,
+  liveRoundCreate,
+  type StartMessage,
+} from "@gift-grab/contracts";
+import { INPUT_MAX } from "@gift-grab/simulation";
+import type { Client, Session, Socket } from "@heroiclabs/nakama-js";
+import { openSocket } from "./nakama";
+import { call } from "./rounds-client";
+
+export interface LivePlayOptions {
+  /** Ticks per INPUT message (the redundancy). */
+  redundancy?: number;
+  /** INPUT messages a loop (10 for a flood). */
+  copies?: number;
+  /** Called each send with the message the player would send; returns what to send instead. */
+  tamper?: (tick: number, honest: Uint8Array) => { op: number; data: Uint8Array }[];
+}
+
+export async function createLiveRound(port: number, session: Session) {
+  const res = await call(port, session, liveRoundCreate.id, {});
+  if (res.status !== 200)
+    throw new Error(`live_round_create: ${res.status} ${JSON.stringify(res.json)}`);
+  return liveRoundCreate.response.parse(res.json);
+}
+
+/** One seat's player: a socket, what it has been told, and a loop sending inputs. */
+export class LivePlayer {
+  socket: Socket | null = null;
+  start: StartMessage | null = null;
+  frames: FrameMessage[] = [];
+  end: EndMessage | null = null;
+  starts = 0;
+  /** Local time of tick 0 by the last START. */
+  startAt = 0;
+  private gift = { x: 0, y: 0 };
+  private santa = { x: 0, y: 0 };
+  private inputs: [number, number][] = [[0, 0]];
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private ended: Promise<EndMessage>;
+  private resolveEnd: (e: EndMessage) => void = () => {};
+  bytesIn = 0;
+  bytesOut = 0;
+
+  constructor(
+    readonly client: Client,
+    readonly session: Session,
+    readonly matchId: string,
+    readonly options: LivePlayOptions = {},
+  ) {
+    this.ended = new Promise((resolve) => {
+      this.resolveEnd = resolve;
+    });
+  }
+
+  async join() {
+    const socket = await openSocket(this.client, this.session);
+    this.socket = socket;
+    socket.onmatchdata = (m) => {
+      const data = m.data as Uint8Array;
+      this.bytesIn += data.byteLength;
+      if (m.op_code === LiveOp.START) {
+        const s = decodeStart(data);
+        if (!s) throw new Error("START did not decode");
+        this.start = s;
+        this.starts += 1;
+        this.startAt = Date.now() + s.startInMs;
+        this.gift = s.state.gift;
+        this.santa = s.state.santas[0] ?? this.santa;
+      } else if (m.op_code === LiveOp.FRAME) {
+        const f = decodeFrame(data);
+        if (!f) throw new Error("FRAME did not decode");
+        this.frames.push(f);
+        this.santa = f.seats[0] ?? this.santa;
+        for (const r of f.reveals) if (r.type === "gift") this.gift = r;
+      } else if (m.op_code === LiveOp.END) {
+        const e = decodeEnd(data);
+        if (!e) throw new Error("END did not decode");
+        this.end = e;
+        this.resolveEnd(e);
+      }
+    };
+    const starts = this.starts;
+    await socket.joinMatch(this.matchId);
+    // The match sends START from matchJoin, which Nakama runs after it answered the join.
+    for (let waited = 0; this.starts === starts; waited += 10) {
+      if (waited > 10_000) throw new Error("no START after the join");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    this.timer ??= setInterval(() => this.send(), 1000 / LiveTiming.loopHz);
+  }
+
+  /** The tick due now by the round's clock as this player knows it. */
+  dueTick() {
+    if (!this.start || this.startAt === 0) return 0;
+    return Math.min(this.start.ticks, Math.floor(((Date.now() - this.startAt) * 60) / 1000));
+  }
+
+  private send() {
+    const socket = this.socket;
+    if (!socket || !this.start || this.end) return;
+    const due = this.dueTick();
+    while (this.inputs.length <= due) {
+      const x = this.gift.x - this.santa.x;
+      const y = this.gift.y - this.santa.y;
+      const len = Math.sqrt(x * x + y * y);
+      this.inputs.push(
+        len === 0 ? [0, 0] : [Math.round((INPUT_MAX * x) / len), Math.round((INPUT_MAX * y) / len)],
+      );
+    }
+    if (due < 1) return;
+    const n = Math.min(this.options.redundancy ?? 9, due);
+    const honest = new Uint8Array(
+      encodeInput({
+        seat: this.start.seat,
+        lastTick: due,
+        inputs: this.inputs.slice(due - n + 1, due + 1),
+      }),
+    );
+    const messages = this.options.tamper?.(due, honest) ?? [{ op: LiveOp.INPUT, data: honest }];
+    for (let c = 0; c < (this.options.copies ?? 1); c++)
+      for (const m of messages) {
+        this.bytesOut += m.data.byteLength;
+        socket.sendMatchState(this.matchId, m.op, m.data).catch(() => {});
+      }
+  }
+
+  /** Closes the socket as a dropped connection would (the seat waits for a rejoin). */
+  drop() {
+    this.socket?.disconnect(false);
+    this.socket = null;
+  }
+
+  async result(timeoutMs: number) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no END within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.ended, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  close() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.drop();
+  }
+}

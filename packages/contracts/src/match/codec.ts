@@ -1,0 +1,495 @@
+import type { MoverView, PowerUpView, PublicState, Reveal, SantaView } from "@gift-grab/simulation";
+import { LiveOp, LiveTiming } from "./live-round";
+
+export { UNREVEALED } from "@gift-grab/simulation";
+export type { MoverView, PowerUpView, PublicState, Reveal, SantaView };
+
+/**
+ * The live round's wire format: little-endian binary, one message per op code
+ * (docs/realtime.md has the table). Decoders take untrusted bytes and return null for
+ * anything that is not exactly a well-formed message: wrong length, a count out of bounds,
+ * a value out of range. They never throw. Runs in V8 and goja (DataView only).
+ */
+
+export type Bytes = ArrayBuffer | Uint8Array;
+
+/** The largest message either side sends (the START of 4 seats is far below it). */
+export const MAX_MESSAGE_BYTES = 1024;
+
+const LOOKS = ["idle", "left", "right", "frozen"] as const;
+const POWER_UP_KINDS = ["flame", "cookie"] as const;
+const POWER_UP_STATES = ["waiting", "active", "taken"] as const;
+const ORIENTATIONS = ["landscape", "portrait"] as const;
+const END_REASONS = ["completed", "abandoned", "failed"] as const;
+const MAX_SEATS = 4;
+const INPUT_LIMIT = 100;
+
+export interface InputMessage {
+  seat: number;
+  /** The last tick these inputs are for; inputs[i] is for tick lastTick - (n - 1) + i. */
+  lastTick: number;
+  /** [dx, dy] per tick, each an integer in ±100. */
+  inputs: [number, number][];
+}
+
+export interface StartMessage {
+  seat: number;
+  seats: number;
+  ticks: number;
+  orientation: (typeof ORIENTATIONS)[number];
+  leadTicks: number;
+  lateTicks: number;
+  /** ms until tick 0 on the server's clock when sent (negative: the round is running). */
+  startInMs: number;
+  pausesLeft: number;
+  state: PublicState;
+}
+
+export interface SeatFrame {
+  /** The last tick whose input the server took from this seat (0: none yet). */
+  ackTick: number;
+  /** Ticks so far the server played with the seat's last input because none came in time. */
+  filled: number;
+  score: number;
+  x: number;
+  y: number;
+}
+
+export interface FrameMessage {
+  /** The server has simulated every tick up to this one. */
+  tick: number;
+  seats: SeatFrame[];
+  reveals: Reveal[];
+}
+
+export interface PausedMessage {
+  paused: boolean;
+  pausesLeft: number;
+  /** The round's tick when the clock stopped or runs again. */
+  tick: number;
+  /** While paused: ms until the round resumes by itself. */
+  msLeft: number;
+}
+
+export interface EndMessage {
+  reason: (typeof END_REASONS)[number];
+  score: number;
+  gifts: number;
+  powerUpsUsed: number;
+  /** The week's best and rank after this round (0 when nothing was written). */
+  best: number;
+  rank: number;
+  newBest: boolean;
+  ticksPlayed: number;
+}
+
+/** Appends little-endian numbers to a growing buffer. */
+class Writer {
+  private view: DataView;
+  private bytes: Uint8Array;
+  length = 0;
+  constructor(size = 256) {
+    this.bytes = new Uint8Array(size);
+    this.view = new DataView(this.bytes.buffer);
+  }
+  private room(n: number) {
+    if (this.length + n <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+    grown.set(this.bytes);
+    this.bytes = grown;
+    this.view = new DataView(grown.buffer);
+  }
+  u8(v: number) {
+    this.room(1);
+    this.view.setUint8(this.length, v);
+    this.length += 1;
+  }
+  i8(v: number) {
+    this.room(1);
+    this.view.setInt8(this.length, v);
+    this.length += 1;
+  }
+  u16(v: number) {
+    this.room(2);
+    this.view.setUint16(this.length, v, true);
+    this.length += 2;
+  }
+  u32(v: number) {
+    this.room(4);
+    this.view.setUint32(this.length, v, true);
+    this.length += 4;
+  }
+  i32(v: number) {
+    this.room(4);
+    this.view.setInt32(this.length, v, true);
+    this.length += 4;
+  }
+  /**
+   * The bytes written, as an ArrayBuffer of exactly that length (Nakama's dispatcher takes
+   * one): the buffer itself when the size given was exact, as the encoders' sizes are.
+   */
+  done(): ArrayBuffer {
+    if (this.length === this.bytes.byteLength) return this.bytes.buffer as ArrayBuffer;
+    return this.bytes.buffer.slice(0, this.length) as ArrayBuffer;
+  }
+}
+
+/** Thrown inside a decoder for bytes that end early or a value out of range: it answers null. */
+const TRUNCATED = { truncated: true };
+
+/** Reads little-endian numbers; past the end it throws TRUNCATED (caught by decode()). */
+class Reader {
+  private view: DataView;
+  offset = 0;
+  constructor(bytes: Bytes) {
+    this.view =
+      bytes instanceof Uint8Array
+        ? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+        : new DataView(bytes);
+  }
+  get left() {
+    return this.view.byteLength - this.offset;
+  }
+  private need(n: number) {
+    if (this.offset + n > this.view.byteLength) throw TRUNCATED;
+  }
+  u8() {
+    this.need(1);
+    return this.view.getUint8(this.offset++);
+  }
+  i8() {
+    this.need(1);
+    return this.view.getInt8(this.offset++);
+  }
+  u16() {
+    this.need(2);
+    const v = this.view.getUint16(this.offset, true);
+    this.offset += 2;
+    return v;
+  }
+  u32() {
+    this.need(4);
+    const v = this.view.getUint32(this.offset, true);
+    this.offset += 4;
+    return v;
+  }
+  i32() {
+    this.need(4);
+    const v = this.view.getInt32(this.offset, true);
+    this.offset += 4;
+    return v;
+  }
+  /** An index into `names`, or TRUNCATED when out of range. */
+  pick<T>(names: readonly T[]): T {
+    const i = this.u8();
+    if (i >= names.length) throw TRUNCATED;
+    return names[i] as T;
+  }
+  /** A count in [min, max], or TRUNCATED. */
+  count(min: number, max: number) {
+    const n = this.u8();
+    if (n < min || n > max) throw TRUNCATED;
+    return n;
+  }
+}
+
+function byteLength(bytes: unknown): number {
+  if (bytes instanceof Uint8Array) return bytes.byteLength;
+  if (bytes instanceof ArrayBuffer) return bytes.byteLength;
+  return -1;
+}
+
+/** Runs a decoder over untrusted bytes: null for anything not a whole, well-formed message. */
+function decode<T>(bytes: unknown, read: (r: Reader) => T): T | null {
+  const n = byteLength(bytes);
+  if (n <= 0 || n > MAX_MESSAGE_BYTES) return null;
+  try {
+    const r = new Reader(bytes as Bytes);
+    const value = read(r);
+    return r.left === 0 ? value : null;
+  } catch (err) {
+    if (err === TRUNCATED) return null;
+    throw err;
+  }
+}
+
+const index = <T>(names: readonly T[], value: T) => {
+  const i = names.indexOf(value);
+  if (i < 0) throw new Error(`codec: ${String(value)} is not one of ${names.join(", ")}`);
+  return i;
+};
+
+// INPUT: u8 seat, u32 lastTick, u8 n (1..maxInputTicks), n × (i8 dx, i8 dy)
+
+export function encodeInput(m: InputMessage): ArrayBuffer {
+  const w = new Writer(6 + 2 * m.inputs.length);
+  w.u8(m.seat);
+  w.u32(m.lastTick);
+  w.u8(m.inputs.length);
+  for (let i = 0; i < m.inputs.length; i++) {
+    const pair = m.inputs[i] as [number, number];
+    w.i8(pair[0]);
+    w.i8(pair[1]);
+  }
+  return w.done();
+}
+
+/**
+ * Decoded by hand from a byte view, not through Reader: the server decodes one for every input
+ * message, and in goja each DataView call is a native call (it was a fifth of a live round's
+ * JavaScript time).
+ */
+export function decodeInput(bytes: unknown): InputMessage | null {
+  const n = byteLength(bytes);
+  if (n < 8 || n > 6 + 2 * LiveTiming.maxInputTicks) return null;
+  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as ArrayBuffer);
+  const count = b[5] as number;
+  if (count < 1 || n !== 6 + 2 * count) return null;
+  const lastTick =
+    ((b[1] as number) |
+      ((b[2] as number) << 8) |
+      ((b[3] as number) << 16) |
+      ((b[4] as number) << 24)) >>>
+    0;
+  if (lastTick < count) return null; // ticks start at 1
+  const inputs: [number, number][] = [];
+  for (let i = 6; i < n; i += 2) {
+    const dx = ((b[i] as number) << 24) >> 24;
+    const dy = ((b[i + 1] as number) << 24) >> 24;
+    if (dx < -INPUT_LIMIT || dx > INPUT_LIMIT || dy < -INPUT_LIMIT || dy > INPUT_LIMIT) return null;
+    inputs.push([dx, dy]);
+  }
+  return { seat: b[0] as number, lastTick, inputs };
+}
+
+// PAUSE: u8 (1 pause, 0 resume)
+
+export function encodePause(pause: boolean): ArrayBuffer {
+  const w = new Writer(1);
+  w.u8(pause ? 1 : 0);
+  return w.done();
+}
+
+export function decodePause(bytes: unknown): { pause: boolean } | null {
+  return decode(bytes, (r) => ({ pause: r.count(0, 1) === 1 }));
+}
+
+function writeState(w: Writer, s: PublicState) {
+  w.u32(s.tick);
+  w.u8(s.santas.length);
+  for (const santa of s.santas) {
+    w.u16(santa.score);
+    w.u16(santa.gifts);
+    w.u8(santa.powerUpsUsed);
+    w.i32(santa.x);
+    w.i32(santa.y);
+    w.u8(index(LOOKS, santa.look));
+    w.u32(santa.frozenUntil);
+    w.u32(santa.graceUntil);
+    w.u32(santa.flameUntil);
+    w.u32(santa.cookieUntil);
+  }
+  w.i32(s.gift.x);
+  w.i32(s.gift.y);
+  w.u8(s.ice.length);
+  for (const m of s.ice) writeMover(w, m);
+  w.u8(s.powerUps.length);
+  for (const p of s.powerUps) {
+    w.u8(index(POWER_UP_KINDS, p.kind));
+    w.u8(index(POWER_UP_STATES, p.state));
+    w.u32(p.appearAtTick);
+    writeMover(w, p);
+  }
+}
+
+function writeMover(w: Writer, m: MoverView) {
+  w.i32(m.x);
+  w.i32(m.y);
+  w.i32(m.vx);
+  w.i32(m.vy);
+}
+
+function readMover(r: Reader): MoverView {
+  return { x: r.i32(), y: r.i32(), vx: r.i32(), vy: r.i32() };
+}
+
+function readState(r: Reader): PublicState {
+  const tick = r.u32();
+  const santas: SantaView[] = [];
+  for (let i = r.count(1, MAX_SEATS); i > 0; i--) {
+    santas.push({
+      score: r.u16(),
+      gifts: r.u16(),
+      powerUpsUsed: r.u8(),
+      x: r.i32(),
+      y: r.i32(),
+      look: r.pick(LOOKS),
+      frozenUntil: r.u32(),
+      graceUntil: r.u32(),
+      flameUntil: r.u32(),
+      cookieUntil: r.u32(),
+    });
+  }
+  const gift = { x: r.i32(), y: r.i32() };
+  const ice: MoverView[] = [];
+  for (let i = r.count(0, 16); i > 0; i--) ice.push(readMover(r));
+  const powerUps: PowerUpView[] = [];
+  for (let i = r.count(0, 16); i > 0; i--) {
+    const kind = r.pick(POWER_UP_KINDS);
+    const state = r.pick(POWER_UP_STATES);
+    const appearAtTick = r.u32();
+    powerUps.push({ kind, state, appearAtTick, ...readMover(r) });
+  }
+  return { tick, santas, gift, ice, powerUps };
+}
+
+// START: u8 seat, u8 seats, u32 ticks, u8 orientation, u16 lead, u16 late, i32 startInMs,
+// u8 pausesLeft, state
+
+export function encodeStart(m: StartMessage): ArrayBuffer {
+  const s = m.state;
+  const w = new Writer(
+    16 + 5 + 30 * s.santas.length + 8 + 1 + 16 * s.ice.length + 1 + 22 * s.powerUps.length,
+  );
+  w.u8(m.seat);
+  w.u8(m.seats);
+  w.u32(m.ticks);
+  w.u8(index(ORIENTATIONS, m.orientation));
+  w.u16(m.leadTicks);
+  w.u16(m.lateTicks);
+  w.i32(m.startInMs);
+  w.u8(m.pausesLeft);
+  writeState(w, m.state);
+  return w.done();
+}
+
+export function decodeStart(bytes: unknown): StartMessage | null {
+  return decode(bytes, (r) => ({
+    seat: r.u8(),
+    seats: r.count(1, MAX_SEATS),
+    ticks: r.u32(),
+    orientation: r.pick(ORIENTATIONS),
+    leadTicks: r.u16(),
+    lateTicks: r.u16(),
+    startInMs: r.i32(),
+    pausesLeft: r.u8(),
+    state: readState(r),
+  }));
+}
+
+// FRAME: u32 tick, u8 n, n × (u32 ack, u16 filled, u16 score, i32 x, i32 y), u8 k, k × reveal
+// reveal: u8 type; gift: u32 tick, i32 x, i32 y; power_up_time: u8 index, u32 tick;
+// power_up: u8 index, u32 tick, i32 x, y, vx, vy
+
+const REVEALS = ["gift", "power_up_time", "power_up"] as const;
+
+const REVEAL_BYTES = { gift: 13, power_up_time: 6, power_up: 22 } as const;
+
+export function encodeFrame(m: FrameMessage): ArrayBuffer {
+  let size = 6 + 16 * m.seats.length;
+  for (let i = 0; i < m.reveals.length; i++) size += REVEAL_BYTES[(m.reveals[i] as Reveal).type];
+  const w = new Writer(size);
+  w.u32(m.tick);
+  w.u8(m.seats.length);
+  for (let i = 0; i < m.seats.length; i++) {
+    const s = m.seats[i] as SeatFrame;
+    w.u32(s.ackTick);
+    w.u16(Math.min(s.filled, 0xffff));
+    w.u16(s.score);
+    w.i32(s.x);
+    w.i32(s.y);
+  }
+  w.u8(m.reveals.length);
+  for (let i = 0; i < m.reveals.length; i++) {
+    const v = m.reveals[i] as Reveal;
+    w.u8(index(REVEALS, v.type));
+    if (v.type === "gift") {
+      w.u32(v.tick);
+      w.i32(v.x);
+      w.i32(v.y);
+    } else if (v.type === "power_up_time") {
+      w.u8(v.index);
+      w.u32(v.appearAtTick);
+    } else {
+      w.u8(v.index);
+      w.u32(v.tick);
+      writeMover(w, v);
+    }
+  }
+  return w.done();
+}
+
+export function decodeFrame(bytes: unknown): FrameMessage | null {
+  return decode(bytes, (r) => {
+    const tick = r.u32();
+    const seats: SeatFrame[] = [];
+    for (let i = r.count(1, MAX_SEATS); i > 0; i--)
+      seats.push({ ackTick: r.u32(), filled: r.u16(), score: r.u16(), x: r.i32(), y: r.i32() });
+    const reveals: Reveal[] = [];
+    for (let i = r.count(0, 32); i > 0; i--) {
+      const type = r.pick(REVEALS);
+      if (type === "gift") reveals.push({ type, tick: r.u32(), x: r.i32(), y: r.i32() });
+      else if (type === "power_up_time")
+        reveals.push({ type, index: r.u8(), appearAtTick: r.u32() });
+      else reveals.push({ type, index: r.u8(), tick: r.u32(), ...readMover(r) });
+    }
+    return { tick, seats, reveals };
+  });
+}
+
+// PAUSED: u8 paused, u8 pausesLeft, u32 tick, u16 msLeft
+
+export function encodePaused(m: PausedMessage): ArrayBuffer {
+  const w = new Writer(8);
+  w.u8(m.paused ? 1 : 0);
+  w.u8(m.pausesLeft);
+  w.u32(m.tick);
+  w.u16(Math.min(Math.max(0, Math.round(m.msLeft)), 0xffff));
+  return w.done();
+}
+
+export function decodePaused(bytes: unknown): PausedMessage | null {
+  return decode(bytes, (r) => ({
+    paused: r.count(0, 1) === 1,
+    pausesLeft: r.u8(),
+    tick: r.u32(),
+    msLeft: r.u16(),
+  }));
+}
+
+// END: u8 reason, u16 score, u16 gifts, u8 powerUpsUsed, u16 best, u32 rank, u8 newBest,
+// u32 ticksPlayed
+
+export function encodeEnd(m: EndMessage): ArrayBuffer {
+  const w = new Writer(17);
+  w.u8(index(END_REASONS, m.reason));
+  w.u16(m.score);
+  w.u16(m.gifts);
+  w.u8(m.powerUpsUsed);
+  w.u16(m.best);
+  w.u32(m.rank);
+  w.u8(m.newBest ? 1 : 0);
+  w.u32(m.ticksPlayed);
+  return w.done();
+}
+
+export function decodeEnd(bytes: unknown): EndMessage | null {
+  return decode(bytes, (r) => ({
+    reason: r.pick(END_REASONS),
+    score: r.u16(),
+    gifts: r.u16(),
+    powerUpsUsed: r.u8(),
+    best: r.u16(),
+    rank: r.u32(),
+    newBest: r.count(0, 1) === 1,
+    ticksPlayed: r.u32(),
+  }));
+}
+
+/** The decoder for each server → client op code (a client's dispatch table). */
+export const serverMessages = {
+  [LiveOp.START]: decodeStart,
+  [LiveOp.FRAME]: decodeFrame,
+  [LiveOp.PAUSED]: decodePaused,
+  [LiveOp.END]: decodeEnd,
+} as const;

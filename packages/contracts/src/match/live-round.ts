@@ -1,0 +1,69 @@
+/**
+ * A live round on a Nakama authoritative match (docs/realtime.md): the op codes and the
+ * timing every client and the server agree on. Times are in simulation ticks (60 a second,
+ * @gift-grab/simulation's TICKS_PER_SECOND) unless the name says ms.
+ */
+
+/** The match handler's name (registerMatch / nk.matchCreate). */
+export const LIVE_ROUND_MATCH = "live_round";
+
+/** Match data op codes: 1–9 client → server, 10–19 server → client. */
+export const LiveOp = {
+  /** The seat's inputs for the last few ticks (sent redundantly: a lost message costs nothing). */
+  INPUT: 1,
+  /** Ask to pause (1) or resume (0). */
+  PAUSE: 2,
+  /** The round's settings and the public state at a tick: on join, rejoin and at the start. */
+  START: 10,
+  /** Ticks the server has simulated: per seat the last input taken and the score; spawns revealed. */
+  FRAME: 11,
+  /** The round's clock stopped or runs again. */
+  PAUSED: 12,
+  /** The round is over: the server's score and what it wrote. */
+  END: 13,
+} as const;
+export type LiveOp = (typeof LiveOp)[keyof typeof LiveOp];
+
+export const LiveTiming = {
+  /**
+   * Match loops a second. 20 Hz is 3 simulation ticks a loop exactly, 50 ms between frames
+   * (prediction hides them); at 60 Hz Nakama would wake each match three times as often for
+   * the same work, and a late wakeup is a dropped tick (docs/realtime.md).
+   */
+  loopHz: 20,
+  /** Simulation ticks per match loop. */
+  ticksPerLoop: 3,
+  /**
+   * A FRAME every this many loops (10 a second), and at once for a reveal or the end: the
+   * client predicts between frames, and each message a match sends costs the server.
+   */
+  frameEvery: 2,
+  /**
+   * An input for tick T counts if it reaches the server at most this long after T's time on
+   * the round's clock (12 ticks = 200 ms: half an RTT of 300 ms plus a loop); after that the
+   * server has played T with the seat's last input.
+   */
+  lateTicks: 12,
+  /** An input for a tick more than this ahead of the round's clock is refused (clock skew: 50 ms). */
+  aheadTicks: 3,
+  /** A power-up's appearance time is revealed this long before it appears (15 ticks = 250 ms). */
+  leadTicks: 15,
+  /** At most this many ticks in one INPUT message (half a second). */
+  maxInputTicks: 30,
+  /** INPUT messages a seat may send per match loop; more are dropped and counted. */
+  maxInputsPerLoop: 6,
+  /** A ranked round may pause this many times… */
+  maxPauses: 2,
+  /** …for at most this long each; then it resumes by itself. */
+  maxPauseMs: 10_000,
+  /** After a pause the clock runs again this long after the resume (the field shows first). */
+  resumeDelayMs: 1_000,
+  /** Before tick 0, after every seat has joined (a countdown). */
+  startDelayMs: 3_000,
+  /** A seat whose socket dropped gets it back within this long; then the round ends. */
+  reconnectGraceMs: 10_000,
+  /** After the end the match stays open this long (a rejoin still gets the result), then closes. */
+  lingerMs: 5_000,
+  /** A match nobody joins closes after this long. */
+  joinTimeoutMs: 30_000,
+} as const;

@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import {
+  decodeEnd,
+  decodeFrame,
+  decodeInput,
+  decodePause,
+  decodePaused,
+  decodeStart,
+  encodeEnd,
+  encodeFrame,
+  encodeInput,
+  encodePause,
+  encodePaused,
+  encodeStart,
+  type FrameMessage,
+  type InputMessage,
+  LiveTiming,
+  MAX_MESSAGE_BYTES,
+  type StartMessage,
+  UNREVEALED,
+} from "../src/match";
+
+const start: StartMessage = {
+  seat: 0,
+  seats: 1,
+  ticks: 1800,
+  orientation: "portrait",
+  leadTicks: 15,
+  lateTicks: 12,
+  startInMs: -250,
+  pausesLeft: 2,
+  state: {
+    tick: 42,
+    santas: [
+      {
+        score: 3,
+        gifts: 3,
+        powerUpsUsed: 1,
+        x: 640_000,
+        y: 360_000,
+        look: "frozen",
+        frozenUntil: 200,
+        graceUntil: 0,
+        flameUntil: 0,
+        cookieUntil: 700,
+      },
+    ],
+    gift: { x: 100_000, y: 200_000 },
+    ice: [
+      { x: 1, y: 2, vx: -4333, vy: 1 },
+      { x: 5, y: 6, vx: 7, vy: -8 },
+    ],
+    powerUps: [
+      { kind: "flame", state: "waiting", appearAtTick: UNREVEALED, x: 0, y: 0, vx: 0, vy: 0 },
+      { kind: "cookie", state: "active", appearAtTick: 300, x: 9, y: 10, vx: -11, vy: 12 },
+    ],
+  },
+};
+
+const frame: FrameMessage = {
+  tick: 99,
+  seats: [{ ackTick: 97, filled: 2, score: 4, x: -1, y: 123_456 }],
+  reveals: [
+    { type: "gift", tick: 98, x: 1000, y: 2000 },
+    { type: "power_up_time", index: 1, appearAtTick: 114 },
+    { type: "power_up", index: 0, tick: 99, x: 1, y: 2, vx: -3, vy: 4 },
+  ],
+};
+
+/** Every prefix and every longer copy of a message decodes to null. */
+function cutsAndPads(bytes: ArrayBuffer) {
+  const out: Uint8Array[] = [];
+  const all = new Uint8Array(bytes);
+  for (let n = 0; n < all.length; n++) out.push(all.slice(0, n));
+  const longer = new Uint8Array(all.length + 1);
+  longer.set(all);
+  out.push(longer);
+  return out;
+}
+
+describe("the live round's codec", () => {
+  it("round-trips every message, from an ArrayBuffer or a Uint8Array view", () => {
+    const input: InputMessage = {
+      seat: 2,
+      lastTick: 1800,
+      inputs: [
+        [-100, 100],
+        [0, -7],
+      ],
+    };
+    expect(decodeInput(encodeInput(input))).toEqual(input);
+    expect(decodePause(encodePause(true))).toEqual({ pause: true });
+    expect(decodePause(encodePause(false))).toEqual({ pause: false });
+    expect(decodeStart(encodeStart(start))).toEqual(start);
+    expect(decodeFrame(encodeFrame(frame))).toEqual(frame);
+    const paused = { paused: true, pausesLeft: 1, tick: 600, msLeft: 9_950 };
+    expect(decodePaused(encodePaused(paused))).toEqual(paused);
+    const end = {
+      reason: "completed" as const,
+      score: 31,
+      gifts: 31,
+      powerUpsUsed: 2,
+      best: 33,
+      rank: 1,
+      newBest: false,
+      ticksPlayed: 1800,
+    };
+    expect(decodeEnd(encodeEnd(end))).toEqual(end);
+    // A view into a larger buffer, as nakama-js hands match data over.
+    const inner = new Uint8Array(encodeFrame(frame));
+    const outer = new Uint8Array(inner.length + 10);
+    outer.set(inner, 5);
+    expect(decodeFrame(outer.subarray(5, 5 + inner.length))).toEqual(frame);
+  });
+
+  it("keeps messages small: an input of the most ticks, a START of four seats", () => {
+    const most = Array.from({ length: LiveTiming.maxInputTicks }, () => [1, 1] as [number, number]);
+    expect(encodeInput({ seat: 0, lastTick: 100, inputs: most }).byteLength).toBe(66);
+    const four = {
+      ...start,
+      seats: 4,
+      state: { ...start.state, santas: Array(4).fill(start.state.santas[0]) },
+    };
+    expect(encodeStart(four).byteLength).toBeLessThan(MAX_MESSAGE_BYTES / 3);
+    expect(encodeStart(start).byteLength).toBe(137);
+    expect(encodeFrame({ ...frame, reveals: [] }).byteLength).toBe(22);
+  });
+
+  it("answers null, never throws, for bytes that are not exactly a message", () => {
+    const messages = [
+      [decodeInput, encodeInput({ seat: 0, lastTick: 5, inputs: [[1, 2]] })],
+      [decodePause, encodePause(true)],
+      [decodeStart, encodeStart(start)],
+      [decodeFrame, encodeFrame(frame)],
+      [decodePaused, encodePaused({ paused: false, pausesLeft: 0, tick: 1, msLeft: 0 })],
+    ] as const;
+    for (const [decode, bytes] of messages)
+      for (const junk of cutsAndPads(bytes)) expect(decode(junk)).toBeNull();
+    for (const junk of [undefined, null, "text", 5, {}, [], new ArrayBuffer(MAX_MESSAGE_BYTES + 1)])
+      expect(decodeInput(junk)).toBeNull();
+  });
+
+  it("refuses inputs out of range: no ticks, too many ticks, a direction past ±100, tick 0", () => {
+    const raw = (seat: number, lastTick: number, n: number, pairs: number[]) => {
+      const b = new Uint8Array(6 + pairs.length);
+      const v = new DataView(b.buffer);
+      v.setUint8(0, seat);
+      v.setUint32(1, lastTick, true);
+      v.setUint8(5, n);
+      for (let i = 0; i < pairs.length; i++) v.setInt8(6 + i, pairs[i] ?? 0);
+      return b;
+    };
+    expect(decodeInput(raw(0, 10, 1, [100, -100]))).not.toBeNull();
+    expect(decodeInput(raw(0, 10, 0, []))).toBeNull();
+    const tooMany = LiveTiming.maxInputTicks + 1;
+    expect(decodeInput(raw(0, 100, tooMany, Array(2 * tooMany).fill(0)))).toBeNull();
+    expect(decodeInput(raw(0, 10, 1, [101, 0]))).toBeNull();
+    expect(decodeInput(raw(0, 10, 1, [0, -101]))).toBeNull();
+    expect(decodeInput(raw(0, 1, 2, [0, 0, 0, 0]))).toBeNull();
+    expect(decodePause(new Uint8Array([2]))).toBeNull();
+  });
+
+  it("survives random bytes of every length", () => {
+    let seed = 7;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed >>> 24;
+    };
+    for (let i = 0; i < 1000; i++) {
+      const junk = Uint8Array.from({ length: 1 + (i % 90) }, next);
+      for (const decode of [
+        decodeInput,
+        decodePause,
+        decodeStart,
+        decodeFrame,
+        decodePaused,
+        decodeEnd,
+      ])
+        expect(() => decode(junk)).not.toThrow();
+    }
+  });
+});

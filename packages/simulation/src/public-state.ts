@@ -1,0 +1,115 @@
+import type { RoundEvent, RoundState, SantaLook } from "./round";
+
+/**
+ * What a player may know of a round at a tick: what is on the field, and nothing the RNG
+ * has not drawn yet. No seed, no RNG state, and a power-up's appearance time only once it is
+ * within `leadTicks` of appearing. The live round's server sends this on (re)join; a client
+ * continues from it with its own inputs and the spawns the server reveals as they happen.
+ */
+export interface SantaView {
+  score: number;
+  gifts: number;
+  powerUpsUsed: number;
+  x: number;
+  y: number;
+  look: SantaLook;
+  frozenUntil: number;
+  graceUntil: number;
+  flameUntil: number;
+  cookieUntil: number;
+}
+
+export interface MoverView {
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+}
+
+export interface PowerUpView extends MoverView {
+  kind: "flame" | "cookie";
+  state: "waiting" | "active" | "taken";
+  /** UNREVEALED until the lead before it appears. */
+  appearAtTick: number;
+}
+
+export interface PublicState {
+  tick: number;
+  santas: SantaView[];
+  gift: { x: number; y: number };
+  ice: MoverView[];
+  powerUps: PowerUpView[];
+}
+
+/** An appearance time not revealed yet (the largest uint32). */
+export const UNREVEALED = 0xffffffff;
+
+/** A power-up's appearance time is known to players from this tick on. */
+export function revealTick(appearAtTick: number, leadTicks: number): number {
+  return Math.max(0, appearAtTick - leadTicks);
+}
+
+/**
+ * The public state at `clockTick` on the round's clock (at or past s.tick: the server may
+ * reveal an appearance time by the clock before it has simulated that far).
+ */
+export function publicState(s: RoundState, leadTicks: number, clockTick = s.tick): PublicState {
+  const { santa } = s;
+  return {
+    tick: s.tick,
+    santas: [
+      {
+        score: s.score,
+        gifts: s.gifts,
+        powerUpsUsed: s.powerUpsUsed,
+        x: santa.x,
+        y: santa.y,
+        look: santa.look,
+        frozenUntil: santa.frozenUntil,
+        graceUntil: santa.graceUntil,
+        flameUntil: s.flameUntil,
+        cookieUntil: s.cookieUntil,
+      },
+    ],
+    gift: { x: s.gift.x, y: s.gift.y },
+    ice: s.ice.map((m) => ({ x: m.x, y: m.y, vx: m.vx, vy: m.vy })),
+    powerUps: s.powerUps.map((p) => ({
+      kind: p.kind,
+      state: p.state,
+      appearAtTick:
+        p.state !== "waiting" || clockTick >= revealTick(p.appearAtTick, leadTicks)
+          ? p.appearAtTick
+          : UNREVEALED,
+      // A waiting power-up's body is a placeholder until the RNG draws it.
+      ...(p.state === "waiting"
+        ? { x: 0, y: 0, vx: 0, vy: 0 }
+        : { x: p.body.x, y: p.body.y, vx: p.body.vx, vy: p.body.vy }),
+    })),
+  };
+}
+
+/** A spawn a player learns about: the RNG drew it (gift, power-up) or its time came near. */
+export type Reveal =
+  | { type: "gift"; tick: number; x: number; y: number }
+  | { type: "power_up_time"; index: number; appearAtTick: number }
+  | ({ type: "power_up"; index: number; tick: number } & MoverView);
+
+/**
+ * What one tick's events drew from the RNG, as reveals (the state is the one right after
+ * that tick). A grab places the next gift; a power-up's appearance places its body.
+ */
+export function spawnsOf(s: RoundState, events: readonly RoundEvent[], out: Reveal[]): void {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as RoundEvent;
+    if (e.type === "grab") out.push({ type: "gift", tick: s.tick, x: s.gift.x, y: s.gift.y });
+    else if (e.type === "powerup_appear") {
+      for (let j = 0; j < s.powerUps.length; j++) {
+        const p = s.powerUps[j];
+        if (p && p.kind === e.kind) {
+          const { x, y, vx, vy } = p.body;
+          out.push({ type: "power_up", index: j, tick: s.tick, x, y, vx, vy });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,294 @@
+// Live rounds under load: bots over real sockets (raw `ws`, Nakama's JSON protocol: lighter
+// than nakama-js in the load generator) each play a whole live solo round against the real
+// server. The server's side is read from the line each match logs when it closes (loops,
+// loops slower than 5 ms, gaps more than 20 % over the 50 ms interval): a count passes when
+// both stay under 1 % of loops (p99 ≤ 5 ms, tick interval p99 within 20 %).
+import fs from "node:fs";
+import {
+  decodeEnd,
+  decodeFrame,
+  decodeStart,
+  encodeInput,
+  LIVE_ROUND_CREATE,
+  LiveOp,
+  LiveTiming,
+  PLAYER_STATS_GET,
+} from "@gift-grab/contracts";
+import { startTestStack, type TestStack } from "@gift-grab/devkit";
+import { INPUT_MAX } from "@gift-grab/simulation";
+import WebSocket from "ws";
+import { NakamaHttp } from "./http";
+import { pool } from "./stats";
+
+export interface LiveBenchOptions {
+  /** Concurrent rounds to try, in order; the bench stops at the first that fails. */
+  counts: number[];
+  roundMs: number;
+  /** live_round_create calls timed for the creation cost (default 80). */
+  creationProbes?: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * How often a bot sends its inputs, and how many ticks each message carries: every message
+ * costs the server (Nakama parses each socket envelope), so a client sends at most once a
+ * match loop; LIVE_BENCH_SEND_MS changes it to compare.
+ */
+const SEND_EVERY_MS = Number(process.env.LIVE_BENCH_SEND_MS ?? 1000 / LiveTiming.loopHz);
+const REDUNDANCY = Math.min(LiveTiming.maxInputTicks, Math.ceil((SEND_EVERY_MS * 60) / 1000) * 3);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? Number.NaN) / 1024;
+}
+
+/** User + system CPU of a process so far, ms. */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+interface BotResult {
+  ended: boolean;
+  score: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+/** One bot: joins, plays by the round's clock steering at the gift it was told about, leaves at END. */
+function playRound(http: NakamaHttp, token: string, matchId: string, timeoutMs: number) {
+  return new Promise<BotResult>((resolve) => {
+    const ws = new WebSocket(http.socketUrl(token));
+    const result: BotResult = { ended: false, score: 0, bytesIn: 0, bytesOut: 0 };
+    let startAt = 0;
+    let ticks = 0;
+    let gift = { x: 0, y: 0 };
+    let santa = { x: 0, y: 0 };
+    const inputs: [number, number][] = [[0, 0]];
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const finish = () => {
+      clearInterval(timer);
+      clearTimeout(deadline);
+      ws.close();
+      resolve(result);
+    };
+    const deadline = setTimeout(finish, timeoutMs);
+    ws.on("open", () => ws.send(JSON.stringify({ cid: "1", match_join: { match_id: matchId } })));
+    ws.on("error", finish);
+    ws.on("message", (raw) => {
+      const env = JSON.parse(String(raw));
+      const m = env.match_data;
+      if (!m) return;
+      const data = Buffer.from(m.data ?? "", "base64");
+      result.bytesIn += data.byteLength;
+      const op = Number(m.op_code);
+      if (op === LiveOp.START) {
+        const s = decodeStart(data);
+        if (!s) return;
+        startAt = Date.now() + s.startInMs;
+        ticks = s.ticks;
+        gift = s.state.gift;
+        santa = s.state.santas[0] ?? santa;
+        timer ??= setInterval(send, SEND_EVERY_MS);
+      } else if (op === LiveOp.FRAME) {
+        const f = decodeFrame(data);
+        if (!f) return;
+        santa = f.seats[0] ?? santa;
+        for (const r of f.reveals) if (r.type === "gift") gift = r;
+      } else if (op === LiveOp.END) {
+        const e = decodeEnd(data);
+        result.ended = e?.reason === "completed";
+        result.score = e?.score ?? 0;
+        finish();
+      }
+    });
+    function send() {
+      const due = Math.min(ticks, Math.floor(((Date.now() - startAt) * 60) / 1000));
+      while (inputs.length <= due) {
+        const x = gift.x - santa.x;
+        const y = gift.y - santa.y;
+        const len = Math.sqrt(x * x + y * y);
+        inputs.push(
+          len === 0
+            ? [0, 0]
+            : [Math.round((INPUT_MAX * x) / len), Math.round((INPUT_MAX * y) / len)],
+        );
+      }
+      if (due < 1) return;
+      const n = Math.min(REDUNDANCY, due);
+      const bytes = Buffer.from(
+        encodeInput({ seat: 0, lastTick: due, inputs: inputs.slice(due - n + 1, due + 1) }),
+      );
+      result.bytesOut += bytes.byteLength;
+      ws.send(
+        JSON.stringify({
+          match_data_send: {
+            match_id: matchId,
+            op_code: LiveOp.INPUT,
+            data: bytes.toString("base64"),
+          },
+        }),
+      );
+    }
+  });
+}
+
+/** The close lines of these matches in the stack's log. */
+function loopStats(stack: TestStack, matchIds: Set<string>) {
+  const re =
+    /live round (\S+) closed: loops=(\d+) slow_loops=(\d+) late_gaps=(\d+) max_loop_ms=(\d+) max_gap_ms=(\d+)/;
+  const total = { matches: 0, loops: 0, slow: 0, late: 0, maxLoop: 0, maxGap: 0 };
+  for (const line of fs.readFileSync(stack.logFile, "utf8").split("\n")) {
+    const m = line.match(re);
+    if (!m || !matchIds.has(String(m[1]))) continue;
+    total.matches += 1;
+    total.loops += Number(m[2]);
+    total.slow += Number(m[3]);
+    total.late += Number(m[4]);
+    total.maxLoop = Math.max(total.maxLoop, Number(m[5]));
+    total.maxGap = Math.max(total.maxGap, Number(m[6]));
+  }
+  return total;
+}
+
+async function signIns(http: NakamaHttp, n: number) {
+  const tokens: string[] = [];
+  await pool(Array.from({ length: n }), 20, async (_, i) => {
+    tokens[i] = await http.authenticateDevice();
+  });
+  return tokens;
+}
+
+export async function measureLiveRounds({
+  counts,
+  roundMs,
+  creationProbes = 80,
+  log = console.log,
+}: LiveBenchOptions) {
+  const stack = await startTestStack({
+    name: "bench-live",
+    // Another build of the module to compare (e.g. before a change): LIVE_BENCH_MODULE=dir.
+    ...(process.env.LIVE_BENCH_MODULE ? { runtimePath: process.env.LIVE_BENCH_MODULE } : {}),
+    runtimeEnv: {
+      ROUND_DURATION_MS: String(roundMs),
+      ROUND_STARTS_PER_MINUTE: "1000",
+      LIVE_JOIN_TIMEOUT_MS: "4000",
+      LIVE_START_DELAY_MS: "2000",
+      LIVE_LINGER_MS: "1000",
+    },
+  });
+  const pid = stack.nakama.pid;
+  try {
+    const http = new NakamaHttp(stack.port);
+    // Creation: a live_round_create (a match, its VM, the bundle's top level) against a
+    // cheap RPC of the same player, one call at a time; RSS of the idle matches.
+    const probe = await signIns(http, creationProbes);
+    const rss0 = rssMb(pid);
+    const extra: number[] = [];
+    for (const token of probe) {
+      let t0 = performance.now();
+      await http.rpc(token, PLAYER_STATS_GET, {});
+      const rpcMs = performance.now() - t0;
+      t0 = performance.now();
+      await http.rpc(token, LIVE_ROUND_CREATE, {});
+      extra.push(performance.now() - t0 - rpcMs);
+    }
+    extra.sort((a, b) => a - b);
+    const creation = {
+      matches: probe.length,
+      /** The median over the probes: a busy machine moves single calls, not the median. */
+      ms_per_match: extra[extra.length >> 1] ?? Number.NaN,
+      idle_rss_mb_per_match: (rssMb(pid) - rss0) / probe.length,
+    };
+    log(
+      `live: creating a match ${creation.ms_per_match.toFixed(1)} ms, idle ${creation.idle_rss_mb_per_match.toFixed(2)} MB each`,
+    );
+    await sleep(6_000); // the probes' matches close (nobody joined)
+
+    const runs = [];
+    let capacity = 0;
+    for (const n of counts) {
+      const tokens = await signIns(http, n);
+      const rssStart = rssMb(pid);
+      const matchIds: string[] = [];
+      await pool(tokens, 20, async (token, i) => {
+        const { match_id } = (await http.rpc(token, LIVE_ROUND_CREATE, {})) as { match_id: string };
+        matchIds[i] = match_id;
+      });
+      const rssBefore = rssMb(pid);
+      let rssPeak = rssBefore;
+      const sampler = setInterval(() => {
+        rssPeak = Math.max(rssPeak, rssMb(pid));
+      }, 1000);
+      const cpu0 = cpuMs(pid);
+      const bots0 = process.cpuUsage();
+      const t0 = performance.now();
+      const results = await Promise.all(
+        tokens.map((token, i) => playRound(http, token, matchIds[i] as string, roundMs + 20_000)),
+      );
+      const wallMs = performance.now() - t0;
+      clearInterval(sampler);
+      const botsCpu = process.cpuUsage(bots0);
+      const serverCpuMs = cpuMs(pid) - cpu0;
+      await sleep(2_500); // the matches close and log
+      const loops = loopStats(stack, new Set(matchIds));
+      const completed = results.filter((r) => r.ended).length;
+      const seconds = wallMs / 1000;
+      const run = {
+        rounds: n,
+        completed,
+        matches_logged: loops.matches,
+        slow_loop_pct: (100 * loops.slow) / Math.max(1, loops.loops),
+        late_gap_pct: (100 * loops.late) / Math.max(1, loops.loops),
+        max_loop_ms: loops.maxLoop,
+        max_gap_ms: loops.maxGap,
+        rss_mb_per_round: (rssPeak - rssStart) / n,
+        server_cpu_pct: (100 * serverCpuMs) / wallMs,
+        server_cpu_ms_per_round_s: serverCpuMs / n / seconds,
+        bots_cpu_pct: (100 * (botsCpu.user + botsCpu.system)) / 1000 / wallMs,
+        bytes_in_per_s: results.reduce((s, r) => s + r.bytesIn, 0) / n / seconds,
+        bytes_out_per_s: results.reduce((s, r) => s + r.bytesOut, 0) / n / seconds,
+      };
+      const ok = completed === n && run.slow_loop_pct <= 1 && run.late_gap_pct <= 1;
+      runs.push({ ...run, ok });
+      log(
+        `live: ${n} rounds: ${completed} completed, slow loops ${run.slow_loop_pct.toFixed(2)} %, late gaps ${run.late_gap_pct.toFixed(2)} % (max loop ${run.max_loop_ms} ms, max gap ${run.max_gap_ms} ms), server CPU ${run.server_cpu_pct.toFixed(0)} %, bots CPU ${run.bots_cpu_pct.toFixed(0)} %, ${run.rss_mb_per_round.toFixed(2)} MB/round, payload ${run.bytes_in_per_s.toFixed(0)} B/s down ${run.bytes_out_per_s.toFixed(0)} B/s up per player ${ok ? "ok" : "FAIL"}`,
+      );
+      if (!ok) break;
+      capacity = n;
+    }
+    return { creation, runs, capacity };
+  } finally {
+    await stack.stop();
+  }
+}
+
+export function formatLiveRounds(r: Awaited<ReturnType<typeof measureLiveRounds>>) {
+  return [
+    `live rounds: creating a match ${r.creation.ms_per_match.toFixed(1)} ms (idle ${r.creation.idle_rss_mb_per_match.toFixed(2)} MB)`,
+    ...r.runs.map(
+      (x) =>
+        `  ${x.rounds} concurrent: slow loops ${x.slow_loop_pct.toFixed(2)} %, late gaps ${x.late_gap_pct.toFixed(2)} %, server CPU ${x.server_cpu_pct.toFixed(0)} % (bots ${x.bots_cpu_pct.toFixed(0)} %), ${x.rss_mb_per_round.toFixed(2)} MB/round, ${x.bytes_in_per_s.toFixed(0)}/${x.bytes_out_per_s.toFixed(0)} B/s per player down/up ${x.ok ? "ok" : "FAIL"}`,
+    ),
+    ...impliedByCpu(r),
+    `capacity live_solo_rounds: ${r.capacity}`,
+  ].join("\n");
+}
+
+/**
+ * When other work (or the bots) starves Nakama, the loop criteria fail for want of CPU, not
+ * for the rounds: the server's CPU per round, from the largest count run, and the count it
+ * implies for two whole cores.
+ */
+function impliedByCpu(r: Awaited<ReturnType<typeof measureLiveRounds>>) {
+  const last = r.runs.at(-1);
+  if (!last || last.rounds === 0) return [];
+  const perRound = last.server_cpu_pct / last.rounds;
+  return [
+    `  server CPU per live round: ${perRound.toFixed(2)} % of a core (at ${last.rounds} rounds): ${Math.floor(200 / perRound)} rounds would fill two cores`,
+  ];
+}
