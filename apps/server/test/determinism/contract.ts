@@ -28,6 +28,8 @@ export const simReplayBatch = defineRpc({
 /** Plays whole live rounds through the match handler's functions in goja (live-driver.ts). */
 export const liveRoundDrive = defineRpc({
   id: "live_round_drive",
+  // A batch of round descriptions (test stack only).
+  limits: { maxChars: 64 * 1024, maxDepth: 3 },
   request: z.strictObject({
     rounds: z
       .array(

@@ -1,5 +1,6 @@
 import { Orientation } from "@gift-grab/simulation";
 import * as z from "zod/mini";
+import { SMALL_REQUEST } from "../request-limits";
 import { defineRpc } from "../rpc";
 
 export const LIVE_ROUND_CREATE = "live_round_create";
@@ -11,6 +12,7 @@ export const LIVE_ROUND_CREATE = "live_round_create";
  */
 export const liveRoundCreate = defineRpc({
   id: LIVE_ROUND_CREATE,
+  limits: SMALL_REQUEST,
   request: z.strictObject({
     /** The field as the player's screen shows it; default landscape. */
     orientation: z.optional(Orientation),
