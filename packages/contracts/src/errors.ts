@@ -54,6 +54,8 @@ export const ErrorReason = z.enum([
    * racing with one token): refused, the login stays live; the other caller holds the new pair.
    */
   "refresh_superseded",
+  /** A Nakama API the game does not use, closed by policy (docs/security.md "Every client API"). */
+  "api_closed",
 ]);
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
@@ -82,6 +84,7 @@ export const reasonCode: Record<ErrorReason, number> = {
   login_expired: NakamaCode.UNAUTHENTICATED,
   collection_owned: NakamaCode.PERMISSION_DENIED,
   refresh_superseded: NakamaCode.ABORTED,
+  api_closed: NakamaCode.PERMISSION_DENIED,
 };
 
 /**

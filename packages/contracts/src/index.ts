@@ -1,6 +1,7 @@
 export * from "./errors";
 export * from "./issues";
 export * from "./leaderboard";
+export * from "./limits";
 export * from "./rpc";
 export * from "./rpcs";
 export * from "./session";

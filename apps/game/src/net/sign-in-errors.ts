@@ -52,7 +52,10 @@ export async function toSignInFailure(err: unknown): Promise<SignInFailure> {
         messageForReason(err.status >= 500 ? "internal" : "unknown"),
       );
     }
-    return new SignInFailure(kindOf[parsed.reason] ?? "unknown", messageForReason(parsed.reason));
+    return new SignInFailure(
+      kindOf[parsed.reason] ?? "unknown",
+      messageForReason(parsed.reason, parsed.detail),
+    );
   }
   if (err instanceof TypeError || isAbort(err) || err === "Request timed out.") {
     return new SignInFailure("unreachable", unreachableMessage);

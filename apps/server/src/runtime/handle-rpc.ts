@@ -1,5 +1,6 @@
 import { type AnyRpc, describeIssues, type RpcResponse } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
+import { assertRpcWithinLimits } from "../limits/guards";
 import { assertNoControlCharactersInJson } from "./control-chars";
 import { isRuntimeError, rpcError, unexpectedError } from "./errors";
 
@@ -49,6 +50,8 @@ function handleRpc<C extends AnyRpc>(
 ): string {
   const userId = ctx.userId;
   if (!userId) throw rpcError("unauthenticated", `${contract.id}: sign in first`);
+  // Cheap before expensive: the rate limits before the payload is parsed.
+  assertRpcWithinLimits(contract.id, ctx, nk);
   let raw: unknown = {};
   if (payload !== "") {
     try {

@@ -11,6 +11,7 @@ import {
 } from "@gift-grab/contracts";
 import { claimEmail, emailTakenError, releaseEmail } from "../accounts/email-claims";
 import { assertValidUsername } from "../accounts/username-guard";
+import { assertSignInWithinLimits, countSignUp } from "../limits/guards";
 import { assertDatabaseReachable } from "../runtime/database";
 import { rpcError } from "../runtime/errors";
 import { recordSignIn, type StoredLogin } from "../runtime/login-table";
@@ -96,9 +97,15 @@ const USER_BY_CUSTOM = "SELECT id::text AS id FROM users WHERE custom_id = $1";
 export const beforeAuthenticateEmail: nkruntime.BeforeHookFunction<
   nkruntime.AuthenticateEmailRequest
 > = (ctx, logger, nk, req) => {
+  const create = req.create !== false;
+  assertSignInWithinLimits(
+    create ? "email sign-up" : "email sign-in",
+    ctx,
+    nk,
+    create ? "yes" : "no",
+  );
   const account = req.account ?? {};
   const email = String(account.email ?? "").toLowerCase();
-  const create = req.create !== false;
   let vars: Vars;
   if (create) {
     const parsed = SignUp.safeParse({
@@ -144,6 +151,13 @@ function assertAccountId(api: string, schema: typeof DeviceId, id: unknown) {
 export const beforeAuthenticateDevice: nkruntime.BeforeHookFunction<
   nkruntime.AuthenticateDeviceRequest
 > = (ctx, _logger, nk, req) => {
+  assertSignInWithinLimits(
+    "device sign-in",
+    ctx,
+    nk,
+    req.create === false ? "no" : "if-new",
+    () => userIdBy(nk, USER_BY_DEVICE, String(req.account?.id ?? "")) !== undefined,
+  );
   assertValidUsername(req.username);
   const account = req.account ?? { id: "" };
   assertAccountId("device sign-in", DeviceId, account.id);
@@ -161,6 +175,13 @@ export const beforeAuthenticateDevice: nkruntime.BeforeHookFunction<
 export const beforeAuthenticateCustom: nkruntime.BeforeHookFunction<
   nkruntime.AuthenticateCustomRequest
 > = (ctx, _logger, nk, req) => {
+  assertSignInWithinLimits(
+    "custom sign-in",
+    ctx,
+    nk,
+    req.create === false ? "no" : "if-new",
+    () => userIdBy(nk, USER_BY_CUSTOM, String(req.account?.id ?? "")) !== undefined,
+  );
   assertValidUsername(req.username);
   const account = req.account ?? { id: "" };
   assertAccountId("custom sign-in", CustomId, account.id);
@@ -184,6 +205,7 @@ export function afterSignIn(
   nk: nkruntime.Nakama,
   session: nkruntime.Session,
 ) {
+  countSignUp(ctx, nk, session.created === true);
   const claims = claimsOf(nk, session.token ?? "");
   const vars = claims.vrs ?? {};
   const lid = vars[SessionVar.loginId];

@@ -1,0 +1,20 @@
+import { LIMITS, type LimitName, limitValue } from "@gift-grab/contracts";
+import type { Rule } from "./rate";
+
+/**
+ * A limit's rule from runtime.env (the table and its defaults: packages/contracts/src/limits.ts).
+ * Read per request: ctx.env is the node's config, and parsing one number costs nothing next to
+ * the request.
+ */
+export function limitRule(env: { [key: string]: string } | undefined, name: LimitName): Rule {
+  return { count: limitValue(env, name), windowSec: LIMITS[name].windowSec };
+}
+
+/** "a minute" or "an hour", for the refusal's words. */
+export function windowWords(rule: Rule): string {
+  return rule.windowSec === 3600
+    ? "an hour"
+    : rule.windowSec === 60
+      ? "a minute"
+      : `${rule.windowSec} s`;
+}

@@ -1,0 +1,51 @@
+import { retryAfterText } from "@gift-grab/contracts";
+import { rpcError } from "../runtime/errors";
+
+/** A limit as the server applies it: `count` requests per `windowSec`, all at once or spread. */
+export interface Rule {
+  count: number;
+  windowSec: number;
+}
+
+/**
+ * The generic cell rate algorithm: per subject, one number in nk.localcache, the time at which
+ * its bucket would be empty again ("theoretical arrival time"). Each request moves it a
+ * window/count later; a request that would move it more than a window ahead is refused and
+ * moves nothing. So `count` requests pass at once, then one per window/count, with no bucket
+ * edge to game. Cost: one localcacheGet, and one localcachePut when allowed (a refusal writes
+ * nothing). Read-modify-write is not atomic: requests running at the same instant in other
+ * VMs may each read the same time, so a burst can pass by up to the VM pool's size more
+ * (docs/security.md "Rate limits").
+ *
+ * Returns 0 when the request is allowed (and counted), else the milliseconds until one would be.
+ */
+export function take(nk: nkruntime.Nakama, key: string, rule: Rule, now = Date.now()): number {
+  const windowMs = rule.windowSec * 1000;
+  const stored = nk.localcacheGet(key);
+  const next = (typeof stored === "number" && stored > now ? stored : now) + windowMs / rule.count;
+  if (next - now > windowMs) return next - now - windowMs;
+  nk.localcachePut(key, next, Math.ceil((next - now) / 1000));
+  return 0;
+}
+
+/** Like take, without counting: 0 if one more request would pass now, else ms to wait. */
+export function peek(nk: nkruntime.Nakama, key: string, rule: Rule, now = Date.now()): number {
+  const windowMs = rule.windowSec * 1000;
+  const stored = nk.localcacheGet(key);
+  const next = (typeof stored === "number" && stored > now ? stored : now) + windowMs / rule.count;
+  return next - now > windowMs ? next - now - windowMs : 0;
+}
+
+/** The refusal: code 8 (HTTP 429), reason rate_limited, what was limited and when to retry. */
+export function rateLimited(what: string, waitMs: number) {
+  return rpcError(
+    "rate_limited",
+    `${what}; ${retryAfterText(Math.max(1, Math.ceil(waitMs / 1000)))}`,
+  );
+}
+
+/** Counts a request against `rule`, or refuses it (rateLimited) when the subject is over. */
+export function assertWithin(nk: nkruntime.Nakama, key: string, rule: Rule, what: string) {
+  const wait = take(nk, key, rule);
+  if (wait > 0) throw rateLimited(what, wait);
+}

@@ -1,0 +1,117 @@
+/**
+ * Every rate limit the server enforces, in one table: its runtime.env variable, its default
+ * (what a person playing never meets) and the range check:prod-config accepts. The server
+ * reads the values (apps/server/src/limits/config.ts); tools/devkit's check:prod-config
+ * refuses a value outside its range; test and bench stacks raise them for their own stacks
+ * (RAISED_LIMITS). docs/security.md "Rate limits" gives the reasoning for each default.
+ */
+export interface LimitSpec {
+  /** Requests allowed per window, also the burst allowed at once. */
+  readonly default: number;
+  readonly windowSec: number;
+  /** What check:prod-config accepts: below `min` locks honest players out, above `max` is no limit. */
+  readonly min: number;
+  readonly max: number;
+  /** Per what it counts, and which requests. */
+  readonly counts: string;
+}
+
+export const LIMITS = {
+  /**
+   * Sign-ins and token refreshes per client address a minute. A person signs in once a visit
+   * and refreshes a few times an hour; 30 leaves room for a classroom or an office behind one
+   * address (NAT) arriving at once.
+   */
+  SIGN_INS_PER_MINUTE: {
+    default: 30,
+    windowSec: 60,
+    min: 5,
+    max: 600,
+    counts: "per address: authenticate (device, email, custom) and session refresh",
+  },
+  /**
+   * New accounts per client address an hour. A person needs one per device, ever; 20 covers a
+   * household or a classroom signing up together, and bounds an attacker's supply of fresh
+   * guests (each with its own per-player budget) to 20 an hour from one address.
+   */
+  SIGN_UPS_PER_HOUR: {
+    default: 20,
+    windowSec: 3600,
+    min: 2,
+    max: 1000,
+    counts: "per address: new accounts (guest or email)",
+  },
+  /**
+   * RPCs and writing APIs per player a minute. A 30 s round is at most 2 a minute and costs
+   * about 5 calls (round_start, round_submit, leaderboard_view, player_stats_get,
+   * session_check); 60 is 6× a non-stop player's need, and bounds one account's replays
+   * (round_submit, 15–30 ms of CPU each) to 60 a minute.
+   */
+  CALLS_PER_MINUTE: {
+    default: 60,
+    windowSec: 60,
+    min: 10,
+    max: 1200,
+    counts:
+      "per player: every RPC, account update, email link, storage write and delete, and closed-API attempts",
+  },
+  /**
+   * Board and replay reads per client address a minute. A player views the board after each
+   * round and opens a few replays; 120 leaves room for several players behind one address.
+   */
+  READS_PER_MINUTE: {
+    default: 120,
+    windowSec: 60,
+    min: 10,
+    max: 2400,
+    counts: "per address: leaderboard_view and replay_get",
+  },
+  /**
+   * round_start per player a minute (kept in storage, so it holds across nodes:
+   * apps/server/src/rounds/start-limits.ts). A round lasts 30 s; 10 allows restarts.
+   */
+  ROUND_STARTS_PER_MINUTE: {
+    default: 10,
+    windowSec: 60,
+    min: 2,
+    max: 60,
+    counts: "per player: round_start",
+  },
+} as const satisfies Record<string, LimitSpec>;
+
+export type LimitName = keyof typeof LIMITS;
+
+/** Rate limits whose variable is LIMIT_<name>; ROUND_STARTS_PER_MINUTE keeps its older name. */
+export function limitEnvVar(name: LimitName): string {
+  return name === "ROUND_STARTS_PER_MINUTE" ? name : `LIMIT_${name}`;
+}
+
+/**
+ * A limit's value from runtime.env: a whole number ≥ 1, else its default (the server never
+ * runs without a limit; check:prod-config says when a value was refused or out of range).
+ */
+export function limitValue(env: Record<string, string> | undefined, name: LimitName): number {
+  const raw = env?.[limitEnvVar(name)];
+  if (raw === undefined || raw.trim() === "") return LIMITS[name].default;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 ? n : LIMITS[name].default;
+}
+
+/**
+ * What test and bench stacks set: far above any test's own traffic (hundreds of sign-ups from
+ * 127.0.0.1), so only the tests that test the limits meet them, on a stack with the defaults.
+ */
+export const RAISED_LIMITS: Record<string, string> = Object.fromEntries(
+  (
+    ["SIGN_INS_PER_MINUTE", "SIGN_UPS_PER_HOUR", "CALLS_PER_MINUTE", "READS_PER_MINUTE"] as const
+  ).map((name) => [limitEnvVar(name), "1000000"]),
+);
+
+/** The detail's tail a rate-limited refusal ends with, and how clients read it back. */
+export function retryAfterText(seconds: number): string {
+  return `retry in ${seconds} s`;
+}
+export function retryAfterSeconds(detail: string): number | undefined {
+  const m = /retry in (\d+) s$/.exec(detail);
+  return m ? Number(m[1]) : undefined;
+}
