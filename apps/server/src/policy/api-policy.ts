@@ -24,7 +24,7 @@ function limited(what: string): nkruntime.BeforeHookFunction<unknown> {
 const NO_SOCIAL =
   "this game has no friends list yet (a race against a friend may open it: issue 26)";
 const NO_GROUPS = "this game has no groups";
-const NO_BOARD_WRITES = "scores reach the board only through round_submit";
+const NO_BOARD_WRITES = "the board is authoritative: scores reach it only through round_submit";
 const NO_PROVIDER = "this game signs in with a device or an email only";
 const NO_PURCHASES = "this game sells nothing";
 const NO_LINK = "the game links an email to a guest account and nothing else";
