@@ -6,5 +6,6 @@ export * from "./rpc";
 export * from "./rpcs";
 export * from "./session";
 export * from "./session-errors";
+export * from "./session-policy";
 export * from "./storage-api";
 export * from "./stored";
