@@ -9,6 +9,11 @@ export interface LimitSpec {
   /** Requests allowed per window, also the burst allowed at once. */
   readonly default: number;
   readonly windowSec: number;
+  /**
+   * The share of `default` (or of the configured value) allowed at once; the rest comes at
+   * the steady rate. 1: a whole window's worth may arrive together (a classroom signing in).
+   */
+  readonly burstShare: number;
   /** What check:prod-config accepts: below `min` locks honest players out, above `max` is no limit. */
   readonly min: number;
   readonly max: number;
@@ -25,6 +30,7 @@ export const LIMITS = {
   SIGN_INS_PER_MINUTE: {
     default: 30,
     windowSec: 60,
+    burstShare: 1,
     min: 5,
     max: 600,
     counts: "per address: authenticate (device, email, custom) and session refresh",
@@ -37,6 +43,7 @@ export const LIMITS = {
   SIGN_UPS_PER_HOUR: {
     default: 20,
     windowSec: 3600,
+    burstShare: 1,
     min: 2,
     max: 1000,
     counts: "per address: new accounts (guest or email)",
@@ -45,11 +52,13 @@ export const LIMITS = {
    * RPCs and writing APIs per player a minute. A 30 s round is at most 2 a minute and costs
    * about 5 calls (round_start, round_submit, leaderboard_view, player_stats_get,
    * session_check); 60 is 6× a non-stop player's need, and bounds one account's replays
-   * (round_submit, 15–30 ms of CPU each) to 60 a minute.
+   * (round_submit, 15–30 ms of CPU each) to 60 a minute. A third of it at once (20 calls):
+   * a round's calls and a reconnect's retries come together, never a minute's worth.
    */
   CALLS_PER_MINUTE: {
     default: 60,
     windowSec: 60,
+    burstShare: 1 / 3,
     min: 10,
     max: 1200,
     counts:
@@ -57,11 +66,13 @@ export const LIMITS = {
   },
   /**
    * Board and replay reads per client address a minute. A player views the board after each
-   * round and opens a few replays; 120 leaves room for several players behind one address.
+   * round and opens a few replays; 120 leaves room for several players behind one address,
+   * a third of it (40) at once.
    */
   READS_PER_MINUTE: {
     default: 120,
     windowSec: 60,
+    burstShare: 1 / 3,
     min: 10,
     max: 2400,
     counts: "per address: leaderboard_view and replay_get",
@@ -73,6 +84,7 @@ export const LIMITS = {
   ROUND_STARTS_PER_MINUTE: {
     default: 10,
     windowSec: 60,
+    burstShare: 1,
     min: 2,
     max: 60,
     counts: "per player: round_start",
@@ -106,6 +118,11 @@ export const RAISED_LIMITS: Record<string, string> = Object.fromEntries(
     ["SIGN_INS_PER_MINUTE", "SIGN_UPS_PER_HOUR", "CALLS_PER_MINUTE", "READS_PER_MINUTE"] as const
   ).map((name) => [limitEnvVar(name), "1000000"]),
 );
+
+/** How many requests of a limit of `count` may come at once (at least 1). */
+export function limitBurst(name: LimitName, count: number): number {
+  return Math.max(1, Math.ceil(count * LIMITS[name].burstShare));
+}
 
 /** The detail's tail a rate-limited refusal ends with, and how clients read it back. */
 export function retryAfterText(seconds: number): string {

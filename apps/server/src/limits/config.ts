@@ -1,4 +1,4 @@
-import { LIMITS, type LimitName, limitValue } from "@gift-grab/contracts";
+import { LIMITS, type LimitName, limitBurst, limitValue } from "@gift-grab/contracts";
 import type { Rule } from "./rate";
 
 /**
@@ -7,7 +7,8 @@ import type { Rule } from "./rate";
  * the request.
  */
 export function limitRule(env: { [key: string]: string } | undefined, name: LimitName): Rule {
-  return { count: limitValue(env, name), windowSec: LIMITS[name].windowSec };
+  const count = limitValue(env, name);
+  return { count, windowSec: LIMITS[name].windowSec, burst: limitBurst(name, count) };
 }
 
 /** "a minute" or "an hour", for the refusal's words. */

@@ -1,18 +1,19 @@
 import { retryAfterText } from "@gift-grab/contracts";
 import { rpcError } from "../runtime/errors";
 
-/** A limit as the server applies it: `count` requests per `windowSec`, all at once or spread. */
+/** A limit as the server applies it: `count` requests per `windowSec`, `burst` of them at once. */
 export interface Rule {
   count: number;
   windowSec: number;
+  burst: number;
 }
 
 /**
  * The generic cell rate algorithm: per subject, one number in nk.localcache, the time at which
  * its bucket would be empty again ("theoretical arrival time"). Each request moves it a
- * window/count later; a request that would move it more than a window ahead is refused and
- * moves nothing. So `count` requests pass at once, then one per window/count, with no bucket
- * edge to game. Cost: one localcacheGet, and one localcachePut when allowed (a refusal writes
+ * window/count later; a request that would move it more than `burst` such steps ahead is
+ * refused and moves nothing. So `burst` requests pass at once, then one per window/count,
+ * with no bucket edge to game. Cost: one localcacheGet, and one localcachePut when allowed (a refusal writes
  * nothing). Read-modify-write is not atomic: requests running at the same instant in other
  * VMs may each read the same time, so a burst can pass by up to the VM pool's size more
  * (docs/security.md "Rate limits").
@@ -20,20 +21,22 @@ export interface Rule {
  * Returns 0 when the request is allowed (and counted), else the milliseconds until one would be.
  */
 export function take(nk: nkruntime.Nakama, key: string, rule: Rule, now = Date.now()): number {
-  const windowMs = rule.windowSec * 1000;
+  const step = (rule.windowSec * 1000) / rule.count;
   const stored = nk.localcacheGet(key);
-  const next = (typeof stored === "number" && stored > now ? stored : now) + windowMs / rule.count;
-  if (next - now > windowMs) return next - now - windowMs;
+  const next = (typeof stored === "number" && stored > now ? stored : now) + step;
+  const over = next - now - rule.burst * step;
+  if (over > 0.001) return over;
   nk.localcachePut(key, next, Math.ceil((next - now) / 1000));
   return 0;
 }
 
 /** Like take, without counting: 0 if one more request would pass now, else ms to wait. */
 export function peek(nk: nkruntime.Nakama, key: string, rule: Rule, now = Date.now()): number {
-  const windowMs = rule.windowSec * 1000;
+  const step = (rule.windowSec * 1000) / rule.count;
   const stored = nk.localcacheGet(key);
-  const next = (typeof stored === "number" && stored > now ? stored : now) + windowMs / rule.count;
-  return next - now > windowMs ? next - now - windowMs : 0;
+  const next = (typeof stored === "number" && stored > now ? stored : now) + step;
+  const over = next - now - rule.burst * step;
+  return over > 0.001 ? over : 0;
 }
 
 /** The refusal: code 8 (HTTP 429), reason rate_limited, what was limited and when to retry. */
