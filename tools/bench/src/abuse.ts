@@ -97,9 +97,19 @@ async function honestPhase(port: number, devices: string[], windowMs: number) {
 class Tally {
   sent = 0;
   readonly statuses = new Map<number, number>();
-  add(a: Answer) {
+  /** Per kind of request: "<kind> <status>" → count. */
+  readonly kinds = new Map<string, number>();
+  firstFailure: string | null = null;
+  add(a: Answer, kind = "") {
     this.sent++;
     this.statuses.set(a.status, (this.statuses.get(a.status) ?? 0) + 1);
+    const k = `${kind} ${a.status}`;
+    this.kinds.set(k, (this.kinds.get(k) ?? 0) + 1);
+  }
+  failed(err: unknown) {
+    this.firstFailure ??=
+      err instanceof Error ? `${err.message} ${String(err.cause ?? "")}` : String(err);
+    this.add({ status: 0, json: {} }, "no answer");
   }
   get refused() {
     return (this.statuses.get(429) ?? 0) + (this.statuses.get(413) ?? 0);
@@ -156,8 +166,9 @@ function oneAccount(port: number, roundMs: number): Attacker {
     async fire(tally) {
       const kind = i++ % 5;
       if (kind === 0 || kind === 1)
-        tally.add(await rpc(port, token, ROUND_SUBMIT, nestedSubmit(), ATTACKER));
-      else if (kind === 2) tally.add(await rpc(port, token, ROUND_SUBMIT, replayBody, ATTACKER));
+        tally.add(await rpc(port, token, ROUND_SUBMIT, nestedSubmit(), ATTACKER), "nested");
+      else if (kind === 2)
+        tally.add(await rpc(port, token, ROUND_SUBMIT, replayBody, ATTACKER), "replay");
       else if (kind === 3)
         tally.add(
           await send(
@@ -166,6 +177,7 @@ function oneAccount(port: number, roundMs: number): Attacker {
             JSON.stringify({ email, password: "wrong-password-1" }),
             ATTACKER,
           ),
+          "wrong_password",
         );
       else
         tally.add(
@@ -176,6 +188,7 @@ function oneAccount(port: number, roundMs: number): Attacker {
             JSON.stringify(i % 2 ? { owner_id: owner } : {}),
             ATTACKER,
           ),
+          "read",
         );
     },
   };
@@ -191,7 +204,7 @@ function freshGuests(port: number): Attacker {
     async fire(tally) {
       if (!token || spent >= 60) {
         const a = await deviceSignIn(port, randomUUID(), ATTACKER);
-        tally.add(a);
+        tally.add(a, "sign_up");
         if (a.status === 200) {
           token = String(a.json.token);
           spent = 0;
@@ -200,7 +213,7 @@ function freshGuests(port: number): Attacker {
       }
       spent++;
       const a = await rpc(port, token, ROUND_SUBMIT, nestedSubmit(), ATTACKER);
-      tally.add(a);
+      tally.add(a, "nested");
       if (a.status === 429) spent = 60;
     },
   };
@@ -242,8 +255,7 @@ export async function runAbuse({
       const t0 = performance.now();
       const flood = attacker
         ? pool(Array.from({ length: attackConcurrency }), attackConcurrency, async () => {
-            while (attacking)
-              await attacker.fire(tally).catch(() => tally.add({ status: 0, json: {} }));
+            while (attacking) await attacker.fire(tally).catch((err) => tally.failed(err));
           })
         : Promise.resolve();
       const result = await honestPhase(port, devices, windowMs);
@@ -282,6 +294,8 @@ export async function runAbuse({
         sent: r.tally.sent,
         per_sec: r.tally.sent / (r.wallMs / 1000),
         statuses: Object.fromEntries(r.tally.statuses),
+        by_kind: Object.fromEntries(r.tally.kinds),
+        first_failure: r.tally.firstFailure,
         refused_share: r.tally.refused / Math.max(1, r.tally.sent),
         server_cpu_ms: attackCpu,
         server_cpu_ms_per_refused: attackCpu / Math.max(1, r.tally.refused),
@@ -321,12 +335,12 @@ export function formatAbuse(r: AbuseResult): string {
     for (const [k, v] of Object.entries(a.ratios)) lines.push(`ratio ${k}: ${v.toFixed(2)}`);
     lines.push(
       `attack ${a.name}: ${a.sent} requests (${f(a.per_sec)}/s), refused ${(a.refused_share * 100).toFixed(1)} % (${Object.entries(
-        a.statuses,
+        a.by_kind,
       )
         .map(([s, n]) => `${s}: ${n}`)
         .join(
           ", ",
-        )}), server CPU ${f(a.server_cpu_ms)} ms above the honest load = ${a.server_cpu_ms_per_refused.toFixed(3)} ms per refused request`,
+        )}), server CPU ${f(a.server_cpu_ms)} ms above the honest load = ${a.server_cpu_ms_per_refused.toFixed(3)} ms per refused request${a.first_failure ? `; no answer: ${a.first_failure.slice(0, 60)}` : ""}`,
     );
   }
   return lines.join("\n");
