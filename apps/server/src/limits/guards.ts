@@ -1,5 +1,4 @@
-import { leaderboardView, replayGet } from "@gift-grab/contracts";
-import { rpcError } from "../runtime/errors";
+import { formatErrorMessage, leaderboardView, reasonCode, replayGet } from "@gift-grab/contracts";
 import { limitRule, windowWords } from "./config";
 import { assertWithin, peek, rateLimited, take } from "./rate";
 import { limitKey } from "./subjects";
@@ -9,7 +8,12 @@ const READS_BY_ADDRESS: ReadonlySet<string> = new Set([leaderboardView.id, repla
 
 /** One call of the player's budget (CALLS_PER_MINUTE), or a refusal saying when to retry. */
 export function assertPlayerCall(what: string, ctx: nkruntime.Context, nk: nkruntime.Nakama) {
-  if (!ctx.userId) throw rpcError("unauthenticated", `${what}: sign in first`);
+  if (!ctx.userId) {
+    throw {
+      message: formatErrorMessage("unauthenticated", `${what}: sign in first`),
+      code: reasonCode.unauthenticated,
+    };
+  }
   const rule = limitRule(ctx.env, "CALLS_PER_MINUTE");
   assertWithin(
     nk,

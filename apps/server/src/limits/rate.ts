@@ -1,5 +1,6 @@
-import { retryAfterText } from "@gift-grab/contracts";
-import { rpcError } from "../runtime/errors";
+import { formatErrorMessage, reasonCode, retryAfterText } from "@gift-grab/contracts";
+
+// Only contracts below: runtime/handle-rpc.ts reads the limits, so they may not import runtime.
 
 /** A limit as the server applies it: `count` requests per `windowSec`, `burst` of them at once. */
 export interface Rule {
@@ -40,11 +41,9 @@ export function peek(nk: nkruntime.Nakama, key: string, rule: Rule, now = Date.n
 }
 
 /** The refusal: code 8 (HTTP 429), reason rate_limited, what was limited and when to retry. */
-export function rateLimited(what: string, waitMs: number) {
-  return rpcError(
-    "rate_limited",
-    `${what}; ${retryAfterText(Math.max(1, Math.ceil(waitMs / 1000)))}`,
-  );
+export function rateLimited(what: string, waitMs: number): { message: string; code: number } {
+  const detail = `${what}; ${retryAfterText(Math.max(1, Math.ceil(waitMs / 1000)))}`;
+  return { message: formatErrorMessage("rate_limited", detail), code: reasonCode.rate_limited };
 }
 
 /** Counts a request against `rule`, or refuses it (rateLimited) when the subject is over. */
