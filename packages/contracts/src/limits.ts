@@ -3,7 +3,7 @@
  * (what a person playing never meets) and the range check:prod-config accepts. The server
  * reads the values (apps/server/src/limits/config.ts); tools/devkit's check:prod-config
  * refuses a value outside its range; test and bench stacks raise them for their own stacks
- * (RAISED_LIMITS). docs/security.md "Rate limits" gives the reasoning for each default.
+ * (tools/devkit's RAISED_LIMITS). docs/security.md "Rate limits" gives the reasoning for each default.
  */
 export interface LimitSpec {
   /** Requests allowed per window, also the burst allowed at once. */
@@ -108,16 +108,6 @@ export function limitValue(env: Record<string, string> | undefined, name: LimitN
   const n = Number(raw);
   return Number.isInteger(n) && n >= 1 ? n : LIMITS[name].default;
 }
-
-/**
- * What test and bench stacks set: far above any test's own traffic (hundreds of sign-ups from
- * 127.0.0.1), so only the tests that test the limits meet them, on a stack with the defaults.
- */
-export const RAISED_LIMITS: Record<string, string> = Object.fromEntries(
-  (
-    ["SIGN_INS_PER_MINUTE", "SIGN_UPS_PER_HOUR", "CALLS_PER_MINUTE", "READS_PER_MINUTE"] as const
-  ).map((name) => [limitEnvVar(name), "1000000"]),
-);
 
 /** How many requests of a limit of `count` may come at once (at least 1). */
 export function limitBurst(name: LimitName, count: number): number {

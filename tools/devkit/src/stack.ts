@@ -5,7 +5,7 @@ import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { RAISED_LIMITS } from "@gift-grab/contracts";
+import { limitEnvVar } from "@gift-grab/contracts";
 import { waitHealthy } from "./healthcheck";
 import { SetupError } from "./log";
 import { ensureNakama, migrate, nakamaArgs, spawnNakama } from "./nakama";
@@ -139,9 +139,9 @@ export interface TestStackOptions {
   /** runtime.env entries over local.yml's. */
   runtimeEnv?: Record<string, string>;
   /**
-   * "raised" (default): the rate limits far above any test's traffic (contracts'
-   * RAISED_LIMITS; tests sign up hundreds of players from 127.0.0.1). "defaults": local.yml's,
-   * as `npm start` runs them, for the tests of the limits themselves.
+   * "raised" (default): the rate limits far above any test's traffic (RAISED_LIMITS; tests
+   * sign up hundreds of players from 127.0.0.1). "defaults": local.yml's, as `npm start` runs
+   * them, for the tests of the limits themselves.
    */
   limits?: "raised" | "defaults";
   /** Folder holding the module's index.js; default apps/server/dist. */
@@ -149,6 +149,17 @@ export interface TestStackOptions {
 }
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
+
+/**
+ * The rate limits test and bench stacks run with: far above any test's own traffic (hundreds
+ * of sign-ups from 127.0.0.1), so only the tests of the limits meet them, on a stack with
+ * local.yml's defaults (`limits: "defaults"`). Outside check:prod-config's ranges on purpose.
+ */
+export const RAISED_LIMITS: Record<string, string> = Object.fromEntries(
+  (
+    ["SIGN_INS_PER_MINUTE", "SIGN_UPS_PER_HOUR", "CALLS_PER_MINUTE", "READS_PER_MINUTE"] as const
+  ).map((name) => [limitEnvVar(name), "1000000"]),
+);
 
 /** The overlay a test stack loads: `config`, with `runtimeEnv` as its runtime.env entries. */
 export function testOverlay({

@@ -1,10 +1,5 @@
-import {
-  LIMITS,
-  limitBurst,
-  limitValue,
-  RAISED_LIMITS,
-  retryAfterSeconds,
-} from "@gift-grab/contracts";
+import { LIMITS, limitBurst, limitValue, retryAfterSeconds } from "@gift-grab/contracts";
+import { RAISED_LIMITS } from "@gift-grab/devkit";
 import { describe, expect, it } from "vitest";
 import { limitRule } from "../../src/limits/config";
 import { peek, rateLimited, take } from "../../src/limits/rate";
