@@ -22,6 +22,13 @@ export interface AbuseOptions {
   honest: number;
   /** The attacker's requests in flight at once. */
   attackConcurrency: number;
+  /**
+   * What the attacker can still send once payloads are capped before JSON.parse and a refused
+   * replay spends its ticket (issue 23, branch i23-caps): instead of nested payloads and
+   * repeated replays, the largest flat round_submit a round can hold, with an unknown ticket.
+   * An estimate for this branch alone; after the merge, the default attack measures it for real.
+   */
+  postCaps?: boolean;
   log?: (line: string) => void;
 }
 
@@ -120,6 +127,14 @@ class Tally {
 const nestedSubmit = (depth = 31_000) =>
   `{"ticket":"${randomUUID()}","score":1,"inputs":${"[".repeat(depth)}${"]".repeat(depth)}}`;
 
+/** A 30 s round's most runs (1,800 one-tick runs), flat, with an unknown ticket. */
+const flatSubmit = () =>
+  JSON.stringify({
+    ticket: randomUUID(),
+    score: 1,
+    inputs: Array.from({ length: 1800 }, (_, k) => [1, k % 2 ? 100 : -100, 0]),
+  });
+
 interface Attacker {
   name: string;
   /** Done before the phase: accounts, a finished ticket. */
@@ -133,7 +148,8 @@ interface Attacker {
  * finished ticket (a score_mismatch leaves it usable until i23-caps spends it), wrong-password
  * email sign-ins (bcrypt), replay and board reads.
  */
-function oneAccount(port: number, roundMs: number): Attacker {
+function oneAccount(port: number, roundMs: number, postCaps: boolean): Attacker {
+  const heavy = postCaps ? flatSubmit : nestedSubmit;
   let token = "";
   let replayBody = "";
   let owner = "";
@@ -166,9 +182,12 @@ function oneAccount(port: number, roundMs: number): Attacker {
     async fire(tally) {
       const kind = i++ % 5;
       if (kind === 0 || kind === 1)
-        tally.add(await rpc(port, token, ROUND_SUBMIT, nestedSubmit(), ATTACKER), "nested");
+        tally.add(await rpc(port, token, ROUND_SUBMIT, heavy(), ATTACKER), "nested");
       else if (kind === 2)
-        tally.add(await rpc(port, token, ROUND_SUBMIT, replayBody, ATTACKER), "replay");
+        tally.add(
+          await rpc(port, token, ROUND_SUBMIT, postCaps ? heavy() : replayBody, ATTACKER),
+          "replay",
+        );
       else if (kind === 3)
         tally.add(
           await send(
@@ -198,7 +217,8 @@ function oneAccount(port: number, roundMs: number): Attacker {
  * A loop of fresh guests from one address: a sign-up every fourth request, and nested
  * payloads round-robin over every guest it got, so each guest's allowance is spent.
  */
-function freshGuests(port: number): Attacker {
+function freshGuests(port: number, postCaps: boolean): Attacker {
+  const heavy = postCaps ? flatSubmit : nestedSubmit;
   const tokens: string[] = [];
   let i = 0;
   return {
@@ -212,7 +232,7 @@ function freshGuests(port: number): Attacker {
         return;
       }
       const token = tokens[i % tokens.length] as string;
-      tally.add(await rpc(port, token, ROUND_SUBMIT, nestedSubmit(), ATTACKER), "nested");
+      tally.add(await rpc(port, token, ROUND_SUBMIT, heavy(), ATTACKER), "nested");
     },
   };
 }
@@ -226,6 +246,7 @@ export async function runAbuse({
   roundMs,
   honest,
   attackConcurrency,
+  postCaps = false,
   log = console.log,
 }: AbuseOptions) {
   log(`abuse: one stack with the default limits, ${honest} honest players a phase…`);
@@ -267,7 +288,7 @@ export async function runAbuse({
     log(`abuse: honest players alone (${attackSec} s + a round)…`);
     const alone = await phase();
     const runs = [];
-    for (const attacker of [oneAccount(port, roundMs), freshGuests(port)]) {
+    for (const attacker of [oneAccount(port, roundMs, postCaps), freshGuests(port, postCaps)]) {
       log(`abuse: honest players while ${attacker.name} floods…`);
       runs.push({ name: attacker.name, ...(await phase(attacker)) });
     }
@@ -305,6 +326,7 @@ export async function runAbuse({
         round_ms: roundMs,
         honest,
         attack_concurrency: attackConcurrency,
+        post_caps: postCaps,
       },
       alone: aloneCalls,
       attacks,
@@ -321,7 +343,7 @@ export function formatAbuse(r: AbuseResult): string {
   const row = (c: Summary) =>
     `${c.name.padEnd(52)} ${String(c.calls).padStart(6)} ${String(c.errors).padStart(4)} ${f(c.p50).padStart(7)} ${f(c.p95).padStart(7)} ${f(c.p99).padStart(7)}${c.first_error ? `  first error: ${c.first_error.slice(0, 80)}` : ""}`;
   const lines = [
-    `abuse: ${r.options.honest} honest players over ${r.options.attack_sec} s, rounds of ${r.options.round_ms} ms; attacker ${r.options.attack_concurrency} in flight; default limits`,
+    `abuse: ${r.options.honest} honest players over ${r.options.attack_sec} s, rounds of ${r.options.round_ms} ms; attacker ${r.options.attack_concurrency} in flight${r.options.post_caps ? ", post-caps estimate (flat payloads, no repeated replays)" : ""}; default limits`,
     `${"alone".padEnd(52)} ${"calls".padStart(6)} ${"err".padStart(4)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)}  (ms)`,
     ...r.alone.map(row),
   ];

@@ -1,5 +1,6 @@
 // npm run bench [-- --players 200 --sockets 1000 --rounds 2 --round-ms 30000]
 //   abuse section: [--attack-sec 30 --abuse-round-ms 30000 --honest 30 --attack-concurrency 16]
+//   [--post-caps] the attacker without nested payloads and repeated replays (abuse.ts)
 //   [--abuse-only] runs the abuse section alone (e.g. --attack-sec 5 --abuse-round-ms 3000 to try it)
 import fs from "node:fs";
 import path from "node:path";
@@ -23,6 +24,8 @@ const { values } = parseArgs({
     honest: { type: "string", default: "30" },
     "attack-concurrency": { type: "string", default: "16" },
     "abuse-only": { type: "boolean", default: false },
+    // Estimate, before issue 23's payload caps are merged, what an attacker has left after them.
+    "post-caps": { type: "boolean", default: false },
   },
 });
 const result = values["abuse-only"]
@@ -39,6 +42,7 @@ const abuse = await runAbuse({
   roundMs: Number(values["abuse-round-ms"]),
   honest: Number(values.honest),
   attackConcurrency: Number(values["attack-concurrency"]),
+  postCaps: values["post-caps"],
 });
 if (result && replayCost) console.log(`\n${formatTable(result)}\n${formatReplayCost(replayCost)}`);
 console.log(`\n${formatAbuse(abuse)}`);
