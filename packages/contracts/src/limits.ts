@@ -49,6 +49,21 @@ export const LIMITS = {
     counts: "per address: new accounts (guest or email)",
   },
   /**
+   * Password checks a minute, per client address and per email: email sign-in, email
+   * sign-up and link email. Each costs Nakama a bcrypt at cost 13 (core_authenticate.go),
+   * ~0.5–1 s of CPU, the most expensive request a client can send, and Nakama locks out
+   * wrong passwords only on its console. A person types a password a few times a minute at
+   * most; guests (device sign-in) never meet this limit.
+   */
+  PASSWORD_CHECKS_PER_MINUTE: {
+    default: 6,
+    windowSec: 60,
+    burstShare: 1,
+    min: 1,
+    max: 60,
+    counts: "per address and per email: email sign-in, email sign-up, link email",
+  },
+  /**
    * RPCs and writing APIs per player a minute. A 30 s round is at most 2 a minute and costs
    * about 5 calls (round_start, round_submit, leaderboard_view, player_stats_get,
    * session_check); 60 is 6× a non-stop player's need, and bounds one account's replays

@@ -81,6 +81,23 @@ export function assertSignInWithinLimits(
   );
 }
 
+/**
+ * Before a password is hashed or compared (bcrypt at cost 13, ~0.5–1 s of CPU): the address's
+ * and the email's PASSWORD_CHECKS_PER_MINUTE. The email's stops guessing one account's
+ * password from many addresses.
+ */
+export function assertPasswordCheckWithinLimits(
+  what: string,
+  ctx: nkruntime.Context,
+  nk: nkruntime.Nakama,
+  email: string,
+) {
+  const rule = limitRule(ctx.env, "PASSWORD_CHECKS_PER_MINUTE");
+  const words = `${what}: at most ${rule.count} password checks ${windowWords(rule)}`;
+  assertWithin(nk, limitKey.passwordsFrom(ctx), rule, `${words} from one address`);
+  assertWithin(nk, limitKey.passwordsOf(email), rule, `${words} for one email`);
+}
+
 /** After a sign-in that created an account: one of the address's SIGN_UPS_PER_HOUR. */
 export function countSignUp(ctx: nkruntime.Context, nk: nkruntime.Nakama, created: boolean) {
   if (created) take(nk, limitKey.signUp(ctx), limitRule(ctx.env, "SIGN_UPS_PER_HOUR"));

@@ -26,5 +26,7 @@ export const limitKey = {
   signIn: (ctx: nkruntime.Context) => `rl:in:${addressSubject(ctx.clientIp)}`,
   signUp: (ctx: nkruntime.Context) => `rl:up:${addressSubject(ctx.clientIp)}`,
   reads: (ctx: nkruntime.Context) => `rl:rd:${addressSubject(ctx.clientIp)}`,
+  passwordsFrom: (ctx: nkruntime.Context) => `rl:pw:${addressSubject(ctx.clientIp)}`,
+  passwordsOf: (email: string) => `rl:pe:${email.trim().toLowerCase()}`,
   calls: (userId: string) => `rl:u:${userId}`,
 };

@@ -11,7 +11,11 @@ import {
 } from "@gift-grab/contracts";
 import { claimEmail, emailTakenError, releaseEmail } from "../accounts/email-claims";
 import { assertValidUsername } from "../accounts/username-guard";
-import { assertSignInWithinLimits, countSignUp } from "../limits/guards";
+import {
+  assertPasswordCheckWithinLimits,
+  assertSignInWithinLimits,
+  countSignUp,
+} from "../limits/guards";
 import { assertDatabaseReachable } from "../runtime/database";
 import { rpcError } from "../runtime/errors";
 import { recordSignIn, type StoredLogin } from "../runtime/login-table";
@@ -106,6 +110,7 @@ export const beforeAuthenticateEmail: nkruntime.BeforeHookFunction<
   );
   const account = req.account ?? {};
   const email = String(account.email ?? "").toLowerCase();
+  assertPasswordCheckWithinLimits(create ? "email sign-up" : "email sign-in", ctx, nk, email);
   let vars: Vars;
   if (create) {
     const parsed = SignUp.safeParse({

@@ -78,6 +78,38 @@ describe("guest sign-ups per address (SIGN_UPS_PER_HOUR)", () => {
   });
 });
 
+describe("password checks per address and per email (PASSWORD_CHECKS_PER_MINUTE)", () => {
+  it("bcrypt (cost 13, ~1 s of CPU) runs at most 6 times a minute for one email, and from one address", async () => {
+    expect(LIMITS.PASSWORD_CHECKS_PER_MINUTE.default).toBe(6);
+    const email = `p${randomUUID().slice(0, 8)}@example.com`;
+    const emailSignIn = (from: string, address = email) =>
+      post(
+        "/v2/account/authenticate/email?create=false",
+        { email: address, password: "wrong-password-1" },
+        from,
+      );
+    const up = await post(
+      "/v2/account/authenticate/email?create=true",
+      { email, password: "right-password-1" },
+      newAddress(),
+    );
+    expect(up.status, JSON.stringify(up.json)).toBe(200);
+    const from = newAddress();
+    // The sign-up was the email's first check: five wrong passwords reach bcrypt.
+    for (let i = 0; i < 5; i++) expect((await emailSignIn(from)).status).toBe(401);
+    expectRateLimited(await emailSignIn(from), /at most 6 password checks a minute for one email/);
+    expectRateLimited(
+      await emailSignIn(newAddress()),
+      /email sign-in: at most 6 password checks a minute for one email/,
+    );
+    // The address has spent its six too, whatever the email.
+    expectRateLimited(
+      await emailSignIn(from, `q${randomUUID().slice(0, 8)}@example.com`),
+      /at most 6 password checks a minute from one address/,
+    );
+  });
+});
+
 describe("sign-ins per address (SIGN_INS_PER_MINUTE)", () => {
   it("the 31st sign-in of a minute from one address is refused", async () => {
     const from = newAddress();
