@@ -1,4 +1,10 @@
-import { formatErrorMessage, leaderboardView, reasonCode, replayGet } from "@gift-grab/contracts";
+import {
+  formatErrorMessage,
+  leaderboardView,
+  reasonCode,
+  replayGet,
+  roundSubmit,
+} from "@gift-grab/contracts";
 import { limitRule, windowWords } from "./config";
 import { assertWithin, peek, rateLimited, take } from "./rate";
 import { limitKey } from "./subjects";
@@ -6,8 +12,21 @@ import { limitKey } from "./subjects";
 /** Reads that are limited per address too: a loop of fresh guests shares one address. */
 const READS_BY_ADDRESS: ReadonlySet<string> = new Set([leaderboardView.id, replayGet.id]);
 
+/**
+ * Calls that cost the server more count as more than one. round_submit is the one RPC whose
+ * payload may be large (a round's inputs, ~20 KB parsed and checked in goja, ~19 ms of CPU,
+ * before the ticket is read, then the replay): it counts as 5, so a player's burst holds 4
+ * submissions (a reconnect's queued rounds) and the steady rate 12 a minute (a round is 30 s).
+ */
+const RPC_WEIGHT: Readonly<Record<string, number>> = { [roundSubmit.id]: 5 };
+
 /** One call of the player's budget (CALLS_PER_MINUTE), or a refusal saying when to retry. */
-export function assertPlayerCall(what: string, ctx: nkruntime.Context, nk: nkruntime.Nakama) {
+export function assertPlayerCall(
+  what: string,
+  ctx: nkruntime.Context,
+  nk: nkruntime.Nakama,
+  weight = 1,
+) {
   if (!ctx.userId) {
     throw {
       message: formatErrorMessage("unauthenticated", `${what}: sign in first`),
@@ -20,6 +39,7 @@ export function assertPlayerCall(what: string, ctx: nkruntime.Context, nk: nkrun
     limitKey.calls(ctx.userId),
     rule,
     `${what}: at most ${rule.count} requests ${windowWords(rule)} per player`,
+    weight,
   );
 }
 
@@ -28,7 +48,7 @@ export function assertPlayerCall(what: string, ctx: nkruntime.Context, nk: nkrun
  * for board and replay views the address's (READS_PER_MINUTE).
  */
 export function assertRpcWithinLimits(id: string, ctx: nkruntime.Context, nk: nkruntime.Nakama) {
-  assertPlayerCall(id, ctx, nk);
+  assertPlayerCall(id, ctx, nk, RPC_WEIGHT[id] ?? 1);
   if (!READS_BY_ADDRESS.has(id)) return;
   const rule = limitRule(ctx.env, "READS_PER_MINUTE");
   assertWithin(

@@ -19,12 +19,19 @@ export interface Rule {
  * VMs may each read the same time, so a burst can pass by up to the VM pool's size more
  * (docs/security.md "Rate limits").
  *
+ * A request of `weight` counts as that many (one that costs the server more).
  * Returns 0 when the request is allowed (and counted), else the milliseconds until one would be.
  */
-export function take(nk: nkruntime.Nakama, key: string, rule: Rule, now = Date.now()): number {
+export function take(
+  nk: nkruntime.Nakama,
+  key: string,
+  rule: Rule,
+  now = Date.now(),
+  weight = 1,
+): number {
   const step = (rule.windowSec * 1000) / rule.count;
   const stored = nk.localcacheGet(key);
-  const next = (typeof stored === "number" && stored > now ? stored : now) + step;
+  const next = (typeof stored === "number" && stored > now ? stored : now) + weight * step;
   const over = next - now - rule.burst * step;
   if (over > 0.001) return over;
   nk.localcachePut(key, next, Math.ceil((next - now) / 1000));
@@ -47,7 +54,13 @@ export function rateLimited(what: string, waitMs: number): { message: string; co
 }
 
 /** Counts a request against `rule`, or refuses it (rateLimited) when the subject is over. */
-export function assertWithin(nk: nkruntime.Nakama, key: string, rule: Rule, what: string) {
-  const wait = take(nk, key, rule);
+export function assertWithin(
+  nk: nkruntime.Nakama,
+  key: string,
+  rule: Rule,
+  what: string,
+  weight = 1,
+) {
+  const wait = take(nk, key, rule, Date.now(), weight);
   if (wait > 0) throw rateLimited(what, wait);
 }

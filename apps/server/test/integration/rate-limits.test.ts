@@ -6,6 +6,7 @@ import {
   type ParsedRpcError,
   parseAuthError,
   REPLAY_GET,
+  ROUND_SUBMIT,
   retryAfterSeconds,
   SESSION_CHECK,
 } from "@gift-grab/contracts";
@@ -146,6 +147,19 @@ describe("calls per player (CALLS_PER_MINUTE)", () => {
     expect(raw.status).toBe(429);
     // Another player is not affected.
     expect((await rpc(SESSION_CHECK, await signUp(newAddress()), newAddress())).status).toBe(200);
+  });
+
+  it("round_submit, whose payload is a round's inputs, counts as five: 4 at once", async () => {
+    const token = await signUp(newAddress());
+    const body = { ticket: randomUUID(), score: 1, inputs: [[1, 0, 0]] };
+    for (let i = 0; i < CALLS_BURST / 5; i++) {
+      const res = await rpc(ROUND_SUBMIT, token, newAddress(), body);
+      expect(res.error.reason, JSON.stringify(res.json)).toBe("ticket_unknown");
+    }
+    expectRateLimited(
+      await rpc(ROUND_SUBMIT, token, newAddress(), body),
+      /round_submit: at most 60 requests a minute per player; retry in [1-5] s$/,
+    );
   });
 
   it("an account update counts against the same budget", async () => {

@@ -30,6 +30,13 @@ describe("take (GCRA)", () => {
     expect(take(nk, "k", rule, now + 1000)).toBeGreaterThan(0);
   });
 
+  it("a request of weight n counts as n", () => {
+    const { nk } = fakeNk();
+    for (let i = 0; i < 4; i++) expect(take(nk, "w", rule, 0, 5)).toBe(0);
+    expect(take(nk, "w", rule, 0, 5)).toBe(5000);
+    expect(take(nk, "w", rule, 0, 1)).toBe(1000);
+  });
+
   it("a refusal writes nothing, so hammering does not push the wait further out", () => {
     const { nk, cache } = fakeNk();
     const now = 5_000;
