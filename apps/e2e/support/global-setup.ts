@@ -13,7 +13,8 @@ export default async function globalSetup(_config: FullConfig) {
   if (!fs.existsSync(path.join(gameBuild, "index.html"))) {
     throw new Error(`no game build at ${gameBuild}: run the e2e task through turbo (npm run e2e)`);
   }
-  const stack = await startTestStack({ name: "e2e" });
+  // Raised rate limits: the suite signs up many players from 127.0.0.1 (docs/security.md).
+  const stack = await startTestStack({ name: "e2e", limits: "raised" });
   const site = await serveStatic(gameBuild, {
     host: "127.0.0.1",
     port: String(stack.port),

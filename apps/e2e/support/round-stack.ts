@@ -11,6 +11,7 @@ import { serveStatic } from "./static-server";
 export async function startShortRoundSite(name: string, roundMs: number) {
   const stack = await startTestStack({
     name,
+    limits: "raised",
     runtimeEnv: { ROUND_DURATION_MS: String(roundMs), ROUND_STARTS_PER_MINUTE: "60" },
   });
   const site = await serveStatic(gameBuild, {

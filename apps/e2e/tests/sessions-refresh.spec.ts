@@ -16,6 +16,7 @@ const LOGIN_SEC = 25;
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 test.beforeAll(async () => {
   stack = await startTestStack({
+    limits: "raised",
     name: "e2e-refresh",
     config: { session: { token_expiry_sec: TOKEN_SEC } },
     runtimeEnv: { MAX_LOGIN_DAYS: String(LOGIN_SEC / 86_400) },

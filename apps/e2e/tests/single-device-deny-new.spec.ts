@@ -8,6 +8,7 @@ import { waitForScene } from "../support/ui";
 let stack: Awaited<ReturnType<typeof startTestStack>>;
 test.beforeAll(async () => {
   stack = await startTestStack({
+    limits: "raised",
     name: "e2e-deny-new",
     runtimeEnv: { SESSION_POLICY: "deny_new" },
   });

@@ -12,11 +12,12 @@ import { beforeUpdateAccount } from "./accounts/username-guard";
 import {
   beforeListLeaderboardRecordsAroundOwner,
   beforeListTournaments,
-  beforeWriteTournamentRecord,
 } from "./leaderboard/board-api-guards";
 import { leaderboardViewHandler } from "./leaderboard/leaderboard-view";
 import { replayGetHandler } from "./leaderboard/replay-get";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
+import { perPlayer } from "./limits/guards";
+import { apiPolicyHooks, apiPolicyRtHooks } from "./policy/api-policy";
 import { liveRoundCreateHandler } from "./rounds/live/create";
 import { roundStartHandler } from "./rounds/round-start";
 import { roundSubmitHandler } from "./rounds/round-submit";
@@ -30,7 +31,7 @@ import {
   rpcRegistry,
 } from "./runtime/registry";
 import { beforeDeleteStorageObjects, beforeWriteStorageObjects } from "./runtime/storage-guard";
-import { withLiveSession } from "./sessions/guard";
+import { beforeGetAccount, withLiveSession } from "./sessions/guard";
 import { sessionHooks, sessionRtHooks } from "./sessions/hooks";
 import { initSessions } from "./sessions/init";
 import { sessionCheckHandler } from "./sessions/session-check";
@@ -50,20 +51,31 @@ export const rpcs: RpcRegistry = rpcRegistry(allRpcs, [
   liveRoundCreateHandler,
 ]);
 
+/** Closed and limited APIs first (policy/api-policy.ts); the game's own hooks after them. */
 export const hooks: HookRegistry = {
+  ...apiPolicyHooks,
   ...sessionHooks,
-  registerBeforeUpdateAccount: beforeUpdateAccount,
-  registerBeforeWriteStorageObjects: beforeWriteStorageObjects,
-  registerBeforeDeleteStorageObjects: beforeDeleteStorageObjects,
-  registerBeforeLinkEmail: beforeLinkEmail,
+  // What writes or costs a query spends the player's budget first (limits/guards.ts).
+  registerBeforeGetAccount: perPlayer("account", beforeGetAccount),
+  registerBeforeUpdateAccount: perPlayer("account update", beforeUpdateAccount),
+  registerBeforeWriteStorageObjects: perPlayer("storage write", beforeWriteStorageObjects),
+  registerBeforeDeleteStorageObjects: perPlayer("storage delete", beforeDeleteStorageObjects),
+  registerBeforeLinkEmail: perPlayer("link email", beforeLinkEmail),
   registerAfterLinkEmail: afterLinkEmail,
-  registerBeforeWriteTournamentRecord: beforeWriteTournamentRecord,
-  registerBeforeListTournaments: beforeListTournaments,
-  registerBeforeListLeaderboardRecordsAroundOwner: beforeListLeaderboardRecordsAroundOwner,
+  // Open reads with the player's budget (policy/api-policy.ts) whose cursors Nakama would
+  // answer with a 500 (leaderboard/board-api-guards.ts).
+  registerBeforeListTournaments: perPlayer("tournaments list", beforeListTournaments),
+  registerBeforeListLeaderboardRecordsAroundOwner: perPlayer(
+    "leaderboard list",
+    beforeListLeaderboardRecordsAroundOwner,
+  ),
 };
 
-/** Realtime messages a socket of a revoked login may not send (sessions/guard.ts). */
-export const rtBefore: RtBeforeRegistry = sessionRtHooks;
+/**
+ * Realtime messages a socket of a revoked login may not send (sessions/guard.ts), and those
+ * closed by policy (policy/api-policy.ts), which refuse every socket.
+ */
+export const rtBefore: RtBeforeRegistry = { ...sessionRtHooks, ...apiPolicyRtHooks };
 
 /** Runs once in InitModule (in its own unfrozen VM), after the registrations. */
 export function init(

@@ -38,8 +38,6 @@ export const ErrorReason = z.enum([
   /** The server replayed the inputs and got another score than the one claimed. */
   "score_mismatch",
   "replay_unknown",
-  /** A tournament write or delete names no tournament (the weekly board is a leaderboard). */
-  "tournament_unknown",
   // sessions (docs/security.md)
   "wrong_password",
   "email_taken",
@@ -56,6 +54,8 @@ export const ErrorReason = z.enum([
    * racing with one token): refused, the login stays live; the other caller holds the new pair.
    */
   "refresh_superseded",
+  /** A Nakama API the game does not use, closed by policy (docs/security.md "Every client API"). */
+  "api_closed",
 ]);
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
@@ -75,7 +75,6 @@ export const reasonCode: Record<ErrorReason, number> = {
   ticket_expired: NakamaCode.FAILED_PRECONDITION,
   score_mismatch: NakamaCode.INVALID_ARGUMENT,
   replay_unknown: NakamaCode.NOT_FOUND,
-  tournament_unknown: NakamaCode.NOT_FOUND,
   wrong_password: NakamaCode.UNAUTHENTICATED,
   email_taken: NakamaCode.ALREADY_EXISTS,
   username_taken: NakamaCode.ALREADY_EXISTS,
@@ -85,6 +84,7 @@ export const reasonCode: Record<ErrorReason, number> = {
   login_expired: NakamaCode.UNAUTHENTICATED,
   collection_owned: NakamaCode.PERMISSION_DENIED,
   refresh_superseded: NakamaCode.ABORTED,
+  api_closed: NakamaCode.PERMISSION_DENIED,
 };
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatAbuse, runAbuse } from "../src/abuse";
 import { formatTable, runBench } from "../src/bench";
 import { formatLiveRounds, measureLiveRounds } from "../src/live-rounds";
 import { formatReplayCost, measureReplayCost } from "../src/replay-cost";
@@ -48,5 +49,28 @@ describe("live rounds smoke", () => {
     expect(run?.matches_logged).toBe(3);
     expect(live.creation.ms_per_match).toBeGreaterThan(0);
     expect(run?.bytes_in_per_s).toBeGreaterThan(0);
+  });
+});
+
+describe("abuse smoke", () => {
+  // That the limits refuse is tested in apps/server (rate-limits.test.ts), not timed here.
+  it("runs the honest players alone and under both attackers", async () => {
+    const result = await runAbuse({
+      attackSec: 2,
+      roundMs: 1_000,
+      honest: 4,
+      attackConcurrency: 4,
+      log: () => {},
+    });
+    console.log(formatAbuse(result));
+    for (const call of [...result.alone, ...result.attacks.flatMap((a) => a.calls)]) {
+      expect(call.errors, `${call.name}: ${call.first_error}`).toBe(0);
+      expect(call.calls, call.name).toBe(4);
+    }
+    expect(result.attacks.map((a) => a.name)).toEqual(["one_account", "fresh_guests"]);
+    for (const attack of result.attacks) {
+      expect(attack.sent, attack.name).toBeGreaterThan(0);
+      expect(Object.keys(attack.ratios)).toHaveLength(3);
+    }
   });
 });

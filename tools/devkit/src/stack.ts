@@ -5,6 +5,7 @@ import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { LIMITS, type LimitName, limitEnvVar } from "@gift-grab/contracts";
 import { waitHealthy } from "./healthcheck";
 import { SetupError } from "./log";
 import { ensureNakama, migrate, nakamaArgs, spawnNakama } from "./nakama";
@@ -137,16 +138,39 @@ export interface TestStackOptions {
   config?: NakamaConfig;
   /** runtime.env entries over local.yml's. */
   runtimeEnv?: Record<string, string>;
+  /**
+   * "raised" (default): the rate limits far above any test's traffic (RAISED_LIMITS; tests
+   * sign up hundreds of players from 127.0.0.1). "defaults": local.yml's, as `npm start` runs
+   * them, for the tests of the limits themselves.
+   */
+  limits?: "raised" | "defaults";
   /** Folder holding the module's index.js; default apps/server/dist. */
   runtimePath?: string;
 }
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 
+/**
+ * The rate limits test and bench stacks run with: far above any test's own traffic (hundreds
+ * of sign-ups from 127.0.0.1), so only the tests of the limits meet them, on a stack with
+ * local.yml's defaults (`limits: "defaults"`). Outside check:prod-config's ranges on purpose.
+ */
+export const RAISED_LIMITS: Record<string, string> = Object.fromEntries(
+  (Object.keys(LIMITS) as LimitName[])
+    // Round starts keep local.yml's 10 a minute, as before: the tests of rounds rely on it.
+    .filter((name) => name !== "ROUND_STARTS_PER_MINUTE")
+    .map((name) => [limitEnvVar(name), "1000000"]),
+);
+
 /** The overlay a test stack loads: `config`, with `runtimeEnv` as its runtime.env entries. */
-export function testOverlay({ config = {}, runtimeEnv = {} }: TestStackOptions): NakamaConfig {
+export function testOverlay({
+  config = {},
+  runtimeEnv = {},
+  limits = "raised",
+}: TestStackOptions): NakamaConfig {
   const runtime = config.runtime && typeof config.runtime === "object" ? config.runtime : {};
-  const env = Object.entries(runtimeEnv).map(([k, v]) => `${k}=${v}`);
+  const merged = { ...(limits === "raised" ? RAISED_LIMITS : {}), ...runtimeEnv };
+  const env = Object.entries(merged).map(([k, v]) => `${k}=${v}`);
   return { ...config, runtime: { ...runtime, env } };
 }
 

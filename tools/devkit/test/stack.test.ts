@@ -7,11 +7,22 @@ describe("test stack config overlays", () => {
     const overlay = testOverlay({
       config: { session: { token_expiry_sec: 5 }, runtime: { js_read_only_globals: false } },
       runtimeEnv: { SESSION_POLICY: "allow", WEIRD: 'a="b=c"' },
+      limits: "defaults",
     });
     expect(overlay).toEqual({
       session: { token_expiry_sec: 5 },
       runtime: { js_read_only_globals: false, env: ["SESSION_POLICY=allow", 'WEIRD=a="b=c"'] },
     });
+  });
+
+  it("raise the rate limits unless asked for the defaults; runtimeEnv wins over both", () => {
+    const raised = testOverlay({ runtimeEnv: { LIMIT_SIGN_UPS_PER_HOUR: "3" } });
+    const env = (raised.runtime as { env: string[] }).env;
+    expect(env).toContain("LIMIT_SIGN_INS_PER_MINUTE=1000000");
+    expect(env).toContain("LIMIT_READS_PER_MINUTE=1000000");
+    expect(env).toContain("LIMIT_SIGN_UPS_PER_HOUR=3");
+    expect(env).not.toContain("LIMIT_SIGN_UPS_PER_HOUR=1000000");
+    expect(testOverlay({ limits: "defaults" }).runtime).toEqual({ env: [] });
   });
 });
 

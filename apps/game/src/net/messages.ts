@@ -4,6 +4,7 @@ import {
   type ErrorReason,
   PASSWORD_MAX_BYTES,
   PASSWORD_MIN_CHARS,
+  retryAfterSeconds,
   USERNAME_MAX_CHARS,
   USERNAME_MIN_CHARS,
 } from "@gift-grab/contracts";
@@ -20,7 +21,7 @@ export const reasonMessages: Record<ErrorReason, string> = {
   session_revoked: "Your session ended — sign in again.",
   internal: "The server had a problem. Try again in a moment.",
   unavailable: "The game server is busy or restarting. Try again in a moment.",
-  rate_limited: "You've started a lot of rounds in the last minute. Wait a few seconds, then play.",
+  rate_limited: "That's a lot of requests in a short time. Wait a moment, then try again.",
   round_retired: "You started another round before this one ended, so this one wasn't saved.",
   ticket_unknown: "The server doesn't know this round, so the score can't be saved.",
   ticket_used: "This round's score was already saved.",
@@ -29,7 +30,6 @@ export const reasonMessages: Record<ErrorReason, string> = {
   ticket_expired: "This round was played in an earlier week, so it can't join this week's board.",
   score_mismatch: "The server replayed this round and it scored differently, so it wasn't saved.",
   replay_unknown: "That run isn't on this week's board any more.",
-  tournament_unknown: "There's no such tournament. Scores go on the weekly board by playing.",
   wrong_password: "Wrong email or password. Check them and try again.",
   email_taken: "An account with this email already exists. Sign in instead, or use another email.",
   username_taken: "That username is taken. Pick another one.",
@@ -40,6 +40,7 @@ export const reasonMessages: Record<ErrorReason, string> = {
   login_expired: "You've been signed in for a long time — sign in again.",
   collection_owned: "That data is kept by the game server and can't be changed from here.",
   refresh_superseded: "Your session was renewed in another tab. Try again in a moment.",
+  api_closed: "This game doesn't offer that feature.",
 };
 
 /** Beside every password field: the contract's rule (bcrypt keeps 72 bytes of UTF-8). */
@@ -75,6 +76,14 @@ export function practiceMessage(refusal: string | null): string {
 /** The game-over line for a practice round. */
 export const practiceOutcomeMessage = "Practice round: not saved.";
 
-export function messageForReason(reason: ErrorReason | "unknown"): string {
-  return reason === "unknown" ? unknownFailureMessage : reasonMessages[reason];
+/**
+ * The words for a refusal. A rate-limited refusal's detail ends with when to retry
+ * (contracts' retryAfterText): the player is told that time instead of "a moment".
+ */
+export function messageForReason(reason: ErrorReason | "unknown", detail = ""): string {
+  if (reason === "unknown") return unknownFailureMessage;
+  const wait = reason === "rate_limited" ? retryAfterSeconds(detail) : undefined;
+  if (wait !== undefined)
+    return `That's a lot of requests in a short time. Try again in ${wait} s.`;
+  return reasonMessages[reason];
 }

@@ -1,4 +1,5 @@
 import { describeIssues, LinkEmail } from "@gift-grab/contracts";
+import { assertPasswordCheckWithinLimits } from "../limits/guards";
 import { rpcError } from "../runtime/errors";
 import { claimEmail, emailTakenError, releaseEmail } from "./email-claims";
 
@@ -9,12 +10,13 @@ import { claimEmail, emailTakenError, releaseEmail } from "./email-claims";
  * It claims the email like a sign-up (email-claims.ts), so the two can't race for one email.
  */
 export const beforeLinkEmail: nkruntime.BeforeHookFunction<nkruntime.AccountEmail> = (
-  _ctx,
+  ctx,
   logger,
   nk,
   req,
 ) => {
   const email = String(req.email ?? "").toLowerCase();
+  assertPasswordCheckWithinLimits("save progress", ctx, nk, email);
   const parsed = LinkEmail.safeParse({ email, password: req.password });
   if (!parsed.success) {
     throw rpcError("invalid_payload", `save progress: ${describeIssues(parsed.error)}`);

@@ -1,3 +1,4 @@
+import { LIMITS, limitValue } from "@gift-grab/contracts";
 import { GameRules } from "@gift-grab/simulation";
 
 /**
@@ -30,7 +31,7 @@ export const ROUND_DEFAULTS: RoundConfig = {
   // the week's reset, whatever the outage.
   submitWindowMs: 7 * 24 * 60 * 60_000,
   ticketRetentionMs: 10 * 60_000,
-  startsPerMinute: 10,
+  startsPerMinute: LIMITS.ROUND_STARTS_PER_MINUTE.default,
 };
 
 function positiveInt(env: Record<string, string> | undefined, key: string, fallback: number) {
@@ -53,9 +54,7 @@ export function roundConfig(env: Record<string, string> | undefined): RoundConfi
       "ROUND_TICKET_RETENTION_MS",
       ROUND_DEFAULTS.ticketRetentionMs,
     ),
-    startsPerMinute: Math.max(
-      1,
-      positiveInt(env, "ROUND_STARTS_PER_MINUTE", ROUND_DEFAULTS.startsPerMinute),
-    ),
+    // The one table of limits (packages/contracts/src/limits.ts), bounded by check:prod-config.
+    startsPerMinute: limitValue(env, "ROUND_STARTS_PER_MINUTE"),
   };
 }

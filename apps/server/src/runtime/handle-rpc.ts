@@ -5,6 +5,7 @@ import {
   requestLimitIssue,
 } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
+import { assertRpcWithinLimits } from "../limits/guards";
 import { assertNoControlCharactersInJson } from "./control-chars";
 import { callerError, rpcError } from "./errors";
 
@@ -55,7 +56,9 @@ function handleRpc<C extends AnyRpc>(
 ): string {
   const userId = ctx.userId;
   if (!userId) throw rpcError("unauthenticated", `${contract.id}: sign in first`);
-  // Cheap before expensive: a payload over the contract's limits is never parsed.
+  // Cheap before expensive: the rate limits, then the contract's size and nesting, before
+  // the payload is parsed.
+  assertRpcWithinLimits(contract.id, ctx, nk);
   const overLimit = requestLimitIssue(payload, contract.limits);
   if (overLimit) throw rpcError("invalid_payload", `${contract.id}: ${overLimit}`);
   let raw: unknown = {};

@@ -37,6 +37,14 @@ export const beforeWriteStorageObjects: nkruntime.BeforeHookFunction<
     "write",
     (objects ?? []).map((o) => o.collection),
   );
+  // Public objects are readable by anyone: storage a stranger could fill for everyone to
+  // read, which the game never needs (docs/security.md "Every client API").
+  if ((objects ?? []).some((o) => o.permissionRead === 2)) {
+    throw rpcError(
+      "api_closed",
+      "storage write: this game keeps no public objects; write with permission_read 0 or 1",
+    );
+  }
   assertDatabaseReachable(nk);
   return req;
 };

@@ -53,19 +53,5 @@ export function maxLoginSeconds(env: { [key: string]: string } | undefined): num
   return Number.isFinite(days) && days > 0 ? Math.round(days * DAY) : 30 * DAY;
 }
 
-/** Why a policy and Nakama's session.single_session disagree, or undefined when they agree. */
-export function policyMismatch(
-  policy: SessionPolicy,
-  singleSession: boolean,
-  singleSocket: boolean,
-): string | undefined {
-  if (policy === "allow" && singleSession)
-    return "SESSION_POLICY=allow needs session.single_session: false (each sign-in would end the others)";
-  if (policy === "allow" && singleSocket)
-    return "SESSION_POLICY=allow needs session.single_socket: false (each socket would close the others)";
-  if (policy !== "allow" && !singleSocket)
-    return `SESSION_POLICY=${policy} expects session.single_socket: true (the backstop that closes older sockets)`;
-  if (policy !== "allow" && !singleSession)
-    return `SESSION_POLICY=${policy} expects session.single_session: true (Nakama's own backstop for older tokens)`;
-  return undefined;
-}
+/** Shared with check:prod-config (tools/devkit), which refuses a config where they disagree. */
+export { policyMismatch } from "@gift-grab/contracts";

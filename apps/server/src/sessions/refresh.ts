@@ -1,5 +1,6 @@
 import { ClientSessionVars, type LoginRecord, SessionVar } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
+import { assertSignInWithinLimits } from "../limits/guards";
 import { rpcError } from "../runtime/errors";
 import { maxLoginSeconds, sessionConfig } from "./config";
 import { readLogin, rotateLogin } from "./login-table";
@@ -28,6 +29,7 @@ export const beforeSessionRefresh: nkruntime.BeforeHookFunction<RefreshRequest> 
   nk,
   req,
 ) => {
+  assertSignInWithinLimits("refresh", ctx, nk, "no");
   const sent = Object.keys(req.vars ?? {});
   if (sent.length > 0) {
     throw rpcError(

@@ -11,6 +11,11 @@ import {
 } from "@gift-grab/contracts";
 import { claimEmail, emailTakenError, releaseEmail } from "../accounts/email-claims";
 import { assertValidUsername } from "../accounts/username-guard";
+import {
+  assertPasswordCheckWithinLimits,
+  assertSignInWithinLimits,
+  countSignUp,
+} from "../limits/guards";
 import { assertDatabaseReachable } from "../runtime/database";
 import { rpcError } from "../runtime/errors";
 import { maxLoginSeconds, sessionConfig, sessionPolicy } from "./config";
@@ -96,9 +101,16 @@ const USER_BY_CUSTOM = "SELECT id::text AS id FROM users WHERE custom_id = $1";
 export const beforeAuthenticateEmail: nkruntime.BeforeHookFunction<
   nkruntime.AuthenticateEmailRequest
 > = (ctx, logger, nk, req) => {
+  const create = req.create !== false;
+  assertSignInWithinLimits(
+    create ? "email sign-up" : "email sign-in",
+    ctx,
+    nk,
+    create ? "yes" : "no",
+  );
   const account = req.account ?? {};
   const email = String(account.email ?? "").toLowerCase();
-  const create = req.create !== false;
+  assertPasswordCheckWithinLimits(create ? "email sign-up" : "email sign-in", ctx, nk, email);
   let vars: Vars;
   if (create) {
     const parsed = SignUp.safeParse({
@@ -160,6 +172,13 @@ function beforeIdSignIn<R extends { account?: { id?: string; vars?: Vars }; user
   how: IdSignIn,
 ): nkruntime.BeforeHookFunction<R> {
   return (ctx, _logger, nk, req) => {
+    assertSignInWithinLimits(
+      how.api,
+      ctx,
+      nk,
+      (req as { create?: boolean }).create === false ? "no" : "if-new",
+      () => userIdBy(nk, how.userBy, String(req.account?.id ?? "")) !== undefined,
+    );
     assertValidUsername(req.username);
     const account = req.account ?? { id: "" };
     assertAccountId(how.api, how.schema, account.id);
@@ -199,6 +218,7 @@ export function afterSignIn(
   nk: nkruntime.Nakama,
   session: nkruntime.Session,
 ) {
+  countSignUp(ctx, nk, session.created === true);
   const claims = claimsOf(nk, session.token ?? "");
   const vars = claims.vrs ?? {};
   const lid = vars[SessionVar.loginId];

@@ -9,7 +9,9 @@ declare module "vitest" {
 
 /** One real Nakama + Postgres for the integration run, on free ports in a temp folder. */
 export default async function setup(project: TestProject) {
-  const stack = await startTestStack({ name: "integration" });
+  // Raised rate limits: the files sign up hundreds of players from 127.0.0.1; the limits
+  // themselves are tested on a stack of their own (rate-limits.test.ts).
+  const stack = await startTestStack({ name: "integration", limits: "raised" });
   project.provide("nakama", {
     port: stack.port,
     serverKey: stack.serverKey,

@@ -195,21 +195,17 @@ describe("4xx, never 500, for what a client sends to Nakama's own APIs", () => {
     }
   });
 
-  it("a tournament write to the weekly board (a leaderboard) → 404 tournament_unknown", async () => {
+  it("a tournament write to the weekly board is closed: 403 api_closed, never Nakama's 500", async () => {
     const { session } = await guest();
-    for (const method of ["POST", "PUT"]) {
-      const res = await asPlayer(method, "/v2/tournament/weekly_leaderboard", session.token, {
-        score: "1",
-      });
-      expect(res.status, res.text).toBe(404);
-      expect(res.error).toMatchObject({ reason: "tournament_unknown", code: 5 });
+    for (const [method, body] of [
+      ["POST", { score: "1" }],
+      ["PUT", { score: "1" }],
+      ["POST", { score: "1", operator: 9 }],
+    ] as const) {
+      const res = await asPlayer(method, "/v2/tournament/weekly_leaderboard", session.token, body);
+      expect(res.status, res.text).toBe(403);
+      expect(res.error).toMatchObject({ reason: "api_closed", code: 7 });
     }
-    const bad = await asPlayer("POST", "/v2/tournament/weekly_leaderboard", session.token, {
-      score: "1",
-      operator: 9,
-    });
-    expect(bad.status, bad.text).toBe(400);
-    expect(bad.error.detail).toContain("record.operator");
   });
 });
 

@@ -43,13 +43,13 @@ describe("roundConfig", () => {
     expect(roundConfig({ ROUND_DURATION_MS: raw }).durationMs).toBe(ROUND_DEFAULTS.durationMs);
   });
 
-  it("never allows zero rounds or a zero-length round", () => {
+  it("never allows zero rounds (the default holds) or a zero-length round", () => {
     const c = roundConfig({
       ROUND_DURATION_MS: "0",
       ROUND_STARTS_PER_MINUTE: "0",
     });
     expect(c.durationMs).toBe(1);
-    expect(c.startsPerMinute).toBe(1);
+    expect(c.startsPerMinute).toBe(ROUND_DEFAULTS.startsPerMinute);
   });
 });
 

@@ -166,6 +166,7 @@ function messageFor(err: unknown): string {
   return err instanceof RpcFailure
     ? messageForReason(
         err.reason === "network" || err.reason === "bad_response" ? "unknown" : err.reason,
+        err.detail,
       )
     : messageForReason("unknown");
 }

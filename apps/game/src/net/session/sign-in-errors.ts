@@ -56,5 +56,8 @@ export async function toSignInFailure(err: unknown): Promise<SignInFailure> {
       messageForReason(failure.status >= 500 ? "internal" : "unknown"),
     );
   }
-  return new SignInFailure(kindOf[failure.reason] ?? "unknown", messageForReason(failure.reason));
+  return new SignInFailure(
+    kindOf[failure.reason] ?? "unknown",
+    messageForReason(failure.reason, failure.detail),
+  );
 }

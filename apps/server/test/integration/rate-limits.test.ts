@@ -1,0 +1,208 @@
+import { randomUUID } from "node:crypto";
+import {
+  LEADERBOARD_VIEW,
+  LIMITS,
+  limitBurst,
+  type ParsedRpcError,
+  parseAuthError,
+  REPLAY_GET,
+  ROUND_SUBMIT,
+  retryAfterSeconds,
+  SESSION_CHECK,
+} from "@gift-grab/contracts";
+import { describe, expect, it } from "vitest";
+import { ownStack } from "./own-stack";
+
+// The rate limits as `npm start` runs them (local.yml's defaults, not the raised ones other
+// test stacks get). Every request carries an X-Forwarded-For: Nakama takes the client's
+// address from it (server/api.go extractClientAddress, socket.proxy_count 1), as it would
+// from the proxy in front of a deployment, so each test counts against addresses of its own.
+const stack = ownStack({ name: "rate-limits", limits: "defaults" });
+const basic = `Basic ${Buffer.from("defaultkey:").toString("base64")}`;
+
+let nextAddress = 1;
+/** A fresh client address (TEST-NET-3) for one test. */
+const newAddress = () => `203.0.113.${nextAddress++}`;
+
+interface Answer {
+  status: number;
+  error: ParsedRpcError;
+  json: { token?: string } & Record<string, unknown>;
+}
+
+async function post(path: string, body: unknown, from: string, auth = basic): Promise<Answer> {
+  const res = await fetch(`http://127.0.0.1:${stack().port}${path}`, {
+    method: "POST",
+    headers: { authorization: auth, "content-type": "application/json", "x-forwarded-for": from },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json().catch(() => ({}))) as Answer["json"];
+  return { status: res.status, json, error: parseAuthError(json) };
+}
+
+const device = (id: string, from: string, create = true) =>
+  post(`/v2/account/authenticate/device?create=${create}`, { id }, from);
+const rpc = (id: string, token: string, from: string, body: unknown = {}) =>
+  post(`/v2/rpc/${id}`, JSON.stringify(body), from, `Bearer ${token}`);
+
+async function signUp(from: string) {
+  const res = await device(randomUUID(), from);
+  expect(res.status, JSON.stringify(res.json)).toBe(200);
+  return String(res.json.token);
+}
+
+function expectRateLimited(res: Answer, limit: RegExp) {
+  expect(res.status, JSON.stringify(res.json)).toBe(429);
+  expect(res.error).toMatchObject({ reason: "rate_limited", code: 8 });
+  expect(res.error.detail).toMatch(limit);
+  const wait = retryAfterSeconds(res.error.detail);
+  expect(wait).toBeGreaterThanOrEqual(1);
+}
+
+describe("guest sign-ups per address (SIGN_UPS_PER_HOUR)", () => {
+  it("a burst from one address meets the limit with a 429 saying when to retry; known players and other addresses still sign in", async () => {
+    const from = newAddress();
+    const ids: string[] = [];
+    for (let i = 0; i < LIMITS.SIGN_UPS_PER_HOUR.default; i++) {
+      const id = randomUUID();
+      const res = await device(id, from);
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+      ids.push(id);
+    }
+    const over = await device(randomUUID(), from);
+    expectRateLimited(over, /at most 20 new accounts an hour from one address; retry in \d+ s$/);
+    // A full hour's budget refills at one sign-up per 3 minutes.
+    expect(retryAfterSeconds(over.error.detail)).toBeLessThanOrEqual(180);
+    // A returning player behind the same address is not a sign-up.
+    expect((await device(ids[0] as string, from)).status).toBe(200);
+    expect((await device(randomUUID(), newAddress())).status).toBe(200);
+  });
+});
+
+describe("password checks per address and per email (PASSWORD_CHECKS_PER_MINUTE)", () => {
+  it("bcrypt (cost 13, ~1 s of CPU) runs at most 6 times a minute for one email, and from one address", async () => {
+    expect(LIMITS.PASSWORD_CHECKS_PER_MINUTE.default).toBe(6);
+    const email = `p${randomUUID().slice(0, 8)}@example.com`;
+    const emailSignIn = (from: string, address = email) =>
+      post(
+        "/v2/account/authenticate/email?create=false",
+        { email: address, password: "wrong-password-1" },
+        from,
+      );
+    const up = await post(
+      "/v2/account/authenticate/email?create=true",
+      { email, password: "right-password-1" },
+      newAddress(),
+    );
+    expect(up.status, JSON.stringify(up.json)).toBe(200);
+    const from = newAddress();
+    // The sign-up was the email's first check: five wrong passwords reach bcrypt.
+    for (let i = 0; i < 5; i++) expect((await emailSignIn(from)).status).toBe(401);
+    expectRateLimited(await emailSignIn(from), /at most 6 password checks a minute for one email/);
+    expectRateLimited(
+      await emailSignIn(newAddress()),
+      /email sign-in: at most 6 password checks a minute for one email/,
+    );
+    // The address has spent its six too, whatever the email.
+    expectRateLimited(
+      await emailSignIn(from, `q${randomUUID().slice(0, 8)}@example.com`),
+      /at most 6 password checks a minute from one address/,
+    );
+  });
+});
+
+describe("sign-ins per address (SIGN_INS_PER_MINUTE)", () => {
+  it("the 31st sign-in of a minute from one address is refused", async () => {
+    const from = newAddress();
+    const id = randomUUID();
+    for (let i = 0; i < LIMITS.SIGN_INS_PER_MINUTE.default; i++) {
+      const res = await device(id, from);
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+    }
+    expectRateLimited(await device(id, from), /at most 30 sign-ins a minute from one address/);
+  });
+});
+
+const CALLS_BURST = limitBurst("CALLS_PER_MINUTE", LIMITS.CALLS_PER_MINUTE.default);
+const READS_BURST = limitBurst("READS_PER_MINUTE", LIMITS.READS_PER_MINUTE.default);
+
+describe("calls per player (CALLS_PER_MINUTE)", () => {
+  it("past a burst of 20, a player's RPCs are refused, from any address, before the payload is read", async () => {
+    expect(CALLS_BURST).toBe(20);
+    const token = await signUp(newAddress());
+    for (let i = 0; i < CALLS_BURST; i++) {
+      const res = await rpc(SESSION_CHECK, token, newAddress());
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+    }
+    expectRateLimited(
+      await rpc(SESSION_CHECK, token, newAddress()),
+      /session_check: at most 60 requests a minute per player/,
+    );
+    // Not even parsed: a payload that is not JSON gets the same 429, not a 400.
+    const raw = await fetch(`http://127.0.0.1:${stack().port}/v2/rpc/${SESSION_CHECK}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+      body: JSON.stringify("{not json"),
+    });
+    expect(raw.status).toBe(429);
+    // Another player is not affected.
+    expect((await rpc(SESSION_CHECK, await signUp(newAddress()), newAddress())).status).toBe(200);
+  });
+
+  it("round_submit, whose payload is a round's inputs, counts as five: 4 at once", async () => {
+    const token = await signUp(newAddress());
+    const body = { ticket: randomUUID(), score: 1, inputs: [[1, 0, 0]] };
+    for (let i = 0; i < CALLS_BURST / 5; i++) {
+      const res = await rpc(ROUND_SUBMIT, token, newAddress(), body);
+      expect(res.error.reason, JSON.stringify(res.json)).toBe("ticket_unknown");
+    }
+    expectRateLimited(
+      await rpc(ROUND_SUBMIT, token, newAddress(), body),
+      /round_submit: at most 60 requests a minute per player; retry in [1-5] s$/,
+    );
+  });
+
+  it("an account update counts against the same budget", async () => {
+    const token = await signUp(newAddress());
+    for (let i = 0; i < CALLS_BURST; i++) {
+      expect((await rpc(SESSION_CHECK, token, newAddress())).status).toBe(200);
+    }
+    const res = await fetch(`http://127.0.0.1:${stack().port}/v2/account`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ display_name: "Limited" }),
+    });
+    expect(res.status).toBe(429);
+    expect(parseAuthError(await res.json())).toMatchObject({ reason: "rate_limited" });
+  });
+});
+
+describe("board and replay reads per address (READS_PER_MINUTE)", () => {
+  it("fresh guests behind one address share its reads: a burst of 40, then 2 a second", async () => {
+    expect(READS_BURST).toBe(40);
+    const from = newAddress();
+    let reads = 0;
+    // Four guests, 10 reads each: under their own budgets, at the address's.
+    for (let g = 0; g < 4; g++) {
+      const token = await signUp(newAddress());
+      for (let i = 0; i < 10; i++, reads++) {
+        const res =
+          i % 2 === 0
+            ? await rpc(LEADERBOARD_VIEW, token, from)
+            : await rpc(REPLAY_GET, token, from, { owner_id: randomUUID() });
+        expect([200, 404], JSON.stringify(res.json)).toContain(res.status);
+      }
+    }
+    expect(reads).toBe(READS_BURST);
+    const token = await signUp(newAddress());
+    expectRateLimited(
+      await rpc(REPLAY_GET, token, from, { owner_id: randomUUID() }),
+      /replay_get: at most 120 board and replay views a minute from one address/,
+    );
+    expectRateLimited(
+      await rpc(LEADERBOARD_VIEW, token, from),
+      /leaderboard_view: at most 120 board and replay views/,
+    );
+    expect((await rpc(LEADERBOARD_VIEW, token, newAddress())).status).toBe(200);
+  });
+});
