@@ -20,7 +20,12 @@ const logger = {
   debug() {},
 } as unknown as nkruntime.Logger;
 const ctx = {} as nkruntime.Context;
-const nk = {} as nkruntime.Nakama;
+/** nk.localcache is where the rate limits keep their counts (limits/rate.ts). */
+const cache = new Map<string, unknown>();
+const nk = {
+  localcacheGet: (k: string) => cache.get(k) ?? null,
+  localcachePut: (k: string, v: unknown) => void cache.set(k, v),
+} as unknown as nkruntime.Nakama;
 
 describe("controlCharacterField", () => {
   it("names the first string (value or key) holding C0 or DEL, anywhere in the input", () => {

@@ -20,8 +20,12 @@ const TICKET = "t-1";
 function setup() {
   const storage = fakeStorage();
   const hashes = { count: 0 };
+  const cache = new Map<string, unknown>();
   const nk = {
     ...storage,
+    // The rate limits' counts (limits/rate.ts).
+    localcacheGet: (k: string) => cache.get(k) ?? null,
+    localcachePut: (k: string, v: unknown) => void cache.set(k, v),
     sha256Hash: (text: string) => {
       hashes.count++;
       return createHash("sha256").update(text).digest("hex");
