@@ -44,6 +44,8 @@ export function describeRound(v: RoundSight) {
           knob: v.toPage(v.stick.knob),
         }
       : null,
+    /** Where a followed finger has Santa heading, on the page. */
+    aim: v.aim ? onPage(v.aim) : null,
     bench: v.bench ?? 0,
     ticket: v.ticket,
     watching: v.watching ? { title: v.watching.title, score: v.watching.score } : null,

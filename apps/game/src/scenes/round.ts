@@ -17,6 +17,7 @@ import { playSfx } from "../audio/sfx";
 import { emitGameEvent } from "../core/game-events";
 import { inspectable } from "../core/inspect";
 import { launchOptions, type RoundTuning } from "../core/launch-options";
+import { loadSettings } from "../core/settings";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
 import type { RoundTicket } from "../net/types";
@@ -104,7 +105,7 @@ export class RoundScene extends Phaser.Scene {
     this.setRound(createRound({ seed: tuning.seed ?? 1, orientation }));
     this.field = new FieldView(this, this.round);
     this.hud = new RoundHud(this);
-    this.steer = new RoundInput(this, (p) => this.field.toWorld(p));
+    this.steer = new RoundInput(this, this.field, () => this.round, loadSettings().touch);
     this.pauseMenu = new PauseMenu(this);
     this.pauseButton = new Button(this, {
       label: "Pause",
@@ -222,7 +223,6 @@ export class RoundScene extends Phaser.Scene {
   override update(_time: number, delta: number) {
     if (this.phase === "countdown") this.countDown(delta);
     if (this.phase === "playing") {
-      // Input is sampled once per tick; ticks due in one frame hold the same input.
       const ticks = this.clock.advance(delta, this.speed * (this.watch?.speed ?? 1));
       const cursor = this.cursor;
       if (cursor) {
@@ -231,9 +231,12 @@ export class RoundScene extends Phaser.Scene {
           this.tick(dx, dy);
         }
       } else {
-        const device = ticks > 0 ? this.steerInput() : { x: 0, y: 0 };
-        const { dx, dy } = quantizeInput(device.x, device.y);
-        for (let i = 0; i < ticks && this.phase === "playing"; i++) this.tick(dx, dy);
+        // Sampled each tick: a followed finger's steps shorten as Santa nears its point.
+        for (let i = 0; i < ticks && this.phase === "playing"; i++) {
+          const device = this.steerInput();
+          const { dx, dy } = quantizeInput(device.x, device.y);
+          this.tick(dx, dy);
+        }
       }
     }
     this.draw();
@@ -405,6 +408,7 @@ export class RoundScene extends Phaser.Scene {
       field: this.field,
       hud: this.hud.texts,
       stick: this.steer.stick(),
+      aim: this.steer.aim(),
       ticket: this.ticket !== null,
       watching: this.watch?.data ?? null,
       watchSpeed: this.watch?.speed ?? 1,
@@ -425,6 +429,8 @@ export interface RoundSight {
   field: FieldView;
   hud: RoundHud["texts"];
   stick: Stick | null;
+  /** Where a followed finger has Santa heading (world units). */
+  aim: Vec | null;
   /** Extra moving sprites (the test build's bench round adds them). */
   bench?: number;
   ticket: boolean;
