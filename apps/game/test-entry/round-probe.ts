@@ -37,6 +37,13 @@ export function describeRound(v: RoundSight) {
     flameLeftMs: flameLeftMs(r),
     cookieLeftMs: cookieLeftMs(r),
     hud: v.hud,
+    muted: v.muted,
+    /** The mute button on the page: its centre and size in CSS pixels. */
+    mute: {
+      ...v.toPage({ x: v.mute.x + v.mute.width / 2, y: v.mute.y + v.mute.height / 2 }),
+      width: v.mute.width * v.pageScale,
+      height: v.mute.height * v.pageScale,
+    },
     joystick: v.stick
       ? {
           ...v.toPage(v.stick.base),
