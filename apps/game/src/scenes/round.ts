@@ -446,6 +446,13 @@ export class RoundScene extends Phaser.Scene {
       return;
     }
     if (state !== "online" || this.hold !== "elsewhere") return;
+    // Next frame: after the overlay has taken its question down, so this one is the last said.
+    this.time.delayedCall(0, () => this.backHere());
+  }
+
+  private backHere() {
+    if (this.phase !== "paused" || this.hold !== "elsewhere") return;
+    if (getNet().connection !== "online") return;
     this.hold = null;
     const why = this.whyNotSaveable();
     if (!why) {
