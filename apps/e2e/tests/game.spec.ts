@@ -102,60 +102,112 @@ test("dragging the pointer moves Santa towards it", async ({ page }) => {
   await page.mouse.up();
 });
 
-test("on a phone a drag anywhere steers Santa, a tap sends him there, and no stick covers the field", async ({
-  browser,
-}) => {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-  });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await startRound(page, "?seed=11&speed=1");
-  type Round = {
-    santa: { x: number; y: number; look: string; page: { x: number; y: number } };
-    field: { width: number; height: number; page: { x: number; y: number; scale: number } };
-    joystick: { x: number; y: number; radius: number } | null;
-  };
-  const round = async () => (await gameState(page)).round as Round;
-  const r = await round();
-  // Nothing is drawn over the field until a thumb lands.
-  expect(r.joystick).toBeNull();
-  const cdp = await context.newCDPSession(page);
-  const touch = (type: "touchStart" | "touchMove" | "touchEnd", x = 0, y = 0) =>
-    cdp.send("Input.dispatchTouchEvent", {
-      type,
-      touchPoints: type === "touchEnd" ? [] : [{ x, y, id: 1 }],
+for (const size of [
+  { width: 390, height: 844 },
+  { width: 844, height: 390 },
+]) {
+  test(`on a phone at ${size.width}×${size.height} Santa follows the finger, held above it, and the stick is a setting`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      viewport: size,
+      hasTouch: true,
+      isMobile: true,
     });
-  // A thumb lands low on the field, far from Santa, and drags right: a stick appears there.
-  const f = r.field.page;
-  const at = { x: f.x + r.field.width * 0.25 * f.scale, y: f.y + r.field.height * 0.85 * f.scale };
-  await touch("touchStart", at.x, at.y);
-  await touch("touchMove", at.x + 20, at.y);
-  await touch("touchMove", at.x + 40, at.y); // within the stick's rim: it stays where it landed
-  await waitForGame(page, (st) => {
-    const now = st.round as Round;
-    return now.santa.x > r.santa.x + 40 && now.santa.look === "right";
-  });
-  const stick = (await round()).joystick;
-  expect(stick).not.toBeNull();
-  expect(stick?.x).toBeCloseTo(at.x, 0);
-  expect(stick?.y).toBeCloseTo(at.y, 0);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/game-390x844-touch-stick.png` });
-  await touch("touchEnd");
-  await waitForGame(page, (st) => (st.round as Round).joystick === null);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await startRound(page, "?seed=11&speed=1");
+    type Round = {
+      santa: { x: number; y: number; look: string; page: { x: number; y: number } };
+      field: { width: number; height: number; page: { x: number; y: number; scale: number } };
+      joystick: { x: number; y: number; radius: number } | null;
+      aim: { x: number; y: number } | null;
+    };
+    const round = async () => (await gameState(page)).round as Round;
+    const cdp = await context.newCDPSession(page);
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", x = 0, y = 0) =>
+      cdp.send("Input.dispatchTouchEvent", {
+        type,
+        touchPoints: type === "touchEnd" ? [] : [{ x, y, id: 1 }],
+      });
+    const r = await round();
+    expect(r.joystick).toBeNull();
+    expect(r.aim).toBeNull();
 
-  // A tap to Santa's left (no drag) walks him there.
-  const before = await round();
-  const tap = { x: before.santa.page.x - 140, y: before.santa.page.y };
-  await touch("touchStart", tap.x, tap.y);
-  await touch("touchEnd");
-  await waitForGame(page, (st) => (st.round as Round).santa.x < before.santa.x - 40);
-  expect(errors).toEqual([]);
-  await context.close();
-});
+    // A finger lands on Santa and drags him: he is picked up, held just above the finger (never
+    // under it), and comes to rest there without overshooting.
+    const f0 = r.santa.page;
+    await touch("touchStart", f0.x, f0.y);
+    const to = { x: f0.x + (size.width > size.height ? 160 : 90), y: f0.y + 50 };
+    for (let i = 1; i <= 5; i++) {
+      await touch("touchMove", f0.x + ((to.x - f0.x) * i) / 5, f0.y + ((to.y - f0.y) * i) / 5);
+    }
+    // He comes to rest on his aim, never past the finger's x on the way.
+    let furthest = -Infinity;
+    await expect
+      .poll(async () => {
+        const now = await round();
+        furthest = Math.max(furthest, now.santa.page.x);
+        const aim = now.aim;
+        return aim !== null && Math.hypot(now.santa.page.x - aim.x, now.santa.page.y - aim.y) < 1;
+      })
+      .toBe(true);
+    const held = await round();
+    expect(furthest).toBeLessThan(to.x + 1);
+    const santaR = 38 * held.field.page.scale;
+    // Under the finger's x, and above the fingertip by more than his radius: in sight.
+    expect(Math.abs(held.santa.page.x - to.x)).toBeLessThan(3);
+    expect(to.y - held.santa.page.y).toBeGreaterThan(santaR + 10);
+    expect(to.y - held.santa.page.y).toBeLessThan(80);
+    expect(held.joystick).toBeNull();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/game-${size.width}x${size.height}-touch-follow.png` });
+    await touch("touchEnd");
+
+    // A finger anywhere else moves him by as much as it moves (relative drag).
+    const before = await round();
+    const low = {
+      x: before.field.page.x + before.field.width * before.field.page.scale * 0.5,
+      y: before.field.page.y + before.field.height * before.field.page.scale * 0.9,
+    };
+    await touch("touchStart", low.x, low.y);
+    await touch("touchMove", low.x - 30, low.y - 20);
+    await touch("touchMove", low.x - 60, low.y - 40);
+    await touch("touchEnd");
+    // The drag's aim outlasts the finger until he is there.
+    await waitForGame(page, (st) => (st.round as Round).aim === null);
+    const moved = await round();
+    expect(Math.abs(moved.santa.page.x - before.santa.page.x + 60)).toBeLessThan(1.5);
+    expect(Math.abs(moved.santa.page.y - before.santa.page.y + 40)).toBeLessThan(1.5);
+
+    if (size.width < size.height) {
+      // Settings' Touch brings the floating stick back: a drag is a stick where it landed.
+      await page.keyboard.press("Escape");
+      await clickButton(page, "Quit to menu");
+      await clickButton(page, "Quit");
+      await clickButton(page, "Settings");
+      await clickButton(page, "Touch: Follow finger");
+      await clickButton(page, "Back");
+      await clickButton(page, "Play");
+      await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
+      await waitFrames(page);
+      const s0 = await round();
+      const at = { x: s0.santa.page.x - 100, y: s0.santa.page.y + 200 };
+      await touch("touchStart", at.x, at.y);
+      await touch("touchMove", at.x + 20, at.y);
+      await touch("touchMove", at.x + 40, at.y);
+      await waitForGame(page, (st) => (st.round as Round).santa.x > s0.santa.x + 40);
+      const stick = (await round()).joystick;
+      expect(stick?.x).toBeCloseTo(at.x, 0);
+      expect(stick?.y).toBeCloseTo(at.y, 0);
+      await page.screenshot({ path: `${SHOTS}/game-390x844-touch-stick.png` });
+      await touch("touchEnd");
+      await waitForGame(page, (st) => (st.round as Round).joystick === null);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
 
 test("hiding the tab pauses the round; Resume carries on", async ({ page }) => {
   await startRound(page, "?seed=11&speed=1");

@@ -96,23 +96,28 @@ test("the sound and music settings survive a reload", async ({ page }) => {
   await clickButton(page, "Volume −");
   await expect
     .poll(async () => (await gameState(page)).settings)
-    .toEqual({ sound: true, music: true, volume: 0.6 });
+    .toEqual({ sound: true, music: true, volume: 0.6, touch: "follow" });
   expect((await gameState(page)).sfx).toEqual({ click: 1 });
   // Sound off: silence.
   await clickButton(page, "Sound: On");
   await expect
     .poll(async () => (await gameState(page)).settings)
-    .toEqual({ sound: false, music: true, volume: 0.6 });
+    .toEqual({ sound: false, music: true, volume: 0.6, touch: "follow" });
   expect((await gameState(page)).sfx).toEqual({ click: 1 });
   await clickButton(page, "Music: On");
   await expect
     .poll(async () => (await gameState(page)).settings)
-    .toEqual({ sound: false, music: false, volume: 0.6 });
+    .toEqual({ sound: false, music: false, volume: 0.6, touch: "follow" });
   await page.reload();
   await waitForScene(page, "Menu"); // the saved session is restored
   await clickButton(page, "Settings");
   await waitForScene(page, "Settings");
-  expect((await gameState(page)).settings).toEqual({ sound: false, music: false, volume: 0.6 });
+  expect((await gameState(page)).settings).toEqual({
+    sound: false,
+    music: false,
+    volume: 0.6,
+    touch: "follow",
+  });
   const labels = buttonsOf(await gameState(page)).map((b) => b.label);
   expect(labels).toContain("Sound: Off");
   expect(labels).toContain("Music: Off");

@@ -15,7 +15,13 @@ interface Hud {
 }
 
 async function round(page: Page) {
-  return (await gameState(page)).round as { phase: string; timeLeftMs: number; hud: Hud };
+  return (await gameState(page)).round as {
+    phase: string;
+    timeLeftMs: number;
+    hud: Hud;
+    muted: boolean;
+    mute: { x: number; y: number; width: number; height: number };
+  };
 }
 
 test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pulse, and time's up before game over", async ({
@@ -126,6 +132,60 @@ for (const size of [
     await waitForGame(page, (s) => s.status === "playing");
     await waitForGame(page, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < 27_000);
     await page.screenshot({ path: `${SHOTS}/game-play-${size.width}x${size.height}.png` });
+
+    // The HUD's mute is a fingertip's size, and it is Settings' Sound.
+    const mute = async () => (await round(page)).mute;
+    const m = await mute();
+    expect(Math.min(m.width, m.height)).toBeGreaterThanOrEqual(44);
+    const press = (p: { x: number; y: number }) =>
+      size.touch ? page.touchscreen.tap(p.x, p.y) : page.mouse.click(p.x, p.y);
+    expect((await round(page)).muted).toBe(false);
+    await press(m);
+    await waitForGame(page, (s) => (s.round as { muted: boolean }).muted);
+    expect(await page.evaluate(() => localStorage.getItem("gift-grab.settings"))).toContain(
+      '"sound":false',
+    );
+    await page.screenshot({ path: `${SHOTS}/game-muted-${size.width}x${size.height}.png` });
+    await press(await mute());
+    await waitForGame(page, (s) => !(s.round as { muted: boolean }).muted);
+    expect((await gameState(page)).status).toBe("playing");
+
+    if (size.touch) {
+      // Turning the phone mid-round pauses it and says what to do; turning it back says it fits
+      // again, and only Resume plays on. Turned again, "Continue as it is" plays on small.
+      const turn = (turned: boolean) =>
+        page.setViewportSize(
+          turned
+            ? { width: size.height, height: size.width }
+            : { width: size.width, height: size.height },
+        );
+      await turn(true);
+      const paused = await waitForGame(page, (s) => s.status === "paused");
+      expect(paused.dialog).toEqual({
+        title: "Paused: the screen turned",
+        message: "Turn your phone back to continue at full size, or continue as it is.",
+      });
+      const left = (await round(page)).timeLeftMs;
+      await page.screenshot({ path: `${SHOTS}/game-turned-${size.height}x${size.width}.png` });
+      await turn(false);
+      await waitForGame(
+        page,
+        (s) =>
+          (s.dialog as { message?: string } | null)?.message === "The round fits the screen again.",
+      );
+      await page.waitForTimeout(300); // paused: the clock stands still until the player says
+      expect(await round(page)).toMatchObject({ phase: "paused", timeLeftMs: left });
+      await clickButton(page, "Resume");
+      await waitForGame(page, (s) => s.status === "playing");
+      await turn(true);
+      await waitForGame(page, (s) => s.status === "paused");
+      await clickButton(page, "Continue as it is");
+      await waitForGame(page, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < left - 100);
+      await turn(false);
+      await waitForGame(page, (s) => s.status === "paused");
+      await clickButton(page, "Resume");
+      await waitForGame(page, (s) => s.status === "playing");
+    }
     await page.keyboard.press("Escape");
     await clickButton(page, "Quit to menu");
     await waitForGame(

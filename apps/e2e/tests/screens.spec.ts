@@ -153,8 +153,18 @@ for (const device of devices) {
     await shots("pause");
     await clickButton(page, "Resume");
     await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
-    // The round at every size, while the rest of it (under 6 s) runs.
+    // The round at every size, while the rest of it (under 6 s) runs. A resize that turns the
+    // screen or rescales the field pauses it, saying what to do; the player plays on.
     await atEverySize(async (size) => {
+      const now = await gameState(page);
+      if (now.status === "paused") {
+        await page.screenshot({ path: `${SCREENS}/game-resized-${size.name}.png` });
+        await expectButtonsReachable(page, `game resized to ${size.name}`);
+        const goOn = buttonsOf(now).find((b) => ["Continue as it is", "Resume"].includes(b.label));
+        expect(goOn, `game resized to ${size.name}: a way to play on`).toBeDefined();
+        await clickButton(page, goOn?.label ?? "");
+        await waitForGame(page, (s) => s.status === "playing");
+      }
       await page.screenshot({ path: `${SCREENS}/game-${size.name}.png` });
       // The shot shows the round being played, at this size.
       const s = await gameState(page);

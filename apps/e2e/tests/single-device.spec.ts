@@ -101,6 +101,14 @@ test("one account, two devices: the older one is told, never reconnects, and can
   await clickButton(a, "Play here");
   await waitForGame(a, (s) => s.connection === "online" && s.kicked === false, 10_000);
   await expectKicked(b);
+  // A's paused round is still there, waiting for A's word (not dropped for the menu).
+  expect(await gameState(a)).toMatchObject({
+    scene: "Round",
+    status: "paused",
+    dialog: { title: "Your round is paused" },
+  });
+  await clickButton(a, "Resume");
+  await waitForGame(a, (s) => s.status === "playing");
   const opensB = socketsB.opened;
   await b.waitForTimeout(WATCH_MS);
   expect(socketsB.opened).toBe(opensB);

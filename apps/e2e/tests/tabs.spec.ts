@@ -63,9 +63,41 @@ test("two tabs of one browser share the sign-in: one plays, the other offers Pla
   expect(socketsA.opened).toBe(opensA);
   expect((await gameState(b)).connection).toBe("online");
 
-  // And back: A takes over again, B waits; the sign-in is the same one throughout.
+  // And back, mid-round: A takes over again, B waits; the sign-in is the same one throughout.
+  // B's round stops where it was, under the question, and sends nothing.
+  const submits = { b: 0 };
+  b.on("request", (r) => {
+    if (r.url().includes("round_submit")) submits.b++;
+  });
   await clickButton(a, "Play here");
   await expect.poll(() => tabView(a)).toEqual(PLAYS);
-  await expect.poll(() => tabView(b)).toMatchObject({ connection: "other_tab", kicked: false });
+  await expect.poll(() => tabView(b)).toMatchObject(WAITS);
+  const held = await waitForGame(b, (s) => s.scene === "Round" && s.status === "paused");
+  const left = (held.round as { timeLeftMs: number }).timeLeftMs;
+  await b.waitForTimeout(600);
+  expect((await gameState(b)).round).toMatchObject({ phase: "paused", timeLeftMs: left });
+
+  // Play here in B: its round is there, paused, and plays on when the player says.
+  await clickButton(b, "Play here");
+  await expect.poll(() => tabView(b)).toEqual({ ...PLAYS, dialog: "Your round is paused" });
+  await clickButton(b, "Resume");
+  await waitForGame(b, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < left - 200);
+
+  // A takes over and starts a round of its own: that retires B's. B's Play here says so, and
+  // B's round plays on unsaved.
+  await clickButton(a, "Play here");
+  await expect.poll(() => tabView(b)).toMatchObject(WAITS);
+  await clickButton(a, "Play");
+  await waitForGame(a, (s) => s.scene === "Round" && s.status === "playing");
+  await clickButton(b, "Play here");
+  await expect
+    .poll(async () => (await gameState(b)).dialog)
+    .toEqual({
+      title: "This round can't be saved",
+      message: "A new round was started in another tab while it was paused.",
+    });
+  await clickButton(b, "Play on, unsaved");
+  await waitForGame(b, (s) => s.status === "playing");
+  expect(submits.b).toBe(0);
   await context.close();
 });

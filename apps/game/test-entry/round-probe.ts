@@ -37,6 +37,13 @@ export function describeRound(v: RoundSight) {
     flameLeftMs: flameLeftMs(r),
     cookieLeftMs: cookieLeftMs(r),
     hud: v.hud,
+    muted: v.muted,
+    /** The mute button on the page: its centre and size in CSS pixels. */
+    mute: {
+      ...v.toPage({ x: v.mute.x + v.mute.width / 2, y: v.mute.y + v.mute.height / 2 }),
+      width: v.mute.width * v.pageScale,
+      height: v.mute.height * v.pageScale,
+    },
     joystick: v.stick
       ? {
           ...v.toPage(v.stick.base),
@@ -44,6 +51,8 @@ export function describeRound(v: RoundSight) {
           knob: v.toPage(v.stick.knob),
         }
       : null,
+    /** Where a followed finger has Santa heading, on the page. */
+    aim: v.aim ? onPage(v.aim) : null,
     bench: v.bench ?? 0,
     ticket: v.ticket,
     watching: v.watching ? { title: v.watching.title, score: v.watching.score } : null,

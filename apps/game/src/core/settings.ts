@@ -6,10 +6,19 @@ export interface Settings {
   music: boolean;
   /** 0..1 */
   volume: number;
+  /** Touch steering: Santa follows the finger, or a floating stick under the thumb. */
+  touch: TouchSteering;
 }
 
+export type TouchSteering = "follow" | "stick";
+
 const KEY = "gift-grab.settings";
-const defaults: Settings = { sound: true, music: true, volume: 0.7 };
+const defaults: Settings = {
+  sound: true,
+  music: true,
+  volume: 0.7,
+  touch: "follow",
+};
 
 function flag(v: unknown, fallback: boolean): boolean {
   return typeof v === "boolean" ? v : fallback;
@@ -26,6 +35,7 @@ export function parseSettings(raw: string | null): Settings {
         typeof v?.volume === "number" && Number.isFinite(v.volume)
           ? Math.min(1, Math.max(0, v.volume))
           : defaults.volume,
+      touch: v?.touch === "stick" ? "stick" : defaults.touch,
     };
   } catch {
     return { ...defaults };
@@ -52,6 +62,7 @@ export function saveSettings(
     sound: next.sound,
     music: next.music,
     volume: Math.round(Math.min(1, Math.max(0, next.volume)) * 10) / 10,
+    touch: next.touch === "stick" ? "stick" : "follow",
   };
   storage.setItem(KEY, JSON.stringify(cached));
   return cached;

@@ -32,7 +32,7 @@ import { toSignInFailure } from "./session/sign-in-errors";
 import { type SignInAttempt, SignIns } from "./session/sign-ins";
 import { browserChannel, browserLocks, type Locks, TabLease } from "./session/tab-lease";
 import { browserNetworkSignals, type NetworkSignals, SocketLink } from "./socket/socket-link";
-import { PLAYING_TAB_LOCK } from "./storage-keys";
+import { PLAYING_TAB_LOCK, StorageKeys } from "./storage-keys";
 import type {
   ConnectionState,
   GameNet,
@@ -76,7 +76,12 @@ export class NakamaNet implements GameNet {
   private readonly caller: RpcCaller;
   private readonly link: SocketLink;
   private readonly queue: SubmitQueue;
-  private readonly rounds = new RoundGate((orientation) => callRoundStart(this, { orientation }));
+  private readonly rounds = new RoundGate(async (orientation) => {
+    const ticket = await callRoundStart(this, { orientation });
+    this.storage.setItem(StorageKeys.lastRound, ticket.ticket);
+    return ticket;
+  });
+  private readonly storage: Storage;
   private readonly lease: TabLease;
   private state: ConnectionState = "signed_out";
   private restoring = false;
@@ -85,6 +90,7 @@ export class NakamaNet implements GameNet {
     const { config } = options;
     const t = options.timings ?? defaultNetTimings;
     const storage = options.storage ?? localStorage;
+    this.storage = storage;
     this.client = new Client(
       config.serverKey,
       config.host,
@@ -269,6 +275,12 @@ export class NakamaNet implements GameNet {
       score: result.score,
       inputs: result.inputs,
     });
+  }
+
+  roundSuperseded(ticket: RoundTicket): boolean {
+    if (ticket.practice || !ticket.ticket) return false;
+    const last = this.storage.getItem(StorageKeys.lastRound);
+    return last !== null && last !== ticket.ticket;
   }
 
   pendingSubmissions(): number {

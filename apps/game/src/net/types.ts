@@ -165,6 +165,11 @@ export interface GameNet {
   /** The prepared round, or opens one on the field as this screen shows it. */
   startRound(orientation: Orientation): Promise<RoundTicket>;
   submitRound(ticket: RoundTicket, result: RoundResult): Promise<SubmitOutcome>;
+  /**
+   * True when a later round was started in this browser (another tab, while this one waited):
+   * the server retired `ticket` then, so it can't be saved any more.
+   */
+  roundSuperseded(ticket: RoundTicket): boolean;
   pendingSubmissions(): number;
   leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage>;
   stats(): Promise<PlayerStats>;

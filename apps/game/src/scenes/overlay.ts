@@ -177,7 +177,8 @@ export class OverlayScene extends Phaser.Scene {
     try {
       await whileRunning(this, getNet().playHere());
       this.hideModal();
-      this.switchTo("Menu");
+      // A round paused by the kick stays: it asks the player to resume, or says why it can't.
+      if (!this.scene.isActive("Round")) this.switchTo("Menu");
     } catch {
       this.modal?.say({ message: "Could not reconnect. Try again or sign out." });
     }

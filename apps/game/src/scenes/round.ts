@@ -14,12 +14,14 @@ import {
 } from "@gift-grab/simulation";
 import * as Phaser from "phaser";
 import { playSfx } from "../audio/sfx";
+import { pixelRatio } from "../config/pixel-ratio";
 import { emitGameEvent } from "../core/game-events";
 import { inspectable } from "../core/inspect";
 import { launchOptions, type RoundTuning } from "../core/launch-options";
+import { loadSettings } from "../core/settings";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
-import type { RoundTicket } from "../net/types";
+import type { ConnectionState, RoundTicket } from "../net/types";
 import type { MoveInput } from "../play/input";
 import { interpolate, type Positions, positionsOf } from "../play/interpolate";
 import { TickClock } from "../play/tick-clock";
@@ -31,7 +33,8 @@ import { onKeyDown } from "../views/keys";
 import { settledOutcome } from "../views/outcome-text";
 import { controlsHint, controlsHintSeen } from "../views/round/controls-hint";
 import { FieldView, worldField } from "../views/round/field-view";
-import { PauseMenu } from "../views/round/pause-menu";
+import { MuteButton } from "../views/round/mute-button";
+import { PauseMenu, type PauseWords } from "../views/round/pause-menu";
 import { RoundHud } from "../views/round/round-hud";
 import { RoundInput } from "../views/round/round-input";
 import { WatchControls } from "../views/round/watch-controls";
@@ -45,6 +48,15 @@ export interface RoundData {
 /** Where a round is: waiting for its ticket, counting down, in play, paused, or over. */
 type Phase = "starting" | "countdown" | "playing" | "paused" | "over";
 type Running = Exclude<Phase, "paused" | "over">;
+
+/**
+ * What paused the round besides the player: the screen's size (the pause menu says what to
+ * do), or another tab or device playing (nothing shows here until this tab plays again).
+ */
+type Hold = "screen" | "elsewhere" | null;
+
+/** A resize that changes the field's scale by more than this pauses the round. */
+const RESIZE_PAUSES_AT = 0.1;
 
 /** The "Time's up!" beat between the round's end and game over, in game milliseconds. */
 const TIME_UP_MS = 1200;
@@ -71,6 +83,9 @@ export class RoundScene extends Phaser.Scene {
   private seed = 0;
   private orientation: Orientation = "landscape";
   private ticket: RoundTicket | null = null;
+  /** Who started the round: another account signed in meanwhile can't save it. */
+  private player: string | null = null;
+  private hold: Hold = null;
   private startError: string | null = null;
 
   protected field!: FieldView;
@@ -78,6 +93,7 @@ export class RoundScene extends Phaser.Scene {
   private steer!: RoundInput;
   private pauseMenu!: PauseMenu;
   private pauseButton!: Button;
+  private mute!: MuteButton;
   private watch: WatchControls | null = null;
   private cursor: ReplayCursor | null = null;
 
@@ -91,6 +107,8 @@ export class RoundScene extends Phaser.Scene {
     this.phase = "starting";
     this.pausedFrom = "starting";
     this.ticket = null;
+    this.player = null;
+    this.hold = null;
     this.startError = null;
     this.watch = null;
     this.cursor = null;
@@ -101,10 +119,11 @@ export class RoundScene extends Phaser.Scene {
       watching?.params.orientation ??
       (this.scale.height > this.scale.width ? "portrait" : "landscape");
     // A placeholder round so the field draws while round_start is on its way.
+    this.orientation = orientation;
     this.setRound(createRound({ seed: tuning.seed ?? 1, orientation }));
     this.field = new FieldView(this, this.round);
     this.hud = new RoundHud(this);
-    this.steer = new RoundInput(this, (p) => this.field.toWorld(p));
+    this.steer = new RoundInput(this, this.field, () => this.round, loadSettings().touch);
     this.pauseMenu = new PauseMenu(this);
     this.pauseButton = new Button(this, {
       label: "Pause",
@@ -112,9 +131,11 @@ export class RoundScene extends Phaser.Scene {
       fontSize: 16,
       onPress: () => this.pause(),
     }).setDepth(60);
-    new FocusGroup(this, false, false).add(this.pauseButton);
+    this.mute = new MuteButton(this);
+    new FocusGroup(this, false, false).add(this.mute.button, this.pauseButton);
     if (watching) {
       this.pauseButton.setVisible(false);
+      this.mute.setVisible(false);
       this.watch = new WatchControls(this, watching, () => this.toggleWatch());
     }
     this.listen();
@@ -152,15 +173,20 @@ export class RoundScene extends Phaser.Scene {
     });
     const onHidden = () => this.pause();
     this.game.events.on(Phaser.Core.Events.HIDDEN, onHidden);
-    const onResize = () => this.layout();
+    const onResize = () => {
+      const before = this.field.fieldScale;
+      this.layout();
+      this.screenChanged(before);
+    };
     this.scale.on("resize", onResize);
-    // Signed in elsewhere: the round stops under the modal instead of running out unseen.
-    const offKicked = getNet().on("kicked", () => this.pause());
+    // Another tab or device plays: the round stops under the overlay's question, unseen and
+    // unsubmitted, until this tab plays again.
+    const offConnection = getNet().on("connection", (state) => this.connectionChanged(state));
     inspectable(this, "round", () => this.sight());
     this.events.once("shutdown", () => {
       this.game.events.off(Phaser.Core.Events.HIDDEN, onHidden);
       this.scale.off("resize", onResize);
-      offKicked();
+      offConnection();
     });
   }
 
@@ -181,6 +207,7 @@ export class RoundScene extends Phaser.Scene {
     let duration: number = GameRules.roundDurationMs;
     try {
       // The server replays the round on its own seed: a tuned seed only deals unsaved rounds.
+      this.player = getNet().session()?.userId ?? null;
       this.ticket = await whileRunning(this, getNet().startRound(orientation));
       seed = this.ticket.seed;
       duration = this.ticket.durationMs || duration;
@@ -222,7 +249,6 @@ export class RoundScene extends Phaser.Scene {
   override update(_time: number, delta: number) {
     if (this.phase === "countdown") this.countDown(delta);
     if (this.phase === "playing") {
-      // Input is sampled once per tick; ticks due in one frame hold the same input.
       const ticks = this.clock.advance(delta, this.speed * (this.watch?.speed ?? 1));
       const cursor = this.cursor;
       if (cursor) {
@@ -231,9 +257,12 @@ export class RoundScene extends Phaser.Scene {
           this.tick(dx, dy);
         }
       } else {
-        const device = ticks > 0 ? this.steerInput() : { x: 0, y: 0 };
-        const { dx, dy } = quantizeInput(device.x, device.y);
-        for (let i = 0; i < ticks && this.phase === "playing"; i++) this.tick(dx, dy);
+        // Sampled each tick: a followed finger's steps shorten as Santa nears its point.
+        for (let i = 0; i < ticks && this.phase === "playing"; i++) {
+          const device = this.steerInput();
+          const { dx, dy } = quantizeInput(device.x, device.y);
+          this.tick(dx, dy);
+        }
       }
     }
     this.draw();
@@ -335,24 +364,122 @@ export class RoundScene extends Phaser.Scene {
     else this.pause();
   }
 
-  private pause() {
+  /** Pauses the round and opens the pause menu, saying `words` when given. */
+  private pause(words?: PauseWords) {
     if (this.watch) {
       if (this.phase === "playing") this.watch.pressToggle();
       return;
     }
-    if (this.phase === "paused" || this.phase === "over") return;
+    if (!this.stop()) return;
+    this.openPauseMenu(words);
+  }
+
+  /** Stops the round where it is: false when it was already paused or over. */
+  private stop(): boolean {
+    if (this.phase === "paused" || this.phase === "over") return false;
     this.pausedFrom = this.phase;
     this.phase = "paused";
     this.steer.enabled = false;
     this.steer.release();
     emitGameEvent(this, "status", { status: "paused" });
-    this.pauseMenu.open({ onResume: () => this.resume(), onQuit: () => this.scene.start("Menu") });
+    return true;
+  }
+
+  private openPauseMenu(words?: PauseWords) {
+    this.pauseMenu.open(
+      { onResume: () => this.resume(), onQuit: () => this.scene.start("Menu") },
+      words,
+    );
   }
 
   private resume() {
-    if (this.phase !== "paused") return;
+    if (this.phase !== "paused" || this.hold === "elsewhere") return;
+    this.hold = null;
     this.pauseMenu.close();
     this.run(this.pausedFrom);
+  }
+
+  /** A resize that turns the screen or rescales the field pauses; the pause menu says why. */
+  private screenChanged(scaleBefore: number) {
+    if (this.watch || this.hold === "elsewhere" || this.phase === "over") return;
+    if (this.phase === "paused") {
+      if (this.hold === "screen") this.openPauseMenu(this.screenWords());
+      return;
+    }
+    const change = Math.abs(this.field.fieldScale - scaleBefore) / scaleBefore;
+    if (!this.turned() && change <= RESIZE_PAUSES_AT) return;
+    this.hold = "screen";
+    this.pause(this.screenWords());
+  }
+
+  /** The screen's shape no longer matches the round's field (it plays small). */
+  private turned(): boolean {
+    const tall = this.scale.height > this.scale.width;
+    return (tall ? "portrait" : "landscape") !== this.orientation;
+  }
+
+  private screenWords(): PauseWords {
+    if (!this.turned()) {
+      return { title: "Paused", message: "The round fits the screen again.", resume: "Resume" };
+    }
+    const back = this.sys.game.device.input.touch
+      ? "Turn your phone back"
+      : `Make the window ${this.orientation === "portrait" ? "taller" : "wider"} again`;
+    return {
+      title: "Paused: the screen turned",
+      message: `${back} to continue at full size, or continue as it is.`,
+      resume: "Continue as it is",
+    };
+  }
+
+  /**
+   * Another tab or device took over: stop without a word (the overlay asks the player). When
+   * this tab plays again the round waits for the player's Resume, or says why it can't go on.
+   */
+  private connectionChanged(state: ConnectionState) {
+    if (state === "other_tab" || state === "kicked") {
+      if (this.watch) return this.pause();
+      if (this.phase === "over") return;
+      this.stop();
+      this.pauseMenu.close();
+      this.hold = "elsewhere";
+      return;
+    }
+    if (state !== "online" || this.hold !== "elsewhere") return;
+    // Next frame: after the overlay has taken its question down, so this one is the last said.
+    this.time.delayedCall(0, () => this.backHere());
+  }
+
+  private backHere() {
+    if (this.phase !== "paused" || this.hold !== "elsewhere") return;
+    if (getNet().connection !== "online") return;
+    this.hold = null;
+    const why = this.whyNotSaveable();
+    if (!why) {
+      this.openPauseMenu({ title: "Your round is paused", message: "Resume when you're ready." });
+      return;
+    }
+    // Played on, it is practice: nothing is sent.
+    this.ticket = null;
+    this.startError = why;
+    this.pauseMenu.open(
+      { onResume: () => this.resume(), onQuit: () => this.scene.start("Menu") },
+      { title: "This round can't be saved", message: why, resume: "Play on, unsaved" },
+    );
+  }
+
+  /** Why the paused round's score can't be saved any more, or null. */
+  private whyNotSaveable(): string | null {
+    const ticket = this.ticket;
+    if (!ticket || ticket.practice) return null;
+    const net = getNet();
+    if ((net.session()?.userId ?? null) !== this.player) {
+      return "Another account signed in while it was paused.";
+    }
+    if (net.roundSuperseded(ticket)) {
+      return "A new round was started in another tab while it was paused.";
+    }
+    return null;
   }
 
   /** Watch's Pause/Play: returns true when playback is now paused. */
@@ -369,7 +496,9 @@ export class RoundScene extends Phaser.Scene {
   private layout() {
     const { width, height } = this.scale;
     const s = uiScale(this);
-    const hudH = 54 * s;
+    // A narrow screen stacks score and time on the left, clear of the mute and Pause buttons.
+    const stacked = !this.watch && width / pixelRatio() < 560;
+    const hudH = (stacked ? 76 : 54) * s;
     const pad = 10;
     const controls = this.watch ? WatchControls.height(this) : 0;
     this.field.fit(worldField(this.round), {
@@ -379,9 +508,14 @@ export class RoundScene extends Phaser.Scene {
       height: height - hudH - controls - pad * 2,
     });
     const pauseW = 84 * s;
-    this.pauseButton.place(width - 10 - pauseW / 2, 27 * s, pauseW, 38 * s);
+    const pauseH = Math.max(38 * s, MuteButton.side(0));
+    this.pauseButton.place(width - 10 - pauseW / 2, 27 * s, pauseW, pauseH);
+    const muteSide = MuteButton.side(38 * s);
+    const muteX = width - 10 - pauseW - 8 - muteSide / 2;
+    this.mute.place(muteX, 27 * s, muteSide);
     this.watch?.layout(width, height, s);
-    this.hud.layout(width, height, hudH + pad, width - pauseW - 22);
+    const timeRight = this.watch ? width - pauseW - 22 : muteX - muteSide / 2 - 12;
+    this.hud.layout(width, height, hudH + pad, timeRight, stacked);
   }
 
   private draw() {
@@ -404,7 +538,10 @@ export class RoundScene extends Phaser.Scene {
       at: this.cur,
       field: this.field,
       hud: this.hud.texts,
+      muted: this.mute.muted,
+      mute: this.mute.button.bounds(),
       stick: this.steer.stick(),
+      aim: this.steer.aim(),
       ticket: this.ticket !== null,
       watching: this.watch?.data ?? null,
       watchSpeed: this.watch?.speed ?? 1,
@@ -424,7 +561,12 @@ export interface RoundSight {
   at: Positions;
   field: FieldView;
   hud: RoundHud["texts"];
+  muted: boolean;
+  /** The mute button, screen units (top-left based). */
+  mute: { x: number; y: number; width: number; height: number };
   stick: Stick | null;
+  /** Where a followed finger has Santa heading (world units). */
+  aim: Vec | null;
   /** Extra moving sprites (the test build's bench round adds them). */
   bench?: number;
   ticket: boolean;

@@ -38,7 +38,10 @@ export class Dialog {
   private readonly text: Phaser.GameObjects.Text;
   private readonly buttons: Button[];
   private readonly focus: FocusGroup;
-  private readonly onResize = () => this.layout();
+  // A resize that closes this dialog (a pause menu reopened with new words) still calls it.
+  private readonly onResize = () => {
+    if (!this.closed) this.layout();
+  };
   private closed = false;
   private title: string;
   private message: string;

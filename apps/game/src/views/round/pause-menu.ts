@@ -6,6 +6,14 @@ interface Handlers {
   onQuit: () => void;
 }
 
+/** Why the round paused, in words that say what to do; the plain pause menu without one. */
+export interface PauseWords {
+  title: string;
+  message?: string;
+  /** The Resume button's words ("Continue as it is"). */
+  resume?: string;
+}
+
 /**
  * The pause menu over the round (a Dialog over this scene only): Resume, or Quit to menu,
  * which asks first (the round in play is lost). `close` takes it down; the scene decides what
@@ -20,11 +28,13 @@ export class PauseMenu {
     return this.dialog?.isOpen ?? false;
   }
 
-  open(handlers: Handlers): void {
+  /** Opens it, or shows `words` in place of what is open. */
+  open(handlers: Handlers, words: PauseWords = { title: "Paused" }): void {
     this.show({
-      title: "Paused",
+      title: words.title,
+      ...(words.message ? { message: words.message } : {}),
       actions: [
-        { label: "Resume", onPress: handlers.onResume },
+        { label: words.resume ?? "Resume", onPress: handlers.onResume },
         { label: "Quit to menu", variant: "secondary", onPress: () => this.confirmQuit(handlers) },
       ],
     });

@@ -53,13 +53,23 @@ export class RoundHud {
     };
   }
 
-  /** `top`: the HUD row's height; `field`: the field's top on screen; `timeRight`: its right edge. */
-  layout(width: number, height: number, fieldTop: number, timeRight: number): void {
+  /**
+   * `fieldTop`: the field's top on screen; `timeRight`: the time's right edge; `stacked`: the
+   * time goes under the score (a narrow screen, where the row can't hold both and the buttons).
+   */
+  layout(
+    width: number,
+    height: number,
+    fieldTop: number,
+    timeRight: number,
+    stacked = false,
+  ): void {
     const s = uiScale(this.scene);
     const bold = { fontStyle: "bold" };
     this.score.setPosition(12, 12 * s).setStyle(textStyle(this.scene, 22, colors.text, bold));
     this.time
-      .setPosition(timeRight, 12 * s)
+      .setOrigin(stacked ? 0 : 1, 0)
+      .setPosition(stacked ? 12 : timeRight, stacked ? 42 * s : 12 * s)
       .setStyle(textStyle(this.scene, 22, this.time.style.color as string, bold));
     // setStyle leaves a Text's padding as it was: padding is set on its own.
     this.power
