@@ -6,10 +6,15 @@ export interface Settings {
   music: boolean;
   /** 0..1 */
   volume: number;
+  /** Play again from game over starts after a short count (1 s) instead of the full 3-2-1. */
+  quickRestart: boolean;
 }
 
 const KEY = "gift-grab.settings";
-const defaults: Settings = { sound: true, music: true, volume: 0.7 };
+const defaults: Settings = { sound: true, music: true, volume: 0.7, quickRestart: true };
+
+/** The count before a round started by Play again, when quickRestart is on. */
+export const QUICK_RESTART_COUNTDOWN_MS = 1000;
 
 function flag(v: unknown, fallback: boolean): boolean {
   return typeof v === "boolean" ? v : fallback;
@@ -22,6 +27,7 @@ export function parseSettings(raw: string | null): Settings {
     return {
       sound: flag(v?.sound, defaults.sound),
       music: flag(v?.music, defaults.music),
+      quickRestart: flag(v?.quickRestart, defaults.quickRestart),
       volume:
         typeof v?.volume === "number" && Number.isFinite(v.volume)
           ? Math.min(1, Math.max(0, v.volume))
@@ -35,6 +41,11 @@ export function parseSettings(raw: string | null): Settings {
 /** How loud sound plays, 0..1: 0 when Sound is off or the volume is at 0. */
 export function soundLevel(s: Settings): number {
   return s.sound ? s.volume : 0;
+}
+
+/** The count before a round Play again started: shortened when the player chose so. */
+export function restartCountdownMs(s: Settings, countdownMs: number): number {
+  return s.quickRestart ? Math.min(countdownMs, QUICK_RESTART_COUNTDOWN_MS) : countdownMs;
 }
 
 let cached: Settings | null = null;
@@ -51,6 +62,7 @@ export function saveSettings(
   cached = {
     sound: next.sound,
     music: next.music,
+    quickRestart: next.quickRestart,
     volume: Math.round(Math.min(1, Math.max(0, next.volume)) * 10) / 10,
   };
   storage.setItem(KEY, JSON.stringify(cached));

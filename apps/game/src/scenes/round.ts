@@ -17,6 +17,7 @@ import { playSfx } from "../audio/sfx";
 import { emitGameEvent } from "../core/game-events";
 import { inspectable } from "../core/inspect";
 import { launchOptions, type RoundTuning } from "../core/launch-options";
+import { loadSettings, restartCountdownMs } from "../core/settings";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
 import type { RoundTicket } from "../net/types";
@@ -40,6 +41,8 @@ import { uiScale } from "../views/theme";
 export interface RoundData {
   /** Watch a recorded run instead of playing: same simulation, inputs from the recording. */
   watch?: WatchData;
+  /** Started by Play again: the count before it is as short as Settings say. */
+  again?: boolean;
 }
 
 /** Where a round is: waiting for its ticket, counting down, in play, paused, or over. */
@@ -126,7 +129,10 @@ export class RoundScene extends Phaser.Scene {
       this.begin(params.seed, params.duration_ms, params.orientation, 0);
       this.cursor = new ReplayCursor(inputs);
     } else {
-      this.play(orientation, tuning);
+      const countdownMs = data?.again
+        ? restartCountdownMs(loadSettings(), tuning.countdownMs)
+        : tuning.countdownMs;
+      this.play(orientation, { ...tuning, countdownMs });
     }
   }
 

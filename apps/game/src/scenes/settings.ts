@@ -7,11 +7,12 @@ import type { Button } from "../views/button";
 import { textStyle, uiScale } from "../views/theme";
 import { UiScene } from "../views/ui-scene";
 
-/** Sound on/off, music on/off and volume, saved in localStorage. */
+/** Sound on/off, music on/off, Play again's count and volume, saved in localStorage. */
 export class SettingsScene extends UiScene {
   private volumeText!: Phaser.GameObjects.Text;
   private soundButton!: Button;
   private musicButton!: Button;
+  private restartButton!: Button;
   private buttons: Button[] = [];
 
   constructor() {
@@ -23,9 +24,13 @@ export class SettingsScene extends UiScene {
     this.volumeText = this.add.text(0, 0, "", textStyle(this, 20)).setOrigin(0.5);
     this.soundButton = this.button("", () => this.change({ sound: !loadSettings().sound }));
     this.musicButton = this.button("", () => this.change({ music: !loadSettings().music }));
+    this.restartButton = this.button("", () =>
+      this.change({ quickRestart: !loadSettings().quickRestart }),
+    );
     this.buttons = [
       this.soundButton,
       this.musicButton,
+      this.restartButton,
       this.button(
         "Volume −",
         () => this.change({ volume: loadSettings().volume - 0.1 }),
@@ -62,6 +67,7 @@ export class SettingsScene extends UiScene {
     const s = loadSettings();
     this.soundButton.setLabel(s.sound ? "Sound: On" : "Sound: Off");
     this.musicButton.setLabel(s.music ? "Music: On" : "Music: Off");
+    this.restartButton.setLabel(s.quickRestart ? "Play again: Quick" : "Play again: 3-2-1");
     this.volumeText.setText(`Volume: ${Math.round(s.volume * 100)}%`);
   }
 }

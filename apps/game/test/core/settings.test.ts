@@ -1,15 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { parseSettings, saveSettings, soundLevel } from "../../src/core/settings";
+import {
+  parseSettings,
+  QUICK_RESTART_COUNTDOWN_MS,
+  restartCountdownMs,
+  saveSettings,
+  soundLevel,
+} from "../../src/core/settings";
 
-const defaults = { sound: true, music: true, volume: 0.7 };
+const defaults = { sound: true, music: true, volume: 0.7, quickRestart: true };
 
 describe("settings", () => {
   it("parses stored settings, falling back on junk field by field", () => {
     expect(parseSettings(null)).toEqual(defaults);
-    expect(parseSettings('{"sound":false,"music":false,"volume":0.3}')).toEqual({
+    expect(
+      parseSettings('{"sound":false,"music":false,"volume":0.3,"quickRestart":false}'),
+    ).toEqual({
       sound: false,
       music: false,
       volume: 0.3,
+      quickRestart: false,
     });
     expect(parseSettings('{"sound":"no","music":1,"volume":7}')).toEqual({
       ...defaults,
@@ -25,20 +34,30 @@ describe("settings", () => {
       sound: false,
       music: true,
       volume: 0.6,
+      quickRestart: true,
     });
   });
 
   it("saves what it parses back, the volume in tenths", () => {
     const stored = new Map<string, string>();
     const storage = { setItem: (k: string, v: string) => stored.set(k, v) };
-    const saved = saveSettings({ sound: true, music: false, volume: 0.649 }, storage);
-    expect(saved).toEqual({ sound: true, music: false, volume: 0.6 });
+    const saved = saveSettings(
+      { sound: true, music: false, volume: 0.649, quickRestart: false },
+      storage,
+    );
+    expect(saved).toEqual({ sound: true, music: false, volume: 0.6, quickRestart: false });
     expect(parseSettings([...stored.values()][0] ?? null)).toEqual(saved);
   });
 
   it("is silent when Sound is off or the volume is at 0", () => {
-    expect(soundLevel({ sound: true, music: true, volume: 0.5 })).toBe(0.5);
-    expect(soundLevel({ sound: false, music: true, volume: 0.5 })).toBe(0);
-    expect(soundLevel({ sound: true, music: true, volume: 0 })).toBe(0);
+    expect(soundLevel({ ...defaults, volume: 0.5 })).toBe(0.5);
+    expect(soundLevel({ ...defaults, sound: false, volume: 0.5 })).toBe(0);
+    expect(soundLevel({ ...defaults, volume: 0 })).toBe(0);
+  });
+
+  it("shortens Play again's count to a second with quick restarts on, and never lengthens it", () => {
+    expect(restartCountdownMs(defaults, 3000)).toBe(QUICK_RESTART_COUNTDOWN_MS);
+    expect(restartCountdownMs(defaults, 0)).toBe(0);
+    expect(restartCountdownMs({ ...defaults, quickRestart: false }, 3000)).toBe(3000);
   });
 });
