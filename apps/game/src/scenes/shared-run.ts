@@ -118,9 +118,13 @@ export class SharedRunScene extends UiScene {
     const x = this.contentX;
     const top = Math.max(16, height * 0.5 - (this.sideways ? 150 : 260) * s);
     this.placeTitle(top + 28 * s, 40);
-    this.cardText
-      .setPosition(x, top + 64 * s)
-      .setStyle(textStyle(this, 24, colors.text, { align: "center", lineSpacing: 6 * s }));
+    this.cardText.setPosition(x, top + 64 * s).setStyle(
+      textStyle(this, 24, colors.text, {
+        align: "center",
+        lineSpacing: 6 * s,
+        wordWrap: { width: this.contentWidth },
+      }),
+    );
     this.noteText.setPosition(x, this.cardText.y + this.cardText.height + 12 * s).setStyle(
       textStyle(this, 18, colors.muted, {
         align: "center",

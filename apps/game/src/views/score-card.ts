@@ -45,7 +45,7 @@ export function scoreCard({ sharedScore, run, rank, nextResetAt }: ScoreCardInpu
     };
   }
   const place = rank ? `#${rank} this week` : "On this week's board";
-  const card = `${run.name}\nScore: ${run.score}\n${place} · ${week}`;
+  const card = `${run.name}\nScore: ${run.score}\n${place}\n${week}`;
   if (run.score === sharedScore) return { card, note: "", watchable: true };
   const note =
     run.score > sharedScore

@@ -13,14 +13,14 @@ describe("a shared run's card", () => {
         nextResetAt: reset,
       }),
     ).toEqual({
-      card: "Jolly Elf 42\nScore: 23\n#3 this week · Week of Mon 30 Nov",
+      card: "Jolly Elf 42\nScore: 23\n#3 this week\nWeek of Mon 30 Nov",
       note: "",
       watchable: true,
     });
     expect(
       scoreCard({ sharedScore: 5, run: { name: "A", score: 5 }, rank: null, nextResetAt: null })
         .card,
-    ).toBe("A\nScore: 5\nOn this week's board · This week");
+    ).toBe("A\nScore: 5\nOn this week's board\nThis week");
   });
 
   it("says in player words when the run has left the board", () => {
