@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
 import { playRoundAsNewGuest, playScoringRound } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
-import { clickButton, waitForScene } from "../support/ui";
+import { buttonsOf, clickButton, waitForScene } from "../support/ui";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -73,6 +73,8 @@ test("play a real round → game over shows the rank → the leaderboard lists t
     outcome: { status: "accepted", score: 0, rank: 0, newBest: false },
     message: "Catch a gift to get on this week's board.",
   });
+  // The sharer is #1: game over offers their run to watch.
+  expect(buttonsOf(zero).map((b) => b.label)).toContain("Watch #1's run");
   await visitor.screenshot({ path: "artifacts/screens/game-over-zero-390x844.png" });
   // Enter plays again at once too.
   await visitor.keyboard.press("Enter");
