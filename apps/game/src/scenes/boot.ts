@@ -56,7 +56,7 @@ export class BootScene extends Phaser.Scene {
       }
       const link = runLinkFrom(window.location.href);
       if (link) {
-        await this.openSharedRun(net, link);
+        await whileRunning(this, this.openSharedRun(net, link));
         return;
       }
       const restored = await whileRunning(this, net.restore());
