@@ -130,7 +130,12 @@ test("a new guest is offered a friendly name, may choose another, and the board 
 
   await clickButton(page, "Play");
   await playScoringRound(page);
-  await clickButton(page, "Menu");
+  // A tap on the screen, off the buttons, plays again; this one is quit from its pause menu.
+  await page.mouse.click(8, 8);
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
+  await clickButton(page, "Pause");
+  await clickButton(page, "Quit to menu");
+  await clickButton(page, "Quit");
   await waitForScene(page, "Menu");
   await clickButton(page, "Leaderboard");
   const board = await waitForGame(

@@ -13,6 +13,9 @@ import { shareRun } from "../views/share-run";
 import { colors, textStyle, uiScale } from "../views/theme";
 import { UiScene } from "../views/ui-scene";
 
+/** How long after game over opens a tap on the screen plays again, even before it is ready. */
+const TAP_ARM_MS = 1500;
+
 interface GameOverData {
   result: RoundResult;
   submission: Promise<SubmitOutcome> | null;
@@ -35,6 +38,8 @@ export class GameOverScene extends UiScene {
   private share!: Button;
   /** The board's #1 when it isn't this player: "Watch #1's run". */
   private top: LeaderboardRow | null = null;
+  /** A tap on the screen plays again (see tapToPlayAgain). */
+  private tapArmed = false;
 
   constructor() {
     super("GameOver");
@@ -98,9 +103,10 @@ export class GameOverScene extends UiScene {
     const settled = data.submission
       ? whileRunning(this, data.submission).then((outcome) => this.showOutcome(outcome))
       : Promise.resolve();
-    void whileRunning(this, Promise.all([this.countUp(data.result.score), settled])).then(() =>
-      emitGameEvent(this, "status", { status: "ready" }),
-    );
+    void whileRunning(this, Promise.all([this.countUp(data.result.score), settled])).then(() => {
+      this.tapArmed = true;
+      emitGameEvent(this, "status", { status: "ready" });
+    });
   }
 
   /** The score counts up from 0 (about a second at most). */
@@ -142,15 +148,18 @@ export class GameOverScene extends UiScene {
   }
 
   /**
-   * A tap on the screen (not on a button) plays again, once the score has settled enough to
-   * read: a finger still down from the round's last drag doesn't count.
+   * A tap on the screen (not on a button) plays again, once the score's fate is shown (or a
+   * moment has passed without it): a tap meant for the round's last second doesn't skip it.
    */
   private tapToPlayAgain(again: () => void) {
-    const from = this.time.now + 600;
+    this.tapArmed = false;
+    this.time.delayedCall(TAP_ARM_MS, () => {
+      this.tapArmed = true;
+    });
     this.input.on(
       "pointerdown",
       (_pointer: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]) => {
-        if (over.length === 0 && this.time.now >= from) again();
+        if (over.length === 0 && this.tapArmed) again();
       },
     );
   }
