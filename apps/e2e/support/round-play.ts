@@ -55,18 +55,28 @@ export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
 }
 
 /**
- * A new guest (page URL `query`) plays one whole round, chasing gifts with the pointer, and
- * waits on game over until the server has answered; returns that state and the round as it ended.
+ * From a round's start (Play just pressed): plays it chasing gifts with the pointer and waits
+ * on game over until the server has answered; returns that state and the round as it ended.
+ * A round that caught nothing (a short round dealt freezes and no gift) stays off the board,
+ * so it is played again until one scores.
  */
+export async function playScoringRound(page: Page) {
+  for (let attempt = 1; ; attempt++) {
+    await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
+    const { end } = await chaseGiftsWithPointer(page);
+    const over = await waitForGame(
+      page,
+      (s) => s.scene === "GameOver" && s.status === "ready",
+      20_000,
+    );
+    if ((over.gameOver as { score: number }).score > 0 || attempt === 3) return { over, end };
+    await clickButton(page, "Play again");
+  }
+}
+
+/** A new guest (page URL `query`) plays a round that scores (playScoringRound). */
 export async function playRoundAsNewGuest(page: Page, query = "") {
   await playAsGuest(page, query);
   await clickButton(page, "Play");
-  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
-  const { end } = await chaseGiftsWithPointer(page);
-  const over = await waitForGame(
-    page,
-    (s) => s.scene === "GameOver" && s.status === "ready",
-    20_000,
-  );
-  return { over, end };
+  return playScoringRound(page);
 }

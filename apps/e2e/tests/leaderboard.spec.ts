@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
-import { chaseGiftsWithPointer, playRoundAsNewGuest } from "../support/round-play";
+import { playRoundAsNewGuest, playScoringRound } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
-import { clickButton, waitForScene } from "../support/ui";
+import { buttonsOf, clickButton, waitForScene } from "../support/ui";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -28,6 +28,65 @@ test("play a real round → game over shows the rank → the leaderboard lists t
   expect(result.shownScore).toBe(`Score: ${result.score}`);
   expect(result.gap).toBe("You're #1 this week!");
 
+  // Share: headless Chromium has no share sheet, so the link is copied and a toast says so.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await clickButton(page, "Share");
+  await waitForGame(page, (s) => String(s.lastToast ?? "").startsWith("Link copied"));
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/[?&]run=[0-9a-f-]{36}&score=\d+$/);
+
+  // Space plays again at once (a round that catches nothing, left to run meanwhile).
+  await page.keyboard.press("Space");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
+
+  // The link, on a phone that has never seen the game: the run's card and Play, no sign-in.
+  const phone = await browser.newContext({
+    baseURL: site().url,
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const visitor = await phone.newPage();
+  const visitorErrors = watchErrors(visitor);
+  await visitor.goto(link);
+  const shared = await waitForScene(visitor, "SharedRun");
+  expect(shared.sharedRun).toMatchObject({
+    card: expect.stringMatching(new RegExp(`Score: ${result.score}\n#1 this week\nWeek of `)),
+    note: "",
+    watchable: true,
+  });
+  await expect(visitor.getByRole("form")).toHaveCount(0);
+  await visitor.screenshot({ path: "artifacts/screens/shared-run-390x844.png" });
+  await clickButton(visitor, "Watch the run");
+  await waitForGame(visitor, (s) => s.scene === "Round" && s.status === "playing");
+  await clickButton(visitor, "4×");
+  const watched = await waitForGame(visitor, (s) => s.status === "watched", 20_000);
+  expect(watched.round).toMatchObject({ phase: "over", score: result.score });
+  await clickButton(visitor, "Back");
+  await waitForScene(visitor, "SharedRun");
+
+  // Play to beat it: standing still catches nothing, which stays off the board, no New best.
+  await clickButton(visitor, "Play");
+  const zero = await waitForScene(visitor, "GameOver", "ready", 20_000);
+  expect(zero.gameOver).toMatchObject({
+    score: 0,
+    outcome: { status: "accepted", score: 0, rank: 0, newBest: false },
+    message: "Catch a gift to get on this week's board.",
+  });
+  // The sharer is #1: game over offers their run to watch.
+  expect(buttonsOf(zero).map((b) => b.label)).toContain("Watch #1's run");
+  await visitor.screenshot({ path: "artifacts/screens/game-over-zero-390x844.png" });
+  // Enter plays again at once too.
+  await visitor.keyboard.press("Enter");
+  await waitForGame(visitor, (s) => s.scene === "Round");
+  expect(visitorErrors).toEqual([]);
+  await phone.close();
+
+  // The sharer's idle round: the best stands, no New best; the board holds only the best.
+  const again = await waitForScene(page, "GameOver", "ready", 20_000);
+  expect(again.gameOver).toMatchObject({ outcome: { best: result.score, newBest: false } });
+  expect((again.gameOver as { message: string }).message).not.toContain("New best");
+
   // Game over leads straight to the board.
   await clickButton(page, "Leaderboard");
   const board = await waitForGame(
@@ -38,9 +97,7 @@ test("play a real round → game over shows the rank → the leaderboard lists t
     rows: { rank: number; username: string; score: number; isMe: boolean }[];
     me: { rank: number; score: number } | null;
   };
-  expect(lb.rows).toContainEqual(
-    expect.objectContaining({ rank: 1, score: result.score, isMe: true }),
-  );
+  expect(lb.rows).toEqual([expect.objectContaining({ rank: 1, score: result.score, isMe: true })]);
   expect(lb.me).toMatchObject({ rank: 1, score: result.score });
   await clickButton(page, "Around me");
   await waitForGame(page, (s) => s.status === "ready");
@@ -72,10 +129,13 @@ test("a new guest is offered a friendly name, may choose another, and the board 
   await expect(page.getByRole("form")).toHaveCount(0);
 
   await clickButton(page, "Play");
+  await playScoringRound(page);
+  // A tap on the screen, off the buttons, plays again; this one is quit from its pause menu.
+  await page.mouse.click(8, 8);
   await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
-  await chaseGiftsWithPointer(page);
-  await waitForGame(page, (s) => s.scene === "GameOver" && s.status === "ready", 20_000);
-  await clickButton(page, "Menu");
+  await clickButton(page, "Pause");
+  await clickButton(page, "Quit to menu");
+  await clickButton(page, "Quit");
   await waitForScene(page, "Menu");
   await clickButton(page, "Leaderboard");
   const board = await waitForGame(

@@ -88,7 +88,7 @@ test("keys pressed within one frame each count once (menus and pause)", async ({
   expect(buttonsOf(await gameState(page)).map((b) => b.label)).toEqual(["Resume", "Quit to menu"]);
 });
 
-test("the sound and music settings survive a reload", async ({ page }) => {
+test("the sound, music and Play again settings survive a reload", async ({ page }) => {
   await playAsGuest(page);
   await clickButton(page, "Settings");
   await waitForScene(page, "Settings");
@@ -96,31 +96,27 @@ test("the sound and music settings survive a reload", async ({ page }) => {
   await clickButton(page, "Volume −");
   await expect
     .poll(async () => (await gameState(page)).settings)
-    .toEqual({ sound: true, music: true, volume: 0.6, touch: "follow" });
+    .toEqual({ sound: true, music: true, volume: 0.6, touch: "follow", quickRestart: true });
   expect((await gameState(page)).sfx).toEqual({ click: 1 });
   // Sound off: silence.
   await clickButton(page, "Sound: On");
   await expect
     .poll(async () => (await gameState(page)).settings)
-    .toEqual({ sound: false, music: true, volume: 0.6, touch: "follow" });
+    .toEqual({ sound: false, music: true, volume: 0.6, touch: "follow", quickRestart: true });
   expect((await gameState(page)).sfx).toEqual({ click: 1 });
   await clickButton(page, "Music: On");
-  await expect
-    .poll(async () => (await gameState(page)).settings)
-    .toEqual({ sound: false, music: false, volume: 0.6, touch: "follow" });
+  await clickButton(page, "Play again: Quick");
+  const saved = { sound: false, music: false, volume: 0.6, touch: "follow", quickRestart: false };
+  await expect.poll(async () => (await gameState(page)).settings).toEqual(saved);
   await page.reload();
   await waitForScene(page, "Menu"); // the saved session is restored
   await clickButton(page, "Settings");
   await waitForScene(page, "Settings");
-  expect((await gameState(page)).settings).toEqual({
-    sound: false,
-    music: false,
-    volume: 0.6,
-    touch: "follow",
-  });
+  expect((await gameState(page)).settings).toEqual(saved);
   const labels = buttonsOf(await gameState(page)).map((b) => b.label);
   expect(labels).toContain("Sound: Off");
   expect(labels).toContain("Music: Off");
+  expect(labels).toContain("Play again: 3-2-1");
 });
 
 function setHidden(page: Page, hidden: boolean) {

@@ -61,10 +61,23 @@ test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pu
   );
   await waitForScene(page, "GameOver", "ready", 20_000);
 
-  // The hint was for the first round only.
+  // Play again counts from 1 (Settings' "Play again: Quick", the default), and the hint was
+  // for the first round only. The count is 0.5 s at 2×: watched every frame in the page.
   await clickButton(page, "Play again");
-  const again = await waitForGame(page, (s) => s.scene === "Round" && s.status === "countdown");
-  expect((again.round as { hud: Hud }).hud.hint).toBe("");
+  const again = await page.waitForFunction(
+    () => {
+      const s = (window as unknown as { __giftGrabProbe: { state: TestApiState } }).__giftGrabProbe
+        .state;
+      const hud = (s.round as { hud?: { banner: string } } | undefined)?.hud;
+      // The first number the count shows.
+      return s.scene === "Round" && s.status === "countdown" && /^\d$/.test(hud?.banner ?? "")
+        ? hud
+        : null;
+    },
+    null,
+    { polling: "raf", timeout: 20_000 },
+  );
+  expect(await again.jsonValue()).toMatchObject({ banner: "1", hint: "" });
   expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
 });
 

@@ -9,6 +9,7 @@ import { MenuScene } from "../scenes/menu";
 import { OverlayScene } from "../scenes/overlay";
 import { RoundScene } from "../scenes/round";
 import { SettingsScene } from "../scenes/settings";
+import { SharedRunScene } from "../scenes/shared-run";
 import { SignInScene } from "../scenes/sign-in";
 
 /** The one Phaser GameConfig. Overlay is last so it draws on top of every other scene. */
@@ -34,6 +35,7 @@ export const gameConfig = (
     LeaderboardScene,
     RoundScene,
     GameOverScene,
+    SharedRunScene,
     ...extra,
     OverlayScene,
   ],

@@ -14,6 +14,7 @@ export type SceneKey =
   | "Leaderboard"
   | "Round"
   | "GameOver"
+  | "SharedRun"
   | "Overlay";
 
 /** What the screen in front is doing. */
@@ -37,6 +38,7 @@ export type InspectKey =
   | "account"
   | "leaderboard"
   | "gameOver"
+  | "sharedRun"
   | "settings"
   | "connection"
   | "kicked";

@@ -8,6 +8,8 @@ export interface Settings {
   volume: number;
   /** Touch steering: Santa follows the finger, or a floating stick under the thumb. */
   touch: TouchSteering;
+  /** Play again from game over starts after a short count (1 s) instead of the full 3-2-1. */
+  quickRestart: boolean;
 }
 
 export type TouchSteering = "follow" | "stick";
@@ -18,7 +20,11 @@ const defaults: Settings = {
   music: true,
   volume: 0.7,
   touch: "follow",
+  quickRestart: true,
 };
+
+/** The count before a round started by Play again, when quickRestart is on. */
+export const QUICK_RESTART_COUNTDOWN_MS = 1000;
 
 function flag(v: unknown, fallback: boolean): boolean {
   return typeof v === "boolean" ? v : fallback;
@@ -31,6 +37,7 @@ export function parseSettings(raw: string | null): Settings {
     return {
       sound: flag(v?.sound, defaults.sound),
       music: flag(v?.music, defaults.music),
+      quickRestart: flag(v?.quickRestart, defaults.quickRestart),
       volume:
         typeof v?.volume === "number" && Number.isFinite(v.volume)
           ? Math.min(1, Math.max(0, v.volume))
@@ -47,6 +54,11 @@ export function soundLevel(s: Settings): number {
   return s.sound ? s.volume : 0;
 }
 
+/** The count before a round Play again started: shortened when the player chose so. */
+export function restartCountdownMs(s: Settings, countdownMs: number): number {
+  return s.quickRestart ? Math.min(countdownMs, QUICK_RESTART_COUNTDOWN_MS) : countdownMs;
+}
+
 let cached: Settings | null = null;
 
 export function loadSettings(storage: Pick<Storage, "getItem"> = localStorage): Settings {
@@ -61,6 +73,7 @@ export function saveSettings(
   cached = {
     sound: next.sound,
     music: next.music,
+    quickRestart: next.quickRestart,
     volume: Math.round(Math.min(1, Math.max(0, next.volume)) * 10) / 10,
     touch: next.touch === "stick" ? "stick" : "follow",
   };

@@ -18,7 +18,7 @@ import { SubmitQueue } from "./rounds/submit-queue";
 import { RpcCaller } from "./rpc-caller";
 import { callLeaderboardView } from "./rpcs/leaderboard-view";
 import { callPlayerStatsGet } from "./rpcs/player-stats-get";
-import { callReplayGet } from "./rpcs/replay-get";
+import { callReplayGet, callReplayOnBoard } from "./rpcs/replay-get";
 import { callRoundStart } from "./rpcs/round-start";
 import { callRoundSubmit } from "./rpcs/round-submit";
 import { callSessionLogout } from "./rpcs/session-logout";
@@ -300,6 +300,10 @@ export class NakamaNet implements GameNet {
 
   replay(ownerId: string): Promise<Replay> {
     return callReplayGet(this, { owner_id: ownerId });
+  }
+
+  boardRun(ownerId: string): Promise<Replay | null> {
+    return callReplayOnBoard(this, { owner_id: ownerId });
   }
 
   rpc<C extends AnyRpc>(contract: C, input: RpcRequest<C>): Promise<RpcResponse<C>> {

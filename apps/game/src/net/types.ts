@@ -175,6 +175,8 @@ export interface GameNet {
   stats(): Promise<PlayerStats>;
   /** The player's kept run on this week's board, for Watch. */
   replay(ownerId: string): Promise<Replay>;
+  /** The same, or null when that player has no run on this week's board (a shared run's link). */
+  boardRun(ownerId: string): Promise<Replay | null>;
 
   /**
    * Any RPC by its contract, input and response checked against it: what every client call in

@@ -1,4 +1,5 @@
 import type { InputRun, RoundParams } from "@gift-grab/simulation";
+import type { RunLink } from "../config/run-link";
 
 /** A run to watch: what the simulation needs to play it again, and where to go after. */
 export interface WatchData {
@@ -10,6 +11,8 @@ export interface WatchData {
   title: string;
   /** The scene (and its data) Back returns to. */
   back: { scene: string; data?: object };
+  /** A run on this week's board: Watch offers Share (its link, and whose run it is). */
+  share?: RunLink & { name: string };
 }
 
 /** Hands out a recorded run's inputs one tick at a time; standing still once they run out. */

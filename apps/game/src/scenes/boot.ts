@@ -2,11 +2,13 @@ import * as Phaser from "phaser";
 import { generateTextures } from "../art/textures";
 import { loadClientConfig } from "../config/client-config";
 import { NetTimingsError } from "../config/net-timings";
+import { type RunLink, runLinkFrom, withoutRunLink } from "../config/run-link";
 import { emitGameEvent } from "../core/game-events";
 import { launchOptions } from "../core/launch-options";
 import { whileRunning } from "../core/while-running";
 import { createNet } from "../net/create-net";
 import { setNet } from "../net/current-net";
+import type { GameNet } from "../net/types";
 import { colors, textStyle } from "../views/theme";
 
 /** Draws the textures, creates the one GameNet, restores the saved session and routes on. */
@@ -25,6 +27,19 @@ export class BootScene extends Phaser.Scene {
     void this.start();
   }
 
+  /**
+   * A shared run's link: whoever opens it sees the run, signed in or not. A visitor without a
+   * session becomes a guest without a word (this browser's device guest: the same one each
+   * time); the name step waits until they sign in from the menu. The address drops the run,
+   * so a reload goes to the game.
+   */
+  private async openSharedRun(net: GameNet, link: RunLink) {
+    window.history.replaceState(window.history.state, "", withoutRunLink(window.location.href));
+    const restored = await whileRunning(this, net.restore());
+    if (restored !== "restored") await whileRunning(this, net.signInAsGuest());
+    this.scene.start("SharedRun", { link });
+  }
+
   private async start() {
     try {
       const launch = launchOptions(this);
@@ -37,6 +52,11 @@ export class BootScene extends Phaser.Scene {
       this.scene.launch("Overlay");
       if (launch.afterBoot) {
         this.scene.start(launch.afterBoot.scene, launch.afterBoot.data);
+        return;
+      }
+      const link = runLinkFrom(window.location.href);
+      if (link) {
+        await whileRunning(this, this.openSharedRun(net, link));
         return;
       }
       const restored = await whileRunning(this, net.restore());

@@ -4,13 +4,17 @@ import { emitGameEvent } from "../core/game-events";
 import { inspectable } from "../core/inspect";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
-import type { RoundResult, SubmitOutcome } from "../net/types";
+import type { LeaderboardRow, RoundResult, SubmitOutcome } from "../net/types";
 import type { WatchData } from "../play/watch";
 import type { Button } from "../views/button";
-import { describeOutcome, gapToNext } from "../views/outcome-text";
+import { describeOutcome, gapToNext, isNewBest } from "../views/outcome-text";
 import { playRound } from "../views/play-round";
+import { shareRun } from "../views/share-run";
 import { colors, textStyle, uiScale } from "../views/theme";
 import { UiScene } from "../views/ui-scene";
+
+/** How long after game over opens a tap on the screen plays again, even before it is ready. */
+const TAP_ARM_MS = 1500;
 
 interface GameOverData {
   result: RoundResult;
@@ -20,13 +24,22 @@ interface GameOverData {
   watch?: WatchData;
 }
 
-/** "Game Over", the score, what the server said about it (best, rank), Play again, Menu. */
+/**
+ * "Game Over", the score, what the server said about it (best, rank, the gap to the next
+ * player), Play again (also Enter, Space or a tap on the screen), Watch, Share, Menu.
+ */
 export class GameOverScene extends UiScene {
   private scoreText!: Phaser.GameObjects.Text;
   private outcomeText!: Phaser.GameObjects.Text;
   private gapText!: Phaser.GameObjects.Text;
   private buttons: Button[] = [];
   private outcome: SubmitOutcome | null = null;
+  private watchTop!: Button;
+  private share!: Button;
+  /** The board's #1 when it isn't this player: "Watch #1's run". */
+  private top: LeaderboardRow | null = null;
+  /** A tap on the screen plays again (see tapToPlayAgain). */
+  private tapArmed = false;
 
   constructor() {
     super("GameOver");
@@ -48,8 +61,14 @@ export class GameOverScene extends UiScene {
       )
       .setOrigin(0.5);
     const watch = data.watch;
+    this.top = null;
+    this.watchTop = this.button("Watch #1's run", () => void this.watchFirst(data), "secondary");
+    this.share = this.button("Share", () => this.shareBest(), "secondary");
+    this.watchTop.setVisible(false);
+    this.share.setVisible(false);
+    const again = () => void playRound(this, { again: true });
     this.buttons = [
-      this.button("Play again", () => void playRound(this)),
+      this.button("Play again", again),
       ...(watch
         ? [
             this.button(
@@ -63,10 +82,13 @@ export class GameOverScene extends UiScene {
             ),
           ]
         : []),
+      this.share,
+      this.watchTop,
       this.button("Leaderboard", () => this.scene.start("Leaderboard"), "secondary"),
       this.button("Menu", () => this.scene.start("Menu"), "secondary"),
     ];
     this.focus.focus(this.buttons[0] ?? null);
+    this.tapToPlayAgain(again);
     emitGameEvent(this, "status", { status: "saving" });
     inspectable(this, "gameOver", () => ({
       score: data.result.score,
@@ -81,9 +103,10 @@ export class GameOverScene extends UiScene {
     const settled = data.submission
       ? whileRunning(this, data.submission).then((outcome) => this.showOutcome(outcome))
       : Promise.resolve();
-    void whileRunning(this, Promise.all([this.countUp(data.result.score), settled])).then(() =>
-      emitGameEvent(this, "status", { status: "ready" }),
-    );
+    void whileRunning(this, Promise.all([this.countUp(data.result.score), settled])).then(() => {
+      this.tapArmed = true;
+      emitGameEvent(this, "status", { status: "ready" });
+    });
   }
 
   /** The score counts up from 0 (about a second at most). */
@@ -109,12 +132,65 @@ export class GameOverScene extends UiScene {
     this.outcome = outcome;
     this.outcomeText.setText(describeOutcome(outcome, null));
     if (outcome.status !== "accepted") return;
-    if (outcome.newBest && outcome.score > 0) this.confetti();
-    const around = await whileRunning(this, getNet().leaderboard({ aroundMe: true })).catch(
-      () => null,
-    );
+    if (isNewBest(outcome)) this.confetti();
+    this.share.setLabel(outcome.newBest ? "Share" : "Share your best").setVisible(outcome.rank > 0);
+    const net = getNet();
+    const around = await whileRunning(this, net.leaderboard({ aroundMe: true })).catch(() => null);
     this.gapText.setText(around ? (gapToNext(outcome.best, outcome.rank, around.rows) ?? "") : "");
+    const first =
+      around?.rows.find((r) => r.rank === 1) ??
+      (await whileRunning(this, net.leaderboard()).catch(() => null))?.rows.find(
+        (r) => r.rank === 1,
+      );
+    this.top = first && !first.isMe ? first : null;
+    this.watchTop.setVisible(this.top !== null);
     this.layout();
+  }
+
+  /**
+   * A tap on the screen (not on a button) plays again, once the score's fate is shown (or a
+   * moment has passed without it): a tap meant for the round's last second doesn't skip it.
+   */
+  private tapToPlayAgain(again: () => void) {
+    this.tapArmed = false;
+    this.time.delayedCall(TAP_ARM_MS, () => {
+      this.tapArmed = true;
+    });
+    this.input.on(
+      "pointerdown",
+      (_pointer: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]) => {
+        if (over.length === 0 && this.tapArmed) again();
+      },
+    );
+  }
+
+  /** Shares the player's run on the board (their best this week). */
+  private shareBest() {
+    const me = getNet().session();
+    const outcome = this.outcome;
+    if (!me || outcome?.status !== "accepted") return;
+    void shareRun(this, { ownerId: me.userId, score: outcome.best }, me.displayName ?? me.username);
+  }
+
+  /** Plays the board's #1 run; Back comes here again. */
+  private async watchFirst(data: GameOverData) {
+    const top = this.top;
+    if (!top) return;
+    try {
+      const run = await whileRunning(this, getNet().replay(top.ownerId));
+      this.scene.start("Round", {
+        watch: {
+          params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
+          inputs: run.inputs,
+          score: run.score,
+          title: `${top.name}'s run`,
+          back: { scene: "GameOver", data },
+          share: { ownerId: top.ownerId, score: run.score, name: top.name },
+        },
+      });
+    } catch (err) {
+      this.gapText.setText(err instanceof Error ? err.message : "That run can't be watched.");
+    }
   }
 
   /** A new best: confetti from the top of the screen. */
@@ -131,6 +207,8 @@ export class GameOverScene extends UiScene {
       frame: [...SPARK_FRAMES],
       emitting: false,
     });
+    // Behind the words and buttons, over the sky.
+    burst.setDepth(-5);
     burst.explode(90);
   }
 

@@ -122,6 +122,7 @@ export class LeaderboardScene extends UiScene {
           score: run.score,
           title: row.isMe ? "Your run" : `${row.name}'s run`,
           back: { scene: "Leaderboard" },
+          share: { ownerId: row.ownerId, score: run.score, name: row.name },
         },
       });
     } catch (err) {

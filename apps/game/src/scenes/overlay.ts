@@ -7,6 +7,7 @@ import { kickMessages } from "../net/messages";
 import type { ConnectionState, KickInfo } from "../net/types";
 import { Dialog } from "../views/dialog";
 import { colors, textStyle } from "../views/theme";
+import { showToast } from "../views/toast";
 
 const BADGE: Record<ConnectionState, string | null> = {
   signed_out: null,
@@ -103,29 +104,7 @@ export class OverlayScene extends Phaser.Scene {
 
   /** A short message at the bottom of whatever screen is up. */
   private toast(message: string) {
-    const { width, height } = this.scale;
-    const t = this.add
-      .text(
-        width / 2,
-        height - 44,
-        message,
-        textStyle(this, 16, colors.text, {
-          backgroundColor: "#000000cc",
-          padding: { x: 12, y: 8 },
-          align: "center",
-          wordWrap: { width: width - 48 },
-        }),
-      )
-      .setOrigin(0.5, 1)
-      .setDepth(300);
-    emitGameEvent(this, "toast", { message });
-    this.tweens.add({
-      targets: t,
-      alpha: 0,
-      delay: 4000,
-      duration: 600,
-      onComplete: () => t.destroy(),
-    });
+    showToast(this, message);
   }
 
   private render() {

@@ -18,7 +18,7 @@ import { pixelRatio } from "../config/pixel-ratio";
 import { emitGameEvent } from "../core/game-events";
 import { inspectable } from "../core/inspect";
 import { launchOptions, type RoundTuning } from "../core/launch-options";
-import { loadSettings } from "../core/settings";
+import { loadSettings, restartCountdownMs } from "../core/settings";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
 import type { ConnectionState, RoundTicket } from "../net/types";
@@ -43,6 +43,8 @@ import { uiScale } from "../views/theme";
 export interface RoundData {
   /** Watch a recorded run instead of playing: same simulation, inputs from the recording. */
   watch?: WatchData;
+  /** Started by Play again: the count before it is as short as Settings say. */
+  again?: boolean;
 }
 
 /** Where a round is: waiting for its ticket, counting down, in play, paused, or over. */
@@ -147,7 +149,10 @@ export class RoundScene extends Phaser.Scene {
       this.begin(params.seed, params.duration_ms, params.orientation, 0);
       this.cursor = new ReplayCursor(inputs);
     } else {
-      this.play(orientation, tuning);
+      const countdownMs = data?.again
+        ? restartCountdownMs(loadSettings(), tuning.countdownMs)
+        : tuning.countdownMs;
+      this.play(orientation, { ...tuning, countdownMs });
     }
   }
 

@@ -7,12 +7,13 @@ import type { Button } from "../views/button";
 import { textStyle, uiScale } from "../views/theme";
 import { UiScene } from "../views/ui-scene";
 
-/** Sound on/off, music on/off, volume and touch steering, saved in localStorage. */
+/** Sound on/off, music on/off, touch steering, Play again's count and volume, saved in localStorage. */
 export class SettingsScene extends UiScene {
   private volumeText!: Phaser.GameObjects.Text;
   private soundButton!: Button;
   private musicButton!: Button;
   private touchButton!: Button;
+  private restartButton!: Button;
   private buttons: Button[] = [];
 
   constructor() {
@@ -27,10 +28,14 @@ export class SettingsScene extends UiScene {
     this.touchButton = this.button("", () =>
       this.change({ touch: loadSettings().touch === "follow" ? "stick" : "follow" }),
     );
+    this.restartButton = this.button("", () =>
+      this.change({ quickRestart: !loadSettings().quickRestart }),
+    );
     this.buttons = [
       this.soundButton,
       this.musicButton,
       this.touchButton,
+      this.restartButton,
       this.button(
         "Volume −",
         () => this.change({ volume: loadSettings().volume - 0.1 }),
@@ -68,6 +73,7 @@ export class SettingsScene extends UiScene {
     this.soundButton.setLabel(s.sound ? "Sound: On" : "Sound: Off");
     this.musicButton.setLabel(s.music ? "Music: On" : "Music: Off");
     this.touchButton.setLabel(s.touch === "follow" ? "Touch: Follow finger" : "Touch: Stick");
+    this.restartButton.setLabel(s.quickRestart ? "Play again: Quick" : "Play again: 3-2-1");
     this.volumeText.setText(`Volume: ${Math.round(s.volume * 100)}%`);
   }
 }

@@ -9,7 +9,9 @@ export function describeOutcome(
   if (!outcome) return notSavedReason ?? "Saving your score…";
   switch (outcome.status) {
     case "accepted":
-      return `${outcome.newBest ? "New best! " : ""}Best: ${outcome.best}   Rank: #${outcome.rank}`;
+      // Rank 0: not on the board (a round that caught nothing stays off it).
+      if (outcome.rank === 0) return "Catch a gift to get on this week's board.";
+      return `${isNewBest(outcome) ? "New best! " : ""}Best: ${outcome.best}   Rank: #${outcome.rank}`;
     case "queued":
       return "Saved — will be sent when you're back online.";
     case "rejected":
@@ -17,6 +19,11 @@ export function describeOutcome(
     case "practice":
       return practiceOutcomeMessage;
   }
+}
+
+/** A new best worth saying so: never a score of 0, whatever the answer said. */
+export function isNewBest(outcome: SubmitOutcome): boolean {
+  return outcome.status === "accepted" && outcome.newBest && outcome.score > 0;
 }
 
 /** A submission that never rejects: an unexpected failure becomes a refusal the player reads. */
@@ -36,6 +43,7 @@ export function gapToNext(
   rank: number,
   around: readonly { rank: number; name: string; score: number; isMe: boolean }[],
 ): string | null {
+  if (rank === 0) return null;
   if (rank === 1) return "You're #1 this week!";
   const ahead = around
     .filter((r) => !r.isMe && r.rank < rank && r.score >= best)

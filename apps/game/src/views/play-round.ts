@@ -8,9 +8,13 @@ let preparing = false;
 /**
  * Play from any screen: the round is asked for first, so a refusal or an outage is told
  * before it starts ("this round is practice", and why), and the player chooses to play
- * practice or go back. A press while one is being asked for is ignored.
+ * practice or go back. A press while one is being asked for is ignored. `again`: Play again
+ * from game over (the count before it may be shorter, as Settings say).
  */
-export async function playRound(scene: Phaser.Scene): Promise<void> {
+export async function playRound(
+  scene: Phaser.Scene,
+  options: { again?: boolean } = {},
+): Promise<void> {
   if (preparing) return;
   const net = getNet();
   preparing = true;
@@ -19,15 +23,16 @@ export async function playRound(scene: Phaser.Scene): Promise<void> {
     preparing = false;
   });
   const check = await whileRunning(scene, prepared);
+  const round = { again: options.again === true };
   if (check.saved) {
-    scene.scene.start("Round");
+    scene.scene.start("Round", round);
     return;
   }
   new Dialog(scene, {
     title: "Practice round",
     message: check.message,
     actions: [
-      { label: "Play practice", onPress: () => scene.scene.start("Round") },
+      { label: "Play practice", onPress: () => scene.scene.start("Round", round) },
       { label: "Back", variant: "secondary", onPress: () => net.forgetPreparedRound() },
     ],
   });

@@ -7,7 +7,7 @@ const menu: MusicConditions = {
   scene: "Menu",
   paused: false,
   kicked: false,
-  settings: { sound: true, music: true, volume: 0.8, touch: "follow" },
+  settings: { sound: true, music: true, volume: 0.8, touch: "follow", quickRestart: true },
 };
 const settings = (patch: Partial<MusicConditions["settings"]>) => ({
   ...menu,

@@ -1,16 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { parseSettings, type Settings, saveSettings, soundLevel } from "../../src/core/settings";
+import {
+  parseSettings,
+  QUICK_RESTART_COUNTDOWN_MS,
+  restartCountdownMs,
+  type Settings,
+  saveSettings,
+  soundLevel,
+} from "../../src/core/settings";
 
-const defaults: Settings = { sound: true, music: true, volume: 0.7, touch: "follow" };
+const defaults: Settings = {
+  sound: true,
+  music: true,
+  volume: 0.7,
+  touch: "follow",
+  quickRestart: true,
+};
 
 describe("settings", () => {
   it("parses stored settings, falling back on junk field by field", () => {
     expect(parseSettings(null)).toEqual(defaults);
-    expect(parseSettings('{"sound":false,"music":false,"volume":0.3}')).toEqual({
+    expect(
+      parseSettings('{"sound":false,"music":false,"volume":0.3,"quickRestart":false}'),
+    ).toEqual({
       sound: false,
       music: false,
       volume: 0.3,
       touch: "follow",
+      quickRestart: false,
     });
     expect(parseSettings('{"sound":"no","music":1,"volume":7}')).toEqual({
       ...defaults,
@@ -27,6 +43,7 @@ describe("settings", () => {
       music: true,
       volume: 0.6,
       touch: "follow",
+      quickRestart: true,
     });
   });
 
@@ -34,10 +51,16 @@ describe("settings", () => {
     const stored = new Map<string, string>();
     const storage = { setItem: (k: string, v: string) => stored.set(k, v) };
     const saved = saveSettings(
-      { sound: true, music: false, volume: 0.649, touch: "stick" },
+      { sound: true, music: false, volume: 0.649, touch: "stick", quickRestart: false },
       storage,
     );
-    expect(saved).toEqual({ sound: true, music: false, volume: 0.6, touch: "stick" });
+    expect(saved).toEqual({
+      sound: true,
+      music: false,
+      volume: 0.6,
+      touch: "stick",
+      quickRestart: false,
+    });
     expect(parseSettings([...stored.values()][0] ?? null)).toEqual(saved);
   });
 
@@ -50,5 +73,11 @@ describe("settings", () => {
     expect(soundLevel({ ...defaults, volume: 0.5 })).toBe(0.5);
     expect(soundLevel({ ...defaults, sound: false, volume: 0.5 })).toBe(0);
     expect(soundLevel({ ...defaults, volume: 0 })).toBe(0);
+  });
+
+  it("shortens Play again's count to a second with quick restarts on, and never lengthens it", () => {
+    expect(restartCountdownMs(defaults, 3000)).toBe(QUICK_RESTART_COUNTDOWN_MS);
+    expect(restartCountdownMs(defaults, 0)).toBe(0);
+    expect(restartCountdownMs({ ...defaults, quickRestart: false }, 3000)).toBe(3000);
   });
 });

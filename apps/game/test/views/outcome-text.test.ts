@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gapToNext } from "../../src/views/outcome-text";
+import { describeOutcome, gapToNext, isNewBest } from "../../src/views/outcome-text";
 
 const row = (rank: number, name: string, score: number, isMe = false) => ({
   rank,
@@ -26,5 +26,24 @@ describe("the gap to the next player", () => {
 
   it("is null when the page doesn't show anyone above", () => {
     expect(gapToNext(10, 12, [row(12, "Me", 10, true), row(13, "Low", 9)])).toBeNull();
+  });
+});
+
+describe("the game-over line", () => {
+  const accepted = { status: "accepted" as const, score: 12, best: 12, rank: 3, newBest: true };
+
+  it("says New best for a better score, with the best and the rank", () => {
+    expect(describeOutcome(accepted, null)).toBe("New best! Best: 12   Rank: #3");
+    expect(describeOutcome({ ...accepted, score: 5, newBest: false }, null)).toBe(
+      "Best: 12   Rank: #3",
+    );
+  });
+
+  it("never says New best for 0, and off the board says how to get on it", () => {
+    const zero = { ...accepted, score: 0, best: 0, rank: 0 };
+    expect(isNewBest(zero)).toBe(false);
+    expect(describeOutcome(zero, null)).toBe("Catch a gift to get on this week's board.");
+    expect(describeOutcome({ ...zero, rank: 4, best: 9 }, null)).toBe("Best: 9   Rank: #4");
+    expect(gapToNext(0, 0, [row(1, "Top", 40)])).toBeNull();
   });
 });

@@ -126,17 +126,22 @@ function finish(
   now: number,
 ): SubmitResult {
   const before = ownRecord(nk, userId);
-  const record = writeScore(nk, userId, ctx.username ?? "", run.score, {
-    gifts: run.gifts,
-    power_ups_used: run.power_ups_used,
-    client: ctx.vars?.client ?? "unknown",
-  });
+  // A round that caught nothing stays off the board: it counts in the stats only. The
+  // player's best and rank are what the board already says (rank 0: not on it).
+  const record =
+    run.score > 0
+      ? writeScore(nk, userId, ctx.username ?? "", run.score, {
+          gifts: run.gifts,
+          power_ups_used: run.power_ups_used,
+          client: ctx.vars?.client ?? "unknown",
+        })
+      : before;
   const result: SubmitResult = {
     accepted: true,
     score: run.score,
-    best: record.score,
-    rank: record.rank,
-    new_best: before === null || run.score > before.score,
+    best: record?.score ?? 0,
+    rank: record?.rank ?? 0,
+    new_best: run.score > 0 && (before === null || run.score > before.score),
   };
 
   // One transaction (core_storage.go: the batch commits or fails whole). Only the stats

@@ -9,9 +9,9 @@ import { ownStack } from "./own-stack";
 import {
   call,
   idle,
-  played,
   player,
   type StartResult,
+  scoringRound,
   start,
   submit,
   untilOver,
@@ -28,23 +28,13 @@ async function watch(viewer: Session, ownerId: string) {
   return call(port(), viewer, REPLAY_GET, { owner_id: ownerId });
 }
 
-/** A finished round that a steering bot scored at least 1 in (3 s rounds: nearly always the first). */
-async function scoringRound(session: Session): Promise<{ round: StartResult }> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const round = await start(port(), session);
-    await untilOver(round);
-    if (played(round).score > 0) return { round };
-    expect((await submit(port(), session, idle(round))).status).toBe(200);
-  }
-  throw new Error("no scoring round in 5 tries");
-}
+const scoring = (session: Session) => scoringRound(port(), session);
 
 describe("replay_get", () => {
   it("serves any player's weekly best: params and inputs that replay to the board's score", async () => {
     const alice = await player(port());
     const bob = await player(port());
-    const { round } = await scoringRound(alice.session);
-    const body = played(round);
+    const { round, body } = await scoring(alice.session);
     expect((await submit(port(), alice.session, body)).status).toBe(200);
 
     const res = await watch(bob.session, userId(alice.session));
@@ -75,9 +65,8 @@ describe("replay_get", () => {
   it("shows a renamed player's new name, on the board and in the replay", async () => {
     const carol = await player(port());
     const viewer = await player(port());
-    const round = await start(port(), carol.session);
-    await untilOver(round);
-    expect((await submit(port(), carol.session, idle(round))).status).toBe(200);
+    const { body } = await scoring(carol.session);
+    expect((await submit(port(), carol.session, body)).status).toBe(200);
     const renamed = `carol_${randomUUID().slice(0, 8)}`;
     await carol.client.updateAccount(carol.session, { username: renamed });
 
@@ -121,8 +110,8 @@ describe("replay_get", () => {
 
   it("keeps replays out of the client's reach: not readable, not overwritable", async () => {
     const alice = await player(port());
-    const { round } = await scoringRound(alice.session);
-    expect((await submit(port(), alice.session, played(round))).status).toBe(200);
+    const { body } = await scoring(alice.session);
+    expect((await submit(port(), alice.session, body)).status).toBe(200);
     const read = await alice.client.readStorageObjects(alice.session, {
       object_ids: [
         {

@@ -21,6 +21,7 @@ import {
   idle,
   played,
   player,
+  scoringRound,
   sleep,
   start,
   submit,
@@ -135,9 +136,7 @@ describe("round_start", () => {
 describe("round_submit", () => {
   it("accepts a finished round: best, rank, new best, stats and the record's metadata", async () => {
     const { client, session } = await player(port());
-    const round = await start(port(), session);
-    await untilOver(round);
-    const body = played(round);
+    const { round, body, skipped } = await scoringRound(port(), session);
     const run = replay(round, body.inputs);
     const res = await submit(port(), session, body);
     expect(res.status).toBe(200);
@@ -175,8 +174,43 @@ describe("round_submit", () => {
 
     const statsRes = await call(port(), session, PLAYER_STATS_GET, {});
     const s = PlayerStats.parse(statsRes.json);
-    expect(s).toMatchObject({ games_played: 2, best: run.score, total_gifts: run.gifts });
+    expect(s).toMatchObject({ games_played: 2 + skipped, best: run.score, total_gifts: run.gifts });
     expect(s.last_played_at).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("keeps a round that caught nothing off the board: stats only, never a new best", async () => {
+    const { client, session } = await player(port());
+    const round = await start(port(), session);
+    await untilOver(round);
+    const zero = await submit(port(), session, idle(round));
+    expect(zero.status).toBe(200);
+    expect(roundSubmit.response.parse(zero.json)).toEqual({
+      accepted: true,
+      score: 0,
+      best: 0,
+      rank: 0,
+      new_best: false,
+    });
+    const list = await client.listLeaderboardRecords(session, WEEKLY_LEADERBOARD_ID, [
+      userId(session),
+    ]);
+    expect(list.owner_records ?? []).toEqual([]);
+    const view = await call(port(), session, LEADERBOARD_VIEW, { around_me: true });
+    expect(leaderboardView.response.parse(view.json).me).toBeFalsy();
+    const stats = PlayerStats.parse((await call(port(), session, PLAYER_STATS_GET, {})).json);
+    expect(stats).toMatchObject({ games_played: 1, best: 0 });
+
+    // After a best, a 0 answers the board's best and rank and leaves the record as it was.
+    const { body } = await scoringRound(port(), session);
+    const best = roundSubmit.response.parse((await submit(port(), session, body)).json);
+    const next = await start(port(), session);
+    await untilOver(next);
+    const after = await submit(port(), session, idle(next));
+    expect(after.json).toEqual({ ...best, score: 0, new_best: false });
+    const mine = await client.listLeaderboardRecords(session, WEEKLY_LEADERBOARD_ID, [
+      userId(session),
+    ]);
+    expect(mine.owner_records?.[0]?.score).toBe(body.score);
   });
 
   it("tags the record with the session's client var", async () => {
@@ -184,9 +218,8 @@ describe("round_submit", () => {
     const session = await client.authenticateDevice(randomUUID(), true, undefined, {
       client: "web-test",
     });
-    const round = await start(port(), session);
-    await untilOver(round);
-    expect((await submit(port(), session, idle(round))).status).toBe(200);
+    const { body } = await scoringRound(port(), session);
+    expect((await submit(port(), session, body)).status).toBe(200);
     const list = await client.listLeaderboardRecords(session, WEEKLY_LEADERBOARD_ID, [
       userId(session),
     ]);
@@ -226,9 +259,8 @@ describe("round_submit", () => {
     await named.client.updateAccount(named.session, { display_name: "Jolly Elf 42" });
     const plain = await player(port());
     for (const p of [named, plain]) {
-      const round = await start(port(), p.session);
-      await untilOver(round);
-      expect((await submit(port(), p.session, idle(round))).status).toBe(200);
+      const { body } = await scoringRound(port(), p.session);
+      expect((await submit(port(), p.session, body)).status).toBe(200);
     }
     const meOf = async (session: typeof named.session) =>
       leaderboardView.response.parse(
@@ -311,9 +343,7 @@ describe("round_submit", () => {
 
   it("writes exactly once for 20 concurrent submits of one ticket", async () => {
     const { client, session } = await player(port());
-    const round = await start(port(), session);
-    await untilOver(round);
-    const body = played(round);
+    const { round, body, skipped } = await scoringRound(port(), session);
     const run = replay(round, body.inputs);
     const results = await Promise.all(
       Array.from({ length: 20 }, () => submit(port(), session, body)),

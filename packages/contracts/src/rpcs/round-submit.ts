@@ -25,7 +25,8 @@ export const ROUND_SUBMIT_LIMITS: RequestLimits = {
  * `inputs` is `[[ticks, dx, dy], …]`: ticks an integer ≥ 1, dx and dy integers in -100..100,
  * the ticks adding up to round(duration_ms × 60 / 1000). One record write per ticket: the
  * identical payload again (same ticket, score, inputs) returns the first result; anything
- * else with a used ticket is `ticket_used`.
+ * else with a used ticket is `ticket_used`. A round that scores 0 counts in the player's stats
+ * but is never written to the board (and is never a new best).
  *
  * One expensive verification per round: the first submit that passes the cheap checks
  * (ticket, timing, the inputs' length) claims the ticket and is replayed; a replay that
@@ -55,7 +56,7 @@ export const roundSubmit = defineRpc({
     score: z.int(),
     /** The player's best this week (after this submit). */
     best: z.int(),
-    /** The player's rank on this week's board after this submit (1 = top). */
+    /** The player's rank on this week's board after this submit (1 = top; 0: not on it). */
     rank: z.int().check(z.nonnegative()),
     /** This score beat the player's previous best this week. */
     new_best: z.boolean(),

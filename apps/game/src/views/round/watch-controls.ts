@@ -2,9 +2,10 @@ import type * as Phaser from "phaser";
 import { WATCH_SPEEDS, type WatchData } from "../../play/watch";
 import { Button } from "../button";
 import { FocusGroup } from "../focus";
+import { shareRun } from "../share-run";
 import { uiScale } from "../theme";
 
-/** Watch's controls: Pause/Play, 1×/2×/4× and Back, in a row under the field. */
+/** Watch's controls: Pause/Play, 1×/2×/4×, Share (a run on the board) and Back, in a row under the field. */
 export class WatchControls {
   readonly data: WatchData;
   /** The playback speed chosen (the scene multiplies game time by it). */
@@ -46,7 +47,18 @@ export class WatchControls {
       fontSize: 16,
       onPress: () => scene.scene.start(data.back.scene, data.back.data),
     });
-    this.buttons = [this.toggle, ...speeds, back];
+    const { share } = data;
+    const shareButton = share
+      ? [
+          new Button(scene, {
+            label: "Share",
+            variant: "secondary",
+            fontSize: 16,
+            onPress: () => void shareRun(scene, share, share.name),
+          }),
+        ]
+      : [];
+    this.buttons = [this.toggle, ...speeds, ...shareButton, back];
     for (const b of this.buttons) {
       b.setDepth(60);
       focus.add(b);
