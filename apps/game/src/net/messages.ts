@@ -83,7 +83,12 @@ export const practiceOutcomeMessage = "Practice round: not saved.";
 export function messageForReason(reason: ErrorReason | "unknown", detail = ""): string {
   if (reason === "unknown") return unknownFailureMessage;
   const wait = reason === "rate_limited" ? retryAfterSeconds(detail) : undefined;
-  if (wait !== undefined)
-    return `That's a lot of requests in a short time. Try again in ${wait} s.`;
+  if (wait !== undefined) {
+    // round_start's and live_round_create's limit: "at most N rounds a minute; retry in …".
+    const what = /rounds a minute/.test(detail)
+      ? "You've started a lot of rounds in the last minute."
+      : "That's a lot of requests in a short time.";
+    return `${what} Try again in ${wait} s.`;
+  }
   return reasonMessages[reason];
 }

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { messageForReason, reasonMessages } from "../../src/net/messages";
+
+describe("messageForReason", () => {
+  it("says when to retry a rate-limited call, in words about rounds when rounds were limited", () => {
+    expect(
+      messageForReason("rate_limited", "round_start: at most 10 rounds a minute; retry in 42 s"),
+    ).toBe("You've started a lot of rounds in the last minute. Try again in 42 s.");
+    expect(
+      messageForReason(
+        "rate_limited",
+        "leaderboard_view: at most 120 reads a minute; retry in 3 s",
+      ),
+    ).toBe("That's a lot of requests in a short time. Try again in 3 s.");
+  });
+
+  it("falls back on the reason's own words without a retry time", () => {
+    expect(messageForReason("rate_limited", "")).toBe(reasonMessages.rate_limited);
+    expect(messageForReason("ticket_unknown")).toBe(reasonMessages.ticket_unknown);
+  });
+});
