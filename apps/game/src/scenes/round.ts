@@ -14,6 +14,7 @@ import {
 } from "@gift-grab/simulation";
 import * as Phaser from "phaser";
 import { playSfx } from "../audio/sfx";
+import { pixelRatio } from "../config/pixel-ratio";
 import { emitGameEvent } from "../core/game-events";
 import { inspectable } from "../core/inspect";
 import { launchOptions, type RoundTuning } from "../core/launch-options";
@@ -369,7 +370,7 @@ export class RoundScene extends Phaser.Scene {
   private layout() {
     const { width, height } = this.scale;
     const s = uiScale(this);
-    const hudH = 54 * s;
+    const hudH = Math.max(54 * s, 50 * pixelRatio());
     const pad = 10;
     const controls = this.watch ? WatchControls.height(this) : 0;
     this.field.fit(worldField(this.round), {
@@ -379,7 +380,9 @@ export class RoundScene extends Phaser.Scene {
       height: height - hudH - controls - pad * 2,
     });
     const pauseW = 84 * s;
-    this.pauseButton.place(width - 10 - pauseW / 2, 27 * s, pauseW, 38 * s);
+    // Never under a fingertip's 44 CSS px (Button's minimum), and clear of the screen's top.
+    const pauseY = Math.max(27 * s, 24 * pixelRatio());
+    this.pauseButton.place(width - 10 - pauseW / 2, pauseY, pauseW, 38 * s);
     this.watch?.layout(width, height, s);
     this.hud.layout(width, height, hudH + pad, width - pauseW - 22);
   }

@@ -58,9 +58,15 @@ export class RoundHud {
     const s = uiScale(this.scene);
     const bold = { fontStyle: "bold" };
     this.score.setPosition(12, 12 * s).setStyle(textStyle(this.scene, 22, colors.text, bold));
-    this.time
-      .setPosition(timeRight, 12 * s)
-      .setStyle(textStyle(this.scene, 22, this.time.style.color as string, bold));
+    // Watch's "<name>'s run · Time: …" wraps rather than run over the score or off the screen.
+    const timeRoom = timeRight - this.score.x - this.score.width - 16 * s;
+    this.time.setPosition(timeRight, 12 * s).setStyle(
+      textStyle(this.scene, 22, this.time.style.color as string, {
+        ...bold,
+        align: "right",
+        wordWrap: { width: Math.max(timeRoom, 80 * s) },
+      }),
+    );
     // setStyle leaves a Text's padding as it was: padding is set on its own.
     this.power
       .setPosition(width / 2, fieldTop + 8)
