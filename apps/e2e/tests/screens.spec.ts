@@ -62,6 +62,13 @@ const MIN_TAP = 44;
 const MIN_TEXT = 14;
 const isPhone = (size: Size) => size === phone || size === sideways;
 
+/** The texts on screen, from the test build's probe. */
+function textsOf(page: Page): Promise<TestApiText[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __giftGrabProbe: { texts(): TestApiText[] } }).__giftGrabProbe.texts(),
+  );
+}
+
 /** Every button takes a fingertip, and every text reads (big enough, on the screen). */
 async function expectReadable(page: Page, where: string) {
   const problems: string[] = [];
@@ -71,9 +78,7 @@ async function expectReadable(page: Page, where: string) {
       problems.push(`button "${b.label}" ${b.width.toFixed(1)}×${b.height.toFixed(1)}`);
     }
   }
-  const texts = await page.evaluate(() =>
-    (window as unknown as { __giftGrabProbe: { texts(): TestApiText[] } }).__giftGrabProbe.texts(),
-  );
+  const texts = await textsOf(page);
   const viewport = page.viewportSize();
   if (!viewport) throw new Error("no viewport");
   for (const t of texts) {
@@ -210,6 +215,22 @@ for (const device of devices) {
     await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
     await clickButton(page, "Pause");
     await waitForGame(page, (s) => s.scene === "Round" && s.status === "paused");
+    // Its header ("<name>'s run" over "Time: …") wraps clear of the score as it opens, before any
+    // resize has laid it out again.
+    const headerClear = async (where: string) => {
+      const texts = await textsOf(page);
+      const score = texts.find((t) => t.text.startsWith("Score:"));
+      const header = texts.find((t) => t.text.includes("Time:"));
+      expect(score && header, `${where}: score and header`).toBeTruthy();
+      if (!score || !header) return;
+      const apart =
+        score.x + score.width <= header.x ||
+        header.x + header.width <= score.x ||
+        score.y + score.height <= header.y ||
+        header.y + header.height <= score.y;
+      expect(apart, `${where}: "${header.text}" over "${score.text}"`).toBe(true);
+    };
+    await headerClear("watch as it opens");
     await shots("watch");
     await clickButton(page, "Back");
     await waitForScene(page, "GameOver");

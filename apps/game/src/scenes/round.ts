@@ -384,7 +384,8 @@ export class RoundScene extends Phaser.Scene {
     const pauseY = Math.max(27 * s, 24 * pixelRatio());
     this.pauseButton.place(width - 10 - pauseW / 2, pauseY, pauseW, 38 * s);
     this.watch?.layout(width, height, s);
-    this.hud.layout(width, height, hudH + pad, width - pauseW - 22);
+    // Watch has no Pause up there (its controls are below): the header may use the corner.
+    this.hud.layout(width, height, hudH + pad, this.watch ? width - 12 : width - pauseW - 22);
   }
 
   private draw() {

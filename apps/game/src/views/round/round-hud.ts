@@ -1,6 +1,6 @@
 import { cookieLeftMs, flameLeftMs, type RoundState, timeLeftMs } from "@gift-grab/simulation";
 import type * as Phaser from "phaser";
-import { colors, css, textStyle, uiScale } from "../theme";
+import { colors, css, fontPx, textStyle, uiScale } from "../theme";
 
 /** The timer pulses through the round's last seconds. */
 const PULSE_FROM_S = 5;
@@ -58,8 +58,10 @@ export class RoundHud {
     const s = uiScale(this.scene);
     const bold = { fontStyle: "bold" };
     this.score.setPosition(12, 12 * s).setStyle(textStyle(this.scene, 22, colors.text, bold));
-    // Watch's "<name>'s run · Time: …" wraps rather than run over the score or off the screen.
-    const timeRoom = timeRight - this.score.x - this.score.width - 16 * s;
+    // Watch's "<name>'s run" over "Time: …" wraps rather than run over the score or off the screen.
+    // The score's room is kept for three digits, whatever it reads while laid out.
+    const scoreRoom = Math.max(this.score.width, fontPx(this.scene, 22) * 6.5);
+    const timeRoom = timeRight - this.score.x - scoreRoom - 16 * s;
     this.time.setPosition(timeRight, 12 * s).setStyle(
       textStyle(this.scene, 22, this.time.style.color as string, {
         ...bold,
@@ -102,7 +104,8 @@ export class RoundHud {
     this.score.setText(`Score: ${round.score}`);
     const secs = Math.ceil(timeLeftMs(round) / 1000);
     const time = `Time: ${secs} secs`;
-    this.time.setText(title ? `${title} · ${time}` : time);
+    // Watch names the run on a line of its own, over the time.
+    this.time.setText(title ? `${title}\n${time}` : time);
     const closing = secs <= PULSE_FROM_S && timeLeftMs(round) > 0;
     const color = closing ? colors.bad : colors.text;
     // setColor re-renders the text's texture: only when it changes, never every frame.
