@@ -80,7 +80,7 @@ const CSS = `
 }
 @media (max-height: 520px) {
   #ui-overlay form { padding: 10px 16px; max-height: 98vh; width: min(96vw, 680px); display: grid;
-    grid-template-columns: max-content 1fr; column-gap: 14px; align-items: center; }
+    grid-template-columns: fit-content(45%) 1fr; column-gap: 14px; align-items: center; }
   #ui-overlay form > :not(label):not(input) { grid-column: 1 / -1; }
   #ui-overlay h1 { font-size: 22px; margin: 0 0 2px; }
   #ui-overlay .intro { margin: 0 0 6px; font-size: 14px; }
