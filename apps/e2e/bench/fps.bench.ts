@@ -12,7 +12,10 @@ import { type Browser, type Page, test } from "@playwright/test";
  *   at 1280×720 on a 1× screen, then on a 2× screen and a 3× phone, at the pixel ratio the
  *   game picks there and at 2× forced (`?dpr=2`);
  * - initial JS of the production build, gzipped;
- * - time to the first interactive screen on localhost (new player: sign-in form; returning: menu).
+ * - time to the first interactive screen on localhost (new player: sign-in form; returning: menu);
+ * - load → playable on a throttled phone: 390×844 touch at 2×, the CPU 4× slower and DevTools'
+ *   "Fast 4G" network (Chromium's emulation through CDP), new player to the sign-in form and
+ *   returning player to the menu.
  * Run: pnpm --filter @gift-grab/e2e bench:fps
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -139,6 +142,76 @@ test("time to first interactive screen", async ({ browser }) => {
   await ready("Menu");
   await page.reload();
   results.returning_menu_ms = Math.round(Number(await (await ready("Menu")).jsonValue()));
+  await context.close();
+});
+
+/**
+ * DevTools' "Fast 4G" preset (its network panel's values: 9 Mbps down, 1.5 Mbps up, 60 ms
+ * latency, scaled as DevTools scales them: ×0.9 throughput, ×2.75 latency).
+ */
+const FAST_4G = {
+  offline: false,
+  latency: 60 * 2.75,
+  downloadThroughput: ((9 * 1000 * 1000) / 8) * 0.9,
+  uploadThroughput: ((1.5 * 1000 * 1000) / 8) * 0.9,
+};
+
+test("load → playable on a throttled phone (4× CPU, fast 4G)", async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  // Every load fetches the game again, as a first visit does (no HTTP cache).
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await cdp.send("Network.emulateNetworkConditions", FAST_4G);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  // performance.now() when the scene is up and ready: ms since the navigation started.
+  const readyAt = async (scene: string) =>
+    Math.round(
+      Number(
+        await (
+          await page.waitForFunction(
+            (s) => {
+              const st = (
+                window as unknown as {
+                  __giftGrabProbe?: { state: { scene: string; status: string } };
+                }
+              ).__giftGrabProbe?.state;
+              return st?.scene === s && st.status === "ready" ? performance.now() : 0;
+            },
+            scene,
+            { polling: "raf", timeout: 60_000 },
+          )
+        ).jsonValue(),
+      ),
+    );
+  await page.goto("/");
+  results.phone_throttled_signin_ms = await readyAt("SignIn");
+  // Where that time went: the script on the device, then running it up to the first screen.
+  results.phone_throttled_js_fetched_ms = await page.evaluate(() =>
+    Math.round(
+      Math.max(
+        0,
+        ...performance
+          .getEntriesByType("resource")
+          .filter((e) => e.name.endsWith(".js"))
+          .map((e) => (e as PerformanceResourceTiming).responseEnd),
+      ),
+    ),
+  );
+  await page.getByRole("button", { name: "Play as guest" }).click();
+  await page
+    .getByRole("form", { name: "Choose your name" })
+    .getByRole("button", { name: "Play", exact: true })
+    .click();
+  await readyAt("Menu");
+  await page.reload();
+  results.phone_throttled_menu_ms = await readyAt("Menu");
   await context.close();
 });
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -15,9 +16,11 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves the built game as any static host would, with /config.json answered from
- * `config`, the way a deployment points the same build at its own server.
+ * `config`, the way a deployment points the same build at its own server. Text goes gzipped to
+ * a browser that accepts it, as hosts send it (what a throttled network's load time rests on).
  */
 export async function serveStatic(root: string, config: object) {
+  const gzipped = new Map<string, Buffer>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/config.json") {
@@ -30,7 +33,23 @@ export async function serveStatic(root: string, config: object) {
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       file = path.join(root, "index.html");
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    const type = TYPES[path.extname(file)] ?? "application/octet-stream";
+    const text = /^(text\/|application\/(json|manifest)|image\/svg)/.test(type);
+    if (text && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+      let body = gzipped.get(file);
+      if (!body) {
+        body = gzipSync(fs.readFileSync(file));
+        gzipped.set(file, body);
+      }
+      res.writeHead(200, {
+        "content-type": type,
+        "content-encoding": "gzip",
+        vary: "accept-encoding",
+      });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, { "content-type": type });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,3 +1,4 @@
+import type { TestApiText } from "@gift-grab/game/test-api-types";
 import { expect, type Page, test } from "@playwright/test";
 import { newAccount, signInWithForm, signUpWithForm } from "../support/accounts";
 import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
@@ -9,6 +10,9 @@ import { buttonsOf, clickButton, waitForScene } from "../support/ui";
  * Every scene at phone (upright and sideways, touch), small-phone and desktop sizes: every
  * button inside the viewport and the topmost thing at its centre, and a screenshot for people
  * to look at (artifacts/screens, or SCREENS_DIR).
+ *
+ * On phones (upright and sideways) every tap target is at least 44×44 CSS pixels and every text
+ * at least 14 CSS pixels high.
  *
  * Sizes that share a device (touch, pixel ratio) share one session: each scene is shown at
  * one size and then resized through the others, as a phone turned sideways would be, so
@@ -52,6 +56,44 @@ async function expectButtonsReachable(page: Page, where: string) {
     );
     expect(hit, `${label} is covered`).toBe(true);
   }
+}
+
+/** Phone sizes, where fingers tap and eyes read at arm's length. */
+const MIN_TAP = 44;
+const MIN_TEXT = 14;
+const isPhone = (size: Size) => size === phone || size === sideways;
+
+/** The texts on screen, from the test build's probe. */
+function textsOf(page: Page): Promise<TestApiText[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __giftGrabProbe: { texts(): TestApiText[] } }).__giftGrabProbe.texts(),
+  );
+}
+
+/** Every button takes a fingertip, and every text reads (big enough, on the screen). */
+async function expectReadable(page: Page, where: string) {
+  const problems: string[] = [];
+  for (const b of buttonsOf(await gameState(page))) {
+    // Half a pixel for the canvas's rounding of its own size.
+    if (b.width < MIN_TAP - 0.5 || b.height < MIN_TAP - 0.5) {
+      problems.push(`button "${b.label}" ${b.width.toFixed(1)}×${b.height.toFixed(1)}`);
+    }
+  }
+  const texts = await textsOf(page);
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error("no viewport");
+  for (const t of texts) {
+    const label = `text "${t.text.slice(0, 40)}"`;
+    if (t.fontSize < MIN_TEXT - 0.5) problems.push(`${label} ${t.fontSize.toFixed(1)} px`);
+    if (t.x < -0.5 || t.x + t.width > viewport.width + 0.5) {
+      problems.push(
+        `${label} runs off the screen: ${Math.round(t.x)}…${Math.round(t.x + t.width)}`,
+      );
+    }
+  }
+  expect
+    .soft(problems, `${where}: tap targets under ${MIN_TAP} px or texts under ${MIN_TEXT} px`)
+    .toEqual([]);
 }
 
 /** The canvas's size in its own pixels and in CSS pixels. */
@@ -116,6 +158,7 @@ for (const device of devices) {
       atEverySize(async (size) => {
         await page.screenshot({ path: `${SCREENS}/${scene}-${size.name}.png` });
         await expectButtonsReachable(page, `${scene} at ${size.name}`);
+        if (isPhone(size)) await expectReadable(page, `${scene} at ${size.name}`);
       });
 
     await page.goto("/?seed=42");
@@ -126,6 +169,7 @@ for (const device of devices) {
       });
       await page.screenshot({ path: `${SCREENS}/signin-${size.name}.png` });
       await expectButtonsReachable(page, `signin at ${size.name}`);
+      if (isPhone(size)) await expectReadable(page, `signin at ${size.name}`);
     });
     await page.getByRole("button", { name: "Play as guest" }).click();
     const nameStep = page.getByRole("form", { name: "Choose your name" });
@@ -173,6 +217,7 @@ for (const device of devices) {
         scene: "Round",
         status: "playing",
       });
+      if (isPhone(size)) await expectReadable(page, `game at ${size.name}`);
     });
     // The rest of the round, chasing gifts: a round that catches nothing stays off the board,
     // and the board's shot wants this player's row (played again in the rare round without one).
@@ -183,6 +228,30 @@ for (const device of devices) {
       await playScoringRound(page);
     }
     await shots("gameover");
+    // The replay viewer, paused at its start: its header names whose run it is.
+    await clickButton(page, "Watch your run");
+    await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
+    await clickButton(page, "Pause");
+    await waitForGame(page, (s) => s.scene === "Round" && s.status === "paused");
+    // Its header ("<name>'s run" over "Time: …") wraps clear of the score as it opens, before any
+    // resize has laid it out again.
+    const headerClear = async (where: string) => {
+      const texts = await textsOf(page);
+      const score = texts.find((t) => t.text.startsWith("Score:"));
+      const header = texts.find((t) => t.text.includes("Time:"));
+      expect(score && header, `${where}: score and header`).toBeTruthy();
+      if (!score || !header) return;
+      const apart =
+        score.x + score.width <= header.x ||
+        header.x + header.width <= score.x ||
+        score.y + score.height <= header.y ||
+        header.y + header.height <= score.y;
+      expect(apart, `${where}: "${header.text}" over "${score.text}"`).toBe(true);
+    };
+    await headerClear("watch as it opens");
+    await shots("watch");
+    await clickButton(page, "Back");
+    await waitForScene(page, "GameOver");
     await clickButton(page, "Menu");
     await waitForScene(page, "Menu");
     await clickButton(page, "Leaderboard");
@@ -229,6 +298,7 @@ test("the signed-in-elsewhere overlay at every size", async ({ browser }) => {
     ).toEqual(["Play here", "Sign out"]);
     await older.screenshot({ path: `${SCREENS}/kicked-${size.name}.png` });
     await expectButtonsReachable(older, `kicked at ${size.name}`);
+    if (isPhone(size)) await expectReadable(older, `kicked at ${size.name}`);
   }
   await clickButton(older, "Sign out");
   await waitForScene(older, "SignIn");

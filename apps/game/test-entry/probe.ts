@@ -5,7 +5,7 @@ import { type InspectKey, onGameEvent } from "../src/core/game-events";
 import type { RoundSight } from "../src/scenes/round";
 import { topFocusGroup } from "../src/views/focus";
 import { describeRound } from "./round-probe";
-import type { TestApiButton, TestApiState } from "./test-api-types";
+import type { TestApiButton, TestApiState, TestApiText } from "./test-api-types";
 
 /**
  * The test build's window API (`vite build --mode test`): test-entry/main.ts installs it, and
@@ -16,6 +16,7 @@ import type { TestApiButton, TestApiState } from "./test-api-types";
  * toast, kick reason, open dialog and music state ("playing" | "stopped") the game announced, plus live fields (buttons, frame, renderer, sfx
  * counts, and whatever the running scenes let be inspected: round, account, leaderboard,
  * gameOver, settings, connection, kicked).
+ * `window.__giftGrabProbe.texts()` lists the texts on screen with their size in CSS pixels.
  * `window.__giftGrabProbe.press(label)` activates a visible button by its label.
  */
 export function installTestProbe(game: Phaser.Game, renderer: RendererChoice): void {
@@ -58,6 +59,7 @@ export function installTestProbe(game: Phaser.Game, renderer: RendererChoice): v
         return snapshot();
       },
       press: pressButton,
+      texts: () => visibleTexts(game),
     },
   });
 }
@@ -109,4 +111,76 @@ function pressButton(label: string): boolean {
   );
   el?.click();
   return el !== undefined;
+}
+
+/**
+ * Every text a player sees, in CSS pixels of the page: the running scenes' Phaser texts (their
+ * font size times their own and their containers' scale, times the canvas's CSS size over its
+ * own) and the HTML overlay's visible text.
+ */
+function visibleTexts(game: Phaser.Game): TestApiText[] {
+  const rect = game.canvas.getBoundingClientRect();
+  const sx = rect.width / game.scale.width;
+  const sy = rect.height / game.scale.height;
+  const out: TestApiText[] = [];
+  for (const scene of game.scene.getScenes(true)) {
+    if (!scene.sys.settings.visible) continue;
+    for (const obj of scene.children.list)
+      collectTexts(obj, 1, true, (t, scale) => {
+        const b = t.getBounds();
+        const x = rect.left + b.x * sx;
+        const y = rect.top + b.y * sy;
+        const width = b.width * sx;
+        const height = b.height * sy;
+        // Off the canvas, nobody reads it.
+        if (x + width <= rect.left || y + height <= rect.top) return;
+        if (x >= rect.right || y >= rect.bottom) return;
+        const px = Number.parseFloat(String(t.style.fontSize));
+        out.push({ text: t.text, x, y, width, height, fontSize: px * scale * sy });
+      });
+  }
+  const overlay = document.querySelector("#ui-overlay");
+  if (overlay) {
+    const walker = document.createTreeWalker(overlay, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = n.textContent?.trim() ?? "";
+      if (!el || text === "" || el.offsetParent === null) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === "hidden" || Number(style.opacity) === 0) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      out.push({
+        text,
+        x: r.left,
+        y: r.top,
+        width: r.width,
+        height: r.height,
+        fontSize: Number.parseFloat(style.fontSize),
+      });
+    }
+  }
+  return out;
+}
+
+function collectTexts(
+  obj: Phaser.GameObjects.GameObject,
+  scale: number,
+  shown: boolean,
+  found: (t: Phaser.GameObjects.Text, scale: number) => void,
+): void {
+  const o = obj as Phaser.GameObjects.GameObject & {
+    visible?: boolean;
+    alpha?: number;
+    scaleY?: number;
+    list?: Phaser.GameObjects.GameObject[];
+  };
+  if (!shown || o.visible === false || o.alpha === 0) return;
+  const s = scale * (o.scaleY ?? 1);
+  if (obj.type === "Text") {
+    const t = obj as Phaser.GameObjects.Text;
+    if (t.text.trim() !== "") found(t, s);
+    return;
+  }
+  if (obj.type === "Container") for (const c of o.list ?? []) collectTexts(c, s, true, found);
 }

@@ -18,6 +18,16 @@ export interface TestApiButton {
   focused: boolean;
 }
 
+/** A shown text, canvas or HTML: its box and font size in CSS pixels of the page. */
+export interface TestApiText {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fontSize: number;
+}
+
 export type TestApiState = {
   scene: SceneKey | "none";
   status: ScreenStatus;

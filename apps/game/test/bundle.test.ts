@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { build, type Rollup } from "vite";
 import { describe, expect, it } from "vitest";
 
@@ -49,5 +50,45 @@ describe("the production bundle", () => {
     // What a player may set for support stays in the product: ?renderer and ?dpr.
     expect(product).toMatch(/get\("renderer"\)/);
     expect(product).toMatch(/get\("dpr"\)/);
+  }, 300_000);
+});
+
+/** What a player's browser fetches before the first paint, gzipped as a server sends it. */
+const INITIAL_JS_BUDGET = 300 * 1024;
+
+/**
+ * The product as shipped (minified), and its initial JavaScript: the entry chunks and what they
+ * import statically (a dynamic import() arrives later), each chunk gzipped at level 9 as Vite
+ * reports it.
+ */
+async function initialJs(): Promise<{ bytes: number; chunks: string[] }> {
+  const out = await build({ root, logLevel: "silent", build: { write: false } });
+  const outputs = (Array.isArray(out) ? out : [out]) as Rollup.RollupOutput[];
+  const chunks = new Map(
+    outputs
+      .flatMap((o) => o.output)
+      .filter((c): c is Rollup.OutputChunk => c.type === "chunk")
+      .map((c) => [c.fileName, c]),
+  );
+  const initial = new Set<string>();
+  const visit = (name: string) => {
+    if (initial.has(name)) return;
+    initial.add(name);
+    for (const dep of chunks.get(name)?.imports ?? []) visit(dep);
+  };
+  for (const c of chunks.values()) if (c.isEntry) visit(c.fileName);
+  const bytes = [...initial]
+    .map((name) => gzipSync(chunks.get(name)?.code ?? "", { level: 9 }).length)
+    .reduce((a, b) => a + b, 0);
+  return { bytes, chunks: [...initial] };
+}
+
+describe("the first load", () => {
+  it(`fetches at most ${INITIAL_JS_BUDGET / 1024} KB of JavaScript, gzipped`, async () => {
+    const { bytes, chunks } = await initialJs();
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(bytes, `initial JS (${chunks.join(", ")}), bytes gzipped`).toBeLessThanOrEqual(
+      INITIAL_JS_BUDGET,
+    );
   }, 300_000);
 });

@@ -1,5 +1,6 @@
 import * as Phaser from "phaser";
 import { musicFollowsGame } from "../audio/music-follows-game";
+import { prefetchClientConfig } from "../config/client-config";
 import { canvasSize, readPixelRatio } from "../config/pixel-ratio";
 import {
   chooseRenderer,
@@ -24,6 +25,7 @@ export function startGame(options: StartOptions = {}): {
   game: Phaser.Game;
   renderer: RendererChoice;
 } {
+  prefetchClientConfig();
   const renderer = chooseRenderer(readRendererRequest(window.location.search), probeWebGL());
   const parent = document.getElementById("game") as HTMLElement;
   /** The canvas at the device's pixel ratio (capped; 1× on Canvas), shown at the parent's CSS size. */

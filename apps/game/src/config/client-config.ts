@@ -27,7 +27,27 @@ export async function loadClientConfig(
   };
 }
 
-async function defaultFetchJson(path: string): Promise<unknown> {
+/** config.json asked for by prefetchClientConfig, not yet taken by loadClientConfig. */
+let early: Promise<unknown> | null = null;
+
+/**
+ * Starts fetching config.json now (the page's entry, before the game boots), so the round trip
+ * overlaps the engine's start instead of following it; Boot's loadClientConfig takes the answer.
+ */
+export function prefetchClientConfig(): void {
+  early ??= fetchJson("config.json").catch(() => ({}));
+}
+
+function defaultFetchJson(path: string): Promise<unknown> {
+  if (path === "config.json" && early) {
+    const answer = early;
+    early = null;
+    return answer;
+  }
+  return fetchJson(path);
+}
+
+async function fetchJson(path: string): Promise<unknown> {
   const res = await fetch(new URL(path, document.baseURI), { cache: "no-store" });
   return res.ok ? res.json() : {};
 }

@@ -44,6 +44,8 @@ export const reasonMessages: Record<ErrorReason, string> = {
 };
 
 /** Beside every password field: the contract's rule (bcrypt keeps 72 bytes of UTF-8). */
+/** Nakama refuses an email under 10 characters: said before anyone types one. */
+export const emailHint = "(server rule: 10+ characters)";
 export const passwordHint = `(${PASSWORD_MIN_CHARS}–${PASSWORD_MAX_BYTES} characters)`;
 /** Under a name field: the contract's DisplayName rule, in words. */
 export const displayNameRule = `${DISPLAY_NAME_MIN_CHARS}–${DISPLAY_NAME_MAX_CHARS} letters, digits, spaces, ' or -, starting and ending with a letter or digit.`;

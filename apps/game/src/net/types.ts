@@ -47,6 +47,8 @@ export class SignInFailure extends Error {
   constructor(
     readonly kind: SignInFailureKind,
     message: string,
+    /** The form's fields at fault, when the failure is about what was typed in them. */
+    readonly fields: readonly string[] = [],
   ) {
     super(message);
   }

@@ -2,7 +2,7 @@ import type * as Phaser from "phaser";
 import { inspectable } from "../core/inspect";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
-import { displayNameRule, passwordHint } from "../net/messages";
+import { displayNameRule, emailHint, passwordHint } from "../net/messages";
 import type { PlayerStats } from "../net/types";
 import { SignInFailure } from "../net/types";
 import type { Button } from "../views/button";
@@ -171,10 +171,16 @@ export class AccountScene extends UiScene {
     this.form = openForm({
       title: "Save progress",
       intro: "Link an email and password to keep your scores on any device.",
-      rules: displayNameRule,
       fields: [
-        { name: "name", label: "Your name", type: "text", autocomplete: "nickname" },
-        { name: "email", label: "Email", type: "email", autocomplete: "email" },
+        // Each rule beside its own field, not under the last one.
+        {
+          name: "name",
+          label: "Your name",
+          hint: `(${displayNameRule})`,
+          type: "text",
+          autocomplete: "nickname",
+        },
+        { name: "email", label: "Email", hint: emailHint, type: "email", autocomplete: "email" },
         {
           name: "password",
           label: "Password",
@@ -198,6 +204,8 @@ export class AccountScene extends UiScene {
             } catch (err) {
               form.setError(
                 err instanceof SignInFailure ? err.message : "Could not save. Try again.",
+                undefined,
+                err instanceof SignInFailure ? err.fields : [],
               );
             } finally {
               form.setBusy(false);

@@ -6,11 +6,13 @@ import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
 import type { LeaderboardPage, LeaderboardRow } from "../net/types";
 import { Button } from "../views/button";
-import { colors, textStyle, uiScale } from "../views/theme";
+import { colors, fontPx, textStyle, uiScale } from "../views/theme";
 import { formatDuration } from "../views/time-format";
 import { UiScene } from "../views/ui-scene";
 
 const ROWS = 10;
+/** The paging buttons' label size: four of them share a narrow phone's row. */
+const NAV_FONT = 16;
 
 /** Weekly top 10 with paging, around me, my rank, time to reset and last week's podium. */
 export class LeaderboardScene extends UiScene {
@@ -64,11 +66,13 @@ export class LeaderboardScene extends UiScene {
       "◀ Prev",
       () => void this.fetchPage(this.page?.prevCursor ?? undefined),
       "secondary",
+      NAV_FONT,
     );
     this.next = this.button(
       "Next ▶",
       () => void this.fetchPage(this.page?.nextCursor ?? undefined),
       "secondary",
+      NAV_FONT,
     );
     this.around = this.button(
       "Around me",
@@ -77,8 +81,9 @@ export class LeaderboardScene extends UiScene {
         void this.fetchPage();
       },
       "secondary",
+      NAV_FONT,
     );
-    this.back = this.button("Back", () => this.scene.start("Menu"), "secondary");
+    this.back = this.button("Back", () => this.scene.start("Menu"), "secondary", NAV_FONT);
     this.focus.focus(this.back);
     this.time.addEvent({ delay: 1000, loop: true, callback: () => this.render() });
     inspectable(this, "leaderboard", () =>
@@ -167,25 +172,37 @@ export class LeaderboardScene extends UiScene {
   protected layout() {
     const { width, height } = this.scale;
     const s = uiScale(this);
-    const colW = Math.min(this.sideways ? this.contentWidth : width - 24, 480 * s);
+    const colW = this.sideways ? this.contentWidth : Math.min(width - 24, 480 * s);
     const left = this.contentX - colW / 2;
     const top = Math.max(12, height * 0.5 - 360 * s);
     this.placeTitle(top + 24 * s, 30);
     this.info
       .setPosition(this.contentX, top + 50 * s)
       .setStyle(textStyle(this, 16, colors.muted, { align: "center", wordWrap: { width: colW } }));
+    // Every row's Watch takes a fingertip, so sideways (too short for ten such rows) the board
+    // reads in two columns of five.
+    const cols = this.sideways ? 2 : 1;
+    const perCol = ROWS / cols;
+    const gap = 16 * s;
+    const rowW = (colW - gap * (cols - 1)) / cols;
     const rowsRoom = height - (this.info.y + this.info.height) - (this.sideways ? 40 : 150) * s;
-    const rowH = Math.max(20 * pixelRatio(), Math.min(30 * s, rowsRoom / ROWS));
+    const rowH = Math.max(45 * pixelRatio(), Math.min(30 * s, rowsRoom / perCol));
     const rowsTop = this.info.y + this.info.height + 8 * s + rowH / 2;
+    const font = fontPx(this, 18);
     this.rows.forEach((row, i) => {
-      const y = rowsTop + i * rowH;
-      row.rank.setPosition(left + 4, y).setFontSize(18 * s);
-      row.name.setPosition(left + 64 * s, y).setFontSize(18 * s);
-      const watchW = 78 * s;
-      row.score.setPosition(left + colW - watchW - 12 * s, y).setFontSize(18 * s);
-      row.watch.place(left + colW - watchW / 2, y, watchW, rowH - 4 * s);
+      const x = left + Math.floor(i / perCol) * (rowW + gap);
+      const y = rowsTop + (i % perCol) * rowH;
+      const watchW = Math.max(64 * s, 60 * pixelRatio());
+      const rankW = (cols > 1 ? 44 : 64) * s;
+      row.rank.setPosition(x + 4, y).setFontSize(font);
+      row.name.setPosition(x + rankW, y).setFontSize(font);
+      row.score.setPosition(x + rowW - watchW - 10 * s, y).setFontSize(font);
+      // A long name stops short of the score.
+      const nameRoom = row.score.x - row.score.width - 8 * s - row.name.x;
+      row.name.setCrop(0, 0, Math.max(0, nameRoom), row.name.height);
+      row.watch.place(x + rowW - watchW / 2, y, watchW, rowH - 4 * s);
     });
-    const afterRows = rowsTop + ROWS * rowH;
+    const afterRows = rowsTop + perCol * rowH - rowH / 2 + 2 * s;
     this.footer
       .setPosition(this.contentX, afterRows)
       .setStyle(textStyle(this, 14, colors.muted, { align: "center", wordWrap: { width: colW } }));
@@ -193,12 +210,16 @@ export class LeaderboardScene extends UiScene {
       this.buttonColumn([this.prev, this.next, this.around, this.back], 0, 10);
       return;
     }
-    const by = afterRows + this.footer.height + 12 * s;
-    const bh = 46 * s;
-    const half = (colW - 10) / 2;
-    this.prev.place(left + half / 2, by + bh / 2, half, bh);
-    this.next.place(left + colW - half / 2, by + bh / 2, half, bh);
-    this.around.place(left + half / 2, by + bh * 1.5 + 10, half, bh);
-    this.back.place(left + colW - half / 2, by + bh * 1.5 + 10, half, bh);
+    const by = afterRows + this.footer.height + 8 * s;
+    const bh = Math.max(46 * s, 44 * pixelRatio());
+    const nav = [this.prev, this.next, this.around, this.back];
+    // Two rows of two, or one of four where two would run off a short screen.
+    const perRow = by + bh * 2 + 10 <= height - 8 ? 2 : 4;
+    const bw = (colW - 8 * (perRow - 1)) / perRow;
+    nav.forEach((b, i) => {
+      const col = i % perRow;
+      const row = Math.floor(i / perRow);
+      b.place(left + col * (bw + 8) + bw / 2, by + bh / 2 + row * (bh + 10), bw, bh);
+    });
   }
 }

@@ -60,9 +60,10 @@ export class OverlayScene extends Phaser.Scene {
     });
     const offSubmitted = net.on("submitted", (outcome) => {
       if (outcome.status === "accepted")
-        this.toast(`An earlier score was saved: rank #${outcome.rank}`);
+        // The rank is the player's on the board now (their best run's), not the saved run's.
+        this.toast(`A run played offline was saved. You're #${outcome.rank} this week.`);
       else if (outcome.status === "rejected")
-        this.toast(`An earlier score was not saved: ${outcome.message}`);
+        this.toast(`A run played offline was not saved: ${outcome.message}`);
     });
     inspectable(this, "connection", () => net.connection);
     inspectable(this, "kicked", () => this.modal !== null);
@@ -111,16 +112,19 @@ export class OverlayScene extends Phaser.Scene {
     const state = getNet().connection;
     const label = BADGE[state];
     const { width, height } = this.scale;
+    const s = uiScale(this);
     this.badge
       .setText(label ?? "")
       .setVisible(label !== null)
       .setStyle(
-        textStyle(this, 14, state === "kicked" ? colors.bad : colors.text, {
-          backgroundColor: "#000000aa",
-          padding: { x: 10, y: 5 },
+        textStyle(this, 18, state === "kicked" ? colors.bad : colors.text, {
+          fontStyle: "bold",
+          backgroundColor: "#000000cc",
         }),
       )
-      .setPosition(width - 8, height - 8);
+      // setStyle leaves a Text's padding as it was, and padding is in canvas pixels.
+      .setPadding(12 * s, 6 * s, 12 * s, 6 * s)
+      .setPosition(width - 8 * s, height - 8 * s);
   }
 
   private showModal(kick: KickInfo) {

@@ -503,7 +503,7 @@ export class RoundScene extends Phaser.Scene {
     const s = uiScale(this);
     // A narrow screen stacks score and time on the left, clear of the mute and Pause buttons.
     const stacked = !this.watch && width / pixelRatio() < 560;
-    const hudH = (stacked ? 76 : 54) * s;
+    const hudH = Math.max((stacked ? 76 : 54) * s, (stacked ? 70 : 50) * pixelRatio());
     const pad = 10;
     const controls = this.watch ? WatchControls.height(this) : 0;
     this.field.fit(worldField(this.round), {
@@ -514,12 +514,15 @@ export class RoundScene extends Phaser.Scene {
     });
     const pauseW = 84 * s;
     const pauseH = Math.max(38 * s, MuteButton.side(0));
-    this.pauseButton.place(width - 10 - pauseW / 2, 27 * s, pauseW, pauseH);
+    // Never under a fingertip's 44 CSS px (Button's minimum), and clear of the screen's top.
+    const pauseY = Math.max(27 * s, 24 * pixelRatio());
+    this.pauseButton.place(width - 10 - pauseW / 2, pauseY, pauseW, pauseH);
     const muteSide = MuteButton.side(38 * s);
     const muteX = width - 10 - pauseW - 8 - muteSide / 2;
-    this.mute.place(muteX, 27 * s, muteSide);
+    this.mute.place(muteX, pauseY, muteSide);
     this.watch?.layout(width, height, s);
-    const timeRight = this.watch ? width - pauseW - 22 : muteX - muteSide / 2 - 12;
+    // Watch has no Pause up there (its controls are below): the header may use the corner.
+    const timeRight = this.watch ? width - 12 : muteX - muteSide / 2 - 12;
     this.hud.layout(width, height, hudH + pad, timeRight, stacked);
   }
 

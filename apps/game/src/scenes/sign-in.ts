@@ -1,7 +1,7 @@
 import { emitGameEvent } from "../core/game-events";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
-import { passwordHint, usernameHint } from "../net/messages";
+import { emailHint, passwordHint, usernameHint } from "../net/messages";
 import { SignInFailure } from "../net/types";
 import { playAsGuest } from "../views/choose-name";
 import { type HtmlForm, openForm } from "../views/html-form";
@@ -10,6 +10,10 @@ import { UiScene } from "../views/ui-scene";
 interface SignInData {
   sessionEnded?: boolean;
   error?: string;
+}
+
+function fieldsOf(err: unknown): readonly string[] {
+  return err instanceof SignInFailure ? err.fields : [];
 }
 
 function messageOf(err: unknown): string {
@@ -38,7 +42,7 @@ export class SignInScene extends UiScene {
       leadSeparator: "or sign in with email to keep your scores everywhere",
       rules: "New account? Fill in all three, then Create account.",
       fields: [
-        { name: "email", label: "Email", type: "email", autocomplete: "email" },
+        { name: "email", label: "Email", hint: emailHint, type: "email", autocomplete: "email" },
         {
           name: "password",
           label: "Password",
@@ -99,7 +103,14 @@ export class SignInScene extends UiScene {
 
   private signUp(email: string, password: string, username: string) {
     if (!email || !password || !username) {
-      this.form?.setError("To create an account, enter an email, a password and a username.");
+      const empty = Object.entries({ email, password, username })
+        .filter(([, v]) => !v)
+        .map(([k]) => k);
+      this.form?.setError(
+        "To create an account, enter an email, a password and a username.",
+        undefined,
+        empty,
+      );
       return;
     }
     void this.attempt(() => getNet().signUp(email, password, username));
@@ -117,7 +128,7 @@ export class SignInScene extends UiScene {
       this.scene.start("Menu");
     } catch (err) {
       emitGameEvent(this, "status", { status: "ready", lastError: messageOf(err) });
-      if (!special?.(err)) form.setError(messageOf(err));
+      if (!special?.(err)) form.setError(messageOf(err), undefined, fieldsOf(err));
     } finally {
       form.setBusy(false);
     }

@@ -1,5 +1,6 @@
 import type * as Phaser from "phaser";
-import { colors, textStyle, uiScale } from "./theme";
+import { pixelRatio } from "../config/pixel-ratio";
+import { colors, MIN_TAP_CSS, textStyle, uiScale } from "./theme";
 
 export interface ButtonOptions {
   label: string;
@@ -97,8 +98,14 @@ export class Button {
     this.options.onPress();
   }
 
-  /** Centre x, y and size in game pixels; height defaults from the ui scale. */
+  /**
+   * Centre x, y and size in game pixels; height defaults from the ui scale. Neither side is
+   * ever under a fingertip (MIN_TAP_CSS): a layout that asks for less gets the minimum.
+   */
   place(x: number, y: number, width: number, height = 52 * uiScale(this.scene)): this {
+    const min = MIN_TAP_CSS * pixelRatio();
+    width = Math.max(width, min);
+    height = Math.max(height, min);
     this.w = width;
     this.h = height;
     this.zone.setPosition(x, y).setSize(width, height);

@@ -32,7 +32,8 @@ export interface FormSpec {
 }
 
 export interface HtmlForm {
-  setError(message: string | null, extra?: ActionSpec): void;
+  /** Says what is wrong, offers `extra`, and marks `fields` (by name) as the ones at fault. */
+  setError(message: string | null, extra?: ActionSpec, fields?: readonly string[]): void;
   setNotice(message: string | null): void;
   setBusy(busy: boolean): void;
   values(): Record<string, string>;
@@ -45,17 +46,18 @@ const CSS = `
 #ui-overlay { position: fixed; inset: 0; display: flex; align-items: center; justify-content: center;
   pointer-events: none; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; z-index: 10; }
 #ui-overlay form { pointer-events: auto; box-sizing: border-box; width: min(92vw, 440px); max-height: 92vh; overflow: auto;
-  background: #132a52ee; border: 2px solid #2f5597; border-radius: 18px; padding: 20px 22px; color: #fff;
+  background: #132a52; border: 2px solid #2f5597; border-radius: 18px; padding: 20px 22px; color: #fff;
   box-shadow: 0 12px 40px #0008; }
 #ui-overlay h1 { margin: 0 0 6px; font-size: 28px; text-align: center; color: #ffd166; }
 #ui-overlay .intro { margin: 0 0 12px; text-align: center; color: #b8cdee; font-size: 15px; }
 #ui-overlay label { display: block; margin: 10px 0 4px; font-size: 15px; color: #dbe7ff; }
-#ui-overlay .hint { font-size: 13px; color: #9fb4d8; }
-#ui-overlay input { box-sizing: border-box; width: 100%; font-size: 17px; padding: 10px 12px; border-radius: 10px;
+#ui-overlay .hint { font-size: 14px; color: #9fb4d8; }
+#ui-overlay input { box-sizing: border-box; width: 100%; min-height: 44px; font-size: 17px; padding: 10px 12px; border-radius: 10px;
   border: 2px solid #2f5597; background: #0b1a33; color: #fff; }
+#ui-overlay input[aria-invalid=true] { border-color: #ff9b94; box-shadow: 0 0 0 2px #ff9b9466; }
 #ui-overlay input:focus, #ui-overlay button:focus-visible { outline: 3px solid #ffd166; outline-offset: 2px; }
 #ui-overlay .actions { display: flex; flex-direction: column; gap: 10px; margin-top: 16px; }
-#ui-overlay button { font-size: 17px; padding: 12px; border-radius: 12px; border: 2px solid #2f5597;
+#ui-overlay button { min-height: 44px; min-width: 44px; font-size: 17px; padding: 12px; border-radius: 12px; border: 2px solid #2f5597;
   background: #1f6feb; color: #fff; cursor: pointer; }
 #ui-overlay button.secondary { background: #0b1a33; }
 #ui-overlay button.link { background: transparent; border-color: transparent; color: #ffd166; text-decoration: underline; }
@@ -65,10 +67,20 @@ const CSS = `
 #ui-overlay .notice { margin: 0 0 8px; padding: 8px 10px; border-radius: 10px; background: #ffd16622; color: #ffd166; font-size: 15px; }
 #ui-overlay .notice:empty { display: none; }
 #ui-overlay .separator { margin: 14px 0 0; text-align: center; color: #9fb4d8; font-size: 14px; }
-#ui-overlay .rules { margin: 10px 0 0; color: #9fb4d8; font-size: 13px; }
+#ui-overlay .rules { margin: 10px 0 0; color: #9fb4d8; font-size: 14px; }
+@media (max-height: 700px) and (min-height: 521px) {
+  #ui-overlay form { padding: 14px 18px; }
+  #ui-overlay h1 { font-size: 24px; margin: 0 0 2px; }
+  #ui-overlay .intro { margin: 0 0 8px; }
+  #ui-overlay label { margin: 6px 0 3px; }
+  #ui-overlay .actions { margin-top: 10px; gap: 8px; }
+  #ui-overlay .separator { margin: 8px 0 0; }
+  #ui-overlay .rules { margin: 6px 0 0; }
+  #ui-overlay button { padding: 10px; }
+}
 @media (max-height: 520px) {
   #ui-overlay form { padding: 10px 16px; max-height: 98vh; width: min(96vw, 680px); display: grid;
-    grid-template-columns: max-content 1fr; column-gap: 14px; align-items: center; }
+    grid-template-columns: fit-content(45%) 1fr; column-gap: 14px; align-items: center; }
   #ui-overlay form > :not(label):not(input) { grid-column: 1 / -1; }
   #ui-overlay h1 { font-size: 22px; margin: 0 0 2px; }
   #ui-overlay .intro { margin: 0 0 6px; font-size: 14px; }
@@ -179,8 +191,12 @@ export function openForm(spec: FormSpec): HtmlForm {
   (spec.lead?.length ? buttons[0] : inputs.values().next().value)?.focus();
 
   return {
-    setError(message, extra) {
+    setError(message, extra, fields = []) {
       alert.textContent = message ?? "";
+      for (const [name, input] of inputs) {
+        if (fields.includes(name)) input.setAttribute("aria-invalid", "true");
+        else input.removeAttribute("aria-invalid");
+      }
       extraSlot.replaceChildren();
       if (extra) {
         const b = actionButton(extra, values);

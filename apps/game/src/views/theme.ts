@@ -16,6 +16,16 @@ export function uiScale(scene: Phaser.Scene): number {
   return r * Math.max(0.8, Math.min(1.7, Math.min(width / 420, height / 720)));
 }
 
+/** The smallest text a phone held at arm's length reads, in CSS pixels. */
+export const MIN_TEXT_CSS = 14;
+/** The smallest target a fingertip hits, in CSS pixels (a side). */
+export const MIN_TAP_CSS = 44;
+
+/** A font size in canvas pixels: `size` at the ui scale, never under MIN_TEXT_CSS. */
+export function fontPx(scene: Phaser.Scene, size: number): number {
+  return Math.round(Math.max(size * uiScale(scene), MIN_TEXT_CSS * pixelRatio()));
+}
+
 export function textStyle(
   scene: Phaser.Scene,
   size: number,
@@ -24,7 +34,7 @@ export function textStyle(
 ): Phaser.Types.GameObjects.Text.TextStyle {
   return {
     fontFamily: FONT,
-    fontSize: `${Math.round(size * uiScale(scene))}px`,
+    fontSize: `${fontPx(scene, size)}px`,
     color,
     ...extra,
   };

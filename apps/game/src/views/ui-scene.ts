@@ -4,7 +4,7 @@ import { pixelRatio } from "../config/pixel-ratio";
 import { emitGameEvent, type SceneKey } from "../core/game-events";
 import { Button, type ButtonOptions } from "./button";
 import { FocusGroup } from "./focus";
-import { colors, textStyle, uiScale } from "./theme";
+import { colors, MIN_TAP_CSS, textStyle, uiScale } from "./theme";
 
 /**
  * A menu-like scene: snowy backdrop, a FocusGroup, and `layout()` re-run on every resize.
@@ -53,8 +53,9 @@ export abstract class UiScene extends Phaser.Scene {
     label: string,
     onPress: () => void,
     variant: ButtonOptions["variant"] = "primary",
+    fontSize?: number,
   ): Button {
-    const b = new Button(this, { label, onPress, variant });
+    const b = new Button(this, { label, onPress, variant, fontSize });
     this.focus.add(b);
     return b;
   }
@@ -89,7 +90,7 @@ export abstract class UiScene extends Phaser.Scene {
 
   /**
    * The screen's buttons: stacked under the content from y, or, sideways, in a column on the
-   * right, centred. Either way they shrink (to no less than 34 CSS px) to stay on screen.
+   * right, centred. Either way they shrink (to no less than a fingertip, MIN_TAP_CSS) to stay on screen.
    */
   protected buttonColumn(buttons: Button[], y: number, gap = 14): number {
     const { width, height } = this.scale;
@@ -126,7 +127,7 @@ export abstract class UiScene extends Phaser.Scene {
     const s = uiScale(this);
     if (n === 0) return 52 * s;
     const fit = (room - (n - 1) * gap * s) / n;
-    return Math.max(34 * pixelRatio(), Math.min(52 * s, fit));
+    return Math.max(MIN_TAP_CSS * pixelRatio(), Math.min(52 * s, fit));
   }
 
   private relayout() {

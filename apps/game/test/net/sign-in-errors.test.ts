@@ -49,6 +49,17 @@ describe("sign-in failures", () => {
     expect(failure.message).toMatch(/8 to 72 characters/);
   });
 
+  it("names every refused field at once, and the email rule as the server's", () => {
+    const bad = SignUp.safeParse({ email: "a@b.io", password: "short", username: "No!" });
+    expect(bad.success).toBe(false);
+    if (bad.success) return;
+    const failure = validationFailure(bad.error);
+    expect(failure.fields).toEqual(["email", "password", "username"]);
+    expect(failure.message).toMatch(/at least 10 characters \(the game server's rule\)/);
+    expect(failure.message).toMatch(/8 to 72 characters/);
+    expect(failure.message).toMatch(/Usernames are 3–20 characters/);
+  });
+
   it("refuses a password bcrypt can't hold (over 72 bytes of UTF-8) with the same help", () => {
     for (const password of ["a".repeat(73), "é".repeat(37)]) {
       const bad = SignUp.safeParse({ email: "x@y.example.org", password, username: "ok_name" });

@@ -24,15 +24,25 @@ const kindOf: Partial<Record<ErrorReason, SignInFailureKind>> = {
 
 /** What each sign-up field needs, said once (the contracts' schemas enforce it). */
 const fieldHelp: Record<string, string> = {
-  email: "Enter a valid email address (at least 10 characters).",
+  email: "Enter a valid email address of at least 10 characters (the game server's rule).",
   password: `Passwords need ${PASSWORD_MIN_CHARS} to ${PASSWORD_MAX_BYTES} characters (fewer with accents or emoji).`,
   username: "Usernames are 3–20 characters: lowercase letters, digits and _.",
 };
 
-/** Input the contracts refuse, before any request: the first field at fault says what it needs. */
+/**
+ * Input the contracts refuse, before any request: every field at fault, each saying once what
+ * it needs, so the player fixes them all in one go.
+ */
 export function validationFailure(error: z.core.$ZodError): SignInFailure {
-  const field = String(error.issues[0]?.path[0] ?? "");
-  return new SignInFailure("invalid_input", fieldHelp[field] ?? "Check the form and try again.");
+  const fields = [...new Set(error.issues.map((i) => String(i.path[0] ?? "")))].filter(
+    (f) => f !== "",
+  );
+  const help = fields.map((f) => fieldHelp[f]).filter((h): h is string => h !== undefined);
+  return new SignInFailure(
+    "invalid_input",
+    help.length > 0 ? help.join(" ") : "Check the form and try again.",
+    fields,
+  );
 }
 
 /**

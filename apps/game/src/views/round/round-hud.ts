@@ -1,6 +1,6 @@
 import { cookieLeftMs, flameLeftMs, type RoundState, timeLeftMs } from "@gift-grab/simulation";
 import type * as Phaser from "phaser";
-import { colors, css, textStyle, uiScale } from "../theme";
+import { colors, css, fontPx, textStyle, uiScale } from "../theme";
 
 /** The timer pulses through the round's last seconds. */
 const PULSE_FROM_S = 5;
@@ -67,10 +67,20 @@ export class RoundHud {
     const s = uiScale(this.scene);
     const bold = { fontStyle: "bold" };
     this.score.setPosition(12, 12 * s).setStyle(textStyle(this.scene, 22, colors.text, bold));
+    // Watch's "<name>'s run" over "Time: …" wraps rather than run over the score or off the screen.
+    // The score's room is kept for three digits, whatever it reads while laid out.
+    const scoreRoom = Math.max(this.score.width, fontPx(this.scene, 22) * 6.5);
+    const timeRoom = stacked ? width - 24 : timeRight - this.score.x - scoreRoom - 16 * s;
     this.time
       .setOrigin(stacked ? 0 : 1, 0)
       .setPosition(stacked ? 12 : timeRight, stacked ? 42 * s : 12 * s)
-      .setStyle(textStyle(this.scene, 22, this.time.style.color as string, bold));
+      .setStyle(
+        textStyle(this.scene, 22, this.time.style.color as string, {
+          ...bold,
+          align: stacked ? "left" : "right",
+          wordWrap: { width: Math.max(timeRoom, 80 * s) },
+        }),
+      );
     // setStyle leaves a Text's padding as it was: padding is set on its own.
     this.power
       .setPosition(width / 2, fieldTop + 8)
@@ -106,7 +116,8 @@ export class RoundHud {
     this.score.setText(`Score: ${round.score}`);
     const secs = Math.ceil(timeLeftMs(round) / 1000);
     const time = `Time: ${secs} secs`;
-    this.time.setText(title ? `${title} · ${time}` : time);
+    // Watch names the run on a line of its own, over the time.
+    this.time.setText(title ? `${title}\n${time}` : time);
     const closing = secs <= PULSE_FROM_S && timeLeftMs(round) > 0;
     const color = closing ? colors.bad : colors.text;
     // setColor re-renders the text's texture: only when it changes, never every frame.

@@ -1,4 +1,5 @@
 import type * as Phaser from "phaser";
+import { pixelRatio } from "../../config/pixel-ratio";
 import { WATCH_SPEEDS, type WatchData } from "../../play/watch";
 import { Button } from "../button";
 import { FocusGroup } from "../focus";
@@ -14,7 +15,7 @@ export class WatchControls {
   private readonly buttons: Button[];
 
   constructor(
-    scene: Phaser.Scene,
+    private readonly scene: Phaser.Scene,
     data: WatchData,
     /** Pause or play; returns true when the playback is now paused. */
     onToggle: () => boolean,
@@ -76,13 +77,14 @@ export class WatchControls {
 
   /** The row's height, in screen units, for the scene to keep the field above it. */
   static height(scene: Phaser.Scene): number {
-    return 56 * uiScale(scene);
+    // Room for a fingertip's button (44 CSS px) and a margin.
+    return Math.max(56 * uiScale(scene), 54 * pixelRatio());
   }
 
   layout(width: number, height: number, s: number): void {
     const n = this.buttons.length;
     const bw = Math.min(96 * s, (width - 20) / n - 8);
-    const y = height - 30 * s;
+    const y = height - WatchControls.height(this.scene) / 2;
     const left = width / 2 - ((bw + 8) * n - 8) / 2;
     this.buttons.forEach((b, i) => {
       b.place(left + i * (bw + 8) + bw / 2, y, bw, 40 * s);
