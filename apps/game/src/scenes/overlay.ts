@@ -6,7 +6,7 @@ import { getNet } from "../net/current-net";
 import { kickMessages } from "../net/messages";
 import type { ConnectionState, KickInfo } from "../net/types";
 import { Dialog } from "../views/dialog";
-import { colors, textStyle } from "../views/theme";
+import { colors, textStyle, uiScale } from "../views/theme";
 import { showToast } from "../views/toast";
 
 const BADGE: Record<ConnectionState, string | null> = {
