@@ -9,6 +9,12 @@
  * Named exports, so `import * as Phaser from "phaser"` reads as it does with the full build.
  */
 import "phaser-src/polyfills/requestVideoFrame.js";
+// First, as Phaser's own build loads it: the WebGL render nodes require each other in a circle
+// through renderer/index.js (BatchHandler → renderer → … → BatchHandlerQuad → BatchHandler), which
+// resolves only when the renderer's index starts it. Loaded from a game object's module instead,
+// BatchHandlerQuad extends an undefined BatchHandler and WebGL fails to boot (skeleton.spec's
+// ?renderer=webgl test).
+import "phaser-src/renderer/index.js";
 import CONST from "phaser-src/const.js";
 
 // The scene plugins every scene gets (plugins/DefaultPlugins.js): each module registers its own.

@@ -10,7 +10,6 @@ import {
   call,
   idle,
   player,
-  type StartResult,
   scoringRound,
   start,
   submit,
