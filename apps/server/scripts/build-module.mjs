@@ -20,7 +20,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import { build } from "esbuild";
-import { verifyBundle } from "./verify-bundle.mjs";
+import { MATCH_CALLBACKS, verifyBundle } from "./verify-bundle.mjs";
 
 /** The top-level functions that evaluate each chunk once and return its exports. */
 const GLOBAL = "__giftGrab()";
@@ -33,16 +33,6 @@ const MATCHES = "__giftGrabMatches()";
  */
 const REFUSAL = "__giftGrabRefusal";
 const REFUSAL_ENTRY = "src/runtime/refusal.ts";
-/** The callbacks of a match handler, as Nakama looks them up (runtime_javascript_init.go). */
-export const MATCH_CALLBACKS = [
-  "matchInit",
-  "matchJoinAttempt",
-  "matchJoin",
-  "matchLeave",
-  "matchLoop",
-  "matchTerminate",
-  "matchSignal",
-];
 export const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /**

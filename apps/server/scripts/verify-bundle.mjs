@@ -127,7 +127,7 @@ export function verifyBundle(source) {
 }
 
 /** The callbacks Nakama looks up in a registerMatch object (runtime_javascript_init.go). */
-const MATCH_CALLBACKS = [
+export const MATCH_CALLBACKS = [
   "matchInit",
   "matchJoinAttempt",
   "matchJoin",
