@@ -147,7 +147,9 @@ export class LeaderboardScene extends UiScene {
         ? `You: #${p.me.rank} with ${p.me.score}`
         : "You're not on the board yet — play a round!";
       this.info.setText(
-        `${me}\nResets in ${formatDuration(p.nextResetAt.getTime() - Date.now())} (every Monday 00:00 UTC)${this.error ? `\n${this.error}` : ""}`,
+        // Short enough for one line at 360 px whatever the time left reads ("59 min 59 s" is the
+        // longest): a wrapped line pushed the buttons off a small screen within the reset's last hour.
+        `${me}\nResets Monday 00:00 UTC, in ${formatDuration(p.nextResetAt.getTime() - Date.now())}${this.error ? `\n${this.error}` : ""}`,
       );
       this.footer.setText(
         p.lastWeekTop.length
