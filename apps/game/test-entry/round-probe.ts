@@ -54,7 +54,7 @@ export function describeRound(v: RoundSight) {
     /** Where a followed finger has Santa heading, on the page. */
     aim: v.aim ? onPage(v.aim) : null,
     bench: v.bench ?? 0,
-    ticket: v.ticket,
+    live: v.live,
     watching: v.watching ? { title: v.watching.title, score: v.watching.score } : null,
     watchSpeed: v.watchSpeed,
   };

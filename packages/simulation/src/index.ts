@@ -1,3 +1,4 @@
+export * from "./from-public";
 export * from "./inputs";
 export * from "./params";
 export * from "./public-state";

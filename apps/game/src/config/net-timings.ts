@@ -24,9 +24,6 @@ export const NetTimings = z.strictObject({
   /** First delay before a renewal that got no answer is tried again; doubles up to the max. */
   refreshRetryBaseMs: ms(50, 600_000),
   refreshRetryMaxMs: ms(50, 3_600_000),
-  /** First delay before a round submission that got no answer is sent again; doubles up to the max. */
-  submitRetryBaseMs: ms(50, 600_000),
-  submitRetryMaxMs: ms(50, 3_600_000),
 });
 export type NetTimings = z.infer<typeof NetTimings>;
 
@@ -39,8 +36,6 @@ export const defaultNetTimings: NetTimings = {
   minValidityMs: 10_000,
   refreshRetryBaseMs: 2_000,
   refreshRetryMaxMs: 60_000,
-  submitRetryBaseMs: 1_000,
-  submitRetryMaxMs: 60_000,
 };
 
 /** A "timings" setting that is not one: the page says which and why, and does not start. */
@@ -51,7 +46,6 @@ export class NetTimingsError extends Error {
 const backoffPairs = [
   ["reconnectBaseMs", "reconnectMaxMs"],
   ["refreshRetryBaseMs", "refreshRetryMaxMs"],
-  ["submitRetryBaseMs", "submitRetryMaxMs"],
 ] as const;
 
 /**

@@ -28,7 +28,7 @@ export type ScreenStatus =
   | "countdown"
   | "playing"
   | "paused"
-  | "submitting"
+  | "over"
   | "saving"
   | "watched";
 

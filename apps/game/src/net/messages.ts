@@ -62,11 +62,6 @@ export const kickMessages: Record<KickInfo["reason"], string> = {
   signed_out_everywhere: "You were signed out everywhere",
 };
 
-/** submitRound on a device whose session the server ended. */
-export const kickedSubmitMessage =
-  "This round can't be saved: your account is now playing on another device. Choose Play here to continue here.";
-export const signedOutSubmitMessage = "Sign in to save your scores.";
-
 /**
  * Before a round the server would not open: why (a refusal's words, or no answer), then
  * that the round is practice.
@@ -86,7 +81,7 @@ export function messageForReason(reason: ErrorReason | "unknown", detail = ""): 
   if (reason === "unknown") return unknownFailureMessage;
   const wait = reason === "rate_limited" ? retryAfterSeconds(detail) : undefined;
   if (wait !== undefined) {
-    // round_start's and live_round_create's limit: "at most N rounds a minute; retry in …".
+    // live_round_create's limit: "at most N rounds a minute; retry in …".
     const what = /rounds a minute/.test(detail)
       ? "You've started a lot of rounds in the last minute."
       : "That's a lot of requests in a short time.";
@@ -94,3 +89,16 @@ export function messageForReason(reason: ErrorReason | "unknown", detail = ""): 
   }
   return reasonMessages[reason];
 }
+
+/** A live round's match could not be joined (it closed, or the socket refused). */
+export const liveJoinFailedMessage = "Couldn't join the round on the game server.";
+
+/** A live round whose seat was lost: away past the server's grace. */
+export const liveAwayMessage =
+  "You were away too long: the round ended with what the server had played.";
+
+/** A live round ended by a sign-in elsewhere, a sign-out or another tab taking over. */
+export const liveSessionEndedMessage = "This round ended: your session stopped playing here.";
+
+/** A live round the server could not record (END's reason "failed"). */
+export const liveFailedMessage = "The server couldn't record this round. Try another one.";

@@ -12,15 +12,13 @@ import type { ServerConfig } from "../config/server-config";
 import { Backoff } from "./backoff";
 import { Emitter } from "./emitter";
 import { readFailure } from "./failure";
-import { kickedSubmitMessage, signedOutSubmitMessage } from "./messages";
+import { LiveMatch } from "./live/live-match";
 import { RoundGate } from "./rounds/round-gate";
-import { SubmitQueue } from "./rounds/submit-queue";
 import { RpcCaller } from "./rpc-caller";
 import { callLeaderboardView } from "./rpcs/leaderboard-view";
+import { callLiveRoundCreate } from "./rpcs/live-round-create";
 import { callPlayerStatsGet } from "./rpcs/player-stats-get";
 import { callReplayGet, callReplayOnBoard } from "./rpcs/replay-get";
-import { callRoundStart } from "./rpcs/round-start";
-import { callRoundSubmit } from "./rpcs/round-submit";
 import { callSessionLogout } from "./rpcs/session-logout";
 import { callSessionLogoutAll } from "./rpcs/session-logout-all";
 import { AuthHttp } from "./session/auth-http";
@@ -32,7 +30,7 @@ import { toSignInFailure } from "./session/sign-in-errors";
 import { type SignInAttempt, SignIns } from "./session/sign-ins";
 import { browserChannel, browserLocks, type Locks, TabLease } from "./session/tab-lease";
 import { browserNetworkSignals, type NetworkSignals, SocketLink } from "./socket/socket-link";
-import { PLAYING_TAB_LOCK, StorageKeys } from "./storage-keys";
+import { PLAYING_TAB_LOCK } from "./storage-keys";
 import type {
   ConnectionState,
   GameNet,
@@ -42,17 +40,15 @@ import type {
   PlayerStats,
   Replay,
   RoundCheck,
-  RoundResult,
   RoundTicket,
   SessionInfo,
-  SubmitOutcome,
 } from "./types";
 
 export interface NetOptions {
   config: ServerConfig;
   /** Reconnect, heartbeat, renewal and retry delays (default: defaultNetTimings). */
   timings?: NetTimings;
-  /** Where tokens, the device id and pending submissions live (default: localStorage). */
+  /** Where tokens and the device id live (default: localStorage). */
   storage?: Storage;
   /** The session var naming this build (must pass the contracts' ClientTag). */
   clientTag?: string;
@@ -64,8 +60,8 @@ export interface NetOptions {
 /**
  * The net layer's one face to the game (GameNet): it wires the parts, each with one job, and
  * keeps the connection's state. Tokens and renewal: SessionStore. Ways to sign in: SignIns.
- * The account: Profile. The realtime socket: SocketLink. Which tab plays: TabLease. Rounds
- * that must not get lost: SubmitQueue. Every RPC: RpcCaller, through the calls in rpcs/.
+ * The account: Profile. The realtime socket: SocketLink. Which tab plays: TabLease. A live
+ * round's seat: LiveMatch (over the link's socket). Every RPC: RpcCaller, through rpcs/.
  */
 export class NakamaNet implements GameNet {
   private readonly emitter = new Emitter<NetEvents>();
@@ -75,13 +71,9 @@ export class NakamaNet implements GameNet {
   private readonly profile: Profile;
   private readonly caller: RpcCaller;
   private readonly link: SocketLink;
-  private readonly queue: SubmitQueue;
-  private readonly rounds = new RoundGate(async (orientation) => {
-    const ticket = await callRoundStart(this, { orientation });
-    this.storage.setItem(StorageKeys.lastRound, ticket.ticket);
-    return ticket;
-  });
-  private readonly storage: Storage;
+  private readonly rounds = new RoundGate((orientation) => this.openLiveRound(orientation));
+  /** The live round this device plays, left on sign-out. */
+  private live: LiveMatch | null = null;
   private readonly lease: TabLease;
   private state: ConnectionState = "signed_out";
   private restoring = false;
@@ -90,7 +82,6 @@ export class NakamaNet implements GameNet {
     const { config } = options;
     const t = options.timings ?? defaultNetTimings;
     const storage = options.storage ?? localStorage;
-    this.storage = storage;
     this.client = new Client(
       config.serverKey,
       config.host,
@@ -137,7 +128,6 @@ export class NakamaNet implements GameNet {
       if (s === "connecting" || s === "online" || s === "reconnecting" || s === "offline") {
         this.setState(s);
       }
-      if (s === "online") void this.queue.flush();
     });
     this.link.events.on("sessionEnded", ({ reason, at, client }) => {
       if (reason === "signed_in_elsewhere" || reason === "signed_out_everywhere") {
@@ -146,13 +136,6 @@ export class NakamaNet implements GameNet {
         this.sessionOver();
       }
     });
-    this.queue = new SubmitQueue({
-      storage,
-      send: (request) => callRoundSubmit(this, request),
-      userId: () => (this.state === "kicked" ? null : (this.store.currentClaims?.uid ?? null)),
-      backoff: new Backoff({ baseMs: t.submitRetryBaseMs, maxMs: t.submitRetryMaxMs }),
-    });
-    this.queue.events.on("submitted", (outcome) => this.emitter.emit("submitted", outcome));
   }
 
   get connection(): ConnectionState {
@@ -218,8 +201,8 @@ export class NakamaNet implements GameNet {
 
   async signOut(): Promise<void> {
     const tokens = this.store.current;
+    this.leaveLiveRound();
     this.link.stop();
-    this.queue.stop();
     if (tokens) {
       // Our logout RPC revokes the login across restarts and tells its sockets; Nakama's own
       // logout is the fallback when the RPC can't run.
@@ -234,6 +217,7 @@ export class NakamaNet implements GameNet {
 
   async signOutEverywhere(): Promise<void> {
     // Close our own socket first: the server tells every socket, ours included.
+    this.leaveLiveRound();
     this.link.stop();
     try {
       await callSessionLogoutAll(this, {});
@@ -241,7 +225,6 @@ export class NakamaNet implements GameNet {
       if (this.store.current) void this.link.start();
       throw err;
     }
-    this.queue.stop();
     this.forgetSession(true);
   }
 
@@ -265,26 +248,37 @@ export class NakamaNet implements GameNet {
     return this.rounds.take(orientation);
   }
 
-  async submitRound(ticket: RoundTicket, result: RoundResult): Promise<SubmitOutcome> {
-    if (ticket.practice) return { status: "practice" };
-    if (this.state === "kicked") return { status: "rejected", message: kickedSubmitMessage };
-    const userId = this.store.currentClaims?.uid;
-    if (!userId) return { status: "rejected", message: signedOutSubmitMessage };
-    return this.queue.submit(userId, {
-      ticket: ticket.ticket,
-      score: result.score,
-      inputs: result.inputs,
+  /** live_round_create, then a seat in its match over the socket (START received). */
+  private async openLiveRound(orientation: Orientation): Promise<RoundTicket> {
+    const { match_id, duration_ms } = await callLiveRoundCreate(this, { orientation });
+    const match = new LiveMatch({ link: this.link, matchId: match_id });
+    let arrived = { receivedAt: 0, oneWayMs: 0 };
+    const offStart = match.events.on("start", (_m, t) => {
+      arrived = t;
     });
+    try {
+      const start = await match.join();
+      this.live = match;
+      return {
+        kind: "live",
+        match,
+        start,
+        arrived,
+        durationMs: duration_ms,
+        orientation: start.orientation,
+      };
+    } catch (err) {
+      match.leave();
+      throw err;
+    } finally {
+      offStart();
+    }
   }
 
-  roundSuperseded(ticket: RoundTicket): boolean {
-    if (ticket.practice || !ticket.ticket) return false;
-    const last = this.storage.getItem(StorageKeys.lastRound);
-    return last !== null && last !== ticket.ticket;
-  }
-
-  pendingSubmissions(): number {
-    return this.queue.pending();
+  /** Sign-out and stepping aside end the seat cleanly: the match hears a leave, not a drop. */
+  private leaveLiveRound(): void {
+    this.live?.leave();
+    this.live = null;
   }
 
   leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage> {
@@ -341,15 +335,14 @@ export class NakamaNet implements GameNet {
       return;
     }
     await this.link.start();
-    void this.queue.flush();
   }
 
   /** Another tab took the lease: close the socket (no kick reaches the server) and wait. */
   private stepAside(): void {
     if (this.state === "kicked" || this.state === "signed_out") return;
-    this.link.stop();
-    this.queue.stop();
+    this.leaveLiveRound();
     this.rounds.forget();
+    this.link.stop();
     this.setState("other_tab");
   }
 
@@ -374,7 +367,7 @@ export class NakamaNet implements GameNet {
   private kicked(info: KickInfo): void {
     this.lease.give();
     this.store.forget();
-    this.queue.stop();
+    this.live = null;
     this.setState("kicked");
     this.emitter.emit("kicked", info);
   }
@@ -382,8 +375,8 @@ export class NakamaNet implements GameNet {
   /** The session can't go on and no kick explains it: back to the sign-in screen. */
   private sessionOver(): void {
     if (this.state === "kicked") return;
+    this.leaveLiveRound();
     this.link.stop();
-    this.queue.stop();
     this.forgetSession(false);
     if (!this.restoring) this.emitter.emit("sessionEnded");
   }

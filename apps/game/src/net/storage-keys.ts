@@ -4,10 +4,6 @@ export const StorageKeys = {
   session: "gift-grab.session",
   /** The guest's device id: the same guest on every visit from this browser. */
   deviceId: "gift-grab.device-id",
-  /** Round submissions that got no answer yet, retried until the server answers. */
-  pendingSubmissions: "gift-grab.pending-submissions",
-  /** The last round any tab of this browser started: starting one retires the one before. */
-  lastRound: "gift-grab.last-round",
 } as const;
 
 /** The Web Lock that makes one refresh at a time across this browser's tabs. */

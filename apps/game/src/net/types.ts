@@ -1,5 +1,12 @@
-import type { AnyRpc, RpcRequest, RpcResponse, replayGet } from "@gift-grab/contracts";
+import type {
+  AnyRpc,
+  RpcRequest,
+  RpcResponse,
+  replayGet,
+  StartMessage,
+} from "@gift-grab/contracts";
 import type { InputRuns, Orientation } from "@gift-grab/simulation";
+import type { ArrivalTiming, LiveMatch } from "./live/live-match";
 
 /**
  * What scenes may ask of the network. Scenes use these types and the one GameNet (getNet()
@@ -62,34 +69,38 @@ export interface KickInfo {
   clientTag: string | null;
 }
 
-export interface RoundTicket {
-  ticket: string;
-  durationMs: number;
-  seed: number;
-  orientation: Orientation;
-  startedAt: Date;
-  /** Set on a practice round (the server refused it or did not answer): why, in player words. */
-  practice?: string;
-}
+/**
+ * The next round: live (a seat in a match on the server, joined: START received), or practice
+ * (the server refused or did not answer: played locally, never ranked, said before it starts).
+ */
+export type RoundTicket =
+  | {
+      kind: "live";
+      match: LiveMatch;
+      start: StartMessage;
+      arrived: ArrivalTiming;
+      durationMs: number;
+      orientation: Orientation;
+    }
+  | { kind: "practice"; seed: number; durationMs: number; orientation: Orientation; why: string };
 
-/** Before a round: will it be saved, or is it practice (and why)? */
+/** Before a round: will it be ranked, or is it practice (and why)? */
 export type RoundCheck = { saved: true } | { saved: false; message: string };
 
 export interface RoundResult {
   score: number;
   gifts: number;
   powerUpsUsed: number;
-  /** Every tick's input: the server replays them and keeps the score it reproduces. */
+  /** Every tick's input as this client played it (a practice round's Watch replays them). */
   inputs: InputRuns;
 }
 
+/** What became of a round's score: the server's (a live round's END), or why there is none. */
 export type SubmitOutcome =
   | { status: "accepted"; score: number; best: number; rank: number; newBest: boolean }
-  /** No answer (network): kept, survives a reload, retried with backoff until answered. */
-  | { status: "queued" }
-  /** A typed refusal: retries stop, `message` says why. */
+  /** The server kept nothing, or the seat was lost: `message` says why. */
   | { status: "rejected"; message: string }
-  /** A practice round (told before it started): never sent. */
+  /** A practice round (told before it started): never ranked. */
   | { status: "practice" };
 
 export interface LeaderboardRow {
@@ -125,8 +136,6 @@ export type Replay = RpcResponse<typeof replayGet>;
 export interface NetEvents {
   connection: (state: ConnectionState) => void;
   kicked: (info: KickInfo) => void;
-  /** A queued submission finally got its answer. */
-  submitted: (outcome: SubmitOutcome) => void;
   /**
    * The session is over without a kick (refresh refused or expired, signed out in another tab,
    * revoked): show the sign-in screen with "Your session ended — sign in again".
@@ -158,21 +167,15 @@ export interface GameNet {
   session(): SessionInfo | null;
 
   /**
-   * Asks for the next round before the round screen opens, so a refusal or an outage is told
-   * first; the round screen's startRound then takes it (a practice round when refused).
+   * Opens the next round before the round screen opens (live_round_create, then joins the
+   * match), so a refusal or an outage is told first; the round screen's startRound then takes
+   * it (a practice round when refused).
    */
   prepareRound(orientation: Orientation): Promise<RoundCheck>;
-  /** The player chose not to play the prepared round. */
+  /** The player chose not to play the prepared round (its seat is left). */
   forgetPreparedRound(): void;
   /** The prepared round, or opens one on the field as this screen shows it. */
   startRound(orientation: Orientation): Promise<RoundTicket>;
-  submitRound(ticket: RoundTicket, result: RoundResult): Promise<SubmitOutcome>;
-  /**
-   * True when a later round was started in this browser (another tab, while this one waited):
-   * the server retired `ticket` then, so it can't be saved any more.
-   */
-  roundSuperseded(ticket: RoundTicket): boolean;
-  pendingSubmissions(): number;
   leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage>;
   stats(): Promise<PlayerStats>;
   /** The player's kept run on this week's board, for Watch. */

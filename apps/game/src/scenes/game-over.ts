@@ -20,8 +20,12 @@ interface GameOverData {
   result: RoundResult;
   submission: Promise<SubmitOutcome> | null;
   notSavedReason: string | null;
-  /** The round just played, to watch again. */
+  /** A practice round just played, to watch again (its seed and inputs are here). */
   watch?: WatchData;
+  /** A live round on the board: Watch plays the run the server stored (replay_get). */
+  watchOwn?: boolean;
+  /** What the live round's prediction measured (the test build's probe reads it). */
+  live?: { largestCorrection: number };
 }
 
 /**
@@ -69,6 +73,9 @@ export class GameOverScene extends UiScene {
     const again = () => void playRound(this, { again: true });
     this.buttons = [
       this.button("Play again", again),
+      ...(data.watchOwn
+        ? [this.button("Watch your run", () => void this.watchOwn(data), "secondary")]
+        : []),
       ...(watch
         ? [
             this.button(
@@ -97,6 +104,7 @@ export class GameOverScene extends UiScene {
       outcome: this.outcome,
       message: this.outcomeText.text,
       gap: this.gapText.text,
+      largestCorrection: data.live?.largestCorrection ?? null,
     }));
     // Ready once the score has counted up and the server's answer (and the gap to the next
     // player) is shown.
@@ -170,6 +178,26 @@ export class GameOverScene extends UiScene {
     const outcome = this.outcome;
     if (!me || outcome?.status !== "accepted") return;
     void shareRun(this, { ownerId: me.userId, score: outcome.best }, me.displayName ?? me.username);
+  }
+
+  /** Plays the player's run as the server stored it; Back comes here again. */
+  private async watchOwn(data: GameOverData) {
+    const me = getNet().session();
+    if (!me) return;
+    try {
+      const run = await whileRunning(this, getNet().replay(me.userId));
+      this.scene.start("Round", {
+        watch: {
+          params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
+          inputs: run.inputs,
+          score: run.score,
+          title: "Your run",
+          back: { scene: "GameOver", data },
+        },
+      });
+    } catch (err) {
+      this.gapText.setText(err instanceof Error ? err.message : "That run can't be watched.");
+    }
   }
 
   /** Plays the board's #1 run; Back comes here again. */

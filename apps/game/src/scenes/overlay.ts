@@ -58,13 +58,6 @@ export class OverlayScene extends Phaser.Scene {
       if (this.modal || this.scene.isActive("SignIn")) return;
       this.switchTo("SignIn", { sessionEnded: true });
     });
-    const offSubmitted = net.on("submitted", (outcome) => {
-      if (outcome.status === "accepted")
-        // The rank is the player's on the board now (their best run's), not the saved run's.
-        this.toast(`A run played offline was saved. You're #${outcome.rank} this week.`);
-      else if (outcome.status === "rejected")
-        this.toast(`A run played offline was not saved: ${outcome.message}`);
-    });
     inspectable(this, "connection", () => net.connection);
     inspectable(this, "kicked", () => this.modal !== null);
     this.scale.on("resize", () => this.render());
@@ -72,7 +65,6 @@ export class OverlayScene extends Phaser.Scene {
       offConn();
       offKick();
       offEnded();
-      offSubmitted();
     });
     this.showOtherTab(net.connection === "other_tab");
     this.render();

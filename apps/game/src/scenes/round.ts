@@ -1,7 +1,7 @@
+import type { EndMessage, PausedMessage } from "@gift-grab/contracts";
 import {
   appendInput,
   createRound,
-  GameRules,
   type InputRuns,
   type Orientation,
   quantizeInput,
@@ -21,16 +21,17 @@ import { launchOptions, type RoundTuning } from "../core/launch-options";
 import { loadSettings, restartCountdownMs } from "../core/settings";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
-import type { ConnectionState, RoundTicket } from "../net/types";
+import { liveAwayMessage, liveFailedMessage, liveSessionEndedMessage } from "../net/messages";
+import type { ConnectionState, RoundTicket, SubmitOutcome } from "../net/types";
 import type { MoveInput } from "../play/input";
 import { interpolate, type Positions, positionsOf } from "../play/interpolate";
+import { LivePlay } from "../play/live/live-play";
 import { TickClock } from "../play/tick-clock";
 import type { Stick } from "../play/touch-steer";
 import { ReplayCursor, type WatchData } from "../play/watch";
 import { Button } from "../views/button";
 import { FocusGroup } from "../views/focus";
 import { onKeyDown } from "../views/keys";
-import { settledOutcome } from "../views/outcome-text";
 import { controlsHint, controlsHintSeen } from "../views/round/controls-hint";
 import { FieldView, worldField } from "../views/round/field-view";
 import { MuteButton } from "../views/round/mute-button";
@@ -84,9 +85,11 @@ export class RoundScene extends Phaser.Scene {
   private speed = 1;
   private seed = 0;
   private orientation: Orientation = "landscape";
-  private ticket: RoundTicket | null = null;
-  /** Who started the round: another account signed in meanwhile can't save it. */
-  private player: string | null = null;
+  /** A live (ranked) round: the server's clock, prediction and reconciliation. */
+  private live: LivePlay | null = null;
+  /** The server's END, once it came; the predicted round's end waits for it. */
+  private liveEnd: EndMessage | null = null;
+  private predictedOver = false;
   private hold: Hold = null;
   private startError: string | null = null;
 
@@ -108,8 +111,9 @@ export class RoundScene extends Phaser.Scene {
     this.speed = tuning.speed;
     this.phase = "starting";
     this.pausedFrom = "starting";
-    this.ticket = null;
-    this.player = null;
+    this.live = null;
+    this.liveEnd = null;
+    this.predictedOver = false;
     this.hold = null;
     this.startError = null;
     this.watch = null;
@@ -156,7 +160,7 @@ export class RoundScene extends Phaser.Scene {
     }
   }
 
-  /** Starts the round a player plays: a ticket from the server, then the countdown. */
+  /** Starts the round a player plays: live on the server, or practice; then the countdown. */
   protected play(orientation: Orientation, tuning: RoundTuning): void {
     void this.startRound(tuning.seed, orientation, tuning.countdownMs);
   }
@@ -189,6 +193,7 @@ export class RoundScene extends Phaser.Scene {
     const offConnection = getNet().on("connection", (state) => this.connectionChanged(state));
     inspectable(this, "round", () => this.sight());
     this.events.once("shutdown", () => {
+      this.live?.leave();
       this.game.events.off(Phaser.Core.Events.HIDDEN, onHidden);
       this.scale.off("resize", onResize);
       offConnection();
@@ -208,19 +213,32 @@ export class RoundScene extends Phaser.Scene {
     orientation: Orientation,
     countdownMs: number,
   ) {
-    let seed = seedOverride ?? Date.now() >>> 0;
-    let duration: number = GameRules.roundDurationMs;
-    try {
-      // The server replays the round on its own seed: a tuned seed only deals unsaved rounds.
-      this.player = getNet().session()?.userId ?? null;
-      this.ticket = await whileRunning(this, getNet().startRound(orientation));
-      seed = this.ticket.seed;
-      duration = this.ticket.durationMs || duration;
-      orientation = this.ticket.orientation;
-    } catch {
-      this.startError = "Couldn't reach the server: this round won't be saved.";
-    }
-    this.begin(seed, duration, orientation, countdownMs);
+    const ticket = await whileRunning(this, getNet().startRound(orientation));
+    if (ticket.kind === "live") return this.beginLive(ticket);
+    // Practice: said before it starts (the countdown's line), played here, never ranked.
+    this.startError = ticket.why;
+    this.begin(seedOverride ?? ticket.seed, ticket.durationMs, ticket.orientation, countdownMs);
+  }
+
+  /** A live round: START's state and clock; the countdown is the server's. */
+  private beginLive(ticket: Extract<RoundTicket, { kind: "live" }>) {
+    const live = new LivePlay(ticket.match, ticket.start, ticket.arrived, () => performance.now());
+    this.live = live;
+    this.seed = 0;
+    this.orientation = ticket.start.orientation;
+    this.setRound(live.prediction.predicted);
+    this.layout();
+    live.events.on("paused", (m) => this.livePaused(m));
+    live.events.on("end", (m) => this.liveEnded(m));
+    live.events.on("lost", (why) =>
+      this.liveOver(why === "grace" ? liveAwayMessage : liveSessionEndedMessage),
+    );
+    live.events.on("link", (state) =>
+      this.hud.flash(state === "away" ? "Connection lost: reconnecting…" : "Reconnected", 1500),
+    );
+    this.hint = controlsHint(this.sys.game.device.input.touch);
+    this.enter("countdown");
+    this.draw();
   }
 
   protected begin(seed: number, durationMs: number, orientation: Orientation, countdownMs: number) {
@@ -252,6 +270,11 @@ export class RoundScene extends Phaser.Scene {
   }
 
   override update(_time: number, delta: number) {
+    if (this.live) {
+      this.updateLive(this.live);
+      this.draw();
+      return;
+    }
     if (this.phase === "countdown") this.countDown(delta);
     if (this.phase === "playing") {
       const ticks = this.clock.advance(delta, this.speed * (this.watch?.speed ?? 1));
@@ -271,6 +294,32 @@ export class RoundScene extends Phaser.Scene {
       }
     }
     this.draw();
+  }
+
+  /** A live round's frame: every tick due on the server's clock, predicted at once. */
+  private updateLive(live: LivePlay) {
+    if (this.phase === "countdown") {
+      const ms = live.msToStart();
+      if (ms > 0) {
+        this.hud.count(Math.ceil(ms / 1000), this.hint);
+        return;
+      }
+      if (this.hint) controlsHintSeen();
+      this.hud.flash("Go!", 500);
+      this.enter("playing");
+    }
+    if (this.phase !== "playing" && !(this.phase === "over" && !this.liveEnd)) return;
+    const { events, ticks } = live.update(() => {
+      if (this.phase !== "playing") return { dx: 0, dy: 0 };
+      const device = this.steerInput();
+      const { dx, dy } = quantizeInput(device.x, device.y);
+      appendInput(this.inputs, dx, dy);
+      return { dx, dy };
+    });
+    this.round = live.prediction.predicted;
+    this.prev = this.cur = { ...positionsOf(this.round), santa: live.prediction.santaShown() };
+    if (ticks > 0) this.afterTick();
+    for (const e of events) this.onRoundEvent(e);
   }
 
   private countDown(delta: number) {
@@ -322,6 +371,13 @@ export class RoundScene extends Phaser.Scene {
     this.steer.enabled = false;
     this.steer.release();
     playSfx(this, "end");
+    if (this.live) {
+      // The predicted round is over; the server's END says what counted.
+      this.predictedOver = true;
+      this.hud.say("Time's up!");
+      if (this.liveEnd) this.liveEnded(this.liveEnd);
+      return;
+    }
     if (this.watch) {
       this.hud.say(`${this.watch.data.title}: ${this.round.score}`);
       this.watch.ended();
@@ -334,11 +390,8 @@ export class RoundScene extends Phaser.Scene {
       powerUpsUsed: this.round.powerUpsUsed,
       inputs: this.inputs,
     };
-    emitGameEvent(this, "status", { status: "submitting" });
-    // Sent now, while the server's clock agrees the round just ended; game over shows its fate.
-    const submission = this.ticket
-      ? settledOutcome(getNet().submitRound(this.ticket, result))
-      : null;
+    // A practice round: nothing is ranked; Watch replays it here.
+    const submission = Promise.resolve<SubmitOutcome>({ status: "practice" });
     const watch: WatchData = {
       params: {
         seed: this.seed,
@@ -361,10 +414,98 @@ export class RoundScene extends Phaser.Scene {
     );
   }
 
+  /** The server's END: its score is the score. Game over shows it after "Time's up!". */
+  private liveEnded(end: EndMessage) {
+    this.liveEnd = end;
+    if (!this.predictedOver && this.phase !== "over") {
+      // The server finished first (this clock ran behind): the round is over all the same.
+      this.predictedOver = true;
+      this.phase = "over";
+      this.steer.enabled = false;
+      this.steer.release();
+      this.hud.say("Time's up!");
+    }
+    if (!this.predictedOver) return;
+    const outcome: SubmitOutcome =
+      end.reason === "failed"
+        ? { status: "rejected", message: liveFailedMessage }
+        : {
+            status: "accepted",
+            score: end.score,
+            best: end.best,
+            rank: end.rank,
+            newBest: end.newBest,
+          };
+    this.toGameOver(
+      { score: end.score, gifts: end.gifts, powerUpsUsed: end.powerUpsUsed },
+      outcome,
+    );
+  }
+
+  /** The seat is gone (away past the grace, or the session ended here): the player is told. */
+  private liveOver(message: string) {
+    if (!this.live || this.liveEnd) return;
+    const c = this.live.prediction.confirmed;
+    this.phase = "over";
+    this.steer.enabled = false;
+    this.steer.release();
+    this.pauseMenu.close();
+    this.hud.say("Round over");
+    this.toGameOver(
+      { score: c.score, gifts: c.gifts, powerUpsUsed: c.powerUpsUsed },
+      { status: "rejected", message },
+    );
+  }
+
+  private toGameOver(
+    result: { score: number; gifts: number; powerUpsUsed: number },
+    outcome: SubmitOutcome,
+  ) {
+    const live = this.live;
+    this.live = null;
+    live?.leave();
+    emitGameEvent(this, "status", { status: "over" });
+    this.time.delayedCall(TIME_UP_MS, () =>
+      this.scene.start("GameOver", {
+        result: { ...result, inputs: this.inputs },
+        submission: Promise.resolve(outcome),
+        notSavedReason: null,
+        watchOwn: outcome.status === "accepted" && outcome.rank > 0,
+        live: { largestCorrection: live?.prediction.largestCorrection ?? 0 },
+      }),
+    );
+  }
+
   // --- pause -----------------------------------------------------------------------------
+
+  /** The server paused or resumed the round: the field hides while paused. */
+  private livePaused(m: PausedMessage) {
+    if (this.phase === "over") return;
+    if (m.paused) {
+      this.stop();
+      this.field.layer.setVisible(false);
+      const left = m.pausesLeft === 1 ? "1 pause left" : `${m.pausesLeft} pauses left`;
+      this.openPauseMenu({
+        title: "Paused",
+        message: `${left} in this round. It goes on by itself in ${Math.ceil(m.msLeft / 1000)} s.`,
+      });
+      return;
+    }
+    this.pauseMenu.close();
+    this.field.layer.setVisible(true);
+    this.hud.flash("Ready…", m.msLeft);
+    if (this.phase === "paused") this.run(this.pausedFrom);
+  }
+
+  /** A live round asks the server; it pauses only with pauses left. */
+  private askLivePause(live: LivePlay) {
+    if (this.phase !== "playing") return;
+    if (!live.pause()) this.hud.flash("No pauses left in this round.", 1500);
+  }
 
   private togglePause() {
     if (this.watch) this.watch.pressToggle();
+    else if (this.live && this.phase === "paused") this.live.resume();
     else if (this.phase === "paused") this.resume();
     else this.pause();
   }
@@ -375,6 +516,7 @@ export class RoundScene extends Phaser.Scene {
       if (this.phase === "playing") this.watch.pressToggle();
       return;
     }
+    if (this.live) return this.askLivePause(this.live);
     if (!this.stop()) return;
     this.openPauseMenu(words);
   }
@@ -398,6 +540,11 @@ export class RoundScene extends Phaser.Scene {
   }
 
   private resume() {
+    if (this.live) {
+      // The server resumes; its PAUSED closes the menu and shows the field.
+      if (this.phase === "paused") this.live.resume();
+      return;
+    }
     if (this.phase !== "paused" || this.hold === "elsewhere") return;
     this.hold = null;
     this.pauseMenu.close();
@@ -406,7 +553,8 @@ export class RoundScene extends Phaser.Scene {
 
   /** A resize that turns the screen or rescales the field pauses; the pause menu says why. */
   private screenChanged(scaleBefore: number) {
-    if (this.watch || this.hold === "elsewhere" || this.phase === "over") return;
+    // A live round's pauses are the player's few: a resize only lays the field out again.
+    if (this.watch || this.live || this.hold === "elsewhere" || this.phase === "over") return;
     if (this.phase === "paused") {
       if (this.hold === "screen") this.openPauseMenu(this.screenWords());
       return;
@@ -442,6 +590,10 @@ export class RoundScene extends Phaser.Scene {
    * this tab plays again the round waits for the player's Resume, or says why it can't go on.
    */
   private connectionChanged(state: ConnectionState) {
+    if (this.live && (state === "other_tab" || state === "kicked" || state === "signed_out")) {
+      this.liveOver(liveSessionEndedMessage);
+      return;
+    }
     if (state === "other_tab" || state === "kicked") {
       if (this.watch) return this.pause();
       if (this.phase === "over") return;
@@ -459,32 +611,7 @@ export class RoundScene extends Phaser.Scene {
     if (this.phase !== "paused" || this.hold !== "elsewhere") return;
     if (getNet().connection !== "online") return;
     this.hold = null;
-    const why = this.whyNotSaveable();
-    if (!why) {
-      this.openPauseMenu({ title: "Your round is paused", message: "Resume when you're ready." });
-      return;
-    }
-    // Played on, it is practice: nothing is sent.
-    this.ticket = null;
-    this.startError = why;
-    this.pauseMenu.open(
-      { onResume: () => this.resume(), onQuit: () => this.scene.start("Menu") },
-      { title: "This round can't be saved", message: why, resume: "Play on, unsaved" },
-    );
-  }
-
-  /** Why the paused round's score can't be saved any more, or null. */
-  private whyNotSaveable(): string | null {
-    const ticket = this.ticket;
-    if (!ticket || ticket.practice) return null;
-    const net = getNet();
-    if ((net.session()?.userId ?? null) !== this.player) {
-      return "Another account signed in while it was paused.";
-    }
-    if (net.roundSuperseded(ticket)) {
-      return "A new round was started in another tab while it was paused.";
-    }
-    return null;
+    this.openPauseMenu({ title: "Your round is paused", message: "Resume when you're ready." });
   }
 
   /** Watch's Pause/Play: returns true when playback is now paused. */
@@ -550,7 +677,15 @@ export class RoundScene extends Phaser.Scene {
       mute: this.mute.button.bounds(),
       stick: this.steer.stick(),
       aim: this.steer.aim(),
-      ticket: this.ticket !== null,
+      live: this.live
+        ? {
+            largestCorrection: this.live.prediction.largestCorrection,
+            corrections: this.live.prediction.corrections,
+            confirmedTick: this.live.prediction.confirmed.tick,
+            serverScore: this.live.prediction.confirmed.score,
+            pausesLeft: this.live.pausesLeft,
+          }
+        : null,
       watching: this.watch?.data ?? null,
       watchSpeed: this.watch?.speed ?? 1,
       toPage: (p: Vec) => ({ x: rect.left + p.x * k, y: rect.top + p.y * k }),
@@ -577,7 +712,14 @@ export interface RoundSight {
   aim: Vec | null;
   /** Extra moving sprites (the test build's bench round adds them). */
   bench?: number;
-  ticket: boolean;
+  /** A live round's prediction, for the e2e (null: practice or Watch). */
+  live: {
+    largestCorrection: number;
+    corrections: number;
+    confirmedTick: number;
+    serverScore: number;
+    pausesLeft: number;
+  } | null;
   watching: WatchData | null;
   watchSpeed: number;
   /** Screen → page (CSS pixels), and page pixels per screen unit. */

@@ -1,7 +1,7 @@
 import { practiceOutcomeMessage } from "../net/messages";
 import type { SubmitOutcome } from "../net/types";
 
-/** The game-over line about the score's fate: best and rank, queued, or why it was refused. */
+/** The game-over line about the score's fate: best and rank, or why there is none. */
 export function describeOutcome(
   outcome: SubmitOutcome | null,
   notSavedReason: string | null,
@@ -12,8 +12,6 @@ export function describeOutcome(
       // Rank 0: not on the board (a round that caught nothing stays off it).
       if (outcome.rank === 0) return "Catch a gift to get on this week's board.";
       return `${isNewBest(outcome) ? "New best! " : ""}Best: ${outcome.best}   Rank: #${outcome.rank}`;
-    case "queued":
-      return "Saved — will be sent when you're back online.";
     case "rejected":
       return outcome.message;
     case "practice":
@@ -24,14 +22,6 @@ export function describeOutcome(
 /** A new best worth saying so: never a score of 0, whatever the answer said. */
 export function isNewBest(outcome: SubmitOutcome): boolean {
   return outcome.status === "accepted" && outcome.newBest && outcome.score > 0;
-}
-
-/** A submission that never rejects: an unexpected failure becomes a refusal the player reads. */
-export function settledOutcome(submission: Promise<SubmitOutcome>): Promise<SubmitOutcome> {
-  return submission.catch((err: unknown) => ({
-    status: "rejected" as const,
-    message: err instanceof Error ? err.message : "Could not save the score.",
-  }));
 }
 
 /**

@@ -25,13 +25,13 @@ describe("the net layer's timings", () => {
     const fromUrl = await loadClientConfig(
       new URL("http://x/"),
       file,
-      "heartbeatMs:1000,submitRetryMaxMs:2000",
+      "heartbeatMs:1000,refreshRetryMaxMs:2000",
     );
     expect(fromUrl.timings).toEqual({
       ...defaultNetTimings,
       heartbeatMs: 1_000,
       reconnectBaseMs: 200,
-      submitRetryMaxMs: 2_000,
+      refreshRetryMaxMs: 2_000,
     });
   });
 

@@ -20,6 +20,10 @@ class FakeSocket implements SocketLike {
   ondisconnect: (evt: Event) => void = () => {};
   onnotification: (n: Notification) => void = () => {};
   onheartbeattimeout: () => void = () => {};
+  onmatchdata: () => void = () => {};
+  async joinMatch() {}
+  async leaveMatch() {}
+  async sendMatchState() {}
   async connect(session: { token: string }) {
     this.token = session.token;
     if (FakeSocket.closeBeforeOpen) {

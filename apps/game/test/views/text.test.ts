@@ -15,16 +15,13 @@ describe("time wording", () => {
 });
 
 describe("game-over outcome line", () => {
-  it("says best and rank, queued, or the refusal", () => {
+  it("says best and rank, or why there is none", () => {
     expect(
       describeOutcome({ status: "accepted", score: 5, best: 7, rank: 3, newBest: false }, null),
     ).toBe("Best: 7   Rank: #3");
     expect(
       describeOutcome({ status: "accepted", score: 9, best: 9, rank: 1, newBest: true }, null),
     ).toMatch(/^New best!/);
-    expect(describeOutcome({ status: "queued" }, null)).toBe(
-      "Saved — will be sent when you're back online.",
-    );
     expect(describeOutcome({ status: "rejected", message: "Too late." }, null)).toBe("Too late.");
     expect(describeOutcome(null, "Not saved.")).toBe("Not saved.");
   });

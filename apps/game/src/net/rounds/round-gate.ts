@@ -1,33 +1,30 @@
 import { GameRules, type Orientation } from "@gift-grab/simulation";
-import { practiceMessage } from "../messages";
+import { LiveRoundFailure } from "../live/live-match";
+import { liveJoinFailedMessage, practiceMessage } from "../messages";
 import { RpcFailure } from "../rpc-client";
 import type { RoundCheck, RoundTicket } from "../types";
 
 /**
  * The next round, asked for before the round screen opens: a refusal or an outage is told to
  * the player before play ("this round is practice"), not after it. The round screen's
- * startRound then takes the round prepared here (a server ticket, or a practice round that
- * is never sent), or asks the server itself when nothing was prepared.
+ * startRound then takes the round prepared here (a live round's joined seat, or a practice
+ * round that is never ranked), or asks the server itself when nothing was prepared.
  */
 export class RoundGate {
   private next: RoundTicket | null = null;
 
-  constructor(private readonly start: (orientation: Orientation) => Promise<RoundTicket>) {}
+  constructor(private readonly open: (orientation: Orientation) => Promise<RoundTicket>) {}
 
   async prepare(orientation: Orientation): Promise<RoundCheck> {
-    this.next = null;
-    try {
-      this.next = await this.start(orientation);
-      return { saved: true };
-    } catch (err) {
-      const message = practiceMessage(err instanceof RpcFailure ? err.message : null);
-      this.next = practiceRound(orientation, message);
-      return { saved: false, message };
-    }
+    this.forget();
+    const ticket = await this.start(orientation);
+    this.next = ticket;
+    return ticket.kind === "live" ? { saved: true } : { saved: false, message: ticket.why };
   }
 
-  /** The player went back instead of playing: the next start asks the server again. */
+  /** The player went back instead of playing: a prepared seat is left. */
   forget(): void {
+    if (this.next?.kind === "live") this.next.match.leave();
     this.next = null;
   }
 
@@ -36,16 +33,29 @@ export class RoundGate {
     this.next = null;
     return next ? Promise.resolve(next) : this.start(orientation);
   }
+
+  private async start(orientation: Orientation): Promise<RoundTicket> {
+    try {
+      return await this.open(orientation);
+    } catch (err) {
+      const refusal =
+        err instanceof RpcFailure
+          ? err.message
+          : err instanceof LiveRoundFailure && err.kind === "refused"
+            ? liveJoinFailedMessage
+            : null;
+      return practiceRound(orientation, practiceMessage(refusal));
+    }
+  }
 }
 
-/** A round the server never opened: played the same way, never submitted. */
-function practiceRound(orientation: Orientation, message: string): RoundTicket {
+/** A round the server never opened: played on this device, never ranked. */
+function practiceRound(orientation: Orientation, why: string): RoundTicket {
   return {
-    ticket: "",
-    durationMs: GameRules.roundDurationMs,
+    kind: "practice",
     seed: Math.floor(Math.random() * 0x1_0000_0000),
+    durationMs: GameRules.roundDurationMs,
     orientation,
-    startedAt: new Date(),
-    practice: message,
+    why,
   };
 }

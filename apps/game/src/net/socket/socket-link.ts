@@ -1,5 +1,5 @@
 import { parseSessionEnded, type SessionEndedReason } from "@gift-grab/contracts";
-import type { Notification, Session } from "@heroiclabs/nakama-js";
+import type { MatchData, Notification, Session } from "@heroiclabs/nakama-js";
 import { defaultNetTimings as defaults } from "../../config/net-timings";
 import { Backoff } from "../backoff";
 import { Emitter } from "../emitter";
@@ -12,6 +12,10 @@ export interface SocketLike {
   ondisconnect: (evt: Event) => void;
   onnotification: (notification: Notification) => void;
   onheartbeattimeout: () => void;
+  onmatchdata: (data: MatchData) => void;
+  joinMatch(matchId: string): Promise<unknown>;
+  leaveMatch(matchId: string): Promise<unknown>;
+  sendMatchState(matchId: string, opCode: number, data: Uint8Array): Promise<unknown>;
 }
 
 /** Whether the browser has a network, and when to try again at once. */
@@ -27,6 +31,8 @@ export interface LinkEvents {
   state: (state: LinkState) => void;
   /** The server ended this socket's session (a sign-in elsewhere, sign out everywhere…). */
   sessionEnded: (info: { reason: SessionEndedReason; at: Date; client: string | null }) => void;
+  /** A match's message on the open socket (net/live/live-match.ts reads them). */
+  matchData: (data: MatchData) => void;
 }
 
 export interface SocketLinkDeps {
@@ -71,6 +77,11 @@ export class SocketLink {
 
   get state(): LinkState {
     return this.current;
+  }
+
+  /** The open socket, or null while there is none (matches join and send through it). */
+  get open(): SocketLike | null {
+    return this.current === "online" ? this.socket : null;
   }
 
   /** Opens the socket (resolves after the first attempt, open or not). */
@@ -151,6 +162,9 @@ export class SocketLink {
     // No pong in time: nakama-js closes the socket, but on a dead route the close event can
     // take a long while (the closing handshake never completes). Count it as a drop now.
     socket.onheartbeattimeout = () => this.onDrop(gen);
+    socket.onmatchdata = (data) => {
+      if (gen === this.generation) this.events.emit("matchData", data);
+    };
     this.everOpened = true;
     this.backoff.reset();
     this.setState("online");
@@ -212,6 +226,7 @@ export class SocketLink {
     if (socket) {
       socket.ondisconnect = () => {};
       socket.onnotification = () => {};
+      socket.onmatchdata = () => {};
       safeDisconnect(socket);
     }
   }

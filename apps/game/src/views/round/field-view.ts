@@ -2,6 +2,7 @@ import { flameLeftMs, GameRules, type RoundState, SUBUNITS, type Vec } from "@gi
 import type * as Phaser from "phaser";
 import { SPARK_FRAMES, TEX } from "../../art/textures";
 import type { Positions } from "../../play/interpolate";
+import { giftKnown } from "../../play/live/prediction";
 
 const LOOK_TEX = {
   idle: TEX.santaIdle,
@@ -105,7 +106,8 @@ export class FieldView {
     this.santa.setPosition(at.santa.x, at.santa.y);
     const flame = flameLeftMs(round) > 0;
     this.aura.setVisible(flame).setPosition(at.santa.x, at.santa.y);
-    this.gift.setPosition(at.gift.x, at.gift.y);
+    // A live round's next gift is hidden until the server places it.
+    this.gift.setVisible(giftKnown(round)).setPosition(at.gift.x, at.gift.y);
     this.ice.forEach((img, i) => {
       const b = at.ice[i];
       if (b) img.setPosition(b.x, b.y).setAlpha(flame ? 0.45 : 1);

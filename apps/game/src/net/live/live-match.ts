@@ -1,0 +1,229 @@
+import {
+  decodeEnd,
+  decodeFrame,
+  decodePaused,
+  decodeStart,
+  type EndMessage,
+  encodeInput,
+  encodePause,
+  type FrameMessage,
+  type InputMessage,
+  LiveOp,
+  LiveTiming,
+  type PausedMessage,
+  type StartMessage,
+} from "@gift-grab/contracts";
+import type { MatchData } from "@heroiclabs/nakama-js";
+import { Emitter } from "../emitter";
+import type { LinkEvents, LinkState, SocketLike } from "../socket/socket-link";
+
+/** What a live round's match tells the game, decoded (op codes in contracts' LiveOp). */
+export interface LiveMatchEvents {
+  /** On join and on every rejoin: the round's clock and the public state (a snapshot). */
+  start: (m: StartMessage, timing: ArrivalTiming) => void;
+  frame: (m: FrameMessage) => void;
+  paused: (m: PausedMessage, timing: ArrivalTiming) => void;
+  end: (m: EndMessage) => void;
+  /** The socket dropped ("away": rejoining within the grace) or the seat is back. */
+  link: (state: "away" | "back") => void;
+  /** The seat is gone: away past the grace, or the session ended (kick, sign-out elsewhere). */
+  lost: (why: "grace" | "session") => void;
+}
+
+/** When a message arrived, and how long it took to come (half the join's round trip). */
+export interface ArrivalTiming {
+  receivedAt: number;
+  oneWayMs: number;
+}
+
+/** The part of SocketLink a match uses. */
+export interface MatchLink {
+  readonly open: SocketLike | null;
+  readonly state: LinkState;
+  readonly events: { on<E extends keyof LinkEvents>(e: E, h: LinkEvents[E]): () => void };
+}
+
+export interface LiveMatchDeps {
+  link: MatchLink;
+  matchId: string;
+  now?: () => number;
+  /** How long the server keeps a dropped seat (LiveTiming.reconnectGraceMs). */
+  graceMs?: number;
+  /** How long a join waits for START. */
+  startTimeoutMs?: number;
+}
+
+/** A live round that could not be joined: no socket open, or the match refused the join. */
+export class LiveRoundFailure extends Error {
+  override name = "LiveRoundFailure";
+  constructor(readonly kind: "unreachable" | "refused") {
+    super(`live round: ${kind}`);
+  }
+}
+
+/**
+ * One seat in a live round's match over the game's socket: joins, decodes what the match
+ * sends into typed events, sends INPUT and PAUSE. A dropped socket (SocketLink reconnects,
+ * renewing the session if needed) rejoins the same match while the server still keeps the
+ * seat; START then comes again with the round as it is. Past the grace the seat is lost.
+ */
+export class LiveMatch {
+  readonly events = new Emitter<LiveMatchEvents>();
+  readonly matchId: string;
+  private readonly now: () => number;
+  private oneWayMs = 0;
+  private awaySince: number | null = null;
+  private graceTimer: ReturnType<typeof setTimeout> | undefined;
+  private ended = false;
+  private joined = false;
+  private rejoining = false;
+  private readonly off: (() => void)[] = [];
+  /** Messages that did not decode (never thrown: counted). */
+  malformed = 0;
+
+  constructor(private readonly deps: LiveMatchDeps) {
+    this.matchId = deps.matchId;
+    this.now = deps.now ?? (() => performance.now());
+    this.off.push(
+      deps.link.events.on("matchData", (d) => this.receive(d)),
+      deps.link.events.on("state", (s) => this.linkChanged(s)),
+    );
+  }
+
+  /** Joins the match; resolves with the first START. */
+  async join(): Promise<StartMessage> {
+    const started = new Promise<StartMessage>((resolve, reject) => {
+      const off = this.events.on("start", (m) => {
+        off();
+        clearTimeout(timer);
+        resolve(m);
+      });
+      const timer = setTimeout(() => {
+        off();
+        reject(new LiveRoundFailure("refused"));
+      }, this.deps.startTimeoutMs ?? 10_000);
+    });
+    // A failed join rejects `started`'s caller below; the START wait must not reject unheard.
+    started.catch(() => {});
+    await this.joinSocket();
+    this.joined = true;
+    return started;
+  }
+
+  private async joinSocket(): Promise<void> {
+    const socket = this.deps.link.open;
+    if (!socket) throw new LiveRoundFailure("unreachable");
+    const sent = this.now();
+    try {
+      await socket.joinMatch(this.matchId);
+    } catch {
+      throw new LiveRoundFailure("refused");
+    }
+    // START is sent right after the join's answer: it took about half this round trip.
+    this.oneWayMs = Math.max(0, (this.now() - sent) / 2);
+  }
+
+  sendInput(m: InputMessage): void {
+    this.send(LiveOp.INPUT, encodeInput(m));
+  }
+
+  sendPause(pause: boolean): void {
+    this.send(LiveOp.PAUSE, encodePause(pause));
+  }
+
+  private send(op: number, data: ArrayBuffer): void {
+    if (this.ended || this.awaySince !== null) return;
+    const socket = this.deps.link.open;
+    // Lost with the socket: INPUT is redundant, and the next START resets what was paused.
+    socket?.sendMatchState(this.matchId, op, new Uint8Array(data)).catch(() => {});
+  }
+
+  /** Leaves the seat (the round is over for this player, or they quit, sign out or step aside). */
+  leave(): void {
+    if (this.ended) return;
+    this.stop();
+    this.deps.link.open?.leaveMatch(this.matchId).catch(() => {});
+  }
+
+  private stop(): void {
+    this.ended = true;
+    clearTimeout(this.graceTimer);
+    for (const off of this.off.splice(0)) off();
+  }
+
+  private receive(d: MatchData): void {
+    if (d.match_id !== this.matchId || this.ended) return;
+    const timing = { receivedAt: this.now(), oneWayMs: this.oneWayMs };
+    const data = d.data;
+    switch (d.op_code) {
+      case LiveOp.START: {
+        const m = decodeStart(data);
+        if (!m) break;
+        this.events.emit("start", m, timing);
+        return;
+      }
+      case LiveOp.FRAME: {
+        const m = decodeFrame(data);
+        if (!m) break;
+        this.events.emit("frame", m);
+        return;
+      }
+      case LiveOp.PAUSED: {
+        const m = decodePaused(data);
+        if (!m) break;
+        this.events.emit("paused", m, timing);
+        return;
+      }
+      case LiveOp.END: {
+        const m = decodeEnd(data);
+        if (!m) break;
+        this.events.emit("end", m);
+        return;
+      }
+    }
+    this.malformed += 1;
+  }
+
+  private linkChanged(state: LinkState): void {
+    if (this.ended || !this.joined) return;
+    if (state === "idle" || state === "ended") {
+      // Signed out, kicked or stepped aside: the socket is gone for good.
+      this.stop();
+      this.events.emit("lost", "session");
+      return;
+    }
+    if (state !== "online") {
+      if (this.awaySince !== null) return;
+      this.awaySince = this.now();
+      this.events.emit("link", "away");
+      this.graceTimer = setTimeout(() => {
+        this.stop();
+        this.events.emit("lost", "grace");
+      }, this.deps.graceMs ?? LiveTiming.reconnectGraceMs);
+      return;
+    }
+    if (this.awaySince !== null) void this.rejoin();
+  }
+
+  /** Back online within the grace: the same match again; its START is the snapshot. */
+  private async rejoin(): Promise<void> {
+    if (this.rejoining) return;
+    this.rejoining = true;
+    try {
+      await this.joinSocket();
+      if (this.ended) return;
+      clearTimeout(this.graceTimer);
+      this.awaySince = null;
+      this.events.emit("link", "back");
+    } catch {
+      // Refused on an open socket: the match no longer has the seat (it ended meanwhile).
+      if (this.deps.link.open && !this.ended) {
+        this.stop();
+        this.events.emit("lost", "grace");
+      }
+      // No socket: the next online tries again while the grace timer runs.
+    } finally {
+      this.rejoining = false;
+    }
+  }
+}

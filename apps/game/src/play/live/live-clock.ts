@@ -1,0 +1,66 @@
+import { TICKS_PER_SECOND } from "@gift-grab/simulation";
+
+const TICK_MS = 1000 / TICKS_PER_SECOND;
+
+/**
+ * The round's clock as the server runs it, on this page's clock: the tick due now. START
+ * says how long until tick 0 (or how long the round has run); a resume says when its tick
+ * runs again. Each arrived a one-way delay after the server said it, so the mapping moves
+ * it back by that much: the client's ticks are due when the server's are, and its inputs
+ * reach the server inside their window (at most lateTicks after, never aheadTicks before).
+ * While paused the clock stands still. Pure: the caller passes the times.
+ */
+export class LiveClock {
+  /** `anchorTick` is due at local time `anchorAt`. */
+  private anchorTick = 0;
+  private anchorAt = 0;
+  private stoppedAt: number | null = null;
+  private synced = false;
+
+  constructor(readonly ticks: number) {}
+
+  /** START: tick 0 is due `startInMs` after the server sent it (negative: it has run that long). */
+  start(startInMs: number, receivedAt: number, oneWayMs: number): void {
+    this.anchorTick = 0;
+    this.anchorAt = receivedAt - oneWayMs + startInMs;
+    this.stoppedAt = null;
+    this.synced = true;
+  }
+
+  /** PAUSED: the clock stopped at `tick`. */
+  pause(tick: number): void {
+    this.anchorTick = tick;
+    this.stoppedAt = tick;
+  }
+
+  /** PAUSED (resumed): `tick` is due `inMs` after the server sent it. */
+  resume(tick: number, inMs: number, receivedAt: number, oneWayMs: number): void {
+    this.anchorTick = tick;
+    this.anchorAt = receivedAt - oneWayMs + inMs;
+    this.stoppedAt = null;
+  }
+
+  get paused(): boolean {
+    return this.stoppedAt !== null;
+  }
+
+  /** ms until tick 0 (≤ 0 once the round runs). */
+  msToStart(now: number): number {
+    return this.anchorTick > 0 ? 0 : this.anchorAt - now;
+  }
+
+  /** The tick due at `now`: 0 before the start, at most the round's last. */
+  dueTick(now: number): number {
+    if (!this.synced) return 0;
+    if (this.stoppedAt !== null) return this.stoppedAt;
+    const t = this.anchorTick + Math.floor(((now - this.anchorAt) * TICKS_PER_SECOND) / 1000);
+    return Math.max(this.anchorTick, Math.min(this.ticks, t));
+  }
+
+  /** How far into the next tick `now` is, in [0, 1): the drawing's interpolation. */
+  alpha(now: number): number {
+    if (!this.synced || this.stoppedAt !== null) return 0;
+    const f = (now - this.anchorAt) / TICK_MS;
+    return f <= 0 ? 0 : f - Math.floor(f);
+  }
+}

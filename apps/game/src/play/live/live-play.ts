@@ -1,0 +1,138 @@
+import {
+  type EndMessage,
+  LiveTiming,
+  type PausedMessage,
+  type StartMessage,
+} from "@gift-grab/contracts";
+import type { RoundEvent } from "@gift-grab/simulation";
+import { Emitter } from "../../net/emitter";
+import { InputLog } from "../../net/live/input-log";
+import type { LiveMatch } from "../../net/live/live-match";
+import { LiveClock } from "./live-clock";
+import { Prediction } from "./prediction";
+
+/** At most one INPUT this often (about 2 a match loop: a burst after a stall stays under the flood limit). */
+const SEND_EVERY_MS = 33;
+
+export interface LivePlayEvents {
+  paused: (m: PausedMessage) => void;
+  end: (m: EndMessage) => void;
+  lost: (why: "grace" | "session") => void;
+  link: (state: "away" | "back") => void;
+}
+
+/**
+ * A live round as the round scene plays it: the server's clock (LiveClock), the player's
+ * inputs predicted at once (Prediction) and sent redundantly (InputLog), the server's frames
+ * reconciled, its pauses and its end passed on. The scene samples the player's input; this
+ * decides which ticks it is for.
+ */
+export class LivePlay {
+  readonly events = new Emitter<LivePlayEvents>();
+  readonly clock: LiveClock;
+  readonly prediction: Prediction;
+  readonly log: InputLog;
+  readonly seat: number;
+  pausesLeft: number;
+  ended: EndMessage | null = null;
+  private lastSentAt = Number.NEGATIVE_INFINITY;
+  private sentTick = 0;
+  private lastFrameAt: number;
+  private readonly off: (() => void)[] = [];
+
+  constructor(
+    readonly match: LiveMatch,
+    start: StartMessage,
+    arrived: { receivedAt: number; oneWayMs: number },
+    private readonly now: () => number,
+  ) {
+    this.seat = start.seat;
+    this.pausesLeft = start.pausesLeft;
+    this.clock = new LiveClock(start.ticks);
+    this.clock.start(start.startInMs, arrived.receivedAt, arrived.oneWayMs);
+    this.log = new InputLog(start.ticks);
+    this.prediction = new Prediction(
+      start.state,
+      { ticks: start.ticks, orientation: start.orientation, seat: start.seat },
+      this.log,
+    );
+    this.lastFrameAt = now();
+    const e = match.events;
+    this.off.push(
+      e.on("start", (m, t) => {
+        // A rejoin: the server's round as it is now, and its clock.
+        this.pausesLeft = m.pausesLeft;
+        this.clock.start(m.startInMs, t.receivedAt, t.oneWayMs);
+        this.prediction.restart(m.state);
+      }),
+      e.on("frame", (m) => this.prediction.reconcile(m)),
+      e.on("paused", (m, t) => {
+        this.pausesLeft = m.pausesLeft;
+        if (m.paused) this.clock.pause(m.tick);
+        else this.clock.resume(m.tick, m.msLeft, t.receivedAt, t.oneWayMs);
+        this.events.emit("paused", m);
+      }),
+      e.on("end", (m) => {
+        this.ended = m;
+        this.events.emit("end", m);
+      }),
+      e.on("lost", (why) => this.events.emit("lost", why)),
+      e.on("link", (state) => this.events.emit("link", state)),
+    );
+  }
+
+  /** ms until tick 0 (countdown), ≤ 0 once running. */
+  msToStart(): number {
+    return this.clock.msToStart(this.now());
+  }
+
+  get paused(): boolean {
+    return this.clock.paused;
+  }
+
+  /**
+   * Plays every tick due by now with the input `sample` gives for each, sends the newest
+   * ticks, and fades the drawn correction. Returns what the predicted ticks did.
+   */
+  update(sample: () => { dx: number; dy: number }): { events: RoundEvent[]; ticks: number } {
+    const now = this.now();
+    const due = this.clock.dueTick(now);
+    const p = this.prediction;
+    const events: RoundEvent[] = [];
+    let ticks = 0;
+    while (p.predicted.tick < due && !p.predicted.over) {
+      const { dx, dy } = sample();
+      this.log.record(p.predicted.tick + 1, dx, dy);
+      for (const e of p.step(dx, dy)) events.push(e);
+      ticks++;
+    }
+    if (this.log.lastTick > this.sentTick && now - this.lastSentAt >= SEND_EVERY_MS) {
+      const m = this.log.message(this.seat, due + LiveTiming.aheadTicks);
+      if (m) {
+        this.match.sendInput(m);
+        this.sentTick = m.lastTick;
+        this.lastSentAt = now;
+      }
+    }
+    p.fade(now - this.lastFrameAt);
+    this.lastFrameAt = now;
+    return { events, ticks };
+  }
+
+  /** Asks the server to pause (it decides: PAUSED says whether it did). */
+  pause(): boolean {
+    if (this.pausesLeft <= 0 || this.clock.paused || this.ended) return false;
+    this.match.sendPause(true);
+    return true;
+  }
+
+  resume(): void {
+    this.match.sendPause(false);
+  }
+
+  /** Leaves the match: the round is over for this player. */
+  leave(): void {
+    for (const off of this.off.splice(0)) off();
+    this.match.leave();
+  }
+}

@@ -1,0 +1,146 @@
+import { encodeFrame, encodeStart, LiveOp, type StartMessage } from "@gift-grab/contracts";
+import { createRound, publicState } from "@gift-grab/simulation";
+import type { MatchData } from "@heroiclabs/nakama-js";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { Emitter } from "../../../src/net/emitter";
+import { LiveMatch, LiveRoundFailure } from "../../../src/net/live/live-match";
+import type { LinkEvents, LinkState, SocketLike } from "../../../src/net/socket/socket-link";
+
+const start: StartMessage = {
+  seat: 0,
+  seats: 1,
+  ticks: 360,
+  orientation: "landscape",
+  leadTicks: 15,
+  lateTicks: 12,
+  startInMs: 3000,
+  pausesLeft: 2,
+  state: publicState(createRound({ seed: 1, durationMs: 6000 }), 15),
+};
+
+/** The game's socket link as a match sees it: the test opens, drops and answers joins. */
+class FakeLink {
+  readonly events = new Emitter<LinkEvents>();
+  state: LinkState = "online";
+  joins = 0;
+  refuse = false;
+  sent: { op: number; data: Uint8Array }[] = [];
+  left = 0;
+  readonly socket = {
+    joinMatch: async (matchId: string) => {
+      this.joins++;
+      if (this.refuse) throw { code: 3, message: "no seat" };
+      queueMicrotask(() => this.deliver(matchId, LiveOp.START, encodeStart(start)));
+    },
+    leaveMatch: async () => {
+      this.left++;
+    },
+    sendMatchState: async (_id: string, op: number, data: Uint8Array) => {
+      this.sent.push({ op, data });
+    },
+  } as unknown as SocketLike;
+  get open() {
+    return this.state === "online" ? this.socket : null;
+  }
+  set(state: LinkState) {
+    this.state = state;
+    this.events.emit("state", state);
+  }
+  deliver(matchId: string, op: number, data: ArrayBuffer) {
+    this.events.emit("matchData", {
+      match_id: matchId,
+      op_code: op,
+      data: new Uint8Array(data),
+    } as MatchData);
+  }
+}
+
+describe("a live round's match over the game's socket", () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] }));
+  afterEach(() => vi.useRealTimers());
+
+  it("joins, resolves with START and surfaces frames; junk is counted, never thrown", async () => {
+    const link = new FakeLink();
+    const match = new LiveMatch({ link, matchId: "m1" });
+    expect(await match.join()).toEqual(start);
+    const frames: number[] = [];
+    match.events.on("frame", (f) => frames.push(f.tick));
+    link.deliver("m1", LiveOp.FRAME, encodeFrame({ tick: 6, seats: [], reveals: [] }));
+    link.deliver(
+      "m1",
+      LiveOp.FRAME,
+      encodeFrame({
+        tick: 9,
+        seats: [{ ackTick: 9, filled: 0, score: 0, x: 1, y: 2 }],
+        reveals: [],
+      }),
+    );
+    link.deliver("other", LiveOp.FRAME, encodeFrame({ tick: 12, seats: [], reveals: [] }));
+    link.deliver("m1", LiveOp.END, new Uint8Array([9, 9]).buffer);
+    expect(frames).toEqual([9]);
+    expect(match.malformed).toBe(2);
+    match.sendPause(true);
+    expect(link.sent).toEqual([{ op: LiveOp.PAUSE, data: new Uint8Array([1]) }]);
+  });
+
+  it("fails typed when there is no socket or the match refuses", async () => {
+    const link = new FakeLink();
+    link.state = "reconnecting";
+    await expect(new LiveMatch({ link, matchId: "m" }).join()).rejects.toEqual(
+      new LiveRoundFailure("unreachable"),
+    );
+    link.state = "online";
+    link.refuse = true;
+    await expect(new LiveMatch({ link, matchId: "m" }).join()).rejects.toMatchObject({
+      kind: "refused",
+    });
+  });
+
+  it("rejoins the same match when the socket is back within the grace; START comes again", async () => {
+    const link = new FakeLink();
+    const match = new LiveMatch({ link, matchId: "m2", graceMs: 10_000 });
+    await match.join();
+    const seen: string[] = [];
+    match.events.on("link", (s) => seen.push(s));
+    match.events.on("start", () => seen.push("start"));
+    match.events.on("lost", (why) => seen.push(`lost:${why}`));
+    link.set("reconnecting");
+    match.sendInput({ seat: 0, lastTick: 5, inputs: [[1, 1]] });
+    expect(link.sent).toEqual([]);
+    vi.advanceTimersByTime(3000);
+    link.set("online");
+    await vi.waitFor(() => expect(seen).toEqual(["away", "start", "back"]));
+    expect(link.joins).toBe(2);
+    vi.advanceTimersByTime(20_000);
+    expect(seen).not.toContain("lost:grace");
+  });
+
+  it("is lost past the grace, and at once when the session ends", async () => {
+    const link = new FakeLink();
+    const match = new LiveMatch({ link, matchId: "m3", graceMs: 10_000 });
+    await match.join();
+    const lost: string[] = [];
+    match.events.on("lost", (why) => lost.push(why));
+    link.set("offline");
+    vi.advanceTimersByTime(10_000);
+    expect(lost).toEqual(["grace"]);
+
+    const other = new LiveMatch({ link: new FakeLink(), matchId: "m4" });
+    const l2 = (other as unknown as { deps: { link: FakeLink } }).deps.link;
+    await other.join();
+    const why: string[] = [];
+    other.events.on("lost", (w) => why.push(w));
+    l2.set("ended");
+    expect(why).toEqual(["session"]);
+  });
+
+  it("leaves the match: the server hears a leave, not a drop", async () => {
+    const link = new FakeLink();
+    const match = new LiveMatch({ link, matchId: "m5" });
+    await match.join();
+    match.leave();
+    expect(link.left).toBe(1);
+    match.sendInput({ seat: 0, lastTick: 5, inputs: [[1, 1]] });
+    expect(link.sent).toEqual([]);
+  });
+});

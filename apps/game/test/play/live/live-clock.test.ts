@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { LiveClock } from "../../../src/play/live/live-clock";
+
+describe("the live round's clock", () => {
+  it("maps START's ms-to-start to this page's time, less the one-way delay", () => {
+    const clock = new LiveClock(600);
+    // Sent 3 s before tick 0, arrived 75 ms later at local time 10 000.
+    clock.start(3000, 10_000, 75);
+    expect(clock.msToStart(10_000)).toBe(2925);
+    expect(clock.dueTick(10_000)).toBe(0);
+    expect(clock.dueTick(10_000 + 2925)).toBe(0);
+    expect(clock.dueTick(10_000 + 2925 + 1000)).toBe(60);
+    // Never past the round's last tick.
+    expect(clock.dueTick(10_000 + 60_000)).toBe(600);
+  });
+
+  it("a rejoin's START (negative: running) puts the clock where the server's is", () => {
+    const clock = new LiveClock(600);
+    clock.start(-4000, 50_000, 50);
+    expect(clock.dueTick(50_000)).toBe(243); // (4000 + 50) ms of ticks
+  });
+
+  it("stands still while paused and runs on from the resume's tick when the server says", () => {
+    const clock = new LiveClock(600);
+    clock.start(0, 0, 0);
+    expect(clock.dueTick(1000)).toBe(60);
+    clock.pause(60);
+    expect(clock.paused).toBe(true);
+    expect(clock.dueTick(9000)).toBe(60);
+    expect(clock.alpha(9000)).toBe(0);
+    clock.resume(60, 1000, 9000, 20);
+    expect(clock.dueTick(9500)).toBe(60);
+    expect(clock.dueTick(9980 + 500)).toBe(90);
+  });
+
+  it("plays ticks at the server's rate: a second of local time is 60 ticks, whatever the frames", () => {
+    const clock = new LiveClock(6000);
+    clock.start(0, 0, 0);
+    let played = 0;
+    for (let now = 0; now <= 10_000; now += 7.3) played = Math.max(played, clock.dueTick(now));
+    expect(played).toBe(599);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Orientation } from "./params";
+import { type PublicState, UNREVEALED } from "./public-state";
+import { createRng } from "./rng";
+import { fieldFor, type Mover, type RoundState, tickRules } from "./round";
+import { GameRules } from "./rules";
+
+/**
+ * A round built from what a player may know at a tick (a live round's START): the same rules
+ * and field, the public state's places, and a placeholder RNG (the seed never reaches a
+ * client). Whatever the placeholder draws is not the round's future, so a waiting power-up is
+ * kept waiting (appearance UNREVEALED, beyond any round) until the server reveals it: the caller places revealed
+ * spawns itself. `seat` picks the Santa this round plays.
+ */
+export function roundFromPublic(
+  ps: PublicState,
+  options: { ticks: number; orientation: Orientation; seat?: number },
+): RoundState {
+  const rules = tickRules(GameRules);
+  const field = fieldFor(options.orientation, GameRules);
+  const me = ps.santas[options.seat ?? 0] ?? ps.santas[0];
+  if (!me) throw new Error("roundFromPublic: a public state with no Santa");
+  const mover = (m: { x: number; y: number; vx: number; vy: number }, r: number): Mover => ({
+    x: m.x,
+    y: m.y,
+    vx: m.vx,
+    vy: m.vy,
+    r,
+  });
+  return {
+    rules,
+    rng: createRng(0),
+    field,
+    tick: ps.tick,
+    ticks: options.ticks,
+    over: ps.tick >= options.ticks,
+    score: me.score,
+    gifts: me.gifts,
+    powerUpsUsed: me.powerUpsUsed,
+    santa: {
+      x: me.x,
+      y: me.y,
+      r: rules.santaRadius,
+      look: me.look,
+      frozenUntil: me.frozenUntil,
+      graceUntil: me.graceUntil,
+    },
+    gift: { x: ps.gift.x, y: ps.gift.y, r: rules.giftRadius },
+    ice: ps.ice.map((m) => mover(m, rules.iceRadius)),
+    powerUps: ps.powerUps.map((p) => ({
+      kind: p.kind,
+      state: p.state,
+      appearAtTick: p.state === "waiting" ? UNREVEALED : p.appearAtTick,
+      body: mover(p, rules.powerUpRadius),
+    })),
+    flameUntil: me.flameUntil,
+    cookieUntil: me.cookieUntil,
+  };
+}
