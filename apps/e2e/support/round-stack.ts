@@ -1,32 +1,52 @@
 import { startTestStack } from "@gift-grab/devkit";
 import { test } from "@playwright/test";
 import { gameBuild } from "./global-setup";
+import { type LagOptions, startLagProxy } from "./lag-proxy";
 import { serveStatic } from "./static-server";
+
+export interface ShortRoundOptions {
+  /** More of the server's runtime.env (a live round's countdown, grace…). */
+  runtimeEnv?: Record<string, string>;
+  /** The game reaches Nakama through a lagging, lossy proxy (support/lag-proxy.ts). */
+  lag?: LagOptions;
+}
 
 /**
  * A Nakama + Postgres of a spec's own whose rounds last `roundMs` (ROUND_DURATION_MS), with
- * the test build served against it: real rounds that finish in a few seconds, submitted for
- * real (a sped-up ?speed round would end before the server accepts a score).
+ * the test build served against it: real live rounds that finish in a few seconds, played on
+ * the server's clock.
  */
-export async function startShortRoundSite(name: string, roundMs: number) {
+export async function startShortRoundSite(
+  name: string,
+  roundMs: number,
+  options: ShortRoundOptions = {},
+) {
   const stack = await startTestStack({
     name,
     limits: "raised",
-    runtimeEnv: { ROUND_DURATION_MS: String(roundMs), ROUND_STARTS_PER_MINUTE: "60" },
+    runtimeEnv: {
+      ROUND_DURATION_MS: String(roundMs),
+      ROUND_STARTS_PER_MINUTE: "60",
+      ...options.runtimeEnv,
+    },
   });
+  const proxy = options.lag ? await startLagProxy(stack.port, options.lag) : null;
   const site = await serveStatic(gameBuild, {
     host: "127.0.0.1",
-    port: String(stack.port),
+    port: String(proxy?.port ?? stack.port),
     useSSL: false,
     serverKey: stack.serverKey,
   });
   return {
     url: site.url,
     port: stack.port,
+    /** The lag proxy's counts (chunks forwarded, chunks held a retransmit), when there is one. */
+    lagStats: proxy?.stats ?? null,
     /** Stops and starts this site's Nakama (same database): a server restart mid-game. */
     restartNakama: () => stack.restartNakama(),
     async stop() {
       await site.close();
+      await proxy?.close();
       await stack.stop();
     },
   };
@@ -35,10 +55,14 @@ export async function startShortRoundSite(name: string, roundMs: number) {
 type ShortRoundSite = Awaited<ReturnType<typeof startShortRoundSite>>;
 
 /** A short-round site of this spec file's own, started before its tests and stopped after. */
-export function useShortRoundSite(name: string, roundMs: number): () => ShortRoundSite {
+export function useShortRoundSite(
+  name: string,
+  roundMs: number,
+  options: ShortRoundOptions = {},
+): () => ShortRoundSite {
   let site: ShortRoundSite | undefined;
   test.beforeAll(async () => {
-    site = await startShortRoundSite(name, roundMs);
+    site = await startShortRoundSite(name, roundMs, options);
   });
   test.afterAll(async () => {
     await site?.stop();

@@ -17,12 +17,20 @@ export class LiveClock {
   private stoppedAt: number | null = null;
   private synced = false;
 
-  constructor(readonly ticks: number) {}
+  constructor(
+    readonly ticks: number,
+    private leadMs = 0,
+  ) {}
+
+  /** How far ahead of the server's clock this one runs (ms). */
+  setLead(ms: number): void {
+    this.leadMs = Math.max(0, ms);
+  }
 
   /** START: tick 0 is due `startInMs` after the server sent it (negative: it has run that long). */
   start(startInMs: number, receivedAt: number, oneWayMs: number): void {
     this.anchorTick = 0;
-    this.anchorAt = receivedAt - oneWayMs + startInMs;
+    this.anchorAt = receivedAt - oneWayMs + startInMs - this.leadMs;
     this.stoppedAt = null;
     this.synced = true;
   }
@@ -36,7 +44,7 @@ export class LiveClock {
   /** PAUSED (resumed): `tick` is due `inMs` after the server sent it. */
   resume(tick: number, inMs: number, receivedAt: number, oneWayMs: number): void {
     this.anchorTick = tick;
-    this.anchorAt = receivedAt - oneWayMs + inMs;
+    this.anchorAt = receivedAt - oneWayMs + inMs - this.leadMs;
     this.stoppedAt = null;
   }
 

@@ -11,6 +11,9 @@ import type { LiveMatch } from "../../net/live/live-match";
 import { LiveClock } from "./live-clock";
 import { Prediction } from "./prediction";
 
+/** The clock's lead is a one-way delay less this (an over-estimate must stay far from aheadTicks). */
+const LEAD_MARGIN_MS = 15;
+
 /** At most one INPUT this often (about 2 a match loop: a burst after a stall stays under the flood limit). */
 const SEND_EVERY_MS = 33;
 
@@ -48,7 +51,7 @@ export class LivePlay {
   ) {
     this.seat = start.seat;
     this.pausesLeft = start.pausesLeft;
-    this.clock = new LiveClock(start.ticks);
+    this.clock = new LiveClock(start.ticks, leadFor(arrived.oneWayMs));
     this.clock.start(start.startInMs, arrived.receivedAt, arrived.oneWayMs);
     this.log = new InputLog(start.ticks);
     this.prediction = new Prediction(
@@ -62,6 +65,7 @@ export class LivePlay {
       e.on("start", (m, t) => {
         // A rejoin: the server's round as it is now, and its clock.
         this.pausesLeft = m.pausesLeft;
+        this.clock.setLead(leadFor(t.oneWayMs));
         this.clock.start(m.startInMs, t.receivedAt, t.oneWayMs);
         this.prediction.restart(m.state);
       }),
@@ -135,4 +139,10 @@ export class LivePlay {
     for (const off of this.off.splice(0)) off();
     this.match.leave();
   }
+}
+
+/** Ahead of the server by a one-way delay, less a margin; never more than the ahead window allows. */
+function leadFor(oneWayMs: number): number {
+  const aheadMs = (LiveTiming.aheadTicks * 1000) / 60;
+  return Math.min(Math.max(0, oneWayMs - LEAD_MARGIN_MS), 4 * aheadMs);
 }

@@ -40,4 +40,12 @@ describe("the live round's clock", () => {
     for (let now = 0; now <= 10_000; now += 7.3) played = Math.max(played, clock.dueTick(now));
     expect(played).toBe(599);
   });
+
+  it("runs ahead of the server by the lead it is given (inputs arrive as their tick is due)", () => {
+    const clock = new LiveClock(600, 60);
+    clock.start(0, 1000, 75);
+    // Tick 0 was due on the server at local 925; this clock reaches it 60 ms sooner.
+    expect(clock.dueTick(865)).toBe(0);
+    expect(clock.dueTick(865 + 1000)).toBe(60);
+  });
 });

@@ -1,0 +1,172 @@
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { savedTokens } from "../support/accounts";
+import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
+import { useShortRoundSite } from "../support/round-stack";
+import { clickButton, playAsGuest } from "../support/ui";
+
+// Ranked live rounds through a bad network: a proxy in front of Nakama adds 75 ms each way
+// and holds 2 % of the chunks a retransmit (150 ms) longer, as TCP shows a lost segment. The
+// rounds last 6 s on the server's clock.
+const site = useShortRoundSite("e2e-live-round", 6_000, {
+  runtimeEnv: { LIVE_START_DELAY_MS: "1500" },
+  lag: { delayMs: 75, lossRate: 0.02, retransmitMs: 150, seed: 26 },
+});
+
+/**
+ * The largest correction (world units) the player's prediction may make at 150 ms RTT and
+ * 2 % loss: a late input the server played as the last one moves Santa by a few ticks'
+ * steps (7 world units a tick); smoothing draws it over ~100 ms.
+ */
+const MAX_CORRECTION = 60;
+
+interface LiveSight {
+  phase: string;
+  santa: { x: number; y: number; page: { x: number; y: number } };
+  gift: { x: number; y: number; page: { x: number; y: number } };
+  live: { largestCorrection: number; confirmedTick: number } | null;
+}
+
+async function sight(page: Page): Promise<LiveSight | null> {
+  const s = await gameState(page);
+  return s.scene === "Round" ? ((s.round as LiveSight | undefined) ?? null) : null;
+}
+
+/** The player's record on this week's board, asked of Nakama directly (not through the proxy). */
+async function boardScore(page: Page): Promise<number | null> {
+  const tokens = await savedTokens(page);
+  if (!tokens) throw new Error("not signed in");
+  const claims = JSON.parse(
+    Buffer.from(tokens.token.split(".")[1] ?? "", "base64url").toString(),
+  ) as { uid: string };
+  const res = await fetch(
+    `http://127.0.0.1:${site().port}/v2/leaderboard/weekly_leaderboard?owner_ids=${claims.uid}`,
+    { headers: { authorization: `Bearer ${tokens.token}` } },
+  );
+  const body = (await res.json()) as { owner_records?: { score?: string }[] };
+  const record = body.owner_records?.[0];
+  // A score of 0 is left out of the JSON (proto3).
+  return record ? Number(record.score ?? 0) : null;
+}
+
+/** Plays until the round scene ends, steering with `steer` once a frame; returns what it saw. */
+async function playLive(page: Page, steer: (s: LiveSight) => Promise<void>) {
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing", 20_000);
+  await waitFrames(page);
+  let ranked = false;
+  let largest = 0;
+  for (;;) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    const s = await sight(page);
+    if (!s || s.phase === "over") break;
+    if (s.live) ranked = true;
+    largest = Math.max(largest, s.live?.largestCorrection ?? 0);
+    if (s.phase === "playing") await steer(s);
+  }
+  return { ranked, largest };
+}
+
+/** The game-over screen once the server's END is shown; checks it against the board. */
+async function checkOutcome(page: Page, context: BrowserContext, errors: string[]) {
+  const over = await waitForGame(page, (s) => s.scene === "GameOver" && s.status === "ready");
+  const g = over.gameOver as {
+    score: number;
+    shownScore: string;
+    outcome: { status: string; score: number; rank: number } | null;
+    largestCorrection: number | null;
+  };
+  expect(g.outcome?.status).toBe("accepted");
+  const board = await boardScore(page);
+  // The server's score is the score: shown, and on the board (0 stays off it).
+  expect(g.shownScore).toBe(`Score: ${g.score}`);
+  expect(g.score).toBe(g.outcome?.score);
+  expect(board ?? 0).toBe(g.score);
+  expect(g.largestCorrection).not.toBeNull();
+  expect(g.largestCorrection ?? Infinity).toBeLessThan(MAX_CORRECTION);
+  test
+    .info()
+    .annotations.push(
+      { type: "largest correction (world units)", description: String(g.largestCorrection) },
+      { type: "score", description: String(g.score) },
+    );
+  expect(errors).toEqual([]);
+  await context.close();
+  return g;
+}
+
+test("a ranked live round at 1280×720 with the keyboard, 150 ms RTT and 2 % loss: the score shown is the board's", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({
+    baseURL: site().url,
+    viewport: { width: 1280, height: 720 },
+  });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await playAsGuest(page, "countdown=3000");
+  await clickButton(page, "Play");
+  const held = new Set<string>();
+  const hold = async (key: string, on: boolean) => {
+    if (on === held.has(key)) return;
+    if (on) await page.keyboard.down(key);
+    else await page.keyboard.up(key);
+    if (on) held.add(key);
+    else held.delete(key);
+  };
+  const { ranked, largest } = await playLive(page, async (s) => {
+    // The next gift is hidden (far off the field) until the server places it: keep going.
+    if (s.gift.x < 0) return;
+    const dx = s.gift.x - s.santa.x;
+    const dy = s.gift.y - s.santa.y;
+    await hold("ArrowRight", dx > 12);
+    await hold("ArrowLeft", dx < -12);
+    await hold("ArrowDown", dy > 12);
+    await hold("ArrowUp", dy < -12);
+  });
+  for (const key of [...held]) await page.keyboard.up(key);
+  expect(ranked).toBe(true);
+  expect(largest).toBeLessThan(MAX_CORRECTION);
+  await checkOutcome(page, context, errors);
+  expect(site().lagStats?.held).toBeGreaterThan(0);
+});
+
+test("a ranked live round at 390×844 with touch, 150 ms RTT and 2 % loss: the score shown is the board's", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({
+    baseURL: site().url,
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await playAsGuest(page, "countdown=3000");
+  await clickButton(page, "Play");
+  const cdp = await context.newCDPSession(page);
+  const touch = (type: "touchStart" | "touchMove" | "touchEnd", x = 0, y = 0) =>
+    cdp.send("Input.dispatchTouchEvent", {
+      type,
+      touchPoints: type === "touchEnd" ? [] : [{ x, y, id: 1 }],
+    });
+  let finger: { x: number; y: number } | null = null;
+  const { ranked } = await playLive(page, async (s) => {
+    if (!finger) {
+      // The finger lands on Santa and keeps him (he is held just above it).
+      finger = { ...s.santa.page };
+      await touch("touchStart", finger.x, finger.y);
+      return;
+    }
+    if (s.gift.x < 0) return;
+    // Moves the finger by part of the way from Santa to the gift: he follows it.
+    finger = {
+      x: Math.min(385, Math.max(5, finger.x + (s.gift.page.x - s.santa.page.x) * 0.5)),
+      y: Math.min(839, Math.max(5, finger.y + (s.gift.page.y - s.santa.page.y) * 0.5)),
+    };
+    await touch("touchMove", finger.x, finger.y);
+  });
+  if (finger) await touch("touchEnd");
+  expect(ranked).toBe(true);
+  await checkOutcome(page, context, errors);
+});
