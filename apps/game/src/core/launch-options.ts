@@ -1,10 +1,14 @@
 import type * as Phaser from "phaser";
 
-/** How a round runs: the server's seed, real time and a 3-2-1 countdown unless told otherwise. */
+/**
+ * How a round runs: live on the server's clock and a 3-2-1 countdown unless told otherwise.
+ * Only the test build tunes a round; a tuned seed or speed plays a practice round (the
+ * server's rounds have its own seed and clock).
+ */
 export interface RoundTuning {
-  /** Deals unsaved rounds (the server replays a saved one on its own seed). */
+  /** Deals a practice round on this seed. */
   seed: number | null;
-  /** Game-time multiplier. */
+  /** Game-time multiplier (practice rounds only). */
   speed: number;
   /** The 3-2-1 before a round, in game milliseconds (0 skips it). */
   countdownMs: number;
@@ -37,4 +41,9 @@ export function setLaunchOptions(game: Phaser.Game, options: LaunchOptions): voi
 
 export function launchOptions(scene: Phaser.Scene): LaunchOptions {
   return (scene.registry.get(KEY) as LaunchOptions | undefined) ?? defaultLaunchOptions;
+}
+
+/** A round tuned by the test build's switches: played as practice, never live. */
+export function tunedRound(tuning: RoundTuning): boolean {
+  return tuning.seed !== null || tuning.speed !== 1;
 }

@@ -2,6 +2,7 @@ import type { EndMessage, PausedMessage } from "@gift-grab/contracts";
 import {
   appendInput,
   createRound,
+  GameRules,
   type InputRuns,
   type Orientation,
   quantizeInput,
@@ -17,7 +18,7 @@ import { playSfx } from "../audio/sfx";
 import { pixelRatio } from "../config/pixel-ratio";
 import { emitGameEvent } from "../core/game-events";
 import { inspectable } from "../core/inspect";
-import { launchOptions, type RoundTuning } from "../core/launch-options";
+import { launchOptions, type RoundTuning, tunedRound } from "../core/launch-options";
 import { loadSettings, restartCountdownMs } from "../core/settings";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
@@ -162,6 +163,17 @@ export class RoundScene extends Phaser.Scene {
 
   /** Starts the round a player plays: live on the server, or practice; then the countdown. */
   protected play(orientation: Orientation, tuning: RoundTuning): void {
+    if (tunedRound(tuning)) {
+      // The test build's seed or speed: practice on this device; a prepared seat is left.
+      getNet().forgetPreparedRound();
+      this.begin(
+        tuning.seed ?? Date.now() >>> 0,
+        GameRules.roundDurationMs,
+        orientation,
+        tuning.countdownMs,
+      );
+      return;
+    }
     void this.startRound(tuning.seed, orientation, tuning.countdownMs);
   }
 
