@@ -14,7 +14,7 @@ test("play a real round → game over shows the rank → the leaderboard lists t
   const context = await browser.newContext({ baseURL: site().url });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  const { over } = await playRoundAsNewGuest(page, "?seed=5");
+  const { over } = await playRoundAsNewGuest(page);
   const result = over.gameOver as {
     score: number;
     shownScore: string;

@@ -2,42 +2,38 @@ import { PLAYER_STATS_GET, playerStatsGet } from "@gift-grab/contracts";
 import { expect, test } from "@playwright/test";
 import { savedTokens } from "../support/accounts";
 import { waitForGame, watchErrors } from "../support/game";
-import { chaseGiftsWithPointer } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
 import { clickButton, playAsGuest } from "../support/ui";
 
 test.describe.configure({ timeout: 120_000 });
 
-const site = useShortRoundSite("e2e-restart", 6_000);
+// Long enough that the restart lands mid-round.
+const site = useShortRoundSite("e2e-restart", 20_000);
 
-test("Nakama restarts during a round: the game reconnects and the score lands exactly once", async ({
+test("Nakama restarts during a live round: the player is told, and nothing half-written remains", async ({
   browser,
 }) => {
   const context = await browser.newContext({ baseURL: site().url });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await playAsGuest(page, "?seed=7");
+  await playAsGuest(page);
   await waitForGame(page, (s) => s.connection === "online");
   await clickButton(page, "Play");
   await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
 
-  // The server goes away and comes back while the round is being played.
+  // The server goes away (and its match with it) and comes back while the round is played.
   const restarted = site().restartNakama();
   await waitForGame(page, (s) => s.connection === "reconnecting", 10_000);
   await restarted;
-  await chaseGiftsWithPointer(page);
   const over = await waitForGame(
     page,
     (s) => s.scene === "GameOver" && s.status === "ready",
     30_000,
   );
-  const result = over.gameOver as { score: number; outcome: { status: string } };
-  // Accepted at once, or queued and answered once the server is back: either way it lands.
-  if (result.outcome.status === "queued") {
-    await waitForGame(page, (s) => String(s.lastToast ?? "").includes("saved"), 30_000);
-  } else {
-    expect(result.outcome.status).toBe("accepted");
-  }
+  const result = over.gameOver as { outcome: { status: string; message: string } };
+  // Told: the match was gone on the rejoin (or the grace ran out first, on a slow restart).
+  expect(result.outcome.status).toBe("rejected");
+  expect(result.outcome.message).toMatch(/restarted|away too long/);
   await waitForGame(page, (s) => s.connection === "online", 30_000);
 
   const tokens = await savedTokens(page);
@@ -51,8 +47,8 @@ test("Nakama restarts during a round: the game reconnects and the score lands ex
   );
   expect(res.status).toBe(200);
   const stats = playerStatsGet.response.parse(await res.json());
-  expect(stats.games_played).toBe(1);
-  expect(stats.best).toBe(result.score);
+  // The match writes only at its end: a round cut by the restart left nothing behind.
+  expect(stats.games_played).toBe(0);
   expect(
     errors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource|WebSocket/.test(e)),
   ).toEqual([]);

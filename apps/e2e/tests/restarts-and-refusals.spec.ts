@@ -18,7 +18,7 @@ async function dialogOf(page: Page): Promise<DialogState | null> {
 async function playThenQuit(page: Page) {
   await clickButton(page, "Play");
   const s = await waitForGame(page, (x) => x.scene === "Round" && x.status === "playing");
-  expect((s.round as { ticket: boolean }).ticket).toBe(true);
+  expect((s.round as { live: object | null }).live).not.toBeNull();
   expect(await dialogOf(page)).toBeNull();
   await waitFrames(page);
   await page.keyboard.press("Escape");
@@ -46,7 +46,7 @@ test("a refused start says why before any round: the rate limit's words, then Ba
   // exactly the limit goes through, so a player gets at least that many a minute.
   const tokens = await savedTokens(page);
   for (let i = 0; i < STARTS_PER_MINUTE; i++) {
-    const res = await fetch(nakamaUrl("/v2/rpc/round_start?unwrap=true"), {
+    const res = await fetch(nakamaUrl("/v2/rpc/live_round_create?unwrap=true"), {
       method: "POST",
       headers: { authorization: `Bearer ${tokens?.token}`, "content-type": "application/json" },
       body: "{}",
@@ -65,12 +65,12 @@ test("a refused start says why before any round: the rate limit's words, then Ba
   expect((await gameState(page)).scene).toBe("Menu");
 });
 
-test("with the server unreachable, Play says first that the round is practice; it plays unsaved, and rounds are saved again once it is back", async ({
+test("with the server unreachable, Play says first that the round is practice; it plays locally, and rounds are ranked again once it is back", async ({
   page,
 }) => {
   test.setTimeout(60_000);
-  await playAsGuest(page, "?speed=3");
-  await page.route(/\/v2\/rpc\/round_start/, (route) => route.abort("connectionrefused"));
+  await playAsGuest(page);
+  await page.route(/\/v2\/rpc\/live_round_create/, (route) => route.abort("connectionrefused"));
 
   await clickButton(page, "Play");
   await expect.poll(() => dialogOf(page)).toMatchObject({ title: "Practice round" });
@@ -79,21 +79,19 @@ test("with the server unreachable, Play says first that the round is practice; i
   );
   expect((await gameState(page)).scene).toBe("Menu");
   await clickButton(page, "Play practice");
-  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
-  const over = await waitForGame(
-    page,
-    (s) => s.scene === "GameOver" && s.status === "ready",
-    30_000,
-  );
-  expect(over.gameOver).toMatchObject({
-    outcome: { status: "practice" },
-    message: "Practice round: not saved.",
-  });
+  const practice = await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
+  expect((practice.round as { live: object | null }).live).toBeNull();
+  await waitFrames(page);
+  await page.keyboard.press("Escape");
+  await waitForGame(page, (s) => s.status === "paused");
+  await clickButton(page, "Quit to menu");
+  await clickButton(page, "Quit");
+  await waitForScene(page, "Menu");
 
-  // The server is back: the next round is a saved one again, with no question asked.
-  await page.unroute(/\/v2\/rpc\/round_start/);
-  await clickButton(page, "Play again");
+  // The server is back: the next round is a ranked one again, with no question asked.
+  await page.unroute(/\/v2\/rpc\/live_round_create/);
+  await clickButton(page, "Play");
   const s = await waitForGame(page, (x) => x.scene === "Round" && x.status === "playing");
-  expect((s.round as { ticket: boolean }).ticket).toBe(true);
+  expect((s.round as { live: object | null }).live).not.toBeNull();
   expect(await dialogOf(page)).toBeNull();
 });

@@ -54,7 +54,7 @@ test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pu
       const s = (window as unknown as { __giftGrabProbe: { state: TestApiState } }).__giftGrabProbe
         .state;
       const hud = (s.round as { hud?: { banner: string } } | undefined)?.hud;
-      return s.scene === "Round" && s.status === "submitting" && hud?.banner === "Time's up!";
+      return s.scene === "Round" && s.status === "over" && hud?.banner === "Time's up!";
     },
     null,
     { polling: "raf", timeout: 30_000 },
@@ -81,10 +81,11 @@ test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pu
   expect(errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
 });
 
-test("the countdown takes no steering, and Esc pauses it; Resume carries on counting", async ({
+test("a practice round's countdown takes no steering, and Esc pauses it; Resume carries on counting", async ({
   page,
 }) => {
-  await playAsGuest(page, "?countdown=3000");
+  // A live round's countdown is the server's (it can't pause before tick 0): a practice round's.
+  await playAsGuest(page, "?seed=3&countdown=3000");
   await clickButton(page, "Play");
   await waitForGame(page, (s) => s.scene === "Round" && s.status === "countdown");
   // Steering during the countdown moves nothing.

@@ -102,3 +102,7 @@ export const liveSessionEndedMessage = "This round ended: your session stopped p
 
 /** A live round the server could not record (END's reason "failed"). */
 export const liveFailedMessage = "The server couldn't record this round. Try another one.";
+
+/** A live round whose match was gone when the socket came back (the server restarted). */
+export const liveGoneMessage =
+  "The game server lost this round while you were away (it restarted), so it wasn't saved.";

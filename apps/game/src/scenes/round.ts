@@ -22,7 +22,12 @@ import { launchOptions, type RoundTuning, tunedRound } from "../core/launch-opti
 import { loadSettings, restartCountdownMs } from "../core/settings";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
-import { liveAwayMessage, liveFailedMessage, liveSessionEndedMessage } from "../net/messages";
+import {
+  liveAwayMessage,
+  liveFailedMessage,
+  liveGoneMessage,
+  liveSessionEndedMessage,
+} from "../net/messages";
 import type { ConnectionState, RoundTicket, SubmitOutcome } from "../net/types";
 import type { MoveInput } from "../play/input";
 import { interpolate, type Positions, positionsOf } from "../play/interpolate";
@@ -164,8 +169,7 @@ export class RoundScene extends Phaser.Scene {
   /** Starts the round a player plays: live on the server, or practice; then the countdown. */
   protected play(orientation: Orientation, tuning: RoundTuning): void {
     if (tunedRound(tuning)) {
-      // The test build's seed or speed: practice on this device; a prepared seat is left.
-      getNet().forgetPreparedRound();
+      // The test build's seed or speed: practice on this device (Play opened no seat).
       this.begin(
         tuning.seed ?? Date.now() >>> 0,
         GameRules.roundDurationMs,
@@ -243,7 +247,13 @@ export class RoundScene extends Phaser.Scene {
     live.events.on("paused", (m) => this.livePaused(m));
     live.events.on("end", (m) => this.liveEnded(m));
     live.events.on("lost", (why) =>
-      this.liveOver(why === "grace" ? liveAwayMessage : liveSessionEndedMessage),
+      this.liveOver(
+        why === "grace"
+          ? liveAwayMessage
+          : why === "gone"
+            ? liveGoneMessage
+            : liveSessionEndedMessage,
+      ),
     );
     live.events.on("link", (state) =>
       this.hud.flash(state === "away" ? "Connection lost: reconnecting…" : "Reconnected", 1500),
@@ -402,6 +412,7 @@ export class RoundScene extends Phaser.Scene {
       powerUpsUsed: this.round.powerUpsUsed,
       inputs: this.inputs,
     };
+    emitGameEvent(this, "status", { status: "over" });
     // A practice round: nothing is ranked; Watch replays it here.
     const submission = Promise.resolve<SubmitOutcome>({ status: "practice" });
     const watch: WatchData = {

@@ -1,4 +1,5 @@
 import type * as Phaser from "phaser";
+import { launchOptions, tunedRound } from "../core/launch-options";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
 import { Dialog } from "./dialog";
@@ -16,6 +17,12 @@ export async function playRound(
   options: { again?: boolean } = {},
 ): Promise<void> {
   if (preparing) return;
+  const round = { again: options.again === true };
+  // The test build's tuned rounds are practice: no seat is opened for them.
+  if (tunedRound(launchOptions(scene).round)) {
+    scene.scene.start("Round", round);
+    return;
+  }
   const net = getNet();
   preparing = true;
   const { width, height } = scene.scale;
@@ -23,7 +30,6 @@ export async function playRound(
     preparing = false;
   });
   const check = await whileRunning(scene, prepared);
-  const round = { again: options.again === true };
   if (check.saved) {
     scene.scene.start("Round", round);
     return;

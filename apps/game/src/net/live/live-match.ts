@@ -26,8 +26,11 @@ export interface LiveMatchEvents {
   end: (m: EndMessage) => void;
   /** The socket dropped ("away": rejoining within the grace) or the seat is back. */
   link: (state: "away" | "back") => void;
-  /** The seat is gone: away past the grace, or the session ended (kick, sign-out elsewhere). */
-  lost: (why: "grace" | "session") => void;
+  /**
+   * The seat is gone: away past the grace, the match refused the rejoin (it is over or gone,
+   * e.g. the server restarted), or the session ended (kick, sign-out elsewhere).
+   */
+  lost: (why: "grace" | "gone" | "session") => void;
 }
 
 /** When a message arrived, and how long it took to come (half the join's round trip). */
@@ -219,7 +222,7 @@ export class LiveMatch {
       // Refused on an open socket: the match no longer has the seat (it ended meanwhile).
       if (this.deps.link.open && !this.ended) {
         this.stop();
-        this.events.emit("lost", "grace");
+        this.events.emit("lost", "gone");
       }
       // No socket: the next online tries again while the grace timer runs.
     } finally {

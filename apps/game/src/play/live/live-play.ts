@@ -14,13 +14,16 @@ import { Prediction } from "./prediction";
 /** The clock's lead is a one-way delay less this (an over-estimate must stay far from aheadTicks). */
 const LEAD_MARGIN_MS = 15;
 
+/** A tick this close to its window's end counts as missing it (the send and the trip take time). */
+const STALE_MARGIN_TICKS = 3;
+
 /** At most one INPUT this often (about 2 a match loop: a burst after a stall stays under the flood limit). */
 const SEND_EVERY_MS = 33;
 
 export interface LivePlayEvents {
   paused: (m: PausedMessage) => void;
   end: (m: EndMessage) => void;
-  lost: (why: "grace" | "session") => void;
+  lost: (why: "grace" | "gone" | "session") => void;
   link: (state: "away" | "back") => void;
 }
 
@@ -104,9 +107,15 @@ export class LivePlay {
     const p = this.prediction;
     const events: RoundEvent[] = [];
     let ticks = 0;
+    // Ticks this late (a stalled page catching up) reach the server after their window: it
+    // plays them with the last input it has, so they are predicted so, and sent so.
+    const stale = due - LiveTiming.lateTicks + STALE_MARGIN_TICKS;
     while (p.predicted.tick < due && !p.predicted.over) {
-      const { dx, dy } = sample();
-      this.log.record(p.predicted.tick + 1, dx, dy);
+      const t = p.predicted.tick + 1;
+      const sampled = sample();
+      const held = t <= stale ? this.log.at(t - 1) : null;
+      const [dx, dy] = held ?? [sampled.dx, sampled.dy];
+      this.log.record(t, dx, dy);
       for (const e of p.step(dx, dy)) events.push(e);
       ticks++;
     }

@@ -1,0 +1,61 @@
+import { LiveOp, type StartMessage } from "@gift-grab/contracts";
+import { createRound, publicState } from "@gift-grab/simulation";
+import { describe, expect, it } from "vitest";
+import { Emitter } from "../../../src/net/emitter";
+import type { LiveMatch, LiveMatchEvents } from "../../../src/net/live/live-match";
+import { LivePlay } from "../../../src/play/live/live-play";
+
+const start: StartMessage = {
+  seat: 0,
+  seats: 1,
+  ticks: 600,
+  orientation: "landscape",
+  leadTicks: 15,
+  lateTicks: 12,
+  startInMs: 0,
+  pausesLeft: 2,
+  state: publicState(createRound({ seed: 1, durationMs: 10_000 }), 15),
+};
+
+function fakeMatch() {
+  const sent: { op: number; lastTick: number; n: number }[] = [];
+  const match = {
+    events: new Emitter<LiveMatchEvents>(),
+    sendInput: (m: { lastTick: number; inputs: unknown[] }) =>
+      sent.push({ op: LiveOp.INPUT, lastTick: m.lastTick, n: m.inputs.length }),
+    sendPause: () => {},
+    leave: () => {},
+  };
+  return { match: match as unknown as LiveMatch, sent };
+}
+
+describe("a live round's play loop", () => {
+  it("plays every tick due on the server's clock and sends the newest, redundantly", () => {
+    let now = 0;
+    const { match, sent } = fakeMatch();
+    const play = new LivePlay(match, start, { receivedAt: 0, oneWayMs: 0 }, () => now);
+    now = 100; // 6 ticks
+    const { ticks } = play.update(() => ({ dx: 100, dy: 0 }));
+    expect(ticks).toBe(6);
+    expect(play.prediction.predicted.tick).toBe(6);
+    expect(sent).toEqual([{ op: LiveOp.INPUT, lastTick: 6, n: 6 }]);
+    now = 110; // within 33 ms: no second message yet
+    play.update(() => ({ dx: 100, dy: 0 }));
+    expect(sent).toHaveLength(1);
+  });
+
+  it("a stalled page predicts the ticks past their window as the server plays them: the last input again", () => {
+    let now = 0;
+    const { match } = fakeMatch();
+    const play = new LivePlay(match, start, { receivedAt: 0, oneWayMs: 0 }, () => now);
+    now = 50;
+    play.update(() => ({ dx: 100, dy: 0 }));
+    // A second-long stall: 57 ticks due at once, the player now steering left.
+    now = 1000;
+    play.update(() => ({ dx: -100, dy: 0 }));
+    expect(play.log.at(40)).toEqual([100, 0]);
+    expect(play.log.at(51)).toEqual([100, 0]);
+    expect(play.log.at(52)).toEqual([-100, 0]);
+    expect(play.log.at(60)).toEqual([-100, 0]);
+  });
+});
