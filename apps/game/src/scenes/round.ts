@@ -511,6 +511,7 @@ export class RoundScene extends Phaser.Scene {
       this.openPauseMenu({
         title: "Paused",
         message: `${left} in this round. It goes on by itself in ${Math.ceil(m.msLeft / 1000)} s.`,
+        quit: "The server plays it out without you and keeps what you scored so far.",
       });
       return;
     }

@@ -181,11 +181,34 @@ describe.concurrent("a dropped socket", () => {
 
   it("ends the round with what the server has once the grace is over", async () => {
     const game = await play();
-    while (game.p.dueTick() < 20) await sleep(50);
+    // After a gift: a round that caught nothing stays off the board (stats only).
+    while ((game.p.frames.at(-1)?.seats[0]?.score ?? 0) < 1) await sleep(50);
     game.p.close();
     await sleep(GRACE_MS + 500);
-    const { meta, record } = await written(game.port, game);
+    const { meta, record, stats } = await written(game.port, game);
     expect(meta.live?.ended).toBe("abandoned");
     expect(record).toBeDefined();
+    expect(stats.games_played).toBe(1);
+  });
+
+  it("keeps a round that caught nothing off the board: the stats count it, END says rank 0", async () => {
+    const game = await play({
+      tamper: (tick) => [
+        {
+          op: LiveOp.INPUT,
+          data: new Uint8Array(encodeInput({ seat: 0, lastTick: tick, inputs: [[0, 0]] })),
+        },
+      ],
+    });
+    const end = await game.p.result(DURATION_MS + 5_000);
+    game.p.close();
+    // Santa stands in the middle; a gift never spawns within reach of him there.
+    expect(end).toMatchObject({ reason: "completed", score: 0, rank: 0, best: 0, newBest: false });
+    const list = await game.client.listLeaderboardRecords(game.session, WEEKLY_LEADERBOARD_ID, [
+      userId(game.session),
+    ]);
+    expect(list.owner_records ?? []).toEqual([]);
+    const stats = await call(game.port, game.session, playerStatsGet.id, {});
+    expect(playerStatsGet.response.parse(stats.json).games_played).toBe(1);
   });
 });

@@ -12,6 +12,8 @@ export interface PauseWords {
   message?: string;
   /** The Resume button's words ("Continue as it is"). */
   resume?: string;
+  /** What quitting costs, said before it (default: the score won't count). */
+  quit?: string;
 }
 
 /**
@@ -35,7 +37,11 @@ export class PauseMenu {
       ...(words.message ? { message: words.message } : {}),
       actions: [
         { label: words.resume ?? "Resume", onPress: handlers.onResume },
-        { label: "Quit to menu", variant: "secondary", onPress: () => this.confirmQuit(handlers) },
+        {
+          label: "Quit to menu",
+          variant: "secondary",
+          onPress: () => this.confirmQuit(handlers, words.quit),
+        },
       ],
     });
   }
@@ -45,10 +51,10 @@ export class PauseMenu {
     this.dialog = null;
   }
 
-  private confirmQuit(handlers: Handlers) {
+  private confirmQuit(handlers: Handlers, cost = "Its score won't count.") {
     this.show({
       title: "Quit this round?",
-      message: "Its score won't count.",
+      message: cost,
       actions: [
         { label: "Keep playing", onPress: handlers.onResume },
         { label: "Quit", variant: "danger", onPress: handlers.onQuit },

@@ -29,13 +29,18 @@ export function writeResults(
   if (!result) throw new Error("writeResults: the round is not over");
   const figures = plausibility(seat, result.grabTicks, result.ticksPlayed);
   const before = ownRecord(nk, seat.userId);
-  const record = writeScore(nk, seat.userId, seat.username, result.score, {
-    gifts: result.gifts,
-    power_ups_used: result.power_ups_used,
-    client: seat.client,
-    live: { match_id: matchId, ...figures, ended: result.reason },
-  });
-  const newBest = before === null || result.score > before.score;
+  // A round that caught nothing stays off the board: it counts in the stats only. The
+  // player's best and rank are what the board already says (rank 0: not on it).
+  const record =
+    result.score > 0
+      ? writeScore(nk, seat.userId, seat.username, result.score, {
+          gifts: result.gifts,
+          power_ups_used: result.power_ups_used,
+          client: seat.client,
+          live: { match_id: matchId, ...figures, ended: result.reason },
+        })
+      : before;
+  const newBest = result.score > 0 && (before === null || result.score > before.score);
   const replay = newBest
     ? [
         replayWrite(seat.userId, {
@@ -69,8 +74,8 @@ export function writeResults(
     score: result.score,
     gifts: result.gifts,
     powerUpsUsed: result.power_ups_used,
-    best: record.score,
-    rank: record.rank,
+    best: record?.score ?? 0,
+    rank: record?.rank ?? 0,
     newBest,
     ticksPlayed: result.ticksPlayed,
   };
