@@ -138,7 +138,7 @@ for (const device of devices) {
         if (isPhone(size)) await expectReadable(page, `${scene} at ${size.name}`);
       });
 
-    await page.goto("/?seed=42");
+    await page.goto("/");
     await waitForScene(page, "SignIn");
     await atEverySize(async (size) => {
       await expect(page.getByRole("button", { name: "Play as guest" })).toBeInViewport({
