@@ -250,8 +250,13 @@ export class NakamaNet implements GameNet {
 
   /** live_round_create, then a seat in its match over the socket (START received). */
   private async openLiveRound(orientation: Orientation): Promise<RoundTicket> {
+    const sent = performance.now();
     const { match_id, duration_ms } = await callLiveRoundCreate(this, { orientation });
-    const match = new LiveMatch({ link: this.link, matchId: match_id });
+    const match = new LiveMatch({
+      link: this.link,
+      matchId: match_id,
+      rttHintMs: performance.now() - sent,
+    });
     let arrived = { receivedAt: 0, oneWayMs: 0 };
     const offStart = match.events.on("start", (_m, t) => {
       arrived = t;

@@ -25,7 +25,7 @@ interface GameOverData {
   /** A live round on the board: Watch plays the run the server stored (replay_get). */
   watchOwn?: boolean;
   /** What the live round's prediction measured (the test build's probe reads it). */
-  live?: { largestCorrection: number };
+  live?: { largestCorrection: number; largestStep: number };
 }
 
 /**
@@ -105,6 +105,7 @@ export class GameOverScene extends UiScene {
       message: this.outcomeText.text,
       gap: this.gapText.text,
       largestCorrection: data.live?.largestCorrection ?? null,
+      largestStep: data.live?.largestStep ?? null,
     }));
     // Ready once the score has counted up and the server's answer (and the gap to the next
     // player) is shown.

@@ -494,7 +494,10 @@ export class RoundScene extends Phaser.Scene {
         submission: Promise.resolve(outcome),
         notSavedReason: null,
         watchOwn: outcome.status === "accepted" && outcome.rank > 0,
-        live: { largestCorrection: live?.prediction.largestCorrection ?? 0 },
+        live: {
+          largestCorrection: live?.prediction.largestCorrection ?? 0,
+          largestStep: live?.prediction.largestStep ?? 0,
+        },
       }),
     );
   }
@@ -704,6 +707,7 @@ export class RoundScene extends Phaser.Scene {
       live: this.live
         ? {
             largestCorrection: this.live.prediction.largestCorrection,
+            largestStep: this.live.prediction.largestStep,
             corrections: this.live.prediction.corrections,
             confirmedTick: this.live.prediction.confirmed.tick,
             serverScore: this.live.prediction.confirmed.score,
@@ -739,6 +743,7 @@ export interface RoundSight {
   /** A live round's prediction, for the e2e (null: practice or Watch). */
   live: {
     largestCorrection: number;
+    largestStep: number;
     corrections: number;
     confirmedTick: number;
     serverScore: number;

@@ -54,6 +54,8 @@ export interface LiveMatchDeps {
   graceMs?: number;
   /** How long a join waits for START. */
   startTimeoutMs?: number;
+  /** Another round trip to the server just measured (live_round_create's), in ms. */
+  rttHintMs?: number;
 }
 
 /** A live round that could not be joined: no socket open, or the match refused the join. */
@@ -122,8 +124,10 @@ export class LiveMatch {
     } catch {
       throw new LiveRoundFailure("refused");
     }
-    // START is sent right after the join's answer: it took about half this round trip.
-    this.oneWayMs = Math.max(0, (this.now() - sent) / 2);
+    // START is sent right after the join's answer: it took about half this round trip. A
+    // stalled page measures a round trip too long: the shorter of two is the estimate.
+    const rtt = Math.min(this.now() - sent, this.deps.rttHintMs ?? Number.POSITIVE_INFINITY);
+    this.oneWayMs = Math.max(0, rtt / 2);
   }
 
   sendInput(m: InputMessage): void {

@@ -27,6 +27,16 @@ export class LiveClock {
     this.leadMs = Math.max(0, ms);
   }
 
+  /** Drops the lead now (the server refused inputs as ahead): the clock waits that long. */
+  dropLead(): void {
+    this.anchorAt += this.leadMs;
+    this.leadMs = 0;
+  }
+
+  get lead(): number {
+    return this.leadMs;
+  }
+
   /** START: tick 0 is due `startInMs` after the server sent it (negative: it has run that long). */
   start(startInMs: number, receivedAt: number, oneWayMs: number): void {
     this.anchorTick = 0;

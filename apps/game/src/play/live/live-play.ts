@@ -42,6 +42,7 @@ export class LivePlay {
   pausesLeft: number;
   ended: EndMessage | null = null;
   private lastSentAt = Number.NEGATIVE_INFINITY;
+  private filledSeen = 0;
   private sentTick = 0;
   private lastFrameAt: number;
   private readonly off: (() => void)[] = [];
@@ -72,7 +73,10 @@ export class LivePlay {
         this.clock.start(m.startInMs, t.receivedAt, t.oneWayMs);
         this.prediction.restart(m.state);
       }),
-      e.on("frame", (m) => this.prediction.reconcile(m)),
+      e.on("frame", (m) => {
+        this.prediction.reconcile(m);
+        this.checkLead(m.seats[this.seat]?.filled ?? 0);
+      }),
       e.on("paused", (m, t) => {
         this.pausesLeft = m.pausesLeft;
         if (m.paused) this.clock.pause(m.tick);
@@ -86,6 +90,17 @@ export class LivePlay {
       e.on("lost", (why) => this.events.emit("lost", why)),
       e.on("link", (state) => this.events.emit("link", state)),
     );
+  }
+
+  /**
+   * The lead rests on an estimate of the one-way delay: too long, and the server refuses the
+   * inputs as ahead of its clock, filling the ticks instead. Filled ticks piling up while inputs
+   * go out mean that (or a bad network): the clock drops its lead and stays on the server's.
+   */
+  private checkLead(filled: number): void {
+    const more = filled - this.filledSeen;
+    this.filledSeen = filled;
+    if (more > 2 * LiveTiming.lateTicks && this.clock.lead > 0) this.clock.dropLead();
   }
 
   /** ms until tick 0 (countdown), ≤ 0 once running. */

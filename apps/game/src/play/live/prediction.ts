@@ -24,7 +24,7 @@ export interface InputsByTick {
 /** How fast a correction's leftover fades from the drawing: halved about every 55 ms. */
 const SMOOTH_MS = 80;
 /** A correction this large (world units) is drawn at once: smoothing it would mislead. */
-const SNAP_AT = 240;
+export const SNAP_AT = 240;
 
 /**
  * Client-side prediction with server reconciliation (Gambetta): `confirmed` is the round as
@@ -44,8 +44,13 @@ export class Prediction {
   private serverInput: [number, number] = [0, 0];
   /** Drawn Santa = predicted Santa + offset (subunits); fades to 0. */
   private offset = { x: 0, y: 0 };
-  /** The largest correction of the predicted Santa, in world units (what the tests bound). */
+  /** The largest correction of the predicted Santa, in world units (before smoothing). */
   largestCorrection = 0;
+  /**
+   * The largest step a correction added to the drawing, in world units per 60th of a second:
+   * what the player sees of it (a snap counts whole). The tests bound it.
+   */
+  largestStep = 0;
   corrections = 0;
 
   constructor(
@@ -94,6 +99,10 @@ export class Prediction {
   /** Fades the drawn correction over `ms` of real time. */
   fade(ms: number): void {
     const k = Math.exp(-Math.max(0, ms) / SMOOTH_MS);
+    // Per 60th of a second: a long frame moves everything further, Santa's own step too.
+    const frames = Math.max(1, ms / (1000 / 60));
+    const step = (Math.sqrt(this.offset.x ** 2 + this.offset.y ** 2) * (1 - k)) / frames;
+    this.largestStep = Math.max(this.largestStep, step / SUBUNITS);
     this.offset.x *= k;
     this.offset.y *= k;
     if (Math.abs(this.offset.x) + Math.abs(this.offset.y) < 1) this.offset = { x: 0, y: 0 };
@@ -143,6 +152,7 @@ export class Prediction {
     const moved = Math.sqrt(dx * dx + dy * dy) / SUBUNITS;
     if (moved > 0) this.corrections += 1;
     if (!snap) this.largestCorrection = Math.max(this.largestCorrection, moved);
+    if (!snap && moved > SNAP_AT) this.largestStep = Math.max(this.largestStep, moved);
     if (snap || moved > SNAP_AT) this.offset = { x: 0, y: 0 };
     else this.offset = { x: this.offset.x + dx, y: this.offset.y + dy };
   }

@@ -48,4 +48,14 @@ describe("the live round's clock", () => {
     expect(clock.dueTick(865)).toBe(0);
     expect(clock.dueTick(865 + 1000)).toBe(60);
   });
+
+  it("drops its lead at once when told: the clock waits for the server's", () => {
+    const clock = new LiveClock(600, 50);
+    clock.start(0, 1000, 0);
+    expect(clock.dueTick(1000)).toBe(3);
+    clock.dropLead();
+    expect(clock.lead).toBe(0);
+    expect(clock.dueTick(1000)).toBe(0);
+    expect(clock.dueTick(2000)).toBe(60);
+  });
 });

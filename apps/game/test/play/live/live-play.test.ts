@@ -58,4 +58,21 @@ describe("a live round's play loop", () => {
     expect(play.log.at(52)).toEqual([-100, 0]);
     expect(play.log.at(60)).toEqual([-100, 0]);
   });
+
+  it("drops the clock's lead when the server fills ticks while inputs go out (refused as ahead)", () => {
+    const now = 0;
+    const { match } = fakeMatch();
+    const play = new LivePlay(match, start, { receivedAt: 0, oneWayMs: 60 }, () => now);
+    expect(play.clock.lead).toBe(45);
+    const frame = (tick: number, filled: number) =>
+      match.events.emit("frame", {
+        tick,
+        seats: [{ ackTick: 0, filled, score: 0, x: 640_000, y: 360_000 }],
+        reveals: [],
+      });
+    frame(6, 6);
+    expect(play.clock.lead).toBe(45);
+    frame(36, 36);
+    expect(play.clock.lead).toBe(0);
+  });
 });

@@ -103,6 +103,7 @@ function playRound(options: { seed: number; lag: number; lost?: (tick: number) =
     const serverTick = Math.min(ticks, t - options.lag);
     server.play(serverTick, (tick) => (options.lost?.(tick) ? null : log.at(tick)));
     if (t % 6 === 0) inFlight.push({ at: t + options.lag, frame: server.frame(serverTick) });
+    client.fade(1000 / 60);
     while (inFlight[0] && inFlight[0].at <= t) {
       client.reconcile((inFlight.shift() as { frame: FrameMessage }).frame);
       const g = client.predicted.gift;
@@ -159,6 +160,9 @@ describe("prediction and reconciliation", () => {
     client.fade(1000);
     expect(client.santaShown()).toEqual({ x: s.x / SUBUNITS, y: s.y / SUBUNITS });
     expect(Math.abs(shown.x - s.x / SUBUNITS)).toBeLessThan(40);
+    // What the player saw of the corrections: small steps, each a fraction of one.
+    expect(client.largestStep).toBeGreaterThan(0);
+    expect(client.largestStep).toBeLessThan(client.largestCorrection);
   });
 
   it("a rejoin's START replaces the confirmed round and replays the unconfirmed inputs", () => {
