@@ -4,8 +4,9 @@ import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
 // Short reconnects: a tab that took a lost socket for a drop would be back within a second.
 // Practice rounds (a tuned seed): a round that another tab's takeover stops waits paused for
-// this tab's word. A live round's seat is left then (tests/live-round.spec.ts, realtime.md).
-const PAGE = `?seed=5&${timingsParam({ reconnectBaseMs: 100, reconnectMaxMs: 300 })}`;
+// this tab's word. A live round ends instead, its seat left (the last test).
+const TIMINGS = timingsParam({ reconnectBaseMs: 100, reconnectMaxMs: 300 });
+const PAGE = `?seed=5&${TIMINGS}`;
 
 /** Counts the game-server sockets a page opens. */
 function countSockets(page: Page) {
@@ -95,5 +96,38 @@ test("two tabs of one browser share the sign-in: one plays, the other offers Pla
   await clickButton(b, "Resume");
   await waitForGame(b, (s) => s.status === "playing");
   expect(submits.b).toBe(0);
+  await context.close();
+});
+
+test("a live round in one tab ends when another tab takes over: it leaves the match and says why", async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const a = await context.newPage();
+  const b = await context.newPage();
+  const left = { frames: 0 };
+  a.on("websocket", (ws) =>
+    ws.on("framesent", (f) => {
+      if (String(f.payload).includes("match_leave")) left.frames++;
+    }),
+  );
+  await playAsGuest(a, TIMINGS);
+  await clickButton(a, "Play");
+  const playing = await waitForGame(a, (s) => s.scene === "Round" && s.status === "playing");
+  expect((playing.round as { live: object | null }).live).not.toBeNull();
+
+  await b.goto(`/?${TIMINGS}`);
+  await waitForScene(b, "Menu");
+  await clickButton(b, "Play here");
+  const over = await waitForGame(a, (s) => s.scene === "GameOver" && s.status === "ready");
+  expect(over.gameOver).toMatchObject({
+    outcome: {
+      status: "rejected",
+      message: "This round ended: your session stopped playing here.",
+    },
+  });
+  await expect.poll(() => tabView(a)).toMatchObject(WAITS);
+  // The seat was left (a match leave on the socket before it closed), not dropped.
+  expect(left.frames).toBe(1);
   await context.close();
 });
