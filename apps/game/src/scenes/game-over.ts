@@ -22,8 +22,11 @@ interface GameOverData {
   notSavedReason: string | null;
   /** A practice round just played, to watch again (its seed and inputs are here). */
   watch?: WatchData;
-  /** A live round on the board: Watch plays the run the server stored (replay_get). */
-  watchOwn?: boolean;
+  /**
+   * A live round on the board: Watch plays the run the server stored (replay_get: the week's
+   * best, this one when it is a new best).
+   */
+  watchOwn?: "run" | "best";
   /** What the live round's prediction measured (the test build's probe reads it). */
   live?: { largestCorrection: number; largestStep: number };
 }
@@ -74,7 +77,13 @@ export class GameOverScene extends UiScene {
     this.buttons = [
       this.button("Play again", again),
       ...(data.watchOwn
-        ? [this.button("Watch your run", () => void this.watchOwn(data), "secondary")]
+        ? [
+            this.button(
+              data.watchOwn === "run" ? "Watch your run" : "Watch your best run",
+              () => void this.watchOwn(data),
+              "secondary",
+            ),
+          ]
         : []),
       ...(watch
         ? [

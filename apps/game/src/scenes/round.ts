@@ -493,7 +493,12 @@ export class RoundScene extends Phaser.Scene {
         result: { ...result, inputs: this.inputs },
         submission: Promise.resolve(outcome),
         notSavedReason: null,
-        watchOwn: outcome.status === "accepted" && outcome.rank > 0,
+        watchOwn:
+          outcome.status === "accepted" && outcome.rank > 0
+            ? outcome.newBest
+              ? ("run" as const)
+              : ("best" as const)
+            : undefined,
         live: {
           largestCorrection: live?.prediction.largestCorrection ?? 0,
           largestStep: live?.prediction.largestStep ?? 0,
