@@ -1,6 +1,7 @@
 export * from "./inputs";
 export * from "./params";
 export * from "./public-state";
+export * from "./race";
 export * from "./replay";
 export * from "./rng";
 export * from "./round";
