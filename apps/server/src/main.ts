@@ -19,6 +19,7 @@ import { createWeeklyBoard } from "./leaderboard/weekly-board";
 import { perPlayer } from "./limits/guards";
 import { apiPolicyHooks, apiPolicyRtHooks } from "./policy/api-policy";
 import { liveRoundCreateHandler } from "./rounds/live/create";
+import { raceMatched, raceWithBotsHandler } from "./rounds/live/race-create";
 import { roundStartHandler } from "./rounds/round-start";
 import { roundSubmitHandler } from "./rounds/round-submit";
 import { callHook, type HookOutcome } from "./runtime/call-hook";
@@ -49,6 +50,7 @@ export const rpcs: RpcRegistry = rpcRegistry(allRpcs, [
   replayGetHandler,
   playerStatsGetHandler,
   liveRoundCreateHandler,
+  raceWithBotsHandler,
 ]);
 
 /** Closed and limited APIs first (policy/api-policy.ts); the game's own hooks after them. */
@@ -69,6 +71,8 @@ export const hooks: HookRegistry = {
     "leaderboard list",
     beforeListLeaderboardRecordsAroundOwner,
   ),
+  // Races found by the matchmaker (rounds/live/race-create.ts).
+  registerMatchmakerMatched: raceMatched,
 };
 
 /**

@@ -1,0 +1,221 @@
+import { randomUUID } from "node:crypto";
+import {
+  decodeInput,
+  encodeInput,
+  type FrameMessage,
+  LiveOp,
+  RaceMatchmaker,
+  raceWithBots,
+} from "@gift-grab/contracts";
+import type { Client, Session, Socket } from "@heroiclabs/nakama-js";
+import { describe, expect, it } from "vitest";
+import { LivePlayer, type LivePlayOptions } from "./live-client";
+import { openSocket } from "./nakama";
+import { ownStack } from "./own-stack";
+import { call, player } from "./rounds-client";
+
+// Races on a real Nakama over real sockets, found through its matchmaker. The stack plays
+// 5 s rounds with a short countdown and grace, and runs the matchmaker every second (as
+// local.yml does: a casual game can't wait Nakama's default 15 s) so no test sits out time it
+// does not need. Each test searches in a room of its own (a ticket property), so its tickets
+// match only each other's.
+const DURATION_MS = 5_000;
+const stack = ownStack({
+  name: "race",
+  config: { matchmaker: { interval_sec: 1, max_intervals: 2 } },
+  runtimeEnv: {
+    ROUND_DURATION_MS: String(DURATION_MS),
+    LIVE_START_DELAY_MS: "300",
+    LIVE_RECONNECT_GRACE_MS: "1500",
+    LIVE_LINGER_MS: "1000",
+  },
+});
+
+interface Searcher {
+  client: Client;
+  session: Session;
+  socket: Socket;
+  matched: Promise<string>;
+}
+
+/** Players who add race tickets in one room and wait for the matchmaker's match id. */
+async function search(
+  count: number,
+  counts: { min: number; max: number } = {
+    min: RaceMatchmaker.minCount,
+    max: RaceMatchmaker.maxCount,
+  },
+) {
+  const room = randomUUID();
+  const port = stack().port;
+  const searchers: Searcher[] = [];
+  for (let i = 0; i < count; i++) {
+    const { client, session } = await player(port);
+    const socket = await openSocket(client, session);
+    const matched = new Promise<string>((resolve) => {
+      socket.onmatchmakermatched = (m) => resolve(m.match_id ?? `token:${m.token}`);
+    });
+    searchers.push({ client, session, socket, matched });
+  }
+  for (const s of searchers)
+    await s.socket.addMatchmaker(
+      `${RaceMatchmaker.query} +properties.room:${room}`,
+      counts.min,
+      counts.max,
+      { mode: RaceMatchmaker.mode, room },
+    );
+  const ids = await Promise.all(searchers.map((s) => s.matched));
+  return { searchers, ids };
+}
+
+async function race(searchers: Searcher[], matchId: string, options: LivePlayOptions[] = []) {
+  const players = searchers.map(
+    (s, i) => new LivePlayer(s.client, s.session, matchId, options[i] ?? {}),
+  );
+  await Promise.all(players.map((p, i) => p.join(searchers[i]?.socket)));
+  return players;
+}
+
+/** Where each seat's Santa was in every frame a player saw. */
+const positions = (frames: FrameMessage[], seat: number) =>
+  frames.map((f) => `${f.seats[seat]?.x},${f.seats[seat]?.y}`);
+
+describe("a race through the matchmaker", () => {
+  it("matches two players into one race; both race and finish with the same standings", async () => {
+    const { searchers, ids } = await search(2);
+    expect(ids[0]).not.toMatch(/^token:/);
+    expect(ids[1]).toBe(ids[0]);
+    const players = await race(searchers, ids[0] as string);
+    try {
+      const seats = players.map((p) => p.start?.seat).sort();
+      expect(seats).toEqual([0, 1]);
+      for (const p of players) {
+        expect(p.start?.seats).toBe(2);
+        expect(p.start?.state.santas).toHaveLength(2);
+        expect(p.start?.players?.map((s) => s.bot)).toEqual([false, false]);
+      }
+      const ends = await Promise.all(players.map((p) => p.result(DURATION_MS + 10_000)));
+      // Each END is the seat's own, and the last FRAME both saw has every seat's score.
+      const last = players.map((p) => p.frames.at(-1));
+      expect(last[0]?.seats.map((s) => s.score)).toEqual(last[1]?.seats.map((s) => s.score));
+      players.forEach((p, i) => {
+        expect(ends[i]?.reason).toBe("completed");
+        expect(ends[i]?.score).toBe(last[i]?.seats[p.start?.seat ?? 0]?.score);
+      });
+      expect((ends[0]?.score ?? 0) + (ends[1]?.score ?? 0)).toBeGreaterThan(0);
+    } finally {
+      for (const p of players) p.close();
+    }
+  }, 60_000);
+
+  it("matches four players; a stranger can't join their race", async () => {
+    const { searchers, ids } = await search(4, { min: 4, max: 4 });
+    expect(new Set(ids).size).toBe(1);
+    const matchId = ids[0] as string;
+    const players = await race(searchers, matchId);
+    try {
+      expect(players.map((p) => p.start?.seat).sort()).toEqual([0, 1, 2, 3]);
+      const stranger = await player(stack().port);
+      const socket = await openSocket(stranger.client, stranger.session);
+      await expect(socket.joinMatch(matchId)).rejects.toMatchObject({
+        message: expect.stringMatching(/no seat/),
+      });
+      socket.disconnect(false);
+      const ends = await Promise.all(players.map((p) => p.result(DURATION_MS + 10_000)));
+      expect(ends.every((e) => e.reason === "completed")).toBe(true);
+      const scores = players[0]?.frames.at(-1)?.seats.map((s) => s.score) ?? [];
+      expect(scores).toHaveLength(4);
+      players.forEach((p, i) => {
+        expect(ends[i]?.score).toBe(scores[p.start?.seat ?? -1]);
+      });
+    } finally {
+      for (const p of players) p.close();
+    }
+  }, 60_000);
+
+  it("ignores a player's input for another seat", async () => {
+    const { searchers, ids } = await search(2);
+    const matchId = ids[0] as string;
+    // The first player also sends, for the other seat, inputs that would move it; the other
+    // player sends nothing: its Santa must stand where it started all race.
+    const otherSeat = (data: Uint8Array) => {
+      const honest = decodeInput(data);
+      if (!honest) throw new Error("undecodable input");
+      return new Uint8Array(
+        encodeInput({
+          ...honest,
+          seat: 1 - honest.seat,
+          inputs: honest.inputs.map(() => [100, 100]),
+        }),
+      );
+    };
+    const players = await race(searchers, matchId, [
+      {
+        tamper: (_tick, honest) => [
+          { op: LiveOp.INPUT, data: honest },
+          { op: LiveOp.INPUT, data: otherSeat(honest) },
+        ],
+      },
+      { passive: true },
+    ]);
+    try {
+      const [hostile, still] = players;
+      await Promise.all(players.map((p) => p.result(DURATION_MS + 10_000)));
+      const seat = still?.start?.seat ?? -1;
+      const start = still?.start?.state.santas[seat];
+      const seen = positions(hostile?.frames ?? [], seat);
+      expect(seen.length).toBeGreaterThan(10);
+      expect(new Set(seen)).toEqual(new Set([`${start?.x},${start?.y}`]));
+      // The hostile player's own Santa moved.
+      const own = positions(hostile?.frames ?? [], hostile?.start?.seat ?? -1);
+      expect(new Set(own).size).toBeGreaterThan(3);
+    } finally {
+      for (const p of players) p.close();
+    }
+  }, 60_000);
+
+  it("lets a bot take over a player who left mid-race, and the race goes on", async () => {
+    const { searchers, ids } = await search(2);
+    const players = await race(searchers, ids[0] as string, [{}, { passive: true }]);
+    const [stays, leaves] = players;
+    try {
+      if (!stays || !leaves) throw new Error("two players");
+      const seat = leaves.start?.seat ?? -1;
+      // The leaver's Santa stood still while it was there (it sent nothing); it leaves as the
+      // first frame comes; past the grace the server's bot plays its seat.
+      while (stays.frames.length === 0) await new Promise((r) => setTimeout(r, 20));
+      leaves.close();
+      const end = await stays.result(DURATION_MS + 10_000);
+      expect(end.reason).toBe("completed");
+      const seen = positions(stays.frames, seat);
+      expect(new Set(seen).size).toBeGreaterThan(5);
+      expect(leaves.end).toBeNull();
+    } finally {
+      for (const p of players) p.close();
+    }
+  }, 60_000);
+});
+
+describe("a race with bots", () => {
+  it("seats the caller with three server bots, shown as bots, who race for real", async () => {
+    const { client, session } = await player(stack().port);
+    const res = await call(stack().port, session, raceWithBots.id, {});
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const { match_id, duration_ms } = raceWithBots.response.parse(res.json);
+    expect(duration_ms).toBe(DURATION_MS);
+    const p = new LivePlayer(client, session, match_id);
+    await p.join();
+    try {
+      expect(p.start?.seat).toBe(0);
+      expect(p.start?.players?.map((s) => s.bot)).toEqual([false, true, true, true]);
+      expect(p.start?.players?.[1]?.name).toMatch(/^Bot /);
+      const end = await p.result(DURATION_MS + 10_000);
+      expect(end.reason).toBe("completed");
+      const scores = p.frames.at(-1)?.seats.map((s) => s.score) ?? [];
+      expect(scores[0]).toBe(end.score);
+      expect(scores.slice(1).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    } finally {
+      p.close();
+    }
+  }, 60_000);
+});
