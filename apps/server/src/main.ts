@@ -15,11 +15,13 @@ import {
 } from "./leaderboard/board-api-guards";
 import { leaderboardViewHandler } from "./leaderboard/leaderboard-view";
 import { replayGetHandler } from "./leaderboard/replay-get";
+import { createVersusBoard } from "./leaderboard/versus-board";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
 import { perPlayer } from "./limits/guards";
 import { apiPolicyHooks, apiPolicyRtHooks } from "./policy/api-policy";
 import { liveRoundCreateHandler } from "./rounds/live/create";
 import { raceMatched, raceWithBotsHandler } from "./rounds/live/race-create";
+import { raceGetHandler } from "./rounds/live/race-get";
 import { roundStartHandler } from "./rounds/round-start";
 import { roundSubmitHandler } from "./rounds/round-submit";
 import { callHook, type HookOutcome } from "./runtime/call-hook";
@@ -51,6 +53,7 @@ export const rpcs: RpcRegistry = rpcRegistry(allRpcs, [
   playerStatsGetHandler,
   liveRoundCreateHandler,
   raceWithBotsHandler,
+  raceGetHandler,
 ]);
 
 /** Closed and limited APIs first (policy/api-policy.ts); the game's own hooks after them. */
@@ -90,6 +93,7 @@ export function init(
 ) {
   initSessions(ctx, logger, nk, initializer);
   createWeeklyBoard(nk, logger);
+  createVersusBoard(nk, logger);
   logger.info("gift-grab module loaded");
 }
 

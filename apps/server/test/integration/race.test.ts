@@ -5,14 +5,18 @@ import {
   type FrameMessage,
   LiveOp,
   RaceMatchmaker,
+  raceGet,
   raceWithBots,
+  VERSUS_LEADERBOARD_ID,
+  weeklyResetBefore,
 } from "@gift-grab/contracts";
+import { replayRace } from "@gift-grab/simulation";
 import type { Client, Session, Socket } from "@heroiclabs/nakama-js";
 import { describe, expect, it } from "vitest";
 import { LivePlayer, type LivePlayOptions } from "./live-client";
 import { openSocket } from "./nakama";
 import { ownStack } from "./own-stack";
-import { call, player } from "./rounds-client";
+import { call, player, userId } from "./rounds-client";
 
 // Races on a real Nakama over real sockets, found through its matchmaker. The stack plays
 // 5 s rounds with a short countdown and grace, and runs the matchmaker every second (as
@@ -76,6 +80,36 @@ async function race(searchers: Searcher[], matchId: string, options: LivePlayOpt
   return players;
 }
 
+/** The stored race (race_get): it replays to the scores every seat was told. */
+async function stored(session: Session, matchId: string) {
+  const res = await call(stack().port, session, raceGet.id, { match_id: matchId });
+  expect(res.status, JSON.stringify(res.json)).toBe(200);
+  const race = raceGet.response.parse(res.json);
+  const again = replayRace(
+    race,
+    race.santas.length,
+    race.santas.map((s) => s.inputs),
+  );
+  expect(again.santas.map((s) => s.score)).toEqual(race.santas.map((s) => s.score));
+  return race;
+}
+
+/**
+ * This week's versus record of each player, by user id; null for none. A week that rolled
+ * over since `since` (Monday 00:00 UTC) has an empty board: then the caller learns so.
+ */
+async function versus(searchers: { client: Client; session: Session }[], since: number) {
+  const [first] = searchers;
+  if (!first) throw new Error("nobody");
+  const ids = searchers.map((s) => userId(s.session));
+  const list = await first.client.listLeaderboardRecords(first.session, VERSUS_LEADERBOARD_ID, ids);
+  const rolledOver = weeklyResetBefore(Date.now()) > since;
+  const records = new Map(
+    ids.map((id) => [id, list.owner_records?.find((r) => r.owner_id === id) ?? null]),
+  );
+  return { records, rolledOver };
+}
+
 /** Where each seat's Santa was in every frame a player saw. */
 const positions = (frames: FrameMessage[], seat: number) =>
   frames.map((f) => `${f.seats[seat]?.x},${f.seats[seat]?.y}`);
@@ -103,6 +137,23 @@ describe("a race through the matchmaker", () => {
         expect(ends[i]?.score).toBe(last[i]?.seats[p.start?.seat ?? 0]?.score);
       });
       expect((ends[0]?.score ?? 0) + (ends[1]?.score ?? 0)).toBeGreaterThan(0);
+
+      // The stored race replays to these scores; the versus board gives the one ahead a point.
+      const race = await stored(searchers[0]?.session as Session, ids[0] as string);
+      players.forEach((p, i) => {
+        const santa = race.santas[p.start?.seat ?? -1];
+        expect(santa).toMatchObject({ user_id: userId(p.session), bot: false });
+        expect(santa?.score).toBe(ends[i]?.score);
+      });
+      const since = Date.now();
+      const { records, rolledOver } = await versus(searchers, since - 10_000);
+      players.forEach((p, i) => {
+        const other = ends[1 - i]?.score ?? 0;
+        const points = (ends[i]?.score ?? 0) > other ? 1 : 0;
+        expect(ends[i]?.best).toBe(points);
+        expect(ends[i]?.newBest).toBe(points > 0);
+        if (!rolledOver) expect(Number(records.get(userId(p.session))?.score)).toBe(points);
+      });
     } finally {
       for (const p of players) p.close();
     }
@@ -214,6 +265,12 @@ describe("a race with bots", () => {
       const scores = p.frames.at(-1)?.seats.map((s) => s.score) ?? [];
       expect(scores[0]).toBe(end.score);
       expect(scores.slice(1).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      // Stored with every Santa; a race against bots is practice: no versus record.
+      const race = await stored(session, match_id);
+      expect(race.santas.map((s) => s.bot)).toEqual([false, true, true, true]);
+      expect(end.best).toBe(0);
+      const { records } = await versus([{ client, session }], Date.now());
+      expect(records.get(userId(session))).toBeNull();
     } finally {
       p.close();
     }

@@ -1,6 +1,7 @@
 import { leaderboardView } from "./leaderboard-view";
 import { liveRoundCreate } from "./live-round-create";
 import { playerStatsGet } from "./player-stats-get";
+import { raceGet } from "./race-get";
 import { raceWithBots } from "./race-with-bots";
 import { replayGet } from "./replay-get";
 import { roundStart } from "./round-start";
@@ -12,6 +13,7 @@ import { sessionLogoutAll } from "./session-logout-all";
 export * from "./leaderboard-view";
 export * from "./live-round-create";
 export * from "./player-stats-get";
+export * from "./race-get";
 export * from "./race-with-bots";
 export * from "./replay-get";
 export * from "./round-start";
@@ -35,4 +37,5 @@ export const allRpcs = [
   replayGet,
   liveRoundCreate,
   raceWithBots,
+  raceGet,
 ] as const;

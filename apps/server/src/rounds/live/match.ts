@@ -3,7 +3,7 @@ import type { Orientation } from "@gift-grab/simulation";
 import { liveConfig } from "./config";
 import { createLoopStats, type LoopStats, logLoopStats, recordLoop } from "./loop-stats";
 import { writeResults } from "./results";
-import { raceEnds } from "./results-race";
+import { writeRaceResults } from "./results-race";
 import { LiveRound, type Outgoing } from "./round";
 import type { SeatUser } from "./seat";
 
@@ -224,7 +224,7 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
       let ends: EndMessage[] | null = null;
       try {
         const seat = m.round.seats[0];
-        if (m.round.race) ends = raceEnds(m.round);
+        if (m.round.race) ends = writeRaceResults(nk, m.round, m.matchId, now);
         else if (seat) ends = [writeResults(nk, logger, m.round, seat, m.matchId, now)];
       } catch (err) {
         logger.error("live round %s: writing the result failed: %s", m.matchId, String(err));
