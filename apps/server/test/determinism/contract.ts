@@ -68,6 +68,8 @@ export const liveRoundDrive = defineRpc({
           lose_every: z.int().check(z.nonnegative()),
           late_every: z.int().check(z.nonnegative()),
           pause_at: z.int().check(z.nonnegative()),
+          seats: z.optional(z.int().check(z.gte(1), z.lte(4))),
+          players: z.optional(z.int().check(z.gte(1), z.lte(4))),
         }),
       )
       .check(z.maxLength(10)),

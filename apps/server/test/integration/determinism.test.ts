@@ -173,4 +173,37 @@ describe("the simulation in V8 and in goja", () => {
     console.info(`goja: live rounds cost ${(gojaMs / playedS).toFixed(2)} ms per second played`);
     expect(scored).toBeGreaterThan(rounds.length / 2);
   }, 120_000);
+
+  it("plays whole races of 2 and 4 Santas (players and server bots) through the match handler the same", async () => {
+    const rng = createRng(MASTER_SEED ^ 0x26);
+    const races: DriveSpec[] = Array.from({ length: 6 }, (_, i) => ({
+      seed: nextInt(rng, 0, 0xffffffff),
+      duration_ms: i === 0 ? 30_000 : nextInt(rng, 4_000, 12_000),
+      orientation: (i % 2 ? "portrait" : "landscape") as Orientation,
+      bot_seed: nextInt(rng, 0, 1e9),
+      lose_every: [0, 2, 5][i % 3] ?? 0,
+      late_every: [0, 3, 0][i % 3] ?? 0,
+      pause_at: i % 3 === 1 ? nextInt(rng, 1, 200) : 0,
+      seats: i % 2 ? 4 : 2,
+      // 2 players in every race, the rest bots; one 4-Santa race of 4 players.
+      players: i === 3 ? 4 : 2,
+    }));
+    const { session } = await player(env.stack.port);
+    let contested = 0;
+    for (let i = 0; i < races.length; i += 2) {
+      const batch = races.slice(i, i + 2);
+      const res = await call(env.stack.port, session, liveRoundDrive.id, { rounds: batch });
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+      const { results } = liveRoundDrive.response.parse(res.json);
+      batch.forEach((spec, j) => {
+        const node = JSON.parse(JSON.stringify(driveLiveRound(spec)));
+        expect(results[j], `race ${i + j}`).toEqual(node);
+        // The stored race is the replay of what every seat played.
+        const again = replayRace(spec, spec.seats ?? 1, node.race.inputs);
+        expect(again.santas.map((s) => s.score)).toEqual(node.race.scores);
+        if (node.race.scores.filter((s: number) => s > 0).length >= 2) contested++;
+      });
+    }
+    expect(contested).toBeGreaterThan(races.length / 2);
+  }, 120_000);
 });
