@@ -22,6 +22,7 @@ import { apiPolicyHooks, apiPolicyRtHooks } from "./policy/api-policy";
 import { liveRoundCreateHandler } from "./rounds/live/create";
 import { raceMatched, raceWithBotsHandler } from "./rounds/live/race-create";
 import { raceGetHandler } from "./rounds/live/race-get";
+import { checkRaceTicket } from "./rounds/live/race-ticket";
 import { roundStartHandler } from "./rounds/round-start";
 import { roundSubmitHandler } from "./rounds/round-submit";
 import { callHook, type HookOutcome } from "./runtime/call-hook";
@@ -34,7 +35,7 @@ import {
   rpcRegistry,
 } from "./runtime/registry";
 import { beforeDeleteStorageObjects, beforeWriteStorageObjects } from "./runtime/storage-guard";
-import { beforeGetAccount, withLiveSession } from "./sessions/guard";
+import { beforeGetAccount, rtBeforeLiveSession, withLiveSession } from "./sessions/guard";
 import { sessionHooks, sessionRtHooks } from "./sessions/hooks";
 import { initSessions } from "./sessions/init";
 import { sessionCheckHandler } from "./sessions/session-check";
@@ -82,7 +83,15 @@ export const hooks: HookRegistry = {
  * Realtime messages a socket of a revoked login may not send (sessions/guard.ts), and those
  * closed by policy (policy/api-policy.ts), which refuse every socket.
  */
-export const rtBefore: RtBeforeRegistry = { ...sessionRtHooks, ...apiPolicyRtHooks };
+export const rtBefore: RtBeforeRegistry = {
+  ...sessionRtHooks,
+  ...apiPolicyRtHooks,
+  // Only race tickets (rounds/live/race-ticket.ts), from a live login.
+  MatchmakerAdd: (ctx, logger, nk, envelope) => {
+    checkRaceTicket(envelope);
+    return rtBeforeLiveSession(ctx, logger, nk, envelope);
+  },
+};
 
 /** Runs once in InitModule (in its own unfrozen VM), after the registrations. */
 export function init(

@@ -32,6 +32,9 @@ const stack = ownStack({
     LIVE_START_DELAY_MS: "300",
     LIVE_RECONNECT_GRACE_MS: "1500",
     LIVE_LINGER_MS: "1000",
+    // Far above a matched player's join (sign-in is done before the search), so only the
+    // no-show test waits it out.
+    LIVE_RACE_JOIN_WAIT_MS: "5000",
   },
 });
 
@@ -241,6 +244,66 @@ describe("a race through the matchmaker", () => {
       const seen = positions(stays.frames, seat);
       expect(new Set(seen).size).toBeGreaterThan(5);
       expect(leaves.end).toBeNull();
+    } finally {
+      for (const p of players) p.close();
+    }
+  }, 60_000);
+});
+
+describe("a race's tickets and seats", () => {
+  it("refuses a ticket that is not a race (no mode, another query, counts past 2–4)", async () => {
+    const { client, session } = await player(stack().port);
+    const socket = await openSocket(client, session);
+    try {
+      const props = { mode: RaceMatchmaker.mode };
+      const bad: [string, number, number, Record<string, string>][] = [
+        [RaceMatchmaker.query, 2, 4, {}],
+        ["*", 2, 4, props],
+        [RaceMatchmaker.query, 2, 8, props],
+        [RaceMatchmaker.query, 3, 2, props],
+      ];
+      for (const [query, min, max, properties] of bad)
+        await expect(socket.addMatchmaker(query, min, max, properties)).rejects.toMatchObject({
+          message: expect.stringMatching(/^invalid_payload: matchmaker add: /),
+        });
+      // The socket stays, and a race ticket is taken.
+      const ticket = await socket.addMatchmaker(RaceMatchmaker.query, 2, 4, props);
+      expect(ticket.ticket).toBeTruthy();
+      await socket.removeMatchmaker(ticket.ticket);
+    } finally {
+      socket.disconnect(false);
+    }
+  }, 30_000);
+
+  it("begins without a matched player who doesn't come: a bot takes the seat", async () => {
+    const { searchers, ids } = await search(2);
+    const [comes, stays] = searchers;
+    if (!comes || !stays) throw new Error("two searchers");
+    stays.socket.disconnect(false);
+    const p = new LivePlayer(comes.client, comes.session, ids[0] as string);
+    await p.join(comes.socket);
+    try {
+      expect(p.start?.players?.filter((s) => s.bot)).toHaveLength(1);
+      expect(p.start?.players?.[p.start.seat]?.bot).toBe(false);
+      expect((await p.result(DURATION_MS + 10_000)).reason).toBe("completed");
+    } finally {
+      p.close();
+    }
+  }, 60_000);
+
+  it("gives a player who dropped the seat back within the grace; both finish", async () => {
+    const { searchers, ids } = await search(2);
+    const players = await race(searchers, ids[0] as string);
+    const [stays, drops] = players;
+    try {
+      if (!stays || !drops) throw new Error("two players");
+      while (stays.frames.length < 3) await new Promise((r) => setTimeout(r, 20));
+      drops.drop();
+      await drops.join();
+      expect(drops.starts).toBe(2);
+      expect(drops.start?.players?.map((s) => s.bot)).toEqual([false, false]);
+      const ends = await Promise.all(players.map((p) => p.result(DURATION_MS + 10_000)));
+      expect(ends.map((e) => e.reason)).toEqual(["completed", "completed"]);
     } finally {
       for (const p of players) p.close();
     }

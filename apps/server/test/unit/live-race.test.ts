@@ -10,7 +10,7 @@ const LOOP_MS = 50;
 const A = { userId: "ua", session: "sa" };
 const B = { userId: "ub", session: "sb" };
 
-function race(seats = 4, durationMs = 3_000, reconnectGraceMs = 1_000) {
+function race(seats = 4, durationMs = 3_000, reconnectGraceMs = 1_000, raceJoinWaitMs = 2_000) {
   const users = seatUsers({
     race: JSON.stringify({
       users: [
@@ -26,7 +26,7 @@ function race(seats = 4, durationMs = 3_000, reconnectGraceMs = 1_000) {
     seed: 77,
     orientation: "landscape",
     users,
-    config: { ...liveConfig({}), durationMs, startDelayMs: 0, reconnectGraceMs },
+    config: { ...liveConfig({}), durationMs, startDelayMs: 0, reconnectGraceMs, raceJoinWaitMs },
     now: NOW,
   });
 }
@@ -79,7 +79,8 @@ describe("a race on the live round", () => {
     ]);
     expect(round.mayJoin("")).toBe(false);
     expect(round.mayJoin("stranger")).toBe(false);
-    expect(round.join(A.userId, A.session, "t", NOW).out).toHaveLength(1);
+    // START goes to every seat at once, when the last player is in.
+    expect(round.join(A.userId, A.session, "t", NOW).out).toHaveLength(0);
     expect(round.phase).toBe("waiting");
     const { out } = round.join(B.userId, B.session, "t", NOW);
     expect(round.phase).toBe("countdown");
@@ -166,5 +167,33 @@ describe("a race on the live round", () => {
     expect(round.phase).toBe("over");
     expect(round.result?.reason).toBe("abandoned");
     expect(round.sim.over).toBe(true);
+  });
+
+  it("begins without a matched player who doesn't come: past the join wait a bot takes the seat", () => {
+    const round = race(2);
+    round.join(A.userId, A.session, "t", NOW);
+    const early: Outgoing[] = [];
+    expect(round.advance(NOW + 1_999, early)).toBe(true);
+    expect(round.phase).toBe("waiting");
+    expect(early).toEqual([]);
+    const out: Outgoing[] = [];
+    round.advance(NOW + 2_000, out);
+    expect(round.phase).toBe("countdown");
+    expect(round.seats[1]?.botDriven).toBe(true);
+    expect(decodeStart(out.find((o) => o.to?.[0] === 0)?.data)?.players?.map((p) => p.bot)).toEqual(
+      [false, true],
+    );
+    // Bob may still come: the seat is his again.
+    round.join(B.userId, B.session, "t", NOW + 2_100);
+    expect(round.seats[1]?.botDriven).toBe(false);
+    playOut(round, NOW + 2_100, both);
+    expect(round.result?.reason).toBe("completed");
+  });
+
+  it("closes a race nobody came to after the join timeout", () => {
+    const round = race(2);
+    expect(round.advance(NOW + 2_000, [])).toBe(true);
+    expect(round.phase).toBe("waiting");
+    expect(round.advance(NOW + round.config.joinTimeoutMs, [])).toBe(false);
   });
 });

@@ -188,10 +188,9 @@ export class LiveRound {
     seat.client = client;
     seat.botDriven = false;
     const out: Outgoing[] = [];
-    if (this.phase === "waiting" && this.seats.every((s) => s.joined)) {
-      this.phase = "countdown";
-      this.startAt = now + this.config.startDelayMs;
-      for (const s of this.seats) out.push(this.startFor(s, now));
+    if (this.phase === "waiting") {
+      // A race's START goes to every seat at once, when the last one is taken.
+      if (this.seats.every((s) => s.joined)) this.begin(now, out);
     } else {
       out.push(this.startFor(seat, now));
       if (this.pausedAt !== null) out.push(this.pausedMessage(now, [seat.index]));
@@ -199,6 +198,13 @@ export class LiveRound {
       if (end) out.push({ op: LiveOp.END, data: encodeEnd(end), to: [seat.index] });
     }
     return { replaced, out };
+  }
+
+  /** The countdown starts: every seat gets START. */
+  private begin(now: number, out: Outgoing[]) {
+    this.phase = "countdown";
+    this.startAt = now + this.config.startDelayMs;
+    for (const s of this.seats) out.push(this.startFor(s, now));
   }
 
   /** A socket left (closed, dropped or kicked); the seat waits for a rejoin. */
@@ -323,7 +329,26 @@ export class LiveRound {
     // Indexed loops and no closures on the per-loop path: goja's for-of and callbacks cost.
     const seats = this.seats;
     for (let i = 0; i < seats.length; i++) (seats[i] as Seat).inputsThisLoop = 0;
-    if (this.phase === "waiting") return now - this.createdAt < this.config.joinTimeoutMs;
+    if (this.phase === "waiting") {
+      // A race whose matched player doesn't come: past the join wait, with someone in, a bot
+      // takes each empty seat and the race begins.
+      const waited = now - this.createdAt;
+      if (
+        this.race &&
+        waited >= this.config.raceJoinWaitMs &&
+        seats.some((s) => s.joined && !s.bot)
+      ) {
+        for (let i = 0; i < seats.length; i++) {
+          const seat = seats[i] as Seat;
+          if (seat.joined) continue;
+          seat.joined = true;
+          seat.botDriven = true;
+        }
+        this.begin(now, out);
+        return true;
+      }
+      return waited < this.config.joinTimeoutMs;
+    }
     if (this.phase === "over") {
       const anyone = this.seats.some((s) => s.sessionId !== null);
       return anyone && now - this.endedAt < this.config.lingerMs;
