@@ -74,3 +74,28 @@ export async function guestToMenu(page: Page, name?: string) {
   }
   return waitForScene(page, "Menu");
 }
+
+/** Each shown button lies wholly inside the viewport, and a tap at its centre reaches it. */
+export async function expectButtonsReachable(page: Page, where: string) {
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error("no viewport");
+  await expect
+    .poll(async () => buttonsOf(await gameState(page)).length, { message: `${where}: buttons` })
+    .toBeGreaterThan(0);
+  for (const b of buttonsOf(await gameState(page))) {
+    const label = `${where}: "${b.label}" at ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}×${Math.round(b.height)}`;
+    expect(b.x >= -0.5 && b.y >= -0.5, label).toBe(true);
+    expect(b.x + b.width <= viewport.width + 0.5, label).toBe(true);
+    expect(b.y + b.height <= viewport.height + 0.5, label).toBe(true);
+    const hit = await page.evaluate(
+      ({ x, y, text }) => {
+        const el = document.elementFromPoint(x, y);
+        return (
+          el instanceof HTMLCanvasElement || el?.closest("button")?.textContent?.trim() === text
+        );
+      },
+      { x: b.x + b.width / 2, y: b.y + b.height / 2, text: b.label },
+    );
+    expect(hit, `${label} is covered`).toBe(true);
+  }
+}

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
 import { playRoundAsNewGuest, playScoringRound } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
-import { buttonsOf, clickButton, waitForScene } from "../support/ui";
+import { buttonsOf, clickButton, expectButtonsReachable, waitForScene } from "../support/ui";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -81,6 +81,20 @@ test("play a real round → game over shows the rank → the leaderboard lists t
   await waitForGame(visitor, (s) => s.scene === "Round");
   expect(visitorErrors).toEqual([]);
   await phone.close();
+
+  // The same link on a laptop: the card and its buttons fit 1280×720 too.
+  const laptop = await browser.newContext({
+    baseURL: site().url,
+    viewport: { width: 1280, height: 720 },
+  });
+  const reader = await laptop.newPage();
+  const readerErrors = watchErrors(reader);
+  await reader.goto(link);
+  await waitForScene(reader, "SharedRun");
+  await expectButtonsReachable(reader, "shared run at 1280×720");
+  await reader.screenshot({ path: "artifacts/screens/shared-run-1280x720.png" });
+  expect(readerErrors).toEqual([]);
+  await laptop.close();
 
   // The sharer's idle round: the best stands, no New best; the board holds only the best.
   const again = await waitForScene(page, "GameOver", "ready", 20_000);

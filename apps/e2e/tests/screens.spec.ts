@@ -4,10 +4,11 @@ import { newAccount, signInWithForm, signUpWithForm } from "../support/accounts"
 import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
 import { chaseGiftsWithPointer, playScoringRound } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
-import { buttonsOf, clickButton, waitForScene } from "../support/ui";
+import { buttonsOf, clickButton, expectButtonsReachable, waitForScene } from "../support/ui";
 
 /**
- * Every scene at phone (upright and sideways, touch), small-phone and desktop sizes: every
+ * Every scene at phone (upright and sideways, touch), small-phone, laptop (1280×720) and desktop
+ * (1920×1080) sizes: every
  * button inside the viewport and the topmost thing at its centre, and a screenshot for people
  * to look at (artifacts/screens, or SCREENS_DIR).
  *
@@ -26,37 +27,13 @@ interface Size {
 const phone: Size = { name: "phone", width: 390, height: 844 };
 const sideways: Size = { name: "sideways", width: 844, height: 390 };
 const small: Size = { name: "small", width: 360, height: 640 };
+const laptop: Size = { name: "laptop", width: 1280, height: 720 };
 const desktop: Size = { name: "desktop", width: 1920, height: 1080 };
 const devices: { name: string; sizes: [Size, ...Size[]]; touch: boolean }[] = [
   { name: "touch", sizes: [phone, sideways, small], touch: true },
-  { name: "desktop", sizes: [desktop], touch: false },
+  { name: "desktop", sizes: [laptop, desktop], touch: false },
 ];
 const SCREENS = process.env.SCREENS_DIR ?? "artifacts/screens";
-
-/** Each shown button lies wholly inside the viewport, and a tap at its centre reaches it. */
-async function expectButtonsReachable(page: Page, where: string) {
-  const viewport = page.viewportSize();
-  if (!viewport) throw new Error("no viewport");
-  await expect
-    .poll(async () => buttonsOf(await gameState(page)).length, { message: `${where}: buttons` })
-    .toBeGreaterThan(0);
-  for (const b of buttonsOf(await gameState(page))) {
-    const label = `${where}: "${b.label}" at ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}×${Math.round(b.height)}`;
-    expect(b.x >= -0.5 && b.y >= -0.5, label).toBe(true);
-    expect(b.x + b.width <= viewport.width + 0.5, label).toBe(true);
-    expect(b.y + b.height <= viewport.height + 0.5, label).toBe(true);
-    const hit = await page.evaluate(
-      ({ x, y, text }) => {
-        const el = document.elementFromPoint(x, y);
-        return (
-          el instanceof HTMLCanvasElement || el?.closest("button")?.textContent?.trim() === text
-        );
-      },
-      { x: b.x + b.width / 2, y: b.y + b.height / 2, text: b.label },
-    );
-    expect(hit, `${label} is covered`).toBe(true);
-  }
-}
 
 /** Phone sizes, where fingers tap and eyes read at arm's length. */
 const MIN_TAP = 44;
@@ -272,7 +249,7 @@ for (const device of devices) {
 }
 
 test("the signed-in-elsewhere overlay at every size", async ({ browser }) => {
-  const sizes = [phone, sideways, small, desktop];
+  const sizes = [phone, sideways, small, laptop, desktop];
   const account = newAccount("scr");
   const opts = {
     baseURL: site().url,

@@ -123,7 +123,10 @@ function exists(rel: string): boolean {
     );
     if (packages.some((dir) => fs.existsSync(path.join(repoRoot, dir, rel)))) return true;
   }
-  return git("check-ignore", "-q", "--no-index", rel).status === 0;
+  // What a build writes (ignored by git): `dist/` patterns match a path only as a folder, and
+  // before the first build nothing says it is one.
+  const ignored = (p: string) => git("check-ignore", "-q", "--no-index", p).status === 0;
+  return ignored(rel) || ignored(`${rel}/`);
 }
 
 let names: Set<string> | undefined;

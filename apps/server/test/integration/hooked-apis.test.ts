@@ -275,7 +275,10 @@ describe("races answered cleanly", () => {
       const outcome = (p: Promise<unknown>) =>
         p.then(
           () => "ok",
-          async (e: Response) => `${e.status} ${parseAuthError(await e.json()).reason}`,
+          async (e: unknown) =>
+            e instanceof Response
+              ? `${e.status} ${parseAuthError(await e.json()).reason}`
+              : `no answer: ${String(e)}`,
         );
       const results = await Promise.all([
         outcome(client.linkEmail(session, { email, password: "password1" })),
