@@ -248,7 +248,8 @@ function drive(spec: DriveSpec, now: () => number, wait: (ms: number) => void): 
       }
       if (p.pausedAtLoop >= 0 && loop === p.pausedAtLoop + 20)
         messagesNow.push({ ...message(presence, encodePause(false), now()), opCode: LiveOp.PAUSE });
-      const paused = pauser !== undefined && pauser.pausedAtLoop >= 0 && !p.resumed;
+      // A race doesn't pause (its PAUSE is dropped): its players play on.
+      const paused = seats === 1 && pauser !== undefined && pauser.pausedAtLoop >= 0 && !p.resumed;
       if (!paused && p.startAt > 0 && now() >= p.startAt) {
         const due = Math.min(p.ticks, Math.floor(((now() - p.startAt) * 60) / 1000));
         while (p.tick < due) {

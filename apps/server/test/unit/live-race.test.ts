@@ -1,4 +1,4 @@
-import { decodeEnd, decodeStart, encodeInput, LiveOp } from "@gift-grab/contracts";
+import { decodeEnd, decodeStart, encodeInput, encodePause, LiveOp } from "@gift-grab/contracts";
 import { replayRace } from "@gift-grab/simulation";
 import { describe, expect, it } from "vitest";
 import { liveConfig } from "../../src/rounds/live/config";
@@ -129,6 +129,23 @@ describe("a race on the live round", () => {
       result.santas.map((r, i) => [[i], r.score]),
     );
     expect(out.some((o) => o.op === LiveOp.FRAME)).toBe(true);
+  });
+
+  it("doesn't pause: a PAUSE is dropped and counted", () => {
+    const round = race(2);
+    round.join(A.userId, A.session, "t", NOW);
+    const { out } = round.join(B.userId, B.session, "t", NOW);
+    expect(decodeStart(out[0]?.data)?.pausesLeft).toBe(0);
+    round.advance(NOW + 100, []);
+    const sent: Outgoing[] = [];
+    round.receive(
+      { userId: A.userId, sessionId: A.session, opCode: LiveOp.PAUSE, data: encodePause(true) },
+      NOW + 200,
+      sent,
+    );
+    expect(sent).toEqual([]);
+    expect(round.pausedAt).toBeNull();
+    expect(round.seats[0]?.dropped.paused_limit).toBe(1);
   });
 
   it("ignores a player's input for another seat", () => {

@@ -136,6 +136,8 @@ export class LiveRound {
       santas: init.users.length,
     });
     this.race = init.users.length > 1;
+    // A race doesn't pause: the others are playing (a PAUSE is dropped as paused_limit).
+    if (this.race) this.pausesLeft = 0;
     this.seats = init.users.map((u, i) => createSeat(i, u, this.sim.ticks));
     this.bots = this.seats.map((s) => (this.race ? createBot(init.seed, s.index) : null));
     this.grabTicks = this.seats.map(() => []);
