@@ -84,7 +84,10 @@ describe("the simulation in V8 and in goja", () => {
           );
       });
     }
-    console.info(`goja replayed ${RUNS} runs in ${gojaMs} ms`);
+    const seconds = runs.reduce((sum, r) => sum + r.duration_ms / 1000, 0);
+    console.info(
+      `goja replayed ${RUNS} runs in ${gojaMs} ms (${(gojaMs / seconds).toFixed(2)} ms per Santa-second)`,
+    );
     expect(mismatches).toEqual([]);
     // The runs exercise the rules: most score, some take power-ups.
     expect(scored).toBeGreaterThan(RUNS / 2);
@@ -119,11 +122,13 @@ describe("the simulation in V8 and in goja", () => {
     const { session } = await player(env.stack.port);
     const mismatches: string[] = [];
     let contested = 0;
+    let gojaMs = 0;
     for (let i = 0; i < races.length; i += 6) {
       const batch = races.slice(i, i + 6);
       const res = await call(env.stack.port, session, simRaceBatch.id, { runs: batch });
       expect(res.status, JSON.stringify(res.json)).toBe(200);
-      const { results } = simRaceBatch.response.parse(res.json);
+      const { results, elapsed_ms } = simRaceBatch.response.parse(res.json);
+      gojaMs += elapsed_ms;
       batch.forEach((race, j) => {
         const node = replayRace(race, race.santas, race.inputs);
         const mine = { hash: node.hash, santas: node.santas };
@@ -135,6 +140,8 @@ describe("the simulation in V8 and in goja", () => {
         if (node.santas.filter((s) => s.score > 0).length >= 2) contested++;
       });
     }
+    const santaSeconds = races.reduce((sum, r) => sum + (r.santas * r.duration_ms) / 1000, 0);
+    console.info(`goja: races replay at ${(gojaMs / santaSeconds).toFixed(2)} ms per Santa-second`);
     expect(mismatches).toEqual([]);
     // Most races have more than one Santa scoring: the gift is contested.
     expect(contested).toBeGreaterThan(races.length / 2);
