@@ -15,10 +15,14 @@ import {
 } from "./leaderboard/board-api-guards";
 import { leaderboardViewHandler } from "./leaderboard/leaderboard-view";
 import { replayGetHandler } from "./leaderboard/replay-get";
+import { createVersusBoard } from "./leaderboard/versus-board";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
 import { perPlayer } from "./limits/guards";
 import { apiPolicyHooks, apiPolicyRtHooks } from "./policy/api-policy";
 import { liveRoundCreateHandler } from "./rounds/live/create";
+import { raceMatched, raceWithBotsHandler } from "./rounds/live/race-create";
+import { raceGetHandler } from "./rounds/live/race-get";
+import { checkRaceTicket } from "./rounds/live/race-ticket";
 import { roundStartHandler } from "./rounds/round-start";
 import { roundSubmitHandler } from "./rounds/round-submit";
 import { callHook, type HookOutcome } from "./runtime/call-hook";
@@ -31,7 +35,7 @@ import {
   rpcRegistry,
 } from "./runtime/registry";
 import { beforeDeleteStorageObjects, beforeWriteStorageObjects } from "./runtime/storage-guard";
-import { beforeGetAccount, withLiveSession } from "./sessions/guard";
+import { beforeGetAccount, rtBeforeLiveSession, withLiveSession } from "./sessions/guard";
 import { sessionHooks, sessionRtHooks } from "./sessions/hooks";
 import { initSessions } from "./sessions/init";
 import { sessionCheckHandler } from "./sessions/session-check";
@@ -49,6 +53,8 @@ export const rpcs: RpcRegistry = rpcRegistry(allRpcs, [
   replayGetHandler,
   playerStatsGetHandler,
   liveRoundCreateHandler,
+  raceWithBotsHandler,
+  raceGetHandler,
 ]);
 
 /** Closed and limited APIs first (policy/api-policy.ts); the game's own hooks after them. */
@@ -69,13 +75,23 @@ export const hooks: HookRegistry = {
     "leaderboard list",
     beforeListLeaderboardRecordsAroundOwner,
   ),
+  // Races found by the matchmaker (rounds/live/race-create.ts).
+  registerMatchmakerMatched: raceMatched,
 };
 
 /**
  * Realtime messages a socket of a revoked login may not send (sessions/guard.ts), and those
  * closed by policy (policy/api-policy.ts), which refuse every socket.
  */
-export const rtBefore: RtBeforeRegistry = { ...sessionRtHooks, ...apiPolicyRtHooks };
+export const rtBefore: RtBeforeRegistry = {
+  ...sessionRtHooks,
+  ...apiPolicyRtHooks,
+  // Only race tickets (rounds/live/race-ticket.ts), from a live login.
+  MatchmakerAdd: (ctx, logger, nk, envelope) => {
+    checkRaceTicket(envelope);
+    return rtBeforeLiveSession(ctx, logger, nk, envelope);
+  },
+};
 
 /** Runs once in InitModule (in its own unfrozen VM), after the registrations. */
 export function init(
@@ -86,6 +102,7 @@ export function init(
 ) {
   initSessions(ctx, logger, nk, initializer);
   createWeeklyBoard(nk, logger);
+  createVersusBoard(nk, logger);
   logger.info("gift-grab module loaded");
 }
 

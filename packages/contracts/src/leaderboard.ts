@@ -3,6 +3,13 @@ import * as z from "zod/mini";
 /** The one leaderboard: weekly, authoritative (only the server writes), best score counts. */
 export const WEEKLY_LEADERBOARD_ID = "weekly_leaderboard";
 
+/**
+ * The weekly versus board, beside the solo one with the same reset (WEEKLY_RESET_CRON):
+ * authoritative, added up (`incr`). A race adds to each player's score a point for every other
+ * player (not a bot) they finished ahead of, and their gifts to the subscore (the tie-break).
+ */
+export const VERSUS_LEADERBOARD_ID = "weekly_versus";
+
 /** Nakama cron: every Monday at 00:00 UTC. `weeklyResetAfter` is the same schedule as arithmetic. */
 export const WEEKLY_RESET_CRON = "0 0 * * 1";
 

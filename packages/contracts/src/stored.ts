@@ -64,6 +64,36 @@ export const ReplayRecord = z.object({
 });
 export type ReplayRecord = z.infer<typeof ReplayRecord>;
 
+/**
+ * race_replays, key = the match id, owned by the system user: a finished race, as the server
+ * played it (replayRace(params, santas.length, santas' inputs) ends on every Santa's score).
+ * race_get serves it to watch.
+ */
+export const RaceRecord = z.object({
+  seed: z.int().check(z.nonnegative(), z.maximum(0xffff_ffff)),
+  duration_ms: z.int().check(z.positive(), z.maximum(GameRules.maxRoundDurationMs)),
+  orientation: Orientation,
+  /** By seat. */
+  santas: z
+    .array(
+      z.object({
+        /** "" for a bot's seat. */
+        user_id: z.string(),
+        username: z.string(),
+        /** A bot played the seat (all race, or from when its player left for good). */
+        bot: z.boolean(),
+        inputs: InputRuns,
+        score: z.int().check(z.nonnegative()),
+        gifts: z.int().check(z.nonnegative()),
+        power_ups_used: z.int().check(z.nonnegative()),
+      }),
+    )
+    .check(z.minLength(2), z.maxLength(4)),
+  ended: z.enum(["completed", "abandoned", "failed"]),
+  played_at: WrittenAtMs,
+});
+export type RaceRecord = z.infer<typeof RaceRecord>;
+
 /** round_limits, key "starts": recent round_start times and the tickets handed out. */
 export const StartLimitsRecord = z.object({
   starts: z.array(EpochMs),

@@ -123,6 +123,20 @@ describe("the live round's codec", () => {
     };
     expect(encodeStart(four).byteLength).toBeLessThan(MAX_MESSAGE_BYTES / 3);
     expect(encodeStart(start).byteLength).toBe(137);
+    // A race's START names every seat; four long names stay far below the cap.
+    const race = {
+      ...four,
+      players: [
+        { name: "x".repeat(20), bot: false },
+        { name: "Żółw 🎅", bot: false },
+        { name: "Bot Rudolph", bot: true },
+        { name: "", bot: true },
+      ],
+    };
+    expect(decodeStart(encodeStart(race))).toEqual(race);
+    expect(encodeStart(race).byteLength).toBeLessThan(MAX_MESSAGE_BYTES / 2);
+    const long = { ...race, players: [{ name: "y".repeat(40), bot: false }] };
+    expect(decodeStart(encodeStart(long))?.players).toEqual([{ name: "y".repeat(20), bot: false }]);
     expect(encodeFrame({ ...frame, reveals: [] }).byteLength).toBe(22);
   });
 

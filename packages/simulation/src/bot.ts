@@ -1,7 +1,8 @@
 import { appendInput, type InputRuns } from "./inputs";
 import type { RoundParams } from "./params";
+import { stepRace } from "./race";
 import { createRng, nextInt } from "./rng";
-import { createRound, INPUT_MAX, stepTick, type Vec } from "./round";
+import { createRound, INPUT_MAX, racer, stepTick, type Vec } from "./round";
 
 /**
  * A deterministic automated player, for tests and benchmarks (never the game): it holds a
@@ -74,4 +75,58 @@ export function inputsForScore(params: RoundParams, score: number): InputRuns | 
     stepTick(s, dx, dy);
   }
   return s.score === score ? inputs : null;
+}
+
+export interface RaceBotRun {
+  /** By seat: what each bot played. */
+  inputs: InputRuns[];
+  scores: number[];
+}
+
+/**
+ * A race of `santas` bots, each deciding as playBot does with a seed of its own (seed + seat)
+ * and a steer percent of its own (`steer[seat]`, default 100).
+ */
+export function playRaceBots(
+  params: RoundParams,
+  santas: number,
+  options: { seed: number; steer?: readonly number[] },
+): RaceBotRun {
+  const s = createRound({
+    seed: params.seed,
+    durationMs: params.duration_ms,
+    orientation: params.orientation,
+    santas,
+  });
+  const bots = Array.from({ length: santas }, (_, i) => ({
+    rng: createRng((options.seed + i) ^ 0x5bd1e995),
+    steer: options.steer?.[i] ?? 100,
+    hold: 0,
+    steering: true,
+    held: { dx: 0, dy: 0 },
+    inputs: [] as InputRuns,
+  }));
+  while (!s.over) {
+    const directions: [number, number][] = [];
+    for (let i = 0; i < santas; i++) {
+      const b = bots[i] as (typeof bots)[number];
+      if (b.hold === 0) {
+        b.hold = nextInt(b.rng, 1, 30);
+        b.steering = nextInt(b.rng, 0, 99) < b.steer;
+        b.held = {
+          dx: nextInt(b.rng, -INPUT_MAX, INPUT_MAX),
+          dy: nextInt(b.rng, -INPUT_MAX, INPUT_MAX),
+        };
+      }
+      b.hold -= 1;
+      const { dx, dy } = b.steering ? directionTo(racer(s, i), s.gift) : b.held;
+      appendInput(b.inputs, dx, dy);
+      directions.push([dx, dy]);
+    }
+    stepRace(s, directions);
+  }
+  return {
+    inputs: bots.map((b) => b.inputs),
+    scores: Array.from({ length: santas }, (_, i) => racer(s, i).score),
+  };
 }

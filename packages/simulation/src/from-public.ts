@@ -9,7 +9,7 @@ import { GameRules } from "./rules";
  * and field, the public state's places, and a placeholder RNG (the seed never reaches a
  * client). Whatever the placeholder draws is not the round's future, so a waiting power-up is
  * kept waiting (appearance UNREVEALED, beyond any round) until the server reveals it: the caller places revealed
- * spawns itself. `seat` picks the Santa this round plays.
+ * spawns itself. `seat` picks the Santa this round plays; a race's other Santas are left out.
  */
 export function roundFromPublic(
   ps: PublicState,
@@ -54,5 +54,7 @@ export function roundFromPublic(
     })),
     flameUntil: me.flameUntil,
     cookieUntil: me.cookieUntil,
+    // Only the seat's own Santa: a race's other Santas are the server's to place (FRAMEs).
+    others: [],
   };
 }

@@ -2,6 +2,7 @@ export * from "./from-public";
 export * from "./inputs";
 export * from "./params";
 export * from "./public-state";
+export * from "./race";
 export * from "./replay";
 export * from "./rng";
 export * from "./round";

@@ -1,4 +1,4 @@
-import type { RoundEvent, RoundState, SantaLook } from "./round";
+import { type RoundEvent, type RoundState, racer, type SantaLook } from "./round";
 
 /**
  * What a player may know of a round at a tick: what is on the field, and nothing the RNG
@@ -54,23 +54,25 @@ export function revealTick(appearAtTick: number, leadTicks: number): number {
  * reveal an appearance time by the clock before it has simulated that far).
  */
 export function publicState(s: RoundState, leadTicks: number, clockTick = s.tick): PublicState {
-  const { santa } = s;
+  const santas: SantaView[] = [];
+  for (let i = 0; i <= s.others.length; i++) {
+    const r = racer(s, i);
+    santas.push({
+      score: r.score,
+      gifts: r.gifts,
+      powerUpsUsed: r.powerUpsUsed,
+      x: r.x,
+      y: r.y,
+      look: r.look,
+      frozenUntil: r.frozenUntil,
+      graceUntil: r.graceUntil,
+      flameUntil: r.flameUntil,
+      cookieUntil: r.cookieUntil,
+    });
+  }
   return {
     tick: s.tick,
-    santas: [
-      {
-        score: s.score,
-        gifts: s.gifts,
-        powerUpsUsed: s.powerUpsUsed,
-        x: santa.x,
-        y: santa.y,
-        look: santa.look,
-        frozenUntil: santa.frozenUntil,
-        graceUntil: santa.graceUntil,
-        flameUntil: s.flameUntil,
-        cookieUntil: s.cookieUntil,
-      },
-    ],
+    santas,
     gift: { x: s.gift.x, y: s.gift.y },
     ice: s.ice.map((m) => ({ x: m.x, y: m.y, vx: m.vx, vy: m.vy })),
     powerUps: s.powerUps.map((p) => ({

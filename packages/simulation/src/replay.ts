@@ -1,5 +1,6 @@
 import type { InputRun } from "./inputs";
 import type { RoundParams } from "./params";
+import { playRace, type RaceInputs } from "./race";
 import { createRound, playInputs, type RoundState, type Rules } from "./round";
 
 export interface ReplayResult {
@@ -37,6 +38,39 @@ export function replay(
   };
 }
 
+export interface RaceReplayResult {
+  /** By seat. */
+  santas: { score: number; gifts: number; power_ups_used: number }[];
+  hash: string;
+  state: RoundState;
+}
+
+/**
+ * Plays a race (race.ts) from its params, its Santa count and one run-length input list per
+ * seat: every seat on the same ticks, a list that runs short standing still to the end.
+ */
+export function replayRace(
+  params: RoundParams,
+  santas: number,
+  inputs: RaceInputs,
+  rules?: Rules,
+): RaceReplayResult {
+  const s = createRound({
+    seed: params.seed,
+    durationMs: params.duration_ms,
+    orientation: params.orientation,
+    santas,
+    ...(rules ? { rules } : {}),
+  });
+  playRace(s, inputs, s.ticks, null);
+  const out: RaceReplayResult["santas"] = [
+    { score: s.score, gifts: s.gifts, power_ups_used: s.powerUpsUsed },
+  ];
+  for (const r of s.others)
+    out.push({ score: r.score, gifts: r.gifts, power_ups_used: r.powerUpsUsed });
+  return { santas: out, hash: stateHash(s), state: s };
+}
+
 const LOOKS = { idle: 0, left: 1, right: 2, frozen: 3 } as const;
 const POWER_UP_STATES = { waiting: 0, active: 1, taken: 2 } as const;
 
@@ -63,6 +97,20 @@ export function stateNumbers(s: RoundState): number[] {
   for (const m of s.ice) out.push(m.x, m.y, m.vx, m.vy);
   for (const p of s.powerUps)
     out.push(POWER_UP_STATES[p.state], p.appearAtTick, p.body.x, p.body.y, p.body.vx, p.body.vy);
+  // A race's other Santas, after everything a solo state has (a solo hash is unchanged).
+  for (const r of s.others)
+    out.push(
+      r.x,
+      r.y,
+      LOOKS[r.look],
+      r.frozenUntil,
+      r.graceUntil,
+      r.score,
+      r.gifts,
+      r.powerUpsUsed,
+      r.flameUntil,
+      r.cookieUntil,
+    );
   return out;
 }
 

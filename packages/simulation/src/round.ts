@@ -68,6 +68,24 @@ export interface TickRules {
   cookieSpeedMultiplier: number;
 }
 
+/**
+ * A Santa of a race beyond the first: its body and everything a solo round keeps on the
+ * state itself (score, power-ups), per Santa.
+ */
+export interface RacerState extends Body {
+  look: SantaLook;
+  frozenUntil: number;
+  graceUntil: number;
+  score: number;
+  gifts: number;
+  powerUpsUsed: number;
+  flameUntil: number;
+  cookieUntil: number;
+}
+
+/** At most this many Santas on one field (a race). */
+export const MAX_SANTAS = 4;
+
 export interface RoundState {
   rules: TickRules;
   rng: Rng;
@@ -85,14 +103,21 @@ export interface RoundState {
   powerUps: PowerUp[];
   flameUntil: number;
   cookieUntil: number;
+  /**
+   * A race's Santas 1..N-1 (race.ts); empty in a solo round. Santa 0 is always `santa`,
+   * `score`, `gifts`, `powerUpsUsed`, `flameUntil`, `cookieUntil`, as in a solo round, so the
+   * solo state, its hash and everything that reads it are unchanged.
+   */
+  others: RacerState[];
 }
 
+/** A race's events name the Santa (`seat`); a solo round's never do. */
 export type RoundEvent =
-  | { type: "grab"; at: Vec }
-  | { type: "freeze" }
-  | { type: "thaw" }
+  | { type: "grab"; at: Vec; seat?: number }
+  | { type: "freeze"; seat?: number }
+  | { type: "thaw"; seat?: number }
   | { type: "powerup_appear"; kind: PowerUpKind }
-  | { type: "powerup_taken"; kind: PowerUpKind }
+  | { type: "powerup_taken"; kind: PowerUpKind; seat?: number }
   | { type: "end" };
 
 const units = (worldUnits: number) => Math.round(worldUnits * SUBUNITS);
@@ -151,8 +176,43 @@ export function spawnPoint(rng: Rng, field: Field, r: number, avoid: Vec, minDis
   return best;
 }
 
+/**
+ * spawnPoint for a race: at least `minDist` from every Santa (positions xs[i], ys[i], i < n),
+ * else the point farthest from its nearest Santa. With one Santa it draws and answers exactly
+ * as spawnPoint.
+ */
+export function spawnPointAway(
+  rng: Rng,
+  field: Field,
+  r: number,
+  xs: readonly number[],
+  ys: readonly number[],
+  n: number,
+  minDist: number,
+): Vec {
+  const min2 = minDist * minDist;
+  let best: Vec = { x: r, y: r };
+  let bestDist = -1;
+  for (let i = 0; i < 40; i++) {
+    const p = { x: nextInt(rng, r, field.width - r), y: nextInt(rng, r, field.height - r) };
+    let d = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < n; k++) {
+      const dx = p.x - (xs[k] as number);
+      const dy = p.y - (ys[k] as number);
+      const dk = dx * dx + dy * dy;
+      if (dk < d) d = dk;
+    }
+    if (d >= min2) return p;
+    if (d > bestDist) {
+      best = p;
+      bestDist = d;
+    }
+  }
+  return best;
+}
+
 /** A velocity of length `step` (truncated) in a random direction: a point drawn in the unit disc, scaled. */
-function randomVelocity(rng: Rng, step: number): { vx: number; vy: number } {
+export function randomVelocity(rng: Rng, step: number): { vx: number; vy: number } {
   const R = 1000;
   for (let i = 0; i < 16; i++) {
     const ux = nextInt(rng, -R, R);
@@ -182,6 +242,19 @@ export interface RoundOptions {
   durationMs?: number;
   orientation?: Orientation;
   rules?: Rules;
+  /** Santas on the field, 1 (solo, the default) to MAX_SANTAS (a race: race.ts). */
+  santas?: number;
+}
+
+/**
+ * Where Santa i of n starts: evenly along the field's long middle line (one Santa: the
+ * centre, as in a solo round).
+ */
+export function startPoint(field: Field, i: number, n: number): Vec {
+  const along = (size: number) => Math.trunc((size * (2 * i + 1)) / (2 * n));
+  return field.width >= field.height
+    ? { x: along(field.width), y: Math.trunc(field.height / 2) }
+    : { x: Math.trunc(field.width / 2), y: along(field.height) };
 }
 
 export function createRound(options: RoundOptions): RoundState {
@@ -190,6 +263,10 @@ export function createRound(options: RoundOptions): RoundState {
   const field = fieldFor(options.orientation ?? "landscape", rules);
   const ticks = Math.max(1, ticksFor(options.durationMs ?? rules.roundDurationMs));
   const rng = createRng(options.seed);
+  const n = options.santas ?? 1;
+  if (!(n >= 1 && n <= MAX_SANTAS && (n | 0) === n))
+    throw new Error(`createRound: santas must be an integer in 1..${MAX_SANTAS}`);
+  if (n > 1) return createRace(k, field, ticks, rng, n);
   const santa = {
     x: Math.trunc(field.width / 2),
     y: Math.trunc(field.height / 2),
@@ -230,6 +307,96 @@ export function createRound(options: RoundOptions): RoundState {
     powerUps,
     flameUntil: 0,
     cookieUntil: 0,
+    others: [],
+  };
+}
+
+/**
+ * A race's start: the same draws as a solo round's, in the same order (gift, ice, power-up
+ * times), each spawn away from every Santa instead of one.
+ */
+function createRace(k: TickRules, field: Field, ticks: number, rng: Rng, n: number): RoundState {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const racers: RacerState[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = startPoint(field, i, n);
+    xs.push(p.x);
+    ys.push(p.y);
+    racers.push({
+      x: p.x,
+      y: p.y,
+      r: k.santaRadius,
+      look: "idle",
+      frozenUntil: 0,
+      graceUntil: 0,
+      score: 0,
+      gifts: 0,
+      powerUpsUsed: 0,
+      flameUntil: 0,
+      cookieUntil: 0,
+    });
+  }
+  const gift = {
+    ...spawnPointAway(rng, field, k.giftRadius, xs, ys, n, k.minSpawnDistance),
+    r: k.giftRadius,
+  };
+  const ice: Mover[] = [];
+  for (let i = 0; i < k.iceCount; i++) {
+    const p = spawnPointAway(rng, field, k.iceRadius, xs, ys, n, k.minSpawnDistance);
+    ice.push({ ...p, r: k.iceRadius, ...randomVelocity(rng, k.iceStep) });
+  }
+  const [w0, w1] = k.spawnWindowTicks;
+  const windowEnd = Math.min(w1, Math.trunc((ticks * 3) / 4));
+  const windowStart = Math.min(w0, windowEnd);
+  const powerUps = (["flame", "cookie"] as const).map((kind) => ({
+    kind,
+    appearAtTick: nextInt(rng, windowStart, windowEnd),
+    state: "waiting" as PowerUp["state"],
+    body: { x: 0, y: 0, vx: 0, vy: 0, r: k.powerUpRadius },
+  }));
+  const first = racers[0] as RacerState;
+  return {
+    rules: k,
+    rng,
+    field,
+    tick: 0,
+    ticks,
+    over: false,
+    score: 0,
+    gifts: 0,
+    powerUpsUsed: 0,
+    santa: { x: first.x, y: first.y, r: first.r, look: "idle", frozenUntil: 0, graceUntil: 0 },
+    gift,
+    ice,
+    powerUps,
+    flameUntil: 0,
+    cookieUntil: 0,
+    others: racers.slice(1),
+  };
+}
+
+/** Santas on the field: 1 in a solo round, 2–4 in a race. */
+export function santaCount(s: RoundState): number {
+  return 1 + s.others.length;
+}
+
+/** Santa i's body and tallies, read from wherever the state keeps them (a fresh object). */
+export function racer(s: RoundState, i: number): RacerState {
+  if (i > 0) return { ...(s.others[i - 1] as RacerState) };
+  const { santa } = s;
+  return {
+    x: santa.x,
+    y: santa.y,
+    r: santa.r,
+    look: santa.look,
+    frozenUntil: santa.frozenUntil,
+    graceUntil: santa.graceUntil,
+    score: s.score,
+    gifts: s.gifts,
+    powerUpsUsed: s.powerUpsUsed,
+    flameUntil: s.flameUntil,
+    cookieUntil: s.cookieUntil,
   };
 }
 
@@ -248,7 +415,7 @@ export function bounce(m: Mover, field: Field): void {
  * r, and the largest x and y its centre reaches: the field's size less r) in `bodies`, those
  * whose `moving` flag is 1, bouncing off the field's edges.
  */
-function moveBodies(bodies: number[], moving: readonly number[], count: number): void {
+export function moveBodies(bodies: number[], moving: readonly number[], count: number): void {
   for (let i = 0; i < count; i++) {
     if (moving[i] !== 1) continue;
     const o = i * BODY;
@@ -288,7 +455,7 @@ function moveBodies(bodies: number[], moving: readonly number[], count: number):
 }
 
 /** Numbers per body in moveBodies' packed array. */
-const BODY = 7;
+export const BODY = 7;
 
 /** v within [lo, hi]. */
 function clamp(v: number, lo: number, hi: number): number {
@@ -313,7 +480,7 @@ export function cookieLeftMs(s: RoundState): number {
 }
 
 /** An input component as the simulation reads it: an integer in [-INPUT_MAX, INPUT_MAX]. */
-function clampInput(v: number): number {
+export function clampInput(v: number): number {
   return clamp(Math.trunc(v) || 0, -INPUT_MAX, INPUT_MAX);
 }
 
@@ -344,6 +511,7 @@ export function playInputs(
   events: RoundEvent[] | null,
 ): void {
   if (s.over) return;
+  if (s.others.length > 0) throw new Error("playInputs: a race plays through playRace");
   const { santa, gift, field, rules, ice, powerUps } = s;
   const width = field.width;
   const height = field.height;

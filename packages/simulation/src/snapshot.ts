@@ -1,4 +1,4 @@
-import type { Mover, PowerUp, RoundState, SantaLook } from "./round";
+import type { Mover, PowerUp, RacerState, RoundState, SantaLook } from "./round";
 
 /**
  * The changing part of a round's state as numbers, written into a caller's array (no
@@ -42,6 +42,20 @@ export function saveState(s: RoundState, out: number[]): void {
     out[i++] = p.body.vy;
     out[i++] = p.body.r;
   }
+  // A race's other Santas (none in a solo round).
+  for (let k = 0; k < s.others.length; k++) {
+    const r = s.others[k] as RacerState;
+    out[i++] = r.x;
+    out[i++] = r.y;
+    out[i++] = LOOKS.indexOf(r.look);
+    out[i++] = r.frozenUntil;
+    out[i++] = r.graceUntil;
+    out[i++] = r.score;
+    out[i++] = r.gifts;
+    out[i++] = r.powerUpsUsed;
+    out[i++] = r.flameUntil;
+    out[i++] = r.cookieUntil;
+  }
 }
 
 export function restoreState(s: RoundState, from: readonly number[]): void {
@@ -72,5 +86,17 @@ export function restoreState(s: RoundState, from: readonly number[]): void {
     p.state = STATES[next()] as PowerUp["state"];
     // A new body: an appearance replaces the object (round.ts), so it is never shared.
     p.body = { x: next(), y: next(), vx: next(), vy: next(), r: next() };
+  }
+  for (const r of s.others) {
+    r.x = next();
+    r.y = next();
+    r.look = LOOKS[next()] as SantaLook;
+    r.frozenUntil = next();
+    r.graceUntil = next();
+    r.score = next();
+    r.gifts = next();
+    r.powerUpsUsed = next();
+    r.flameUntil = next();
+    r.cookieUntil = next();
   }
 }

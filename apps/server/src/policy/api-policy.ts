@@ -129,7 +129,7 @@ const NO_PARTIES = "this game has no parties";
  * Realtime messages refused (an error envelope with the typed message; the socket stays).
  * Open, and bounded elsewhere: MatchJoin, MatchLeave and MatchDataSend reach only matches
  * the server created (client-created relayed matches are closed here), whose handler bounds
- * what a client sends; MatchmakerAdd/Remove (issue 26); Ping/Pong; ChannelLeave,
+ * what a client sends; MatchmakerAdd (race tickets only: main.ts) and MatchmakerRemove; Ping/Pong; ChannelLeave,
  * StatusUnfollow (nothing to leave).
  */
 export const apiPolicyRtHooks: RtBeforeRegistry = Object.fromEntries(

@@ -2,6 +2,7 @@ import {
   EmailClaimRecord,
   PLAYER_STATS_COLLECTION,
   PlayerStats,
+  RaceRecord,
   ReplayRecord,
   StartLimitsRecord,
   TicketRecord,
@@ -60,6 +61,13 @@ export const Owned = {
     permissionRead: 0,
     permissionWrite: 0,
     why: "the inputs of each player's weekly best, replayed by the server: replay_get serves them",
+  }),
+  raceReplays: owned({
+    collection: "race_replays",
+    schema: RaceRecord,
+    permissionRead: 0,
+    permissionWrite: 0,
+    why: "each finished race as the server played it (system-owned, key: match id): race_get serves it",
   }),
   playerStats: owned({
     collection: PLAYER_STATS_COLLECTION,

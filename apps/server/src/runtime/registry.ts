@@ -68,6 +68,11 @@ type RegisterMethod = {
 export type HookRegistry = {
   [K in RegisterMethod]?: Parameters<nkruntime.Initializer[K]>[0];
 } & {
+  /**
+   * Nakama's matchmaker found a match (runtime_javascript_init.go parses it like a hook: a
+   * top-level function): returns the authoritative match's id.
+   */
+  registerMatchmakerMatched?: nkruntime.MatchmakerMatchedFunction;
   /** On the server (runtime_javascript_init.go) but not in nakama-common's types. */
   registerBeforeSessionRefresh?: nkruntime.BeforeHookFunction<{
     token?: string;

@@ -25,6 +25,33 @@ export const simReplayBatch = defineRpc({
   }),
 });
 
+/** Races (2–4 Santas; 1: the race loop on a solo round) replayed in goja, hash and scores. */
+export const simRaceBatch = defineRpc({
+  id: "sim_race_batch",
+  limits: { maxChars: 8 * 1024 * 1024, maxDepth: 6 },
+  request: z.strictObject({
+    runs: z
+      .array(
+        z.extend(RoundParams, {
+          santas: z.int().check(z.gte(1), z.lte(4)),
+          inputs: z.array(InputRuns).check(z.maxLength(4)),
+        }),
+      )
+      .check(z.maxLength(50)),
+  }),
+  response: z.strictObject({
+    results: z.array(
+      z.strictObject({
+        hash: z.string(),
+        santas: z.array(
+          z.strictObject({ score: z.int(), gifts: z.int(), power_ups_used: z.int() }),
+        ),
+      }),
+    ),
+    elapsed_ms: z.number(),
+  }),
+});
+
 /** Plays whole live rounds through the match handler's functions in goja (live-driver.ts). */
 export const liveRoundDrive = defineRpc({
   id: "live_round_drive",
@@ -41,6 +68,8 @@ export const liveRoundDrive = defineRpc({
           lose_every: z.int().check(z.nonnegative()),
           late_every: z.int().check(z.nonnegative()),
           pause_at: z.int().check(z.nonnegative()),
+          seats: z.optional(z.int().check(z.gte(1), z.lte(4))),
+          players: z.optional(z.int().check(z.gte(1), z.lte(4))),
         }),
       )
       .check(z.maxLength(10)),

@@ -38,6 +38,10 @@ export interface DriveSpec {
   late_every: number;
   /** Asks to pause at this tick (0: never) and to resume 20 loops later. */
   pause_at: number;
+  /** A race: Santas on the field (2–4; absent or 1: a solo round)… */
+  seats?: number;
+  /** …of which this many are players driven here (the rest the server's bots); default 2. */
+  players?: number;
 }
 
 export interface DriveResult {
@@ -49,14 +53,18 @@ export interface DriveResult {
   gifts: number;
   power_ups_used: number;
   hash: string;
-  /** What the server played (the replay it stores). */
+  /** What the server played (the replay it stores): seat 0's. */
   inputs: InputRuns;
+  /** A race: every seat's, and every Santa's score. */
+  race?: { inputs: InputRuns[]; scores: number[] };
   end: EndMessage | null;
   dropped: string;
 }
 
 const USER = "00000000-0000-4000-8000-000000000001";
 const SESSION = "00000000-0000-4000-8000-00000000000a";
+const userOf = (i: number) => (i === 0 ? USER : `00000000-0000-4000-8000-00000000000${i + 1}`);
+const sessionOf = (i: number) => (i === 0 ? SESSION : `00000000-0000-4000-8000-00000000001${i}`);
 const T0 = 1_800_000_000_000;
 
 function fakeNk(): nkruntime.Nakama {
@@ -118,129 +126,160 @@ function drive(spec: DriveSpec, now: () => number, wait: (ms: number) => void): 
   let h = 0x811c9dc5;
   let messages = 0;
   let bytes = 0;
-  const inbox: { op: number; data: Uint8Array }[] = [];
-  const presence = {
-    userId: USER,
-    sessionId: SESSION,
-    username: "bot",
-    node: "n",
-  } as nkruntime.Presence;
+  const seats = spec.seats ?? 1;
+  const humans = seats > 1 ? Math.min(seats, spec.players ?? 2) : 1;
+  const presences = Array.from(
+    { length: humans },
+    (_, i) =>
+      ({
+        userId: userOf(i),
+        sessionId: sessionOf(i),
+        username: `bot${i}`,
+        node: "n",
+      }) as nkruntime.Presence,
+  );
+  // Each player's inbox: the messages addressed to its presence.
+  const inboxes = presences.map(() => [] as { op: number; data: Uint8Array }[]);
   const dispatcher = {
-    broadcastMessage(op: number, data: ArrayBuffer) {
+    broadcastMessage(op: number, data: ArrayBuffer, to: nkruntime.Presence[] | null) {
       const b = new Uint8Array(data);
       h = Math.imul(h ^ op, 0x01000193);
       for (let i = 0; i < b.length; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
       messages += 1;
       bytes += b.length;
-      inbox.push({ op, data: b });
+      presences.forEach((p, i) => {
+        if (!to || to.some((t) => t.sessionId === p.sessionId)) inboxes[i]?.push({ op, data: b });
+      });
     },
     matchKick() {},
   } as unknown as nkruntime.MatchDispatcher;
 
-  const init = liveRoundMatch.matchInit(ctx, logger, nk, {
-    user_id: USER,
-    username: "bot",
-    orientation: spec.orientation,
-    seed: spec.seed,
-  });
-  let state = init.state;
-  const attempt = liveRoundMatch.matchJoinAttempt(
+  const init = liveRoundMatch.matchInit(
     ctx,
     logger,
     nk,
-    dispatcher,
-    0,
-    state,
-    presence,
-    {},
-  );
-  if (!attempt?.accept) throw new Error("the seat's own user was refused");
-  state =
-    liveRoundMatch.matchJoin(ctx, logger, nk, dispatcher, 0, attempt.state, [presence])?.state ??
-    state;
-
-  // The bot: what it knows comes from the server's messages only.
-  const rng = createRng(spec.bot_seed);
-  let gift = { x: 0, y: 0 };
-  let santa = { x: 0, y: 0 };
-  let startAt = 0;
-  let ticks = 0;
-  let end: EndMessage | null = null;
-  const mine: [number, number][] = [[0, 0]];
-  let sent = 0;
-  const delayed: { at: number; data: ArrayBuffer }[] = [];
-  let tick = 0;
-  let pausedAtLoop = -1;
-  let pauses = 0;
-  let resumed = false;
-
-  for (let loop = 0; loop < 100_000 && end === null; loop++) {
-    for (const m of inbox.splice(0)) {
-      if (m.op === LiveOp.START) {
-        const s = decodeStart(m.data);
-        if (!s) throw new Error("START did not decode");
-        startAt = now() + s.startInMs;
-        ticks = s.ticks;
-        gift = s.state.gift;
-        santa = s.state.santas[0] ?? santa;
-      } else if (m.op === LiveOp.FRAME) {
-        const f = decodeFrame(m.data);
-        if (!f) throw new Error("FRAME did not decode");
-        santa = f.seats[0] ?? santa;
-        for (const r of f.reveals as Reveal[]) if (r.type === "gift") gift = r;
-      } else if (m.op === LiveOp.PAUSED) {
-        const p = decodePaused(m.data);
-        if (!p) throw new Error("PAUSED did not decode");
-        if (!p.paused) {
-          startAt = now() - p.tick * (1000 / 60) + p.msLeft;
-          resumed = true;
+    seats > 1
+      ? {
+          race: JSON.stringify({
+            users: presences.map((p) => ({ user_id: p.userId, username: p.username })),
+            seats,
+          }),
+          orientation: spec.orientation,
+          seed: spec.seed,
         }
-      } else if (m.op === LiveOp.END) end = decodeEnd(m.data);
-    }
+      : { user_id: USER, username: "bot", orientation: spec.orientation, seed: spec.seed },
+  );
+  let state = init.state;
+  for (const presence of presences) {
+    const attempt = liveRoundMatch.matchJoinAttempt(
+      ctx,
+      logger,
+      nk,
+      dispatcher,
+      0,
+      state,
+      presence,
+      {},
+    );
+    if (!attempt?.accept) throw new Error("the seat's own user was refused");
+    state =
+      liveRoundMatch.matchJoin(ctx, logger, nk, dispatcher, 0, attempt.state, [presence])?.state ??
+      state;
+  }
+
+  // The players: what each knows comes from the server's messages to it only.
+  const players = presences.map((presence, i) => ({
+    presence,
+    rng: createRng(spec.bot_seed + i),
+    seat: 0,
+    gift: { x: 0, y: 0 },
+    santa: { x: 0, y: 0 },
+    startAt: 0,
+    ticks: 0,
+    end: null as EndMessage | null,
+    mine: [[0, 0]] as [number, number][],
+    sent: 0,
+    delayed: [] as { at: number; data: ArrayBuffer }[],
+    tick: 0,
+    pausedAtLoop: -1,
+    pauses: 0,
+    resumed: false,
+  }));
+  // Only the first player pauses (one pause stops every seat's clock).
+  const pauser = players[0];
+
+  for (let loop = 0; loop < 100_000 && pauser?.end === null; loop++) {
     const messagesNow: nkruntime.MatchMessage[] = [];
-    for (let i = delayed.length - 1; i >= 0; i--) {
-      const d = delayed[i] as { at: number; data: ArrayBuffer };
-      if (d.at > now()) continue;
-      delayed.splice(i, 1);
-      messagesNow.push(message(presence, d.data, now()));
-    }
-    if (spec.pause_at > 0 && pauses === 0 && tick >= spec.pause_at) {
-      pauses = 1;
-      pausedAtLoop = loop;
-      messagesNow.push({ ...message(presence, encodePause(true), now()), opCode: LiveOp.PAUSE });
-    }
-    if (pausedAtLoop >= 0 && loop === pausedAtLoop + 20)
-      messagesNow.push({ ...message(presence, encodePause(false), now()), opCode: LiveOp.PAUSE });
-    const paused = pausedAtLoop >= 0 && !resumed;
-    if (!paused && startAt > 0 && now() >= startAt) {
-      const due = Math.min(ticks, Math.floor(((now() - startAt) * 60) / 1000));
-      while (tick < due) {
-        tick += 1;
-        // Steer at the gift most of the time, wander sometimes (the server's frame is 50 ms old).
-        const x = gift.x - santa.x;
-        const y = gift.y - santa.y;
-        const len = Math.sqrt(x * x + y * y);
-        const wander = nextInt(rng, 0, 99) < 15;
-        mine[tick] =
-          wander || len === 0
-            ? [nextInt(rng, -INPUT_MAX, INPUT_MAX), nextInt(rng, -INPUT_MAX, INPUT_MAX)]
-            : [Math.round((INPUT_MAX * x) / len), Math.round((INPUT_MAX * y) / len)];
+    players.forEach((p, i) => {
+      const { presence, rng } = p;
+      for (const m of (inboxes[i] ?? []).splice(0)) {
+        if (m.op === LiveOp.START) {
+          const s = decodeStart(m.data);
+          if (!s) throw new Error("START did not decode");
+          p.seat = s.seat;
+          p.startAt = now() + s.startInMs;
+          p.ticks = s.ticks;
+          p.gift = s.state.gift;
+          p.santa = s.state.santas[s.seat] ?? p.santa;
+        } else if (m.op === LiveOp.FRAME) {
+          const f = decodeFrame(m.data);
+          if (!f) throw new Error("FRAME did not decode");
+          p.santa = f.seats[p.seat] ?? p.santa;
+          for (const r of f.reveals as Reveal[]) if (r.type === "gift") p.gift = r;
+        } else if (m.op === LiveOp.PAUSED) {
+          const d = decodePaused(m.data);
+          if (!d) throw new Error("PAUSED did not decode");
+          if (!d.paused) {
+            p.startAt = now() - d.tick * (1000 / 60) + d.msLeft;
+            p.resumed = true;
+          }
+        } else if (m.op === LiveOp.END) p.end = decodeEnd(m.data);
       }
-      if (tick > 0) {
-        const n = Math.min(9, tick);
-        const data = encodeInput({
-          seat: 0,
-          lastTick: tick,
-          inputs: mine.slice(tick - n + 1, tick + 1),
-        });
-        sent += 1;
-        if (spec.lose_every > 0 && sent % spec.lose_every === 0) {
-          // lost
-        } else if (spec.late_every > 0 && sent % spec.late_every === 0)
-          delayed.push({ at: now() + 100, data });
-        else messagesNow.push(message(presence, data, now()));
+      for (let k = p.delayed.length - 1; k >= 0; k--) {
+        const d = p.delayed[k] as { at: number; data: ArrayBuffer };
+        if (d.at > now()) continue;
+        p.delayed.splice(k, 1);
+        messagesNow.push(message(presence, d.data, now()));
       }
-    }
+      if (p === pauser && spec.pause_at > 0 && p.pauses === 0 && p.tick >= spec.pause_at) {
+        p.pauses = 1;
+        p.pausedAtLoop = loop;
+        messagesNow.push({ ...message(presence, encodePause(true), now()), opCode: LiveOp.PAUSE });
+      }
+      if (p.pausedAtLoop >= 0 && loop === p.pausedAtLoop + 20)
+        messagesNow.push({ ...message(presence, encodePause(false), now()), opCode: LiveOp.PAUSE });
+      // A race doesn't pause (its PAUSE is dropped): its players play on.
+      const paused = seats === 1 && pauser !== undefined && pauser.pausedAtLoop >= 0 && !p.resumed;
+      if (!paused && p.startAt > 0 && now() >= p.startAt) {
+        const due = Math.min(p.ticks, Math.floor(((now() - p.startAt) * 60) / 1000));
+        while (p.tick < due) {
+          p.tick += 1;
+          // Steer at the gift most of the time, wander sometimes (the server's frame is 50 ms old).
+          const x = p.gift.x - p.santa.x;
+          const y = p.gift.y - p.santa.y;
+          const len = Math.sqrt(x * x + y * y);
+          const wander = nextInt(rng, 0, 99) < 15;
+          p.mine[p.tick] =
+            wander || len === 0
+              ? [nextInt(rng, -INPUT_MAX, INPUT_MAX), nextInt(rng, -INPUT_MAX, INPUT_MAX)]
+              : [Math.round((INPUT_MAX * x) / len), Math.round((INPUT_MAX * y) / len)];
+        }
+        if (p.tick > 0) {
+          const n = Math.min(9, p.tick);
+          const data = encodeInput({
+            seat: p.seat,
+            lastTick: p.tick,
+            inputs: p.mine.slice(p.tick - n + 1, p.tick + 1),
+          });
+          p.sent += 1;
+          if (spec.lose_every > 0 && p.sent % spec.lose_every === 0) {
+            // lost
+          } else if (spec.late_every > 0 && p.sent % spec.late_every === 0)
+            p.delayed.push({ at: now() + 100, data });
+          else messagesNow.push(message(presence, data, now()));
+        }
+      }
+    });
     const next = liveRoundMatch.matchLoop(ctx, logger, nk, dispatcher, loop, state, messagesNow);
     if (!next) break;
     state = next.state;
@@ -249,9 +288,12 @@ function drive(spec: DriveSpec, now: () => number, wait: (ms: number) => void): 
   const round = currentRound();
   if (!round) throw new Error("no round");
   const seat = round.seats[0];
-  const inputs: InputRuns = [];
-  for (const [n, dx, dy] of seat?.log ?? [])
-    for (let i = 0; i < n; i++) appendInput(inputs, dx, dy);
+  const unrolled = (log: InputRuns) => {
+    const out: InputRuns = [];
+    for (const [n, dx, dy] of log) for (let i = 0; i < n; i++) appendInput(out, dx, dy);
+    return out;
+  };
+  const santas = round.result?.santas ?? [];
   return {
     digest: (h >>> 0).toString(16).padStart(8, "0"),
     messages,
@@ -260,8 +302,16 @@ function drive(spec: DriveSpec, now: () => number, wait: (ms: number) => void): 
     gifts: round.sim.gifts,
     power_ups_used: round.sim.powerUpsUsed,
     hash: stateHashOf(round),
-    inputs,
-    end,
+    inputs: unrolled(seat?.log ?? []),
+    ...(round.race
+      ? {
+          race: {
+            inputs: round.seats.map((s) => unrolled(s.log)),
+            scores: santas.map((r) => r.score),
+          },
+        }
+      : {}),
+    end: pauser?.end ?? null,
     dropped: seat ? JSON.stringify(seat.dropped) : "",
   };
 }

@@ -5,12 +5,12 @@
  * final states with Node's, and plays live rounds through the match handler's functions.
  * The production module carries no trace of it.
  */
-import { replay } from "@gift-grab/simulation";
+import { replay, replayRace } from "@gift-grab/simulation";
 import { rpcEntry } from "../../src/runtime/dispatch-rpc";
 
 import { defineHandler } from "../../src/runtime/handle-rpc";
 import { type HookRegistry, type RpcRegistry, rpcRegistry } from "../../src/runtime/registry";
-import { liveRoundDrive, simReplayBatch } from "./contract";
+import { liveRoundDrive, simRaceBatch, simReplayBatch } from "./contract";
 import { driveLiveRound } from "./live-driver";
 
 const simReplayBatchHandler = defineHandler(simReplayBatch, {
@@ -19,6 +19,17 @@ const simReplayBatchHandler = defineHandler(simReplayBatch, {
     const results = runs.map((run) => {
       const { hash, score, gifts, power_ups_used } = replay(run, run.inputs);
       return { hash, score, gifts, power_ups_used };
+    });
+    return { results, elapsed_ms: Date.now() - began };
+  },
+});
+
+const simRaceBatchHandler = defineHandler(simRaceBatch, {
+  run({ runs }) {
+    const began = Date.now();
+    const results = runs.map((run) => {
+      const { hash, santas } = replayRace(run, run.santas, run.inputs);
+      return { hash, santas };
     });
     return { results, elapsed_ms: Date.now() - began };
   },
@@ -33,8 +44,8 @@ const liveRoundDriveHandler = defineHandler(liveRoundDrive, {
 });
 
 export const rpcs: RpcRegistry = rpcRegistry(
-  [simReplayBatch, liveRoundDrive],
-  [simReplayBatchHandler, liveRoundDriveHandler],
+  [simReplayBatch, simRaceBatch, liveRoundDrive],
+  [simReplayBatchHandler, simRaceBatchHandler, liveRoundDriveHandler],
 );
 
 export const hooks: HookRegistry = {};

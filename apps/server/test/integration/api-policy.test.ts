@@ -1,4 +1,4 @@
-import { WEEKLY_LEADERBOARD_ID } from "@gift-grab/contracts";
+import { RaceMatchmaker, WEEKLY_LEADERBOARD_ID } from "@gift-grab/contracts";
 import { afterEach, describe, expect, it } from "vitest";
 import { guest, openSocket, untilRegistered } from "./nakama";
 
@@ -113,9 +113,11 @@ describe("closed over the socket: an error envelope with api_closed, the socket 
 });
 
 describe("open: what the game and its next features use", () => {
-  it("the matchmaker (issue 26) adds and removes a ticket", async () => {
+  it("the matchmaker (issue 26) adds and removes a race ticket (race.test.ts: only races)", async () => {
     const a = await player();
-    const ticket = await a.socket.addMatchmaker("*", 2, 2);
+    const ticket = await a.socket.addMatchmaker(RaceMatchmaker.query, 2, 4, {
+      mode: RaceMatchmaker.mode,
+    });
     expect(ticket.ticket).toBeTruthy();
     await a.socket.removeMatchmaker(ticket.ticket);
   });

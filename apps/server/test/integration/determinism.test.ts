@@ -4,10 +4,11 @@ import {
   nextInt,
   type Orientation,
   replay,
+  replayRace,
 } from "@gift-grab/simulation";
-import { playBot } from "@gift-grab/simulation/bot";
+import { playBot, playRaceBots } from "@gift-grab/simulation/bot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { liveRoundDrive, simReplayBatch } from "../determinism/contract";
+import { liveRoundDrive, simRaceBatch, simReplayBatch } from "../determinism/contract";
 import { type DriveSpec, driveLiveRound } from "../determinism/live-driver";
 import { startDeterminismStack } from "../determinism/stack";
 import { call, player } from "./rounds-client";
@@ -83,7 +84,10 @@ describe("the simulation in V8 and in goja", () => {
           );
       });
     }
-    console.info(`goja replayed ${RUNS} runs in ${gojaMs} ms`);
+    const seconds = runs.reduce((sum, r) => sum + r.duration_ms / 1000, 0);
+    console.info(
+      `goja replayed ${RUNS} runs in ${gojaMs} ms (${(gojaMs / seconds).toFixed(2)} ms per Santa-second)`,
+    );
     expect(mismatches).toEqual([]);
     // The runs exercise the rules: most score, some take power-ups.
     expect(scored).toBeGreaterThan(RUNS / 2);
@@ -100,6 +104,48 @@ describe("the simulation in V8 and in goja", () => {
     expect(results[0]?.hash).toBe(replay(run, run.inputs).hash);
     expect(results[1]?.hash).not.toBe(results[0]?.hash);
   });
+
+  it("reaches the same final state for races of 2 and 4 Santas, and the race loop's solo round", async () => {
+    const rng = createRng(MASTER_SEED ^ 0x26);
+    const races = Array.from({ length: 48 }, (_, i) => {
+      const params = {
+        seed: nextInt(rng, 0, 0xffffffff),
+        duration_ms: i < 3 ? 30_000 : nextInt(rng, 1, 40_000),
+        orientation: (nextInt(rng, 0, 1) ? "portrait" : "landscape") as Orientation,
+      };
+      // 2 and 4 Santas mostly; every sixth a race of one, which must be the solo round.
+      const santas = i % 6 === 5 ? 1 : i % 2 ? 4 : 2;
+      const steer = [nextInt(rng, 0, 100), 100, nextInt(rng, 50, 100), 0];
+      const { inputs } = playRaceBots(params, santas, { seed: nextInt(rng, 0, 1e9), steer });
+      return { ...params, santas, inputs };
+    });
+    const { session } = await player(env.stack.port);
+    const mismatches: string[] = [];
+    let contested = 0;
+    let gojaMs = 0;
+    for (let i = 0; i < races.length; i += 6) {
+      const batch = races.slice(i, i + 6);
+      const res = await call(env.stack.port, session, simRaceBatch.id, { runs: batch });
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+      const { results, elapsed_ms } = simRaceBatch.response.parse(res.json);
+      gojaMs += elapsed_ms;
+      batch.forEach((race, j) => {
+        const node = replayRace(race, race.santas, race.inputs);
+        const mine = { hash: node.hash, santas: node.santas };
+        if (JSON.stringify(mine) !== JSON.stringify(results[j]))
+          mismatches.push(
+            `race ${i + j}: node ${JSON.stringify(mine)} goja ${JSON.stringify(results[j])}`,
+          );
+        if (race.santas === 1) expect(node.hash).toBe(replay(race, race.inputs[0] ?? []).hash);
+        if (node.santas.filter((s) => s.score > 0).length >= 2) contested++;
+      });
+    }
+    const santaSeconds = races.reduce((sum, r) => sum + (r.santas * r.duration_ms) / 1000, 0);
+    console.info(`goja: races replay at ${(gojaMs / santaSeconds).toFixed(2)} ms per Santa-second`);
+    expect(mismatches).toEqual([]);
+    // Most races have more than one Santa scoring: the gift is contested.
+    expect(contested).toBeGreaterThan(races.length / 2);
+  }, 300_000);
 
   it("plays whole live rounds through the match handler to the same messages, states and scores", async () => {
     const rng = createRng(MASTER_SEED ^ 0x25);
@@ -133,5 +179,38 @@ describe("the simulation in V8 and in goja", () => {
     const playedS = rounds.reduce((sum, r) => sum + r.duration_ms / 1000, 0);
     console.info(`goja: live rounds cost ${(gojaMs / playedS).toFixed(2)} ms per second played`);
     expect(scored).toBeGreaterThan(rounds.length / 2);
+  }, 120_000);
+
+  it("plays whole races of 2 and 4 Santas (players and server bots) through the match handler the same", async () => {
+    const rng = createRng(MASTER_SEED ^ 0x26);
+    const races: DriveSpec[] = Array.from({ length: 6 }, (_, i) => ({
+      seed: nextInt(rng, 0, 0xffffffff),
+      duration_ms: i === 0 ? 30_000 : nextInt(rng, 4_000, 12_000),
+      orientation: (i % 2 ? "portrait" : "landscape") as Orientation,
+      bot_seed: nextInt(rng, 0, 1e9),
+      lose_every: [0, 2, 5][i % 3] ?? 0,
+      late_every: [0, 3, 0][i % 3] ?? 0,
+      pause_at: i % 3 === 1 ? nextInt(rng, 1, 200) : 0,
+      seats: i % 2 ? 4 : 2,
+      // 2 players in every race, the rest bots; one 4-Santa race of 4 players.
+      players: i === 3 ? 4 : 2,
+    }));
+    const { session } = await player(env.stack.port);
+    let contested = 0;
+    for (let i = 0; i < races.length; i += 2) {
+      const batch = races.slice(i, i + 2);
+      const res = await call(env.stack.port, session, liveRoundDrive.id, { rounds: batch });
+      expect(res.status, JSON.stringify(res.json)).toBe(200);
+      const { results } = liveRoundDrive.response.parse(res.json);
+      batch.forEach((spec, j) => {
+        const node = JSON.parse(JSON.stringify(driveLiveRound(spec)));
+        expect(results[j], `race ${i + j}`).toEqual(node);
+        // The stored race is the replay of what every seat played.
+        const again = replayRace(spec, spec.seats ?? 1, node.race.inputs);
+        expect(again.santas.map((s) => s.score)).toEqual(node.race.scores);
+        if (node.race.scores.filter((s: number) => s > 0).length >= 2) contested++;
+      });
+    }
+    expect(contested).toBeGreaterThan(races.length / 2);
   }, 120_000);
 });

@@ -166,6 +166,7 @@ const validSamples: Record<string, Record<string, unknown>> = {
   round_submit: { ticket: randomUUID(), score: 1, inputs: [[1, 0, 0]] },
   replay_get: { owner_id: randomUUID() },
   leaderboard_view: { cursor: "abc", around_me: false },
+  race_get: { match_id: `${randomUUID()}.nakama` },
 };
 const sampleOf = (id: string) => validSamples[id] ?? {};
 

@@ -25,6 +25,8 @@ export interface LivePlayOptions {
   copies?: number;
   /** Called each send with the message the player would send; returns what to send instead. */
   tamper?: (tick: number, honest: Uint8Array) => { op: number; data: Uint8Array }[];
+  /** Sends nothing (a race's Santa left standing). */
+  passive?: boolean;
 }
 
 export async function createLiveRound(port: number, session: Session) {
@@ -63,8 +65,9 @@ export class LivePlayer {
     });
   }
 
-  async join() {
-    const socket = await openSocket(this.client, this.session);
+  /** Joins over `socket` (the one the matchmaker answered on) or a new one. */
+  async join(existing?: Socket) {
+    const socket = existing ?? (await openSocket(this.client, this.session));
     this.socket = socket;
     socket.onmatchdata = (m) => {
       const data = m.data as Uint8Array;
@@ -76,12 +79,12 @@ export class LivePlayer {
         this.starts += 1;
         this.startAt = Date.now() + s.startInMs;
         this.gift = s.state.gift;
-        this.santa = s.state.santas[0] ?? this.santa;
+        this.santa = s.state.santas[s.seat] ?? this.santa;
       } else if (m.op_code === LiveOp.FRAME) {
         const f = decodeFrame(data);
         if (!f) throw new Error("FRAME did not decode");
         this.frames.push(f);
-        this.santa = f.seats[0] ?? this.santa;
+        this.santa = f.seats[this.start?.seat ?? 0] ?? this.santa;
         for (const r of f.reveals) if (r.type === "gift") this.gift = r;
       } else if (m.op_code === LiveOp.END) {
         const e = decodeEnd(data);
@@ -108,7 +111,7 @@ export class LivePlayer {
 
   private send() {
     const socket = this.socket;
-    if (!socket || !this.start || this.end) return;
+    if (!socket || !this.start || this.end || this.options.passive) return;
     const due = this.dueTick();
     while (this.inputs.length <= due) {
       const x = this.gift.x - this.santa.x;

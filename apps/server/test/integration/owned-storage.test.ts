@@ -132,6 +132,8 @@ describe("server-owned collections: clients may not write or delete them", () =>
       signup_email_claims: { key: "0".repeat(64), value: { claimed_ms: now + 1e12 } },
       // A forged run behind a score, for Watch to serve.
       round_replays: { key: "weekly_best", value: { score: 2e9, inputs: [] } },
+      // A forged race for Watch to serve.
+      race_replays: { key: "match.forged", value: { santas: [] } },
     };
     expect(Object.keys(forged).sort()).toEqual(OWNED_COLLECTIONS.map((c) => c.collection).sort());
     for (const [collection, { key, value }] of Object.entries(forged)) {

@@ -43,7 +43,21 @@ export interface StartMessage {
   startInMs: number;
   pausesLeft: number;
   state: PublicState;
+  /**
+   * A race's players by seat: the name shown over each Santa and whether the server plays it
+   * (a bot). Absent in a solo round (its START is the same bytes as before races).
+   */
+  players?: StartPlayer[];
 }
+
+export interface StartPlayer {
+  /** At most MAX_NAME_CHARS characters (longer names are cut). */
+  name: string;
+  bot: boolean;
+}
+
+/** The longest name a START carries per seat, in UTF-16 code units. */
+export const MAX_NAME_CHARS = 20;
 
 export interface SeatFrame {
   /** The last tick whose input the server took from this seat (0: none yet). */
@@ -344,7 +358,7 @@ function readState(r: Reader): PublicState {
 }
 
 // START: u8 seat, u8 seats, u32 ticks, u8 orientation, u16 lead, u16 late, i32 startInMs,
-// u8 pausesLeft, state
+// u8 pausesLeft, state, and in a race: u8 n, n × (u8 bot, u8 len, len × u16 UTF-16 unit)
 
 export function encodeStart(m: StartMessage): ArrayBuffer {
   const s = m.state;
@@ -360,7 +374,28 @@ export function encodeStart(m: StartMessage): ArrayBuffer {
   w.i32(m.startInMs);
   w.u8(m.pausesLeft);
   writeState(w, m.state);
+  if (m.players) {
+    w.u8(m.players.length);
+    for (let i = 0; i < m.players.length; i++) {
+      const p = m.players[i] as StartPlayer;
+      const name = p.name.slice(0, MAX_NAME_CHARS);
+      w.u8(p.bot ? 1 : 0);
+      w.u8(name.length);
+      for (let k = 0; k < name.length; k++) w.u16(name.charCodeAt(k));
+    }
+  }
   return w.done();
+}
+
+function readPlayers(r: Reader): StartPlayer[] {
+  const players: StartPlayer[] = [];
+  for (let i = r.count(1, MAX_SEATS); i > 0; i--) {
+    const bot = r.count(0, 1) === 1;
+    let name = "";
+    for (let k = r.count(0, MAX_NAME_CHARS); k > 0; k--) name += String.fromCharCode(r.u16());
+    players.push({ name, bot });
+  }
+  return players;
 }
 
 export function decodeStart(bytes: unknown): StartMessage | null {
@@ -374,6 +409,7 @@ export function decodeStart(bytes: unknown): StartMessage | null {
     startInMs: r.i32(),
     pausesLeft: r.u8(),
     state: readState(r),
+    ...(r.left > 0 ? { players: readPlayers(r) } : {}),
   }));
 }
 

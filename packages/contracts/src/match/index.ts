@@ -1,2 +1,3 @@
 export * from "./codec";
 export * from "./live-round";
+export * from "./race";

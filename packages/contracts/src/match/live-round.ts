@@ -66,4 +66,6 @@ export const LiveTiming = {
   lingerMs: 5_000,
   /** A match nobody joins closes after this long. */
   joinTimeoutMs: 30_000,
+  /** A race waits this long for its matched players, then bots take the empty seats. */
+  raceJoinWaitMs: 10_000,
 } as const;

@@ -1,6 +1,8 @@
 import { leaderboardView } from "./leaderboard-view";
 import { liveRoundCreate } from "./live-round-create";
 import { playerStatsGet } from "./player-stats-get";
+import { raceGet } from "./race-get";
+import { raceWithBots } from "./race-with-bots";
 import { replayGet } from "./replay-get";
 import { roundStart } from "./round-start";
 import { roundSubmit } from "./round-submit";
@@ -11,6 +13,8 @@ import { sessionLogoutAll } from "./session-logout-all";
 export * from "./leaderboard-view";
 export * from "./live-round-create";
 export * from "./player-stats-get";
+export * from "./race-get";
+export * from "./race-with-bots";
 export * from "./replay-get";
 export * from "./round-start";
 export * from "./round-submit";
@@ -32,4 +36,6 @@ export const allRpcs = [
   sessionLogoutAll,
   replayGet,
   liveRoundCreate,
+  raceWithBots,
+  raceGet,
 ] as const;

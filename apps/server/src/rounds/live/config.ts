@@ -16,6 +16,11 @@ export interface LiveConfig {
   lingerMs: number;
   /** LIVE_JOIN_TIMEOUT_MS: a match nobody joined closes after this long. */
   joinTimeoutMs: number;
+  /**
+   * LIVE_RACE_JOIN_WAIT_MS: a race waits this long for its matched players; then bots take
+   * the seats nobody took, and it begins with whoever is in.
+   */
+  raceJoinWaitMs: number;
 }
 
 function ms(env: Record<string, string> | undefined, key: string, fallback: number, max: number) {
@@ -32,5 +37,6 @@ export function liveConfig(env: Record<string, string> | undefined): LiveConfig 
     reconnectGraceMs: ms(env, "LIVE_RECONNECT_GRACE_MS", LiveTiming.reconnectGraceMs, 10_000),
     lingerMs: ms(env, "LIVE_LINGER_MS", LiveTiming.lingerMs, 60_000),
     joinTimeoutMs: ms(env, "LIVE_JOIN_TIMEOUT_MS", LiveTiming.joinTimeoutMs, 120_000),
+    raceJoinWaitMs: ms(env, "LIVE_RACE_JOIN_WAIT_MS", LiveTiming.raceJoinWaitMs, 60_000),
   };
 }

@@ -1,9 +1,11 @@
-import { LiveTiming } from "@gift-grab/contracts";
+import { type EndMessage, LiveTiming } from "@gift-grab/contracts";
 import type { Orientation } from "@gift-grab/simulation";
 import { liveConfig } from "./config";
 import { createLoopStats, type LoopStats, logLoopStats, recordLoop } from "./loop-stats";
 import { writeResults } from "./results";
+import { writeRaceResults } from "./results-race";
 import { LiveRound, type Outgoing } from "./round";
+import type { SeatUser } from "./seat";
 
 /**
  * The live round as Nakama's match handler (registered in main.ts as LIVE_ROUND_MATCH).
@@ -36,11 +38,36 @@ interface MatchScope {
 }
 let scope: MatchScope | null = null;
 
+/** matchCreate's params: a solo round's player, or a race's (`race`). */
 export interface LiveRoundParams {
-  user_id: string;
-  username: string;
+  user_id?: string;
+  username?: string;
+  /** A race: JSON of RaceSeats (a string: Nakama hands params through Go maps). */
+  race?: string;
   orientation: Orientation;
   seed: number;
+}
+
+/** A race's seats: the players matched, then bots up to `seats`. */
+export interface RaceSeats {
+  users: { user_id: string; username: string }[];
+  seats: number;
+}
+
+const BOT_NAMES = ["Dasher", "Comet", "Blitzen", "Vixen"];
+
+/** The seats a match's params ask for: one player, or a race's players and bots. */
+export function seatUsers(p: LiveRoundParams): SeatUser[] {
+  if (typeof p.race !== "string")
+    return [{ userId: String(p.user_id), username: String(p.username ?? "") }];
+  const race = JSON.parse(p.race) as RaceSeats;
+  const seats = Math.max(2, Math.min(4, Math.trunc(Number(race.seats)) || 2));
+  const users: SeatUser[] = race.users
+    .slice(0, seats)
+    .map((u) => ({ userId: String(u.user_id), username: String(u.username ?? "") }));
+  for (let i = users.length; i < seats; i++)
+    users.push({ userId: "", username: `Bot ${BOT_NAMES[i] ?? i}`, bot: true });
+  return users;
 }
 
 function send(dispatcher: nkruntime.MatchDispatcher, m: MatchScope, out: Outgoing[]) {
@@ -75,11 +102,12 @@ function guarded<R>(logger: nkruntime.Logger, what: string, fallback: R, run: ()
 const matchInit: nkruntime.MatchInitFunction<Token> = (ctx, logger, _nk, params) => {
   // The params come from live_round_create (matchCreate), never from a client.
   const p = params as LiveRoundParams;
+  const users = seatUsers(p);
   scope = {
     round: new LiveRound({
       seed: p.seed >>> 0,
       orientation: p.orientation === "portrait" ? "portrait" : "landscape",
-      users: [{ userId: String(p.user_id), username: String(p.username ?? "") }],
+      users,
       config: liveConfig(ctx.env),
       now: clock.now(),
     }),
@@ -93,7 +121,9 @@ const matchInit: nkruntime.MatchInitFunction<Token> = (ctx, logger, _nk, params)
   return {
     state: TOKEN,
     tickRate: LiveTiming.loopHz,
-    label: JSON.stringify({ mode: "live_solo" }),
+    label: JSON.stringify(
+      users.length > 1 ? { mode: "race", seats: users.length } : { mode: "live_solo" },
+    ),
   };
 };
 
@@ -189,25 +219,28 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
       );
     }
     const open = m.round.advance(now, out);
-    if (m.round.result && !m.round.endMessage) {
-      const seat = m.round.seats[0];
-      let end = null;
+    const result = m.round.result;
+    if (result && !m.round.endMessages) {
+      let ends: EndMessage[] | null = null;
       try {
-        end = seat ? writeResults(nk, logger, m.round, seat, m.matchId, now) : null;
+        const seat = m.round.seats[0];
+        if (m.round.race) ends = writeRaceResults(nk, m.round, m.matchId, now);
+        else if (seat) ends = [writeResults(nk, logger, m.round, seat, m.matchId, now)];
       } catch (err) {
         logger.error("live round %s: writing the result failed: %s", m.matchId, String(err));
       }
       m.round.ended(
-        end ?? {
-          reason: "failed",
-          score: m.round.result.score,
-          gifts: m.round.result.gifts,
-          powerUpsUsed: m.round.result.power_ups_used,
-          best: 0,
-          rank: 0,
-          newBest: false,
-          ticksPlayed: m.round.result.ticksPlayed,
-        },
+        ends ??
+          result.santas.map((r) => ({
+            reason: "failed" as const,
+            score: r.score,
+            gifts: r.gifts,
+            powerUpsUsed: r.power_ups_used,
+            best: 0,
+            rank: 0,
+            newBest: false,
+            ticksPlayed: result.ticksPlayed,
+          })),
         out,
       );
     }

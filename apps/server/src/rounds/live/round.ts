@@ -9,13 +9,16 @@ import {
   LiveOp,
   LiveTiming,
   type SeatFrame,
+  type StartPlayer,
 } from "@gift-grab/contracts";
 import {
   appendInput,
   createRound,
   type Orientation,
   playInputs,
+  playRace,
   publicState,
+  type RacerState,
   type Reveal,
   type RoundEvent,
   type RoundState,
@@ -24,8 +27,9 @@ import {
   saveState,
   spawnsOf,
 } from "@gift-grab/simulation";
+import { type Bot, createBot, decide } from "./bot";
 import type { LiveConfig } from "./config";
-import { createSeat, type DropReason, type Seat, takeInput } from "./seat";
+import { createSeat, type DropReason, type Seat, type SeatUser, takeInput } from "./seat";
 
 /**
  * One live round, with no Nakama in it: the match handler (match.ts) feeds it joins, leaves,
@@ -37,6 +41,11 @@ import { createSeat, type DropReason, type Seat, takeInput } from "./seat";
  * the server plays T as soon as every seat's input for it is in, or when its late window
  * closes (with the seat's last input). So nothing a client sends can lengthen the round: it
  * ends at most lateTicks after its last tick is due, plus the pauses, which are few and short.
+ *
+ * One seat is a solo round (the simulation's playInputs); 2–4 seats are a race (playRace), each
+ * seat driving its Santa. A race's empty seats are bots (bot.ts), played by the server; a race
+ * player away past the reconnect grace is taken over by a bot until the player rejoins. A
+ * race ends "abandoned" only when no player is left.
  */
 export type Phase = "waiting" | "countdown" | "running" | "over";
 
@@ -56,20 +65,26 @@ export interface IncomingMessage {
   receiveTimeMs?: number;
 }
 
-export interface RoundResult {
-  reason: EndMessage["reason"];
+export interface SantaResult {
   score: number;
   gifts: number;
   power_ups_used: number;
-  ticksPlayed: number;
-  /** Ticks at which a gift was grabbed (plausibility). */
+  /** Ticks at which this Santa grabbed a gift (plausibility). */
   grabTicks: number[];
+}
+
+/** Seat 0's result in the top-level fields (a solo round's), every seat's in `santas`. */
+export interface RoundResult extends SantaResult {
+  reason: EndMessage["reason"];
+  ticksPlayed: number;
+  santas: SantaResult[];
 }
 
 export interface LiveRoundInit {
   seed: number;
   orientation: Orientation;
-  users: { userId: string; username: string }[];
+  /** One per seat (1: solo; 2–4: a race, bots marked). */
+  users: SeatUser[];
   config: LiveConfig;
   now: number;
 }
@@ -92,14 +107,18 @@ export class LiveRound {
   pausesLeft: number = LiveTiming.maxPauses;
   endedAt = 0;
   result: RoundResult | null = null;
-  /** What the round's END said, once written (a rejoin gets it again). */
-  endMessage: EndMessage | null = null;
+  /** What the round's END said to each seat, once written (a rejoin gets it again). */
+  endMessages: EndMessage[] | null = null;
+  /** 2–4 Santas (playRace) rather than one (playInputs). */
+  readonly race: boolean;
+  private readonly bots: (Bot | null)[];
   private powerUpTimeRevealed: boolean[];
-  private readonly grabTicks: number[] = [];
+  /** By seat. */
+  private readonly grabTicks: number[][];
   private readonly events: RoundEvent[] = [];
   private reveals: Reveal[] = [];
   private loops = 0;
-  /** The ticks a loop plays: dx, dy per tick. */
+  /** The ticks a loop plays: dx, dy per tick and seat (tick k, seat i at 2·(k·seats + i)). */
   private batch: number[] = [];
   private saved: number[] = [];
   /** The tick the last FRAME said. */
@@ -114,15 +133,27 @@ export class LiveRound {
       seed: init.seed,
       durationMs: init.config.durationMs,
       orientation: init.orientation,
+      santas: init.users.length,
     });
+    this.race = init.users.length > 1;
+    // A race doesn't pause: the others are playing (a PAUSE is dropped as paused_limit).
+    if (this.race) this.pausesLeft = 0;
     this.seats = init.users.map((u, i) => createSeat(i, u, this.sim.ticks));
+    this.bots = this.seats.map((s) => (this.race ? createBot(init.seed, s.index) : null));
+    this.grabTicks = this.seats.map(() => []);
     this.powerUpTimeRevealed = this.sim.powerUps.map(() => false);
   }
 
+  /** The END this seat got, if the round's result is written. */
+  get endMessage(): EndMessage | null {
+    return this.endMessages?.[0] ?? null;
+  }
+
   seatOf(userId: string): Seat | undefined {
+    if (userId === "") return undefined;
     for (let i = 0; i < this.seats.length; i++) {
       const seat = this.seats[i] as Seat;
-      if (seat.userId === userId) return seat;
+      if (!seat.bot && seat.userId === userId) return seat;
     }
     return undefined;
   }
@@ -157,18 +188,25 @@ export class LiveRound {
     seat.joined = true;
     seat.droppedAt = null;
     seat.client = client;
+    seat.botDriven = false;
     const out: Outgoing[] = [];
-    if (this.phase === "waiting" && this.seats.every((s) => s.joined)) {
-      this.phase = "countdown";
-      this.startAt = now + this.config.startDelayMs;
-      for (const s of this.seats) out.push(this.startFor(s, now));
+    if (this.phase === "waiting") {
+      // A race's START goes to every seat at once, when the last one is taken.
+      if (this.seats.every((s) => s.joined)) this.begin(now, out);
     } else {
       out.push(this.startFor(seat, now));
       if (this.pausedAt !== null) out.push(this.pausedMessage(now, [seat.index]));
-      if (this.endMessage)
-        out.push({ op: LiveOp.END, data: encodeEnd(this.endMessage), to: [seat.index] });
+      const end = this.endMessages?.[seat.index];
+      if (end) out.push({ op: LiveOp.END, data: encodeEnd(end), to: [seat.index] });
     }
     return { replaced, out };
+  }
+
+  /** The countdown starts: every seat gets START. */
+  private begin(now: number, out: Outgoing[]) {
+    this.phase = "countdown";
+    this.startAt = now + this.config.startDelayMs;
+    for (const s of this.seats) out.push(this.startFor(s, now));
   }
 
   /** A socket left (closed, dropped or kicked); the seat waits for a rejoin. */
@@ -194,8 +232,14 @@ export class LiveRound {
         startInMs: this.phase === "countdown" ? this.startAt - now : -Math.round(e),
         pausesLeft: this.pausesLeft,
         state: publicState(this.sim, LiveTiming.leadTicks, this.clockTick(now)),
+        ...(this.race ? { players: this.players() } : {}),
       }),
     };
+  }
+
+  /** Each seat's name and whether the server plays it now (START). */
+  players(): StartPlayer[] {
+    return this.seats.map((s) => ({ name: s.username, bot: s.botDriven }));
   }
 
   private pausedMessage(now: number, to: number[] | null): Outgoing {
@@ -287,7 +331,26 @@ export class LiveRound {
     // Indexed loops and no closures on the per-loop path: goja's for-of and callbacks cost.
     const seats = this.seats;
     for (let i = 0; i < seats.length; i++) (seats[i] as Seat).inputsThisLoop = 0;
-    if (this.phase === "waiting") return now - this.createdAt < this.config.joinTimeoutMs;
+    if (this.phase === "waiting") {
+      // A race whose matched player doesn't come: past the join wait, with someone in, a bot
+      // takes each empty seat and the race begins.
+      const waited = now - this.createdAt;
+      if (
+        this.race &&
+        waited >= this.config.raceJoinWaitMs &&
+        seats.some((s) => s.joined && !s.bot)
+      ) {
+        for (let i = 0; i < seats.length; i++) {
+          const seat = seats[i] as Seat;
+          if (seat.joined) continue;
+          seat.joined = true;
+          seat.botDriven = true;
+        }
+        this.begin(now, out);
+        return true;
+      }
+      return waited < this.config.joinTimeoutMs;
+    }
     if (this.phase === "over") {
       const anyone = this.seats.some((s) => s.sessionId !== null);
       return anyone && now - this.endedAt < this.config.lingerMs;
@@ -299,16 +362,28 @@ export class LiveRound {
     if (this.pausedAt !== null && now - this.pausedAt >= LiveTiming.maxPauseMs)
       this.resume(now, out);
 
-    // A seat away longer than the grace: the round ends with what the server has.
+    // A seat away longer than the grace: a solo round ends with what the server has; in a
+    // race a bot takes the seat over, and the race ends only when no player is left.
+    let players = 0;
     for (let i = 0; i < seats.length; i++) {
-      const away = (seats[i] as Seat).droppedAt;
-      if (away !== null && now - away >= this.config.reconnectGraceMs) {
-        this.finish("abandoned", now, out);
-        return true;
+      const seat = seats[i] as Seat;
+      const away = seat.droppedAt;
+      if (away !== null && !seat.botDriven && now - away >= this.config.reconnectGraceMs) {
+        if (!this.race) {
+          this.finish("abandoned", now, out);
+          return true;
+        }
+        seat.botDriven = true;
       }
+      if (!seat.bot && !seat.botDriven) players += 1;
+    }
+    if (this.race && players === 0) {
+      this.finish("abandoned", now, out);
+      return true;
     }
 
     const clock = this.clockTick(now);
+    if (this.race) this.botInputs(clock);
     if (this.reveals.length > 0) this.reveals = [];
     for (let i = 0; i < this.sim.powerUps.length; i++) {
       const p = this.sim.powerUps[i];
@@ -322,10 +397,13 @@ export class LiveRound {
     for (let t = this.sim.tick + 1; t <= this.sim.ticks; t++) {
       const closed = t <= clock - LiveTiming.lateTicks;
       if (!closed && !(t <= clock + LiveTiming.aheadTicks && this.allInputsIn(t))) break;
-      for (let i = 0; i < seats.length; i++) takeInput(seats[i] as Seat, t);
-      const seat = this.seats[0] as Seat; // one Santa in the simulation today
-      this.batch[2 * n] = seat.lastDx;
-      this.batch[2 * n + 1] = seat.lastDy;
+      for (let i = 0; i < seats.length; i++) {
+        const seat = seats[i] as Seat;
+        takeInput(seat, t);
+        const o = 2 * (n * seats.length + i);
+        this.batch[o] = seat.lastDx;
+        this.batch[o + 1] = seat.lastDy;
+      }
       n += 1;
     }
     if (n > 0) this.play(n);
@@ -342,6 +420,27 @@ export class LiveRound {
     return true;
   }
 
+  /**
+   * The bots' inputs for the ticks this loop may play: each decides once from the state the
+   * server has simulated. A seat a bot took over keeps any input its player sent before.
+   */
+  private botInputs(clock: number) {
+    const seats = this.seats;
+    const last = Math.min(this.sim.ticks, clock + LiveTiming.aheadTicks);
+    for (let i = 0; i < seats.length; i++) {
+      const seat = seats[i] as Seat;
+      const bot = this.bots[i];
+      if (!seat.botDriven || !bot) continue;
+      decide(bot, this.sim, i);
+      for (let t = this.sim.tick + 1; t <= last; t++) {
+        if (seat.has[t] === 1) continue;
+        seat.has[t] = 1;
+        seat.dx[t] = bot.dx;
+        seat.dy[t] = bot.dy;
+      }
+    }
+  }
+
   private allInputsIn(t: number): boolean {
     const seats = this.seats;
     for (let i = 0; i < seats.length; i++) if ((seats[i] as Seat).has[t] !== 1) return false;
@@ -354,6 +453,10 @@ export class LiveRound {
    * power-up), it goes back and plays them one by one to reveal each at its tick.
    */
   private play(n: number) {
+    if (this.race) {
+      this.playRaceTicks(n);
+      return;
+    }
     const runs: [number, number, number][] = [];
     for (let i = 0; i < n; i++) {
       const dx = this.batch[2 * i] as number;
@@ -379,14 +482,57 @@ export class LiveRound {
         [[1, this.batch[2 * i] as number, this.batch[2 * i + 1] as number]],
         this.events,
       );
-      for (const e of this.events) if (e.type === "grab") this.grabTicks.push(this.sim.tick);
+      for (const e of this.events) if (e.type === "grab") this.grabTicks[0]?.push(this.sim.tick);
       spawnsOf(this.sim, this.events, this.reveals);
     }
   }
 
+  /** play() for a race: the same, with one run-length list per seat (playRace). */
+  private playRaceTicks(n: number) {
+    const seats = this.seats.length;
+    const runs: [number, number, number][][] = [];
+    for (let i = 0; i < seats; i++) {
+      const mine: [number, number, number][] = [];
+      for (let k = 0; k < n; k++) {
+        const o = 2 * (k * seats + i);
+        const dx = this.batch[o] as number;
+        const dy = this.batch[o + 1] as number;
+        const last = mine[mine.length - 1];
+        if (last && last[1] === dx && last[2] === dy) last[0] += 1;
+        else mine.push([1, dx, dy]);
+      }
+      runs.push(mine);
+    }
+    saveState(this.sim, this.saved);
+    this.events.length = 0;
+    playRace(this.sim, runs, n, this.events);
+    let spawned = false;
+    for (let i = 0; i < this.events.length; i++) {
+      const e = this.events[i] as RoundEvent;
+      if (e.type === "grab" || e.type === "powerup_appear") spawned = true;
+    }
+    if (!spawned) return;
+    restoreState(this.sim, this.saved);
+    for (let k = 0; k < n; k++) {
+      const tick: [number, number, number][][] = [];
+      for (let i = 0; i < seats; i++) {
+        const o = 2 * (k * seats + i);
+        tick.push([[1, this.batch[o] as number, this.batch[o + 1] as number]]);
+      }
+      this.playRaceTick(tick);
+    }
+  }
+
+  private playRaceTick(inputs: [number, number, number][][]) {
+    this.events.length = 0;
+    playRace(this.sim, inputs, 1, this.events);
+    for (const e of this.events)
+      if (e.type === "grab") this.grabTicks[e.seat ?? 0]?.push(this.sim.tick);
+    spawnsOf(this.sim, this.events, this.reveals);
+  }
+
   /** Plays tick t with each seat's input (or, standing still, with none: an abandoned round). */
   private step(t: number, standStill = false) {
-    const seat = this.seats[0] as Seat; // one Santa in the simulation today (docs/realtime.md)
     for (const s of this.seats) {
       if (!standStill) takeInput(s, t);
       else {
@@ -395,9 +541,14 @@ export class LiveRound {
         appendInput(s.log, 0, 0);
       }
     }
+    if (this.race) {
+      this.playRaceTick(this.seats.map((s) => [[1, s.lastDx, s.lastDy]]));
+      return;
+    }
+    const seat = this.seats[0] as Seat;
     this.events.length = 0;
     playInputs(this.sim, [[1, seat.lastDx, seat.lastDy]], this.events);
-    for (const e of this.events) if (e.type === "grab") this.grabTicks.push(this.sim.tick);
+    for (const e of this.events) if (e.type === "grab") this.grabTicks[0]?.push(this.sim.tick);
     spawnsOf(this.sim, this.events, this.reveals);
   }
 
@@ -406,12 +557,13 @@ export class LiveRound {
     const seats: SeatFrame[] = [];
     for (let i = 0; i < this.seats.length; i++) {
       const seat = this.seats[i] as Seat;
+      const santa = i === 0 ? null : (s.others[i - 1] as RacerState);
       seats.push({
         ackTick: seat.ackTick,
         filled: seat.filled,
-        score: s.score,
-        x: s.santa.x,
-        y: s.santa.y,
+        score: santa ? santa.score : s.score,
+        x: santa ? santa.x : s.santa.x,
+        y: santa ? santa.y : s.santa.y,
       });
     }
     return {
@@ -427,20 +579,27 @@ export class LiveRound {
     while (!this.sim.over) this.step(this.sim.tick + 1, true);
     this.phase = "over";
     this.endedAt = now;
-    this.result = {
-      reason,
-      score: this.sim.score,
-      gifts: this.sim.gifts,
-      power_ups_used: this.sim.powerUpsUsed,
-      ticksPlayed,
-      grabTicks: this.grabTicks,
-    };
+    const santas: SantaResult[] = [];
+    for (let i = 0; i < this.seats.length; i++) {
+      const r = i === 0 ? null : (this.sim.others[i - 1] as RacerState);
+      santas.push({
+        score: r ? r.score : this.sim.score,
+        gifts: r ? r.gifts : this.sim.gifts,
+        power_ups_used: r ? r.powerUpsUsed : this.sim.powerUpsUsed,
+        grabTicks: this.grabTicks[i] ?? [],
+      });
+    }
+    this.result = { reason, ticksPlayed, santas, ...(santas[0] as SantaResult) };
     if (this.reveals.length > 0) out.push(this.frame());
   }
 
-  /** Sends the END once the result is written (match.ts writes it between finish and this). */
-  ended(end: EndMessage, out: Outgoing[]) {
-    this.endMessage = end;
-    out.push({ op: LiveOp.END, data: encodeEnd(end), to: null });
+  /**
+   * Sends the END once the result is written (match.ts writes it between finish and this):
+   * one per seat (`ends[seat]`), each seat its own.
+   */
+  ended(ends: EndMessage[], out: Outgoing[]) {
+    this.endMessages = ends;
+    for (let i = 0; i < ends.length; i++)
+      out.push({ op: LiveOp.END, data: encodeEnd(ends[i] as EndMessage), to: [i] });
   }
 }

@@ -16,8 +16,16 @@ export type DropReason =
  */
 export interface Seat {
   index: number;
+  /** "" for a bot's seat (nobody can join it). */
   userId: string;
   username: string;
+  /** A race's seat the server filled with a bot: never a player's. */
+  bot: boolean;
+  /**
+   * The server plays this seat (bot.ts): a bot's seat, or a race player's once its socket was
+   * gone past the reconnect grace (a rejoin takes it back).
+   */
+  botDriven: boolean;
   /** The client tag of the session that joined (record metadata). */
   client: string;
   /** The socket holding the seat, or null (never joined, or dropped). */
@@ -41,18 +49,23 @@ export interface Seat {
   log: InputRuns;
 }
 
-export function createSeat(
-  index: number,
-  user: { userId: string; username: string },
-  ticks: number,
-): Seat {
+export interface SeatUser {
+  userId: string;
+  username: string;
+  bot?: boolean;
+}
+
+export function createSeat(index: number, user: SeatUser, ticks: number): Seat {
+  const bot = user.bot === true;
   return {
     index,
-    userId: user.userId,
+    userId: bot ? "" : user.userId,
     username: user.username,
+    bot,
+    botDriven: bot,
     client: "unknown",
     sessionId: null,
-    joined: false,
+    joined: bot,
     droppedAt: null,
     has: new Uint8Array(ticks + 1),
     dx: new Int8Array(ticks + 1),

@@ -1,0 +1,18 @@
+import type { RaceRecord } from "@gift-grab/contracts";
+import { Owned } from "../../runtime/owned-storage";
+import { type OwnedWrite, ownedWrite, readOwned } from "../../runtime/storage";
+
+/** Races belong to nobody in particular: Nakama's system user owns them. */
+const SYSTEM_USER = "00000000-0000-0000-0000-000000000000";
+
+export function raceWrite(matchId: string, race: RaceRecord): OwnedWrite {
+  return ownedWrite(Owned.raceReplays, SYSTEM_USER, matchId, race);
+}
+
+export function readRace(
+  nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
+  matchId: string,
+): RaceRecord | null {
+  return readOwned(nk, logger, Owned.raceReplays, SYSTEM_USER, matchId).value ?? null;
+}

@@ -1,0 +1,385 @@
+import type { InputRun } from "./inputs";
+import {
+  BODY,
+  clampInput,
+  INPUT_MAX,
+  type Mover,
+  moveBodies,
+  type PowerUp,
+  type RacerState,
+  type RoundEvent,
+  type RoundState,
+  randomVelocity,
+  type SantaLook,
+  spawnPointAway,
+} from "./round";
+
+/**
+ * A race: 2–4 Santas on one field (createRound({ santas })), the solo rules for each Santa
+ * and one stream of spawns for all.
+ *
+ * - Each tick every Santa moves (its own freeze, flame, cookie), then the movers, then what
+ *   the tick brings, in the solo order: power-ups appearing, the gift, power-ups, ice.
+ * - The gift goes to the Santa touching it; when several touch it on the same tick, to the
+ *   nearest (centre to centre), and between equally near ones to the lowest seat. A power-up
+ *   the same way. Ice freezes every Santa it touches (each with its own grace and flame).
+ * - Every spawn keeps minSpawnDistance from every Santa (spawnPointAway), not only from the one
+ *   that grabbed: nobody gets a gift dropped at their feet.
+ *
+ * A race's inputs: one run-length list per seat (`inputs[seat]`, each as a solo round's,
+ * inputs.ts), all on the same ticks; a seat whose list ends stands still. A stored race is its
+ * params, its Santa count and these lists (replayRace).
+ *
+ * A race of one Santa plays exactly as playInputs (the race test holds them equal), but the
+ * solo round keeps playInputs: this loop pays per Santa what the solo loop does once.
+ */
+const LOOKS: readonly SantaLook[] = ["idle", "left", "right", "frozen"];
+const LOOK_CODE = { idle: 0, left: 1, right: 2, frozen: 3 } as const;
+const FROZEN = 3;
+const POWER_UP_STATE = { waiting: 0, active: 1, taken: 2 } as const;
+const POWER_UP_STATES = ["waiting", "active", "taken"] as const;
+
+/**
+ * Plays `ticks` ticks of a race (fewer if it ends) with each seat's run-length inputs; what
+ * happened goes to `events` (with the seat) unless it is null. Per call it unpacks the state
+ * into indexed arrays, as playInputs does, and writes it back at the end.
+ */
+export function playRace(
+  s: RoundState,
+  inputs: readonly (readonly (readonly [number, number, number])[] | undefined)[],
+  ticks: number,
+  events: RoundEvent[] | null,
+): void {
+  if (s.over || ticks <= 0) return;
+  const n = 1 + s.others.length;
+  const { santa, gift, field, rules, ice, powerUps, others } = s;
+  const width = field.width;
+  const height = field.height;
+  const endTick = s.ticks;
+  const baseStep = rules.santaStep;
+  const cookieStep = rules.santaStep * rules.cookieSpeedMultiplier;
+  const santaR = santa.r;
+  const santaMaxX = width - santaR;
+  const santaMaxY = height - santaR;
+  const giftReach = santaR + gift.r;
+  const giftReach2 = giftReach * giftReach;
+
+  // Each Santa's state, by seat.
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const look: number[] = [];
+  const frozenUntil: number[] = [];
+  const graceUntil: number[] = [];
+  const score: number[] = [];
+  const gifts: number[] = [];
+  const used: number[] = [];
+  const flameUntil: number[] = [];
+  const cookieUntil: number[] = [];
+  const frozen: number[] = [];
+  // Each seat's place in its inputs and the move its current run makes.
+  const runAt: number[] = [];
+  const left: number[] = [];
+  const baseX: number[] = [];
+  const baseY: number[] = [];
+  const cookieX: number[] = [];
+  const cookieY: number[] = [];
+  const steps: number[] = [];
+  const facing: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i === 0) {
+      xs.push(santa.x);
+      ys.push(santa.y);
+      look.push(LOOK_CODE[santa.look]);
+      frozenUntil.push(santa.frozenUntil);
+      graceUntil.push(santa.graceUntil);
+      score.push(s.score);
+      gifts.push(s.gifts);
+      used.push(s.powerUpsUsed);
+      flameUntil.push(s.flameUntil);
+      cookieUntil.push(s.cookieUntil);
+    } else {
+      const r = others[i - 1] as RacerState;
+      xs.push(r.x);
+      ys.push(r.y);
+      look.push(LOOK_CODE[r.look]);
+      frozenUntil.push(r.frozenUntil);
+      graceUntil.push(r.graceUntil);
+      score.push(r.score);
+      gifts.push(r.gifts);
+      used.push(r.powerUpsUsed);
+      flameUntil.push(r.flameUntil);
+      cookieUntil.push(r.cookieUntil);
+    }
+    frozen.push(0);
+    runAt.push(-1);
+    left.push(0);
+    baseX.push(0);
+    baseY.push(0);
+    cookieX.push(0);
+    cookieY.push(0);
+    steps.push(0);
+    facing.push(0);
+  }
+
+  let giftX = gift.x;
+  let giftY = gift.y;
+  let giftLeft = giftX - giftReach;
+  let giftRight = giftX + giftReach;
+  let giftTop = giftY - giftReach;
+  let giftBottom = giftY + giftReach;
+
+  const iceCount = ice.length;
+  const puCount = powerUps.length;
+  const count = iceCount + puCount;
+  const bodies: number[] = [];
+  const moving: number[] = [];
+  const puState: number[] = [];
+  let nextAppear = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < count; i++) {
+    const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
+    bodies.push(m.x, m.y, m.vx, m.vy, m.r, width - m.r, height - m.r);
+    if (i < iceCount) moving.push(1);
+    else {
+      const p = powerUps[i - iceCount] as PowerUp;
+      const state = POWER_UP_STATE[p.state];
+      puState.push(state);
+      moving.push(state === 1 ? 1 : 0);
+      if (state === 0 && p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+    }
+  }
+
+  let tick = s.tick;
+  let over = false;
+  for (let t = 0; t < ticks; t++) {
+    tick += 1;
+
+    // Santas
+    for (let i = 0; i < n; i++) {
+      while (left[i] === 0) {
+        const runs = inputs[i];
+        const k = (runAt[i] as number) + 1;
+        runAt[i] = k;
+        let dx = 0;
+        let dy = 0;
+        if (runs && k < runs.length) {
+          const run = runs[k] as readonly [number, number, number];
+          // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
+          left[i] = run[0] > 0 ? run[0] : 0;
+          dx = clampInput(run[1]);
+          dy = clampInput(run[2]);
+        } else left[i] = Number.POSITIVE_INFINITY;
+        const len2 = dx * dx + dy * dy;
+        const norm = len2 > INPUT_MAX * INPUT_MAX ? Math.sqrt(len2) : INPUT_MAX;
+        baseX[i] = Math.trunc((baseStep * dx) / norm);
+        baseY[i] = Math.trunc((baseStep * dy) / norm);
+        cookieX[i] = Math.trunc((cookieStep * dx) / norm);
+        cookieY[i] = Math.trunc((cookieStep * dy) / norm);
+        steps[i] = len2 > 0 ? 1 : 0;
+        facing[i] = dx < -5 ? 1 : dx > 5 ? 2 : 0;
+      }
+      left[i] = (left[i] as number) - 1;
+      const until = frozenUntil[i] as number;
+      const wasFrozen = tick - 1 < until;
+      const isFrozen = tick < until;
+      frozen[i] = isFrozen ? 1 : 0;
+      if (wasFrozen && !isFrozen) {
+        graceUntil[i] = tick + rules.thawGraceTicks;
+        events?.push({ type: "thaw", seat: i });
+      }
+      if (isFrozen) {
+        look[i] = FROZEN;
+        continue;
+      }
+      if (steps[i] === 1) {
+        const fast = tick < (cookieUntil[i] as number);
+        let x = (xs[i] as number) + ((fast ? cookieX[i] : baseX[i]) as number);
+        let y = (ys[i] as number) + ((fast ? cookieY[i] : baseY[i]) as number);
+        if (x < santaR) x = santaR;
+        else if (x > santaMaxX) x = santaMaxX;
+        if (y < santaR) y = santaR;
+        else if (y > santaMaxY) y = santaMaxY;
+        xs[i] = x;
+        ys[i] = y;
+      }
+      look[i] = facing[i] as number;
+    }
+
+    // Movers; then power-ups whose time has come appear, away from every Santa.
+    moveBodies(bodies, moving, count);
+    if (tick >= nextAppear) {
+      nextAppear = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < puCount; i++) {
+        const p = powerUps[i] as PowerUp;
+        if (puState[i] !== 0) continue;
+        if (tick < p.appearAtTick) {
+          if (p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+          continue;
+        }
+        const at = spawnPointAway(
+          s.rng,
+          field,
+          rules.powerUpRadius,
+          xs,
+          ys,
+          n,
+          rules.minSpawnDistance,
+        );
+        const v = randomVelocity(s.rng, rules.powerUpStep);
+        const body = { x: at.x, y: at.y, r: rules.powerUpRadius, vx: v.vx, vy: v.vy };
+        p.body = body;
+        puState[i] = 1;
+        moving[iceCount + i] = 1;
+        const o = (iceCount + i) * BODY;
+        bodies[o] = body.x;
+        bodies[o + 1] = body.y;
+        bodies[o + 2] = body.vx;
+        bodies[o + 3] = body.vy;
+        bodies[o + 4] = body.r;
+        bodies[o + 5] = width - body.r;
+        bodies[o + 6] = height - body.r;
+        events?.push({ type: "powerup_appear", kind: p.kind });
+      }
+    }
+
+    // Gift: the nearest Santa touching it, the lowest seat among equals.
+    let winner = -1;
+    let nearest = giftReach2;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i] as number;
+      const y = ys[i] as number;
+      if (!(x > giftLeft && x < giftRight && y > giftTop && y < giftBottom)) continue;
+      const d2 = (x - giftX) * (x - giftX) + (y - giftY) * (y - giftY);
+      if (d2 < nearest) {
+        nearest = d2;
+        winner = i;
+      }
+    }
+    if (winner >= 0) {
+      score[winner] = (score[winner] as number) + 1;
+      gifts[winner] = (gifts[winner] as number) + 1;
+      const at = { x: giftX, y: giftY };
+      const next = spawnPointAway(s.rng, field, gift.r, xs, ys, n, rules.minSpawnDistance);
+      giftX = next.x;
+      giftY = next.y;
+      giftLeft = giftX - giftReach;
+      giftRight = giftX + giftReach;
+      giftTop = giftY - giftReach;
+      giftBottom = giftY + giftReach;
+      events?.push({ type: "grab", at, seat: winner });
+    }
+
+    // Power-ups: each to the nearest Santa touching it.
+    for (let k = 0; k < puCount; k++) {
+      if (puState[k] !== 1) continue;
+      const o = (iceCount + k) * BODY;
+      const bx = bodies[o] as number;
+      const by = bodies[o + 1] as number;
+      const reach = santaR + (bodies[o + 4] as number);
+      let taker = -1;
+      let best = reach * reach;
+      for (let i = 0; i < n; i++) {
+        const pdx = (xs[i] as number) - bx;
+        const pdy = (ys[i] as number) - by;
+        if (pdx >= reach || pdx <= -reach || pdy >= reach || pdy <= -reach) continue;
+        const d2 = pdx * pdx + pdy * pdy;
+        if (d2 < best) {
+          best = d2;
+          taker = i;
+        }
+      }
+      if (taker < 0) continue;
+      const p = powerUps[k] as PowerUp;
+      puState[k] = 2;
+      moving[iceCount + k] = 0;
+      used[taker] = (used[taker] as number) + 1;
+      if (p.kind === "flame") flameUntil[taker] = tick + rules.flameTicks;
+      else cookieUntil[taker] = tick + rules.cookieTicks;
+      events?.push({ type: "powerup_taken", kind: p.kind, seat: taker });
+    }
+
+    // Ice: every Santa it touches, unless flaming, frozen or in its grace.
+    for (let i = 0; i < n; i++) {
+      if (tick < (flameUntil[i] as number) || frozen[i] === 1 || tick < (graceUntil[i] as number))
+        continue;
+      const x = xs[i] as number;
+      const y = ys[i] as number;
+      for (let k = 0; k < iceCount; k++) {
+        const o = k * BODY;
+        const idx = x - (bodies[o] as number);
+        const idy = y - (bodies[o + 1] as number);
+        const reach = santaR + (bodies[o + 4] as number);
+        if (
+          idx < reach &&
+          idx > -reach &&
+          idy < reach &&
+          idy > -reach &&
+          idx * idx + idy * idy < reach * reach
+        ) {
+          frozenUntil[i] = tick + rules.freezeTicks;
+          look[i] = FROZEN;
+          events?.push({ type: "freeze", seat: i });
+          break;
+        }
+      }
+    }
+
+    if (tick >= endTick) {
+      over = true;
+      events?.push({ type: "end" });
+      break;
+    }
+  }
+
+  s.tick = tick;
+  s.over = over;
+  for (let i = 0; i < n; i++) {
+    const r: RacerState | typeof santa = i === 0 ? santa : (others[i - 1] as RacerState);
+    r.x = xs[i] as number;
+    r.y = ys[i] as number;
+    r.look = LOOKS[look[i] as number] as SantaLook;
+    r.frozenUntil = frozenUntil[i] as number;
+    r.graceUntil = graceUntil[i] as number;
+    if (i === 0) {
+      s.score = score[0] as number;
+      s.gifts = gifts[0] as number;
+      s.powerUpsUsed = used[0] as number;
+      s.flameUntil = flameUntil[0] as number;
+      s.cookieUntil = cookieUntil[0] as number;
+    } else {
+      const o = r as RacerState;
+      o.score = score[i] as number;
+      o.gifts = gifts[i] as number;
+      o.powerUpsUsed = used[i] as number;
+      o.flameUntil = flameUntil[i] as number;
+      o.cookieUntil = cookieUntil[i] as number;
+    }
+  }
+  gift.x = giftX;
+  gift.y = giftY;
+  for (let i = 0; i < count; i++) {
+    const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
+    const o = i * BODY;
+    m.x = bodies[o] as number;
+    m.y = bodies[o + 1] as number;
+    m.vx = bodies[o + 2] as number;
+    m.vy = bodies[o + 3] as number;
+    if (i >= iceCount)
+      (powerUps[i - iceCount] as PowerUp).state = POWER_UP_STATES[
+        puState[i - iceCount] as number
+      ] as PowerUp["state"];
+  }
+}
+
+/** One tick of a race with each seat's direction (the client's step): its events. */
+export function stepRace(s: RoundState, directions: readonly (readonly [number, number])[]) {
+  const inputs: [number, number, number][][] = [];
+  for (let i = 0; i < directions.length; i++) {
+    const d = directions[i] as readonly [number, number];
+    inputs.push([[1, d[0], d[1]]]);
+  }
+  const events: RoundEvent[] = [];
+  playRace(s, inputs, 1, events);
+  return events;
+}
+
+export type RaceInputs = readonly (readonly InputRun[])[];
