@@ -14,11 +14,11 @@ const site = useShortRoundSite("e2e-live-round", 6_000, {
 
 /**
  * What the player may see of a correction at 150 ms RTT and 2 % loss. A correction (the
- * predicted Santa moved by the server's word) is eased into the drawing over ~100 ms: in one
- * frame it may add at most MAX_STEP world units (Santa's own step is 7 a tick), and none may
- * be so large that it is drawn at once (SNAP_AT, prediction.ts: 240).
+ * predicted Santa moved by the server's word) is eased into the drawing, at most 6 world units
+ * a 60th of a second (prediction.ts' MAX_STEP; Santa's own step is 7 a tick); none may be so
+ * large that it is drawn at once (SNAP_AT, prediction.ts: 240).
  */
-const MAX_STEP = 20;
+const MAX_STEP = 6.01;
 const SNAP_AT = 240;
 
 interface LiveSight {

@@ -21,8 +21,13 @@ export interface InputsByTick {
   at(tick: number): [number, number] | null;
 }
 
-/** How fast a correction's leftover fades from the drawing: halved about every 55 ms. */
+/** How fast a small correction's leftover fades from the drawing: halved about every 55 ms. */
 const SMOOTH_MS = 80;
+/**
+ * The most a correction moves the drawn Santa in a 60th of a second (world units): less than
+ * his own step (7 a tick), so a correction reads as a drift, not a jump.
+ */
+export const MAX_STEP = 6;
 /** A correction this large (world units) is drawn at once: smoothing it would mislead. */
 export const SNAP_AT = 240;
 
@@ -98,14 +103,20 @@ export class Prediction {
 
   /** Fades the drawn correction over `ms` of real time. */
   fade(ms: number): void {
-    const k = Math.exp(-Math.max(0, ms) / SMOOTH_MS);
+    const len = Math.sqrt(this.offset.x ** 2 + this.offset.y ** 2);
+    if (len < 1) {
+      this.offset = { x: 0, y: 0 };
+      return;
+    }
     // Per 60th of a second: a long frame moves everything further, Santa's own step too.
-    const frames = Math.max(1, ms / (1000 / 60));
-    const step = (Math.sqrt(this.offset.x ** 2 + this.offset.y ** 2) * (1 - k)) / frames;
-    this.largestStep = Math.max(this.largestStep, step / SUBUNITS);
-    this.offset.x *= k;
-    this.offset.y *= k;
-    if (Math.abs(this.offset.x) + Math.abs(this.offset.y) < 1) this.offset = { x: 0, y: 0 };
+    const frames = Math.max(1, Math.max(0, ms) / (1000 / 60));
+    const eased = len * (1 - Math.exp(-Math.max(0, ms) / SMOOTH_MS));
+    // A large correction is drawn over more frames, never faster than MAX_STEP a 60th.
+    const step = Math.min(eased, MAX_STEP * SUBUNITS * frames);
+    this.largestStep = Math.max(this.largestStep, step / frames / SUBUNITS);
+    const keep = (len - step) / len;
+    this.offset.x *= keep;
+    this.offset.y *= keep;
   }
 
   /** When each power-up appears, once revealed (for the HUD); UNREVEALED before. */

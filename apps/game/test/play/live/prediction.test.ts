@@ -10,7 +10,7 @@ import {
 } from "@gift-grab/simulation";
 import { describe, expect, it } from "vitest";
 import { InputLog } from "../../../src/net/live/input-log";
-import { giftKnown, HIDDEN, Prediction } from "../../../src/play/live/prediction";
+import { giftKnown, HIDDEN, MAX_STEP, Prediction } from "../../../src/play/live/prediction";
 
 const LEAD = 15;
 
@@ -160,9 +160,11 @@ describe("prediction and reconciliation", () => {
     client.fade(1000);
     expect(client.santaShown()).toEqual({ x: s.x / SUBUNITS, y: s.y / SUBUNITS });
     expect(Math.abs(shown.x - s.x / SUBUNITS)).toBeLessThan(40);
-    // What the player saw of the corrections: small steps, each a fraction of one.
+    // What the player saw of the corrections: small steps, each a fraction of one, never more
+    // than MAX_STEP a 60th of a second.
     expect(client.largestStep).toBeGreaterThan(0);
     expect(client.largestStep).toBeLessThan(client.largestCorrection);
+    expect(client.largestStep).toBeLessThanOrEqual(MAX_STEP);
   });
 
   it("a rejoin's START replaces the confirmed round and replays the unconfirmed inputs", () => {
@@ -186,5 +188,33 @@ describe("prediction and reconciliation", () => {
     for (let t = 1; t <= 40; t++) stepTick(replayed, 0, 0);
     for (let t = 41; t <= 60; t++) stepTick(replayed, 100, 0);
     expect(client.predicted.santa.x).toBe(replayed.santa.x);
+  });
+});
+
+describe("the drawn correction", () => {
+  it("moves the drawing at most MAX_STEP a 60th of a second, however large (below a snap)", () => {
+    const server = new FakeServer(2, 10_000);
+    const log = new InputLog(server.sim.ticks);
+    const client = new Prediction(
+      publicState(server.sim, LEAD),
+      { ticks: server.sim.ticks, orientation: "landscape", seat: 0 },
+      log,
+    );
+    for (let t = 1; t <= 30; t++) {
+      log.record(t, 100, 0);
+      client.step(100, 0);
+    }
+    // The server played those ticks standing still (every input lost): 30 ticks of 7 units.
+    server.play(30, () => null);
+    client.reconcile(server.frame(30));
+    expect(client.largestCorrection).toBeGreaterThan(150);
+    const drawn: number[] = [];
+    for (let f = 0; f < 60; f++) {
+      const before = client.santaShown().x;
+      client.fade(1000 / 60);
+      drawn.push(Math.abs(client.santaShown().x - before));
+    }
+    expect(Math.max(...drawn)).toBeLessThanOrEqual(MAX_STEP + 1e-9);
+    expect(client.santaShown().x).toBeCloseTo(client.predicted.santa.x / SUBUNITS, 0);
   });
 });
