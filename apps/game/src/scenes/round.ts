@@ -320,6 +320,7 @@ export class RoundScene extends Phaser.Scene {
 
   /** A live round's frame: every tick due on the server's clock, predicted at once. */
   private updateLive(live: LivePlay) {
+    if (live.flushPause() === "none_left") this.hud.flash("No pauses left in this round.", 1500);
     if (this.phase === "countdown") {
       const ms = live.msToStart();
       if (ms > 0) {
@@ -529,16 +530,16 @@ export class RoundScene extends Phaser.Scene {
     if (this.phase === "paused") this.run(this.pausedFrom);
   }
 
-  /** A live round asks the server; it pauses only with pauses left. */
+  /** A live round asks the server (once a frame); it pauses only with pauses left. */
   private askLivePause(live: LivePlay) {
-    if (this.phase !== "playing") return;
-    if (!live.pause()) this.hud.flash("No pauses left in this round.", 1500);
+    if (this.phase === "playing") live.want(true);
   }
 
   private togglePause() {
     if (this.watch) this.watch.pressToggle();
-    else if (this.live && this.phase === "paused") this.live.resume();
-    else if (this.phase === "paused") this.resume();
+    else if (this.live) {
+      if (this.phase === "playing" || this.phase === "paused") this.live.toggle();
+    } else if (this.phase === "paused") this.resume();
     else this.pause();
   }
 
@@ -574,7 +575,7 @@ export class RoundScene extends Phaser.Scene {
   private resume() {
     if (this.live) {
       // The server resumes; its PAUSED closes the menu and shows the field.
-      if (this.phase === "paused") this.live.resume();
+      if (this.phase === "paused") this.live.want(false);
       return;
     }
     if (this.phase !== "paused" || this.hold === "elsewhere") return;

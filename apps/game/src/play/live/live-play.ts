@@ -147,15 +147,30 @@ export class LivePlay {
     return { events, ticks };
   }
 
-  /** Asks the server to pause (it decides: PAUSED says whether it did). */
-  pause(): boolean {
-    if (this.pausesLeft <= 0 || this.clock.paused || this.ended) return false;
-    this.match.sendPause(true);
-    return true;
+  /** What the player asked for since the last frame (keys in one frame count once). */
+  private wanted: boolean | null = null;
+
+  /** The player wants the round paused (true) or running (false). */
+  want(paused: boolean): void {
+    this.wanted = paused;
   }
 
-  resume(): void {
-    this.match.sendPause(false);
+  /** Pause/Resume pressed: the opposite of what is wanted or, if nothing is, of the clock. */
+  toggle(): void {
+    this.wanted = !(this.wanted ?? this.clock.paused);
+  }
+
+  /**
+   * Once a frame: asks the server for what the player wants, if it differs from the round's
+   * state (the server decides: PAUSED says whether it did). "none_left": no pause is left.
+   */
+  flushPause(): "sent" | "none_left" | null {
+    const wanted = this.wanted;
+    this.wanted = null;
+    if (wanted === null || wanted === this.clock.paused || this.ended) return null;
+    if (wanted && this.pausesLeft <= 0) return "none_left";
+    this.match.sendPause(wanted);
+    return "sent";
   }
 
   /** Leaves the match: the round is over for this player. */

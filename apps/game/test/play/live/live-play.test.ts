@@ -23,7 +23,7 @@ function fakeMatch() {
     events: new Emitter<LiveMatchEvents>(),
     sendInput: (m: { lastTick: number; inputs: unknown[] }) =>
       sent.push({ op: LiveOp.INPUT, lastTick: m.lastTick, n: m.inputs.length }),
-    sendPause: () => {},
+    sendPause: (pause: boolean) => sent.push({ op: LiveOp.PAUSE, lastTick: pause ? 1 : 0, n: 0 }),
     leave: () => {},
   };
   return { match: match as unknown as LiveMatch, sent };
@@ -74,5 +74,35 @@ describe("a live round's play loop", () => {
     expect(play.clock.lead).toBe(45);
     frame(36, 36);
     expect(play.clock.lead).toBe(0);
+  });
+
+  it("pause keys pressed within one frame count once: the server is asked for what is wanted at the end", () => {
+    const now = 0;
+    const { match, sent } = fakeMatch();
+    const play = new LivePlay(match, start, { receivedAt: 0, oneWayMs: 0 }, () => now);
+    play.toggle();
+    play.toggle();
+    play.toggle();
+    expect(play.flushPause()).toBe("sent");
+    expect(sent).toEqual([{ op: LiveOp.PAUSE, lastTick: 1, n: 0 }]);
+    match.events.emit(
+      "paused",
+      { paused: true, pausesLeft: 0, tick: 0, msLeft: 10_000 },
+      { receivedAt: 0, oneWayMs: 0 },
+    );
+    // Two toggles while paused: still paused, nothing sent.
+    play.toggle();
+    play.toggle();
+    expect(play.flushPause()).toBeNull();
+    play.want(false);
+    expect(play.flushPause()).toBe("sent");
+    match.events.emit(
+      "paused",
+      { paused: false, pausesLeft: 0, tick: 0, msLeft: 1000 },
+      { receivedAt: 0, oneWayMs: 0 },
+    );
+    play.want(true);
+    expect(play.flushPause()).toBe("none_left");
+    expect(sent).toHaveLength(2);
   });
 });
