@@ -28,7 +28,7 @@ interface GameOverData {
    */
   watchOwn?: "run" | "best";
   /** What the live round's prediction measured (the test build's probe reads it). */
-  live?: { largestCorrection: number; largestStep: number };
+  live?: { largestCorrection: number; largestStep: number; snaps: number; largestFill: number };
 }
 
 /**
@@ -115,6 +115,8 @@ export class GameOverScene extends UiScene {
       gap: this.gapText.text,
       largestCorrection: data.live?.largestCorrection ?? null,
       largestStep: data.live?.largestStep ?? null,
+      snaps: data.live?.snaps ?? null,
+      largestFill: data.live?.largestFill ?? null,
     }));
     // Ready once the score has counted up and the server's answer (and the gap to the next
     // player) is shown.

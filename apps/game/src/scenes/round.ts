@@ -503,6 +503,8 @@ export class RoundScene extends Phaser.Scene {
         live: {
           largestCorrection: live?.prediction.largestCorrection ?? 0,
           largestStep: live?.prediction.largestStep ?? 0,
+          snaps: live?.prediction.snaps ?? 0,
+          largestFill: live?.prediction.largestFill ?? 0,
         },
       }),
     );
@@ -714,6 +716,8 @@ export class RoundScene extends Phaser.Scene {
         ? {
             largestCorrection: this.live.prediction.largestCorrection,
             largestStep: this.live.prediction.largestStep,
+            snaps: this.live.prediction.snaps,
+            largestFill: this.live.prediction.largestFill,
             corrections: this.live.prediction.corrections,
             confirmedTick: this.live.prediction.confirmed.tick,
             serverScore: this.live.prediction.confirmed.score,
@@ -750,6 +754,8 @@ export interface RoundSight {
   live: {
     largestCorrection: number;
     largestStep: number;
+    snaps: number;
+    largestFill: number;
     corrections: number;
     confirmedTick: number;
     serverScore: number;

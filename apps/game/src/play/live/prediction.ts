@@ -52,11 +52,16 @@ export class Prediction {
   /** The largest correction of the predicted Santa, in world units (before smoothing). */
   largestCorrection = 0;
   /**
-   * The largest step a correction added to the drawing, in world units per 60th of a second:
-   * what the player sees of it (a snap counts whole). The tests bound it.
+   * The largest step an eased correction added to the drawing, in world units per 60th of a
+   * second: what the player sees of it (at most MAX_STEP; snaps are counted apart).
    */
   largestStep = 0;
   corrections = 0;
+  /** Corrections drawn at once (over SNAP_AT: a long stall or a rejoin). */
+  snaps = 0;
+  /** The most ticks the server filled between two frames (its last input played for ours). */
+  largestFill = 0;
+  private filledSeen = 0;
 
   constructor(
     state: PublicState,
@@ -88,6 +93,8 @@ export class Prediction {
     for (const r of frame.reveals)
       if (r.type === "power_up_time") this.revealTime(r.index, r.appearAtTick);
     if (!seat || frame.tick <= c.tick) return;
+    this.largestFill = Math.max(this.largestFill, seat.filled - this.filledSeen);
+    this.filledSeen = seat.filled;
     const upTo = this.predicted.tick;
     const before = { ...this.predicted.santa };
     this.advanceConfirmed(frame.tick, seat, frame.reveals);
@@ -163,7 +170,7 @@ export class Prediction {
     const moved = Math.sqrt(dx * dx + dy * dy) / SUBUNITS;
     if (moved > 0) this.corrections += 1;
     if (!snap) this.largestCorrection = Math.max(this.largestCorrection, moved);
-    if (!snap && moved > SNAP_AT) this.largestStep = Math.max(this.largestStep, moved);
+    if (!snap && moved > SNAP_AT) this.snaps += 1;
     if (snap || moved > SNAP_AT) this.offset = { x: 0, y: 0 };
     else this.offset = { x: this.offset.x + dx, y: this.offset.y + dy };
   }

@@ -121,6 +121,7 @@ describe("prediction and reconciliation", () => {
     expect(client.confirmed.score).toBe(server.sim.score);
     expect(client.confirmed.santa).toEqual(server.sim.santa);
     expect(client.largestCorrection).toBe(0);
+    expect(client.largestFill).toBe(0);
   });
 
   it("shows only gifts the server placed, never the placeholder RNG's", () => {
@@ -151,6 +152,8 @@ describe("prediction and reconciliation", () => {
     expect(client.confirmed.santa).toEqual(server.sim.santa);
     expect(client.confirmed.score).toBe(server.sim.score);
     expect(client.largestCorrection).toBeGreaterThan(0);
+    // Every correction came from ticks the server filled.
+    expect(client.largestFill).toBeGreaterThan(0);
     // One tick at full speed is 7 world units; a lost input changes at most a few.
     expect(client.largestCorrection).toBeLessThan(40);
     // The drawing eases the difference out rather than jumping.
