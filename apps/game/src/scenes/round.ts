@@ -130,7 +130,7 @@ export class RoundScene extends Phaser.Scene {
     const orientation: Orientation =
       watching?.params.orientation ??
       (this.scale.height > this.scale.width ? "portrait" : "landscape");
-    // A placeholder round so the field draws while round_start is on its way.
+    // A placeholder round so the field draws while the live round is opened.
     this.orientation = orientation;
     this.setRound(createRound({ seed: tuning.seed ?? 1, orientation }));
     this.field = new FieldView(this, this.round);

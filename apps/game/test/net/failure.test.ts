@@ -37,7 +37,7 @@ describe("a failed call, read once", () => {
 
   it("gives RPCs and sign-ins the same reason for the same answer", async () => {
     const refused = () => answer(409, 10, "already_playing: a socket of this user is live");
-    const rpc = await toRpcFailure("round_start", refused());
+    const rpc = await toRpcFailure("live_round_create", refused());
     const signIn = await toSignInFailure(refused());
     expect(rpc.reason).toBe("already_playing");
     expect(signIn.kind).toBe("already_playing");

@@ -4,7 +4,10 @@ import { messageForReason, reasonMessages } from "../../src/net/messages";
 describe("messageForReason", () => {
   it("says when to retry a rate-limited call, in words about rounds when rounds were limited", () => {
     expect(
-      messageForReason("rate_limited", "round_start: at most 10 rounds a minute; retry in 42 s"),
+      messageForReason(
+        "rate_limited",
+        "live_round_create: at most 10 rounds a minute; retry in 42 s",
+      ),
     ).toBe("You've started a lot of rounds in the last minute. Try again in 42 s.");
     expect(
       messageForReason(
