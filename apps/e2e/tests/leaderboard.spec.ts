@@ -82,19 +82,27 @@ test("play a real round → game over shows the rank → the leaderboard lists t
   expect(visitorErrors).toEqual([]);
   await phone.close();
 
-  // The same link on a laptop: the card and its buttons fit 1280×720 too.
-  const laptop = await browser.newContext({
-    baseURL: site().url,
-    viewport: { width: 1280, height: 720 },
-  });
-  const reader = await laptop.newPage();
-  const readerErrors = watchErrors(reader);
-  await reader.goto(link);
-  await waitForScene(reader, "SharedRun");
-  await expectButtonsReachable(reader, "shared run at 1280×720");
-  await reader.screenshot({ path: "artifacts/screens/shared-run-1280x720.png" });
-  expect(readerErrors).toEqual([]);
-  await laptop.close();
+  // The same link on a laptop and on a phone held sideways: the card and its buttons fit.
+  for (const where of [
+    { width: 1280, height: 720, touch: false },
+    { width: 844, height: 390, touch: true },
+  ]) {
+    const size = `${where.width}x${where.height}`;
+    const other = await browser.newContext({
+      baseURL: site().url,
+      viewport: { width: where.width, height: where.height },
+      hasTouch: where.touch,
+      isMobile: where.touch,
+    });
+    const reader = await other.newPage();
+    const readerErrors = watchErrors(reader);
+    await reader.goto(link);
+    await waitForScene(reader, "SharedRun");
+    await expectButtonsReachable(reader, `shared run at ${size}`);
+    await reader.screenshot({ path: `artifacts/screens/shared-run-${size}.png` });
+    expect(readerErrors).toEqual([]);
+    await other.close();
+  }
 
   // The sharer's idle round: the best stands, no New best; the board holds only the best.
   const again = await waitForScene(page, "GameOver", "ready", 20_000);
