@@ -20,6 +20,10 @@ import { createWeeklyBoard } from "./leaderboard/weekly-board";
 import { perPlayer } from "./limits/guards";
 import { apiPolicyHooks, apiPolicyRtHooks } from "./policy/api-policy";
 import { liveRoundCreateHandler } from "./rounds/live/create";
+import { raceLobbyCreateHandler } from "./rounds/live/lobby-create";
+import { raceLobbyJoinHandler } from "./rounds/live/lobby-join";
+import { raceLobbyRematchHandler } from "./rounds/live/lobby-rematch";
+import { raceLobbyStartHandler } from "./rounds/live/lobby-start";
 import { raceMatched, raceWithBotsHandler } from "./rounds/live/race-create";
 import { raceGetHandler } from "./rounds/live/race-get";
 import { checkRaceTicket } from "./rounds/live/race-ticket";
@@ -55,6 +59,10 @@ export const rpcs: RpcRegistry = rpcRegistry(allRpcs, [
   liveRoundCreateHandler,
   raceWithBotsHandler,
   raceGetHandler,
+  raceLobbyCreateHandler,
+  raceLobbyJoinHandler,
+  raceLobbyStartHandler,
+  raceLobbyRematchHandler,
 ]);
 
 /** Closed and limited APIs first (policy/api-policy.ts); the game's own hooks after them. */

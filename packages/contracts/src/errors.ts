@@ -56,6 +56,15 @@ export const ErrorReason = z.enum([
   "refresh_superseded",
   /** A Nakama API the game does not use, closed by policy (docs/security.md "Every client API"). */
   "api_closed",
+  // a race with friends (docs/realtime.md "Racing a friend")
+  /** No open race lobby has this code: mistyped, never made, or expired. */
+  "race_code_unknown",
+  /** The lobby's seats are all reserved. */
+  "race_full",
+  /** The race has begun (or the lobby is closed to new players): only its seats may come back. */
+  "race_started",
+  /** Only the player who made the lobby starts its race or asks for a rematch. */
+  "race_not_host",
 ]);
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
@@ -85,6 +94,10 @@ export const reasonCode: Record<ErrorReason, number> = {
   collection_owned: NakamaCode.PERMISSION_DENIED,
   refresh_superseded: NakamaCode.ABORTED,
   api_closed: NakamaCode.PERMISSION_DENIED,
+  race_code_unknown: NakamaCode.NOT_FOUND,
+  race_full: NakamaCode.ALREADY_EXISTS,
+  race_started: NakamaCode.ABORTED,
+  race_not_host: NakamaCode.PERMISSION_DENIED,
 };
 
 /**

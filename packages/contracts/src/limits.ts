@@ -90,7 +90,7 @@ export const LIMITS = {
     burstShare: 1 / 3,
     min: 10,
     max: 2400,
-    counts: "per address: leaderboard_view and replay_get",
+    counts: "per address: leaderboard_view, replay_get and race_lobby_join (race codes tried)",
   },
   /**
    * round_start per player a minute (kept in storage, so it holds across nodes:

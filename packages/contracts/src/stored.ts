@@ -94,6 +94,24 @@ export const RaceRecord = z.object({
 });
 export type RaceRecord = z.infer<typeof RaceRecord>;
 
+/**
+ * race_lobbies, key = the lobby's code (system-owned): which match a friend's code leads to,
+ * who may start it, until when, and once started the seats a rematch reuses.
+ */
+export const RaceLobbyRecord = z.object({
+  match_id: z.string().check(z.minLength(1)),
+  host: z.string().check(z.minLength(1)),
+  expires_at: EpochMs,
+  /** Set when the host started the race: the users by seat and the seat count (bots after them). */
+  race: z.optional(
+    z.object({
+      users: z.array(z.object({ user_id: z.string(), username: z.string() })),
+      seats: z.int().check(z.gte(2), z.lte(4)),
+    }),
+  ),
+});
+export type RaceLobbyRecord = z.infer<typeof RaceLobbyRecord>;
+
 /** round_limits, key "starts": recent round_start times and the tickets handed out. */
 export const StartLimitsRecord = z.object({
   starts: z.array(EpochMs),

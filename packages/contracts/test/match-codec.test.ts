@@ -5,12 +5,14 @@ import {
   decodeInput,
   decodePause,
   decodePaused,
+  decodeRematch,
   decodeStart,
   encodeEnd,
   encodeFrame,
   encodeInput,
   encodePause,
   encodePaused,
+  encodeRematch,
   encodeStart,
   type FrameMessage,
   type InputMessage,
@@ -147,11 +149,24 @@ describe("the live round's codec", () => {
       [decodeStart, encodeStart(start)],
       [decodeFrame, encodeFrame(frame)],
       [decodePaused, encodePaused({ paused: false, pausesLeft: 0, tick: 1, msLeft: 0 })],
+      [decodeRematch, encodeRematch("0b5a43f6-1f5e-4c2a-9a51-5d0c1b1e2f3a.nakama")],
     ] as const;
     for (const [decode, bytes] of messages)
       for (const junk of cutsAndPads(bytes)) expect(decode(junk)).toBeNull();
     for (const junk of [undefined, null, "text", 5, {}, [], new ArrayBuffer(MAX_MESSAGE_BYTES + 1)])
       expect(decodeInput(junk)).toBeNull();
+  });
+
+  it("carries a rematch's match id as printable ASCII, and refuses anything else", () => {
+    const id = "0b5a43f6-1f5e-4c2a-9a51-5d0c1b1e2f3a.nakama1";
+    expect(decodeRematch(encodeRematch(id))).toEqual({ matchId: id });
+    expect(decodeRematch(new Uint8Array(encodeRematch(id)))).toEqual({ matchId: id });
+    expect(encodeRematch(id).byteLength).toBe(1 + id.length);
+    expect(decodeRematch(new Uint8Array([0]))).toBeNull();
+    expect(decodeRematch(new Uint8Array([2, 0x41, 0x20]))).toBeNull();
+    expect(decodeRematch(new Uint8Array([2, 0x41, 0x80]))).toBeNull();
+    expect(() => encodeRematch("")).toThrow();
+    expect(() => encodeRematch("a b")).toThrow();
   });
 
   it("refuses inputs out of range: no ticks, too many ticks, a direction past ±100, tick 0", () => {
@@ -191,6 +206,7 @@ describe("the live round's codec", () => {
         decodeFrame,
         decodePaused,
         decodeEnd,
+        decodeRematch,
       ]) {
         try {
           decode(junk);

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { BenchResult } from "./bench";
+import type { measureRaces } from "./races";
 import type { ReplayCost } from "./replay-cost";
 
 export const BENCH_LOG_HEADER = [
@@ -57,9 +58,61 @@ export function currentCommit(repoRoot: string): string {
   }
 }
 
-/** Appends a row to the log, writing its header first if the file is new. */
+/** The races' table (`bench:races`), a section of its own after the main table. */
+export const RACE_LOG_HEADING = "## Races (`bench:races`)";
+export const RACE_LOG_HEADER = [
+  RACE_LOG_HEADING,
+  "",
+  "One row per `pnpm --filter @gift-grab/bench bench:races` run (tools/bench/src/races.ts): 4 socket",
+  "players a race; the largest passing count, the CPU at the last count run, time to a match.",
+  "",
+  "| date (UTC) | commit | load avg before | races × 4 (last run) | slow loops % | late gaps % | server CPU % | bots CPU % | B/s per player down / up (payload) | time to a match p50 / p99 ms (searchers) | capacity races_4p |",
+  "|---|---|---|---|---|---|---|---|---|---|---|",
+].join("\n");
+
+type RaceResult = Awaited<ReturnType<typeof measureRaces>>;
+
+export function raceLogRow(r: RaceResult, run: { at: Date; commit: string }): string {
+  const last = r.runs.at(-1);
+  const m = r.matchmaking;
+  return `| ${[
+    run.at.toISOString().slice(0, 16).replace("T", " "),
+    run.commit,
+    last?.load_before.split(" ")[0] ?? "-",
+    last ? `${last.races}${last.ok ? "" : " (failed)"}` : "-",
+    last ? last.slow_loop_pct.toFixed(2) : "-",
+    last ? last.late_gap_pct.toFixed(2) : "-",
+    last ? last.server_cpu_pct.toFixed(0) : "-",
+    last ? last.bots_cpu_pct.toFixed(0) : "-",
+    last ? `${last.payload_down_b_s.toFixed(0)} / ${last.payload_up_b_s.toFixed(0)}` : "-",
+    `${m.p50_ms.toFixed(0)} / ${m.p99_ms.toFixed(0)} (${m.searchers})`,
+    String(r.capacity),
+  ].join(" | ")} |`;
+}
+
+/** The text with `row` after the table that begins at or after `from` (its last `|` line). */
+function insertAfterTable(text: string, from: number, row: string): string {
+  const lines = text.split("\n");
+  let i = text.slice(0, from).split("\n").length - 1;
+  while (i < lines.length && !lines[i]?.startsWith("|")) i++;
+  while (i < lines.length && lines[i]?.startsWith("|")) i++;
+  lines.splice(i, 0, row);
+  return lines.join("\n");
+}
+
+/** Appends a row to the main table, writing the header first if the file is new. */
 export function appendBenchLog(file: string, row: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (!fs.existsSync(file)) fs.writeFileSync(file, `${BENCH_LOG_HEADER}\n`);
-  fs.appendFileSync(file, `${row}\n`);
+  fs.writeFileSync(file, insertAfterTable(fs.readFileSync(file, "utf8"), 0, row));
+}
+
+/** Appends a row to the races' table, writing its section at the end first if it has none. */
+export function appendRaceLog(file: string, row: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, `${BENCH_LOG_HEADER}\n`);
+  let text = fs.readFileSync(file, "utf8");
+  if (!text.includes(RACE_LOG_HEADING))
+    text = `${text.replace(/\n*$/, "\n")}\n${RACE_LOG_HEADER}\n`;
+  fs.writeFileSync(file, insertAfterTable(text, text.indexOf(RACE_LOG_HEADING), row));
 }

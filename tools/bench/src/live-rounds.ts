@@ -37,33 +37,55 @@ export interface LiveBenchOptions {
 const SEND_EVERY_MS = Number(process.env.LIVE_BENCH_SEND_MS ?? 1000 / LiveTiming.loopHz);
 const REDUNDANCY = Math.min(LiveTiming.maxInputTicks, Math.ceil((SEND_EVERY_MS * 60) / 1000) * 3);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function rssMb(pid: number | undefined): number {
+export function rssMb(pid: number | undefined): number {
   if (!pid) return Number.NaN;
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? Number.NaN) / 1024;
 }
 
 /** User + system CPU of a process so far, ms. */
-function cpuMs(pid: number | undefined): number {
+export function cpuMs(pid: number | undefined): number {
   if (!pid) return Number.NaN;
   const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-interface BotResult {
+export interface BotResult {
   ended: boolean;
   score: number;
+  /** Match data payloads, before base64 and Nakama's JSON envelope. */
   bytesIn: number;
   bytesOut: number;
+  /** Whole socket messages (JSON envelopes) of the match's data, as they cross the wire. */
+  wireIn: number;
+  wireOut: number;
 }
 
-/** One bot: joins, plays by the round's clock steering at the gift it was told about, leaves at END. */
-function playRound(http: NakamaHttp, token: string, matchId: string, timeoutMs: number) {
+/**
+ * One bot: joins, plays its seat by the round's clock steering at the gift it was told about,
+ * leaves at END. `joined` resolves when the server answered the join (a lobby sends START
+ * only when its host starts).
+ */
+export function playRound(
+  http: NakamaHttp,
+  token: string,
+  matchId: string,
+  timeoutMs: number,
+  joined?: () => void,
+) {
   return new Promise<BotResult>((resolve) => {
     const ws = new WebSocket(http.socketUrl(token));
-    const result: BotResult = { ended: false, score: 0, bytesIn: 0, bytesOut: 0 };
+    const result: BotResult = {
+      ended: false,
+      score: 0,
+      bytesIn: 0,
+      bytesOut: 0,
+      wireIn: 0,
+      wireOut: 0,
+    };
+    let seat = 0;
     let startAt = 0;
     let ticks = 0;
     let gift = { x: 0, y: 0 };
@@ -80,24 +102,28 @@ function playRound(http: NakamaHttp, token: string, matchId: string, timeoutMs: 
     ws.on("open", () => ws.send(JSON.stringify({ cid: "1", match_join: { match_id: matchId } })));
     ws.on("error", finish);
     ws.on("message", (raw) => {
-      const env = JSON.parse(String(raw));
+      const text = String(raw);
+      const env = JSON.parse(text);
+      if (env.cid === "1") joined?.();
       const m = env.match_data;
       if (!m) return;
       const data = Buffer.from(m.data ?? "", "base64");
       result.bytesIn += data.byteLength;
+      result.wireIn += Buffer.byteLength(text);
       const op = Number(m.op_code);
       if (op === LiveOp.START) {
         const s = decodeStart(data);
         if (!s) return;
         startAt = Date.now() + s.startInMs;
         ticks = s.ticks;
+        seat = s.seat;
         gift = s.state.gift;
-        santa = s.state.santas[0] ?? santa;
+        santa = s.state.santas[seat] ?? santa;
         timer ??= setInterval(send, SEND_EVERY_MS);
       } else if (op === LiveOp.FRAME) {
         const f = decodeFrame(data);
         if (!f) return;
-        santa = f.seats[0] ?? santa;
+        santa = f.seats[seat] ?? santa;
         for (const r of f.reveals) if (r.type === "gift") gift = r;
       } else if (op === LiveOp.END) {
         const e = decodeEnd(data);
@@ -121,24 +147,24 @@ function playRound(http: NakamaHttp, token: string, matchId: string, timeoutMs: 
       if (due < 1) return;
       const n = Math.min(REDUNDANCY, due);
       const bytes = Buffer.from(
-        encodeInput({ seat: 0, lastTick: due, inputs: inputs.slice(due - n + 1, due + 1) }),
+        encodeInput({ seat, lastTick: due, inputs: inputs.slice(due - n + 1, due + 1) }),
       );
       result.bytesOut += bytes.byteLength;
-      ws.send(
-        JSON.stringify({
-          match_data_send: {
-            match_id: matchId,
-            op_code: LiveOp.INPUT,
-            data: bytes.toString("base64"),
-          },
-        }),
-      );
+      const message = JSON.stringify({
+        match_data_send: {
+          match_id: matchId,
+          op_code: LiveOp.INPUT,
+          data: bytes.toString("base64"),
+        },
+      });
+      result.wireOut += Buffer.byteLength(message);
+      ws.send(message);
     }
   });
 }
 
 /** The close lines of these matches in the stack's log. */
-function loopStats(stack: TestStack, matchIds: Set<string>) {
+export function loopStats(stack: TestStack, matchIds: Set<string>) {
   const re =
     /live round (\S+) closed: loops=(\d+) slow_loops=(\d+) late_gaps=(\d+) max_loop_ms=(\d+) max_gap_ms=(\d+)/;
   const total = { matches: 0, loops: 0, slow: 0, late: 0, maxLoop: 0, maxGap: 0 };
@@ -155,7 +181,7 @@ function loopStats(stack: TestStack, matchIds: Set<string>) {
   return total;
 }
 
-async function signIns(http: NakamaHttp, n: number) {
+export async function signIns(http: NakamaHttp, n: number) {
   const tokens: string[] = [];
   await pool(Array.from({ length: n }), 20, async (_, i) => {
     tokens[i] = await http.authenticateDevice();

@@ -3,7 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { BenchResult } from "../src/bench";
-import { appendBenchLog, BENCH_LOG_HEADER, benchLogRow } from "../src/bench-log";
+import {
+  appendBenchLog,
+  appendRaceLog,
+  BENCH_LOG_HEADER,
+  benchLogRow,
+  RACE_LOG_HEADER,
+  RACE_LOG_HEADING,
+} from "../src/bench-log";
 
 const cells = (line: string) => line.split("|").length;
 
@@ -48,11 +55,29 @@ describe("the bench log (docs/bench-log.md)", () => {
     expect(fs.readFileSync(file, "utf8")).toBe(`${BENCH_LOG_HEADER}\n${row}\n${row}\n`);
   });
 
+  it("keeps the races' rows in their own section, and the main rows in the main table", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-log-")), "log.md");
+    const race =
+      "| 2026-12-07 00:50 | abc | 1.0 | 50 | 0 | 0 | 30 | 20 | 1 / 2 | 3 / 4 (100) | 50 |";
+    appendBenchLog(file, row);
+    appendRaceLog(file, race);
+    appendBenchLog(file, row);
+    appendRaceLog(file, race);
+    expect(fs.readFileSync(file, "utf8")).toBe(
+      `${BENCH_LOG_HEADER}\n${row}\n${row}\n\n${RACE_LOG_HEADER}\n${race}\n${race}\n`,
+    );
+    expect(cells(race)).toBe(cells(RACE_LOG_HEADER.split("\n").at(-1) ?? ""));
+  });
+
   it("the committed log has the same columns", () => {
     const log = fs.readFileSync(path.resolve(__dirname, "../../../docs/bench-log.md"), "utf8");
     expect(log.startsWith(BENCH_LOG_HEADER)).toBe(true);
-    for (const line of log.split("\n").filter((l) => l.startsWith("| 2"))) {
+    const [main = "", races = ""] = log.split(RACE_LOG_HEADING);
+    for (const line of main.split("\n").filter((l) => l.startsWith("| 2"))) {
       expect(cells(line), line).toBe(cells(row));
     }
+    const raceCells = cells(RACE_LOG_HEADER.split("\n").at(-1) ?? "");
+    for (const line of races.split("\n").filter((l) => l.startsWith("| 2")))
+      expect(cells(line), line).toBe(raceCells);
   });
 });

@@ -1,6 +1,7 @@
 import {
   formatErrorMessage,
   leaderboardView,
+  raceLobbyJoin,
   reasonCode,
   replayGet,
   roundSubmit,
@@ -9,8 +10,16 @@ import { limitRule, windowWords } from "./config";
 import { assertWithin, peek, rateLimited, take } from "./rate";
 import { limitKey } from "./subjects";
 
-/** Reads that are limited per address too: a loop of fresh guests shares one address. */
-const READS_BY_ADDRESS: ReadonlySet<string> = new Set([leaderboardView.id, replayGet.id]);
+/**
+ * Reads that are limited per address too: a loop of fresh guests shares one address. A race
+ * code tried (race_lobby_join) counts there as well: guessing codes from one address is then
+ * as slow as reading boards (docs/realtime.md "Racing a friend").
+ */
+const READS_BY_ADDRESS: ReadonlySet<string> = new Set([
+  leaderboardView.id,
+  replayGet.id,
+  raceLobbyJoin.id,
+]);
 
 /**
  * Calls that cost the server more count as more than one. round_submit is the one RPC whose

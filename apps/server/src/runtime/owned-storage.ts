@@ -2,6 +2,7 @@ import {
   EmailClaimRecord,
   PLAYER_STATS_COLLECTION,
   PlayerStats,
+  RaceLobbyRecord,
   RaceRecord,
   ReplayRecord,
   StartLimitsRecord,
@@ -68,6 +69,13 @@ export const Owned = {
     permissionRead: 0,
     permissionWrite: 0,
     why: "each finished race as the server played it (system-owned, key: match id): race_get serves it",
+  }),
+  raceLobbies: owned({
+    collection: "race_lobbies",
+    schema: RaceLobbyRecord,
+    permissionRead: 0,
+    permissionWrite: 0,
+    why: "a friend race's code (system-owned, key: the code): its match, host and expiry; a client would point a code at any match",
   }),
   playerStats: owned({
     collection: PLAYER_STATS_COLLECTION,

@@ -167,6 +167,9 @@ const validSamples: Record<string, Record<string, unknown>> = {
   replay_get: { owner_id: randomUUID() },
   leaderboard_view: { cursor: "abc", around_me: false },
   race_get: { match_id: `${randomUUID()}.nakama` },
+  race_lobby_join: { code: "ABCDE-FGHJK" },
+  race_lobby_start: { code: "ABCDE-FGHJK" },
+  race_lobby_rematch: { code: "ABCDE-FGHJK" },
 };
 const sampleOf = (id: string) => validSamples[id] ?? {};
 

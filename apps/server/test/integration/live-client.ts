@@ -4,6 +4,7 @@
 import {
   decodeEnd,
   decodeFrame,
+  decodeRematch,
   decodeStart,
   type EndMessage,
   encodeInput,
@@ -43,6 +44,8 @@ export class LivePlayer {
   frames: FrameMessage[] = [];
   end: EndMessage | null = null;
   starts = 0;
+  /** The match a friend race's host asked for a rematch in (REMATCH), if any. */
+  rematch: string | null = null;
   /** Local time of tick 0 by the last START. */
   startAt = 0;
   private gift = { x: 0, y: 0 };
@@ -65,8 +68,15 @@ export class LivePlayer {
     });
   }
 
-  /** Joins over `socket` (the one the matchmaker answered on) or a new one. */
+  /** Joins over `socket` (the one the matchmaker answered on) or a new one, and waits for START. */
   async join(existing?: Socket) {
+    const starts = this.starts;
+    await this.enter(existing);
+    await this.untilStart(starts);
+  }
+
+  /** Joins the match without waiting for START (a friend race's lobby sends it at the start). */
+  async enter(existing?: Socket) {
     const socket = existing ?? (await openSocket(this.client, this.session));
     this.socket = socket;
     socket.onmatchdata = (m) => {
@@ -91,10 +101,15 @@ export class LivePlayer {
         if (!e) throw new Error("END did not decode");
         this.end = e;
         this.resolveEnd(e);
+      } else if (m.op_code === LiveOp.REMATCH) {
+        this.rematch = decodeRematch(data)?.matchId ?? "undecodable";
       }
     };
-    const starts = this.starts;
     await socket.joinMatch(this.matchId);
+  }
+
+  /** Waits for a START after `starts` of them, then plays. */
+  async untilStart(starts = 0) {
     // The match sends START from matchJoin, which Nakama runs after it answered the join.
     for (let waited = 0; this.starts === starts; waited += 10) {
       if (waited > 10_000) throw new Error("no START after the join");

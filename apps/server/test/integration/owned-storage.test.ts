@@ -134,6 +134,8 @@ describe("server-owned collections: clients may not write or delete them", () =>
       round_replays: { key: "weekly_best", value: { score: 2e9, inputs: [] } },
       // A forged race for Watch to serve.
       race_replays: { key: "match.forged", value: { santas: [] } },
+      // A code pointing at a match of the forger's choosing.
+      race_lobbies: { key: "ABCDEFGHJK", value: { match_id: "m.x", host: "h", expires_at: now } },
     };
     expect(Object.keys(forged).sort()).toEqual(OWNED_COLLECTIONS.map((c) => c.collection).sort());
     for (const [collection, { key, value }] of Object.entries(forged)) {

@@ -112,6 +112,7 @@ describe("owned collections, closed by construction", () => {
     expect(new Set(names).size).toBe(names.length);
     expect(names.sort()).toEqual([
       "player_stats",
+      "race_lobbies",
       "race_replays",
       "round_limits",
       "round_replays",

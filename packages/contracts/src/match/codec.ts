@@ -523,9 +523,40 @@ export function decodeEnd(bytes: unknown): EndMessage | null {
 }
 
 /** The decoder for each server → client op code (a client's dispatch table). */
+// REMATCH: u8 n (1..MAX_MATCH_ID_CHARS), n × u8 printable ASCII (the new match's id)
+
+/** A match id is "<uuid>.<node>": ASCII, well under this. */
+export const MAX_MATCH_ID_CHARS = 128;
+
+export function encodeRematch(matchId: string): ArrayBuffer {
+  const w = new Writer(1 + matchId.length);
+  if (matchId.length < 1 || matchId.length > MAX_MATCH_ID_CHARS)
+    throw new Error("codec: a match id is 1–128 characters");
+  w.u8(matchId.length);
+  for (let i = 0; i < matchId.length; i++) {
+    const c = matchId.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) throw new Error("codec: a match id is printable ASCII");
+    w.u8(c);
+  }
+  return w.done();
+}
+
+export function decodeRematch(bytes: unknown): { matchId: string } | null {
+  return decode(bytes, (r) => {
+    let matchId = "";
+    for (let n = r.count(1, MAX_MATCH_ID_CHARS); n > 0; n--) {
+      const c = r.u8();
+      if (c < 0x21 || c > 0x7e) throw TRUNCATED;
+      matchId += String.fromCharCode(c);
+    }
+    return { matchId };
+  });
+}
+
 export const serverMessages = {
   [LiveOp.START]: decodeStart,
   [LiveOp.FRAME]: decodeFrame,
   [LiveOp.PAUSED]: decodePaused,
   [LiveOp.END]: decodeEnd,
+  [LiveOp.REMATCH]: decodeRematch,
 } as const;

@@ -21,6 +21,8 @@ export const LiveOp = {
   PAUSED: 12,
   /** The round is over: the server's score and what it wrote. */
   END: 13,
+  /** A friend race's host asked for a rematch: the new match's id, to join next. */
+  REMATCH: 14,
 } as const;
 export type LiveOp = (typeof LiveOp)[keyof typeof LiveOp];
 

@@ -18,3 +18,34 @@ export const RaceMatchmaker = {
    */
   searchMs: 5_000,
 } as const;
+
+/**
+ * A private race with friends (docs/realtime.md "Racing a friend"): the host makes a lobby
+ * (race_lobby_create) and shares its code, friends join by code, the host starts it.
+ */
+export const RaceLobby = {
+  /**
+   * The code's letters: Crockford-like base32 without 0, 1, I and O (read aloud or typed from
+   * a screenshot without confusion). 32 letters: 5 bits each.
+   */
+  alphabet: "23456789ABCDEFGHJKLMNPQRSTUVWXYZ",
+  /** 10 letters: 50 bits drawn from nk.uuidv4 (crypto/rand), shown as XXXXX-XXXXX. */
+  codeLength: 10,
+  /** The link a client shares: the game's address with this query parameter. */
+  linkParam: "race",
+  /**
+   * A lobby not started within this long closes and its code stops working: a code shared in a
+   * chat goes stale, and an idle lobby holds a match (a VM) on the server. A rematch opens a new
+   * match under the same code and gives it this long again.
+   */
+  ttlMs: 10 * 60_000,
+} as const;
+
+/** A code as typed: upper case, dashes and spaces dropped; null when it can't be a code. */
+export function normalizeRaceCode(typed: string): string | null {
+  const code = typed.toUpperCase().replace(/[\s-]/g, "");
+  if (code.length !== RaceLobby.codeLength) return null;
+  for (let i = 0; i < code.length; i++)
+    if (RaceLobby.alphabet.indexOf(code.charAt(i)) < 0) return null;
+  return code;
+}

@@ -2,6 +2,10 @@ import { leaderboardView } from "./leaderboard-view";
 import { liveRoundCreate } from "./live-round-create";
 import { playerStatsGet } from "./player-stats-get";
 import { raceGet } from "./race-get";
+import { raceLobbyCreate } from "./race-lobby-create";
+import { raceLobbyJoin } from "./race-lobby-join";
+import { raceLobbyRematch } from "./race-lobby-rematch";
+import { raceLobbyStart } from "./race-lobby-start";
 import { raceWithBots } from "./race-with-bots";
 import { replayGet } from "./replay-get";
 import { roundStart } from "./round-start";
@@ -14,6 +18,10 @@ export * from "./leaderboard-view";
 export * from "./live-round-create";
 export * from "./player-stats-get";
 export * from "./race-get";
+export * from "./race-lobby-create";
+export * from "./race-lobby-join";
+export * from "./race-lobby-rematch";
+export * from "./race-lobby-start";
 export * from "./race-with-bots";
 export * from "./replay-get";
 export * from "./round-start";
@@ -38,4 +46,8 @@ export const allRpcs = [
   liveRoundCreate,
   raceWithBots,
   raceGet,
+  raceLobbyCreate,
+  raceLobbyJoin,
+  raceLobbyStart,
+  raceLobbyRematch,
 ] as const;

@@ -1,4 +1,4 @@
-import { LiveTiming } from "@gift-grab/contracts";
+import { LiveTiming, RaceLobby } from "@gift-grab/contracts";
 import { roundConfig } from "../config";
 
 /**
@@ -21,6 +21,8 @@ export interface LiveConfig {
    * the seats nobody took, and it begins with whoever is in.
    */
   raceJoinWaitMs: number;
+  /** RACE_LOBBY_TTL_MS: a friend race's code works this long (RaceLobby.ttlMs). */
+  lobbyTtlMs: number;
 }
 
 function ms(env: Record<string, string> | undefined, key: string, fallback: number, max: number) {
@@ -38,5 +40,6 @@ export function liveConfig(env: Record<string, string> | undefined): LiveConfig 
     lingerMs: ms(env, "LIVE_LINGER_MS", LiveTiming.lingerMs, 60_000),
     joinTimeoutMs: ms(env, "LIVE_JOIN_TIMEOUT_MS", LiveTiming.joinTimeoutMs, 120_000),
     raceJoinWaitMs: ms(env, "LIVE_RACE_JOIN_WAIT_MS", LiveTiming.raceJoinWaitMs, 60_000),
+    lobbyTtlMs: ms(env, "RACE_LOBBY_TTL_MS", RaceLobby.ttlMs, 3_600_000),
   };
 }

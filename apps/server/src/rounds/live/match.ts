@@ -1,6 +1,8 @@
-import { type EndMessage, LiveTiming } from "@gift-grab/contracts";
+import { type EndMessage, encodeRematch, LiveOp, LiveTiming } from "@gift-grab/contracts";
 import type { Orientation } from "@gift-grab/simulation";
-import { liveConfig } from "./config";
+import { type LiveConfig, liveConfig } from "./config";
+import { Lobby } from "./lobby";
+import { type LobbySignal, lobbySignal, type SignalAnswer } from "./lobby-signal";
 import { createLoopStats, type LoopStats, logLoopStats, recordLoop } from "./loop-stats";
 import { writeResults } from "./results";
 import { writeRaceResults } from "./results-race";
@@ -27,7 +29,13 @@ const FAILING_LOOPS = 40;
 export const clock = { now: () => Date.now() };
 
 interface MatchScope {
-  round: LiveRound;
+  /** The round; null while a friend race's lobby waits for its host (`lobby`). */
+  round: LiveRound | null;
+  lobby: Lobby | null;
+  /** What the round is built from when a lobby starts. */
+  seed: number;
+  orientation: Orientation;
+  config: LiveConfig;
   matchId: string;
   /** The socket holding each seat (sessionId → presence), to address messages. */
   presences: Map<string, nkruntime.Presence>;
@@ -44,6 +52,8 @@ export interface LiveRoundParams {
   username?: string;
   /** A race: JSON of RaceSeats (a string: Nakama hands params through Go maps). */
   race?: string;
+  /** A friend race's lobby: JSON of LobbyParams; the round is made when the host starts. */
+  lobby?: string;
   orientation: Orientation;
   seed: number;
 }
@@ -52,6 +62,13 @@ export interface LiveRoundParams {
 export interface RaceSeats {
   users: { user_id: string; username: string }[];
   seats: number;
+}
+
+/** A lobby's host, size and expiry. */
+export interface LobbyParams {
+  host: { user_id: string; username: string };
+  max_seats: number;
+  expires_at: number;
 }
 
 const BOT_NAMES = ["Dasher", "Comet", "Blitzen", "Vixen"];
@@ -71,6 +88,7 @@ export function seatUsers(p: LiveRoundParams): SeatUser[] {
 }
 
 function send(dispatcher: nkruntime.MatchDispatcher, m: MatchScope, out: Outgoing[]) {
+  if (!m.round) return;
   const seats = m.round.seats;
   for (let i = 0; i < out.length; i++) {
     const o = out[i] as Outgoing;
@@ -102,15 +120,23 @@ function guarded<R>(logger: nkruntime.Logger, what: string, fallback: R, run: ()
 const matchInit: nkruntime.MatchInitFunction<Token> = (ctx, logger, _nk, params) => {
   // The params come from live_round_create (matchCreate), never from a client.
   const p = params as LiveRoundParams;
-  const users = seatUsers(p);
+  const seed = p.seed >>> 0;
+  const orientation: Orientation = p.orientation === "portrait" ? "portrait" : "landscape";
+  const config = liveConfig(ctx.env);
+  const lobby = typeof p.lobby === "string" ? (JSON.parse(p.lobby) as LobbyParams) : null;
+  const users = lobby ? [] : seatUsers(p);
   scope = {
-    round: new LiveRound({
-      seed: p.seed >>> 0,
-      orientation: p.orientation === "portrait" ? "portrait" : "landscape",
-      users,
-      config: liveConfig(ctx.env),
-      now: clock.now(),
-    }),
+    round: lobby ? null : new LiveRound({ seed, orientation, users, config, now: clock.now() }),
+    lobby: lobby
+      ? new Lobby({
+          host: lobby.host,
+          maxSeats: Number(lobby.max_seats),
+          expiresAt: Number(lobby.expires_at),
+        })
+      : null,
+    seed,
+    orientation,
+    config,
     matchId: ctx.matchId ?? "",
     presences: new Map(),
     clients: new Map(),
@@ -122,7 +148,11 @@ const matchInit: nkruntime.MatchInitFunction<Token> = (ctx, logger, _nk, params)
     state: TOKEN,
     tickRate: LiveTiming.loopHz,
     label: JSON.stringify(
-      users.length > 1 ? { mode: "race", seats: users.length } : { mode: "live_solo" },
+      lobby
+        ? { mode: "race_lobby" }
+        : users.length > 1
+          ? { mode: "race", seats: users.length }
+          : { mode: "live_solo" },
     ),
   };
 };
@@ -138,7 +168,8 @@ const matchJoinAttempt: nkruntime.MatchJoinAttemptFunction<Token> = (
 ) =>
   guarded(logger, "join attempt", { state, accept: false, rejectMessage: "not now" }, () => {
     const m = scope;
-    if (!m?.round.mayJoin(presence.userId))
+    const seated = m?.round ? m.round.mayJoin(presence.userId) : m?.lobby?.mayJoin(presence.userId);
+    if (!m || !seated)
       return { state, accept: false, rejectMessage: "no seat for you in this round" };
     m.clients.set(presence.sessionId, ctx.vars?.client ?? "unknown");
     return { state, accept: true };
@@ -160,7 +191,9 @@ const matchJoin: nkruntime.MatchJoinFunction<Token> = (
       m.presences.set(p.sessionId, p);
       const client = m.clients.get(p.sessionId) ?? "unknown";
       m.clients.delete(p.sessionId);
-      const { replaced, out } = m.round.join(p.userId, p.sessionId, client, clock.now());
+      const { replaced, out } = m.round
+        ? m.round.join(p.userId, p.sessionId, client, clock.now())
+        : { replaced: m.lobby?.join(p.userId, p.sessionId, client) ?? null, out: [] };
       if (replaced) {
         const old = m.presences.get(replaced);
         m.presences.delete(replaced);
@@ -185,7 +218,8 @@ const matchLeave: nkruntime.MatchLeaveFunction<Token> = (
     if (!m) return { state };
     for (const p of presences) {
       m.presences.delete(p.sessionId);
-      m.round.leave(p.userId, p.sessionId, clock.now());
+      if (m.round) m.round.leave(p.userId, p.sessionId, clock.now());
+      else m.lobby?.leave(p.sessionId);
     }
     return { state };
   });
@@ -201,6 +235,13 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
 ) => {
   const m = scope;
   if (!m) return null;
+  if (!m.round) {
+    // A lobby waits for its host's start (matchSignal); its players send nothing that counts
+    // yet. Unstarted past its expiry, it closes, and its code with it.
+    if (m.lobby && clock.now() < m.lobby.expiresAt) return { state };
+    logger.info("race lobby %s expired unstarted", m.matchId);
+    return null;
+  }
   try {
     const now = clock.now();
     const out: Outgoing[] = [];
@@ -270,14 +311,57 @@ const matchTerminate: nkruntime.MatchTerminateFunction<Token> = (
   state,
 ) => ({ state });
 
+/**
+ * A friend race's lobby is driven by its RPCs through signals (lobby-signal.ts): a seat
+ * reserved by code, the host's start, a rematch announced. The match answers each at once, so
+ * two friends joining together can't both take the last seat.
+ */
 const matchSignal: nkruntime.MatchSignalFunction<Token> = (
   _ctx,
-  _logger,
+  logger,
   _nk,
-  _dispatcher,
+  dispatcher,
   _tick,
   state,
-) => ({ state, data: "" });
+  data,
+) =>
+  guarded(logger, "signal", { state, data: JSON.stringify({ refused: "failed" }) }, () => {
+    const m = scope;
+    if (!m) return { state, data: JSON.stringify({ refused: "failed" }) };
+    const answer: SignalAnswer = lobbySignal(JSON.parse(data) as LobbySignal, {
+      lobby: m.lobby,
+      round: m.round,
+      start: (bots) => startLobby(dispatcher, m, bots),
+      rematch: (matchId) => announceRematch(dispatcher, m, matchId),
+    });
+    return { state, data: JSON.stringify(answer) };
+  });
+
+/** The host started the lobby: its round is made and every socket already in joins it. */
+function startLobby(dispatcher: nkruntime.MatchDispatcher, m: MatchScope, bots: boolean) {
+  const lobby = m.lobby as Lobby;
+  const race = lobby.seatsAtStart(bots);
+  const now = clock.now();
+  const users = seatUsers({ race: JSON.stringify(race), orientation: m.orientation, seed: m.seed });
+  m.round = new LiveRound({
+    seed: m.seed,
+    orientation: m.orientation,
+    users,
+    config: m.config,
+    now,
+  });
+  m.lobby = null;
+  dispatcher.matchLabelUpdate(JSON.stringify({ mode: "race", seats: users.length }));
+  for (const [sessionId, p] of lobby.present)
+    send(dispatcher, m, m.round.join(p.userId, sessionId, p.client, now).out);
+  return race;
+}
+
+/** Tells every seat still in the finished race where the rematch is. */
+function announceRematch(dispatcher: nkruntime.MatchDispatcher, m: MatchScope, matchId: string) {
+  const out: Outgoing[] = [{ op: LiveOp.REMATCH, data: encodeRematch(matchId), to: null }];
+  send(dispatcher, m, out);
+}
 
 /** The handler main.ts registers; scripts/build-module.mjs generates its global glue. */
 export const liveRoundMatch: nkruntime.MatchHandler<Token> = {

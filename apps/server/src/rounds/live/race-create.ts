@@ -11,7 +11,7 @@ import { spendRoundStart } from "./start-spend";
  * - race_with_bots: a player the matchmaker found nobody for races the server's bots.
  * The field is landscape in a race (players' screens differ; a tall screen shows it turned).
  */
-function raceParams(users: RaceSeats["users"], seats: number): LiveRoundParams {
+export function raceParams(users: RaceSeats["users"], seats: number): LiveRoundParams {
   const race: RaceSeats = { users, seats };
   return {
     race: JSON.stringify(race),

@@ -1,0 +1,51 @@
+import type { Lobby } from "./lobby";
+import type { RaceSeats } from "./match";
+import type { LiveRound } from "./round";
+
+/**
+ * What a friend race's RPCs ask its match (nk.matchSignal, JSON both ways), and what it
+ * answers. The match is the one place a lobby's seats live, and it handles one signal at a
+ * time: two friends can't both take the last seat, and a start can't race a reservation.
+ */
+export type LobbySignal =
+  | { op: "reserve"; user_id: string; username: string }
+  | { op: "start"; bots: boolean }
+  | { op: "over" }
+  | { op: "rematch"; match_id: string };
+
+export type SignalAnswer =
+  | { seat: number }
+  | { race: RaceSeats }
+  | { rematched: true }
+  | { over: boolean }
+  | { refused: "full" | "started" | "not_over" | "failed" };
+
+export interface SignalTarget {
+  lobby: Lobby | null;
+  round: LiveRound | null;
+  start: (bots: boolean) => RaceSeats;
+  rematch: (matchId: string) => void;
+}
+
+export function lobbySignal(signal: LobbySignal, t: SignalTarget): SignalAnswer {
+  if (signal.op === "reserve") {
+    if (t.lobby) {
+      const answer = t.lobby.reserve(String(signal.user_id), String(signal.username ?? ""));
+      return "seat" in answer ? { seat: answer.seat } : { refused: answer.refused };
+    }
+    // A started race (or a rematch) takes back only its own players.
+    const seat = t.round?.seatOf(String(signal.user_id));
+    return seat ? { seat: seat.index } : { refused: "started" };
+  }
+  if (signal.op === "start") {
+    if (!t.lobby) return { refused: "started" };
+    return { race: t.start(signal.bots === true) };
+  }
+  if (signal.op === "over") return { over: t.round?.phase === "over" };
+  if (signal.op === "rematch") {
+    if (t.round?.phase !== "over") return { refused: "not_over" };
+    t.rematch(String(signal.match_id));
+    return { rematched: true };
+  }
+  return { refused: "failed" };
+}

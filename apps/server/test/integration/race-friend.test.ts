@@ -1,0 +1,205 @@
+import {
+  parseRpcError,
+  RaceLobby,
+  raceLobbyCreate,
+  raceLobbyJoin,
+  raceLobbyRematch,
+  raceLobbyStart,
+} from "@gift-grab/contracts";
+import type { Client, Session } from "@heroiclabs/nakama-js";
+import { describe, expect, it } from "vitest";
+import { LivePlayer } from "./live-client";
+import { openSocket } from "./nakama";
+import { ownStack } from "./own-stack";
+import { call, player, sleep } from "./rounds-client";
+
+// Racing a friend by code on a real Nakama over real sockets: the host makes a lobby, friends
+// reserve seats with its code, the host starts, rematches. 5 s rounds, a short countdown; the
+// finished race stays open while its players are in it (linger), so a rematch reaches them;
+// codes live 8 s, so the expiry test waits that long and no more.
+const DURATION_MS = 5_000;
+const TTL_MS = 8_000;
+const stack = ownStack({
+  name: "race-friend",
+  runtimeEnv: {
+    ROUND_DURATION_MS: String(DURATION_MS),
+    LIVE_START_DELAY_MS: "300",
+    LIVE_RECONNECT_GRACE_MS: "1500",
+    LIVE_LINGER_MS: "30000",
+    LIVE_RACE_JOIN_WAIT_MS: "5000",
+    RACE_LOBBY_TTL_MS: String(TTL_MS),
+  },
+});
+
+interface Someone {
+  client: Client;
+  session: Session;
+}
+
+const people = (n: number): Promise<Someone[]> =>
+  Promise.all(Array.from({ length: n }, () => player(stack().port)));
+
+async function rpc(who: Someone, id: string, body: unknown) {
+  return call(stack().port, who.session, id, body);
+}
+
+async function createLobby(host: Someone, body: { seats?: number } = {}) {
+  const res = await rpc(host, raceLobbyCreate.id, body);
+  expect(res.status, JSON.stringify(res.json)).toBe(200);
+  return raceLobbyCreate.response.parse(res.json);
+}
+
+async function join(who: Someone, code: string) {
+  const res = await rpc(who, raceLobbyJoin.id, { code });
+  expect(res.status, JSON.stringify(res.json)).toBe(200);
+  return raceLobbyJoin.response.parse(res.json);
+}
+
+/** A refusal's HTTP status and reason. */
+async function refused(who: Someone, id: string, body: unknown) {
+  const res = await rpc(who, id, body);
+  return { status: res.status, reason: parseRpcError(res.json).reason };
+}
+
+describe("racing a friend by code", () => {
+  it("a friend joins by code, the host starts, both finish; then a rematch with the same seats", async () => {
+    const [host, friend] = (await people(2)) as [Someone, Someone];
+    const lobby = await createLobby(host);
+    expect(lobby.code).toMatch(new RegExp(`^[${RaceLobby.alphabet}]{${RaceLobby.codeLength}}$`));
+    expect(lobby.link_query).toBe(`?race=${lobby.code}`);
+    expect(lobby.expires_at).toBeGreaterThan(Date.now());
+    const hostPlayer = new LivePlayer(host.client, host.session, lobby.match_id);
+    await hostPlayer.enter();
+
+    // Typed as a person would: lower case, a dash in the middle.
+    const typed = `${lobby.code.slice(0, 5)}-${lobby.code.slice(5)}`.toLowerCase();
+    const seat = await join(friend, typed);
+    expect(seat).toMatchObject({ match_id: lobby.match_id, seat: 1 });
+    expect(await join(friend, lobby.code)).toMatchObject({ seat: 1 }); // asked again: the same
+    const friendPlayer = new LivePlayer(friend.client, friend.session, lobby.match_id);
+    await friendPlayer.enter();
+    const players = [hostPlayer, friendPlayer];
+    try {
+      // Nobody got START in the lobby; the host's start sends it to both: two Santas, no bots
+      // (the lobby's other two seats stay empty).
+      expect(players.map((p) => p.starts)).toEqual([0, 0]);
+      const started = await rpc(host, raceLobbyStart.id, { code: lobby.code });
+      expect(started.status, JSON.stringify(started.json)).toBe(200);
+      expect(raceLobbyStart.response.parse(started.json)).toEqual({
+        match_id: lobby.match_id,
+        seats: 2,
+        bots: 0,
+      });
+      await Promise.all(players.map((p) => p.untilStart()));
+      expect(players.map((p) => p.start?.seat)).toEqual([0, 1]);
+      for (const p of players) expect(p.start?.players?.map((s) => s.bot)).toEqual([false, false]);
+
+      // Not over yet: no rematch; never one from the friend.
+      expect(await refused(host, raceLobbyRematch.id, { code: lobby.code })).toEqual({
+        status: 400,
+        reason: "round_not_over",
+      });
+      const ends = await Promise.all(players.map((p) => p.result(DURATION_MS + 10_000)));
+      expect(ends.map((e) => e.reason)).toEqual(["completed", "completed"]);
+      expect(await refused(friend, raceLobbyRematch.id, { code: lobby.code })).toEqual({
+        status: 403,
+        reason: "race_not_host",
+      });
+
+      const again = await rpc(host, raceLobbyRematch.id, { code: lobby.code });
+      expect(again.status, JSON.stringify(again.json)).toBe(200);
+      const rematch = raceLobbyRematch.response.parse(again.json);
+      expect(rematch.match_id).not.toBe(lobby.match_id);
+      // Both still in the finished race are told where the rematch is; the code leads there too.
+      while (players.some((p) => p.rematch === null)) await sleep(20);
+      expect(players.map((p) => p.rematch)).toEqual([rematch.match_id, rematch.match_id]);
+      expect(await join(friend, lobby.code)).toMatchObject({ match_id: rematch.match_id, seat: 1 });
+
+      const next = [host, friend].map((w) => new LivePlayer(w.client, w.session, rematch.match_id));
+      await Promise.all(next.map((p, i) => p.join(players[i]?.socket ?? undefined)));
+      players.push(...next);
+      expect(next.map((p) => p.start?.seat)).toEqual([0, 1]);
+      for (const p of next) expect(p.start?.players?.map((s) => s.bot)).toEqual([false, false]);
+      const rematchEnds = await Promise.all(next.map((p) => p.result(DURATION_MS + 10_000)));
+      expect(rematchEnds.map((e) => e.reason)).toEqual(["completed", "completed"]);
+    } finally {
+      for (const p of players) p.close();
+    }
+  }, 90_000);
+
+  it("refuses a code nobody made (404), and a lobby's code once it expired (404)", async () => {
+    const [host, friend] = (await people(2)) as [Someone, Someone];
+    for (const code of ["ZZZZZ-ZZZZZ", "not a code", "0000000000"])
+      expect(await refused(friend, raceLobbyJoin.id, { code })).toEqual({
+        status: 404,
+        reason: "race_code_unknown",
+      });
+    const lobby = await createLobby(host);
+    // The expiry is the point of this test: wait it out, no longer.
+    await sleep(Math.max(0, lobby.expires_at - Date.now()) + 100);
+    expect(await refused(friend, raceLobbyJoin.id, { code: lobby.code })).toEqual({
+      status: 404,
+      reason: "race_code_unknown",
+    });
+    expect(await refused(host, raceLobbyStart.id, { code: lobby.code })).toEqual({
+      status: 404,
+      reason: "race_code_unknown",
+    });
+  }, 30_000);
+
+  it("refuses a player past the lobby's seats (409), a start by anyone but the host (403), an uninvited join, and a code after the start (409)", async () => {
+    const [host, a, b, d, c] = (await people(5)) as [Someone, Someone, Someone, Someone, Someone];
+    const lobby = await createLobby(host);
+    expect((await join(a, lobby.code)).seat).toBe(1);
+    expect((await join(b, lobby.code)).seat).toBe(2);
+    expect((await join(d, lobby.code)).seat).toBe(3);
+    // The fifth.
+    expect(await refused(c, raceLobbyJoin.id, { code: lobby.code })).toEqual({
+      status: 409,
+      reason: "race_full",
+    });
+    expect(await refused(a, raceLobbyStart.id, { code: lobby.code })).toEqual({
+      status: 403,
+      reason: "race_not_host",
+    });
+    // Knowing the match id is not a seat.
+    const socket = await openSocket(c.client, c.session);
+    try {
+      await expect(socket.joinMatch(lobby.match_id)).rejects.toMatchObject({
+        message: expect.stringMatching(/no seat/),
+      });
+    } finally {
+      socket.disconnect(false);
+    }
+    const started = await rpc(host, raceLobbyStart.id, { code: lobby.code, bots: true });
+    expect(raceLobbyStart.response.parse(started.json)).toMatchObject({ seats: 4, bots: 0 });
+    expect(await refused(host, raceLobbyStart.id, { code: lobby.code })).toEqual({
+      status: 409,
+      reason: "race_started",
+    });
+    expect(await refused(c, raceLobbyJoin.id, { code: lobby.code })).toEqual({
+      status: 409,
+      reason: "race_started",
+    });
+    // A seated player asking again still gets the seat (a reload).
+    expect((await join(b, lobby.code)).seat).toBe(2);
+  }, 30_000);
+
+  it("fills the empty seats with bots when the host asks, and a host alone races bots", async () => {
+    const [host] = (await people(1)) as [Someone];
+    const lobby = await createLobby(host, { seats: 3 });
+    const p = new LivePlayer(host.client, host.session, lobby.match_id);
+    await p.enter();
+    try {
+      const started = await rpc(host, raceLobbyStart.id, { code: lobby.code, bots: true });
+      expect(raceLobbyStart.response.parse(started.json)).toMatchObject({ seats: 3, bots: 2 });
+      await p.untilStart();
+      expect(p.start?.players?.map((s) => s.bot)).toEqual([false, true, true]);
+      expect((await p.result(DURATION_MS + 10_000)).reason).toBe("completed");
+      const scores = p.frames.at(-1)?.seats.map((s) => s.score) ?? [];
+      expect(scores).toHaveLength(3);
+    } finally {
+      p.close();
+    }
+  }, 60_000);
+});

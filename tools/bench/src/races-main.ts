@@ -1,0 +1,27 @@
+// pnpm --filter @gift-grab/bench bench:races [--counts 25,50,100,150 --round-ms 30000 --searchers 100]
+// (pnpm forwards the options as they are; a literal `--` before them would end parseArgs' options)
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { appendRaceLog, currentCommit, raceLogRow } from "./bench-log";
+import { formatRaces, measureRaces } from "./races";
+
+const { values } = parseArgs({
+  options: {
+    counts: { type: "string", default: "25,50,100,150,200" },
+    "round-ms": { type: "string", default: "30000" },
+    searchers: { type: "string", default: "100" },
+  },
+});
+const result = await measureRaces({
+  counts: String(values.counts).split(",").map(Number),
+  roundMs: Number(values["round-ms"]),
+  searchers: Number(values.searchers),
+});
+console.log(`\n${formatRaces(result)}`);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+appendRaceLog(
+  path.join(repoRoot, "docs/bench-log.md"),
+  raceLogRow(result, { at: new Date(), commit: currentCommit(repoRoot) }),
+);
+console.log("a row appended to docs/bench-log.md (Races)");
