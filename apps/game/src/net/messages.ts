@@ -41,6 +41,10 @@ export const reasonMessages: Record<ErrorReason, string> = {
   collection_owned: "That data is kept by the game server and can't be changed from here.",
   refresh_superseded: "Your session was renewed in another tab. Try again in a moment.",
   api_closed: "This game doesn't offer that feature.",
+  race_code_unknown: "That race code isn't open. Check it, or ask your friend for a new link.",
+  race_full: "That race is full.",
+  race_started: "That race has already started.",
+  race_not_host: "Only the player who made the race can do that.",
 };
 
 /** Beside every password field: the contract's rule (bcrypt keeps 72 bytes of UTF-8). */
