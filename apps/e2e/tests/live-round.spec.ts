@@ -183,3 +183,42 @@ test("a ranked live round at 390×844 with touch, 150 ms RTT and 2 % loss: the s
   expect(ranked).toBe(true);
   await checkOutcome(page, context, errors);
 });
+
+test("turning the phone mid live round spends one of its pauses, says what to do, and plays on only on the player's word", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const portrait = { width: 390, height: 844 };
+  const context = await browser.newContext({
+    baseURL: site().url,
+    viewport: portrait,
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await playAsGuest(page, "countdown=3000");
+  await clickButton(page, "Play");
+  await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing", 20_000);
+  expect((await sight(page))?.live).not.toBeNull();
+
+  await page.setViewportSize({ width: portrait.height, height: portrait.width });
+  const paused = await waitForGame(page, (s) => s.status === "paused");
+  expect(paused.dialog).toEqual({
+    title: "Paused: the screen turned",
+    message: expect.stringMatching(
+      /^Turn your phone back to continue at full size, or continue as it is\. 1 pause left in this round\. It goes on by itself in \d+ s\.$/,
+    ),
+  });
+  await page.setViewportSize(portrait);
+  await waitForGame(page, (s) =>
+    String((s.dialog as { message?: string } | null)?.message).startsWith(
+      "The round fits the screen again. 1 pause left",
+    ),
+  );
+  // The server's clock stands still until the player says (or the pause's 10 s run out).
+  expect((await sight(page))?.phase).toBe("paused");
+  await clickButton(page, "Resume");
+  await waitForGame(page, (s) => s.status === "playing");
+  await checkOutcome(page, context, errors);
+});

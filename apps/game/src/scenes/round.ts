@@ -97,6 +97,8 @@ export class RoundScene extends Phaser.Scene {
   private liveEnd: EndMessage | null = null;
   private predictedOver = false;
   private hold: Hold = null;
+  /** The screen was turned away from the field's shape at the last resize (a live round). */
+  private wasTurned = false;
   private startError: string | null = null;
 
   protected field!: FieldView;
@@ -121,6 +123,7 @@ export class RoundScene extends Phaser.Scene {
     this.liveEnd = null;
     this.predictedOver = false;
     this.hold = null;
+    this.wasTurned = false;
     this.startError = null;
     this.watch = null;
     this.cursor = null;
@@ -518,18 +521,27 @@ export class RoundScene extends Phaser.Scene {
     if (m.paused) {
       this.stop();
       this.field.layer.setVisible(false);
-      const left = m.pausesLeft === 1 ? "1 pause left" : `${m.pausesLeft} pauses left`;
-      this.openPauseMenu({
-        title: "Paused",
-        message: `${left} in this round. It goes on by itself in ${Math.ceil(m.msLeft / 1000)} s.`,
-        quit: "The server plays it out without you and keeps what you scored so far.",
-      });
+      this.openPauseMenu(this.livePauseWords(m.pausesLeft, m.msLeft));
       return;
     }
+    this.hold = null;
     this.pauseMenu.close();
     this.field.layer.setVisible(true);
     this.hud.flash("Ready…", m.msLeft);
     if (this.phase === "paused") this.run(this.pausedFrom);
+  }
+
+  /** What a live round's pause menu says: why it paused (a turned screen), what is left. */
+  private livePauseWords(pausesLeft: number, msLeft?: number): PauseWords {
+    const left = pausesLeft === 1 ? "1 pause left" : `${pausesLeft} pauses left`;
+    const goesOn =
+      msLeft === undefined ? "" : ` It goes on by itself in ${Math.ceil(msLeft / 1000)} s.`;
+    const quit = "The server plays it out without you and keeps what you scored so far.";
+    if (this.hold === "screen") {
+      const screen = this.screenWords();
+      return { ...screen, message: `${screen.message} ${left} in this round.${goesOn}`, quit };
+    }
+    return { title: "Paused", message: `${left} in this round.${goesOn}`, quit };
   }
 
   /** A live round asks the server (once a frame); it pauses only with pauses left. */
@@ -588,8 +600,8 @@ export class RoundScene extends Phaser.Scene {
 
   /** A resize that turns the screen or rescales the field pauses; the pause menu says why. */
   private screenChanged(scaleBefore: number) {
-    // A live round's pauses are the player's few: a resize only lays the field out again.
-    if (this.watch || this.live || this.hold === "elsewhere" || this.phase === "over") return;
+    if (this.watch || this.hold === "elsewhere" || this.phase === "over") return;
+    if (this.live) return this.liveScreenChanged(this.live);
     if (this.phase === "paused") {
       if (this.hold === "screen") this.openPauseMenu(this.screenWords());
       return;
@@ -598,6 +610,24 @@ export class RoundScene extends Phaser.Scene {
     if (!this.turned() && change <= RESIZE_PAUSES_AT) return;
     this.hold = "screen";
     this.pause(this.screenWords());
+  }
+
+  /**
+   * A live round's pauses are the player's few: turning the screen away from the field's shape
+   * spends one (the server's PAUSED opens the menu with the screen's words); a resize that
+   * keeps the shape, or one more while still turned, only lays the field out again.
+   */
+  private liveScreenChanged(live: LivePlay) {
+    const turned = this.turned();
+    const turning = turned && !this.wasTurned;
+    this.wasTurned = turned;
+    if (this.phase === "paused") {
+      if (this.hold === "screen") this.openPauseMenu(this.livePauseWords(live.pausesLeft));
+      return;
+    }
+    if (!turning || this.phase !== "playing") return;
+    this.hold = "screen";
+    this.askLivePause(live);
   }
 
   /** The screen's shape no longer matches the round's field (it plays small). */

@@ -14,10 +14,12 @@ import { openSocket } from "./nakama";
 import { ownStack } from "./own-stack";
 import { call, player, sleep, userId } from "./rounds-client";
 
-// Live rounds on a real Nakama over real sockets. The stack plays 6 s rounds (the round's
+// Live rounds on a real Nakama over real sockets. The stack plays 9 s rounds (the round's
 // length is a parameter of the simulation, not a rule) with a short countdown and a 3.5 s
-// reconnect grace, so no test sits out time it does not need.
-const DURATION_MS = 6_000;
+// reconnect grace, so no test sits out time it does not need. 9 s, not less: the abandoned
+// round drops after its first gift and its grace must run out before the round does, even
+// when a loaded machine's bot takes 5 s to that gift (6 s rounds once ended first).
+const DURATION_MS = 9_000;
 const GRACE_MS = 3_500;
 const DROP_MS = 3_000;
 const stack = ownStack({

@@ -16,6 +16,8 @@ export class LiveClock {
   private anchorAt = 0;
   private stoppedAt: number | null = null;
   private synced = false;
+  /** When the server's tick 0 came or comes, on this page's clock (no lead). */
+  private serverStartAt = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly ticks: number,
@@ -40,7 +42,8 @@ export class LiveClock {
   /** START: tick 0 is due `startInMs` after the server sent it (negative: it has run that long). */
   start(startInMs: number, receivedAt: number, oneWayMs: number): void {
     this.anchorTick = 0;
-    this.anchorAt = receivedAt - oneWayMs + startInMs - this.leadMs;
+    this.serverStartAt = receivedAt - oneWayMs + startInMs;
+    this.anchorAt = this.serverStartAt - this.leadMs;
     this.stoppedAt = null;
     this.synced = true;
   }
@@ -60,6 +63,14 @@ export class LiveClock {
 
   get paused(): boolean {
     return this.stoppedAt !== null;
+  }
+
+  /**
+   * The server's own clock has reached tick 0 (this one runs `lead` ahead of it): before that
+   * the server takes no PAUSE (its countdown can't be stopped).
+   */
+  serverRunning(now: number): boolean {
+    return this.synced && now >= this.serverStartAt;
   }
 
   /** ms until tick 0 (≤ 0 once the round runs). */

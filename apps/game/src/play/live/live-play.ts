@@ -166,8 +166,12 @@ export class LivePlay {
    */
   flushPause(): "sent" | "none_left" | null {
     const wanted = this.wanted;
+    if (wanted === null) return null;
+    // Asked in the first moments of play, before the server's clock reaches tick 0 (this one
+    // runs ahead of it): the server would drop it, so it waits for the server's start.
+    if (!this.clock.serverRunning(this.now())) return null;
     this.wanted = null;
-    if (wanted === null || wanted === this.clock.paused || this.ended) return null;
+    if (wanted === this.clock.paused || this.ended) return null;
     if (wanted && this.pausesLeft <= 0) return "none_left";
     this.match.sendPause(wanted);
     return "sent";

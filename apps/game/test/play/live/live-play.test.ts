@@ -105,4 +105,23 @@ describe("a live round's play loop", () => {
     expect(play.flushPause()).toBe("none_left");
     expect(sent).toHaveLength(2);
   });
+
+  it("a pause asked before the server's clock reaches tick 0 waits for it (the server drops one sent sooner)", () => {
+    let now = 0;
+    const { match, sent } = fakeMatch();
+    // Tick 0 is 1000 ms away on the server; this clock runs 45 ms ahead of it.
+    const play = new LivePlay(
+      match,
+      { ...start, startInMs: 1000 },
+      { receivedAt: 0, oneWayMs: 60 },
+      () => now,
+    );
+    now = 1000 - 60 - 45 + 5; // this clock's tick 0 has come, the server's has not
+    play.want(true);
+    expect(play.flushPause()).toBeNull();
+    expect(sent).toEqual([]);
+    now = 1000 - 60 + 1; // the server's tick 0 has come
+    expect(play.flushPause()).toBe("sent");
+    expect(sent).toEqual([{ op: LiveOp.PAUSE, lastTick: 1, n: 0 }]);
+  });
 });
