@@ -61,11 +61,11 @@ describe("npm run new:rpc in a fresh clone", () => {
   });
 
   it("writes an RPC where the project's own RPCs live, which typechecks, lints and passes its real-server test", async () => {
-    // The project's own: round_start's contract, handler and client call.
+    // The project's own: replay_get's contract, handler and client call, the layout copied.
     const own = [
-      "packages/contracts/src/rpcs/round-start.ts",
-      "apps/server/src/rounds/round-start.ts",
-      "apps/game/src/net/rpcs/round-start.ts",
+      "packages/contracts/src/rpcs/replay-get.ts",
+      "apps/server/src/leaderboard/replay-get.ts",
+      "apps/game/src/net/rpcs/replay-get.ts",
     ];
     for (const rel of own) expect(fs.existsSync(path.join(clone.dir, rel)), rel).toBe(true);
 
@@ -79,7 +79,9 @@ describe("npm run new:rpc in a fresh clone", () => {
       .sort();
     expect(written).toEqual(
       [
-        ...own.map((rel) => rel.replace("round-start", "claim-reward")),
+        ...own.map((rel) =>
+          rel.replace("replay-get", "claim-reward").replace("/leaderboard/", "/rounds/"),
+        ),
         "apps/server/test/integration/claim-reward.test.ts",
         "apps/server/src/main.ts",
         "packages/contracts/src/rpcs/index.ts",
