@@ -61,13 +61,14 @@ describe("npm run new:rpc in a fresh clone", () => {
   });
 
   it("writes an RPC where the project's own RPCs live, which typechecks, lints and passes its real-server test", async () => {
-    // The project's own: replay_get's contract, handler and client call, the layout copied.
-    const own = [
-      "packages/contracts/src/rpcs/replay-get.ts",
-      "apps/server/src/leaderboard/replay-get.ts",
-      "apps/game/src/net/rpcs/replay-get.ts",
+    // Where the project's own RPCs live: a contract and a client call a file each, the handler
+    // in its domain's folder.
+    const homes = [
+      "packages/contracts/src/rpcs",
+      "apps/server/src/rounds",
+      "apps/game/src/net/rpcs",
     ];
-    for (const rel of own) expect(fs.existsSync(path.join(clone.dir, rel)), rel).toBe(true);
+    for (const rel of homes) expect(fs.existsSync(path.join(clone.dir, rel)), rel).toBe(true);
 
     const r = newRpc("rounds/claim_reward");
     expect(r.stderr).toBe("");
@@ -79,9 +80,7 @@ describe("npm run new:rpc in a fresh clone", () => {
       .sort();
     expect(written).toEqual(
       [
-        ...own.map((rel) =>
-          rel.replace("replay-get", "claim-reward").replace("/leaderboard/", "/rounds/"),
-        ),
+        ...homes.map((rel) => `${rel}/claim-reward.ts`),
         "apps/server/test/integration/claim-reward.test.ts",
         "apps/server/src/main.ts",
         "packages/contracts/src/rpcs/index.ts",

@@ -104,7 +104,9 @@ export function assertSignInWithinLimits(
 /**
  * Before a password is hashed or compared (bcrypt at cost 13, ~0.5–1 s of CPU): the address's
  * and the email's PASSWORD_CHECKS_PER_MINUTE. The email's stops guessing one account's
- * password from many addresses.
+ * password from many addresses. The email's is checked first: one address guessing one email
+ * spends both alike, and the refusal names the email's (the one no other address escapes),
+ * however the two buckets refilled meanwhile.
  */
 export function assertPasswordCheckWithinLimits(
   what: string,
@@ -114,8 +116,8 @@ export function assertPasswordCheckWithinLimits(
 ) {
   const rule = limitRule(ctx.env, "PASSWORD_CHECKS_PER_MINUTE");
   const words = `${what}: at most ${rule.count} password checks ${windowWords(rule)}`;
-  assertWithin(nk, limitKey.passwordsFrom(ctx), rule, `${words} from one address`);
   assertWithin(nk, limitKey.passwordsOf(email), rule, `${words} for one email`);
+  assertWithin(nk, limitKey.passwordsFrom(ctx), rule, `${words} from one address`);
 }
 
 /** After a sign-in that created an account: one of the address's SIGN_UPS_PER_HOUR. */
