@@ -22,7 +22,7 @@ export const reasonMessages: Record<ErrorReason, string> = {
   internal: "The server had a problem. Try again in a moment.",
   unavailable: "The game server is busy or restarting. Try again in a moment.",
   rate_limited: "That's a lot of requests in a short time. Wait a moment, then try again.",
-  round_not_over: "The round isn't over yet, so the score can't be saved yet.",
+  round_not_over: "The race isn't over yet: a rematch can start once it has ended.",
   replay_unknown: "That run isn't on this week's board any more.",
   wrong_password: "Wrong email or password. Check them and try again.",
   email_taken: "An account with this email already exists. Sign in instead, or use another email.",
