@@ -27,8 +27,6 @@ import { raceLobbyStartHandler } from "./rounds/live/lobby-start";
 import { raceMatched, raceWithBotsHandler } from "./rounds/live/race-create";
 import { raceGetHandler } from "./rounds/live/race-get";
 import { checkRaceTicket } from "./rounds/live/race-ticket";
-import { roundStartHandler } from "./rounds/round-start";
-import { roundSubmitHandler } from "./rounds/round-submit";
 import { callHook, type HookOutcome } from "./runtime/call-hook";
 import { rpcEntry } from "./runtime/dispatch-rpc";
 
@@ -51,8 +49,6 @@ export const rpcs: RpcRegistry = rpcRegistry(allRpcs, [
   sessionCheckHandler,
   sessionLogoutHandler,
   sessionLogoutAllHandler,
-  roundStartHandler,
-  roundSubmitHandler,
   leaderboardViewHandler,
   replayGetHandler,
   playerStatsGetHandler,

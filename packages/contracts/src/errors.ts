@@ -28,15 +28,7 @@ export const ErrorReason = z.enum([
   "unavailable",
   // rounds and the weekly board
   "rate_limited",
-  /** The player started another round before this one ended: it was retired, not saved. */
-  "round_retired",
-  "ticket_unknown",
-  "ticket_used",
-  "ticket_busy",
   "round_not_over",
-  "ticket_expired",
-  /** The server replayed the inputs and got another score than the one claimed. */
-  "score_mismatch",
   "replay_unknown",
   // sessions (docs/security.md)
   "wrong_password",
@@ -76,13 +68,7 @@ export const reasonCode: Record<ErrorReason, number> = {
   internal: NakamaCode.INTERNAL,
   unavailable: NakamaCode.UNAVAILABLE,
   rate_limited: NakamaCode.RESOURCE_EXHAUSTED,
-  round_retired: NakamaCode.FAILED_PRECONDITION,
-  ticket_unknown: NakamaCode.NOT_FOUND,
-  ticket_used: NakamaCode.ALREADY_EXISTS,
-  ticket_busy: NakamaCode.ABORTED,
   round_not_over: NakamaCode.FAILED_PRECONDITION,
-  ticket_expired: NakamaCode.FAILED_PRECONDITION,
-  score_mismatch: NakamaCode.INVALID_ARGUMENT,
   replay_unknown: NakamaCode.NOT_FOUND,
   wrong_password: NakamaCode.UNAUTHENTICATED,
   email_taken: NakamaCode.ALREADY_EXISTS,

@@ -41,7 +41,7 @@ export const LeaderboardRecordMetadata = z.object({
   client: z.string(),
   /**
    * A live round's figures for moderators (apps/server/src/rounds/live/plausibility.ts):
-   * absent on runs submitted through round_submit.
+   * absent on records written before rounds were live.
    */
   live: z.optional(
     z.object({

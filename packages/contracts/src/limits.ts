@@ -65,10 +65,9 @@ export const LIMITS = {
   },
   /**
    * RPCs and writing APIs per player a minute. A 30 s round is at most 2 a minute and costs
-   * about 5 calls (round_start, round_submit, leaderboard_view, player_stats_get,
-   * session_check); 60 is 6× a non-stop player's need, and bounds one account's replays
-   * (round_submit, 15–30 ms of CPU each) to 60 a minute. A third of it at once (20 calls):
-   * a round's calls and a reconnect's retries come together, never a minute's worth.
+   * about 4 calls (live_round_create, leaderboard_view, player_stats_get, session_check);
+   * 60 is several times a non-stop player's need. A third of it at once (20 calls): a
+   * round's calls and a reconnect's retries come together, never a minute's worth.
    */
   CALLS_PER_MINUTE: {
     default: 60,
@@ -93,8 +92,8 @@ export const LIMITS = {
     counts: "per address: leaderboard_view, replay_get and race_lobby_join (race codes tried)",
   },
   /**
-   * round_start per player a minute (kept in storage, so it holds across nodes:
-   * apps/server/src/rounds/start-limits.ts). A round lasts 30 s; 10 allows restarts.
+   * Rounds (matches, each a VM) a player opens a minute (kept in storage, so it holds across
+   * nodes: apps/server/src/rounds/start-limits.ts). A round lasts 30 s; 10 allows restarts.
    */
   ROUND_STARTS_PER_MINUTE: {
     default: 10,
@@ -102,7 +101,7 @@ export const LIMITS = {
     burstShare: 1,
     min: 2,
     max: 60,
-    counts: "per player: round_start",
+    counts: "per player: live_round_create, race_with_bots, race_lobby_create, race_lobby_rematch",
   },
 } as const satisfies Record<string, LimitSpec>;
 

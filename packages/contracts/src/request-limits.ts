@@ -25,7 +25,7 @@ export const SMALL_REQUEST: RequestLimits = { maxChars: 512, maxDepth: 1 };
  * A JSON text whose arrays and objects nest at most `depth` deep: a string is one atom (so
  * brackets inside strings don't count), and each level is a bracketed sequence of the level
  * below. One regular expression, which goja hands to Go's regexp engine (linear time, no
- * backtracking): on a 19.5 KB round_submit 0.5 ms, where a JavaScript loop over the
+ * backtracking): on a 19.5 KB payload of input runs 0.5 ms, where a JavaScript loop over the
  * characters takes 18 ms in goja; 2 ms for 83 KB at depth 32. A text nested too deep, or with
  * a bracket left open or closed too often, does not match, and the match fails as soon as
  * the nesting passes `depth`. Which bracket closes which is JSON.parse's to check (one

@@ -1,6 +1,5 @@
 import { GameRules, InputRuns, Orientation } from "@gift-grab/simulation";
 import * as z from "zod/mini";
-import { roundSubmit } from "./rpcs/round-submit";
 import { SessionEndedReason } from "./session";
 
 /**
@@ -20,32 +19,6 @@ const EpochMs = z.int().check(z.nonnegative());
  */
 const WrittenAtMs = z.int().check(z.minimum(Date.UTC(2025, 0, 1)));
 const UnixSeconds = z.int().check(z.nonnegative());
-
-/**
- * round_tickets, key = ticket id: open → claimed (one submit won and is replayed) → done
- * (result kept) or refused (the replay didn't reproduce the claimed score: the ticket is
- * spent), or open → retired (the player started another round while this one was running).
- */
-export const TicketRecord = z.object({
-  started_at: WrittenAtMs,
-  duration_ms: z.int().check(z.positive(), z.maximum(GameRules.maxRoundDurationMs)),
-  /** The round's seed (uint32). */
-  seed: z.int().check(z.nonnegative(), z.maximum(0xffff_ffff)),
-  /** The field's orientation, fixed at round_start: the replay plays on it. */
-  orientation: Orientation,
-  /** After this, the ticket can no longer be submitted. */
-  expires_at: EpochMs,
-  state: z.enum(["open", "claimed", "done", "retired", "refused"]),
-  /** What was submitted (the server's submitFingerprint: score and inputs), once claimed. */
-  fingerprint: z.optional(z.string()),
-  /** When the current claim was made, epoch ms. */
-  claimed_at: z.optional(EpochMs),
-  /** The answer an identical retry gets back, once done. */
-  result: z.optional(roundSubmit.response),
-  /** Why the replay refused it (score_mismatch's detail), once refused: an identical retry's answer. */
-  refusal: z.optional(z.string()),
-});
-export type TicketRecord = z.infer<typeof TicketRecord>;
 
 /**
  * round_replays, key "weekly_best", readable by anyone through replay_get: the replay of a
@@ -112,17 +85,12 @@ export const RaceLobbyRecord = z.object({
 });
 export type RaceLobbyRecord = z.infer<typeof RaceLobbyRecord>;
 
-/** round_limits, key "starts": recent round_start times and the tickets handed out. */
+/**
+ * round_limits, key "starts": when the player's recent rounds were opened (live_round_create
+ * and the race RPCs). A row from before the live path also lists tickets: dropped on read.
+ */
 export const StartLimitsRecord = z.object({
   starts: z.array(EpochMs),
-  tickets: z.array(
-    z.object({
-      id: z.string().check(z.minLength(1)),
-      expires_at: EpochMs,
-      /** Absent in rows written before tickets lived a week: such a ticket is read to check. */
-      started_at: z.optional(EpochMs),
-    }),
-  ),
 });
 export type StartLimitsRecord = z.infer<typeof StartLimitsRecord>;
 

@@ -421,7 +421,7 @@ export function moveBodies(bodies: number[], moving: readonly number[], count: n
     const o = i * BODY;
     const r = bodies[o + 4] as number;
     // Kept in the array, not computed each tick: in goja every integer result above 255 is a
-    // Go allocation, and the garbage of a replay is what slows round_submit's slowest calls.
+    // Go allocation, and the garbage of a round is what slows the match loop's slowest ticks.
     const maxX = bodies[o + 5] as number;
     const maxY = bodies[o + 6] as number;
     const vx = bodies[o + 2] as number;

@@ -4,12 +4,12 @@
  * in units per second, times in ms; round.ts turns them into integers per tick once.
  */
 export const GameRules = {
-  /** One round, unless the server's round_start hands out another. */
+  /** One round, unless the server's ROUND_DURATION_MS says another. */
   roundDurationMs: 30_000,
   /**
-   * No round lasts longer, whatever ROUND_DURATION_MS says: a stored ticket beyond it is
+   * No round lasts longer, whatever ROUND_DURATION_MS says: a stored replay beyond it is
    * corrupt. It bounds what a round's inputs may hold (MAX_INPUT_RUNS) and so the size of a
-   * round_submit the server reads at all: twice the game's round, for tests and tuning.
+   * replay the server keeps: twice the game's round, for tests and tuning.
    */
   maxRoundDurationMs: 60_000,
   /** The play field, in world units (landscape; tall screens play it turned: see fieldFor). */

@@ -239,10 +239,10 @@ describe("the docs checks themselves", () => {
     const arch = read("docs/architecture.md");
     expect([...treePaths(arch), ...textPaths(arch)].length).toBeGreaterThan(60);
     expect(npmScripts(all)).toEqual(expect.arrayContaining(["start", "test", "new:rpc", "bench"]));
-    expect(rpcIds(all)).toEqual(expect.arrayContaining(["round_start", "round_submit"]));
+    expect(rpcIds(all)).toEqual(expect.arrayContaining(["live_round_create", "replay_get"]));
     expect(registeredRpcIds().has("session_check")).toBe(true);
     expect(snakeNames(all).length).toBeGreaterThan(50);
-    expect(codeNames().has("round_submit")).toBe(true);
+    expect(codeNames().has("live_round_create")).toBe(true);
     expect(codeNames().has(["no", "such", "name"].join("_"))).toBe(false);
   });
 

@@ -1,34 +1,28 @@
 // The abuse section of the bench (issue 23): honest players' sign-in and round latency alone,
 // then while one attacker floods the cheapest-to-send, most-expensive-to-serve requests it
 // can find at its maximum rate, first from one account, then as a loop of fresh guests from
-// one address. One stack, with the rate limits at their shipped defaults.
+// one address. One stack, with the rate limits at their shipped defaults. Rounds are live
+// matches (live_round_create): opening one costs a VM, the most expensive thing a client can
+// ask for, so the attackers open as many as they are let.
 //
 // Every request carries an X-Forwarded-For, as the proxy in front of a deployment sets it
 // (docs/security.md "Rate limits"): the honest players and the attacker come from addresses
 // of their own, as they would on the internet, although all of them run on this loopback.
 import { randomUUID } from "node:crypto";
-import { LEADERBOARD_VIEW, REPLAY_GET, ROUND_START, ROUND_SUBMIT } from "@gift-grab/contracts";
+import { LEADERBOARD_VIEW, LIVE_ROUND_CREATE, REPLAY_GET } from "@gift-grab/contracts";
 import { startTestStack, type TestStack } from "@gift-grab/devkit";
-import { playBot } from "@gift-grab/simulation/bot";
 import { cpuMs, postgresCpuMs } from "./cpu";
 import { pool, Samples, type Summary } from "./stats";
 
 export interface AbuseOptions {
   /** How long each phase's honest players arrive, and the attack lasts (plus one round). */
   attackSec: number;
-  /** Round length on the abuse stack: a full round makes a replay cost what it costs. */
+  /** Round length on the abuse stack (the matches the honest players and attackers open). */
   roundMs: number;
   /** Honest players per phase, arriving spread over attackSec. */
   honest: number;
   /** The attacker's requests in flight at once. */
   attackConcurrency: number;
-  /**
-   * What the attacker can still send once payloads are capped before JSON.parse and a refused
-   * replay spends its ticket (issue 23, branch i23-caps): instead of nested payloads and
-   * repeated replays, the largest flat round_submit a round can hold, with an unknown ticket.
-   * An estimate for this branch alone; after the merge, the default attack measures it for real.
-   */
-  postCaps?: boolean;
   log?: (line: string) => void;
 }
 
@@ -72,13 +66,14 @@ const deviceSignIn = (port: number, id: string, from: string) =>
 const rpc = (port: number, token: string, id: string, payload: string, from: string) =>
   send(port, `/v2/rpc/${id}?unwrap=true`, payload, from, `Bearer ${token}`);
 
-type Ticket = { ticket: string; duration_ms: number; seed: number; orientation: "landscape" };
-
-/** Honest players: sign in (returning), play one round, submit it. */
+/**
+ * Honest players: sign in (returning), open a live round, view the board. The round itself is
+ * played over a socket, which live-rounds.ts measures; here only the calls are timed.
+ */
 async function honestPhase(port: number, devices: string[], windowMs: number) {
   const signIn = new Samples("honest sign-in (returning)");
-  const start = new Samples("honest round_start");
-  const submit = new Samples("honest round_submit");
+  const start = new Samples("honest live_round_create");
+  const board = new Samples("honest leaderboard_view");
   await Promise.all(
     devices.map(async (id, i) => {
       await sleep((i / devices.length) * windowMs);
@@ -86,18 +81,15 @@ async function honestPhase(port: number, devices: string[], windowMs: number) {
       const auth = await signIn.time(async () => ok(await deviceSignIn(port, id, from), "sign-in"));
       const token = String(auth?.json.token ?? "");
       if (!token) return;
-      const started = await start.time(async () =>
-        ok(await rpc(port, token, ROUND_START, "{}", from), "round_start"),
+      await start.time(async () =>
+        ok(await rpc(port, token, LIVE_ROUND_CREATE, "{}", from), "live_round_create"),
       );
-      const t = started?.json as Ticket | undefined;
-      if (!t?.ticket) return;
-      const run = playBot(t, { seed: i });
-      await sleep(t.duration_ms + 20);
-      const body = JSON.stringify({ ticket: t.ticket, score: run.score, inputs: run.inputs });
-      await submit.time(async () => ok(await rpc(port, token, ROUND_SUBMIT, body, from), "submit"));
+      await board.time(async () =>
+        ok(await rpc(port, token, LEADERBOARD_VIEW, "{}", from), "leaderboard_view"),
+      );
     }),
   );
-  return { signIn, start, submit };
+  return { signIn, start, board };
 }
 
 /** What the attacker sent and what came back. */
@@ -123,35 +115,24 @@ class Tally {
   }
 }
 
-/** round_submit with ~31,000 nested arrays: costly to parse and walk, cheap to send. */
-const nestedSubmit = (depth = 31_000) =>
-  `{"ticket":"${randomUUID()}","score":1,"inputs":${"[".repeat(depth)}${"]".repeat(depth)}}`;
-
-/** A 30 s round's most runs (1,800 one-tick runs), flat, with an unknown ticket. */
-const flatSubmit = () =>
-  JSON.stringify({
-    ticket: randomUUID(),
-    score: 1,
-    inputs: Array.from({ length: 1800 }, (_, k) => [1, k % 2 ? 100 : -100, 0]),
-  });
+/** ~31,000 nested arrays: costly to parse and walk, cheap to send (refused by its length). */
+const nested = (depth = 31_000) => `{"cursor":${"[".repeat(depth)}${"]".repeat(depth)}}`;
 
 interface Attacker {
   name: string;
-  /** Done before the phase: accounts, a finished ticket. */
+  /** Done before the phase: accounts. */
   prepare(): Promise<void>;
   /** One request at the attacker's maximum rate. */
   fire(tally: Tally): Promise<void>;
 }
 
 /**
- * One account, everything it can aim at the server: nested payloads, full replays of one
- * finished ticket (a score_mismatch leaves it usable until i23-caps spends it), wrong-password
- * email sign-ins (bcrypt), replay and board reads.
+ * One account, everything it can aim at the server: live rounds (a VM each, as many as its
+ * round starts allow), nested payloads, wrong-password email sign-ins (bcrypt), replay and
+ * board reads.
  */
-function oneAccount(port: number, roundMs: number, postCaps: boolean): Attacker {
-  const heavy = postCaps ? flatSubmit : nestedSubmit;
+function oneAccount(port: number): Attacker {
   let token = "";
-  let replayBody = "";
   let owner = "";
   const email = `attacker-${randomUUID().slice(0, 8)}@example.com`;
   let i = 0;
@@ -170,24 +151,13 @@ function oneAccount(port: number, roundMs: number, postCaps: boolean): Attacker 
         ),
         "attacker email sign-up",
       );
-      const t = ok(await rpc(port, token, ROUND_START, "{}", ATTACKER), "attacker round")
-        .json as Ticket;
-      const run = playBot(t, { seed: 99 });
-      // Every tick its own run: the most expensive replay a round can hold.
-      const ticks = run.inputs.reduce((n, [k]) => n + k, 0);
-      const inputs = Array.from({ length: ticks }, (_, k) => [1, k % 2 ? 100 : -100, 0]);
-      replayBody = JSON.stringify({ ticket: t.ticket, score: run.score + 1, inputs });
-      await sleep(roundMs + 50);
     },
     async fire(tally) {
       const kind = i++ % 5;
-      if (kind === 0 || kind === 1)
-        tally.add(await rpc(port, token, ROUND_SUBMIT, heavy(), ATTACKER), "nested");
-      else if (kind === 2)
-        tally.add(
-          await rpc(port, token, ROUND_SUBMIT, postCaps ? heavy() : replayBody, ATTACKER),
-          "replay",
-        );
+      if (kind === 0)
+        tally.add(await rpc(port, token, LEADERBOARD_VIEW, nested(), ATTACKER), "nested");
+      else if (kind === 1 || kind === 2)
+        tally.add(await rpc(port, token, LIVE_ROUND_CREATE, "{}", ATTACKER), "live_round");
       else if (kind === 3)
         tally.add(
           await send(
@@ -214,11 +184,10 @@ function oneAccount(port: number, roundMs: number, postCaps: boolean): Attacker 
 }
 
 /**
- * A loop of fresh guests from one address: a sign-up every fourth request, and nested
- * payloads round-robin over every guest it got, so each guest's allowance is spent.
+ * A loop of fresh guests from one address: a sign-up every fourth request, and live rounds
+ * round-robin over every guest it got, so each guest's round starts are spent.
  */
-function freshGuests(port: number, postCaps: boolean): Attacker {
-  const heavy = postCaps ? flatSubmit : nestedSubmit;
+function freshGuests(port: number): Attacker {
   const tokens: string[] = [];
   let i = 0;
   return {
@@ -232,7 +201,7 @@ function freshGuests(port: number, postCaps: boolean): Attacker {
         return;
       }
       const token = tokens[i % tokens.length] as string;
-      tally.add(await rpc(port, token, ROUND_SUBMIT, heavy(), ATTACKER), "nested");
+      tally.add(await rpc(port, token, LIVE_ROUND_CREATE, "{}", ATTACKER), "live_round");
     },
   };
 }
@@ -246,15 +215,15 @@ export async function runAbuse({
   roundMs,
   honest,
   attackConcurrency,
-  postCaps = false,
   log = console.log,
 }: AbuseOptions) {
   log(`abuse: one stack with the default limits, ${honest} honest players a phase…`);
   const stack = await startTestStack({
     name: "bench-abuse",
     limits: "defaults",
-    // Round starts: honest players here start one round a phase; kept at the default.
-    runtimeEnv: { ROUND_DURATION_MS: String(roundMs) },
+    // Round starts: honest players here start one round a phase; kept at the default. Nobody
+    // joins these matches: each closes after the join timeout, shortened to keep VMs few.
+    runtimeEnv: { ROUND_DURATION_MS: String(roundMs), LIVE_JOIN_TIMEOUT_MS: "2000" },
     config: { logger: { level: "ERROR" } },
   });
   try {
@@ -288,14 +257,14 @@ export async function runAbuse({
     log(`abuse: honest players alone (${attackSec} s + a round)…`);
     const alone = await phase();
     const runs = [];
-    for (const attacker of [oneAccount(port, roundMs, postCaps), freshGuests(port, postCaps)]) {
+    for (const attacker of [oneAccount(port), freshGuests(port)]) {
       log(`abuse: honest players while ${attacker.name} floods…`);
       runs.push({ name: attacker.name, ...(await phase(attacker)) });
     }
 
     const summary = (s: Samples, wall: number): Summary => s.summary(wall);
     const honestCalls = (r: typeof alone) =>
-      [r.result.signIn, r.result.start, r.result.submit].map((s) => summary(s, r.wallMs));
+      [r.result.signIn, r.result.start, r.result.board].map((s) => summary(s, r.wallMs));
     const aloneCalls = honestCalls(alone);
     const aloneCpuPerMs = alone.cpu / alone.wallMs;
     const attacks = runs.map((r) => {
@@ -306,7 +275,7 @@ export async function runAbuse({
         calls,
         ratios: Object.fromEntries(
           calls.map((c, k) => [
-            `honest_${["sign_in", "round_start", "round_submit"][k]}_p99_under_${r.name}_vs_alone`,
+            `honest_${["sign_in", "live_round_create", "leaderboard_view"][k]}_p99_under_${r.name}_vs_alone`,
             c.p99 / (aloneCalls[k] as Summary).p99,
           ]),
         ),
@@ -326,7 +295,6 @@ export async function runAbuse({
         round_ms: roundMs,
         honest,
         attack_concurrency: attackConcurrency,
-        post_caps: postCaps,
       },
       alone: aloneCalls,
       attacks,
@@ -343,7 +311,7 @@ export function formatAbuse(r: AbuseResult): string {
   const row = (c: Summary) =>
     `${c.name.padEnd(52)} ${String(c.calls).padStart(6)} ${String(c.errors).padStart(4)} ${f(c.p50).padStart(7)} ${f(c.p95).padStart(7)} ${f(c.p99).padStart(7)}${c.first_error ? `  first error: ${c.first_error.slice(0, 80)}` : ""}`;
   const lines = [
-    `abuse: ${r.options.honest} honest players over ${r.options.attack_sec} s, rounds of ${r.options.round_ms} ms; attacker ${r.options.attack_concurrency} in flight${r.options.post_caps ? ", post-caps estimate (flat payloads, no repeated replays)" : ""}; default limits`,
+    `abuse: ${r.options.honest} honest players over ${r.options.attack_sec} s, rounds of ${r.options.round_ms} ms; attacker ${r.options.attack_concurrency} in flight; default limits`,
     `${"alone".padEnd(52)} ${"calls".padStart(6)} ${"err".padStart(4)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)}  (ms)`,
     ...r.alone.map(row),
   ];

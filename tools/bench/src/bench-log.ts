@@ -14,7 +14,7 @@ export const BENCH_LOG_HEADER = [
   "One row per `npm run bench` run, appended by the bench (tools/bench/src/bench-log.ts). Ratios",
   "are against the baseline stack in the same run; wall times depend on the machine's load.",
   "",
-  "| date (UTC) | commit | load avg | players × rounds | round_submit p50 / p95 / p99 ms | baseline write p50 / p99 ms | sign-in ratio | sign-up ratio | goja ms / replay | Nakama CPU ms / replay | Node ms / replay | errors |",
+  "| date (UTC) | commit | load avg | players × rounds | round call p50 / p95 / p99 ms (round_submit; live_round_create from 2026-12-07) | baseline write p50 / p99 ms | sign-in ratio | sign-up ratio | goja ms / replay | Nakama CPU ms / replay | Node ms / replay | errors |",
   "|---|---|---|---|---|---|---|---|---|---|---|---|",
 ].join("\n");
 
@@ -28,7 +28,7 @@ export function benchLogRow(
   run: { at: Date; commit: string },
 ): string {
   const call = (name: string) => r.calls.find((c) => c.name.startsWith(name));
-  const submit = call("round_submit");
+  const submit = call("live_round_create");
   const write = call("leaderboard write (baseline");
   const errors = r.calls.reduce((n, c) => n + c.errors, 0);
   return `| ${[

@@ -1,6 +1,5 @@
 // npm run bench [-- --players 200 --sockets 1000 --rounds 2 --round-ms 30000 --live-counts 100,200]
 //   abuse section: [--attack-sec 30 --abuse-round-ms 30000 --honest 30 --attack-concurrency 16]
-//   [--post-caps] the attacker without nested payloads and repeated replays (abuse.ts)
 //   [--abuse-only] runs the abuse section alone (e.g. --attack-sec 5 --abuse-round-ms 3000 to try it)
 import fs from "node:fs";
 import path from "node:path";
@@ -19,7 +18,7 @@ const { values } = parseArgs({
     players: { type: "string", default: "200" },
     sockets: { type: "string", default: "1000" },
     rounds: { type: "string", default: "2" },
-    // Full-length rounds: round_submit replays every tick, so its cost grows with the round.
+    // Full-length rounds, as players play them (the live rounds' length too).
     "round-ms": { type: "string", default: "30000" },
     // Concurrent live rounds to try, ascending (empty: skip); `npm run bench:live` runs only these.
     "live-counts": { type: "string", default: "100,200,300,400,500" },
@@ -28,8 +27,6 @@ const { values } = parseArgs({
     honest: { type: "string", default: "30" },
     "attack-concurrency": { type: "string", default: "16" },
     "abuse-only": { type: "boolean", default: false },
-    // Estimate, before issue 23's payload caps are merged, what an attacker has left after them.
-    "post-caps": { type: "boolean", default: false },
   },
 });
 const result = values["abuse-only"]
@@ -46,7 +43,6 @@ const abuse = await runAbuse({
   roundMs: Number(values["abuse-round-ms"]),
   honest: Number(values.honest),
   attackConcurrency: Number(values["attack-concurrency"]),
-  postCaps: values["post-caps"],
 });
 const liveCounts = values["abuse-only"]
   ? []

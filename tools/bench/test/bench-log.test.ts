@@ -19,7 +19,7 @@ describe("the bench log (docs/bench-log.md)", () => {
     machine: { load_avg_1m: 0.4 },
     options: { players: 200, rounds: 2, round_ms: 30_000 },
     calls: [
-      { name: "round_submit", errors: 0, p50: 17.7, p95: 28.1, p99: 44.3 },
+      { name: "live_round_create", errors: 0, p50: 17.7, p95: 28.1, p99: 44.3 },
       {
         name: "leaderboard write (baseline: client-writable board)",
         errors: 1,

@@ -20,7 +20,7 @@ describe("bench smoke", () => {
       expect(call.errors, `${call.name}: ${call.first_error}`).toBe(0);
     }
     const byName = Object.fromEntries(result.calls.map((c) => [c.name, c.calls]));
-    expect(byName.round_submit).toBe(8);
+    expect(byName.live_round_create).toBe(8);
     expect(byName["leaderboard write (baseline: client-writable board)"]).toBe(8);
     expect(result.sockets.open).toBe(20);
   });

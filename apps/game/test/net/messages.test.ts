@@ -19,6 +19,6 @@ describe("messageForReason", () => {
 
   it("falls back on the reason's own words without a retry time", () => {
     expect(messageForReason("rate_limited", "")).toBe(reasonMessages.rate_limited);
-    expect(messageForReason("ticket_unknown")).toBe(reasonMessages.ticket_unknown);
+    expect(messageForReason("replay_unknown")).toBe(reasonMessages.replay_unknown);
   });
 });

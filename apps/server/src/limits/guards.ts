@@ -4,7 +4,6 @@ import {
   raceLobbyJoin,
   reasonCode,
   replayGet,
-  roundSubmit,
 } from "@gift-grab/contracts";
 import { limitRule, windowWords } from "./config";
 import { assertWithin, peek, rateLimited, take } from "./rate";
@@ -20,14 +19,6 @@ const READS_BY_ADDRESS: ReadonlySet<string> = new Set([
   replayGet.id,
   raceLobbyJoin.id,
 ]);
-
-/**
- * Calls that cost the server more count as more than one. round_submit is the one RPC whose
- * payload may be large (a round's inputs, ~20 KB parsed and checked in goja, ~19 ms of CPU,
- * before the ticket is read, then the replay): it counts as 5, so a player's burst holds 4
- * submissions (a reconnect's queued rounds) and the steady rate 12 a minute (a round is 30 s).
- */
-const RPC_WEIGHT: Readonly<Record<string, number>> = { [roundSubmit.id]: 5 };
 
 /** One call of the player's budget (CALLS_PER_MINUTE), or a refusal saying when to retry. */
 export function assertPlayerCall(
@@ -57,7 +48,7 @@ export function assertPlayerCall(
  * for board and replay views the address's (READS_PER_MINUTE).
  */
 export function assertRpcWithinLimits(id: string, ctx: nkruntime.Context, nk: nkruntime.Nakama) {
-  assertPlayerCall(id, ctx, nk, RPC_WEIGHT[id] ?? 1);
+  assertPlayerCall(id, ctx, nk);
   if (!READS_BY_ADDRESS.has(id)) return;
   const rule = limitRule(ctx.env, "READS_PER_MINUTE");
   assertWithin(

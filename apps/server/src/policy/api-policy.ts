@@ -24,7 +24,8 @@ function limited(what: string): nkruntime.BeforeHookFunction<unknown> {
 const NO_SOCIAL =
   "this game has no friends list yet (a race against a friend may open it: issue 26)";
 const NO_GROUPS = "this game has no groups";
-const NO_BOARD_WRITES = "the board is authoritative: scores reach it only through round_submit";
+const NO_BOARD_WRITES =
+  "the board is authoritative: scores reach it only from a live round the server played (live_round_create)";
 const NO_PROVIDER = "this game signs in with a device or an email only";
 const NO_PURCHASES = "this game sells nothing";
 const NO_LINK = "the game links an email to a guest account and nothing else";
@@ -49,7 +50,7 @@ const CLOSED: [ClosedMethod, string, string][] = [
   ["registerBeforeDemoteGroupUsers", "group demote", NO_GROUPS],
   // Chat history: there is no chat (ChannelJoin is closed below).
   ["registerBeforeListChannelMessages", "channel messages", "this game has no chat"],
-  // Boards and tournaments: the weekly board is written by round_submit only.
+  // Boards and tournaments: the weekly board is written by the live match only.
   ["registerBeforeWriteLeaderboardRecord", "leaderboard write", NO_BOARD_WRITES],
   ["registerBeforeDeleteLeaderboardRecord", "leaderboard delete", NO_BOARD_WRITES],
   ["registerBeforeWriteTournamentRecord", "tournament write", "this game has no tournaments"],

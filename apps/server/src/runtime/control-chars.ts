@@ -13,7 +13,7 @@ const CONTROL_OR_ESCAPE = /[\u0000-\u001f\u007f\\]/;
  * value (a 500); the others end up in names, logs and tokens. Iterative, so deeply nested
  * input costs no call stack.
  *
- * Every RPC payload passes here, round_submit's with hundreds of `[ticks, dx, dy]` runs, so
+ * Every RPC payload passes here, and a payload may be tens of KB of nested arrays, so
  * it is written for goja: numbers and other scalars are never visited, each visited value
  * keeps only its parent's entry and its key (the path is spelled out only for the one at
  * fault), and the loop has no closure, destructuring or per-value object (goja allocates
@@ -80,7 +80,7 @@ export function assertNoControlCharacters(where: string, value: unknown): void {
  * assertNoControlCharacters for `value`, parsed from the JSON text `json`. A string parsed
  * from JSON holds a control character only if the text has it raw or escaped (`\u0000`,
  * `\n`, …), so text with neither needs no walk: what a client like nakama-js sends (one
- * native regex scan instead of a walk through a round_submit's hundreds of runs in goja).
+ * native regex scan instead of a walk through a large payload's values in goja).
  */
 export function assertNoControlCharactersInJson(where: string, json: string, value: unknown) {
   if (CONTROL_OR_ESCAPE.test(json)) assertNoControlCharacters(where, value);

@@ -6,7 +6,6 @@ import {
   RaceRecord,
   ReplayRecord,
   StartLimitsRecord,
-  TicketRecord,
 } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
 
@@ -42,19 +41,12 @@ function owned<S extends z.ZodMiniType>(entry: OwnedCollection<S>): OwnedCollect
  * plain Nakama, for a template's own client-side saves.
  */
 export const Owned = {
-  roundTickets: owned({
-    collection: "round_tickets",
-    schema: TicketRecord,
-    permissionRead: 0,
-    permissionWrite: 0,
-    why: "a round's start, length, seed and field: round_submit replays the inputs on them",
-  }),
   roundLimits: owned({
     collection: "round_limits",
     schema: StartLimitsRecord,
     permissionRead: 0,
     permissionWrite: 0,
-    why: "round_start's rate limit and open-round count: a client would reset its own",
+    why: "the rounds a player opened in the last minute (each costs a VM): a client would reset its own",
   }),
   roundReplays: owned({
     collection: "round_replays",

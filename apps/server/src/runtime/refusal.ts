@@ -7,7 +7,7 @@ import type { RuntimeError } from "./errors";
  * Nakama 3.40 answers a failed HTTP RPC with `"error": {"stackTrace": …}` beside the message
  * and code (api_rpc.go marshals its jsError), and that text is goja's Exception.String(): the
  * thrown value as a string, then every frame of the stack. Thrown as a plain object, that was
- * `[object Object]` and the entry point's frame, `at rpc_round_submit (index.js:4676:18(15))`.
+ * `[object Object]` and the entry point's frame, `at rpc_<id> (index.js:4676:18(15))`.
  * The field can't be left out from JavaScript; what it holds can:
  * - goja takes the stack of a thrown Error from where the Error was made (vm.go, _throw), so
  *   the one thrown here was made where no module code runs: by a Promise job at load, whose

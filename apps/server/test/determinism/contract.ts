@@ -5,7 +5,7 @@ import * as z from "zod/mini";
 /** The one RPC of the determinism module: replay these runs in goja, hash each final state. */
 export const simReplayBatch = defineRpc({
   id: "sim_replay_batch",
-  // A batch of up to 200 runs: far over a player's round_submit (test stack only, whose
+  // A batch of up to 200 runs: far over any player's request (test stack only, whose
   // Nakama reads requests this large: stack.ts).
   limits: { maxChars: 8 * 1024 * 1024, maxDepth: 5 },
   request: z.strictObject({

@@ -56,7 +56,7 @@ describe("closed over HTTP: 403 api_closed, with words", () => {
     expect(res.message).toMatch(/^api_closed: group create/);
   });
 
-  it("a client's leaderboard write (scores come from round_submit only)", async () => {
+  it("a client's leaderboard write (scores come from live rounds only)", async () => {
     const a = await guest();
     const res = await httpRefusal(
       a.client.writeLeaderboardRecord(a.session, WEEKLY_LEADERBOARD_ID, { score: "1" }),

@@ -1,22 +1,29 @@
 import { randomUUID } from "node:crypto";
 import {
+  LIVE_ROUND_CREATE,
   PLAYER_STATS_GET,
   parseRpcError,
-  ROUND_START,
-  ROUND_SUBMIT,
-  roundStart,
-  roundSubmit,
+  playerStatsGet,
   SESSION_CHECK,
+  WEEKLY_LEADERBOARD_ID,
 } from "@gift-grab/contracts";
-import { playBot } from "@gift-grab/simulation/bot";
 import { describe, expect, it } from "vitest";
+import { createLiveRound, LivePlayer, playLiveRound } from "./live-client";
 import { guest, newClient, rawRpc } from "./nakama";
 import { ownStack } from "./own-stack";
 import { SERVER_KEY } from "./sessions-support";
 
-// Faults on a stack of this file's own: Nakama restarted mid-round, Postgres stopped.
-const ROUND_MS = 800;
-const stack = ownStack({ name: "faults", runtimeEnv: { ROUND_DURATION_MS: String(ROUND_MS) } });
+// Faults on a stack of this file's own: Nakama restarted mid-round, Postgres stopped. Live
+// rounds of 3 s after a short countdown (the restart needs a round still running).
+const ROUND_MS = 3_000;
+const stack = ownStack({
+  name: "faults",
+  runtimeEnv: {
+    ROUND_DURATION_MS: String(ROUND_MS),
+    LIVE_START_DELAY_MS: "200",
+    LIVE_LINGER_MS: "500",
+  },
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,47 +61,48 @@ async function api(method: string, path: string, body: unknown, auth: string) {
 const basic = `Basic ${Buffer.from(`${SERVER_KEY}:`).toString("base64")}`;
 
 describe("faults on the real stack", () => {
-  it("a round started before a Nakama restart is submitted after it, exactly once", async () => {
-    const { session } = await player();
-    const start = roundStart.response.parse(
-      (await rawRpc(ROUND_START, "{}", session, stack().port)).json,
-    );
-    await stack().restartNakama();
-    await sleep(Math.max(0, start.started_at + start.duration_ms - Date.now()) + 100);
-    const played = playBot(start, { seed: 1 });
-    const body = JSON.stringify({
-      ticket: start.ticket,
-      score: played.score,
-      inputs: played.inputs,
-    });
-    const first = await rawRpc(ROUND_SUBMIT, body, session, stack().port);
-    expect(first.status, first.text).toBe(200);
-    const result = roundSubmit.response.parse(first.json);
-    expect(result).toMatchObject({ accepted: true, score: played.score });
-    const retry = await rawRpc(ROUND_SUBMIT, body, session, stack().port);
-    expect(roundSubmit.response.parse(retry.json)).toEqual(result);
+  it("a Nakama restart mid-round ends it: the socket closes, nothing of it is written, the next round ranks", async () => {
+    const who = await player();
+    const { session } = who;
+    const { match_id } = await createLiveRound(stack().port, session);
+    const p = new LivePlayer(who.client, session, match_id);
+    let closed = false;
+    try {
+      await p.join();
+      if (!p.socket) throw new Error("no socket after the join");
+      p.socket.ondisconnect = () => {
+        closed = true;
+      };
+      // Mid-round: the server has confirmed some play.
+      while (p.frames.length < 3) await sleep(20);
+      await stack().restartNakama();
+    } finally {
+      p.close();
+    }
+    expect(closed).toBe(true);
+    expect(p.end).toBeNull();
+    const stats = await rawRpc(PLAYER_STATS_GET, "{}", session, stack().port);
+    expect(playerStatsGet.response.parse(stats.json)).toMatchObject({ games_played: 0 });
+    const board = await who.client.listLeaderboardRecords(session, WEEKLY_LEADERBOARD_ID, [
+      session.user_id ?? "",
+    ]);
+    expect(board.owner_records ?? []).toHaveLength(0);
+
+    const next = await playLiveRound(stack().port, who);
+    expect(next.reason).toBe("completed");
+    const after = await rawRpc(PLAYER_STATS_GET, "{}", session, stack().port);
+    expect(playerStatsGet.response.parse(after.json)).toMatchObject({ games_played: 1 });
   });
 
   it("with Postgres stopped, RPCs fail with a clean typed error; nothing half-written; all good when it is back", async () => {
-    const { session } = await player();
-    const start = roundStart.response.parse(
-      (await rawRpc(ROUND_START, "{}", session, stack().port)).json,
-    );
-    await sleep(ROUND_MS + 100);
-    const played = playBot(start, { seed: 2 });
-    const body = JSON.stringify({
-      ticket: start.ticket,
-      score: played.score,
-      inputs: played.inputs,
-    });
+    const who = await player();
+    const { session } = who;
+    // Its first call checks the login in the database; later ones find it cached.
+    expect((await rawRpc(SESSION_CHECK, "{}", session, stack().port)).status).toBe(200);
     await stack().pg.stop();
     try {
-      for (const [id, payload] of [
-        [ROUND_SUBMIT, body],
-        [ROUND_START, "{}"],
-        [PLAYER_STATS_GET, "{}"],
-      ] as const) {
-        const res = await rawRpc(id, payload, session, stack().port);
+      for (const id of [LIVE_ROUND_CREATE, PLAYER_STATS_GET]) {
+        const res = await rawRpc(id, "{}", session, stack().port);
         expect(res.status, `${id}: ${res.text}`).toBe(503);
         expect(parseRpcError(res.json).reason, id).toBe("unavailable");
         noStack(res.text);
@@ -104,21 +112,19 @@ describe("faults on the real stack", () => {
     } finally {
       await stack().pg.start();
     }
-    // Back without restarting Nakama: the ticket was not consumed by the failed submit.
-    let res = await rawRpc(ROUND_SUBMIT, body, session, stack().port);
+    // Back without restarting Nakama: the refused start spent nothing, and a round is written.
+    let res = await rawRpc(PLAYER_STATS_GET, "{}", session, stack().port);
     for (let i = 0; i < 20 && res.status === 503; i++) {
       await sleep(250); // the pool reconnects on its own
-      res = await rawRpc(ROUND_SUBMIT, body, session, stack().port);
+      res = await rawRpc(PLAYER_STATS_GET, "{}", session, stack().port);
     }
     expect(res.status, res.text).toBe(200);
-    expect(roundSubmit.response.parse(res.json)).toMatchObject({
-      accepted: true,
-      score: played.score,
-      best: played.score,
-    });
+    expect(res.json).toMatchObject({ games_played: 0 });
+    const end = await playLiveRound(stack().port, who);
+    expect(end.reason).toBe("completed");
     const stats = await rawRpc(PLAYER_STATS_GET, "{}", session, stack().port);
     expect(stats.status).toBe(200);
-    expect(stats.json).toMatchObject({ games_played: 1 });
+    expect(stats.json).toMatchObject({ games_played: 1, best: end.score });
   });
 
   it("with Postgres stopped, sign-in, sign-up, refresh, GetAccount, UpdateAccount, LinkEmail and storage writes answer 503 unavailable, no internals", async () => {

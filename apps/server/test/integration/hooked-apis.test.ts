@@ -5,7 +5,7 @@ import {
   PASSWORD_TOO_LONG,
   parseAuthError,
   parseRpcError,
-  ROUND_SUBMIT,
+  REPLAY_GET,
   SESSION_CHECK,
   Username,
 } from "@gift-grab/contracts";
@@ -53,14 +53,14 @@ async function failure(p: Promise<unknown>) {
 }
 
 describe("a control character in any string field → 400 naming the field", () => {
-  it("in an RPC's payload (a NUL in round_submit's ticket reached Postgres: 500)", async () => {
+  it("in an RPC's payload (a NUL in a string field once reached Postgres: 500)", async () => {
     const { session } = await guest();
     for (const bad of ["abc\u0000", "line\nbreak", "del\u007f"]) {
-      const body = JSON.stringify({ ticket: bad, score: 1, gifts: 1, power_ups_used: 0 });
-      const res = await rawRpc(ROUND_SUBMIT, body, session);
+      const body = JSON.stringify({ owner_id: bad });
+      const res = await rawRpc(REPLAY_GET, body, session);
       expect(res.status, res.text).toBe(400);
       expect(parseAuthError(res.json)).toMatchObject({ reason: "invalid_payload" });
-      expect(res.text).toContain("ticket");
+      expect(res.text).toContain("owner_id");
     }
     const key = await rawRpc(SESSION_CHECK, '{"a\\u0000":1}', session);
     expect(key.status).toBe(400);

@@ -28,6 +28,8 @@ export interface LivePlayOptions {
   tamper?: (tick: number, honest: Uint8Array) => { op: number; data: Uint8Array }[];
   /** Sends nothing (a race's Santa left standing). */
   passive?: boolean;
+  /** Once the seat's score reaches this, steers away from the gift (a board of set scores). */
+  stopAt?: number;
 }
 
 export async function createLiveRound(port: number, session: Session) {
@@ -50,6 +52,8 @@ export class LivePlayer {
   startAt = 0;
   private gift = { x: 0, y: 0 };
   private santa = { x: 0, y: 0 };
+  /** The seat's score by the last FRAME. */
+  score = 0;
   private inputs: [number, number][] = [[0, 0]];
   private timer: ReturnType<typeof setInterval> | null = null;
   private ended: Promise<EndMessage>;
@@ -94,7 +98,9 @@ export class LivePlayer {
         const f = decodeFrame(data);
         if (!f) throw new Error("FRAME did not decode");
         this.frames.push(f);
-        this.santa = f.seats[this.start?.seat ?? 0] ?? this.santa;
+        const seat = f.seats[this.start?.seat ?? 0];
+        this.santa = seat ?? this.santa;
+        this.score = seat?.score ?? this.score;
         for (const r of f.reveals) if (r.type === "gift") this.gift = r;
       } else if (m.op_code === LiveOp.END) {
         const e = decodeEnd(data);
@@ -129,8 +135,9 @@ export class LivePlayer {
     if (!socket || !this.start || this.end || this.options.passive) return;
     const due = this.dueTick();
     while (this.inputs.length <= due) {
-      const x = this.gift.x - this.santa.x;
-      const y = this.gift.y - this.santa.y;
+      const away = this.options.stopAt !== undefined && this.score >= this.options.stopAt;
+      const x = (this.gift.x - this.santa.x) * (away ? -1 : 1);
+      const y = (this.gift.y - this.santa.y) * (away ? -1 : 1);
       const len = Math.sqrt(x * x + y * y);
       this.inputs.push(
         len === 0 ? [0, 0] : [Math.round((INPUT_MAX * x) / len), Math.round((INPUT_MAX * y) / len)],
@@ -176,4 +183,42 @@ export class LivePlayer {
     this.timer = null;
     this.drop();
   }
+}
+
+/** A guest's client and session, as `player()` (rounds-client.ts) gives them. */
+export interface LiveWho {
+  client: Client;
+  session: Session;
+}
+
+/**
+ * Opens a live round (live_round_create), plays it to its END over a new socket and closes
+ * the socket: the server's score, and what it wrote (board, stats, replay) is then in place.
+ */
+export async function playLiveRound(
+  port: number,
+  who: LiveWho,
+  options: LivePlayOptions = {},
+): Promise<EndMessage & { matchId: string }> {
+  const { match_id, duration_ms } = await createLiveRound(port, who.session);
+  const p = new LivePlayer(who.client, who.session, match_id, options);
+  try {
+    await p.join();
+    const end = await p.result(duration_ms + 15_000);
+    return { ...end, matchId: match_id };
+  } finally {
+    p.close();
+  }
+}
+
+/**
+ * A live round that put the player on the board (a round that catches nothing stays off it):
+ * the first of up to `tries` rounds that scores.
+ */
+export async function scoringLiveRound(port: number, who: LiveWho, tries = 3) {
+  for (let i = 0; i < tries; i++) {
+    const end = await playLiveRound(port, who);
+    if (end.score > 0) return end;
+  }
+  throw new Error(`no scoring live round in ${tries} tries`);
 }

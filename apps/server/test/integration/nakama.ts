@@ -78,7 +78,7 @@ export async function untilRegistered(socket: Socket) {
  * Why an error body shows something of the module, or null when it shows nothing. Nakama
  * 3.40 always adds `error.stackTrace` to a failed HTTP RPC (api_rpc.go); the module makes it
  * the refusal's own message and one frame that is no code of ours (src/runtime/refusal.ts).
- * Before the fix it read `[object Object]\n\tat rpc_round_submit (index.js:4676:18(15))`.
+ * Before the fix it read `[object Object]\n\tat rpc_<id> (index.js:4676:18(15))`.
  */
 export function moduleInternalsIn(text: string): string | null {
   if (/index\.js|\[object Object\]|\bat (rpc|hook|rt_before)_|__giftGrab/.test(text))

@@ -3,12 +3,10 @@ import { readFileSync } from "node:fs";
 import {
   decodeSessionToken,
   EMPTY_PLAYER_STATS,
+  LIVE_ROUND_CREATE,
   PLAYER_STATS_GET,
   parseRpcError,
   playerStatsGet,
-  ROUND_START,
-  ROUND_SUBMIT,
-  roundStart,
   SESSION_CHECK,
   SESSION_LOGOUT,
   SESSION_LOGOUT_ALL,
@@ -16,13 +14,16 @@ import {
 import type { Session } from "@heroiclabs/nakama-js";
 import { describe, expect, it } from "vitest";
 import { OWNED_COLLECTIONS } from "../../src/runtime/owned-storage";
+import { playLiveRound } from "./live-client";
 import { ownStack } from "./own-stack";
-import { played, untilOver } from "./rounds-client";
 import { deviceLogin, getAccountStatus, rawRefresh, rpcStatus } from "./sessions-support";
 
 // The trust boundary of storage on a stack of this file's own: rows are planted with SQL,
 // the way a client could write them before the before hooks existed, and Nakama restarts.
-const stack = ownStack({ name: "owned-storage", runtimeEnv: { ROUND_DURATION_MS: "300" } });
+const stack = ownStack({
+  name: "owned-storage",
+  runtimeEnv: { ROUND_DURATION_MS: "300", LIVE_START_DELAY_MS: "100", LIVE_LINGER_MS: "500" },
+});
 const port = () => stack().port;
 
 /** Nakama's client storage API as any HTTP client can call it. */
@@ -91,21 +92,10 @@ function expectTyped(res: { status: number; json: unknown }, status: number, rea
   expect(parseRpcError(res.json).reason).toBe(reason);
 }
 
-async function startRound(session: Session) {
-  const res = await rpcStatus(port(), ROUND_START, session.token);
+/** Opens a live round nobody plays (live_round_create spends one of the player's starts). */
+async function openRound(session: Session) {
+  const res = await rpcStatus(port(), LIVE_ROUND_CREATE, session.token);
   expect(res.status, JSON.stringify(res.json)).toBe(200);
-  return roundStart.response.parse(res.json);
-}
-
-/** A submit that passes the contract, for a ticket the server must not know. */
-const unknownTicketBody = (ticket: string, score = 1) =>
-  JSON.stringify({ ticket, score, inputs: [[18, 0, 0]] });
-
-/** Plays the round as the bot does and submits it once it is over: the replay's score. */
-async function playedBody(round: ReturnType<typeof roundStart.response.parse>) {
-  await untilOver(round);
-  const body = played(round);
-  return { body: JSON.stringify(body), score: body.score };
 }
 
 describe("server-owned collections: clients may not write or delete them", () => {
@@ -113,16 +103,6 @@ describe("server-owned collections: clients may not write or delete them", () =>
     const { session } = await deviceLogin(port());
     const now = Date.now();
     const forged: Record<string, { key: string; value: unknown }> = {
-      round_tickets: {
-        key: randomUUID(),
-        value: {
-          started_at: now - 1e12,
-          duration_ms: 1e12,
-          seed: 1,
-          expires_at: now + 3_600_000,
-          state: "open",
-        },
-      },
       player_stats: {
         key: "summary",
         value: { games_played: 1e6, best: 2e9, total_gifts: 2e9, last_played_at: now },
@@ -155,15 +135,6 @@ describe("server-owned collections: clients may not write or delete them", () =>
       expect(res.text).not.toMatch(/goroutine|\.go:\d+|stackTrace|storage-guard|pq:/);
       expect(rowCount(collection, uid(session), key), collection).toBe(0);
     }
-
-    // The forged ticket was never written, so it cannot score.
-    const submit = await rpcStatus(
-      port(),
-      ROUND_SUBMIT,
-      session.token,
-      unknownTicketBody(forged.round_tickets?.key ?? "", 2_000_000_000),
-    );
-    expectTyped(submit, 404, "ticket_unknown");
   });
 
   it("refuses the whole batch when one object of it names an owned collection", async () => {
@@ -171,7 +142,7 @@ describe("server-owned collections: clients may not write or delete them", () =>
     const res = await storageApi(session.token, "", {
       objects: [
         { collection: "notes", key: "a", value: "{}" },
-        { collection: "round_limits", key: "starts", value: '{"starts":[],"tickets":[]}' },
+        { collection: "round_limits", key: "starts", value: '{"starts":[]}' },
       ],
     });
     expectTyped(res, 403, "collection_owned");
@@ -179,13 +150,10 @@ describe("server-owned collections: clients may not write or delete them", () =>
   });
 
   it("refuses deleting the server's own objects in each owned collection with 403", async () => {
-    const { session } = await deviceLogin(port());
-    const round = await startRound(session);
-    const { body } = await playedBody(round);
-    const done = await rpcStatus(port(), ROUND_SUBMIT, session.token, body);
-    expect(done.status, JSON.stringify(done.json)).toBe(200);
+    const who = await deviceLogin(port());
+    const { session } = who;
+    expect((await playLiveRound(port(), who)).reason).toBe("completed");
     const objects: [string, string][] = [
-      ["round_tickets", round.ticket],
       ["round_limits", "starts"],
       ["player_stats", "summary"],
     ];
@@ -223,61 +191,25 @@ describe("server-owned collections: clients may not write or delete them", () =>
 });
 
 describe("nothing read back is trusted: corrupt rows are absent, never a 5xx", () => {
-  it("round_limits {starts: 'x'}: round_start answers 200 and rewrites the row", async () => {
+  it("round_limits {starts: 'x'}: live_round_create answers 200 and rewrites the row", async () => {
     const { session } = await deviceLogin(port());
     plant("round_limits", uid(session), "starts", { starts: "x" });
-    await startRound(session);
+    await openRound(session);
     expect(
       sql(
-        `SELECT jsonb_typeof(value->'starts') || ' ' || jsonb_array_length(value->'tickets') FROM storage WHERE collection = 'round_limits' AND user_id = '${uid(session)}'`,
+        `SELECT jsonb_typeof(value->'starts') || ' ' || jsonb_array_length(value->'starts') FROM storage WHERE collection = 'round_limits' AND user_id = '${uid(session)}'`,
       ),
     ).toBe("array 1");
   });
 
-  it("a corrupt ticket is unknown to round_submit (404) and no open round to round_start", async () => {
-    const { session } = await deviceLogin(port());
-    const rounds = [
-      await startRound(session),
-      await startRound(session),
-      await startRound(session),
-    ];
-    const now = Date.now();
-    for (const [i, value] of [
-      { state: "won", started_at: 0, duration_ms: 1, seed: 1, expires_at: 9e12 },
-      { started_at: "x" },
-      // The issue's forgery, as a row left from before the hooks: well-formed, but a start
-      // decades ago and a duration no round has.
-      {
-        started_at: now - 1e12,
-        duration_ms: 1e12,
-        seed: 1,
-        expires_at: now + 3_600_000,
-        state: "open",
-      },
-    ].entries()) {
-      plant("round_tickets", uid(session), rounds[i]?.ticket ?? "", value);
-      const res = await rpcStatus(
-        port(),
-        ROUND_SUBMIT,
-        session.token,
-        unknownTicketBody(rounds[i]?.ticket ?? ""),
-      );
-      expectTyped(res, 404, "ticket_unknown");
-    }
-    // All are still listed in round_limits as live; none counts as open.
-    await startRound(session);
-  });
-
   it("corrupt player_stats read as zeros and the next round counts from there", async () => {
-    const { session } = await deviceLogin(port());
+    const who = await deviceLogin(port());
+    const { session } = who;
     plant("player_stats", uid(session), "summary", { games_played: "lots", best: 2e9 });
     const before = await rpcStatus(port(), PLAYER_STATS_GET, session.token);
     expect(before.status).toBe(200);
     expect(playerStatsGet.response.parse(before.json)).toEqual(EMPTY_PLAYER_STATS);
-    const round = await startRound(session);
-    const { body, score } = await playedBody(round);
-    const res = await rpcStatus(port(), ROUND_SUBMIT, session.token, body);
-    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const { score } = await playLiveRound(port(), who);
     const after = playerStatsGet.response.parse(
       (await rpcStatus(port(), PLAYER_STATS_GET, session.token)).json,
     );
@@ -362,8 +294,6 @@ describe("after a restart, every revocation is re-applied past a bad row", () =>
     expect(collections.filter((c) => !allowed.has(c))).toEqual([]);
     // The long-lived ones were all written by this file's tests (email claims are deleted
     // when their sign-up ends), so the check above saw real rows.
-    expect(collections).toEqual(
-      expect.arrayContaining(["round_tickets", "round_limits", "player_stats"]),
-    );
+    expect(collections).toEqual(expect.arrayContaining(["round_limits", "player_stats"]));
   });
 });

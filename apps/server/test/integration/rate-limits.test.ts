@@ -6,7 +6,6 @@ import {
   type ParsedRpcError,
   parseAuthError,
   REPLAY_GET,
-  ROUND_SUBMIT,
   retryAfterSeconds,
   SESSION_CHECK,
 } from "@gift-grab/contracts";
@@ -209,18 +208,6 @@ describe("calls per player (CALLS_PER_MINUTE)", () => {
     );
     // Another player is not affected.
     expect((await rpc(SESSION_CHECK, await signUp(newAddress()), newAddress())).status).toBe(200);
-  });
-
-  it("round_submit, whose payload is a round's inputs, counts as five: 4 at once", async () => {
-    const token = await signUp(newAddress());
-    const body = { ticket: randomUUID(), score: 1, inputs: [[1, 0, 0]] };
-    // Each costs 5 of the burst: 4 at once, then one per 5 s refilled.
-    await untilRefused(() => rpc(ROUND_SUBMIT, token, newAddress(), body), {
-      burst: CALLS_BURST / 5,
-      rate: perSecond("CALLS_PER_MINUTE") / 5,
-      limit: /round_submit: at most 60 requests a minute per player; retry in [1-5] s$/,
-      ok: [404],
-    });
   });
 
   it("an account update counts against the same budget", async () => {

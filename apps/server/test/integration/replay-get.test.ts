@@ -4,22 +4,20 @@ import { replay } from "@gift-grab/simulation";
 import type { Session } from "@heroiclabs/nakama-js";
 import { describe, expect, it } from "vitest";
 import { Owned } from "../../src/runtime/owned-storage";
+import { playLiveRound, scoringLiveRound } from "./live-client";
 import { rawRpc } from "./nakama";
 import { ownStack } from "./own-stack";
-import {
-  call,
-  idle,
-  player,
-  scoringRound,
-  start,
-  submit,
-  untilOver,
-  userId,
-} from "./rounds-client";
+import { call, player, userId } from "./rounds-client";
 
+// Records reach the board only from live rounds: 3 s rounds after a short countdown.
+const DURATION_MS = 3_000;
 const stack = ownStack({
   name: "replays",
-  runtimeEnv: { ROUND_DURATION_MS: "3000", ROUND_EARLY_TOLERANCE_MS: "200" },
+  runtimeEnv: {
+    ROUND_DURATION_MS: String(DURATION_MS),
+    LIVE_START_DELAY_MS: "300",
+    LIVE_LINGER_MS: "1000",
+  },
 });
 const port = () => stack().port;
 
@@ -27,14 +25,13 @@ async function watch(viewer: Session, ownerId: string) {
   return call(port(), viewer, REPLAY_GET, { owner_id: ownerId });
 }
 
-const scoring = (session: Session) => scoringRound(port(), session);
+const scoring = (who: Awaited<ReturnType<typeof player>>) => scoringLiveRound(port(), who);
 
-describe("replay_get", () => {
+describe.concurrent("replay_get", () => {
   it("serves any player's weekly best: params and inputs that replay to the board's score", async () => {
     const alice = await player(port());
     const bob = await player(port());
-    const { round, body } = await scoring(alice.session);
-    expect((await submit(port(), alice.session, body)).status).toBe(200);
+    const end = await scoring(alice);
 
     const res = await watch(bob.session, userId(alice.session));
     expect(res.status, JSON.stringify(res.json)).toBe(200);
@@ -42,30 +39,27 @@ describe("replay_get", () => {
     expect(run).toMatchObject({
       owner_id: userId(alice.session),
       username: alice.session.username,
-      seed: round.seed,
-      duration_ms: round.duration_ms,
-      orientation: round.orientation,
-      score: body.score,
+      duration_ms: DURATION_MS,
+      score: end.score,
+      gifts: end.gifts,
     });
     const again = replay(run, run.inputs);
-    expect(again.score).toBe(body.score);
+    expect(again.score).toBe(end.score);
     expect({ gifts: run.gifts, power_ups_used: run.power_ups_used }).toEqual({
       gifts: again.gifts,
       power_ups_used: again.power_ups_used,
     });
 
-    // A worse round later keeps the best's replay.
-    const worse = await start(port(), alice.session);
-    await untilOver(worse);
-    expect((await submit(port(), alice.session, idle(worse))).status).toBe(200);
+    // A worse round later (Santa steering away from every gift) keeps the best's replay.
+    const worse = await playLiveRound(port(), alice, { stopAt: 0 });
+    expect(worse).toMatchObject({ reason: "completed", score: 0, newBest: false });
     expect((await watch(bob.session, userId(alice.session))).json).toEqual(res.json);
   });
 
   it("shows a renamed player's new name, on the board and in the replay", async () => {
     const carol = await player(port());
     const viewer = await player(port());
-    const { body } = await scoring(carol.session);
-    expect((await submit(port(), carol.session, body)).status).toBe(200);
+    await scoring(carol);
     const renamed = `carol_${randomUUID().slice(0, 8)}`;
     await carol.client.updateAccount(carol.session, { username: renamed });
 
@@ -109,8 +103,7 @@ describe("replay_get", () => {
 
   it("keeps replays out of the client's reach: not readable, not overwritable", async () => {
     const alice = await player(port());
-    const { body } = await scoring(alice.session);
-    expect((await submit(port(), alice.session, body)).status).toBe(200);
+    await scoring(alice);
     const read = await alice.client.readStorageObjects(alice.session, {
       object_ids: [
         {

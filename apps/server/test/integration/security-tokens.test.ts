@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { allRpcs, parseRpcError, ROUND_SUBMIT, SESSION_CHECK } from "@gift-grab/contracts";
+import { allRpcs, parseRpcError, REPLAY_GET, SESSION_CHECK } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { baseUrl, guest, moduleInternalsIn, rawRpc, server } from "./nakama";
@@ -122,17 +122,16 @@ describe("hostile payloads get a 4xx and the server keeps serving", () => {
 });
 
 describe("refusals carry their code, reason and message, and nothing of the module", () => {
-  it("for every RPC, a round_submit of an unknown ticket and a refused hook", async () => {
+  it("for every RPC, a replay_get of a player without one and a refused hook", async () => {
     const { session } = await guest();
     const answers: { what: string; status: number; text: string }[] = [];
     for (const rpc of allRpcs) {
       const res = await rawRpc(rpc.id, '{"not_a_field":1}', session);
       answers.push({ what: rpc.id, ...res });
     }
-    const unknownTicket = { ticket: randomUUID(), score: 0, inputs: [[1800, 0, 0]] };
     answers.push({
-      what: "round_submit of an unknown ticket",
-      ...(await rawRpc(ROUND_SUBMIT, JSON.stringify(unknownTicket), session)),
+      what: "replay_get of a player without a replay",
+      ...(await rawRpc(REPLAY_GET, JSON.stringify({ owner_id: randomUUID() }), session)),
     });
     const rename = await fetch(`${baseUrl()}/v2/account`, {
       method: "PUT",

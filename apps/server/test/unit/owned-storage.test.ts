@@ -6,7 +6,6 @@ import {
   PLAYER_STATS_COLLECTION,
   parseRpcError,
   StartLimitsRecord,
-  TicketRecord,
 } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
 import { OWNED_COLLECTIONS, Owned } from "../../src/runtime/owned-storage";
@@ -116,7 +115,6 @@ describe("owned collections, closed by construction", () => {
       "race_replays",
       "round_limits",
       "round_replays",
-      "round_tickets",
       "signup_email_claims",
     ]);
     for (const c of OWNED_COLLECTIONS) {
@@ -323,30 +321,11 @@ describe("nothing read back is trusted", () => {
   });
 
   it("the stored contracts refuse the issue's forged values", () => {
-    expect(StartLimitsRecord.safeParse({ starts: "x", tickets: [] }).success).toBe(false);
+    expect(StartLimitsRecord.safeParse({ starts: "x" }).success).toBe(false);
     expect(LoginRecord.safeParse(login({ exp: "never" })).success).toBe(false);
-    const now = Date.now();
-    const ticket = {
-      started_at: now,
-      duration_ms: 30_000,
-      seed: 5,
-      orientation: "landscape",
-      expires_at: now + 90_000,
-      state: "open",
-    };
-    expect(TicketRecord.safeParse(ticket).success).toBe(true);
-    for (const bad of [
-      { state: "won" },
-      { duration_ms: 0 },
-      { seed: -1 },
-      { orientation: "sideways" },
-      { started_at: "now" },
-      // The forgery: a start decades ago, a duration no round has.
-      { started_at: now - 1e12, duration_ms: 1e12 },
-    ]) {
-      expect(TicketRecord.safeParse({ ...ticket, ...bad }).success, JSON.stringify(bad)).toBe(
-        false,
-      );
-    }
+    // A row from before rounds were live also lists tickets: it still reads, without them.
+    expect(StartLimitsRecord.parse({ starts: [5], tickets: [{ id: "t", expires_at: 9 }] })).toEqual(
+      { starts: [5] },
+    );
   });
 });

@@ -1,17 +1,7 @@
-import { createHash } from "node:crypto";
-import { WEEK_MS, weeklyResetAfter } from "@gift-grab/contracts";
 import { GameRules } from "@gift-grab/simulation";
 import { describe, expect, it } from "vitest";
 import { ROUND_DEFAULTS, roundConfig } from "../../src/rounds/config";
-import {
-  MAX_TRACKED_TICKETS,
-  partitionIssued,
-  recentStarts,
-  retryInSeconds,
-  START_WINDOW_MS,
-  ticketExpiry,
-} from "../../src/rounds/start-limits";
-import { submitFingerprint } from "../../src/rounds/tickets";
+import { recentStarts, retryInSeconds, START_WINDOW_MS } from "../../src/rounds/start-limits";
 import { isVersionConflict } from "../../src/runtime/version-conflict";
 import { withRound } from "../../src/stats/player-stats";
 
@@ -25,16 +15,10 @@ describe("roundConfig", () => {
     expect(
       roundConfig({
         ROUND_DURATION_MS: "1500",
-        ROUND_EARLY_TOLERANCE_MS: "0",
-        ROUND_SUBMIT_WINDOW_MS: "2000",
-        ROUND_TICKET_RETENTION_MS: "500",
         ROUND_STARTS_PER_MINUTE: "4",
       }),
     ).toEqual({
       durationMs: 1500,
-      earlyToleranceMs: 0,
-      submitWindowMs: 2000,
-      ticketRetentionMs: 500,
       startsPerMinute: 4,
     });
   });
@@ -61,91 +45,11 @@ describe("start limits", () => {
     ).toEqual([now - START_WINDOW_MS + 1, now - 1, now]);
   });
 
-  it("prunes tickets only once their retention has passed", () => {
-    const now = 5_000_000;
-    const TICKET_RETENTION_MS = 600_000;
-    const keepMe = { id: "a", expires_at: now - TICKET_RETENTION_MS + 1 };
-    const dropMe = { id: "b", expires_at: now - TICKET_RETENTION_MS };
-    const open = { id: "c", expires_at: now + 1 };
-    expect(partitionIssued([keepMe, dropMe, open], now, TICKET_RETENTION_MS)).toEqual({
-      keep: [keepMe, open],
-      prune: [dropMe],
-    });
-  });
-
-  it("keeps at most MAX_TRACKED_TICKETS (with the new one), deleting the oldest first", () => {
-    const now = 5_000_000;
-    const issued = Array.from({ length: MAX_TRACKED_TICKETS + 2 }, (_, i) => ({
-      id: `t${i}`,
-      expires_at: now + 1_000 + i,
-    }));
-    const { keep, prune } = partitionIssued(issued, now, 0);
-    expect(keep).toHaveLength(MAX_TRACKED_TICKETS - 1);
-    expect(prune.map((t) => t.id)).toEqual(["t0", "t1", "t2"]);
-  });
-
   it("says when the oldest start of a full minute leaves the window", () => {
     const now = 1_000_000;
     expect(retryInSeconds([now - 59_000, now - 30_000], now)).toBe(1);
     expect(retryInSeconds([now - 20_500, now], now)).toBe(40);
     expect(retryInSeconds([now], now)).toBe(60);
-  });
-});
-
-describe("ticket expiry", () => {
-  const monday = weeklyResetAfter(Date.UTC(2026, 10, 25));
-
-  it("lasts the window when the week's reset is further away", () => {
-    expect(ticketExpiry(monday + 1_000, 2_000)).toBe(monday + 3_000);
-  });
-
-  it("lasts until the weekly reset with the default week-long window, however late in the week", () => {
-    const week = ROUND_DEFAULTS.submitWindowMs;
-    expect(week).toBe(WEEK_MS);
-    expect(ticketExpiry(monday + 60_000, week)).toBe(monday + WEEK_MS);
-    expect(ticketExpiry(monday + WEEK_MS - 60_000, week)).toBe(monday + WEEK_MS);
-  });
-
-  it("counts a round that ends after the reset for the new week", () => {
-    expect(ticketExpiry(monday + 5_000, WEEK_MS)).toBe(monday + WEEK_MS);
-  });
-});
-
-describe("submit identity", () => {
-  // nk.sha256Hash as Nakama has it: lowercase hex of the UTF-8 bytes.
-  const nk = {
-    sha256Hash: (text: string) => createHash("sha256").update(text).digest("hex"),
-  } as unknown as nkruntime.Nakama;
-
-  it("is the same for the same score and the same ticks, however the runs are split", () => {
-    const a = {
-      score: 5,
-      inputs: [
-        [10, 100, 0],
-        [80, 0, 0],
-      ] as [number, number, number][],
-    };
-    expect(submitFingerprint(nk, a)).toBe(submitFingerprint(nk, structuredClone(a)));
-    expect(
-      submitFingerprint(nk, {
-        score: 5,
-        inputs: [
-          [4, 100, 0],
-          [6, 100, 0],
-          [80, 0, 0],
-        ],
-      }),
-    ).toBe(submitFingerprint(nk, a));
-    expect(submitFingerprint(nk, { ...a, score: 6 })).not.toBe(submitFingerprint(nk, a));
-    expect(
-      submitFingerprint(nk, {
-        score: 5,
-        inputs: [
-          [10, 100, 1],
-          [80, 0, 0],
-        ],
-      }),
-    ).not.toBe(submitFingerprint(nk, a));
   });
 });
 

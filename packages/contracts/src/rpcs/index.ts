@@ -8,8 +8,6 @@ import { raceLobbyRematch } from "./race-lobby-rematch";
 import { raceLobbyStart } from "./race-lobby-start";
 import { raceWithBots } from "./race-with-bots";
 import { replayGet } from "./replay-get";
-import { roundStart } from "./round-start";
-import { roundSubmit } from "./round-submit";
 import { sessionCheck } from "./session-check";
 import { sessionLogout } from "./session-logout";
 import { sessionLogoutAll } from "./session-logout-all";
@@ -24,8 +22,6 @@ export * from "./race-lobby-rematch";
 export * from "./race-lobby-start";
 export * from "./race-with-bots";
 export * from "./replay-get";
-export * from "./round-start";
-export * from "./round-submit";
 export * from "./session-check";
 export * from "./session-logout";
 export * from "./session-logout-all";
@@ -36,8 +32,6 @@ export * from "./session-logout-all";
  */
 export const allRpcs = [
   sessionCheck,
-  roundStart,
-  roundSubmit,
   leaderboardView,
   playerStatsGet,
   sessionLogout,

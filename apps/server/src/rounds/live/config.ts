@@ -2,9 +2,8 @@ import { LiveTiming, RaceLobby } from "@gift-grab/contracts";
 import { roundConfig } from "../config";
 
 /**
- * A live round's settings from runtime.env: the round's length is the one round_start
- * deals (ROUND_DURATION_MS, a parameter of the simulation, not a rule), and the waits a
- * test stack shortens so tests don't sit out wall-clock time they don't need.
+ * A live round's settings from runtime.env: the round's length (ROUND_DURATION_MS, a
+ * parameter of the simulation, not a rule), and the waits a test stack shortens so tests don't sit out wall-clock time they don't need.
  */
 export interface LiveConfig {
   durationMs: number;

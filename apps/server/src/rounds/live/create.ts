@@ -7,7 +7,7 @@ import { spendRoundStart } from "./start-spend";
 /**
  * Opens a live round: an authoritative match with one seat, reserved for the caller. The
  * seed is drawn here and handed only to the match (matchCreate's params stay on the server).
- * A match costs a VM: live rounds count against the same per-minute starts as round_start.
+ * A match costs a VM: every RPC that opens one spends the same per-minute starts.
  */
 export const liveRoundCreateHandler = defineHandler(liveRoundCreate, {
   run(input, { userId, ctx, logger, nk }) {

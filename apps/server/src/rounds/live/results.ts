@@ -15,7 +15,7 @@ const STATS_WRITE_ATTEMPTS = 5;
  * Writes what a finished live round scored, by the server's own simulation: the board's
  * record (with the plausibility figures in its metadata), the player's stats and, for a new
  * weekly best, the replay replay_get serves (the round's params and the inputs the server
- * played: Watch replays it to the same score). The same writers as round_submit's.
+ * played: Watch replays it to the same score).
  */
 export function writeResults(
   nk: nkruntime.Nakama,
