@@ -468,12 +468,7 @@ export class LiveRound {
     saveState(this.sim, this.saved);
     this.events.length = 0;
     playInputs(this.sim, runs, this.events);
-    let spawned = false;
-    for (let i = 0; i < this.events.length; i++) {
-      const e = this.events[i] as RoundEvent;
-      if (e.type === "grab" || e.type === "powerup_appear") spawned = true;
-    }
-    if (!spawned) return;
+    if (!drewSpawns(this.events)) return;
     restoreState(this.sim, this.saved);
     for (let i = 0; i < n; i++) {
       this.events.length = 0;
@@ -506,12 +501,7 @@ export class LiveRound {
     saveState(this.sim, this.saved);
     this.events.length = 0;
     playRace(this.sim, runs, n, this.events);
-    let spawned = false;
-    for (let i = 0; i < this.events.length; i++) {
-      const e = this.events[i] as RoundEvent;
-      if (e.type === "grab" || e.type === "powerup_appear") spawned = true;
-    }
-    if (!spawned) return;
+    if (!drewSpawns(this.events)) return;
     restoreState(this.sim, this.saved);
     for (let k = 0; k < n; k++) {
       const tick: [number, number, number][][] = [];
@@ -602,4 +592,13 @@ export class LiveRound {
     for (let i = 0; i < ends.length; i++)
       out.push({ op: LiveOp.END, data: encodeEnd(ends[i] as EndMessage), to: [i] });
   }
+}
+
+/** A loop's events drew from the RNG: a grab places the next gift, an appearance a power-up. */
+function drewSpawns(events: readonly RoundEvent[]): boolean {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as RoundEvent;
+    if (e.type === "grab" || e.type === "powerup_appear") return true;
+  }
+  return false;
 }
