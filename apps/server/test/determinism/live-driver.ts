@@ -59,6 +59,8 @@ export interface DriveResult {
   race?: { inputs: InputRuns[]; scores: number[] };
   end: EndMessage | null;
   dropped: string;
+  /** Gift reveals in the FRAMEs seat 0 was sent: one a grab, each sent once. */
+  gift_reveals: number;
 }
 
 const USER = "00000000-0000-4000-8000-000000000001";
@@ -126,6 +128,7 @@ function drive(spec: DriveSpec, now: () => number, wait: (ms: number) => void): 
   let h = 0x811c9dc5;
   let messages = 0;
   let bytes = 0;
+  let giftReveals = 0;
   const seats = spec.seats ?? 1;
   const humans = seats > 1 ? Math.min(seats, spec.players ?? 2) : 1;
   const presences = Array.from(
@@ -147,6 +150,10 @@ function drive(spec: DriveSpec, now: () => number, wait: (ms: number) => void): 
       for (let i = 0; i < b.length; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
       messages += 1;
       bytes += b.length;
+      if (op === LiveOp.FRAME && (!to || to.some((t) => t.sessionId === SESSION))) {
+        const frame = decodeFrame(b);
+        for (const r of frame?.reveals ?? []) if (r.type === "gift") giftReveals += 1;
+      }
       presences.forEach((p, i) => {
         if (!to || to.some((t) => t.sessionId === p.sessionId)) inboxes[i]?.push({ op, data: b });
       });
@@ -313,6 +320,7 @@ function drive(spec: DriveSpec, now: () => number, wait: (ms: number) => void): 
       : {}),
     end: pauser?.end ?? null,
     dropped: seat ? JSON.stringify(seat.dropped) : "",
+    gift_reveals: giftReveals,
   };
 }
 

@@ -32,6 +32,21 @@ describe("a live round played through the match handler", () => {
     });
   });
 
+  it("reveals each gift once, the round's last loop too (its FRAME is the last one sent)", () => {
+    // A grab in the last loop was once sent again by the end's own FRAME.
+    for (let bot = 1; bot <= 40; bot++) {
+      const run = driveLiveRound({
+        ...params,
+        duration_ms: 3_000,
+        bot_seed: bot,
+        lose_every: 0,
+        late_every: 0,
+        pause_at: 0,
+      });
+      expect(run.gift_reveals, `bot ${bot}`).toBe(run.gifts);
+    }
+  });
+
   it("is the same round for the same messages at the same times", () => {
     const spec = { ...params, bot_seed: 9, lose_every: 3, late_every: 4, pause_at: 0 };
     expect(driveLiveRound(spec)).toEqual(driveLiveRound(spec));

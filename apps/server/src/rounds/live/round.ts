@@ -415,6 +415,8 @@ export class LiveRound {
     if (due && (this.sim.tick !== this.framedTick || this.reveals.length > 0)) {
       this.framedTick = this.sim.tick;
       out.push(this.frame());
+      // Sent: the end's own FRAME (finish) must not send them again.
+      this.reveals = [];
     }
     if (this.sim.over) this.finish("completed", now, out);
     return true;
