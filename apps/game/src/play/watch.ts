@@ -1,5 +1,6 @@
 import type { InputRun, RoundParams } from "@gift-grab/simulation";
 import type { RunLink } from "../config/run-link";
+import type { Replay } from "../net/types";
 
 /** A run to watch: what the simulation needs to play it again, and where to go after. */
 export interface WatchData {
@@ -13,6 +14,16 @@ export interface WatchData {
   back: { scene: string; data?: object };
   /** A run on this week's board: Watch offers Share (its link, and whose run it is). */
   share?: RunLink & { name: string };
+}
+
+/** A stored run (replay_get) as Watch plays it: its params, inputs and score, and how to show it. */
+export function watchOf(run: Replay, how: Pick<WatchData, "title" | "back" | "share">): WatchData {
+  return {
+    params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
+    inputs: run.inputs,
+    score: run.score,
+    ...how,
+  };
 }
 
 /** Hands out a recorded run's inputs one tick at a time; standing still once they run out. */

@@ -5,7 +5,7 @@ import { inspectable } from "../core/inspect";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
 import type { LeaderboardRow, RoundResult, SubmitOutcome } from "../net/types";
-import type { WatchData } from "../play/watch";
+import { type WatchData, watchOf } from "../play/watch";
 import type { Button } from "../views/button";
 import { describeOutcome, gapToNext, isNewBest } from "../views/outcome-text";
 import { playRound } from "../views/play-round";
@@ -199,13 +199,10 @@ export class GameOverScene extends UiScene {
     try {
       const run = await whileRunning(this, getNet().replay(me.userId));
       this.scene.start("Round", {
-        watch: {
-          params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
-          inputs: run.inputs,
-          score: run.score,
+        watch: watchOf(run, {
           title: "Your run",
           back: { scene: "GameOver", data },
-        },
+        }),
       });
     } catch (err) {
       this.gapText.setText(err instanceof Error ? err.message : "That run can't be watched.");
@@ -219,14 +216,11 @@ export class GameOverScene extends UiScene {
     try {
       const run = await whileRunning(this, getNet().replay(top.ownerId));
       this.scene.start("Round", {
-        watch: {
-          params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
-          inputs: run.inputs,
-          score: run.score,
+        watch: watchOf(run, {
           title: `${top.name}'s run`,
           back: { scene: "GameOver", data },
           share: { ownerId: top.ownerId, score: run.score, name: top.name },
-        },
+        }),
       });
     } catch (err) {
       this.gapText.setText(err instanceof Error ? err.message : "That run can't be watched.");

@@ -5,6 +5,7 @@ import { inspectable } from "../core/inspect";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
 import type { LeaderboardPage, LeaderboardRow } from "../net/types";
+import { watchOf } from "../play/watch";
 import { Button } from "../views/button";
 import { colors, fontPx, textStyle, uiScale } from "../views/theme";
 import { formatDuration } from "../views/time-format";
@@ -121,14 +122,11 @@ export class LeaderboardScene extends UiScene {
     try {
       const run = await whileRunning(this, getNet().replay(row.ownerId));
       this.scene.start("Round", {
-        watch: {
-          params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
-          inputs: run.inputs,
-          score: run.score,
+        watch: watchOf(run, {
           title: row.isMe ? "Your run" : `${row.name}'s run`,
           back: { scene: "Leaderboard" },
           share: { ownerId: row.ownerId, score: run.score, name: row.name },
-        },
+        }),
       });
     } catch (err) {
       this.error = err instanceof Error && err.message ? err.message : "That run can't be watched.";

@@ -5,7 +5,7 @@ import { inspectable } from "../core/inspect";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
 import type { LeaderboardPage, Replay } from "../net/types";
-import type { WatchData } from "../play/watch";
+import { watchOf } from "../play/watch";
 import type { Button } from "../views/button";
 import { playRound } from "../views/play-round";
 import { type ScoreCard, scoreCard } from "../views/score-card";
@@ -101,14 +101,11 @@ export class SharedRunScene extends UiScene {
   private watch(data: SharedRunData) {
     const run = this.run;
     if (!run) return;
-    const watch: WatchData = {
-      params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
-      inputs: run.inputs,
-      score: run.score,
+    const watch = watchOf(run, {
       title: `${this.name}'s run`,
       back: { scene: "SharedRun", data },
       share: { ownerId: run.owner_id, score: run.score, name: this.name },
-    };
+    });
     this.scene.start("Round", { watch });
   }
 
