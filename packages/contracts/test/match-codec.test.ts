@@ -3,6 +3,7 @@ import {
   decodeEnd,
   decodeFrame,
   decodeInput,
+  decodeLobby,
   decodePause,
   decodePaused,
   decodeRematch,
@@ -10,6 +11,7 @@ import {
   encodeEnd,
   encodeFrame,
   encodeInput,
+  encodeLobby,
   encodePause,
   encodePaused,
   encodeRematch,
@@ -17,6 +19,7 @@ import {
   type FrameMessage,
   type InputMessage,
   LiveTiming,
+  MAX_FRAME_INPUT_TICKS,
   MAX_MESSAGE_BYTES,
   type StartMessage,
   UNREVEALED,
@@ -69,6 +72,26 @@ const frame: FrameMessage = {
   ],
 };
 
+/** A race of four: each seat's inputs for the ticks the frame covers. */
+const raceFrame: FrameMessage = {
+  tick: 99,
+  seats: [0, 1, 2, 3].map((i) => ({ ackTick: 97 - i, filled: i, score: i, x: i, y: 5 - i })),
+  reveals: [{ type: "gift", tick: 98, x: 1000, y: 2000 }],
+  inputs: [0, 1, 2, 3].map((i) => [
+    [i, 3 - i],
+    [100, -100],
+    [0, 0],
+  ]),
+};
+
+const lobby = {
+  maxSeats: 4,
+  players: [
+    { name: "Host Santa", here: true },
+    { name: "Żółw 🎅", here: false },
+  ],
+};
+
 /** Every prefix and every longer copy of a message decodes to null. */
 function cutsAndPads(bytes: ArrayBuffer) {
   const out: Uint8Array[] = [];
@@ -95,6 +118,8 @@ describe("the live round's codec", () => {
     expect(decodePause(encodePause(false))).toEqual({ pause: false });
     expect(decodeStart(encodeStart(start))).toEqual(start);
     expect(decodeFrame(encodeFrame(frame))).toEqual(frame);
+    expect(decodeFrame(encodeFrame(raceFrame))).toEqual(raceFrame);
+    expect(decodeLobby(encodeLobby(lobby))).toEqual(lobby);
     const paused = { paused: true, pausesLeft: 1, tick: 600, msLeft: 9_950 };
     expect(decodePaused(encodePaused(paused))).toEqual(paused);
     const end = {
@@ -150,11 +175,59 @@ describe("the live round's codec", () => {
       [decodeFrame, encodeFrame(frame)],
       [decodePaused, encodePaused({ paused: false, pausesLeft: 0, tick: 1, msLeft: 0 })],
       [decodeRematch, encodeRematch("0b5a43f6-1f5e-4c2a-9a51-5d0c1b1e2f3a.nakama")],
+      [decodeFrame, encodeFrame(raceFrame)],
+      [decodeLobby, encodeLobby(lobby)],
     ] as const;
     for (const [decode, bytes] of messages)
       for (const junk of cutsAndPads(bytes)) expect(decode(junk)).toBeNull();
     for (const junk of [undefined, null, "text", 5, {}, [], new ArrayBuffer(MAX_MESSAGE_BYTES + 1)])
       expect(decodeInput(junk)).toBeNull();
+  });
+
+  it("carries a race's inputs in its FRAME (never a solo round's), each in ±100, at most 60 ticks", () => {
+    // 6 bytes + 16 a seat + reveals, then 1 + 2 a tick and seat: 4 seats, 6 ticks (a frame's
+    // two loops) is 119 bytes.
+    const six = {
+      ...raceFrame,
+      reveals: [],
+      inputs: raceFrame.inputs?.map((s) => [...s, ...s]),
+    };
+    expect(encodeFrame(six).byteLength).toBe(6 + 64 + 1 + 48);
+    const most = {
+      ...six,
+      tick: 5000,
+      inputs: six.inputs?.map(() => Array.from({ length: MAX_FRAME_INPUT_TICKS }, () => [1, 1])),
+    } as FrameMessage;
+    expect(encodeFrame(most).byteLength).toBeLessThan(MAX_MESSAGE_BYTES);
+    expect(decodeFrame(encodeFrame(most))).toEqual(most);
+    const tooMany = {
+      ...most,
+      inputs: most.inputs?.map((s) => [...s, [0, 0] as [number, number]]),
+    };
+    expect(() => encodeFrame(tooMany)).toThrow();
+    expect(() => encodeFrame({ ...frame, inputs: [[[0, 0]]] })).toThrow();
+    expect(() => encodeFrame({ ...raceFrame, inputs: undefined })).toThrow();
+    const bytes = new Uint8Array(encodeFrame(raceFrame));
+    const at = bytes.length - 24; // seat 0's first dx
+    bytes[at] = 101;
+    expect(decodeFrame(bytes)).toBeNull();
+    // More ticks than the round has played can't be.
+    expect(decodeFrame(encodeFrame({ ...raceFrame, tick: 2 }))).toBeNull();
+  });
+
+  it("tells a lobby's players by seat, 1 to its size, and refuses anything else", () => {
+    expect(decodeLobby(encodeLobby({ maxSeats: 2, players: [{ name: "", here: false }] }))).toEqual(
+      {
+        maxSeats: 2,
+        players: [{ name: "", here: false }],
+      },
+    );
+    expect(decodeLobby(new Uint8Array([1, 1, 1, 0]))).toBeNull(); // size 1
+    expect(decodeLobby(new Uint8Array([5, 1, 1, 0]))).toBeNull(); // size 5
+    expect(decodeLobby(new Uint8Array([2, 3, 1, 0, 1, 0, 1, 0]))).toBeNull(); // 3 in 2 seats
+    expect(decodeLobby(new Uint8Array([2, 1, 2, 0]))).toBeNull(); // here: 2
+    const long = encodeLobby({ maxSeats: 2, players: [{ name: "z".repeat(30), here: true }] });
+    expect(decodeLobby(long)?.players[0]?.name).toBe("z".repeat(20));
   });
 
   it("carries a rematch's match id as printable ASCII, and refuses anything else", () => {

@@ -74,6 +74,30 @@ export interface FrameMessage {
   tick: number;
   seats: SeatFrame[];
   reveals: Reveal[];
+  /**
+   * A race's: the input each seat's Santa was played with, for the last `inputs[seat].length`
+   * ticks up to `tick` (every tick since the previous FRAME), so a client plays the confirmed
+   * race exactly as the server did. Absent in a solo round (its FRAME is the same bytes as
+   * before races: the client knows its own inputs).
+   */
+  inputs?: [number, number][][];
+}
+
+/** The most ticks a race's FRAME carries inputs for (LiveTiming.raceFrameTicks, twice). */
+export const MAX_FRAME_INPUT_TICKS = 2 * LiveTiming.raceFrameTicks;
+
+/** A friend race's lobby before its start (LOBBY), to every socket in it on every change. */
+export interface LobbyMessage {
+  /** The lobby's size (2–4): the seats a race from it may have. */
+  maxSeats: number;
+  /** By seat (the host is seat 0): those who reserved one, and whether their socket is in. */
+  players: LobbyPlayer[];
+}
+
+export interface LobbyPlayer {
+  /** At most MAX_NAME_CHARS characters (longer names are cut). */
+  name: string;
+  here: boolean;
 }
 
 export interface PausedMessage {
@@ -378,22 +402,31 @@ export function encodeStart(m: StartMessage): ArrayBuffer {
     w.u8(m.players.length);
     for (let i = 0; i < m.players.length; i++) {
       const p = m.players[i] as StartPlayer;
-      const name = p.name.slice(0, MAX_NAME_CHARS);
       w.u8(p.bot ? 1 : 0);
-      w.u8(name.length);
-      for (let k = 0; k < name.length; k++) w.u16(name.charCodeAt(k));
+      writeName(w, p.name);
     }
   }
   return w.done();
+}
+
+/** A player's name: u8 len (≤ MAX_NAME_CHARS), len × u16 UTF-16 unit; longer names are cut. */
+function writeName(w: Writer, full: string) {
+  const name = full.slice(0, MAX_NAME_CHARS);
+  w.u8(name.length);
+  for (let k = 0; k < name.length; k++) w.u16(name.charCodeAt(k));
+}
+
+function readName(r: Reader): string {
+  let name = "";
+  for (let k = r.count(0, MAX_NAME_CHARS); k > 0; k--) name += String.fromCharCode(r.u16());
+  return name;
 }
 
 function readPlayers(r: Reader): StartPlayer[] {
   const players: StartPlayer[] = [];
   for (let i = r.count(1, MAX_SEATS); i > 0; i--) {
     const bot = r.count(0, 1) === 1;
-    let name = "";
-    for (let k = r.count(0, MAX_NAME_CHARS); k > 0; k--) name += String.fromCharCode(r.u16());
-    players.push({ name, bot });
+    players.push({ name: readName(r), bot });
   }
   return players;
 }
@@ -416,13 +449,16 @@ export function decodeStart(bytes: unknown): StartMessage | null {
 // FRAME: u32 tick, u8 n, n × (u32 ack, u16 filled, u16 score, i32 x, i32 y), u8 k, k × reveal
 // reveal: u8 type; gift: u32 tick, i32 x, i32 y; power_up_time: u8 index, u32 tick;
 // power_up: u8 index, u32 tick, i32 x, y, vx, vy
+// and in a race: u8 t (0..MAX_FRAME_INPUT_TICKS), n × t × (i8 dx, i8 dy)
 
 const REVEALS = ["gift", "power_up_time", "power_up"] as const;
 
 const REVEAL_BYTES = { gift: 13, power_up_time: 6, power_up: 22 } as const;
 
 export function encodeFrame(m: FrameMessage): ArrayBuffer {
-  let size = 6 + 16 * m.seats.length;
+  const inputs = m.inputs;
+  const t = inputs ? (inputs[0]?.length ?? 0) : 0;
+  let size = 6 + 16 * m.seats.length + (inputs ? 1 + 2 * t * m.seats.length : 0);
   for (let i = 0; i < m.reveals.length; i++) size += REVEAL_BYTES[(m.reveals[i] as Reveal).type];
   const w = new Writer(size);
   w.u32(m.tick);
@@ -452,6 +488,22 @@ export function encodeFrame(m: FrameMessage): ArrayBuffer {
       writeMover(w, v);
     }
   }
+  if ((inputs !== undefined) !== m.seats.length > 1)
+    throw new Error("codec: a race's FRAME (2–4 seats) carries inputs, a solo round's doesn't");
+  if (inputs) {
+    if (inputs.length !== m.seats.length || t > MAX_FRAME_INPUT_TICKS)
+      throw new Error("codec: a race FRAME's inputs are one list per seat, at most 60 ticks");
+    w.u8(t);
+    for (let i = 0; i < inputs.length; i++) {
+      const seat = inputs[i] as [number, number][];
+      if (seat.length !== t) throw new Error("codec: every seat's inputs cover the same ticks");
+      for (let k = 0; k < t; k++) {
+        const pair = seat[k] as [number, number];
+        w.i8(pair[0]);
+        w.i8(pair[1]);
+      }
+    }
+  }
   return w.done();
 }
 
@@ -469,8 +521,23 @@ export function decodeFrame(bytes: unknown): FrameMessage | null {
         reveals.push({ type, index: r.u8(), appearAtTick: r.u32() });
       else reveals.push({ type, index: r.u8(), tick: r.u32(), ...readMover(r) });
     }
-    return { tick, seats, reveals };
+    // One seat: a solo round (no inputs); 2–4: a race (always its inputs).
+    if (seats.length === 1) return { tick, seats, reveals };
+    const t = r.count(0, Math.min(MAX_FRAME_INPUT_TICKS, tick));
+    const inputs: [number, number][][] = [];
+    for (let i = 0; i < seats.length; i++) {
+      const seat: [number, number][] = [];
+      for (let k = 0; k < t; k++) seat.push([readInput(r), readInput(r)]);
+      inputs.push(seat);
+    }
+    return { tick, seats, reveals, inputs };
   });
+}
+
+function readInput(r: Reader): number {
+  const v = r.i8();
+  if (v < -INPUT_LIMIT || v > INPUT_LIMIT) throw TRUNCATED;
+  return v;
 }
 
 // PAUSED: u8 paused, u8 pausesLeft, u32 tick, u16 msLeft
@@ -553,10 +620,37 @@ export function decodeRematch(bytes: unknown): { matchId: string } | null {
   });
 }
 
+// LOBBY: u8 maxSeats (2..4), u8 n (1..maxSeats), n × (u8 here, u8 len, len × u16 UTF-16 unit)
+
+export function encodeLobby(m: LobbyMessage): ArrayBuffer {
+  const w = new Writer(2 + m.players.length * (2 + 2 * MAX_NAME_CHARS));
+  w.u8(m.maxSeats);
+  w.u8(m.players.length);
+  for (let i = 0; i < m.players.length; i++) {
+    const p = m.players[i] as LobbyPlayer;
+    w.u8(p.here ? 1 : 0);
+    writeName(w, p.name);
+  }
+  return w.done();
+}
+
+export function decodeLobby(bytes: unknown): LobbyMessage | null {
+  return decode(bytes, (r) => {
+    const maxSeats = r.count(2, MAX_SEATS);
+    const players: LobbyPlayer[] = [];
+    for (let i = r.count(1, maxSeats); i > 0; i--) {
+      const here = r.count(0, 1) === 1;
+      players.push({ here, name: readName(r) });
+    }
+    return { maxSeats, players };
+  });
+}
+
 export const serverMessages = {
   [LiveOp.START]: decodeStart,
   [LiveOp.FRAME]: decodeFrame,
   [LiveOp.PAUSED]: decodePaused,
   [LiveOp.END]: decodeEnd,
   [LiveOp.REMATCH]: decodeRematch,
+  [LiveOp.LOBBY]: decodeLobby,
 } as const;

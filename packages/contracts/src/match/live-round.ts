@@ -23,6 +23,8 @@ export const LiveOp = {
   END: 13,
   /** A friend race's host asked for a rematch: the new match's id, to join next. */
   REMATCH: 14,
+  /** A friend race's lobby before its start: who holds a seat and who is here. */
+  LOBBY: 15,
 } as const;
 export type LiveOp = (typeof LiveOp)[keyof typeof LiveOp];
 
@@ -70,4 +72,10 @@ export const LiveTiming = {
   joinTimeoutMs: 30_000,
   /** A race waits this long for its matched players, then bots take the empty seats. */
   raceJoinWaitMs: 10_000,
+  /**
+   * A race's FRAME carries every seat's inputs for the ticks it covers (so a client plays the
+   * confirmed race exactly as the server did); a loop plays at most this many ticks of a race
+   * and frames before more pile up, so a FRAME covers at most 2× this.
+   */
+  raceFrameTicks: 30,
 } as const;
