@@ -9,15 +9,16 @@ import { GameRules } from "./rules";
  * and field, the public state's places, and a placeholder RNG (the seed never reaches a
  * client). Whatever the placeholder draws is not the round's future, so a waiting power-up is
  * kept waiting (appearance UNREVEALED, beyond any round) until the server reveals it: the caller places revealed
- * spawns itself. `seat` picks the Santa this round plays; a race's other Santas are left out.
+ * spawns itself. `seat` picks the Santa a solo round plays; `race` keeps every Santa in its
+ * seat (seat 0 in `santa`, the others in `others`, as the server's race has them).
  */
 export function roundFromPublic(
   ps: PublicState,
-  options: { ticks: number; orientation: Orientation; seat?: number },
+  options: { ticks: number; orientation: Orientation; seat?: number; race?: boolean },
 ): RoundState {
   const rules = tickRules(GameRules);
   const field = fieldFor(options.orientation, GameRules);
-  const me = ps.santas[options.seat ?? 0] ?? ps.santas[0];
+  const me = options.race ? ps.santas[0] : (ps.santas[options.seat ?? 0] ?? ps.santas[0]);
   if (!me) throw new Error("roundFromPublic: a public state with no Santa");
   const mover = (m: { x: number; y: number; vx: number; vy: number }, r: number): Mover => ({
     x: m.x,
@@ -54,7 +55,6 @@ export function roundFromPublic(
     })),
     flameUntil: me.flameUntil,
     cookieUntil: me.cookieUntil,
-    // Only the seat's own Santa: a race's other Santas are the server's to place (FRAMEs).
-    others: [],
+    others: options.race ? ps.santas.slice(1).map((o) => ({ ...o, r: rules.santaRadius })) : [],
   };
 }

@@ -383,3 +383,11 @@ export function stepRace(s: RoundState, directions: readonly (readonly [number, 
 }
 
 export type RaceInputs = readonly (readonly InputRun[])[];
+
+/**
+ * Each Santa's place by score (1: the most), equal scores sharing a place ("1, 1, 3"): a
+ * place is one more than the Santas finishing ahead, as the versus board counts points.
+ */
+export function placesOf(scores: readonly number[]): number[] {
+  return scores.map((s) => 1 + scores.filter((o) => o > s).length);
+}

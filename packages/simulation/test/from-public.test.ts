@@ -5,6 +5,7 @@ import {
   publicState,
   type RoundState,
   roundFromPublic,
+  stepRace,
   stepTick,
   UNREVEALED,
 } from "../src";
@@ -46,5 +47,26 @@ describe("roundFromPublic", () => {
     expect(client.field).toEqual(server.field);
     expect(client.santa.x).toBe(1234);
     expect(client.score).toBe(5);
+  });
+
+  it("keeps a race's every Santa in its seat, and plays on exactly as the server's race", () => {
+    const server = createRound({ seed: 11, durationMs: 30_000, santas: 3 });
+    const moves: [number, number][] = [
+      [100, 0],
+      [0, -100],
+      [-70, 70],
+    ];
+    for (let t = 0; t < 30; t++) stepRace(server, moves);
+    const client = roundFromPublic(seen(server), {
+      ticks: server.ticks,
+      orientation: "landscape",
+      race: true,
+    });
+    expect(seen(client)).toEqual(seen(server));
+    for (let t = 0; t < 30; t++) {
+      stepRace(server, moves);
+      stepRace(client, moves);
+    }
+    expect(seen(client).santas).toEqual(seen(server).santas);
   });
 });

@@ -4,6 +4,7 @@ import {
   createRound,
   nextInt,
   type Orientation,
+  placesOf,
   playInputs,
   playRace,
   type RoundEvent,
@@ -230,5 +231,13 @@ describe("a race", () => {
     const a = replayRace(p, 2, [[[10, 100, 0]], [[10, 0, 100]]]).hash;
     expect(replayRace(p, 2, [[[10, 100, 0]], [[10, 0, 70]]]).hash).not.toBe(a);
     expect(replayRace(p, 3, [[[10, 100, 0]], [[10, 0, 100]]]).hash).not.toBe(a);
+  });
+});
+
+describe("places", () => {
+  it("orders Santas by score, equal scores sharing a place", () => {
+    expect(placesOf([3, 9, 3, 1])).toEqual([2, 1, 2, 4]);
+    expect(placesOf([5, 5])).toEqual([1, 1]);
+    expect(placesOf([0, 2, 4, 6])).toEqual([4, 3, 2, 1]);
   });
 });
