@@ -60,7 +60,7 @@ export class LivePlay {
     this.log = new InputLog(start.ticks);
     this.prediction = new Prediction(
       start.state,
-      { ticks: start.ticks, orientation: start.orientation, seat: start.seat },
+      { ticks: start.ticks, orientation: start.orientation, seat: start.seat, seats: start.seats },
       this.log,
     );
     this.lastFrameAt = now();

@@ -88,7 +88,7 @@ function playRound(options: { seed: number; lag: number; lost?: (tick: number) =
   const log = new InputLog(ticks);
   const client = new Prediction(
     publicState(server.sim, LEAD),
-    { ticks, orientation: "landscape", seat: 0 },
+    { ticks, orientation: "landscape", seat: 0, seats: 1 },
     log,
   );
   const inFlight: { at: number; frame: FrameMessage }[] = [];
@@ -175,7 +175,7 @@ describe("prediction and reconciliation", () => {
     const log = new InputLog(server.sim.ticks);
     const client = new Prediction(
       publicState(server.sim, LEAD),
-      { ticks: server.sim.ticks, orientation: "landscape", seat: 0 },
+      { ticks: server.sim.ticks, orientation: "landscape", seat: 0, seats: 1 },
       log,
     );
     for (let t = 1; t <= 60; t++) {
@@ -200,7 +200,7 @@ describe("the drawn correction", () => {
     const log = new InputLog(server.sim.ticks);
     const client = new Prediction(
       publicState(server.sim, LEAD),
-      { ticks: server.sim.ticks, orientation: "landscape", seat: 0 },
+      { ticks: server.sim.ticks, orientation: "landscape", seat: 0, seats: 1 },
       log,
     );
     for (let t = 1; t <= 30; t++) {
