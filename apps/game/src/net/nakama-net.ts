@@ -12,7 +12,9 @@ import type { ServerConfig } from "../config/server-config";
 import { Backoff } from "./backoff";
 import { Emitter } from "./emitter";
 import { readFailure } from "./failure";
-import { LiveMatch } from "./live/live-match";
+import { joinSeat } from "./live/join-seat";
+import type { LiveMatch } from "./live/live-match";
+import { Races } from "./races/races";
 import { RoundGate } from "./rounds/round-gate";
 import { RpcCaller } from "./rpc-caller";
 import { callLeaderboardView } from "./rpcs/leaderboard-view";
@@ -38,6 +40,10 @@ import type {
   LeaderboardPage,
   NetEvents,
   PlayerStats,
+  QuickRace,
+  RaceRoom,
+  RaceRoomInfo,
+  RaceTicket,
   Replay,
   RoundCheck,
   RoundTicket,
@@ -72,8 +78,9 @@ export class NakamaNet implements GameNet {
   private readonly caller: RpcCaller;
   private readonly link: SocketLink;
   private readonly rounds = new RoundGate((orientation) => this.openLiveRound(orientation));
-  /** The live round this device plays, left on sign-out. */
+  /** The live round or race this device plays, left on sign-out. */
   private live: LiveMatch | null = null;
+  private readonly races: Races;
   private readonly lease: TabLease;
   private state: ConnectionState = "signed_out";
   private restoring = false;
@@ -123,6 +130,13 @@ export class NakamaNet implements GameNet {
       network: options.network ?? browserNetworkSignals(),
       backoff: new Backoff({ baseMs: t.reconnectBaseMs, maxMs: t.reconnectMaxMs }),
       connectTimeoutMs: t.connectTimeoutMs,
+    });
+    this.races = new Races({
+      net: this,
+      link: this.link,
+      playing: (match) => {
+        this.live = match;
+      },
     });
     this.link.events.on("state", (s) => {
       if (s === "connecting" || s === "online" || s === "reconnecting" || s === "offline") {
@@ -252,32 +266,38 @@ export class NakamaNet implements GameNet {
   private async openLiveRound(orientation: Orientation): Promise<RoundTicket> {
     const sent = performance.now();
     const { match_id, duration_ms } = await callLiveRoundCreate(this, { orientation });
-    const match = new LiveMatch({
-      link: this.link,
-      matchId: match_id,
+    const { match, start, arrived } = await joinSeat(this.link, match_id, {
       rttHintMs: performance.now() - sent,
     });
-    let arrived = { receivedAt: 0, oneWayMs: 0 };
-    const offStart = match.events.on("start", (_m, t) => {
-      arrived = t;
-    });
-    try {
-      const start = await match.join();
-      this.live = match;
-      return {
-        kind: "live",
-        match,
-        start,
-        arrived,
-        durationMs: duration_ms,
-        orientation: start.orientation,
-      };
-    } catch (err) {
-      match.leave();
-      throw err;
-    } finally {
-      offStart();
-    }
+    this.live = match;
+    return {
+      kind: "live",
+      match,
+      start,
+      arrived,
+      durationMs: duration_ms,
+      orientation: start.orientation,
+    };
+  }
+
+  quickRace(): QuickRace {
+    return this.races.quick();
+  }
+
+  hostRace(): Promise<RaceRoom> {
+    return this.races.host();
+  }
+
+  joinRace(code: string): Promise<RaceRoom> {
+    return this.races.joinByCode(code);
+  }
+
+  rematchRace(code: string): Promise<void> {
+    return this.races.rematch(code);
+  }
+
+  joinRematch(matchId: string, lobby: RaceRoomInfo): Promise<RaceTicket> {
+    return this.races.joinMatch(matchId, lobby);
   }
 
   /** Sign-out and stepping aside end the seat cleanly: the match hears a leave, not a drop. */

@@ -1,5 +1,6 @@
 import type {
   AnyRpc,
+  LobbyMessage,
   RpcRequest,
   RpcResponse,
   replayGet,
@@ -83,6 +84,54 @@ export type RoundTicket =
       orientation: Orientation;
     }
   | { kind: "practice"; seed: number; durationMs: number; orientation: Orientation; why: string };
+
+/** A friend race's lobby, as this player is in it. */
+export interface RaceRoomInfo {
+  code: string;
+  /** This player made the lobby: only the host starts the race (and asks for a rematch). */
+  host: boolean;
+  /** This player's seat (the host's is 0). */
+  seat: number;
+  /** Epoch ms: the code stops working, and an unstarted lobby closes. */
+  expiresAt: number;
+}
+
+export interface RaceRoomEvents {
+  /** Who holds a seat and who is here (LOBBY), on every change. */
+  lobby: (m: LobbyMessage) => void;
+  /** The host started: the race's START came (the race scene takes the ticket). */
+  start: (ticket: RaceTicket) => void;
+  /** The lobby is gone (it expired, the server lost it) or the session ended here. */
+  lost: () => void;
+}
+
+/** A friend race's lobby, joined (net/races/race-room.ts). */
+export interface RaceRoom {
+  readonly info: RaceRoomInfo;
+  /** The last LOBBY (null until the first). */
+  readonly players: LobbyMessage | null;
+  readonly events: { on<E extends keyof RaceRoomEvents>(e: E, h: RaceRoomEvents[E]): () => void };
+  /** The host starts the race; `bots`: the server plays the empty seats. */
+  start(bots: boolean): Promise<void>;
+  /** The player leaves the lobby (back to the menu). */
+  leave(): void;
+}
+
+/** A race's seat, joined: START received (the race scene plays it). */
+export interface RaceTicket {
+  match: LiveMatch;
+  start: StartMessage;
+  arrived: ArrivalTiming;
+  /** A friend race's lobby (its code, whether this player hosts it); null: a quick race. */
+  lobby: RaceRoomInfo | null;
+}
+
+/** A quick race being searched for: the ticket once found, or cancel the search. */
+export interface QuickRace {
+  /** Rejects with a RaceSearchCancelled after cancel(), a LiveRoundFailure, or an RpcFailure. */
+  ticket: Promise<RaceTicket>;
+  cancel(): void;
+}
 
 /** Before a round: will it be ranked, or is it practice (and why)? */
 export type RoundCheck = { saved: true } | { saved: false; message: string };
@@ -176,6 +225,19 @@ export interface GameNet {
   forgetPreparedRound(): void;
   /** The prepared round, or opens one on the field as this screen shows it. */
   startRound(orientation: Orientation): Promise<RoundTicket>;
+  /**
+   * A quick race: other racers through Nakama's matchmaker, or after RaceMatchmaker.searchMs
+   * with nobody found, the server's bots.
+   */
+  quickRace(): QuickRace;
+  /** A friend race's lobby with this player as host: its code to share. */
+  hostRace(): Promise<RaceRoom>;
+  /** A seat in a friend's race lobby by its code. */
+  joinRace(code: string): Promise<RaceRoom>;
+  /** The host asks for a rematch after the END: REMATCH then tells every seat still in. */
+  rematchRace(code: string): Promise<void>;
+  /** REMATCH came: the new race's match, joined (START when every seat is in). */
+  joinRematch(matchId: string, lobby: RaceRoomInfo): Promise<RaceTicket>;
   leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage>;
   stats(): Promise<PlayerStats>;
   /** The player's kept run on this week's board, for Watch. */

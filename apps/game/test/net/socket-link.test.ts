@@ -21,7 +21,12 @@ class FakeSocket implements SocketLike {
   onnotification: (n: Notification) => void = () => {};
   onheartbeattimeout: () => void = () => {};
   onmatchdata: () => void = () => {};
+  onmatchmakermatched: () => void = () => {};
   async joinMatch() {}
+  async addMatchmaker() {
+    return { ticket: "t1" };
+  }
+  async removeMatchmaker() {}
   async leaveMatch() {}
   async sendMatchState() {}
   async connect(session: { token: string }) {

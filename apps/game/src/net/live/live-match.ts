@@ -1,7 +1,9 @@
 import {
   decodeEnd,
   decodeFrame,
+  decodeLobby,
   decodePaused,
+  decodeRematch,
   decodeStart,
   type EndMessage,
   encodeInput,
@@ -10,6 +12,7 @@ import {
   type InputMessage,
   LiveOp,
   LiveTiming,
+  type LobbyMessage,
   type PausedMessage,
   type StartMessage,
 } from "@gift-grab/contracts";
@@ -24,6 +27,10 @@ export interface LiveMatchEvents {
   frame: (m: FrameMessage) => void;
   paused: (m: PausedMessage, timing: ArrivalTiming) => void;
   end: (m: EndMessage) => void;
+  /** A friend race's lobby before its start: who holds a seat, who is here. */
+  lobby: (m: LobbyMessage) => void;
+  /** A friend race's host asked for a rematch after the END: the new match to join. */
+  rematch: (matchId: string) => void;
   /** The socket dropped ("away": rejoining within the grace) or the seat is back. */
   link: (state: "away" | "back") => void;
   /**
@@ -115,6 +122,15 @@ export class LiveMatch {
     return started;
   }
 
+  /**
+   * Joins a friend race's lobby: START comes only when its host starts the race ("lobby"
+   * events until then, "start" then).
+   */
+  async enter(): Promise<void> {
+    await this.joinSocket();
+    this.joined = true;
+  }
+
   private async joinSocket(): Promise<void> {
     const socket = this.deps.link.open;
     if (!socket) throw new LiveRoundFailure("unreachable");
@@ -185,6 +201,18 @@ export class LiveMatch {
         const m = decodeEnd(data);
         if (!m) break;
         this.events.emit("end", m);
+        return;
+      }
+      case LiveOp.LOBBY: {
+        const m = decodeLobby(data);
+        if (!m) break;
+        this.events.emit("lobby", m);
+        return;
+      }
+      case LiveOp.REMATCH: {
+        const m = decodeRematch(data);
+        if (!m) break;
+        this.events.emit("rematch", m.matchId);
         return;
       }
     }

@@ -1,5 +1,11 @@
 import { parseSessionEnded, type SessionEndedReason } from "@gift-grab/contracts";
-import type { MatchData, Notification, Session } from "@heroiclabs/nakama-js";
+import type {
+  MatchData,
+  MatchmakerMatched,
+  MatchmakerTicket,
+  Notification,
+  Session,
+} from "@heroiclabs/nakama-js";
 import { defaultNetTimings as defaults } from "../../config/net-timings";
 import { Backoff } from "../backoff";
 import { Emitter } from "../emitter";
@@ -13,9 +19,17 @@ export interface SocketLike {
   onnotification: (notification: Notification) => void;
   onheartbeattimeout: () => void;
   onmatchdata: (data: MatchData) => void;
+  onmatchmakermatched: (matched: MatchmakerMatched) => void;
   joinMatch(matchId: string): Promise<unknown>;
   leaveMatch(matchId: string): Promise<unknown>;
   sendMatchState(matchId: string, opCode: number, data: Uint8Array): Promise<unknown>;
+  addMatchmaker(
+    query: string,
+    minCount: number,
+    maxCount: number,
+    stringProperties?: Record<string, string>,
+  ): Promise<MatchmakerTicket>;
+  removeMatchmaker(ticket: string): Promise<void>;
 }
 
 /** Whether the browser has a network, and when to try again at once. */
@@ -33,6 +47,8 @@ export interface LinkEvents {
   sessionEnded: (info: { reason: SessionEndedReason; at: Date; client: string | null }) => void;
   /** A match's message on the open socket (net/live/live-match.ts reads them). */
   matchData: (data: MatchData) => void;
+  /** The matchmaker made a match of a ticket of this socket (net/races/quick-race.ts). */
+  matchmakerMatched: (matched: MatchmakerMatched) => void;
 }
 
 export interface SocketLinkDeps {
@@ -165,6 +181,9 @@ export class SocketLink {
     socket.onmatchdata = (data) => {
       if (gen === this.generation) this.events.emit("matchData", data);
     };
+    socket.onmatchmakermatched = (matched) => {
+      if (gen === this.generation) this.events.emit("matchmakerMatched", matched);
+    };
     this.everOpened = true;
     this.backoff.reset();
     this.setState("online");
@@ -227,6 +246,7 @@ export class SocketLink {
       socket.ondisconnect = () => {};
       socket.onnotification = () => {};
       socket.onmatchdata = () => {};
+      socket.onmatchmakermatched = () => {};
       safeDisconnect(socket);
     }
   }
