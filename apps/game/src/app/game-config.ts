@@ -7,6 +7,10 @@ import { GameOverScene } from "../scenes/game-over";
 import { LeaderboardScene } from "../scenes/leaderboard";
 import { MenuScene } from "../scenes/menu";
 import { OverlayScene } from "../scenes/overlay";
+import { RaceScene } from "../scenes/race";
+import { RaceLobbyScene } from "../scenes/race-lobby";
+import { RaceMenuScene } from "../scenes/race-menu";
+import { RaceResultsScene } from "../scenes/race-results";
 import { RoundScene } from "../scenes/round";
 import { SettingsScene } from "../scenes/settings";
 import { SharedRunScene } from "../scenes/shared-run";
@@ -36,6 +40,10 @@ export const gameConfig = (
     RoundScene,
     GameOverScene,
     SharedRunScene,
+    RaceMenuScene,
+    RaceLobbyScene,
+    RaceScene,
+    RaceResultsScene,
     ...extra,
     OverlayScene,
   ],

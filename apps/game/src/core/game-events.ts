@@ -15,6 +15,10 @@ export type SceneKey =
   | "Round"
   | "GameOver"
   | "SharedRun"
+  | "RaceMenu"
+  | "RaceLobby"
+  | "Race"
+  | "RaceResults"
   | "Overlay";
 
 /** What the screen in front is doing. */
@@ -41,7 +45,10 @@ export type InspectKey =
   | "sharedRun"
   | "settings"
   | "connection"
-  | "kicked";
+  | "kicked"
+  | "race"
+  | "raceLobby"
+  | "raceResults";
 
 /**
  * The game's own events, by name: what happened, as plain data. Scenes emit them on the

@@ -8,6 +8,7 @@ import {
   USERNAME_MAX_CHARS,
   USERNAME_MIN_CHARS,
 } from "@gift-grab/contracts";
+import { LiveRoundFailure } from "./live/live-match";
 import type { KickInfo } from "./types";
 
 /**
@@ -104,3 +105,17 @@ export const liveFailedMessage = "The server couldn't record this round. Try ano
 /** A live round whose match was gone when the socket came back (the server restarted). */
 export const liveGoneMessage =
   "The game server lost this round while you were away (it restarted), so it wasn't saved.";
+
+/** A race's match could not be joined (it closed, or the socket refused). */
+export const raceJoinFailedMessage = "Couldn't join the race on the game server. Try again.";
+
+/**
+ * Why finding, joining or starting a race failed, in words: a refusal's own (RpcFailure's
+ * message is already the player's words), no connection, or a join the match refused.
+ */
+export function raceFailureMessage(err: unknown): string {
+  if (err instanceof LiveRoundFailure)
+    return err.kind === "unreachable" ? unreachableMessage : raceJoinFailedMessage;
+  if (err instanceof Error && err.name === "RpcFailure" && err.message) return err.message;
+  return unknownFailureMessage;
+}

@@ -2,12 +2,14 @@ import * as Phaser from "phaser";
 import { generateTextures } from "../art/textures";
 import { loadClientConfig } from "../config/client-config";
 import { NetTimingsError } from "../config/net-timings";
+import { raceCodeFrom, withoutRaceLink } from "../config/race-link";
 import { type RunLink, runLinkFrom, withoutRunLink } from "../config/run-link";
 import { emitGameEvent } from "../core/game-events";
 import { launchOptions } from "../core/launch-options";
 import { whileRunning } from "../core/while-running";
 import { createNet } from "../net/create-net";
 import { setNet } from "../net/current-net";
+import { raceFailureMessage } from "../net/messages";
 import type { GameNet } from "../net/types";
 import { colors, textStyle } from "../views/theme";
 
@@ -40,6 +42,23 @@ export class BootScene extends Phaser.Scene {
     this.scene.start("SharedRun", { link });
   }
 
+  /**
+   * A friend's race link: whoever opens it lands in that race's lobby, signed in or not (a
+   * visitor without a session becomes this browser's device guest, as for a shared run). A
+   * code that no longer works says why on the race screen. The address drops the code.
+   */
+  private async openRaceLink(net: GameNet, code: string) {
+    window.history.replaceState(window.history.state, "", withoutRaceLink(window.location.href));
+    const restored = await whileRunning(this, net.restore());
+    if (restored !== "restored") await whileRunning(this, net.signInAsGuest());
+    try {
+      const room = await whileRunning(this, net.joinRace(code));
+      this.scene.start("RaceLobby", { room });
+    } catch (err) {
+      this.scene.start("RaceMenu", { error: raceFailureMessage(err) });
+    }
+  }
+
   private async start() {
     try {
       const launch = launchOptions(this);
@@ -52,6 +71,11 @@ export class BootScene extends Phaser.Scene {
       this.scene.launch("Overlay");
       if (launch.afterBoot) {
         this.scene.start(launch.afterBoot.scene, launch.afterBoot.data);
+        return;
+      }
+      const race = raceCodeFrom(window.location.href);
+      if (race) {
+        await whileRunning(this, this.openRaceLink(net, race));
         return;
       }
       const link = runLinkFrom(window.location.href);

@@ -6,7 +6,7 @@ import { playRound } from "../views/play-round";
 import { colors, textStyle, uiScale } from "../views/theme";
 import { UiScene } from "../views/ui-scene";
 
-/** Play, Leaderboard, Account, Settings. */
+/** Play, Race, Leaderboard, Account, Settings. */
 export class MenuScene extends UiScene {
   private hello!: Phaser.GameObjects.Text;
   private mascot!: Phaser.GameObjects.Image;
@@ -30,6 +30,7 @@ export class MenuScene extends UiScene {
     this.mascot = this.add.image(0, 0, TEX.santaIdle);
     this.buttons = [
       this.button("Play", () => void playRound(this)),
+      this.button("Race", () => this.scene.start("RaceMenu"), "secondary"),
       this.button("Leaderboard", () => this.scene.start("Leaderboard"), "secondary"),
       this.button("Account", () => this.scene.start("Account"), "secondary"),
       this.button("Settings", () => this.scene.start("Settings"), "secondary"),

@@ -177,9 +177,14 @@ export class LivePlay {
     return "sent";
   }
 
+  /** Stops following the match, which stays joined (a friend race's results wait for a REMATCH on it). */
+  detach(): void {
+    for (const off of this.off.splice(0)) off();
+  }
+
   /** Leaves the match: the round is over for this player. */
   leave(): void {
-    for (const off of this.off.splice(0)) off();
+    this.detach();
     this.match.leave();
   }
 }

@@ -1,0 +1,132 @@
+import { expect, test } from "@playwright/test";
+import { gameState, waitForGame, watchErrors } from "../support/game";
+import { keyboardSteer, playRace, raceResults, touchSteer } from "../support/race-play";
+import { useShortRoundSite } from "../support/round-stack";
+import { clickButton, playAsGuest } from "../support/ui";
+
+// A race with a friend through a bad network: a proxy in front of Nakama adds 100 ms each way
+// (200 ms RTT) and holds 2 % of the chunks a retransmit longer. Races last 6 s.
+const site = useShortRoundSite("e2e-race-friend", 6_000, {
+  runtimeEnv: { LIVE_START_DELAY_MS: "1500" },
+  lag: { delayMs: 100, lossRate: 0.02, retransmitMs: 200, seed: 31 },
+});
+
+/** A results table's scores, in its order (each line ends with a score). */
+const scoresOf = (table: string) => table.split("\n").map((l) => Number(l.split(/\s+/).pop()));
+
+test("a friend race: a link opened with no account lands in the lobby; keyboard vs touch at 200 ms RTT, 2 % loss; both see the same result; rematch", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // The host: a desktop with the keyboard.
+  const hostContext = await browser.newContext({
+    baseURL: site().url,
+    viewport: { width: 1280, height: 720 },
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  const host = await hostContext.newPage();
+  const hostErrors = watchErrors(host);
+  await playAsGuest(host, "countdown=3000");
+  await clickButton(host, "Race");
+  await clickButton(host, "Race a friend");
+  const lobby = await waitForGame(host, (s) => s.scene === "RaceLobby");
+  const code = (lobby.raceLobby as { code: string }).code;
+  expect(code).toMatch(/^[23456789A-HJ-NP-Z]{10}$/);
+  await clickButton(host, "Share link");
+  await waitForGame(host, (s) => typeof s.lastToast === "string");
+  const link = await host.evaluate(() => navigator.clipboard.readText());
+  expect(link).toBe(`${site().url}/?race=${code}`);
+
+  // The friend: a phone, a fresh browser with no account, opening the link.
+  const phone = { width: 390, height: 844 };
+  const friendContext = await browser.newContext({
+    viewport: phone,
+    hasTouch: true,
+    isMobile: true,
+  });
+  const friend = await friendContext.newPage();
+  const friendErrors = watchErrors(friend);
+  await friend.goto(link);
+  const inLobby = await waitForGame(friend, (s) => s.scene === "RaceLobby", 20_000);
+  expect(inLobby.raceLobby).toMatchObject({ code, host: false });
+  // The link is gone from the address: a reload goes to the game.
+  expect(new URL(friend.url()).searchParams.has("race")).toBe(false);
+  // Both see both, here.
+  for (const page of [host, friend])
+    await waitForGame(page, (s) => {
+      const players = (s.raceLobby as { players: { here: boolean }[] } | undefined)?.players;
+      return players?.length === 2 && players.every((p) => p.here);
+    });
+
+  // Two players, no bots.
+  await clickButton(host, "Bots in empty seats: on");
+  await clickButton(host, "Start race");
+  const keys = keyboardSteer(host);
+  const finger = await touchSteer(friend, phone);
+  const [hostLast, friendLast] = await Promise.all([
+    playRace(host, keys.steer),
+    playRace(friend, finger.steer),
+  ]);
+  await keys.release();
+  await finger.release();
+  expect(hostLast.seats).toBe(2);
+  expect(hostLast.players.every((p) => !p.bot)).toBe(true);
+  expect(friendLast.seat).not.toBe(hostLast.seat);
+
+  const [a, b] = await Promise.all([raceResults(host), raceResults(friend)]);
+  // The same race, seen from both sides: the same scores in the same order, and places that
+  // agree (one won, or both tied).
+  expect(scoresOf(a.table)).toEqual(scoresOf(b.table));
+  expect(a.end?.reason).toBe("completed");
+  expect(b.end?.reason).toBe("completed");
+  if (a.end?.score === b.end?.score) expect([a.place, b.place]).toEqual([1, 1]);
+  else expect([a.place, b.place].sort()).toEqual([1, 2]);
+  // The confirmed race was the server's, tick for tick (no frame disagreed).
+  for (const page of [host, friend]) {
+    const s = await gameState(page);
+    expect(s.scene).toBe("RaceResults");
+  }
+  expect(hostLast.desyncs).toBe(0);
+  expect(friendLast.desyncs).toBe(0);
+  // Both players counted on this week's versus board.
+  expect(a.end?.rank).toBeGreaterThan(0);
+  expect(b.end?.rank).toBeGreaterThan(0);
+  test
+    .info()
+    .annotations.push(
+      { type: "scores", description: a.table.replace(/\n/g, " | ") },
+      {
+        type: "largest correction (host, friend)",
+        description: `${hostLast.largestCorrection}, ${friendLast.largestCorrection}`,
+      },
+    );
+
+  // The host asks for a rematch: both are taken to the new race.
+  await waitForGame(friend, (s) =>
+    String((s.raceResults as { note?: string } | undefined)?.note).includes("Waiting for the host"),
+  );
+  await clickButton(host, "Rematch");
+  for (const page of [host, friend]) await waitForGame(page, (s) => s.scene === "Race", 20_000);
+  expect(site().lagStats?.held).toBeGreaterThan(0);
+  expect(hostErrors).toEqual([]);
+  expect(friendErrors).toEqual([]);
+  await hostContext.close();
+  await friendContext.close();
+});
+
+test("a friend's link whose race is unknown says so on the race screen", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: site().url });
+  const page = await context.newPage();
+  await page.goto("/?race=ABCDE-FGHJK");
+  const s = await waitForGame(page, (s) => s.scene === "RaceMenu", 20_000);
+  expect(s.lastError ?? (await page.evaluate(() => document.body.innerText))).toBeDefined();
+  const texts = await page.evaluate(() =>
+    (window as unknown as { __giftGrabProbe: { texts(): { text: string }[] } }).__giftGrabProbe
+      .texts()
+      .map((t) => t.text),
+  );
+  expect(texts).toContain(
+    "That race code isn't open. Check it, or ask your friend for a new link.",
+  );
+  await context.close();
+});

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { waitForGame, watchErrors } from "../support/game";
+import { keyboardSteer, playRace, raceResults } from "../support/race-play";
+import { useShortRoundSite } from "../support/round-stack";
+import { clickButton, playAsGuest } from "../support/ui";
+
+// Quick races through Nakama's matchmaker (every second; a full race or, after 3 runs, fewer).
+const site = useShortRoundSite("e2e-race-quick", 6_000, {
+  runtimeEnv: { LIVE_START_DELAY_MS: "1500" },
+});
+
+test("two players searching at once are matched into one race and see the same result", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const pages = await Promise.all(
+    [0, 1].map(async () => {
+      const context = await browser.newContext({ baseURL: site().url });
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await playAsGuest(page, "countdown=3000");
+      await clickButton(page, "Race");
+      return { page, errors };
+    }),
+  );
+  await Promise.all(pages.map(({ page }) => clickButton(page, "Quick race")));
+  const steers = pages.map(({ page }) => keyboardSteer(page));
+  const last = await Promise.all(
+    pages.map(({ page }, i) =>
+      playRace(page, (s) => (steers[i] as ReturnType<typeof keyboardSteer>).steer(s)),
+    ),
+  );
+  for (const s of steers) await s.release();
+  // Matched with each other, not with bots.
+  for (const s of last) {
+    expect(s.seats).toBe(2);
+    expect(s.players.every((p) => !p.bot)).toBe(true);
+    expect(s.desyncs).toBe(0);
+  }
+  const [a, b] = await Promise.all(pages.map(({ page }) => raceResults(page)));
+  const scores = (t: string) => t.split("\n").map((l) => Number(l.split(/\s+/).pop()));
+  expect(scores(a?.table ?? "")).toEqual(scores(b?.table ?? ""));
+  for (const { errors } of pages) expect(errors).toEqual([]);
+});
+
+test("a player nobody else is searching with races the server's bots", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const context = await browser.newContext({ baseURL: site().url });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await playAsGuest(page, "countdown=3000");
+  await clickButton(page, "Race");
+  await clickButton(page, "Quick race");
+  await waitForGame(page, (s) => s.scene === "Race", 20_000);
+  const keys = keyboardSteer(page);
+  const last = await playRace(page, keys.steer);
+  await keys.release();
+  expect(last.seats).toBe(4);
+  expect(last.players.filter((p) => p.bot)).toHaveLength(3);
+  const results = await raceResults(page);
+  expect(results.note).toContain("A race against bots is practice");
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,155 @@
+import type { LobbyMessage } from "@gift-grab/contracts";
+import type * as Phaser from "phaser";
+import { raceLinkUrl, showRaceCode } from "../config/race-link";
+import { emitGameEvent } from "../core/game-events";
+import { inspectable } from "../core/inspect";
+import { whileRunning } from "../core/while-running";
+import { raceFailureMessage } from "../net/messages";
+import type { RaceRoom } from "../net/types";
+import type { Button } from "../views/button";
+import { shareLink } from "../views/share-link";
+import { colors, textStyle, uiScale } from "../views/theme";
+import { UiScene } from "../views/ui-scene";
+
+export interface RaceLobbyData {
+  room: RaceRoom;
+}
+
+/**
+ * A friend race before it starts: its code and link to share, who is in (LOBBY), and for the
+ * host, Start (with the server's bots in the empty seats, or without). Everyone goes to the
+ * race when its START comes.
+ */
+export class RaceLobbyScene extends UiScene {
+  private code!: Phaser.GameObjects.Text;
+  private list!: Phaser.GameObjects.Text;
+  private status!: Phaser.GameObjects.Text;
+  private buttons: Button[] = [];
+  private botsButton: Button | null = null;
+  private bots = true;
+  private room!: RaceRoom;
+  private leaving = true;
+
+  constructor() {
+    super("RaceLobby");
+  }
+
+  protected build(data: RaceLobbyData) {
+    const room = data.room;
+    this.room = room;
+    this.leaving = true;
+    this.bots = true;
+    this.title(room.info.host ? "Race a friend" : "A friend's race");
+    this.code = this.add
+      .text(0, 0, `Code: ${showRaceCode(room.info.code)}`, textStyle(this, 26, colors.accent))
+      .setOrigin(0.5, 0);
+    this.list = this.add.text(0, 0, "", textStyle(this, 20, colors.text)).setOrigin(0.5, 0);
+    this.status = this.add
+      .text(0, 0, "", textStyle(this, 17, colors.muted, { align: "center" }))
+      .setOrigin(0.5, 0);
+    this.buttons = [];
+    if (room.info.host) {
+      this.buttons.push(this.button("Start race", () => void this.start()));
+      this.botsButton = this.button(
+        "Bots in empty seats: on",
+        () => this.toggleBots(),
+        "secondary",
+      );
+      this.buttons.push(this.botsButton);
+    }
+    this.buttons.push(this.button("Share link", () => void this.share(), "secondary"));
+    this.buttons.push(this.button("Leave", () => this.scene.start("RaceMenu"), "secondary"));
+    this.focus.focus(this.buttons[0] ?? null);
+
+    const offs = [
+      room.events.on("lobby", (m) => this.showPlayers(m)),
+      room.events.on("start", (ticket) => {
+        this.leaving = false;
+        this.scene.start("Race", { ticket });
+      }),
+      room.events.on("lost", () =>
+        this.scene.start("RaceMenu", { error: "The race closed before it started." }),
+      ),
+    ];
+    this.events.once("shutdown", () => {
+      for (const off of offs) off();
+      if (this.leaving) room.leave();
+    });
+    this.showPlayers(room.players);
+    inspectable(this, "raceLobby", () => ({
+      code: room.info.code,
+      host: room.info.host,
+      players: room.players?.players ?? [],
+      list: this.list.text,
+      status: this.status.text,
+    }));
+  }
+
+  private showPlayers(m: LobbyMessage | null) {
+    const seats = m?.maxSeats ?? 2;
+    const lines: string[] = [];
+    for (let i = 0; i < seats; i++) {
+      const p = m?.players[i];
+      const who = !p
+        ? "(empty)"
+        : `${i === this.room.info.seat ? "You" : p.name || "A friend"}${i === 0 ? " (host)" : ""}${p.here ? "" : " (joining…)"}`;
+      lines.push(`${i + 1}. ${who}`);
+    }
+    this.list.setText(lines.join("\n"));
+    const friends = (m?.players.length ?? 1) - 1;
+    this.status.setText(
+      this.room.info.host
+        ? friends > 0
+          ? "Start when everyone is in."
+          : "Share the link or the code. Your friends land here."
+        : "Waiting for the host to start the race…",
+    );
+    this.layout();
+  }
+
+  private toggleBots() {
+    this.bots = !this.bots;
+    this.botsButton?.setLabel(`Bots in empty seats: ${this.bots ? "on" : "off"}`);
+  }
+
+  private async start() {
+    this.status.setText("Starting…");
+    emitGameEvent(this, "status", { status: "starting" });
+    try {
+      await whileRunning(this, this.room.start(this.bots));
+    } catch (err) {
+      const message = raceFailureMessage(err);
+      this.status.setText(message);
+      emitGameEvent(this, "status", { status: "ready", lastError: message });
+    }
+    this.layout();
+  }
+
+  private share() {
+    const url = raceLinkUrl(window.location.href, this.room.info.code);
+    void shareLink(this, {
+      url,
+      text: "Race me in Gift Grab: who grabs the most gifts?",
+      copied: "Link copied: send it to your friends.",
+    });
+  }
+
+  protected layout() {
+    const { height } = this.scale;
+    const s = uiScale(this);
+    const x = this.contentX;
+    const top = Math.max(16, height * 0.5 - (this.sideways ? 150 : 270) * s);
+    this.placeTitle(top + 26 * s, 36);
+    this.code.setPosition(x, top + 60 * s).setStyle(textStyle(this, 26, colors.accent));
+    this.list
+      .setPosition(x, this.code.y + this.code.height + 12 * s)
+      .setStyle(textStyle(this, 20, colors.text, { lineSpacing: 4 * s }));
+    this.status.setPosition(x, this.list.y + this.list.height + 12 * s).setStyle(
+      textStyle(this, 17, colors.muted, {
+        align: "center",
+        wordWrap: { width: this.contentWidth },
+      }),
+    );
+    this.buttonColumn(this.buttons, this.status.y + this.status.height + 16 * s);
+  }
+}

@@ -1,0 +1,83 @@
+import type { StartPlayer } from "@gift-grab/contracts";
+import { GameRules, type RoundState, racer, type Vec } from "@gift-grab/simulation";
+import type * as Phaser from "phaser";
+import { TEX } from "../../art/textures";
+import { colors, textStyle } from "../theme";
+import type { FieldView } from "./field-view";
+
+const LOOK_TEX = {
+  idle: TEX.santaIdle,
+  left: TEX.santaLeft,
+  right: TEX.santaRight,
+  frozen: TEX.santaFrozen,
+} as const;
+
+/** Each seat's name tag colour (the player's own tag is the accent, "You"). */
+const SEAT_COLORS = ["#2563eb", "#b91c1c", "#047857", "#7c3aed"] as const;
+
+/** A seat's colour, as its name tag and the standings show it. */
+export function seatColor(seat: number): string {
+  return SEAT_COLORS[seat % SEAT_COLORS.length] as string;
+}
+
+/**
+ * A race's other Santas on the field (the player's own is FieldView's), and a name tag over
+ * every Santa: the other players' names (a bot says so), "You" over the player's. The tags are
+ * drawn on the screen, not in the field's scaled layer, so they stay readable on a phone.
+ */
+export class RacersView {
+  private readonly santas: Phaser.GameObjects.Image[] = [];
+  private readonly tags: Phaser.GameObjects.Text[] = [];
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly field: FieldView,
+    private readonly seat: number,
+    seats: number,
+  ) {
+    const size = GameRules.santa.radius * 2.7;
+    for (let i = 0; i < seats; i++) {
+      const img = scene.add.image(0, 0, TEX.santaIdle).setDisplaySize(size, size).setAlpha(0.9);
+      // Under the player's own Santa (FieldView adds it earlier: move these below it).
+      field.layer.addAt(img, 1);
+      img.setVisible(i !== seat);
+      this.santas.push(img);
+      this.tags.push(scene.add.text(0, 0, "").setOrigin(0.5, 1).setDepth(30));
+    }
+  }
+
+  /** The names by seat (START's players; a bot's seat says so). */
+  name(players: readonly StartPlayer[]): void {
+    for (let i = 0; i < this.tags.length; i++) {
+      const p = players[i];
+      const text =
+        i === this.seat ? "You" : `${p?.name || `Santa ${i + 1}`}${p?.bot ? " (bot)" : ""}`;
+      const tag = this.tags[i] as Phaser.GameObjects.Text;
+      tag
+        .setText(text)
+        .setStyle(
+          textStyle(this.scene, 13, colors.text, {
+            fontStyle: "bold",
+            backgroundColor: i === this.seat ? "#8a5a00" : seatColor(i),
+          }),
+        )
+        .setPadding(6, 2, 6, 2);
+    }
+  }
+
+  /** Draws each other Santa at `shown(seat)` (world units), and every tag over its Santa. */
+  draw(round: RoundState, shown: (seat: number) => Vec): void {
+    const lift = GameRules.santa.radius * 1.35;
+    for (let i = 0; i < this.santas.length; i++) {
+      const at = shown(i);
+      if (i !== this.seat) {
+        const img = this.santas[i] as Phaser.GameObjects.Image;
+        const tex = LOOK_TEX[racer(round, i).look];
+        if (img.texture.key !== tex) img.setTexture(tex);
+        img.setPosition(at.x, at.y);
+      }
+      const top = this.field.toScreen({ x: at.x, y: at.y - lift });
+      (this.tags[i] as Phaser.GameObjects.Text).setPosition(top.x, top.y);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { placesOf } from "@gift-grab/simulation";
+import type * as Phaser from "phaser";
+import { colors, css, textStyle } from "../theme";
+
+export interface Standing {
+  seat: number;
+  name: string;
+  score: number;
+  place: number;
+  me: boolean;
+}
+
+/** Every seat's place by score (equal scores share a place), best first. */
+export function standingsOf(
+  scores: readonly number[],
+  names: readonly string[],
+  seat: number,
+): Standing[] {
+  const places = placesOf(scores);
+  return scores
+    .map((score, i) => ({
+      seat: i,
+      name: i === seat ? "You" : (names[i] ?? `Santa ${i + 1}`),
+      score,
+      place: places[i] ?? 1,
+      me: i === seat,
+    }))
+    .sort((a, b) => a.place - b.place || a.seat - b.seat);
+}
+
+/** The race's live standings, in a corner of the field: place, name, score. */
+export class StandingsView {
+  private readonly text: Phaser.GameObjects.Text;
+  private shownText = "";
+
+  constructor(private readonly scene: Phaser.Scene) {
+    this.text = scene.add.text(0, 0, "").setDepth(40).setOrigin(0, 0);
+  }
+
+  layout(x: number, y: number): void {
+    this.text
+      .setPosition(x, y)
+      .setStyle(
+        textStyle(this.scene, 14, colors.text, {
+          backgroundColor: `${css(colors.night)}bb`,
+          lineSpacing: 2,
+        }),
+      )
+      .setPadding(8, 4, 8, 4);
+  }
+
+  show(standings: readonly Standing[]): void {
+    const text = standings.map((s) => `${s.place}. ${s.name}  ${s.score}`).join("\n");
+    // setText re-renders the text's texture: only when it changes.
+    if (text === this.shownText) return;
+    this.shownText = text;
+    this.text.setText(text);
+  }
+
+  get lines(): string {
+    return this.shownText;
+  }
+}
