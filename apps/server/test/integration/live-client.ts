@@ -4,6 +4,7 @@
 import {
   decodeEnd,
   decodeFrame,
+  decodeLobby,
   decodeRematch,
   decodeStart,
   type EndMessage,
@@ -11,6 +12,7 @@ import {
   type FrameMessage,
   LiveOp,
   LiveTiming,
+  type LobbyMessage,
   liveRoundCreate,
   type StartMessage,
 } from "@gift-grab/contracts";
@@ -46,6 +48,8 @@ export class LivePlayer {
   frames: FrameMessage[] = [];
   end: EndMessage | null = null;
   starts = 0;
+  /** A friend race's lobby as each LOBBY told it, in order. */
+  lobbies: LobbyMessage[] = [];
   /** The match a friend race's host asked for a rematch in (REMATCH), if any. */
   rematch: string | null = null;
   /** Local time of tick 0 by the last START. */
@@ -109,9 +113,23 @@ export class LivePlayer {
         this.resolveEnd(e);
       } else if (m.op_code === LiveOp.REMATCH) {
         this.rematch = decodeRematch(data)?.matchId ?? "undecodable";
+      } else if (m.op_code === LiveOp.LOBBY) {
+        const l = decodeLobby(data);
+        if (!l) throw new Error("LOBBY did not decode");
+        this.lobbies.push(l);
       }
     };
     await socket.joinMatch(this.matchId);
+  }
+
+  /** Waits for a LOBBY after the first `seen` that `fits`, and answers it. */
+  async untilLobby(fits: (l: LobbyMessage) => boolean, seen = 0) {
+    for (let waited = 0; ; waited += 10) {
+      const l = this.lobbies.slice(seen).find(fits);
+      if (l) return l;
+      if (waited > 10_000) throw new Error(`no such LOBBY in ${JSON.stringify(this.lobbies)}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   /** Waits for a START after `starts` of them, then plays. */

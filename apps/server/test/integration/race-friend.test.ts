@@ -69,16 +69,41 @@ describe("racing a friend by code", () => {
     expect(lobby.expires_at).toBeGreaterThan(Date.now());
     const hostPlayer = new LivePlayer(host.client, host.session, lobby.match_id);
     await hostPlayer.enter();
+    // LOBBY: the host sees itself in the lobby, then the friend who reserved, then here.
+    const names = [host.session.username, friend.session.username];
+    expect(names.every((n) => typeof n === "string" && n.length > 0)).toBe(true);
+    expect(await hostPlayer.untilLobby(() => true)).toEqual({
+      maxSeats: 4,
+      players: [{ name: names[0], here: true }],
+    });
 
     // Typed as a person would: lower case, a dash in the middle.
     const typed = `${lobby.code.slice(0, 5)}-${lobby.code.slice(5)}`.toLowerCase();
     const seat = await join(friend, typed);
     expect(seat).toMatchObject({ match_id: lobby.match_id, seat: 1 });
+    expect(await hostPlayer.untilLobby((l) => l.players.length === 2)).toEqual({
+      maxSeats: 4,
+      players: [
+        { name: names[0], here: true },
+        { name: names[1], here: false },
+      ],
+    });
     expect(await join(friend, lobby.code)).toMatchObject({ seat: 1 }); // asked again: the same
     const friendPlayer = new LivePlayer(friend.client, friend.session, lobby.match_id);
     await friendPlayer.enter();
     const players = [hostPlayer, friendPlayer];
     try {
+      const together = {
+        maxSeats: 4,
+        players: [
+          { name: names[0], here: true },
+          { name: names[1], here: true },
+        ],
+      };
+      for (const p of players)
+        expect(await p.untilLobby((l) => l.players[1]?.here === true)).toEqual(together);
+      // One LOBBY a change: joined, reserved, the friend here (the repeated reservation is none).
+      expect(hostPlayer.lobbies).toHaveLength(3);
       // Nobody got START in the lobby; the host's start sends it to both: two Santas, no bots
       // (the lobby's other two seats stay empty).
       expect(players.map((p) => p.starts)).toEqual([0, 0]);
@@ -92,6 +117,8 @@ describe("racing a friend by code", () => {
       await Promise.all(players.map((p) => p.untilStart()));
       expect(players.map((p) => p.start?.seat)).toEqual([0, 1]);
       for (const p of players) expect(p.start?.players?.map((s) => s.bot)).toEqual([false, false]);
+      // LOBBY's names are START's.
+      for (const p of players) expect(p.start?.players?.map((s) => s.name)).toEqual(names);
 
       // Not over yet: no rematch; never one from the friend.
       expect(await refused(host, raceLobbyRematch.id, { code: lobby.code })).toEqual({

@@ -1,9 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { normalizeRaceCode, RaceLobby } from "@gift-grab/contracts";
+import {
+  decodeLobby,
+  LiveOp,
+  type LobbyMessage,
+  normalizeRaceCode,
+  RaceLobby,
+} from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
 import { Lobby } from "../../src/rounds/live/lobby";
 import { newRaceCode } from "../../src/rounds/live/lobby-code";
 import { lobbySignal } from "../../src/rounds/live/lobby-signal";
+import { liveRoundMatch } from "../../src/rounds/live/match";
 
 const host = { user_id: "host", username: "Host" };
 
@@ -90,5 +97,97 @@ describe("a friend race's lobby", () => {
     expect(
       lobbySignal({ op: "reserve", user_id: "c", username: "C" }, { ...target, lobby: null }),
     ).toEqual({ refused: "started" });
+  });
+});
+
+describe("a friend race's LOBBY message", () => {
+  it("names each seat in order and says whose socket is in", () => {
+    const lobby = new Lobby({ host, maxSeats: 3, expiresAt: 1 });
+    expect(lobby.message()).toEqual({ maxSeats: 3, players: [{ name: "Host", here: false }] });
+    lobby.join("host", "s1", "web");
+    lobby.reserve("a", "A");
+    expect(lobby.message().players).toEqual([
+      { name: "Host", here: true },
+      { name: "A", here: false },
+    ]);
+    lobby.join("a", "s2", "web");
+    lobby.join("a", "s3", "web"); // a reload: still here once
+    expect(lobby.message().players.map((p) => p.here)).toEqual([true, true]);
+    expect(lobby.leave("s2")).toBe(false); // replaced already
+    expect(lobby.leave("s1")).toBe(true);
+    expect(lobby.message().players.map((p) => p.here)).toEqual([false, true]);
+  });
+
+  it("goes from the match to every socket in the lobby on each change, and not after the start", () => {
+    const ctx = { env: {}, matchId: "m.lobby" } as unknown as nkruntime.Context;
+    const logger = {
+      debug() {},
+      info() {},
+      warn() {},
+      error(format: string, ...args: unknown[]) {
+        throw new Error(`${format} ${args.join(" ")}`);
+      },
+    } as unknown as nkruntime.Logger;
+    const nk = {} as nkruntime.Nakama;
+    const sent: { to: string[]; lobby: LobbyMessage | null }[] = [];
+    const ops: number[] = [];
+    const dispatcher = {
+      broadcastMessage(op: number, data: ArrayBuffer, to: nkruntime.Presence[]) {
+        ops.push(op);
+        if (op === LiveOp.LOBBY)
+          sent.push({ to: to.map((p) => p.sessionId), lobby: decodeLobby(data) });
+      },
+      matchKick() {},
+      matchLabelUpdate() {},
+    } as unknown as nkruntime.MatchDispatcher;
+    const presence = (userId: string, sessionId: string) =>
+      ({ userId, sessionId, username: userId, node: "n" }) as nkruntime.Presence;
+    let { state } = liveRoundMatch.matchInit(ctx, logger, nk, {
+      lobby: JSON.stringify({ host, max_seats: 3, expires_at: Date.now() + 60_000 }),
+      orientation: "landscape",
+      seed: 3,
+    });
+    const join = (p: nkruntime.Presence) => {
+      const a = liveRoundMatch.matchJoinAttempt(ctx, logger, nk, dispatcher, 0, state, p, {});
+      expect(a?.accept).toBe(true);
+      state = liveRoundMatch.matchJoin(ctx, logger, nk, dispatcher, 0, state, [p])?.state ?? state;
+    };
+    const signal = (s: object) =>
+      JSON.parse(
+        liveRoundMatch.matchSignal(ctx, logger, nk, dispatcher, 0, state, JSON.stringify(s))
+          ?.data ?? "null",
+      );
+
+    join(presence("host", "h1"));
+    expect(sent).toEqual([
+      { to: ["h1"], lobby: { maxSeats: 3, players: [{ name: "Host", here: true }] } },
+    ]);
+    expect(signal({ op: "reserve", user_id: "f", username: "Friend" })).toEqual({ seat: 1 });
+    expect(sent.at(-1)).toEqual({
+      to: ["h1"],
+      lobby: {
+        maxSeats: 3,
+        players: [
+          { name: "Host", here: true },
+          { name: "Friend", here: false },
+        ],
+      },
+    });
+    // Asked again (a reload): the same seat, nothing changed, nothing sent.
+    expect(signal({ op: "reserve", user_id: "f", username: "Friend" })).toEqual({ seat: 1 });
+    expect(sent).toHaveLength(2);
+    join(presence("f", "f1"));
+    expect(sent.at(-1)?.to).toEqual(["h1", "f1"]);
+    expect(sent.at(-1)?.lobby?.players.map((p) => p.here)).toEqual([true, true]);
+    liveRoundMatch.matchLeave(ctx, logger, nk, dispatcher, 0, state, [presence("f", "f1")]);
+    expect(sent.at(-1)).toMatchObject({ to: ["h1"] });
+    expect(sent.at(-1)?.lobby?.players.map((p) => p.here)).toEqual([true, false]);
+    join(presence("f", "f2"));
+    expect(sent).toHaveLength(5);
+    // The start: START to both, no LOBBY after it.
+    expect(signal({ op: "start", bots: false })).toMatchObject({ race: { seats: 2 } });
+    expect(ops.filter((op) => op === LiveOp.START)).toHaveLength(2);
+    liveRoundMatch.matchLeave(ctx, logger, nk, dispatcher, 0, state, [presence("f", "f2")]);
+    expect(sent).toHaveLength(5);
   });
 });

@@ -1,4 +1,4 @@
-import { RaceMatchmaker } from "@gift-grab/contracts";
+import { type LobbyMessage, RaceMatchmaker } from "@gift-grab/contracts";
 import type { RaceSeats } from "./match";
 
 /**
@@ -64,8 +64,21 @@ export class Lobby {
     return replaced;
   }
 
-  leave(sessionId: string) {
-    this.present.delete(sessionId);
+  /** Whether the socket was in (a socket replaced by a newer one of its user already isn't). */
+  leave(sessionId: string): boolean {
+    return this.present.delete(sessionId);
+  }
+
+  /** What LOBBY tells every socket in the lobby: each seat's name and whether its user is in. */
+  message(): LobbyMessage {
+    const players: LobbyMessage["players"] = [];
+    for (let i = 0; i < this.users.length; i++) {
+      const u = this.users[i] as RaceSeats["users"][number];
+      let here = false;
+      for (const p of this.present.values()) if (p.userId === u.user_id) here = true;
+      players.push({ name: u.username, here });
+    }
+    return { maxSeats: this.maxSeats, players };
   }
 
   /**

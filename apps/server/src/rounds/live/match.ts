@@ -1,4 +1,10 @@
-import { type EndMessage, encodeRematch, LiveOp, LiveTiming } from "@gift-grab/contracts";
+import {
+  type EndMessage,
+  encodeLobby,
+  encodeRematch,
+  LiveOp,
+  LiveTiming,
+} from "@gift-grab/contracts";
 import type { Orientation } from "@gift-grab/simulation";
 import { type LiveConfig, liveConfig } from "./config";
 import { Lobby } from "./lobby";
@@ -103,6 +109,22 @@ function send(dispatcher: nkruntime.MatchDispatcher, m: MatchScope, out: Outgoin
   }
 }
 
+/**
+ * A friend race's lobby changed (a seat reserved, a socket in or out): LOBBY to every socket in
+ * it, so each player sees who else is coming before the host starts.
+ */
+function sendLobby(dispatcher: nkruntime.MatchDispatcher, m: MatchScope) {
+  const lobby = m.lobby;
+  if (!lobby) return;
+  const to: nkruntime.Presence[] = [];
+  for (const sessionId of lobby.present.keys()) {
+    const p = m.presences.get(sessionId);
+    if (p) to.push(p);
+  }
+  if (to.length > 0)
+    dispatcher.broadcastMessage(LiveOp.LOBBY, encodeLobby(lobby.message()), to, null, true);
+}
+
 function guarded<R>(logger: nkruntime.Logger, what: string, fallback: R, run: () => R): R {
   try {
     return run();
@@ -201,6 +223,7 @@ const matchJoin: nkruntime.MatchJoinFunction<Token> = (
       }
       send(dispatcher, m, out);
     }
+    if (!m.round) sendLobby(dispatcher, m);
     return { state };
   });
 
@@ -208,7 +231,7 @@ const matchLeave: nkruntime.MatchLeaveFunction<Token> = (
   _ctx,
   logger,
   _nk,
-  _dispatcher,
+  dispatcher,
   _tick,
   state,
   presences,
@@ -216,11 +239,13 @@ const matchLeave: nkruntime.MatchLeaveFunction<Token> = (
   guarded(logger, "leave", { state }, () => {
     const m = scope;
     if (!m) return { state };
+    let lobbyChanged = false;
     for (const p of presences) {
       m.presences.delete(p.sessionId);
       if (m.round) m.round.leave(p.userId, p.sessionId, clock.now());
-      else m.lobby?.leave(p.sessionId);
+      else if (m.lobby?.leave(p.sessionId)) lobbyChanged = true;
     }
+    if (lobbyChanged) sendLobby(dispatcher, m);
     return { state };
   });
 
@@ -328,12 +353,15 @@ const matchSignal: nkruntime.MatchSignalFunction<Token> = (
   guarded(logger, "signal", { state, data: JSON.stringify({ refused: "failed" }) }, () => {
     const m = scope;
     if (!m) return { state, data: JSON.stringify({ refused: "failed" }) };
+    const reserved = m.lobby?.users.length ?? 0;
     const answer: SignalAnswer = lobbySignal(JSON.parse(data) as LobbySignal, {
       lobby: m.lobby,
       round: m.round,
       start: (bots) => startLobby(dispatcher, m, bots),
       rematch: (matchId) => announceRematch(dispatcher, m, matchId),
     });
+    // A new seat reserved: the players already in see who is coming.
+    if (m.lobby && m.lobby.users.length !== reserved) sendLobby(dispatcher, m);
     return { state, data: JSON.stringify(answer) };
   });
 

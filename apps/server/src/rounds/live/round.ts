@@ -6,6 +6,7 @@ import {
   encodeFrame,
   encodePaused,
   encodeStart,
+  type FrameMessage,
   LiveOp,
   LiveTiming,
   type SeatFrame,
@@ -123,6 +124,12 @@ export class LiveRound {
   private saved: number[] = [];
   /** The tick the last FRAME said. */
   private framedTick = 0;
+  /**
+   * A race's inputs played since the last FRAME, which carries them (tick k after it, seat i
+   * at 2·(k·seats + i), as `batch`): a client replays the confirmed race exactly as played.
+   */
+  private unframed: number[] = [];
+  private unframedTicks = 0;
 
   constructor(init: LiveRoundInit) {
     this.seed = init.seed;
@@ -393,8 +400,11 @@ export class LiveRound {
         this.reveals.push({ type: "power_up_time", index: i, appearAtTick: p.appearAtTick });
       }
     }
+    // A race's loop plays at most raceFrameTicks (a long stall's closed ticks over the next
+    // loops), so its FRAME's inputs stay bounded; a solo round's plays what is due.
+    const most = this.race ? LiveTiming.raceFrameTicks : this.sim.ticks;
     let n = 0;
-    for (let t = this.sim.tick + 1; t <= this.sim.ticks; t++) {
+    for (let t = this.sim.tick + 1; t <= this.sim.ticks && n < most; t++) {
       const closed = t <= clock - LiveTiming.lateTicks;
       if (!closed && !(t <= clock + LiveTiming.aheadTicks && this.allInputsIn(t))) break;
       for (let i = 0; i < seats.length; i++) {
@@ -406,18 +416,19 @@ export class LiveRound {
       }
       n += 1;
     }
-    if (n > 0) this.play(n);
+    if (n > 0) {
+      if (this.race) this.keepInputs(n);
+      this.play(n);
+    }
     // A frame every other loop (10 a second: the client predicts between them), and at once
-    // when it reveals something or the round is over.
+    // when it reveals something, the round is over or a race's unframed inputs pile up.
     this.loops += 1;
     const due =
-      this.reveals.length > 0 || this.sim.over || this.loops % LiveTiming.frameEvery === 0;
-    if (due && (this.sim.tick !== this.framedTick || this.reveals.length > 0)) {
-      this.framedTick = this.sim.tick;
-      out.push(this.frame());
-      // Sent: the end's own FRAME (finish) must not send them again.
-      this.reveals = [];
-    }
+      this.reveals.length > 0 ||
+      this.sim.over ||
+      this.loops % LiveTiming.frameEvery === 0 ||
+      this.unframedTicks >= LiveTiming.raceFrameTicks;
+    if (due && (this.sim.tick !== this.framedTick || this.reveals.length > 0)) this.sendFrame(out);
     if (this.sim.over) this.finish("completed", now, out);
     return true;
   }
@@ -441,6 +452,14 @@ export class LiveRound {
         seat.dy[t] = bot.dy;
       }
     }
+  }
+
+  /** A race: the loop's n ticks of inputs (`batch`) go into the next FRAME. */
+  private keepInputs(n: number) {
+    const from = 2 * this.unframedTicks * this.seats.length;
+    const count = 2 * n * this.seats.length;
+    for (let k = 0; k < count; k++) this.unframed[from + k] = this.batch[k] as number;
+    this.unframedTicks += n;
   }
 
   private allInputsIn(t: number): boolean {
@@ -534,6 +553,13 @@ export class LiveRound {
       }
     }
     if (this.race) {
+      const from = 2 * this.unframedTicks * this.seats.length;
+      for (let i = 0; i < this.seats.length; i++) {
+        const s = this.seats[i] as Seat;
+        this.unframed[from + 2 * i] = s.lastDx;
+        this.unframed[from + 2 * i + 1] = s.lastDy;
+      }
+      this.unframedTicks += 1;
       this.playRaceTick(this.seats.map((s) => [[1, s.lastDx, s.lastDy]]));
       return;
     }
@@ -542,6 +568,14 @@ export class LiveRound {
     playInputs(this.sim, [[1, seat.lastDx, seat.lastDy]], this.events);
     for (const e of this.events) if (e.type === "grab") this.grabTicks[0]?.push(this.sim.tick);
     spawnsOf(this.sim, this.events, this.reveals);
+  }
+
+  /** Sends a FRAME up to the tick played; what it carries (reveals, inputs) is not sent again. */
+  private sendFrame(out: Outgoing[]) {
+    out.push(this.frame());
+    this.framedTick = this.sim.tick;
+    this.unframedTicks = 0;
+    this.reveals = [];
   }
 
   private frame(): Outgoing {
@@ -558,17 +592,34 @@ export class LiveRound {
         y: santa ? santa.y : s.santa.y,
       });
     }
-    return {
-      op: LiveOp.FRAME,
-      to: null,
-      data: encodeFrame({ tick: s.tick, seats, reveals: this.reveals }),
-    };
+    const m: FrameMessage = { tick: s.tick, seats, reveals: this.reveals };
+    if (this.race) m.inputs = this.frameInputs();
+    return { op: LiveOp.FRAME, to: null, data: encodeFrame(m) };
+  }
+
+  /** The unframed ticks' inputs by seat, as FRAME carries them. */
+  private frameInputs(): [number, number][][] {
+    const seats = this.seats.length;
+    const inputs: [number, number][][] = [];
+    for (let i = 0; i < seats; i++) {
+      const mine: [number, number][] = [];
+      for (let k = 0; k < this.unframedTicks; k++) {
+        const o = 2 * (k * seats + i);
+        mine.push([this.unframed[o] as number, this.unframed[o + 1] as number]);
+      }
+      inputs.push(mine);
+    }
+    return inputs;
   }
 
   /** Ends the round: an abandoned one is played out standing still, so its replay is whole. */
   private finish(reason: RoundResult["reason"], now: number, out: Outgoing[]) {
     const ticksPlayed = this.sim.tick;
-    while (!this.sim.over) this.step(this.sim.tick + 1, true);
+    while (!this.sim.over) {
+      this.step(this.sim.tick + 1, true);
+      // A race's FRAMEs carry every tick played, these too, a bounded number at a time.
+      if (this.race && this.unframedTicks >= LiveTiming.raceFrameTicks) this.sendFrame(out);
+    }
     this.phase = "over";
     this.endedAt = now;
     const santas: SantaResult[] = [];
@@ -582,7 +633,8 @@ export class LiveRound {
       });
     }
     this.result = { reason, ticksPlayed, santas, ...(santas[0] as SantaResult) };
-    if (this.reveals.length > 0) out.push(this.frame());
+    if (this.reveals.length > 0 || (this.race && this.sim.tick !== this.framedTick))
+      this.sendFrame(out);
   }
 
   /**
