@@ -29,21 +29,42 @@ export async function startLagProxy(targetPort: number, options: LagOptions) {
   const stats = { chunks: 0, held: 0 };
   const sockets = new Set<net.Socket>();
 
-  /** Forwards `from` to `to` late, in order. */
+  /**
+   * Forwards `from` to `to` late, in order. One queue and one timer a direction: a timer per
+   * chunk would not do, since Node fires timers due at the same millisecond in no set order (a
+   * held chunk and the ones queued behind it share their time), and a stream written out of
+   * order is one TCP never delivers: whole messages arriving swapped.
+   */
   const pipe = (from: net.Socket, to: net.Socket) => {
-    let lastAt = 0;
+    const queue: { at: number; chunk: Buffer }[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let ended = false;
+    const drain = () => {
+      timer = null;
+      const now = Date.now();
+      while (queue.length > 0 && (queue[0] as { at: number }).at <= now) {
+        const { chunk } = queue.shift() as { chunk: Buffer };
+        if (!to.destroyed) to.write(chunk);
+      }
+      if (queue.length > 0) schedule();
+      else if (ended) to.end();
+    };
+    const schedule = () => {
+      if (timer !== null || queue.length === 0) return;
+      timer = setTimeout(drain, Math.max(0, (queue[0] as { at: number }).at - Date.now()));
+    };
     from.on("data", (chunk) => {
       stats.chunks++;
       const held = lost();
       if (held) stats.held++;
-      const at = Math.max(lastAt, Date.now() + options.delayMs + (held ? options.retransmitMs : 0));
-      lastAt = at;
-      setTimeout(() => {
-        if (!to.destroyed) to.write(chunk);
-      }, at - Date.now());
+      const last = queue[queue.length - 1]?.at ?? 0;
+      const at = Math.max(last, Date.now() + options.delayMs + (held ? options.retransmitMs : 0));
+      queue.push({ at, chunk });
+      schedule();
     });
     from.on("end", () => {
-      setTimeout(() => to.end(), Math.max(0, lastAt - Date.now()));
+      ended = true;
+      if (queue.length === 0 && timer === null) to.end();
     });
   };
 

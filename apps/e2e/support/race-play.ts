@@ -9,6 +9,9 @@ export interface RaceSight {
   players: { name: string; bot: boolean }[];
   standings: string;
   desyncs: number;
+  /** Messages from the match that didn't decode. */
+  malformed: number;
+  firstDesync: { tick: number; seat: number; dx: number; dy: number; dScore: number } | null;
   largestCorrection: number;
   largestStep: number;
   confirmedTick: number;

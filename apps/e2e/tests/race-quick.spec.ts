@@ -36,6 +36,7 @@ test("two players searching at once are matched into one race and see the same r
     expect(s.seats).toBe(2);
     expect(s.players.every((p) => !p.bot)).toBe(true);
     expect(s.desyncs).toBe(0);
+    expect(s.firstDesync).toBeNull();
   }
   const [a, b] = await Promise.all(pages.map(({ page }) => raceResults(page)));
   const scores = (t: string) => t.split("\n").map((l) => Number(l.split(/\s+/).pop()));

@@ -78,7 +78,9 @@ export const RaceLobbyRecord = z.object({
   /** Set when the host started the race: the users by seat and the seat count (bots after them). */
   race: z.optional(
     z.object({
-      users: z.array(z.object({ user_id: z.string(), username: z.string() })),
+      users: z.array(
+        z.object({ user_id: z.string(), username: z.string(), name: z.optional(z.string()) }),
+      ),
       seats: z.int().check(z.gte(2), z.lte(4)),
     }),
   ),

@@ -13,6 +13,11 @@ export class Emitter<Events extends { [K in keyof Events]: (...args: any[]) => v
     return () => set.delete(handler);
   }
 
+  /** Whether anyone listens to `event`. */
+  heard(event: keyof Events): boolean {
+    return (this.handlers.get(event)?.size ?? 0) > 0;
+  }
+
   emit<E extends keyof Events>(event: E, ...args: Parameters<Events[E]>): void {
     for (const handler of this.handlers.get(event) ?? []) {
       try {

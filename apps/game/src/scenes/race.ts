@@ -306,6 +306,8 @@ export class RaceScene extends Phaser.Scene {
       predictedTick: p.predicted.tick,
       confirmedTick: p.confirmed.tick,
       desyncs: p.desyncs,
+      firstDesync: p.firstDesync,
+      malformed: this.ticket.match.malformed,
       largestCorrection: p.largestCorrection,
       largestStep: p.largestStep,
       santa: { ...meWorld, page: { x: rect.left + me.x * k, y: rect.top + me.y * k } },

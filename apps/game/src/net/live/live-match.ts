@@ -92,6 +92,14 @@ export class LiveMatch {
   private readonly off: (() => void)[] = [];
   /** Messages that did not decode (never thrown: counted). */
   malformed = 0;
+  /** A friend race's last LOBBY (it may come before the join's answer: kept for whoever asks). */
+  lobby: LobbyMessage | null = null;
+  /**
+   * FRAMEs that came while nothing followed the round: between START and the race or round
+   * screen taking it (a scene starts on the next frame). The screen plays them first
+   * (takeBacklog): a frame missed is ticks the confirmed round can't replay.
+   */
+  private backlog: FrameMessage[] = [];
 
   constructor(private readonly deps: LiveMatchDeps) {
     this.matchId = deps.matchId;
@@ -146,6 +154,11 @@ export class LiveMatch {
     this.oneWayMs = Math.max(0, rtt / 2);
   }
 
+  /** The FRAMEs nobody followed yet, oldest first (emptied). */
+  takeBacklog(): FrameMessage[] {
+    return this.backlog.splice(0);
+  }
+
   sendInput(m: InputMessage): void {
     this.send(LiveOp.INPUT, encodeInput(m));
   }
@@ -182,13 +195,16 @@ export class LiveMatch {
       case LiveOp.START: {
         const m = decodeStart(data);
         if (!m) break;
+        // A snapshot: frames before it are in it.
+        this.backlog.length = 0;
         this.events.emit("start", m, timing);
         return;
       }
       case LiveOp.FRAME: {
         const m = decodeFrame(data);
         if (!m) break;
-        this.events.emit("frame", m);
+        if (this.events.heard("frame")) this.events.emit("frame", m);
+        else this.backlog.push(m);
         return;
       }
       case LiveOp.PAUSED: {
@@ -206,6 +222,7 @@ export class LiveMatch {
       case LiveOp.LOBBY: {
         const m = decodeLobby(data);
         if (!m) break;
+        this.lobby = m;
         this.events.emit("lobby", m);
         return;
       }

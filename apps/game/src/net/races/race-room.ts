@@ -19,6 +19,8 @@ export class RaceRoom implements RaceRoomView {
     readonly match: LiveMatch,
     readonly info: RaceRoomInfo,
   ) {
+    // A LOBBY may come before the join's answer, before this room listened.
+    this.players = match.lobby;
     this.off.push(
       match.events.on("lobby", (m) => {
         this.players = m;

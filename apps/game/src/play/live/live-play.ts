@@ -1,5 +1,6 @@
 import {
   type EndMessage,
+  type FrameMessage,
   LiveTiming,
   type PausedMessage,
   type StartMessage,
@@ -73,10 +74,7 @@ export class LivePlay {
         this.clock.start(m.startInMs, t.receivedAt, t.oneWayMs);
         this.prediction.restart(m.state);
       }),
-      e.on("frame", (m) => {
-        this.prediction.reconcile(m);
-        this.checkLead(m.seats[this.seat]?.filled ?? 0);
-      }),
+      e.on("frame", (m) => this.onFrame(m)),
       e.on("paused", (m, t) => {
         this.pausesLeft = m.pausesLeft;
         if (m.paused) this.clock.pause(m.tick);
@@ -90,6 +88,13 @@ export class LivePlay {
       e.on("lost", (why) => this.events.emit("lost", why)),
       e.on("link", (state) => this.events.emit("link", state)),
     );
+    // Frames that came before this round was followed (the screen starts a frame later).
+    for (const m of match.takeBacklog()) this.onFrame(m);
+  }
+
+  private onFrame(m: FrameMessage): void {
+    this.prediction.reconcile(m);
+    this.checkLead(m.seats[this.seat]?.filled ?? 0);
   }
 
   /**

@@ -74,6 +74,11 @@ export class Prediction {
   private readonly offsets: Offset[];
   /** A race's confirmed Santa or score the server's FRAME disagreed with (0 unless a bug). */
   desyncs = 0;
+  /**
+   * The first disagreement, for a report: the frame's tick, the seat and by how much (seat -1:
+   * a frame that didn't reach back to the confirmed tick; dx is how many ticks it missed).
+   */
+  firstDesync: { tick: number; seat: number; dx: number; dy: number; dScore: number } | null = null;
   /** The largest correction of the predicted Santa, in world units (before smoothing). */
   largestCorrection = 0;
   /**
@@ -191,7 +196,17 @@ export class Prediction {
     const inputs = frame.inputs ?? [];
     const covered = inputs[0]?.length ?? 0;
     const first = frame.tick - covered + 1;
-    if (first > c.tick + 1) this.desyncs += 1; // ticks the frames never covered: can't replay
+    if (first > c.tick + 1) {
+      // Ticks the frames never covered: can't replay.
+      this.desyncs += 1;
+      this.firstDesync ??= {
+        tick: frame.tick,
+        seat: -1,
+        dx: first - c.tick - 1,
+        dy: 0,
+        dScore: 0,
+      };
+    }
     const dirs: [number, number][] = this.lastPlayed.map((d) => [d[0], d[1]]);
     while (c.tick < frame.tick && !c.over) {
       const t = c.tick + 1;
@@ -208,6 +223,13 @@ export class Prediction {
       const s = santaOf(c, i);
       if (s.x === f.x && s.y === f.y && s.score === f.score) continue;
       agreed = false;
+      this.firstDesync ??= {
+        tick: frame.tick,
+        seat: i,
+        dx: f.x - s.x,
+        dy: f.y - s.y,
+        dScore: f.score - s.score,
+      };
       setSanta(c, i, f);
     }
     if (!agreed) this.desyncs += 1;

@@ -1,4 +1,10 @@
-import { encodeFrame, encodeStart, LiveOp, type StartMessage } from "@gift-grab/contracts";
+import {
+  encodeFrame,
+  encodeLobby,
+  encodeStart,
+  LiveOp,
+  type StartMessage,
+} from "@gift-grab/contracts";
 import { createRound, publicState } from "@gift-grab/simulation";
 import type { MatchData } from "@heroiclabs/nakama-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -56,6 +62,36 @@ class FakeLink {
 }
 
 describe("a live round's match over the game's socket", () => {
+  it("keeps the frames and the lobby that come before anyone follows them, for who takes over", async () => {
+    const link = new FakeLink();
+    const match = new LiveMatch({ link, matchId: "m1" });
+    const lobby = { maxSeats: 2, players: [{ name: "Host", here: true }] };
+    // A lobby's LOBBY can come before the join's answer.
+    link.deliver("m1", LiveOp.LOBBY, encodeLobby(lobby));
+    expect(match.lobby).toEqual(lobby);
+    await match.join();
+    const frame = (tick: number) =>
+      encodeFrame({
+        tick,
+        seats: [{ ackTick: tick, filled: 0, score: 0, x: 1, y: 2 }],
+        reveals: [],
+      });
+    link.deliver("m1", LiveOp.FRAME, frame(3));
+    link.deliver("m1", LiveOp.FRAME, frame(6));
+    expect(match.takeBacklog().map((f) => f.tick)).toEqual([3, 6]);
+    expect(match.takeBacklog()).toEqual([]);
+    // A START is a snapshot: frames before it are in it.
+    link.deliver("m1", LiveOp.FRAME, frame(9));
+    link.deliver("m1", LiveOp.START, encodeStart(start));
+    expect(match.takeBacklog()).toEqual([]);
+    // Followed: frames go to the listener, none kept.
+    const seen: number[] = [];
+    match.events.on("frame", (f) => seen.push(f.tick));
+    link.deliver("m1", LiveOp.FRAME, frame(12));
+    expect(seen).toEqual([12]);
+    expect(match.takeBacklog()).toEqual([]);
+  });
+
   beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] }));
   afterEach(() => vi.useRealTimers());
 

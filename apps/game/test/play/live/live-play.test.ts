@@ -25,6 +25,7 @@ function fakeMatch() {
       sent.push({ op: LiveOp.INPUT, lastTick: m.lastTick, n: m.inputs.length }),
     sendPause: (pause: boolean) => sent.push({ op: LiveOp.PAUSE, lastTick: pause ? 1 : 0, n: 0 }),
     leave: () => {},
+    takeBacklog: () => [],
   };
   return { match: match as unknown as LiveMatch, sent };
 }

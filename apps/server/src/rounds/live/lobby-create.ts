@@ -7,6 +7,7 @@ import { liveConfig } from "./config";
 import { newRaceCode } from "./lobby-code";
 import { lobbyCreateWrite } from "./lobby-store";
 import type { LiveRoundParams, LobbyParams } from "./match";
+import { racerName } from "./racer-names";
 import { spendRoundStart } from "./start-spend";
 
 /** Codes drawn before giving up: with 50 bits, a second draw is already a 1-in-2^50 event. */
@@ -22,7 +23,11 @@ export const raceLobbyCreateHandler = defineHandler(raceLobbyCreate, {
     const config = liveConfig(ctx.env);
     const expiresAt = Date.now() + config.lobbyTtlMs;
     const lobby: LobbyParams = {
-      host: { user_id: userId, username: ctx.username ?? "" },
+      host: {
+        user_id: userId,
+        username: ctx.username ?? "",
+        name: racerName(nk, userId, ctx.username ?? ""),
+      },
       max_seats: input.seats ?? 4,
       expires_at: expiresAt,
     };

@@ -3,6 +3,7 @@ import { rpcError } from "../../runtime/errors";
 import { defineHandler } from "../../runtime/handle-rpc";
 import { liveConfig } from "./config";
 import { lobbyByCode, signalLobby } from "./lobby-call";
+import { racerName } from "./racer-names";
 
 /** race_lobby_join: a seat in the code's match (the match decides: lobby-signal.ts). */
 export const raceLobbyJoinHandler = defineHandler(raceLobbyJoin, {
@@ -12,6 +13,7 @@ export const raceLobbyJoinHandler = defineHandler(raceLobbyJoin, {
       op: "reserve",
       user_id: userId,
       username: ctx.username ?? "",
+      name: racerName(nk, userId, ctx.username ?? ""),
     });
     if (!answer) throw rpcError("race_code_unknown", `${raceLobbyJoin.id}: this race has closed`);
     if ("seat" in answer)

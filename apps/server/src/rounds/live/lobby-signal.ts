@@ -8,7 +8,7 @@ import type { LiveRound } from "./round";
  * time: two friends can't both take the last seat, and a start can't race a reservation.
  */
 export type LobbySignal =
-  | { op: "reserve"; user_id: string; username: string }
+  | { op: "reserve"; user_id: string; username: string; name?: string }
   | { op: "start"; bots: boolean }
   | { op: "over" }
   | { op: "rematch"; match_id: string };
@@ -30,7 +30,11 @@ export interface SignalTarget {
 export function lobbySignal(signal: LobbySignal, t: SignalTarget): SignalAnswer {
   if (signal.op === "reserve") {
     if (t.lobby) {
-      const answer = t.lobby.reserve(String(signal.user_id), String(signal.username ?? ""));
+      const answer = t.lobby.reserve(
+        String(signal.user_id),
+        String(signal.username ?? ""),
+        String(signal.name || signal.username || ""),
+      );
       return "seat" in answer ? { seat: answer.seat } : { refused: answer.refused };
     }
     // A started race (or a rematch) takes back only its own players.

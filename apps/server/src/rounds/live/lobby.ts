@@ -8,7 +8,7 @@ import type { RaceSeats } from "./match";
  * when the host starts; until then no round exists, so the Santa count is known at the start.
  */
 export interface LobbyInit {
-  host: { user_id: string; username: string };
+  host: { user_id: string; username: string; name?: string };
   /** Seats at most (2–4). */
   maxSeats: number;
   expiresAt: number;
@@ -42,11 +42,11 @@ export class Lobby {
   }
 
   /** A seat for this user: the one held already, the next free one, or why not. */
-  reserve(userId: string, username: string): ReserveAnswer {
+  reserve(userId: string, username: string, name = username): ReserveAnswer {
     const held = this.seatOf(userId);
     if (held >= 0) return { seat: held };
     if (this.users.length >= this.maxSeats) return { refused: "full" };
-    this.users.push({ user_id: userId, username });
+    this.users.push({ user_id: userId, username, name });
     return { seat: this.users.length - 1 };
   }
 
@@ -76,7 +76,7 @@ export class Lobby {
       const u = this.users[i] as RaceSeats["users"][number];
       let here = false;
       for (const p of this.present.values()) if (p.userId === u.user_id) here = true;
-      players.push({ name: u.username, here });
+      players.push({ name: u.name || u.username, here });
     }
     return { maxSeats: this.maxSeats, players };
   }

@@ -66,13 +66,14 @@ export interface LiveRoundParams {
 
 /** A race's seats: the players matched, then bots up to `seats`. */
 export interface RaceSeats {
-  users: { user_id: string; username: string }[];
+  /** `name`: shown over the Santa and in the lobby (racer-names.ts); the username otherwise. */
+  users: { user_id: string; username: string; name?: string }[];
   seats: number;
 }
 
 /** A lobby's host, size and expiry. */
 export interface LobbyParams {
-  host: { user_id: string; username: string };
+  host: { user_id: string; username: string; name?: string };
   max_seats: number;
   expires_at: number;
 }
@@ -85,9 +86,11 @@ export function seatUsers(p: LiveRoundParams): SeatUser[] {
     return [{ userId: String(p.user_id), username: String(p.username ?? "") }];
   const race = JSON.parse(p.race) as RaceSeats;
   const seats = Math.max(2, Math.min(4, Math.trunc(Number(race.seats)) || 2));
-  const users: SeatUser[] = race.users
-    .slice(0, seats)
-    .map((u) => ({ userId: String(u.user_id), username: String(u.username ?? "") }));
+  const users: SeatUser[] = race.users.slice(0, seats).map((u) => ({
+    userId: String(u.user_id),
+    username: String(u.username ?? ""),
+    name: String(u.name || u.username || ""),
+  }));
   for (let i = users.length; i < seats; i++)
     users.push({ userId: "", username: `Bot ${BOT_NAMES[i] ?? i}`, bot: true });
   return users;

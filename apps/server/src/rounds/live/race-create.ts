@@ -2,6 +2,7 @@ import { LIVE_ROUND_MATCH, RaceMatchmaker, raceWithBots } from "@gift-grab/contr
 import { defineHandler } from "../../runtime/handle-rpc";
 import { liveConfig } from "./config";
 import type { LiveRoundParams, RaceSeats } from "./match";
+import { racerName, racerNames } from "./racer-names";
 import { spendRoundStart } from "./start-spend";
 
 /**
@@ -34,9 +35,17 @@ export const raceMatched: nkruntime.MatchmakerMatchedFunction = (_ctx, logger, n
     return undefined;
   }
   const users: RaceSeats["users"] = [];
+  const names = racerNames(
+    nk,
+    matches.map((m) => m.presence.userId),
+  );
   for (const m of matches)
     if (!users.some((u) => u.user_id === m.presence.userId))
-      users.push({ user_id: m.presence.userId, username: m.presence.username });
+      users.push({
+        user_id: m.presence.userId,
+        username: m.presence.username,
+        name: names.get(m.presence.userId) || m.presence.username,
+      });
   return nk.matchCreate(LIVE_ROUND_MATCH, raceParams(users, count));
 };
 
@@ -44,7 +53,13 @@ export const raceWithBotsHandler = defineHandler(raceWithBots, {
   run(input, { userId, ctx, logger, nk }) {
     spendRoundStart(nk, logger, ctx, userId, "race_with_bots");
     const params = raceParams(
-      [{ user_id: userId, username: ctx.username ?? "" }],
+      [
+        {
+          user_id: userId,
+          username: ctx.username ?? "",
+          name: racerName(nk, userId, ctx.username ?? ""),
+        },
+      ],
       input.seats ?? RaceMatchmaker.maxCount,
     );
     params.orientation = input.orientation ?? "landscape";

@@ -246,7 +246,7 @@ export class LiveRound {
 
   /** Each seat's name and whether the server plays it now (START). */
   players(): StartPlayer[] {
-    return this.seats.map((s) => ({ name: s.username, bot: s.botDriven }));
+    return this.seats.map((s) => ({ name: s.name, bot: s.botDriven }));
   }
 
   private pausedMessage(now: number, to: number[] | null): Outgoing {

@@ -19,6 +19,8 @@ export interface Seat {
   /** "" for a bot's seat (nobody can join it). */
   userId: string;
   username: string;
+  /** Shown over the seat's Santa in a race (START's players). */
+  name: string;
   /** A race's seat the server filled with a bot: never a player's. */
   bot: boolean;
   /**
@@ -52,6 +54,8 @@ export interface Seat {
 export interface SeatUser {
   userId: string;
   username: string;
+  /** What a race shows for the seat (a display name); the username when absent. */
+  name?: string;
   bot?: boolean;
 }
 
@@ -61,6 +65,7 @@ export function createSeat(index: number, user: SeatUser, ticks: number): Seat {
     index,
     userId: bot ? "" : user.userId,
     username: user.username,
+    name: user.name || user.username,
     bot,
     botDriven: bot,
     client: "unknown",
