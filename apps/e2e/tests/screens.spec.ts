@@ -242,6 +242,26 @@ for (const device of devices) {
     await shots("leaderboard");
     await clickButton(page, "Back");
     await waitForScene(page, "Menu");
+
+    // A race: its menu, a friend race's lobby, the race itself (the host alone: the server's
+    // bots in the other seats) and its results.
+    await clickButton(page, "Race");
+    await waitForScene(page, "RaceMenu");
+    await shots("race-menu");
+    await clickButton(page, "Race a friend");
+    await waitForGame(page, (s) => s.scene === "RaceLobby" && !!s.raceLobby);
+    await shots("race-lobby");
+    await clickButton(page, "Start race");
+    await waitForGame(page, (s) => s.scene === "Race" && s.status === "playing", 20_000);
+    await atEverySize(async (size) => {
+      await page.screenshot({ path: `${SCREENS}/race-${size.name}.png` });
+      await expectButtonsReachable(page, `race at ${size.name}`);
+      if (isPhone(size)) await expectReadable(page, `race at ${size.name}`);
+    });
+    await waitForScene(page, "RaceResults", "ready", 30_000);
+    await shots("race-results");
+    await clickButton(page, "Menu");
+    await waitForScene(page, "Menu");
     expect((await gameState(page)).scene).toBe("Menu");
     expect(errors).toEqual([]);
     await context.close();

@@ -245,12 +245,14 @@ export class RaceScene extends Phaser.Scene {
     const hudH = Math.max((stacked ? 76 : 54) * s, (stacked ? 70 : 50) * pixelRatio());
     const pad = 10;
     const view = seatView(this.live.prediction.predicted, this.live.seat);
-    this.field.fit(worldField(view), {
-      x: pad,
-      y: hudH + pad,
-      width: width - pad * 2,
-      height: height - hudH - pad * 2,
-    });
+    const field = worldField(view);
+    // Everyone races on one field (a wide one): a phone held upright shows it turned.
+    const turned = height > width && field.width > field.height;
+    this.field.fit(
+      field,
+      { x: pad, y: hudH + pad, width: width - pad * 2, height: height - hudH - pad * 2 },
+      turned,
+    );
     const leaveW = 84 * s;
     const leaveH = Math.max(38 * s, MuteButton.side(0));
     const y = Math.max(27 * s, 24 * pixelRatio());
@@ -259,8 +261,10 @@ export class RaceScene extends Phaser.Scene {
     const muteX = width - 10 - leaveW - 8 - muteSide / 2;
     this.mute.place(muteX, y, muteSide);
     this.hud.layout(width, height, hudH + pad, muteX - muteSide / 2 - 12, stacked);
-    const corner = this.field.toScreen({ x: 0, y: 0 });
-    this.standings.layout(corner.x + 8, corner.y + 8);
+    const size = worldField(view);
+    const a = this.field.toScreen({ x: 0, y: 0 });
+    const b = this.field.toScreen({ x: size.width, y: size.height });
+    this.standings.layout(Math.min(a.x, b.x) + 8, Math.min(a.y, b.y) + 8);
   }
 
   private draw() {
@@ -292,9 +296,11 @@ export class RaceScene extends Phaser.Scene {
     const g = p.predicted.gift;
     const giftWorld = { x: g.x / SUBUNITS, y: g.y / SUBUNITS };
     const gift = this.field.toScreen(giftWorld);
-    const field = this.field.toScreen({ x: 0, y: 0 });
     const size = worldField(p.predicted);
-    const far = this.field.toScreen({ x: size.width, y: size.height });
+    const a = this.field.toScreen({ x: 0, y: 0 });
+    const b = this.field.toScreen({ x: size.width, y: size.height });
+    const field = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y) };
+    const far = { x: Math.max(a.x, b.x), y: Math.max(a.y, b.y) };
     return {
       phase: this.phase,
       seat: this.live.seat,

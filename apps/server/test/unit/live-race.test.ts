@@ -74,8 +74,8 @@ describe("a race on the live round", () => {
     expect(round.seats.map((s) => [s.username, s.bot])).toEqual([
       ["alice", false],
       ["bob", false],
-      ["Bot Blitzen", true],
-      ["Bot Vixen", true],
+      ["Blitzen", true],
+      ["Vixen", true],
     ]);
     expect(round.mayJoin("")).toBe(false);
     expect(round.mayJoin("stranger")).toBe(false);

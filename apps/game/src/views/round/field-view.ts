@@ -30,6 +30,9 @@ export class FieldView {
   private readonly sparks: Phaser.GameObjects.Particles.ParticleEmitter;
   private scale = 1;
   private origin: Vec = { x: 0, y: 0 };
+  /** The field drawn a quarter turn clockwise (a wide field on a tall screen). */
+  private turnedBy = false;
+  private height = 0;
 
   constructor(scene: Phaser.Scene, round: RoundState) {
     const add = scene.add;
@@ -73,26 +76,56 @@ export class FieldView {
     this.layer.add(this.sparks);
   }
 
-  /** Fits the field (world size `field`) into the screen rectangle, centred. */
-  fit(field: { width: number; height: number }, area: Rect) {
-    this.scale = Math.min(area.width / field.width, area.height / field.height);
+  /**
+   * Fits the field (world size `field`) into the screen rectangle, centred. `turned`: a quarter
+   * turn clockwise, so a wide field fills a tall screen (a race's field on a phone held upright);
+   * the things on it stay upright, and toScreen/toWorld/worldDirection turn with it.
+   */
+  fit(field: { width: number; height: number }, area: Rect, turned = false) {
+    const w = turned ? field.height : field.width;
+    const h = turned ? field.width : field.height;
+    this.scale = Math.min(area.width / w, area.height / h);
+    this.turnedBy = turned;
+    this.height = field.height;
     this.origin = {
-      x: area.x + (area.width - field.width * this.scale) / 2,
-      y: area.y + (area.height - field.height * this.scale) / 2,
+      x: area.x + (area.width - w * this.scale) / 2,
+      y: area.y + (area.height - h * this.scale) / 2,
     };
-    this.layer.setPosition(this.origin.x, this.origin.y).setScale(this.scale);
+    // Turned, the field's left edge lies along the top: its world origin is the top-right corner.
+    const at = turned ? { x: this.origin.x + w * this.scale, y: this.origin.y } : this.origin;
+    this.layer
+      .setPosition(at.x, at.y)
+      .setScale(this.scale)
+      .setRotation(turned ? Math.PI / 2 : 0);
+    const upright = turned ? -Math.PI / 2 : 0;
+    for (const child of this.layer.list) {
+      if (child !== this.layer.list[0] && "setRotation" in child)
+        (child as Phaser.GameObjects.Image).setRotation(upright);
+    }
   }
 
   get fieldScale(): number {
     return this.scale;
   }
 
+  get turned(): boolean {
+    return this.turnedBy;
+  }
+
   toWorld(p: Vec): Vec {
-    return { x: (p.x - this.origin.x) / this.scale, y: (p.y - this.origin.y) / this.scale };
+    const x = (p.x - this.origin.x) / this.scale;
+    const y = (p.y - this.origin.y) / this.scale;
+    return this.turnedBy ? { x: y, y: this.height - x } : { x, y };
   }
 
   toScreen(p: Vec): Vec {
-    return { x: this.origin.x + p.x * this.scale, y: this.origin.y + p.y * this.scale };
+    const q = this.turnedBy ? { x: this.height - p.y, y: p.x } : p;
+    return { x: this.origin.x + q.x * this.scale, y: this.origin.y + q.y * this.scale };
+  }
+
+  /** A direction on the screen (a stick, the arrow keys) as a direction on the field. */
+  worldDirection(v: Vec): Vec {
+    return this.turnedBy ? { x: v.y, y: -v.x } : v;
   }
 
   sparksAt(count: number, at: Vec): void {

@@ -76,7 +76,9 @@ export class RacersView {
         if (img.texture.key !== tex) img.setTexture(tex);
         img.setPosition(at.x, at.y);
       }
-      const top = this.field.toScreen({ x: at.x, y: at.y - lift });
+      // Over the Santa on the screen, however the field is turned.
+      const centre = this.field.toScreen(at);
+      const top = { x: centre.x, y: centre.y - lift * this.field.fieldScale };
       (this.tags[i] as Phaser.GameObjects.Text).setPosition(top.x, top.y);
     }
   }

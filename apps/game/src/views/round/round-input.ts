@@ -88,15 +88,18 @@ export class RoundInput {
     const follow = this.follow?.direction(santa, santaStep(this.round()));
     if (follow) return follow;
     const touch = this.touch.direction(santa);
-    if (touch) return touch;
+    // A stick pushes on the screen; a tap's target is already on the field.
+    if (touch) return this.touch.stick() ? this.field.worldDirection(touch) : touch;
     if (this.mouse) return towardTarget(santa, this.mouse.target);
     const k = this.keys;
-    return keyboardDirection({
-      left: !!(k?.LEFT.isDown || k?.A.isDown),
-      right: !!(k?.RIGHT.isDown || k?.D.isDown),
-      up: !!(k?.UP.isDown || k?.W.isDown),
-      down: !!(k?.DOWN.isDown || k?.S.isDown),
-    });
+    return this.field.worldDirection(
+      keyboardDirection({
+        left: !!(k?.LEFT.isDown || k?.A.isDown),
+        right: !!(k?.RIGHT.isDown || k?.D.isDown),
+        up: !!(k?.UP.isDown || k?.W.isDown),
+        down: !!(k?.DOWN.isDown || k?.S.isDown),
+      }),
+    );
   }
 
   /** Where a finger has Santa heading (world units), when he follows one. */

@@ -92,7 +92,8 @@ export function seatUsers(p: LiveRoundParams): SeatUser[] {
     name: String(u.name || u.username || ""),
   }));
   for (let i = users.length; i < seats; i++)
-    users.push({ userId: "", username: `Bot ${BOT_NAMES[i] ?? i}`, bot: true });
+    // Named like Santa's reindeer; the game marks a bot's seat as one (START's `bot`).
+    users.push({ userId: "", username: BOT_NAMES[i] ?? `Reindeer ${i}`, bot: true });
   return users;
 }
 
