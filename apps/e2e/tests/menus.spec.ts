@@ -40,6 +40,8 @@ test("the menus work from the keyboard: Tab and arrows move focus, Enter and Spa
   await playAsGuest(page);
   expect(await focusedLabel(page)).toBe("Play");
   await page.keyboard.press("Tab");
+  expect(await focusedLabel(page)).toBe("Race");
+  await page.keyboard.press("Tab");
   expect(await focusedLabel(page)).toBe("Leaderboard");
   await page.keyboard.press("ArrowDown");
   expect(await focusedLabel(page)).toBe("Account");
@@ -74,7 +76,8 @@ test("keys pressed within one frame each count once (menus and pause)", async ({
     { key: "Tab", shiftKey: true },
     { key: "ArrowDown" },
   ]);
-  expect(await focusedLabel(page)).toBe("Account");
+  // Play → Race → Leaderboard → Race → Leaderboard.
+  expect(await focusedLabel(page)).toBe("Leaderboard");
   await pressWithinOneFrame(page, [{ key: "ArrowUp" }, { key: "ArrowUp" }, { key: "ArrowUp" }]);
   expect(await focusedLabel(page)).toBe("Settings");
 

@@ -7,16 +7,15 @@ import { GameOverScene } from "../scenes/game-over";
 import { LeaderboardScene } from "../scenes/leaderboard";
 import { MenuScene } from "../scenes/menu";
 import { OverlayScene } from "../scenes/overlay";
-import { RaceScene } from "../scenes/race";
-import { RaceLobbyScene } from "../scenes/race-lobby";
-import { RaceMenuScene } from "../scenes/race-menu";
-import { RaceResultsScene } from "../scenes/race-results";
 import { RoundScene } from "../scenes/round";
 import { SettingsScene } from "../scenes/settings";
 import { SharedRunScene } from "../scenes/shared-run";
 import { SignInScene } from "../scenes/sign-in";
 
-/** The one Phaser GameConfig. Overlay is last so it draws on top of every other scene. */
+/**
+ * The one Phaser GameConfig. Overlay is last so it draws on top of every other scene. The
+ * race's scenes load when first wanted (scenes/open-race.ts).
+ */
 export const gameConfig = (
   renderer: RendererKind,
   /** The canvas in its own pixels, and its CSS size as a fraction of that (1 / pixel ratio). */
@@ -40,10 +39,6 @@ export const gameConfig = (
     RoundScene,
     GameOverScene,
     SharedRunScene,
-    RaceMenuScene,
-    RaceLobbyScene,
-    RaceScene,
-    RaceResultsScene,
     ...extra,
     OverlayScene,
   ],

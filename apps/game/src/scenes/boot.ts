@@ -12,6 +12,7 @@ import { setNet } from "../net/current-net";
 import { raceFailureMessage } from "../net/messages";
 import type { GameNet } from "../net/types";
 import { colors, textStyle } from "../views/theme";
+import { openRace } from "./open-race";
 
 /** Draws the textures, creates the one GameNet, restores the saved session and routes on. */
 export class BootScene extends Phaser.Scene {
@@ -51,12 +52,13 @@ export class BootScene extends Phaser.Scene {
     window.history.replaceState(window.history.state, "", withoutRaceLink(window.location.href));
     const restored = await whileRunning(this, net.restore());
     if (restored !== "restored") await whileRunning(this, net.signInAsGuest());
+    let next: { key: "RaceLobby" | "RaceMenu"; data: object };
     try {
-      const room = await whileRunning(this, net.joinRace(code));
-      this.scene.start("RaceLobby", { room });
+      next = { key: "RaceLobby", data: { room: await whileRunning(this, net.joinRace(code)) } };
     } catch (err) {
-      this.scene.start("RaceMenu", { error: raceFailureMessage(err) });
+      next = { key: "RaceMenu", data: { error: raceFailureMessage(err) } };
     }
+    await whileRunning(this, openRace(this, next.key, next.data));
   }
 
   private async start() {

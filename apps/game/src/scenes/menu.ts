@@ -1,10 +1,14 @@
 import type * as Phaser from "phaser";
 import { TEX } from "../art/textures";
+import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
+import { unreachableMessage } from "../net/messages";
 import type { Button } from "../views/button";
 import { playRound } from "../views/play-round";
 import { colors, textStyle, uiScale } from "../views/theme";
+import { showToast } from "../views/toast";
 import { UiScene } from "../views/ui-scene";
+import { openRace } from "./open-race";
 
 /** Play, Race, Leaderboard, Account, Settings. */
 export class MenuScene extends UiScene {
@@ -30,12 +34,20 @@ export class MenuScene extends UiScene {
     this.mascot = this.add.image(0, 0, TEX.santaIdle);
     this.buttons = [
       this.button("Play", () => void playRound(this)),
-      this.button("Race", () => this.scene.start("RaceMenu"), "secondary"),
+      this.button("Race", () => void this.race(), "secondary"),
       this.button("Leaderboard", () => this.scene.start("Leaderboard"), "secondary"),
       this.button("Account", () => this.scene.start("Account"), "secondary"),
       this.button("Settings", () => this.scene.start("Settings"), "secondary"),
     ];
     this.focus.focus(this.buttons[0] ?? null);
+  }
+
+  private async race() {
+    try {
+      await whileRunning(this, openRace(this, "RaceMenu"));
+    } catch {
+      showToast(this, unreachableMessage);
+    }
   }
 
   protected layout() {

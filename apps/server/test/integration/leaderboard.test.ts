@@ -10,15 +10,16 @@ import {
 } from "@gift-grab/contracts";
 import type { Session } from "@heroiclabs/nakama-js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type LiveWho, playLiveRound } from "./live-client";
+import { playLiveRound } from "./live-client";
 import { ownStack } from "./own-stack";
 import { call, player, userId } from "./rounds-client";
 
-// Scores reach the board only from live rounds the server plays, so each is really played:
-// in 60 s rounds a bot steering at the gift scores 26–63 (playBot, 500 seeds), and thirty
-// players, all at once, get the distinct scores 1..30 (the bot steers away from the gift once
-// it has its score; a new gift never spawns within reach of Santa).
-const DURATION = 60_000;
+// The board's pages need 30 distinct scores. A score reaches the board only from a live round
+// the server plays (live-rounds.test.ts holds that path, and the last test here plays one), so
+// thirty live rounds would make this file wait out a minute of real time and more: the 30
+// records are planted with SQL instead, for this week's period, and Nakama restarted so its
+// rank cache (filled from the database at start) has them, as it would after any restart.
+const DURATION = 10_000;
 const PLAYERS = 30;
 const stack = ownStack({
   name: "leaderboard",
@@ -30,16 +31,27 @@ const stack = ownStack({
 });
 const port = () => stack().port;
 const players: { session: Session; score: number }[] = [];
-/** A round that fell short of its score is played again: the board keeps the best. */
+/** A round that scored nothing is played again (a 0 stays off the board). */
 const TRIES = 3;
 
-async function reach(who: LiveWho, score: number) {
-  for (let i = 0; i < TRIES; i++) {
-    const end = await playLiveRound(port(), who, { stopAt: score });
-    if (end.best === score) return;
-    if (end.best > score) throw new Error(`aimed at ${score}, the board has ${end.best}`);
-  }
-  throw new Error(`no round reached ${score} in ${TRIES} tries`);
+/** Rows of the weekly board written straight into Postgres, expiring at `expiry` (ISO). */
+function plantRecords(
+  rows: { session: Session; username: string; score: number; powerUps?: number }[],
+  expiry: string,
+) {
+  const values = rows
+    .map(
+      (r) =>
+        `('${WEEKLY_LEADERBOARD_ID}', '${userId(r.session)}', '${r.username}', ${r.score}, '{"gifts": ${r.score}, "power_ups_used": ${r.powerUps ?? 0}, "client": "test"}', '${expiry}')`,
+    )
+    .join(",");
+  execFileSync("psql", [
+    `postgresql://${stack().databaseAddress}`,
+    "-v",
+    "ON_ERROR_STOP=1",
+    "-c",
+    `INSERT INTO leaderboard_record (leaderboard_id, owner_id, username, score, metadata, expiry_time) VALUES ${values}`,
+  ]);
 }
 
 type View = RpcResponse<typeof leaderboardView>;
@@ -63,14 +75,21 @@ const range = (from: number, to: number, step = 1) =>
   Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
 
 beforeAll(async () => {
-  await Promise.all(
-    range(1, PLAYERS).map(async (score) => {
-      const who = await player(port());
-      await reach(who, score);
-      players.push({ session: who.session, score });
-    }),
+  // One after another: thirty sign-ups at once on a loaded machine were answered with a closed
+  // connection ("other side closed", nothing read), as Nakama's 10 s write timeout does.
+  for (const score of range(1, PLAYERS))
+    players.push({ session: (await player(port())).session, score });
+  const thisWeek = new Date(weeklyResetAfter(Date.now())).toISOString();
+  plantRecords(
+    players.map((p) => ({
+      session: p.session,
+      username: p.session.username ?? "",
+      score: p.score,
+    })),
+    thisWeek,
   );
-}, 300_000);
+  await stack().restartNakama();
+}, 120_000);
 
 describe("leaderboard_view with 30 players", () => {
   it("gives every player their own rank and score", async () => {
@@ -164,19 +183,15 @@ describe("leaderboard_view with 30 players", () => {
     // Write them straight into Postgres: the server can't travel back in time.
     const prevReset = new Date(weeklyResetBefore(Date.now())).toISOString();
     const owners = await Promise.all(range(1, 4).map(() => player(port())));
-    const rows = owners
-      .map(
-        (o, i) =>
-          `('${WEEKLY_LEADERBOARD_ID}', '${userId(o.session)}', 'lastweek${i}', ${100 + i * 10}, '{"gifts": ${100 + i * 10}, "power_ups_used": 1, "client": "test"}', '${prevReset}')`,
-      )
-      .join(",");
-    execFileSync("psql", [
-      `postgresql://${stack().databaseAddress}`,
-      "-v",
-      "ON_ERROR_STOP=1",
-      "-c",
-      `INSERT INTO leaderboard_record (leaderboard_id, owner_id, username, score, metadata, expiry_time) VALUES ${rows}`,
-    ]);
+    plantRecords(
+      owners.map((o, i) => ({
+        session: o.session,
+        username: `lastweek${i}`,
+        score: 100 + i * 10,
+        powerUps: 1,
+      })),
+      prevReset,
+    );
 
     const { session } = playerWith(30);
     const res = await view(session);
@@ -217,17 +232,18 @@ describe("leaderboard_view with 30 players", () => {
     expect(res.records[0]).toMatchObject({ rank: 1, score: 30 });
   });
 
-  it("tells in END the rank the board then shows", async () => {
+  it("tells in END the rank the board then shows, for a score a live round earned", async () => {
     const who = await player(port());
     let end = await playLiveRound(port(), who);
-    for (let i = 1; i < TRIES && end.best <= PLAYERS; i++) end = await playLiveRound(port(), who);
-    if (end.best <= PLAYERS) throw new Error(`no round above ${PLAYERS} in ${TRIES} tries`);
-    const top = end.best;
-    expect(end).toMatchObject({ reason: "completed", rank: 1, score: top, newBest: true });
+    for (let i = 1; i < TRIES && end.best === 0; i++) end = await playLiveRound(port(), who);
+    if (end.best === 0) throw new Error(`no round scored in ${TRIES} tries`);
+    expect(end).toMatchObject({ reason: "completed", score: end.best, newBest: true });
+    // Ranked among the planted 1..30: below every higher score, beside an equal one.
+    const above = Math.max(0, PLAYERS - end.best);
+    const tied = end.best <= PLAYERS ? 1 : 0;
+    expect(end.rank).toBeGreaterThanOrEqual(above + 1);
+    expect(end.rank).toBeLessThanOrEqual(above + 1 + tied);
     const after = await view(who.session);
-    expect(after.me).toMatchObject({ rank: 1, score: top });
-    expect(after.records[1]).toMatchObject({ rank: 2, score: 30 });
-    const second = await view(playerWith(30).session);
-    expect(second.me?.rank).toBe(2);
-  }, 300_000);
+    expect(after.me).toMatchObject({ rank: end.rank, score: end.best });
+  }, 120_000);
 });

@@ -78,8 +78,11 @@ export class RacersView {
       }
       // Over the Santa on the screen, however the field is turned.
       const centre = this.field.toScreen(at);
-      const top = { x: centre.x, y: centre.y - lift * this.field.fieldScale };
-      (this.tags[i] as Phaser.GameObjects.Text).setPosition(top.x, top.y);
+      const tag = this.tags[i] as Phaser.GameObjects.Text;
+      // Kept on the screen when its Santa is at an edge.
+      const half = tag.width / 2 + 2;
+      const x = Math.min(Math.max(centre.x, half), this.scene.scale.width - half);
+      tag.setPosition(x, Math.max(centre.y - lift * this.field.fieldScale, tag.height + 2));
     }
   }
 }
