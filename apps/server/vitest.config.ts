@@ -2,8 +2,9 @@ import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * The file that waits out the longest real clock starts first, or it ends the run late: the
- * leaderboard plays 60 s rounds (the run's floor). Vitest orders by the last run's durations
+ * The file that waits out the longest real clock starts first, or it ends the run late (the
+ * leaderboard once played thirty 60 s rounds; it plants its board now, and still starts first:
+ * its Nakama restart and one live round are its own clock). Vitest orders by the last run's durations
  * when it has them, by file size when it doesn't (a fresh clone), which would start it late.
  * (Starting the CPU-bound determinism file first too was measured worse on a busy machine: its
  * goja replays then overlap the bcrypt races, whose requests outran the client's timeout.)
@@ -42,7 +43,7 @@ export default defineConfig({
           hookTimeout: 120000,
           // Files run in parallel, four at a time. The run is mostly waiting on real clocks
           // (rounds, lifetimes, restarts), so more files than cores pay: on 2 cores, quiet,
-          // 72 s against 246 s one after another (the leaderboard's 69 s is the floor); with
+          // 72 s against 246 s one after another (then the leaderboard's 69 s was the floor); with
           // load 9-16 from other work, 4 workers 101 s, 6 96 s, 8 91-105 s. Past 4 the
           // CPU-heavy files (bcrypt sign-up races, goja replays) starve each other: at 8, the
           // bcrypt races outran their timeout. A file that needs
