@@ -24,7 +24,7 @@ export async function raceSight(page: Page): Promise<RaceSight | null> {
   return s.scene === "Race" ? ((s.race as RaceSight | undefined) ?? null) : null;
 }
 
-/** Plays until the race is over, steering once a frame; returns the last sight in play. */
+/** Plays until the race is over, steering every 50 ms; returns the last sight in play. */
 export async function playRace(
   page: Page,
   steer: (s: RaceSight) => Promise<void>,
@@ -33,7 +33,9 @@ export async function playRace(
   await waitFrames(page);
   let last: RaceSight | null = null;
   for (;;) {
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    // A look every 50 ms, about a person's quickest reaction: each look reads the whole probe,
+    // and two pages looking every frame loaded the machine the suite shares.
+    await page.waitForTimeout(50);
     const s = await raceSight(page);
     if (!s || s.phase === "over") break;
     last = s;

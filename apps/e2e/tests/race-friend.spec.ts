@@ -18,10 +18,9 @@ test("a friend race: a link opened with no account lands in the lobby; keyboard 
   browser,
 }) => {
   test.setTimeout(120_000);
-  // The host: a desktop with the keyboard.
+  // The host: a desktop (the suite's small window, 960×540) with the keyboard.
   const hostContext = await browser.newContext({
     baseURL: site().url,
-    viewport: { width: 1280, height: 720 },
     permissions: ["clipboard-read", "clipboard-write"],
   });
   const host = await hostContext.newPage();

@@ -104,7 +104,9 @@ async function resizeTo(page: Page, size: Size) {
 }
 
 // 1920×1080 in software WebGL is slow, and screenshots of it more so.
-test.describe.configure({ timeout: 180_000 });
+// The suite's longest file: its tests (touch sizes, desktop sizes, the overlay) run on workers
+// of their own, each with a site of its own, rather than one after another on one worker.
+test.describe.configure({ timeout: 180_000, mode: "parallel" });
 
 const site = useShortRoundSite("e2e-screens", 6_000);
 
