@@ -178,8 +178,21 @@ for (const device of devices) {
     await clickButton(page, "Resume");
     await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
     // The round at every size, while the rest of it (under 6 s) runs. A resize that turns the
-    // screen or rescales the field pauses it, saying what to do; the player plays on.
+    // screen or rescales the field pauses it, saying what to do; the player plays on. A live
+    // round's pause is the server's (PAUSED comes a round trip after the turn): a turn away from
+    // the field's shape, with a pause left, is waited for, not sampled.
+    const played = (await gameState(page)).round as {
+      field: { width: number; height: number };
+      live: { pausesLeft: number } | null;
+    };
+    const fieldTall = played.field.height > played.field.width;
+    let wasTurned = false;
     await atEverySize(async (size) => {
+      const turned = size.height > size.width !== fieldTall;
+      const left = ((await gameState(page)).round as typeof played | undefined)?.live?.pausesLeft;
+      if (turned && !wasTurned && (left ?? 0) > 0)
+        await waitForGame(page, (s) => s.status === "paused");
+      wasTurned = turned;
       const now = await gameState(page);
       if (now.status === "paused") {
         await page.screenshot({ path: `${SCREENS}/game-resized-${size.name}.png` });
