@@ -63,6 +63,10 @@ async function refused(who: Someone, id: string, body: unknown) {
 describe("racing a friend by code", () => {
   it("a friend joins by code, the host starts, both finish; then a rematch with the same seats", async () => {
     const [host, friend] = (await people(2)) as [Someone, Someone];
+    // A race shows display names (racer-names.ts): the friend has one, the host only a username.
+    expect(
+      await friend.client.updateAccount(friend.session, { display_name: "Racing Rudolph" }),
+    ).toBe(true);
     const lobby = await createLobby(host);
     expect(lobby.code).toMatch(new RegExp(`^[${RaceLobby.alphabet}]{${RaceLobby.codeLength}}$`));
     expect(lobby.link_query).toBe(`?race=${lobby.code}`);
@@ -70,7 +74,7 @@ describe("racing a friend by code", () => {
     const hostPlayer = new LivePlayer(host.client, host.session, lobby.match_id);
     await hostPlayer.enter();
     // LOBBY: the host sees itself in the lobby, then the friend who reserved, then here.
-    const names = [host.session.username, friend.session.username];
+    const names = [host.session.username, "Racing Rudolph"];
     expect(names.every((n) => typeof n === "string" && n.length > 0)).toBe(true);
     expect(await hostPlayer.untilLobby(() => true)).toEqual({
       maxSeats: 4,
