@@ -104,9 +104,7 @@ async function resizeTo(page: Page, size: Size) {
 }
 
 // 1920×1080 in software WebGL is slow, and screenshots of it more so.
-// The suite's longest file: its tests (touch sizes, desktop sizes, the overlay) run on workers
-// of their own, each with a site of its own, rather than one after another on one worker.
-test.describe.configure({ timeout: 180_000, mode: "parallel" });
+test.describe.configure({ timeout: 180_000 });
 
 const site = useShortRoundSite("e2e-screens", 6_000);
 
