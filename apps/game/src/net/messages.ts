@@ -119,3 +119,17 @@ export function raceFailureMessage(err: unknown): string {
   if (err instanceof Error && err.name === "RpcFailure" && err.message) return err.message;
   return unknownFailureMessage;
 }
+
+/** Why a live round's or race's seat was lost (LiveMatch's "lost"), in the player's words. */
+export function liveLostMessage(why: "grace" | "gone" | "session"): string {
+  return why === "grace"
+    ? liveAwayMessage
+    : why === "gone"
+      ? liveGoneMessage
+      : liveSessionEndedMessage;
+}
+
+/** What the HUD flashes when the socket drops during a live round or race, and when it is back. */
+export function liveLinkMessage(state: "away" | "back"): string {
+  return state === "away" ? "Connection lost: reconnecting…" : "Reconnected";
+}

@@ -7,7 +7,7 @@ import { emitGameEvent } from "../core/game-events";
 import { inspectable } from "../core/inspect";
 import { loadSettings } from "../core/settings";
 import { getNet } from "../net/current-net";
-import { liveAwayMessage, liveGoneMessage, liveSessionEndedMessage } from "../net/messages";
+import { liveLinkMessage, liveLostMessage, liveSessionEndedMessage } from "../net/messages";
 import type { RaceTicket } from "../net/types";
 import { positionsOf } from "../play/interpolate";
 import { LivePlay } from "../play/live/live-play";
@@ -94,18 +94,8 @@ export class RaceScene extends Phaser.Scene {
       : "Arrow keys, WASD or the mouse steer. Grab more gifts than the others!";
 
     live.events.on("end", (m) => this.serverEnded(m));
-    live.events.on("lost", (why) =>
-      this.lost(
-        why === "grace"
-          ? liveAwayMessage
-          : why === "gone"
-            ? liveGoneMessage
-            : liveSessionEndedMessage,
-      ),
-    );
-    live.events.on("link", (state) =>
-      this.hud.flash(state === "away" ? "Connection lost: reconnecting…" : "Reconnected", 1500),
-    );
+    live.events.on("lost", (why) => this.lost(liveLostMessage(why)));
+    live.events.on("link", (state) => this.hud.flash(liveLinkMessage(state), 1500));
     // A rejoin's START names the seats again (a bot may have taken one over meanwhile).
     const offStart = match.events.on("start", (m) => {
       this.players = m.players ?? this.players;

@@ -23,9 +23,9 @@ import { loadSettings, restartCountdownMs } from "../core/settings";
 import { whileRunning } from "../core/while-running";
 import { getNet } from "../net/current-net";
 import {
-  liveAwayMessage,
   liveFailedMessage,
-  liveGoneMessage,
+  liveLinkMessage,
+  liveLostMessage,
   liveSessionEndedMessage,
 } from "../net/messages";
 import type { ConnectionState, RoundTicket, SubmitOutcome } from "../net/types";
@@ -249,18 +249,8 @@ export class RoundScene extends Phaser.Scene {
     this.layout();
     live.events.on("paused", (m) => this.livePaused(m));
     live.events.on("end", (m) => this.liveEnded(m));
-    live.events.on("lost", (why) =>
-      this.liveOver(
-        why === "grace"
-          ? liveAwayMessage
-          : why === "gone"
-            ? liveGoneMessage
-            : liveSessionEndedMessage,
-      ),
-    );
-    live.events.on("link", (state) =>
-      this.hud.flash(state === "away" ? "Connection lost: reconnecting…" : "Reconnected", 1500),
-    );
+    live.events.on("lost", (why) => this.liveOver(liveLostMessage(why)));
+    live.events.on("link", (state) => this.hud.flash(liveLinkMessage(state), 1500));
     this.hint = controlsHint(this.sys.game.device.input.touch);
     this.enter("countdown");
     this.draw();

@@ -4,7 +4,8 @@ import { SPARK_FRAMES, TEX } from "../../art/textures";
 import type { Positions } from "../../play/interpolate";
 import { giftKnown } from "../../play/live/prediction";
 
-const LOOK_TEX = {
+/** Santa's texture for each look (the player's Santa here, a race's others in racers-view.ts). */
+export const LOOK_TEX = {
   idle: TEX.santaIdle,
   left: TEX.santaLeft,
   right: TEX.santaRight,

@@ -3,14 +3,7 @@ import { GameRules, type RoundState, racer, type Vec } from "@gift-grab/simulati
 import type * as Phaser from "phaser";
 import { TEX } from "../../art/textures";
 import { colors, textStyle } from "../theme";
-import type { FieldView } from "./field-view";
-
-const LOOK_TEX = {
-  idle: TEX.santaIdle,
-  left: TEX.santaLeft,
-  right: TEX.santaRight,
-  frozen: TEX.santaFrozen,
-} as const;
+import { type FieldView, LOOK_TEX } from "./field-view";
 
 /** Each seat's name tag colour (the player's own tag is the accent, "You"). */
 const SEAT_COLORS = ["#2563eb", "#b91c1c", "#047857", "#7c3aed"] as const;
