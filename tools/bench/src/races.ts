@@ -17,6 +17,7 @@ import { startTestStack } from "@gift-grab/devkit";
 import WebSocket from "ws";
 import { NakamaHttp } from "./http";
 import { cpuMs, loopStats, playRound, rssMb, signIns, sleep } from "./live-rounds";
+import { profileDir, profileNakama } from "./profile";
 import { pool } from "./stats";
 
 export interface RaceBenchOptions {
@@ -146,7 +147,13 @@ export async function measureRaces({
       await pool(lobbies, 10, async (l) => {
         await http.rpc(l.host, RACE_LOBBY_START, { code: l.code });
       });
+      // Opt-in: profiles of the server while the races play (after the countdown).
+      const dir = profileDir();
+      const profiled = dir
+        ? sleep(4_000).then(() => profileNakama(stack.consolePort, dir, `races-${n}`))
+        : Promise.resolve();
       const results = await Promise.all(playing);
+      await profiled;
       const wallMs = performance.now() - t0;
       const botsCpu = process.cpuUsage(bots0);
       const serverCpuMs = cpuMs(pid) - cpu0;

@@ -79,3 +79,26 @@ export const liveRoundDrive = defineRpc({
     elapsed_ms: z.number(),
   }),
 });
+
+/** Races played through the match handler in goja, for their cost (race-cost.ts). */
+export const liveRaceCost = defineRpc({
+  id: "live_race_cost",
+  limits: { maxChars: 4 * 1024, maxDepth: 3 },
+  request: z.strictObject({
+    races: z
+      .array(
+        z.strictObject({
+          seed: z.int().check(z.gte(0), z.lte(0xffffffff)),
+          duration_ms: z.int().check(z.positive(), z.lte(60_000)),
+          seats: z.int().check(z.gte(2), z.lte(4)),
+          redundancy: z.int().check(z.gte(1), z.lte(30)),
+          send_every: z.int().check(z.gte(1), z.lte(10)),
+        }),
+      )
+      .check(z.maxLength(20)),
+  }),
+  response: z.strictObject({
+    results: z.array(z.record(z.string(), z.number())),
+    elapsed_ms: z.number(),
+  }),
+});

@@ -10,8 +10,9 @@ import { rpcEntry } from "../../src/runtime/dispatch-rpc";
 
 import { defineHandler } from "../../src/runtime/handle-rpc";
 import { type HookRegistry, type RpcRegistry, rpcRegistry } from "../../src/runtime/registry";
-import { liveRoundDrive, simRaceBatch, simReplayBatch } from "./contract";
+import { liveRaceCost, liveRoundDrive, simRaceBatch, simReplayBatch } from "./contract";
 import { driveLiveRound } from "./live-driver";
+import { raceCost } from "./race-cost";
 
 const simReplayBatchHandler = defineHandler(simReplayBatch, {
   run({ runs }) {
@@ -43,9 +44,17 @@ const liveRoundDriveHandler = defineHandler(liveRoundDrive, {
   },
 });
 
+const liveRaceCostHandler = defineHandler(liveRaceCost, {
+  run({ races }) {
+    const began = Date.now();
+    const results = races.map((spec) => ({ ...raceCost(spec) }));
+    return { results, elapsed_ms: Date.now() - began };
+  },
+});
+
 export const rpcs: RpcRegistry = rpcRegistry(
-  [simReplayBatch, simRaceBatch, liveRoundDrive],
-  [simReplayBatchHandler, simRaceBatchHandler, liveRoundDriveHandler],
+  [simReplayBatch, simRaceBatch, liveRoundDrive, liveRaceCost],
+  [simReplayBatchHandler, simRaceBatchHandler, liveRoundDriveHandler, liveRaceCostHandler],
 );
 
 export const hooks: HookRegistry = {};
