@@ -17,12 +17,16 @@ import {
   encodeRematch,
   encodeStart,
   type FrameMessage,
+  frameInputTicks,
+  INPUT_MOVES_AT,
   type InputMessage,
   LiveTiming,
   MAX_FRAME_INPUT_TICKS,
   MAX_MESSAGE_BYTES,
+  readInput,
   type StartMessage,
   UNREVEALED,
+  unrollInputs,
 } from "../src/match";
 
 const start: StartMessage = {
@@ -72,15 +76,15 @@ const frame: FrameMessage = {
   ],
 };
 
-/** A race of four: each seat's inputs for the ticks the frame covers. */
+/** A race of four: each seat's inputs for the 4 ticks the frame covers, run-length encoded. */
 const raceFrame: FrameMessage = {
   tick: 99,
   seats: [0, 1, 2, 3].map((i) => ({ ackTick: 97 - i, filled: i, score: i, x: i, y: 5 - i })),
   reveals: [{ type: "gift", tick: 98, x: 1000, y: 2000 }],
   inputs: [0, 1, 2, 3].map((i) => [
-    [i, 3 - i],
-    [100, -100],
-    [0, 0],
+    [1, i, 3 - i],
+    [2, 100, -100],
+    [1, 0, 0],
   ]),
 };
 
@@ -184,35 +188,105 @@ describe("the live round's codec", () => {
       expect(decodeInput(junk)).toBeNull();
   });
 
-  it("carries a race's inputs in its FRAME (never a solo round's), each in ±100, at most 60 ticks", () => {
-    // 6 bytes + 16 a seat + reveals, then 1 + 2 a tick and seat: 4 seats, 6 ticks (a frame's
-    // two loops) is 119 bytes.
-    const six = {
+  it("carries a race's inputs in its FRAME (never a solo round's), run-length encoded, each in ±100, at most 60 ticks", () => {
+    expect(frameInputTicks(raceFrame.inputs ?? [])).toBe(4);
+    expect(unrollInputs(raceFrame.inputs?.[1] ?? [])).toEqual([
+      [1, 2],
+      [100, -100],
+      [100, -100],
+      [0, 0],
+    ]);
+    // 6 bytes + 16 a seat + reveals, then 1 + per seat 1 + 3 a run: 4 seats each holding its
+    // direction over a frame's 6 ticks (two loops) is 87 bytes (119 one pair a tick).
+    const held = {
       ...raceFrame,
       reveals: [],
-      inputs: raceFrame.inputs?.map((s) => [...s, ...s]),
-    };
-    expect(encodeFrame(six).byteLength).toBe(6 + 64 + 1 + 48);
-    const most = {
-      ...six,
-      tick: 5000,
-      inputs: six.inputs?.map(() => Array.from({ length: MAX_FRAME_INPUT_TICKS }, () => [1, 1])),
+      inputs: [0, 1, 2, 3].map((i) => [[6, i, 2 - i]]),
     } as FrameMessage;
-    expect(encodeFrame(most).byteLength).toBeLessThan(MAX_MESSAGE_BYTES);
+    expect(encodeFrame(held).byteLength).toBe(6 + 64 + 1 + 4 * 4);
+    expect(decodeFrame(encodeFrame(held))).toEqual(held);
+    // The worst: 60 ticks, every seat turning every tick.
+    const most = {
+      ...held,
+      tick: 5000,
+      inputs: held.inputs?.map((_, i) =>
+        Array.from({ length: MAX_FRAME_INPUT_TICKS }, (_, k) => [1, k % 2 ? i : 3 - i, k % 3]),
+      ),
+    } as FrameMessage;
+    expect(encodeFrame(most).byteLength).toBe(6 + 64 + 1 + 4 * (1 + 3 * 60));
+    expect(encodeFrame(most).byteLength).toBeLessThan(MAX_MESSAGE_BYTES / 2);
     expect(decodeFrame(encodeFrame(most))).toEqual(most);
-    const tooMany = {
-      ...most,
-      inputs: most.inputs?.map((s) => [...s, [0, 0] as [number, number]]),
-    };
+    // Runs are taken as written, merged or not (the server merges; a client unrolls them).
+    const split = {
+      ...held,
+      inputs: held.inputs?.map(() => [
+        [2, 5, 5],
+        [4, 5, 5],
+      ]),
+    } as FrameMessage;
+    expect(decodeFrame(encodeFrame(split))).toEqual(split);
+    // No ticks: every seat's runs are empty.
+    const none = { ...held, inputs: held.inputs?.map(() => []) } as FrameMessage;
+    expect(decodeFrame(encodeFrame(none))).toEqual(none);
+
+    const tooMany = { ...most, inputs: most.inputs?.map((s) => [...s, [1, 0, 0]]) } as FrameMessage;
     expect(() => encodeFrame(tooMany)).toThrow();
-    expect(() => encodeFrame({ ...frame, inputs: [[[0, 0]]] })).toThrow();
+    expect(() => encodeFrame({ ...frame, inputs: [[[1, 0, 0]]] })).toThrow();
     expect(() => encodeFrame({ ...raceFrame, inputs: undefined })).toThrow();
-    const bytes = new Uint8Array(encodeFrame(raceFrame));
-    const at = bytes.length - 24; // seat 0's first dx
-    bytes[at] = 101;
-    expect(decodeFrame(bytes)).toBeNull();
+    const uneven = { ...held, inputs: held.inputs?.map((s, i) => (i === 2 ? [[5, 0, 0]] : s)) };
+    expect(() => encodeFrame(uneven as FrameMessage)).toThrow();
+    const empty = { ...held, inputs: held.inputs?.map((s, i) => (i ? s : [[0, 0, 0], ...s])) };
+    expect(() => encodeFrame(empty as FrameMessage)).toThrow();
+
+    // Seat 0's runs start after the reveals and t: its run count, then its first run.
+    const bytes = new Uint8Array(encodeFrame(held));
+    const seat0 = 6 + 64 + 1;
+    expect([bytes[seat0], bytes[seat0 + 1], bytes[seat0 + 2], bytes[seat0 + 3]]).toEqual([
+      1, 6, 0, 2,
+    ]);
+    const tampered = (at: number, value: number) => {
+      const b = bytes.slice();
+      b[at] = value;
+      return decodeFrame(b);
+    };
+    expect(tampered(seat0 + 2, 101)).toBeNull(); // dx past +100
+    expect(tampered(seat0 + 3, 155)).toBeNull(); // dy −101
+    expect(tampered(seat0 + 1, 5)).toBeNull(); // runs short of t
+    expect(tampered(seat0 + 1, 7)).toBeNull(); // runs past t
+    expect(tampered(seat0 + 1, 0)).toBeNull(); // a run of no ticks
+    expect(tampered(seat0, 2)).toBeNull(); // a run more than written
+    expect(tampered(seat0, 7)).toBeNull(); // more runs than ticks
+    expect(tampered(seat0 - 1, 61)).toBeNull(); // t past 60
     // More ticks than the round has played can't be.
-    expect(decodeFrame(encodeFrame({ ...raceFrame, tick: 2 }))).toBeNull();
+    expect(decodeFrame(encodeFrame({ ...raceFrame, tick: 3 }))).toBeNull();
+    expect(decodeFrame(encodeFrame({ ...raceFrame, tick: 4 }))).not.toBeNull();
+  });
+
+  it("reads an INPUT's ticks in place (the server's view), from an ArrayBuffer or a Uint8Array view", () => {
+    const bytes = encodeInput({
+      seat: 3,
+      lastTick: 70_000,
+      inputs: [
+        [-100, 100],
+        [7, -7],
+        [0, 0],
+      ],
+    });
+    const moves = (v: ReturnType<typeof readInput>) =>
+      v ? [...v.bytes.subarray(INPUT_MOVES_AT, INPUT_MOVES_AT + 2 * v.count)] : null;
+    const view = readInput(bytes);
+    expect(view && { seat: view.seat, lastTick: view.lastTick, count: view.count }).toEqual({
+      seat: 3,
+      lastTick: 70_000,
+      count: 3,
+    });
+    expect(moves(view)).toEqual([-100, 100, 7, -7, 0, 0]);
+    const outer = new Uint8Array(bytes.byteLength + 9);
+    outer.set(new Uint8Array(bytes), 4);
+    expect(moves(readInput(outer.subarray(4, 4 + bytes.byteLength)))).toEqual([
+      -100, 100, 7, -7, 0, 0,
+    ]);
+    expect(readInput(outer)).toBeNull();
   });
 
   it("tells a lobby's players by seat, 1 to its size, and refuses anything else", () => {

@@ -97,21 +97,25 @@ export type Reveal =
   | ({ type: "power_up"; index: number; tick: number } & MoverView);
 
 /**
- * What one tick's events drew from the RNG, as reveals (the state is the one right after
- * that tick). A grab places the next gift; a power-up's appearance places its body.
+ * What events drew from the RNG, as reveals, each at its tick: a grab places the next gift; a
+ * power-up's appearance places its body. The events may span many ticks (one playInputs or
+ * playRace call).
  */
-export function spawnsOf(s: RoundState, events: readonly RoundEvent[], out: Reveal[]): void {
+export function spawnsOf(events: readonly RoundEvent[], out: Reveal[]): void {
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as RoundEvent;
-    if (e.type === "grab") out.push({ type: "gift", tick: s.tick, x: s.gift.x, y: s.gift.y });
+    if (e.type === "grab") out.push({ type: "gift", tick: e.tick, x: e.next.x, y: e.next.y });
     else if (e.type === "powerup_appear") {
-      for (let j = 0; j < s.powerUps.length; j++) {
-        const p = s.powerUps[j];
-        if (p && p.kind === e.kind) {
-          const { x, y, vx, vy } = p.body;
-          out.push({ type: "power_up", index: j, tick: s.tick, x, y, vx, vy });
-        }
-      }
+      const b = e.body;
+      out.push({
+        type: "power_up",
+        index: e.index,
+        tick: e.tick,
+        x: b.x,
+        y: b.y,
+        vx: b.vx,
+        vy: b.vy,
+      });
     }
   }
 }

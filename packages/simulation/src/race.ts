@@ -40,6 +40,45 @@ const POWER_UP_STATE = { waiting: 0, active: 1, taken: 2 } as const;
 const POWER_UP_STATES = ["waiting", "active", "taken"] as const;
 
 /**
+ * The unpacked state, reused by every call (playRace is synchronous and never re-entered, so
+ * one set serves every round in a VM): the server calls it every match loop for a few ticks,
+ * and in goja allocating ~20 arrays and pushing into them cost more than the ticks themselves.
+ * Only the first n (Santas) or count (bodies) entries are read in a call, each written first.
+ */
+const XS: number[] = [];
+const YS: number[] = [];
+const LOOK: number[] = [];
+const FROZEN_UNTIL: number[] = [];
+const GRACE_UNTIL: number[] = [];
+const SCORE: number[] = [];
+const GIFTS: number[] = [];
+const USED: number[] = [];
+const FLAME_UNTIL: number[] = [];
+const COOKIE_UNTIL: number[] = [];
+const IS_FROZEN: number[] = [];
+const RUN_AT: number[] = [];
+const LEFT: number[] = [];
+const BASE_X: number[] = [];
+const BASE_Y: number[] = [];
+const COOKIE_X: number[] = [];
+const COOKIE_Y: number[] = [];
+const STEPS: number[] = [];
+const FACING: number[] = [];
+/**
+ * The move a seat's current run makes (BASE_X … FACING) is kept from call to call with the raw
+ * run and steps it was worked out from (RUN_DX … RUN_OK): a pure function of those, so a seat
+ * holding its direction across calls skips the clamps, the square root and the divisions.
+ */
+const RUN_DX: unknown[] = [];
+const RUN_DY: unknown[] = [];
+const RUN_STEP: number[] = [];
+const RUN_COOKIE: number[] = [];
+const RUN_OK: number[] = [];
+const BODIES: number[] = [];
+const MOVING: number[] = [];
+const PU_STATE: number[] = [];
+
+/**
  * Plays `ticks` ticks of a race (fewer if it ends) with each seat's run-length inputs; what
  * happened goes to `events` (with the seat) unless it is null. Per call it unpacks the state
  * into indexed arrays, as playInputs does, and writes it back at the end.
@@ -64,61 +103,55 @@ export function playRace(
   const giftReach = santaR + gift.r;
   const giftReach2 = giftReach * giftReach;
 
-  // Each Santa's state, by seat.
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const look: number[] = [];
-  const frozenUntil: number[] = [];
-  const graceUntil: number[] = [];
-  const score: number[] = [];
-  const gifts: number[] = [];
-  const used: number[] = [];
-  const flameUntil: number[] = [];
-  const cookieUntil: number[] = [];
-  const frozen: number[] = [];
-  // Each seat's place in its inputs and the move its current run makes.
-  const runAt: number[] = [];
-  const left: number[] = [];
-  const baseX: number[] = [];
-  const baseY: number[] = [];
-  const cookieX: number[] = [];
-  const cookieY: number[] = [];
-  const steps: number[] = [];
-  const facing: number[] = [];
+  // Each Santa's state, by seat; each seat's place in its inputs and the move its current
+  // run makes.
+  const xs = XS;
+  const ys = YS;
+  const look = LOOK;
+  const frozenUntil = FROZEN_UNTIL;
+  const graceUntil = GRACE_UNTIL;
+  const score = SCORE;
+  const gifts = GIFTS;
+  const used = USED;
+  const flameUntil = FLAME_UNTIL;
+  const cookieUntil = COOKIE_UNTIL;
+  const frozen = IS_FROZEN;
+  const runAt = RUN_AT;
+  const left = LEFT;
+  const baseX = BASE_X;
+  const baseY = BASE_Y;
+  const cookieX = COOKIE_X;
+  const cookieY = COOKIE_Y;
+  const steps = STEPS;
+  const facing = FACING;
   for (let i = 0; i < n; i++) {
     if (i === 0) {
-      xs.push(santa.x);
-      ys.push(santa.y);
-      look.push(LOOK_CODE[santa.look]);
-      frozenUntil.push(santa.frozenUntil);
-      graceUntil.push(santa.graceUntil);
-      score.push(s.score);
-      gifts.push(s.gifts);
-      used.push(s.powerUpsUsed);
-      flameUntil.push(s.flameUntil);
-      cookieUntil.push(s.cookieUntil);
+      xs[0] = santa.x;
+      ys[0] = santa.y;
+      look[0] = LOOK_CODE[santa.look];
+      frozenUntil[0] = santa.frozenUntil;
+      graceUntil[0] = santa.graceUntil;
+      score[0] = s.score;
+      gifts[0] = s.gifts;
+      used[0] = s.powerUpsUsed;
+      flameUntil[0] = s.flameUntil;
+      cookieUntil[0] = s.cookieUntil;
     } else {
       const r = others[i - 1] as RacerState;
-      xs.push(r.x);
-      ys.push(r.y);
-      look.push(LOOK_CODE[r.look]);
-      frozenUntil.push(r.frozenUntil);
-      graceUntil.push(r.graceUntil);
-      score.push(r.score);
-      gifts.push(r.gifts);
-      used.push(r.powerUpsUsed);
-      flameUntil.push(r.flameUntil);
-      cookieUntil.push(r.cookieUntil);
+      xs[i] = r.x;
+      ys[i] = r.y;
+      look[i] = LOOK_CODE[r.look];
+      frozenUntil[i] = r.frozenUntil;
+      graceUntil[i] = r.graceUntil;
+      score[i] = r.score;
+      gifts[i] = r.gifts;
+      used[i] = r.powerUpsUsed;
+      flameUntil[i] = r.flameUntil;
+      cookieUntil[i] = r.cookieUntil;
     }
-    frozen.push(0);
-    runAt.push(-1);
-    left.push(0);
-    baseX.push(0);
-    baseY.push(0);
-    cookieX.push(0);
-    cookieY.push(0);
-    steps.push(0);
-    facing.push(0);
+    frozen[i] = 0;
+    runAt[i] = -1;
+    left[i] = 0;
   }
 
   let giftX = gift.x;
@@ -131,19 +164,26 @@ export function playRace(
   const iceCount = ice.length;
   const puCount = powerUps.length;
   const count = iceCount + puCount;
-  const bodies: number[] = [];
-  const moving: number[] = [];
-  const puState: number[] = [];
+  const bodies = BODIES;
+  const moving = MOVING;
+  const puState = PU_STATE;
   let nextAppear = Number.POSITIVE_INFINITY;
   for (let i = 0; i < count; i++) {
     const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
-    bodies.push(m.x, m.y, m.vx, m.vy, m.r, width - m.r, height - m.r);
-    if (i < iceCount) moving.push(1);
+    const o = i * BODY;
+    bodies[o] = m.x;
+    bodies[o + 1] = m.y;
+    bodies[o + 2] = m.vx;
+    bodies[o + 3] = m.vy;
+    bodies[o + 4] = m.r;
+    bodies[o + 5] = width - m.r;
+    bodies[o + 6] = height - m.r;
+    if (i < iceCount) moving[i] = 1;
     else {
       const p = powerUps[i - iceCount] as PowerUp;
       const state = POWER_UP_STATE[p.state];
-      puState.push(state);
-      moving.push(state === 1 ? 1 : 0);
+      puState[i - iceCount] = state;
+      moving[i] = state === 1 ? 1 : 0;
       if (state === 0 && p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
     }
   }
@@ -159,15 +199,30 @@ export function playRace(
         const runs = inputs[i];
         const k = (runAt[i] as number) + 1;
         runAt[i] = k;
-        let dx = 0;
-        let dy = 0;
+        let rawX: unknown = 0;
+        let rawY: unknown = 0;
         if (runs && k < runs.length) {
           const run = runs[k] as readonly [number, number, number];
           // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
           left[i] = run[0] > 0 ? run[0] : 0;
-          dx = clampInput(run[1]);
-          dy = clampInput(run[2]);
+          rawX = run[1];
+          rawY = run[2];
         } else left[i] = Number.POSITIVE_INFINITY;
+        if (
+          RUN_OK[i] === 1 &&
+          rawX === RUN_DX[i] &&
+          rawY === RUN_DY[i] &&
+          baseStep === RUN_STEP[i] &&
+          cookieStep === RUN_COOKIE[i]
+        )
+          continue;
+        RUN_OK[i] = 1;
+        RUN_DX[i] = rawX;
+        RUN_DY[i] = rawY;
+        RUN_STEP[i] = baseStep;
+        RUN_COOKIE[i] = cookieStep;
+        const dx = clampInput(rawX as number);
+        const dy = clampInput(rawY as number);
         const len2 = dx * dx + dy * dy;
         const norm = len2 > INPUT_MAX * INPUT_MAX ? Math.sqrt(len2) : INPUT_MAX;
         baseX[i] = Math.trunc((baseStep * dx) / norm);
@@ -237,7 +292,13 @@ export function playRace(
         bodies[o + 4] = body.r;
         bodies[o + 5] = width - body.r;
         bodies[o + 6] = height - body.r;
-        events?.push({ type: "powerup_appear", kind: p.kind });
+        events?.push({
+          type: "powerup_appear",
+          kind: p.kind,
+          tick,
+          index: i,
+          body: { x: body.x, y: body.y, vx: body.vx, vy: body.vy },
+        });
       }
     }
 
@@ -265,7 +326,7 @@ export function playRace(
       giftRight = giftX + giftReach;
       giftTop = giftY - giftReach;
       giftBottom = giftY + giftReach;
-      events?.push({ type: "grab", at, seat: winner });
+      events?.push({ type: "grab", at, seat: winner, tick, next: { x: giftX, y: giftY } });
     }
 
     // Power-ups: each to the nearest Santa touching it.

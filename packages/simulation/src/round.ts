@@ -112,11 +112,22 @@ export interface RoundState {
 }
 
 /** A race's events name the Santa (`seat`); a solo round's never do. */
+/**
+ * What happened on a tick. The two that draw from the RNG say when and what they drew (`tick`,
+ * the next gift, the power-up's body as it appeared), so a caller playing many ticks in one
+ * call learns every spawn without playing them again one by one (the live round's reveals).
+ */
 export type RoundEvent =
-  | { type: "grab"; at: Vec; seat?: number }
+  | { type: "grab"; at: Vec; seat?: number; tick: number; next: Vec }
   | { type: "freeze"; seat?: number }
   | { type: "thaw"; seat?: number }
-  | { type: "powerup_appear"; kind: PowerUpKind }
+  | {
+      type: "powerup_appear";
+      kind: PowerUpKind;
+      tick: number;
+      index: number;
+      body: { x: number; y: number; vx: number; vy: number };
+    }
   | { type: "powerup_taken"; kind: PowerUpKind; seat?: number }
   | { type: "end" };
 
@@ -647,7 +658,13 @@ export function playInputs(
           bodies[o + 4] = body.r;
           bodies[o + 5] = width - body.r;
           bodies[o + 6] = height - body.r;
-          events?.push({ type: "powerup_appear", kind: p.kind });
+          events?.push({
+            type: "powerup_appear",
+            kind: p.kind,
+            tick,
+            index: i,
+            body: { x: body.x, y: body.y, vx: body.vx, vy: body.vy },
+          });
         }
       }
 
@@ -673,7 +690,7 @@ export function playInputs(
         giftRight = giftX + giftReach;
         giftTop = giftY - giftReach;
         giftBottom = giftY + giftReach;
-        events?.push({ type: "grab", at });
+        events?.push({ type: "grab", at, tick, next: { x: giftX, y: giftY } });
       }
 
       // Power-ups

@@ -2,9 +2,10 @@ import type { Mover, PowerUp, RacerState, RoundState, SantaLook } from "./round"
 
 /**
  * The changing part of a round's state as numbers, written into a caller's array (no
- * allocation) and restored from it: the live round plays a loop's ticks in one playInputs
- * call and, only when something spawned, goes back and plays them one by one to learn when.
- * saveState runs every loop: indexed loops (goja's for-of costs).
+ * allocation) and restored from it. The live round used it every loop to go back and play a
+ * loop's ticks one by one when something spawned; the events now say when each spawn
+ * happened (RoundEvent), so only the tests use it: to hold ticks played in one call equal to
+ * the same ticks played one by one. Indexed loops (goja's for-of costs).
  */
 const LOOKS: SantaLook[] = ["idle", "left", "right", "frozen"];
 const STATES: PowerUp["state"][] = ["waiting", "active", "taken"];

@@ -7,6 +7,7 @@ import {
   placesOf,
   playInputs,
   playRace,
+  type Reveal,
   type RoundEvent,
   type RoundParams,
   type RoundState,
@@ -15,6 +16,7 @@ import {
   replayRace,
   restoreState,
   saveState,
+  spawnsOf,
   stateHash,
   stateNumbers,
   stepRace,
@@ -103,7 +105,14 @@ describe("a race", () => {
     place(s, 1, x + 20_000, y);
     place(s, 2, x, y - 10_000);
     const events = stepRace(s, still(3));
-    expect(events).toContainEqual({ type: "grab", at: { x, y }, seat: 2 });
+    // The event says when, and where the next gift is (the live round reveals it from there).
+    expect(events).toContainEqual({
+      type: "grab",
+      at: { x, y },
+      seat: 2,
+      tick: s.tick,
+      next: { x: s.gift.x, y: s.gift.y },
+    });
     expect([racer(s, 0).score, racer(s, 1).score, racer(s, 2).score]).toEqual([0, 0, 1]);
 
     const tie = quietRace(3);
@@ -112,7 +121,9 @@ describe("a race", () => {
     place(tie, 1, g.x - 20_000, g.y);
     place(tie, 2, g.x + 20_000, g.y);
     const tieGift = { x: g.x, y: g.y };
-    expect(stepRace(tie, still(3))).toContainEqual({ type: "grab", at: tieGift, seat: 1 });
+    expect(stepRace(tie, still(3))).toContainEqual(
+      expect.objectContaining({ type: "grab", at: tieGift, seat: 1 }),
+    );
     expect(racer(tie, 1).gifts).toBe(1);
     expect(racer(tie, 2).gifts).toBe(0);
     // The next gift keeps its distance from every Santa.
@@ -213,6 +224,39 @@ describe("a race", () => {
       }
       expect(stateHash(s)).toBe(whole.hash);
       expect(stateNumbers(s).every(Number.isInteger)).toBe(true);
+    }
+  });
+
+  it("tells every spawn's tick and place from one call of many ticks as from ticks one by one", () => {
+    // The live round plays a loop's ticks in one call and reveals the spawns from the events.
+    for (const n of [1, 2, 4]) {
+      const p = { seed: 404 + n, duration_ms: 25_000, orientation: "portrait" as const };
+      const { inputs } = playRaceBots(p, n, { seed: n, steer: [100, 90, 70, 100] });
+      const perTick = inputs.map((runs) => runs.flatMap(([k, dx, dy]) => Array(k).fill([dx, dy])));
+      const play = (chunk: number) => {
+        const s = createRound({
+          seed: p.seed,
+          durationMs: p.duration_ms,
+          orientation: p.orientation,
+          santas: n,
+        });
+        const events: RoundEvent[] = [];
+        for (let t = 0; !s.over; t += chunk) {
+          const loop = perTick.map((ticks) =>
+            ticks.slice(t, t + chunk).map(([dx, dy]) => [1, dx, dy] as [number, number, number]),
+          );
+          if (n === 1) playInputs(s, loop[0] ?? [], events);
+          else playRace(s, loop, chunk, events);
+        }
+        const reveals: Reveal[] = [];
+        spawnsOf(events, reveals);
+        return { events, reveals };
+      };
+      const one = play(1);
+      expect(play(3)).toEqual(one);
+      expect(play(30)).toEqual(one);
+      expect(one.reveals.filter((r) => r.type === "gift").length).toBeGreaterThan(5);
+      expect(one.reveals.filter((r) => r.type === "power_up")).toHaveLength(2);
     }
   });
 

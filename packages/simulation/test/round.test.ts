@@ -148,7 +148,12 @@ describe("a round's rules", () => {
     s.gift.x = s.santa.x - 60 * U;
     s.gift.y = s.santa.y;
     const events = stepTick(s, 0, 0);
-    expect(events).toContainEqual({ type: "grab", at: expect.any(Object) });
+    expect(events).toContainEqual({
+      type: "grab",
+      at: expect.any(Object),
+      tick: s.tick,
+      next: { x: s.gift.x, y: s.gift.y },
+    });
     expect(s.score).toBe(1);
     expect(s.gifts).toBe(1);
     expect(dist(s.gift, s.santa)).toBeGreaterThanOrEqual(GameRules.gift.minSpawnDistance * U);

@@ -102,3 +102,11 @@ export const liveRaceCost = defineRpc({
     elapsed_ms: z.number(),
   }),
 });
+
+/** The match codec's cases in goja (codec-cases.ts): the same answers as Node's. */
+export const codecCheck = defineRpc({
+  id: "codec_check",
+  limits: { maxChars: 64, maxDepth: 2 },
+  request: z.strictObject({}),
+  response: z.record(z.string(), z.unknown()),
+});

@@ -10,7 +10,8 @@ import { rpcEntry } from "../../src/runtime/dispatch-rpc";
 
 import { defineHandler } from "../../src/runtime/handle-rpc";
 import { type HookRegistry, type RpcRegistry, rpcRegistry } from "../../src/runtime/registry";
-import { liveRaceCost, liveRoundDrive, simRaceBatch, simReplayBatch } from "./contract";
+import { codecCases } from "./codec-cases";
+import { codecCheck, liveRaceCost, liveRoundDrive, simRaceBatch, simReplayBatch } from "./contract";
 import { driveLiveRound } from "./live-driver";
 import { raceCost } from "./race-cost";
 
@@ -52,9 +53,19 @@ const liveRaceCostHandler = defineHandler(liveRaceCost, {
   },
 });
 
+const codecCheckHandler = defineHandler(codecCheck, {
+  run: () => codecCases(),
+});
+
 export const rpcs: RpcRegistry = rpcRegistry(
-  [simReplayBatch, simRaceBatch, liveRoundDrive, liveRaceCost],
-  [simReplayBatchHandler, simRaceBatchHandler, liveRoundDriveHandler, liveRaceCostHandler],
+  [simReplayBatch, simRaceBatch, liveRoundDrive, liveRaceCost, codecCheck],
+  [
+    simReplayBatchHandler,
+    simRaceBatchHandler,
+    liveRoundDriveHandler,
+    liveRaceCostHandler,
+    codecCheckHandler,
+  ],
 );
 
 export const hooks: HookRegistry = {};

@@ -8,7 +8,8 @@ import {
 } from "@gift-grab/simulation";
 import { playBot, playRaceBots } from "@gift-grab/simulation/bot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { liveRoundDrive, simRaceBatch, simReplayBatch } from "../determinism/contract";
+import { codecCases } from "../determinism/codec-cases";
+import { codecCheck, liveRoundDrive, simRaceBatch, simReplayBatch } from "../determinism/contract";
 import { type DriveSpec, driveLiveRound } from "../determinism/live-driver";
 import { startDeterminismStack } from "../determinism/stack";
 import { call, player } from "./rounds-client";
@@ -213,4 +214,16 @@ describe("the simulation in V8 and in goja", () => {
     }
     expect(contested).toBeGreaterThan(races.length / 2);
   }, 120_000);
+
+  it("encodes and decodes the match messages to the same bytes and values (race FRAME runs, the server's INPUT read)", async () => {
+    const { session } = await player(env.stack.port);
+    const res = await call(env.stack.port, session, codecCheck.id, {});
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const node = JSON.parse(JSON.stringify(codecCases()));
+    expect(res.json).toEqual(node);
+    // The cases refuse what they should: the comparison is of answers that mean something.
+    expect(node.threw).toBe(0);
+    expect(node.refused_inputs).toEqual([true, true, true, true, true, true, false]);
+    expect(node.refused_frames.length).toBeGreaterThan(20);
+  });
 });

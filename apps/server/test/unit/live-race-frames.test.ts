@@ -3,10 +3,12 @@ import {
   decodeStart,
   encodeInput,
   type FrameMessage,
+  frameInputTicks,
   LiveOp,
   LiveTiming,
   MAX_FRAME_INPUT_TICKS,
   type StartMessage,
+  unrollInputs,
 } from "@gift-grab/contracts";
 import {
   createRng,
@@ -80,7 +82,8 @@ class ConfirmedRace {
   frame(f: FrameMessage) {
     const s = this.state;
     if (f.tick <= s.tick) return;
-    const inputs = f.inputs ?? [];
+    // Run-length encoded on the wire: one [dx, dy] a tick here.
+    const inputs = (f.inputs ?? []).map(unrollInputs);
     const cover = f.tick - s.tick;
     const t = inputs[0]?.length ?? 0;
     this.covered.push(t);
@@ -148,7 +151,6 @@ function send(
   const k = Math.min(n, lastTick);
   round.receive(
     {
-      userId: who.userId,
       sessionId: who.session,
       opCode: LiveOp.INPUT,
       data: encodeInput({ seat, lastTick, inputs: dirs.slice(lastTick - k + 1, lastTick + 1) }),
@@ -230,11 +232,18 @@ describe("a race's FRAMEs carry every seat's inputs", () => {
     // frames as it goes (a loop plays at most raceFrameTicks).
     let last = 0;
     for (const f of all) {
-      expect(f.inputs?.[0]?.length, `frame ${f.tick}`).toBe(f.tick - last);
-      for (const seat of f.inputs ?? []) expect(seat).toHaveLength(f.tick - last);
+      expect(frameInputTicks(f.inputs ?? []), `frame ${f.tick}`).toBe(f.tick - last);
+      for (const seat of f.inputs ?? []) expect(unrollInputs(seat)).toHaveLength(f.tick - last);
       last = f.tick;
     }
-    const covered = all.map((f) => f.inputs?.[0]?.length ?? 0);
+    // Run-length encoded as played: a held direction is one run (no two neighbours alike).
+    const split = all.flatMap((f) =>
+      (f.inputs ?? []).flatMap((runs) =>
+        runs.filter((r, k) => k > 0 && r[1] === runs[k - 1]?.[1] && r[2] === runs[k - 1]?.[2]),
+      ),
+    );
+    expect(split).toEqual([]);
+    const covered = all.map((f) => frameInputTicks(f.inputs ?? []));
     expect(Math.max(...covered)).toBeLessThanOrEqual(MAX_FRAME_INPUT_TICKS);
     expect(Math.max(...covered)).toBeGreaterThanOrEqual(LiveTiming.raceFrameTicks);
     expect(stalledAt).toBeGreaterThan(0);
@@ -288,11 +297,13 @@ describe("a race's FRAMEs carry every seat's inputs", () => {
     const playedOut = all.filter((f) => f.tick > ticksPlayed);
     expect(playedOut.length).toBeGreaterThanOrEqual(10);
     for (const f of playedOut) {
-      expect(f.inputs?.[0]?.length).toBeLessThanOrEqual(LiveTiming.raceFrameTicks);
+      expect(frameInputTicks(f.inputs ?? [])).toBeLessThanOrEqual(LiveTiming.raceFrameTicks);
       // Past the last tick the server played with inputs, every Santa stands still.
-      const still = (f.inputs ?? []).flatMap((seat, i) =>
-        seat.slice(Math.max(0, seat.length - (f.tick - ticksPlayed))).map((d) => [i, ...d]),
-      );
+      const still = (f.inputs ?? [])
+        .map(unrollInputs)
+        .flatMap((seat, i) =>
+          seat.slice(Math.max(0, seat.length - (f.tick - ticksPlayed))).map((d) => [i, ...d]),
+        );
       expect(still.every((d) => d[1] === 0 && d[2] === 0)).toBe(true);
     }
   });

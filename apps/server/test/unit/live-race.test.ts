@@ -45,7 +45,6 @@ function playOut(
       if (tick > 0)
         round.receive(
           {
-            userId: p.userId,
             sessionId: p.session,
             opCode: LiveOp.INPUT,
             data: encodeInput({
@@ -139,7 +138,7 @@ describe("a race on the live round", () => {
     round.advance(NOW + 100, []);
     const sent: Outgoing[] = [];
     round.receive(
-      { userId: A.userId, sessionId: A.session, opCode: LiveOp.PAUSE, data: encodePause(true) },
+      { sessionId: A.session, opCode: LiveOp.PAUSE, data: encodePause(true) },
       NOW + 200,
       sent,
     );

@@ -82,7 +82,7 @@ const input = (lastTick: number, n = 3, seat = 0) =>
 
 function send(round: LiveRound, opCode: number, data: unknown, at: number, sessionId = SESSION) {
   const out: Outgoing[] = [];
-  round.receive({ userId: USER, sessionId, opCode, data, receiveTimeMs: at }, at, out);
+  round.receive({ sessionId, opCode, data, receiveTimeMs: at }, at, out);
   return out;
 }
 

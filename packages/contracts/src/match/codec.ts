@@ -1,8 +1,15 @@
-import type { MoverView, PowerUpView, PublicState, Reveal, SantaView } from "@gift-grab/simulation";
+import type {
+  InputRun,
+  MoverView,
+  PowerUpView,
+  PublicState,
+  Reveal,
+  SantaView,
+} from "@gift-grab/simulation";
 import { LiveOp, LiveTiming } from "./live-round";
 
 export { UNREVEALED } from "@gift-grab/simulation";
-export type { MoverView, PowerUpView, PublicState, Reveal, SantaView };
+export type { InputRun, MoverView, PowerUpView, PublicState, Reveal, SantaView };
 
 /**
  * The live round's wire format: little-endian binary, one message per op code
@@ -13,8 +20,12 @@ export type { MoverView, PowerUpView, PublicState, Reveal, SantaView };
 
 export type Bytes = ArrayBuffer | Uint8Array;
 
-/** The largest message either side sends (the START of 4 seats is far below it). */
-export const MAX_MESSAGE_BYTES = 1024;
+/**
+ * The largest message either side sends: a race's FRAME at its worst (60 ticks, every seat
+ * turning on every tick: 6 + 64 + 1 + 4 × 181 = 795 bytes, plus its reveals) is under it; the
+ * START of 4 seats is far below it. A client's messages are bounded tighter (INPUT: 66 bytes).
+ */
+export const MAX_MESSAGE_BYTES = 2048;
 
 const LOOKS = ["idle", "left", "right", "frozen"] as const;
 const POWER_UP_KINDS = ["flame", "cookie"] as const;
@@ -75,12 +86,32 @@ export interface FrameMessage {
   seats: SeatFrame[];
   reveals: Reveal[];
   /**
-   * A race's: the input each seat's Santa was played with, for the last `inputs[seat].length`
-   * ticks up to `tick` (every tick since the previous FRAME), so a client plays the confirmed
-   * race exactly as the server did. Absent in a solo round (its FRAME is the same bytes as
-   * before races: the client knows its own inputs).
+   * A race's: the input each seat's Santa was played with, run-length encoded as a round's
+   * inputs are (`[ticks, dx, dy]`: the direction held that many ticks), for the last
+   * frameInputTicks(inputs) ticks up to `tick` (every tick since the previous FRAME), so a
+   * client plays the confirmed race exactly as the server did. Every seat's runs cover the
+   * same ticks. Absent in a solo round (its FRAME is the same bytes as before races: the
+   * client knows its own inputs).
    */
-  inputs?: [number, number][][];
+  inputs?: InputRun[][];
+}
+
+/** The ticks a race FRAME's inputs cover (its first seat's runs; every seat's are as long). */
+export function frameInputTicks(inputs: readonly (readonly InputRun[])[]): number {
+  const runs = inputs[0];
+  let t = 0;
+  if (runs) for (let i = 0; i < runs.length; i++) t += (runs[i] as InputRun)[0];
+  return t;
+}
+
+/** A seat's runs as one [dx, dy] a tick (a client replaying a FRAME tick by tick). */
+export function unrollInputs(runs: readonly InputRun[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i] as InputRun;
+    for (let k = 0; k < run[0]; k++) out.push([run[1], run[2]]);
+  }
+  return out;
 }
 
 /** The most ticks a race's FRAME carries inputs for (LiveTiming.raceFrameTicks, twice). */
@@ -121,55 +152,64 @@ export interface EndMessage {
   ticksPlayed: number;
 }
 
-/** Appends little-endian numbers to a growing buffer. */
+/**
+ * Appends little-endian numbers to a growing buffer, byte by byte: in goja every DataView call
+ * is a native call, and an encoder's helper calls add up (the race FRAME, encoded 10 times a
+ * second per match, writes its bytes inline instead: encodeFrame).
+ */
 class Writer {
-  private view: DataView;
   private bytes: Uint8Array;
   length = 0;
   constructor(size = 256) {
     this.bytes = new Uint8Array(size);
-    this.view = new DataView(this.bytes.buffer);
   }
-  private room(n: number) {
-    if (this.length + n <= this.bytes.length) return;
+  private grow(n: number) {
     const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
     grown.set(this.bytes);
     this.bytes = grown;
-    this.view = new DataView(grown.buffer);
   }
   u8(v: number) {
-    this.room(1);
-    this.view.setUint8(this.length, v);
-    this.length += 1;
+    if (this.length + 1 > this.bytes.length) this.grow(1);
+    this.bytes[this.length++] = v & 0xff;
   }
   i8(v: number) {
-    this.room(1);
-    this.view.setInt8(this.length, v);
-    this.length += 1;
+    this.u8(v);
   }
   u16(v: number) {
-    this.room(2);
-    this.view.setUint16(this.length, v, true);
+    if (this.length + 2 > this.bytes.length) this.grow(2);
+    const b = this.bytes;
+    b[this.length] = v & 0xff;
+    b[this.length + 1] = (v >>> 8) & 0xff;
     this.length += 2;
   }
   u32(v: number) {
-    this.room(4);
-    this.view.setUint32(this.length, v, true);
+    if (this.length + 4 > this.bytes.length) this.grow(4);
+    put32(this.bytes, this.length, v);
     this.length += 4;
   }
   i32(v: number) {
-    this.room(4);
-    this.view.setInt32(this.length, v, true);
-    this.length += 4;
+    this.u32(v);
   }
   /**
    * The bytes written, as an ArrayBuffer of exactly that length (Nakama's dispatcher takes
    * one): the buffer itself when the size given was exact, as the encoders' sizes are.
    */
   done(): ArrayBuffer {
-    if (this.length === this.bytes.byteLength) return this.bytes.buffer as ArrayBuffer;
-    return this.bytes.buffer.slice(0, this.length) as ArrayBuffer;
+    return exact(this.bytes, this.length);
   }
+}
+
+/** A 32-bit number (signed or not: the same bytes) at `o`, little-endian. */
+function put32(b: Uint8Array, o: number, v: number) {
+  b[o] = v & 0xff;
+  b[o + 1] = (v >>> 8) & 0xff;
+  b[o + 2] = (v >>> 16) & 0xff;
+  b[o + 3] = (v >>> 24) & 0xff;
+}
+
+function exact(bytes: Uint8Array, length: number): ArrayBuffer {
+  if (length === bytes.byteLength) return bytes.buffer as ArrayBuffer;
+  return bytes.buffer.slice(0, length) as ArrayBuffer;
 }
 
 /** Thrown inside a decoder for bytes that end early or a value out of range: it answers null. */
@@ -273,31 +313,61 @@ export function encodeInput(m: InputMessage): ArrayBuffer {
 }
 
 /**
- * Decoded by hand from a byte view, not through Reader: the server decodes one for every input
- * message, and in goja each DataView call is a native call (it was a fifth of a live round's
- * JavaScript time).
+ * An INPUT as the server reads it: the ticks' inputs left in the message's bytes, not an array
+ * a tick (in goja each array and each pair is an allocation, and decodeInput's were a fifth of
+ * a race's JavaScript time).
  */
-export function decodeInput(bytes: unknown): InputMessage | null {
+export interface InputView {
+  seat: number;
+  lastTick: number;
+  /** Ticks carried: lastTick − count + 1 … lastTick. */
+  count: number;
+  /**
+   * The message's bytes, signed: the i-th tick's dx at INPUT_MOVES_AT + 2i, its dy next, each
+   * in ±100 (the whole message, not a subarray: in goja each view is an allocation).
+   */
+  bytes: Int8Array;
+}
+
+/** Where an INPUT's ticks start (after u8 seat, u32 last tick, u8 n). */
+export const INPUT_MOVES_AT = 6;
+
+/**
+ * Reads an INPUT by hand from a byte view, not through Reader (in goja each DataView call is a
+ * native call); every byte is checked before anything is answered, so a malformed message is
+ * refused whole.
+ */
+export function readInput(bytes: unknown): InputView | null {
   const n = byteLength(bytes);
   if (n < 8 || n > 6 + 2 * LiveTiming.maxInputTicks) return null;
-  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as ArrayBuffer);
-  const count = b[5] as number;
+  const b =
+    bytes instanceof Uint8Array
+      ? new Int8Array(bytes.buffer, bytes.byteOffset, n)
+      : new Int8Array(bytes as ArrayBuffer);
+  const count = (b[5] as number) & 0xff;
   if (count < 1 || n !== 6 + 2 * count) return null;
   const lastTick =
-    ((b[1] as number) |
-      ((b[2] as number) << 8) |
-      ((b[3] as number) << 16) |
+    (((b[1] as number) & 0xff) |
+      (((b[2] as number) & 0xff) << 8) |
+      (((b[3] as number) & 0xff) << 16) |
       ((b[4] as number) << 24)) >>>
     0;
   if (lastTick < count) return null; // ticks start at 1
-  const inputs: [number, number][] = [];
-  for (let i = 6; i < n; i += 2) {
-    const dx = ((b[i] as number) << 24) >> 24;
-    const dy = ((b[i + 1] as number) << 24) >> 24;
-    if (dx < -INPUT_LIMIT || dx > INPUT_LIMIT || dy < -INPUT_LIMIT || dy > INPUT_LIMIT) return null;
-    inputs.push([dx, dy]);
+  for (let i = INPUT_MOVES_AT; i < n; i++) {
+    const v = b[i] as number;
+    if (v < -100 || v > 100) return null; // ±INPUT_LIMIT, a literal: no scope lookup a byte
   }
-  return { seat: b[0] as number, lastTick, inputs };
+  return { seat: (b[0] as number) & 0xff, lastTick, count, bytes: b };
+}
+
+/** An INPUT with one [dx, dy] a tick (tests and fake servers; the server reads readInput's view). */
+export function decodeInput(bytes: unknown): InputMessage | null {
+  const v = readInput(bytes);
+  if (!v) return null;
+  const inputs: [number, number][] = [];
+  for (let i = INPUT_MOVES_AT; i < INPUT_MOVES_AT + 2 * v.count; i += 2)
+    inputs.push([v.bytes[i] as number, v.bytes[i + 1] as number]);
+  return { seat: v.seat, lastTick: v.lastTick, inputs };
 }
 
 // PAUSE: u8 (1 pause, 0 resume)
@@ -449,62 +519,99 @@ export function decodeStart(bytes: unknown): StartMessage | null {
 // FRAME: u32 tick, u8 n, n × (u32 ack, u16 filled, u16 score, i32 x, i32 y), u8 k, k × reveal
 // reveal: u8 type; gift: u32 tick, i32 x, i32 y; power_up_time: u8 index, u32 tick;
 // power_up: u8 index, u32 tick, i32 x, y, vx, vy
-// and in a race: u8 t (0..MAX_FRAME_INPUT_TICKS), n × t × (i8 dx, i8 dy)
+// and in a race: u8 t (0..MAX_FRAME_INPUT_TICKS), then per seat its inputs over those t ticks,
+// run-length encoded: u8 r (0..t), r × (u8 ticks ≥ 1, i8 dx, i8 dy), the ticks adding up to t
 
 const REVEALS = ["gift", "power_up_time", "power_up"] as const;
+const REVEAL_CODE = { gift: 0, power_up_time: 1, power_up: 2 } as const;
 
 const REVEAL_BYTES = { gift: 13, power_up_time: 6, power_up: 22 } as const;
 
+/**
+ * Written inline into one buffer of the exact size: the server encodes a FRAME 10 times a
+ * second per match, and in goja each helper call costs (the Writer's were a tenth of a race's
+ * JavaScript time).
+ */
 export function encodeFrame(m: FrameMessage): ArrayBuffer {
+  const seats = m.seats;
+  const reveals = m.reveals;
   const inputs = m.inputs;
-  const t = inputs ? (inputs[0]?.length ?? 0) : 0;
-  let size = 6 + 16 * m.seats.length + (inputs ? 1 + 2 * t * m.seats.length : 0);
-  for (let i = 0; i < m.reveals.length; i++) size += REVEAL_BYTES[(m.reveals[i] as Reveal).type];
-  const w = new Writer(size);
-  w.u32(m.tick);
-  w.u8(m.seats.length);
-  for (let i = 0; i < m.seats.length; i++) {
-    const s = m.seats[i] as SeatFrame;
-    w.u32(s.ackTick);
-    w.u16(Math.min(s.filled, 0xffff));
-    w.u16(s.score);
-    w.i32(s.x);
-    w.i32(s.y);
-  }
-  w.u8(m.reveals.length);
-  for (let i = 0; i < m.reveals.length; i++) {
-    const v = m.reveals[i] as Reveal;
-    w.u8(index(REVEALS, v.type));
-    if (v.type === "gift") {
-      w.u32(v.tick);
-      w.i32(v.x);
-      w.i32(v.y);
-    } else if (v.type === "power_up_time") {
-      w.u8(v.index);
-      w.u32(v.appearAtTick);
-    } else {
-      w.u8(v.index);
-      w.u32(v.tick);
-      writeMover(w, v);
+  if ((inputs !== undefined) !== seats.length > 1)
+    throw new Error("codec: a race's FRAME (2–4 seats) carries inputs, a solo round's doesn't");
+  let size = 6 + 16 * seats.length;
+  for (let i = 0; i < reveals.length; i++) size += REVEAL_BYTES[(reveals[i] as Reveal).type];
+  const t = inputs ? frameInputTicks(inputs) : 0;
+  if (inputs) {
+    if (inputs.length !== seats.length || t > MAX_FRAME_INPUT_TICKS)
+      throw new Error("codec: a race FRAME's inputs are one list per seat, at most 60 ticks");
+    size += 1;
+    for (let i = 0; i < inputs.length; i++) {
+      const runs = inputs[i] as InputRun[];
+      let ticks = 0;
+      for (let k = 0; k < runs.length; k++) {
+        const n = (runs[k] as InputRun)[0];
+        if (!(n >= 1)) throw new Error("codec: an input run is a tick or more");
+        ticks += n;
+      }
+      if (ticks !== t) throw new Error("codec: every seat's inputs cover the same ticks");
+      size += 1 + 3 * runs.length;
     }
   }
-  if ((inputs !== undefined) !== m.seats.length > 1)
-    throw new Error("codec: a race's FRAME (2–4 seats) carries inputs, a solo round's doesn't");
+  const b = new Uint8Array(size);
+  put32(b, 0, m.tick);
+  b[4] = seats.length;
+  let o = 5;
+  for (let i = 0; i < seats.length; i++) {
+    const s = seats[i] as SeatFrame;
+    // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
+    const filled = s.filled < 0xffff ? s.filled : 0xffff;
+    put32(b, o, s.ackTick);
+    b[o + 4] = filled & 0xff;
+    b[o + 5] = (filled >>> 8) & 0xff;
+    b[o + 6] = s.score & 0xff;
+    b[o + 7] = (s.score >>> 8) & 0xff;
+    put32(b, o + 8, s.x);
+    put32(b, o + 12, s.y);
+    o += 16;
+  }
+  b[o++] = reveals.length;
+  for (let i = 0; i < reveals.length; i++) {
+    const v = reveals[i] as Reveal;
+    b[o++] = REVEAL_CODE[v.type];
+    if (v.type === "gift") {
+      put32(b, o, v.tick);
+      put32(b, o + 4, v.x);
+      put32(b, o + 8, v.y);
+      o += 12;
+    } else if (v.type === "power_up_time") {
+      b[o] = v.index;
+      put32(b, o + 1, v.appearAtTick);
+      o += 5;
+    } else {
+      b[o] = v.index;
+      put32(b, o + 1, v.tick);
+      put32(b, o + 5, v.x);
+      put32(b, o + 9, v.y);
+      put32(b, o + 13, v.vx);
+      put32(b, o + 17, v.vy);
+      o += 21;
+    }
+  }
   if (inputs) {
-    if (inputs.length !== m.seats.length || t > MAX_FRAME_INPUT_TICKS)
-      throw new Error("codec: a race FRAME's inputs are one list per seat, at most 60 ticks");
-    w.u8(t);
+    b[o++] = t;
     for (let i = 0; i < inputs.length; i++) {
-      const seat = inputs[i] as [number, number][];
-      if (seat.length !== t) throw new Error("codec: every seat's inputs cover the same ticks");
-      for (let k = 0; k < t; k++) {
-        const pair = seat[k] as [number, number];
-        w.i8(pair[0]);
-        w.i8(pair[1]);
+      const runs = inputs[i] as InputRun[];
+      b[o++] = runs.length;
+      for (let k = 0; k < runs.length; k++) {
+        const run = runs[k] as InputRun;
+        b[o] = run[0];
+        b[o + 1] = run[1] & 0xff;
+        b[o + 2] = run[2] & 0xff;
+        o += 3;
       }
     }
   }
-  return w.done();
+  return b.buffer as ArrayBuffer;
 }
 
 export function decodeFrame(bytes: unknown): FrameMessage | null {
@@ -524,17 +631,23 @@ export function decodeFrame(bytes: unknown): FrameMessage | null {
     // One seat: a solo round (no inputs); 2–4: a race (always its inputs).
     if (seats.length === 1) return { tick, seats, reveals };
     const t = r.count(0, Math.min(MAX_FRAME_INPUT_TICKS, tick));
-    const inputs: [number, number][][] = [];
+    const inputs: InputRun[][] = [];
     for (let i = 0; i < seats.length; i++) {
-      const seat: [number, number][] = [];
-      for (let k = 0; k < t; k++) seat.push([readInput(r), readInput(r)]);
-      inputs.push(seat);
+      const runs: InputRun[] = [];
+      let left = t;
+      for (let k = r.count(0, t); k > 0; k--) {
+        const n = r.count(1, left);
+        left -= n;
+        runs.push([n, readDirection(r), readDirection(r)]);
+      }
+      if (left !== 0) throw TRUNCATED;
+      inputs.push(runs);
     }
     return { tick, seats, reveals, inputs };
   });
 }
 
-function readInput(r: Reader): number {
+function readDirection(r: Reader): number {
   const v = r.i8();
   if (v < -INPUT_LIMIT || v > INPUT_LIMIT) throw TRUNCATED;
   return v;

@@ -1,4 +1,10 @@
-import type { FrameMessage, PublicState, Reveal, SeatFrame } from "@gift-grab/contracts";
+import {
+  type FrameMessage,
+  type PublicState,
+  type Reveal,
+  type SeatFrame,
+  unrollInputs,
+} from "@gift-grab/contracts";
 import {
   type Orientation,
   type RoundEvent,
@@ -188,12 +194,13 @@ export class Prediction {
 
   /**
    * A race's FRAME: each tick since `confirmed` played with every seat's input as the server
-   * played it (the frame's inputs end at its tick), the reveals put in at their ticks. The
-   * server's Santas and scores are then the same; where they aren't, they are set from it.
+   * played it (the frame's inputs end at its tick, run-length encoded: unrolled here to one a
+   * tick), the reveals put in at their ticks. The server's Santas and scores are then the same;
+   * where they aren't, they are set from it.
    */
   private advanceRace(frame: FrameMessage): void {
     const c = this.confirmed;
-    const inputs = frame.inputs ?? [];
+    const inputs = (frame.inputs ?? []).map(unrollInputs);
     const covered = inputs[0]?.length ?? 0;
     const first = frame.tick - covered + 1;
     if (first > c.tick + 1) {

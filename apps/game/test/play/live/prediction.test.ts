@@ -42,7 +42,7 @@ class FakeServer {
         this.ackTick = t;
       } else this.filled += 1;
       const events = stepTick(this.sim, this.lastDx, this.lastDy);
-      spawnsOf(this.sim, events, this.reveals);
+      spawnsOf(events, this.reveals);
       this.gifts.set(t, { ...this.sim.gift });
     }
   }

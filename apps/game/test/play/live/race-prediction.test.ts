@@ -1,6 +1,8 @@
 import type { FrameMessage, Reveal } from "@gift-grab/contracts";
 import {
+  appendInput,
   createRound,
+  type InputRuns,
   publicState,
   type RoundState,
   racer,
@@ -29,7 +31,8 @@ const LEAD = 15;
 class FakeRaceServer {
   readonly sim: RoundState;
   private readonly last: [number, number][];
-  private played: [number, number][][];
+  /** Each seat's inputs since the last frame, run-length encoded as the server's FRAME has them. */
+  private played: InputRuns[];
   private reveals: Reveal[] = [];
   private timeRevealed = new Set<number>();
   readonly gifts: { x: number; y: number }[] = [];
@@ -55,10 +58,11 @@ class FakeRaceServer {
           this.last[i] = got;
           if (i === 0) this.ackTick = t;
         } else if (i === 0) this.filled += 1;
-        this.played[i]?.push(this.last[i] as [number, number]);
+        const [dx, dy] = this.last[i] as [number, number];
+        appendInput(this.played[i] as InputRuns, dx, dy);
       }
       const events = stepRace(this.sim, this.last);
-      spawnsOf(this.sim, events, this.reveals);
+      spawnsOf(events, this.reveals);
       this.gifts.push({ ...this.sim.gift });
     }
   }

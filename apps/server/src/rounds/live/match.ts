@@ -97,15 +97,25 @@ export function seatUsers(p: LiveRoundParams): SeatUser[] {
   return users;
 }
 
+/**
+ * What the round sends. A message for every seat (`to: null`: FRAME, PAUSED, REMATCH) is one
+ * broadcast to the whole match, whose presences are the seats' sockets (matchJoinAttempt lets
+ * in no one else): Nakama then lists them itself, with no presence array to build here and to
+ * read back in Go. A message for some seats goes to their sockets.
+ */
 function send(dispatcher: nkruntime.MatchDispatcher, m: MatchScope, out: Outgoing[]) {
   if (!m.round) return;
   const seats = m.round.seats;
   for (let i = 0; i < out.length; i++) {
     const o = out[i] as Outgoing;
+    if (o.to === null) {
+      if (m.presences.size > 0) dispatcher.broadcastMessage(o.op, o.data, null, null, true);
+      continue;
+    }
     const to: nkruntime.Presence[] = [];
     for (let j = 0; j < seats.length; j++) {
       const seat = seats[j] as (typeof seats)[number];
-      if (seat.sessionId === null || (o.to !== null && o.to.indexOf(seat.index) < 0)) continue;
+      if (seat.sessionId === null || o.to.indexOf(seat.index) < 0) continue;
       const p = m.presences.get(seat.sessionId);
       if (p) to.push(p);
     }
@@ -276,17 +286,7 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
     const out: Outgoing[] = [];
     for (let i = 0; i < messages.length; i++) {
       const msg = messages[i] as nkruntime.MatchMessage;
-      m.round.receive(
-        {
-          userId: msg.sender.userId,
-          sessionId: msg.sender.sessionId,
-          opCode: msg.opCode,
-          data: msg.data,
-          receiveTimeMs: msg.receiveTimeMs,
-        },
-        now,
-        out,
-      );
+      m.round.receiveData(msg.sender.sessionId, msg.opCode, msg.data, msg.receiveTimeMs, now, out);
     }
     const open = m.round.advance(now, out);
     const result = m.round.result;

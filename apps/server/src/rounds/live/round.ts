@@ -1,5 +1,4 @@
 import {
-  decodeInput,
   decodePause,
   type EndMessage,
   encodeEnd,
@@ -7,13 +6,15 @@ import {
   encodePaused,
   encodeStart,
   type FrameMessage,
+  INPUT_MOVES_AT,
+  type InputRun,
   LiveOp,
   LiveTiming,
+  readInput,
   type SeatFrame,
   type StartPlayer,
 } from "@gift-grab/contracts";
 import {
-  appendInput,
   createRound,
   type Orientation,
   playInputs,
@@ -23,9 +24,7 @@ import {
   type Reveal,
   type RoundEvent,
   type RoundState,
-  restoreState,
   revealTick,
-  saveState,
   spawnsOf,
 } from "@gift-grab/simulation";
 import { type Bot, createBot, decide } from "./bot";
@@ -58,7 +57,7 @@ export interface Outgoing {
 }
 
 export interface IncomingMessage {
-  userId: string;
+  /** The socket it came from: only the one holding a seat is heard (a session is one user's). */
   sessionId: string;
   opCode: number;
   data: unknown;
@@ -119,16 +118,16 @@ export class LiveRound {
   private readonly events: RoundEvent[] = [];
   private reveals: Reveal[] = [];
   private loops = 0;
-  /** The ticks a loop plays: dx, dy per tick and seat (tick k, seat i at 2·(k·seats + i)). */
-  private batch: number[] = [];
-  private saved: number[] = [];
+  /** The ticks a loop plays, per seat, run-length encoded (play()). */
+  private readonly loopRuns: InputRun[][];
   /** The tick the last FRAME said. */
   private framedTick = 0;
   /**
-   * A race's inputs played since the last FRAME, which carries them (tick k after it, seat i
-   * at 2·(k·seats + i), as `batch`): a client replays the confirmed race exactly as played.
+   * A race's inputs played since the last FRAME, which carries them: per seat, run-length
+   * encoded as they are played (a held direction is one run), so a client replays the
+   * confirmed race exactly as played.
    */
-  private unframed: number[] = [];
+  private readonly unframed: InputRun[][];
   private unframedTicks = 0;
 
   constructor(init: LiveRoundInit) {
@@ -148,6 +147,8 @@ export class LiveRound {
     this.seats = init.users.map((u, i) => createSeat(i, u, this.sim.ticks));
     this.bots = this.seats.map((s) => (this.race ? createBot(init.seed, s.index) : null));
     this.grabTicks = this.seats.map(() => []);
+    this.unframed = this.seats.map(() => []);
+    this.loopRuns = this.seats.map(() => []);
     this.powerUpTimeRevealed = this.sim.powerUps.map(() => false);
   }
 
@@ -270,41 +271,77 @@ export class LiveRound {
    * not exactly what its sender may send now, dropped and counted.
    */
   receive(msg: IncomingMessage, now: number, out: Outgoing[]): void {
-    const seat = this.seatOf(msg.userId);
-    if (!seat || seat.sessionId !== msg.sessionId) return; // a replaced socket's last words
-    const dropped = this.take(seat, msg, now, out);
+    this.receiveData(msg.sessionId, msg.opCode, msg.data, msg.receiveTimeMs, now, out);
+  }
+
+  /**
+   * receive() with the message's fields as arguments: the match loop's path, which builds no
+   * object a message (in goja each object and each property set costs).
+   */
+  receiveData(
+    sessionId: string,
+    opCode: number,
+    data: unknown,
+    receiveTimeMs: number | undefined,
+    now: number,
+    out: Outgoing[],
+  ): void {
+    const seat = this.seatOfSession(sessionId);
+    if (!seat) return; // nobody's seat, or a replaced socket's last words
+    const dropped = this.take(seat, opCode, data, receiveTimeMs, now, out);
     if (dropped) seat.dropped[dropped] += 1;
   }
 
+  /** The seat this socket holds (a seat's socket is its own user's: join() gave it). */
+  private seatOfSession(sessionId: string): Seat | undefined {
+    const seats = this.seats;
+    for (let i = 0; i < seats.length; i++) {
+      const seat = seats[i] as Seat;
+      if (seat.sessionId === sessionId && sessionId !== "") return seat;
+    }
+    return undefined;
+  }
+
   /** Takes one message from a seat's socket; says why when it is dropped. */
-  private take(seat: Seat, msg: IncomingMessage, now: number, out: Outgoing[]): DropReason | null {
-    if (msg.opCode === LiveOp.INPUT) {
+  private take(
+    seat: Seat,
+    opCode: number,
+    data: unknown,
+    receiveTimeMs: number | undefined,
+    now: number,
+    out: Outgoing[],
+  ): DropReason | null {
+    if (opCode === LiveOp.INPUT) {
       if (seat.inputsThisLoop >= LiveTiming.maxInputsPerLoop) return "flood";
       seat.inputsThisLoop += 1;
-      const input = decodeInput(msg.data);
+      const input = readInput(data);
       if (!input) return "malformed";
       if (input.seat !== seat.index) return "other_seat";
       if (this.phase !== "running" && this.phase !== "countdown") return null;
-      const at =
-        typeof msg.receiveTimeMs === "number" && msg.receiveTimeMs > 0 ? msg.receiveTimeMs : now;
-      const due = this.clockTick(Math.min(at, now));
+      const at = typeof receiveTimeMs === "number" && receiveTimeMs > 0 ? receiveTimeMs : now;
+      // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
+      const due = this.clockTick(at < now ? at : now);
       if (input.lastTick > due + LiveTiming.aheadTicks || input.lastTick > this.sim.ticks)
         return "ahead";
       seat.inputMessages += 1;
-      const first = input.lastTick - input.inputs.length + 1;
-      for (let i = 0; i < input.inputs.length; i++) {
-        const t = first + i;
-        // Already played, or past its window: the server played (or will play) the last input.
-        if (t <= this.sim.tick || t < due - LiveTiming.lateTicks) continue;
-        const pair = input.inputs[i] as [number, number];
+      // Already played, or past its window: the server played (or will play) the last input.
+      const count = input.count;
+      const first = input.lastTick - count + 1;
+      const oldest = due - LiveTiming.lateTicks;
+      let from = first;
+      if (from <= this.sim.tick) from = this.sim.tick + 1;
+      if (from < oldest) from = oldest;
+      const moves = input.bytes;
+      for (let t = from; t <= input.lastTick; t++) {
+        const k = INPUT_MOVES_AT + 2 * (t - first);
         seat.has[t] = 1;
-        seat.dx[t] = pair[0];
-        seat.dy[t] = pair[1];
+        seat.dx[t] = moves[k] as number;
+        seat.dy[t] = moves[k + 1] as number;
       }
       return null;
     }
-    if (msg.opCode === LiveOp.PAUSE) {
-      const pause = decodePause(msg.data);
+    if (opCode === LiveOp.PAUSE) {
+      const pause = decodePause(data);
       if (!pause) return "malformed";
       if (this.phase !== "running") return null;
       if (pause.pause && this.pausedAt === null) {
@@ -410,16 +447,11 @@ export class LiveRound {
       for (let i = 0; i < seats.length; i++) {
         const seat = seats[i] as Seat;
         takeInput(seat, t);
-        const o = 2 * (n * seats.length + i);
-        this.batch[o] = seat.lastDx;
-        this.batch[o + 1] = seat.lastDy;
+        extendRuns(this.loopRuns[i] as InputRun[], 1, seat.lastDx, seat.lastDy);
       }
       n += 1;
     }
-    if (n > 0) {
-      if (this.race) this.keepInputs(n);
-      this.play(n);
-    }
+    if (n > 0) this.play(n);
     // A frame every other loop (10 a second: the client predicts between them), and at once
     // when it reveals something, the round is over or a race's unframed inputs pile up.
     this.loops += 1;
@@ -454,14 +486,6 @@ export class LiveRound {
     }
   }
 
-  /** A race: the loop's n ticks of inputs (`batch`) go into the next FRAME. */
-  private keepInputs(n: number) {
-    const from = 2 * this.unframedTicks * this.seats.length;
-    const count = 2 * n * this.seats.length;
-    for (let k = 0; k < count; k++) this.unframed[from + k] = this.batch[k] as number;
-    this.unframedTicks += n;
-  }
-
   private allInputsIn(t: number): boolean {
     const seats = this.seats;
     for (let i = 0; i < seats.length; i++) if ((seats[i] as Seat).has[t] !== 1) return false;
@@ -469,105 +493,48 @@ export class LiveRound {
   }
 
   /**
-   * Plays the loop's n ticks (inputs in `batch`) in one playInputs call: per call it unpacks
-   * the state, so one call a loop instead of one a tick. When something spawned (a grab, a
-   * power-up), it goes back and plays them one by one to reveal each at its tick.
+   * Plays the loop's n ticks, each seat's inputs in `loopRuns` (run-length: a held direction is
+   * one run), in one playInputs or playRace call: per call the simulation unpacks the state,
+   * so one call a loop instead of one a tick. The runs go to each seat's log (the replay) and,
+   * in a race, to the next FRAME; the spawns the ticks drew (grabs, power-ups appearing) are
+   * revealed each at its tick, from the events.
    */
   private play(n: number) {
-    if (this.race) {
-      this.playRaceTicks(n);
-      return;
-    }
-    const runs: [number, number, number][] = [];
-    for (let i = 0; i < n; i++) {
-      const dx = this.batch[2 * i] as number;
-      const dy = this.batch[2 * i + 1] as number;
-      const last = runs[runs.length - 1];
-      if (last && last[1] === dx && last[2] === dy) last[0] += 1;
-      else runs.push([1, dx, dy]);
-    }
-    saveState(this.sim, this.saved);
-    this.events.length = 0;
-    playInputs(this.sim, runs, this.events);
-    if (!drewSpawns(this.events)) return;
-    restoreState(this.sim, this.saved);
-    for (let i = 0; i < n; i++) {
-      this.events.length = 0;
-      playInputs(
-        this.sim,
-        [[1, this.batch[2 * i] as number, this.batch[2 * i + 1] as number]],
-        this.events,
-      );
-      for (const e of this.events) if (e.type === "grab") this.grabTicks[0]?.push(this.sim.tick);
-      spawnsOf(this.sim, this.events, this.reveals);
-    }
-  }
-
-  /** play() for a race: the same, with one run-length list per seat (playRace). */
-  private playRaceTicks(n: number) {
-    const seats = this.seats.length;
-    const runs: [number, number, number][][] = [];
-    for (let i = 0; i < seats; i++) {
-      const mine: [number, number, number][] = [];
-      for (let k = 0; k < n; k++) {
-        const o = 2 * (k * seats + i);
-        const dx = this.batch[o] as number;
-        const dy = this.batch[o + 1] as number;
-        const last = mine[mine.length - 1];
-        if (last && last[1] === dx && last[2] === dy) last[0] += 1;
-        else mine.push([1, dx, dy]);
+    const seats = this.seats;
+    for (let i = 0; i < seats.length; i++) {
+      const runs = this.loopRuns[i] as InputRun[];
+      const log = (seats[i] as Seat).log;
+      const unframed = this.unframed[i] as InputRun[];
+      for (let k = 0; k < runs.length; k++) {
+        const run = runs[k] as InputRun;
+        extendRuns(log, run[0], run[1], run[2]);
+        if (this.race) extendRuns(unframed, run[0], run[1], run[2]);
       }
-      runs.push(mine);
     }
-    saveState(this.sim, this.saved);
+    if (this.race) this.unframedTicks += n;
     this.events.length = 0;
-    playRace(this.sim, runs, n, this.events);
-    if (!drewSpawns(this.events)) return;
-    restoreState(this.sim, this.saved);
-    for (let k = 0; k < n; k++) {
-      const tick: [number, number, number][][] = [];
-      for (let i = 0; i < seats; i++) {
-        const o = 2 * (k * seats + i);
-        tick.push([[1, this.batch[o] as number, this.batch[o + 1] as number]]);
-      }
-      this.playRaceTick(tick);
+    if (this.race) playRace(this.sim, this.loopRuns, n, this.events);
+    else playInputs(this.sim, this.loopRuns[0] as InputRun[], this.events);
+    for (let k = 0; k < this.events.length; k++) {
+      const e = this.events[k] as RoundEvent;
+      if (e.type === "grab") this.grabTicks[e.seat ?? 0]?.push(e.tick);
     }
-  }
-
-  private playRaceTick(inputs: [number, number, number][][]) {
-    this.events.length = 0;
-    playRace(this.sim, inputs, 1, this.events);
-    for (const e of this.events)
-      if (e.type === "grab") this.grabTicks[e.seat ?? 0]?.push(this.sim.tick);
-    spawnsOf(this.sim, this.events, this.reveals);
+    spawnsOf(this.events, this.reveals);
+    for (let i = 0; i < this.loopRuns.length; i++) (this.loopRuns[i] as InputRun[]).length = 0;
   }
 
   /** Plays tick t with each seat's input (or, standing still, with none: an abandoned round). */
   private step(t: number, standStill = false) {
-    for (const s of this.seats) {
+    for (let i = 0; i < this.seats.length; i++) {
+      const s = this.seats[i] as Seat;
       if (!standStill) takeInput(s, t);
       else {
         s.lastDx = 0;
         s.lastDy = 0;
-        appendInput(s.log, 0, 0);
       }
+      extendRuns(this.loopRuns[i] as InputRun[], 1, s.lastDx, s.lastDy);
     }
-    if (this.race) {
-      const from = 2 * this.unframedTicks * this.seats.length;
-      for (let i = 0; i < this.seats.length; i++) {
-        const s = this.seats[i] as Seat;
-        this.unframed[from + 2 * i] = s.lastDx;
-        this.unframed[from + 2 * i + 1] = s.lastDy;
-      }
-      this.unframedTicks += 1;
-      this.playRaceTick(this.seats.map((s) => [[1, s.lastDx, s.lastDy]]));
-      return;
-    }
-    const seat = this.seats[0] as Seat;
-    this.events.length = 0;
-    playInputs(this.sim, [[1, seat.lastDx, seat.lastDy]], this.events);
-    for (const e of this.events) if (e.type === "grab") this.grabTicks[0]?.push(this.sim.tick);
-    spawnsOf(this.sim, this.events, this.reveals);
+    this.play(1);
   }
 
   /** Sends a FRAME up to the tick played; what it carries (reveals, inputs) is not sent again. */
@@ -575,6 +542,8 @@ export class LiveRound {
     out.push(this.frame());
     this.framedTick = this.sim.tick;
     this.unframedTicks = 0;
+    // Encoded: the runs are the next FRAME's from here.
+    for (let i = 0; i < this.unframed.length; i++) (this.unframed[i] as InputRun[]).length = 0;
     this.reveals = [];
   }
 
@@ -593,23 +562,8 @@ export class LiveRound {
       });
     }
     const m: FrameMessage = { tick: s.tick, seats, reveals: this.reveals };
-    if (this.race) m.inputs = this.frameInputs();
+    if (this.race) m.inputs = this.unframed;
     return { op: LiveOp.FRAME, to: null, data: encodeFrame(m) };
-  }
-
-  /** The unframed ticks' inputs by seat, as FRAME carries them. */
-  private frameInputs(): [number, number][][] {
-    const seats = this.seats.length;
-    const inputs: [number, number][][] = [];
-    for (let i = 0; i < seats; i++) {
-      const mine: [number, number][] = [];
-      for (let k = 0; k < this.unframedTicks; k++) {
-        const o = 2 * (k * seats + i);
-        mine.push([this.unframed[o] as number, this.unframed[o + 1] as number]);
-      }
-      inputs.push(mine);
-    }
-    return inputs;
   }
 
   /** Ends the round: an abandoned one is played out standing still, so its replay is whole. */
@@ -648,11 +602,9 @@ export class LiveRound {
   }
 }
 
-/** A loop's events drew from the RNG: a grab places the next gift, an appearance a power-up. */
-function drewSpawns(events: readonly RoundEvent[]): boolean {
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i] as RoundEvent;
-    if (e.type === "grab" || e.type === "powerup_appear") return true;
-  }
-  return false;
+/** `n` ticks of (dx, dy) at the end of run-length inputs: a held direction lengthens its run. */
+function extendRuns(runs: InputRun[], n: number, dx: number, dy: number): void {
+  const last = runs[runs.length - 1];
+  if (last !== undefined && last[1] === dx && last[2] === dy) last[0] += n;
+  else runs.push([n, dx, dy]);
 }

@@ -1,4 +1,4 @@
-import { appendInput, type InputRuns } from "@gift-grab/simulation";
+import type { InputRuns } from "@gift-grab/simulation";
 
 /** Why a client message was dropped (counted per seat, never answered). */
 export type DropReason =
@@ -86,14 +86,16 @@ export function createSeat(index: number, user: SeatUser, ticks: number): Seat {
   };
 }
 
-/** The input the server plays for `tick`: the one received, or the last one again. */
+/**
+ * The input the server plays for `tick` (lastDx, lastDy): the one received, or the last one
+ * again. The round logs it with the loop's other ticks (round.ts, play()).
+ */
 export function takeInput(seat: Seat, tick: number): void {
   if (seat.has[tick] === 1) {
     seat.lastDx = seat.dx[tick] as number;
     seat.lastDy = seat.dy[tick] as number;
     seat.ackTick = tick;
   } else seat.filled += 1;
-  appendInput(seat.log, seat.lastDx, seat.lastDy);
 }
 
 export function droppedTotal(seat: Seat): number {
