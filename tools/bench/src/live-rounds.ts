@@ -30,12 +30,18 @@ export interface LiveBenchOptions {
 }
 
 /**
- * How often a bot sends its inputs, and how many ticks each message carries: every message
- * costs the server (Nakama parses each socket envelope), so a client sends at most once a
- * match loop; LIVE_BENCH_SEND_MS changes it to compare.
+ * How often a bot sends its inputs, and how many ticks each message carries: as the game does
+ * (contracts' inputDue), one a match loop at most while its direction changes and a
+ * keep-alive while it holds, each with the last LiveTiming.inputTicks ticks. Every message
+ * costs the server far more than its bytes. LIVE_BENCH_SEND_MS=<ms> sends at a fixed
+ * interval instead (the bench before issue 26's cadence: 50), to compare.
  */
-const SEND_EVERY_MS = Number(process.env.LIVE_BENCH_SEND_MS ?? 1000 / LiveTiming.loopHz);
-const REDUNDANCY = Math.min(LiveTiming.maxInputTicks, Math.ceil((SEND_EVERY_MS * 60) / 1000) * 3);
+const FIXED_SEND_MS = process.env.LIVE_BENCH_SEND_MS
+  ? Number(process.env.LIVE_BENCH_SEND_MS)
+  : null;
+const REDUNDANCY = FIXED_SEND_MS
+  ? Math.min(LiveTiming.maxInputTicks, Math.ceil((FIXED_SEND_MS * 60) / 1000) * 3)
+  : LiveTiming.inputTicks;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -61,6 +67,8 @@ export interface BotResult {
   /** Whole socket messages (JSON envelopes) of the match's data, as they cross the wire. */
   wireIn: number;
   wireOut: number;
+  /** INPUT messages sent. */
+  inputsSent: number;
 }
 
 /**
@@ -84,6 +92,7 @@ export function playRound(
       bytesOut: 0,
       wireIn: 0,
       wireOut: 0,
+      inputsSent: 0,
     };
     let seat = 0;
     let startAt = 0;
@@ -91,12 +100,48 @@ export function playRound(
     let gift = { x: 0, y: 0 };
     let santa = { x: 0, y: 0 };
     const inputs: [number, number][] = [[0, 0]];
-    let timer: ReturnType<typeof setInterval> | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let done = false;
+    /** When the last INPUT went, and the direction of its newest tick. */
+    let sentAt = Number.NEGATIVE_INFINITY;
+    let sentDir: [number, number] | null = null;
+    let sentTick = 0;
     const finish = () => {
+      done = true;
       clearInterval(timer);
+      clearTimeout(timer);
       clearTimeout(deadline);
       ws.close();
       resolve(result);
+    };
+    /** The direction the bot steers now: at the gift it was told about. */
+    const direction = (): [number, number] => {
+      const x = gift.x - santa.x;
+      const y = gift.y - santa.y;
+      const len = Math.sqrt(x * x + y * y);
+      return len === 0
+        ? [0, 0]
+        : [Math.round((INPUT_MAX * x) / len), Math.round((INPUT_MAX * y) / len)];
+    };
+    /**
+     * The next INPUT, by inputDue's rule: a loop after the last one if the direction changed
+     * since (it changes only when the server's messages move Santa or the gift), else a
+     * keep-alive later. Called on every message and after every send.
+     */
+    const schedule = () => {
+      if (done || startAt === 0) return;
+      if (FIXED_SEND_MS) {
+        timer ??= setInterval(send, FIXED_SEND_MS);
+        return;
+      }
+      const d = direction();
+      const changed = !sentDir || d[0] !== sentDir[0] || d[1] !== sentDir[1];
+      const at = Math.max(
+        startAt + 1000 / 60,
+        sentAt + (changed ? LiveTiming.inputChangeMs : LiveTiming.inputHoldMs),
+      );
+      clearTimeout(timer);
+      timer = setTimeout(send, Math.max(0, at - Date.now()));
     };
     const deadline = setTimeout(finish, timeoutMs);
     ws.on("open", () => ws.send(JSON.stringify({ cid: "1", match_join: { match_id: matchId } })));
@@ -119,12 +164,13 @@ export function playRound(
         seat = s.seat;
         gift = s.state.gift;
         santa = s.state.santas[seat] ?? santa;
-        timer ??= setInterval(send, SEND_EVERY_MS);
+        schedule();
       } else if (op === LiveOp.FRAME) {
         const f = decodeFrame(data);
         if (!f) return;
         santa = f.seats[seat] ?? santa;
         for (const r of f.reveals) if (r.type === "gift") gift = r;
+        schedule();
       } else if (op === LiveOp.END) {
         const e = decodeEnd(data);
         result.ended = e?.reason === "completed";
@@ -133,18 +179,14 @@ export function playRound(
       }
     });
     function send() {
+      if (done) return;
       const due = Math.min(ticks, Math.floor(((Date.now() - startAt) * 60) / 1000));
-      while (inputs.length <= due) {
-        const x = gift.x - santa.x;
-        const y = gift.y - santa.y;
-        const len = Math.sqrt(x * x + y * y);
-        inputs.push(
-          len === 0
-            ? [0, 0]
-            : [Math.round((INPUT_MAX * x) / len), Math.round((INPUT_MAX * y) / len)],
-        );
+      while (inputs.length <= due) inputs.push(direction());
+      // Nothing new to send (before tick 1, or every tick sent): as the game, wait.
+      if (due < 1 || (!FIXED_SEND_MS && due <= sentTick)) {
+        schedule();
+        return;
       }
-      if (due < 1) return;
       const n = Math.min(REDUNDANCY, due);
       const bytes = Buffer.from(
         encodeInput({ seat, lastTick: due, inputs: inputs.slice(due - n + 1, due + 1) }),
@@ -159,6 +201,11 @@ export function playRound(
       });
       result.wireOut += Buffer.byteLength(message);
       ws.send(message);
+      result.inputsSent += 1;
+      sentAt = Date.now();
+      sentTick = due;
+      sentDir = inputs[due] ?? null;
+      schedule();
     }
   });
 }

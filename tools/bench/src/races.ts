@@ -161,7 +161,7 @@ export async function measureRaces({
       const loops = loopStats(stack, new Set(lobbies.map((l) => l.matchId)));
       const completed = results.filter((r) => r.ended).length;
       const seconds = wallMs / 1000;
-      const perPlayer = (k: "bytesIn" | "bytesOut" | "wireIn" | "wireOut") =>
+      const perPlayer = (k: "bytesIn" | "bytesOut" | "wireIn" | "wireOut" | "inputsSent") =>
         results.reduce((s, r) => s + r[k], 0) / results.length / seconds;
       const run = {
         races: n,
@@ -179,6 +179,7 @@ export async function measureRaces({
         payload_up_b_s: perPlayer("bytesOut"),
         wire_down_b_s: perPlayer("wireIn"),
         wire_up_b_s: perPlayer("wireOut"),
+        inputs_per_s: perPlayer("inputsSent"),
         load_before: loadBefore.join(" "),
         load_after: load().join(" "),
       };
@@ -201,7 +202,7 @@ export async function measureRaces({
 type Run = Awaited<ReturnType<typeof measureRaces>>["runs"][number];
 
 function describeRun(x: Run) {
-  return `${x.races} races (${x.players} players): ${x.completed} seats completed, slow loops ${x.slow_loop_pct.toFixed(2)} %, late gaps ${x.late_gap_pct.toFixed(2)} % (max loop ${x.max_loop_ms} ms, max gap ${x.max_gap_ms} ms), server CPU ${x.server_cpu_pct.toFixed(0)} %, bots CPU ${x.bots_cpu_pct.toFixed(0)} % (apart), ${x.rss_mb_per_race.toFixed(2)} MB/race, per player payload ${x.payload_down_b_s.toFixed(0)} B/s down ${x.payload_up_b_s.toFixed(0)} B/s up, wire ${x.wire_down_b_s.toFixed(0)} / ${x.wire_up_b_s.toFixed(0)} B/s, load ${x.load_before} → ${x.load_after} ${x.ok ? "ok" : "FAIL"}`;
+  return `${x.races} races (${x.players} players): ${x.completed} seats completed, slow loops ${x.slow_loop_pct.toFixed(2)} %, late gaps ${x.late_gap_pct.toFixed(2)} % (max loop ${x.max_loop_ms} ms, max gap ${x.max_gap_ms} ms), server CPU ${x.server_cpu_pct.toFixed(0)} %, bots CPU ${x.bots_cpu_pct.toFixed(0)} % (apart), ${x.rss_mb_per_race.toFixed(2)} MB/race, per player payload ${x.payload_down_b_s.toFixed(0)} B/s down ${x.payload_up_b_s.toFixed(0)} B/s up (${x.inputs_per_s.toFixed(1)} INPUT/s), wire ${x.wire_down_b_s.toFixed(0)} / ${x.wire_up_b_s.toFixed(0)} B/s, load ${x.load_before} → ${x.load_after} ${x.ok ? "ok" : "FAIL"}`;
 }
 
 export function formatRaces(r: Awaited<ReturnType<typeof measureRaces>>) {

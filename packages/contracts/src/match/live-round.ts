@@ -54,6 +54,25 @@ export const LiveTiming = {
   leadTicks: 15,
   /** At most this many ticks in one INPUT message (half a second). */
   maxInputTicks: 30,
+  /**
+   * A client's INPUT cadence (inputDue): at most one a match loop while its input changes…
+   * Each inbound message costs the server far more than its bytes (the socket read, Nakama's
+   * JSON envelope and base64, routing to the match, the loop's handling): it was most of a
+   * race's server CPU at 20 a second per seat.
+   */
+  inputChangeMs: 50,
+  /**
+   * …and a keep-alive this often while it holds: the server plays a tick once every seat's
+   * input for it is in (or its late window closed), so a held input still has to come. Held,
+   * its ticks reach the server up to this much later (still well inside lateTicks), and a
+   * race's frames and reveals wait for them: ~25 ms later on average than at one a loop.
+   */
+  inputHoldMs: 100,
+  /**
+   * Ticks each INPUT repeats (18: three keep-alives' worth, 42 bytes): the next message covers
+   * a lost or late one, and a held input filled late is the same input.
+   */
+  inputTicks: 18,
   /** INPUT messages a seat may send per match loop; more are dropped and counted. */
   maxInputsPerLoop: 6,
   /** A ranked round may pause this many times… */
@@ -79,3 +98,12 @@ export const LiveTiming = {
    */
   raceFrameTicks: 30,
 } as const;
+
+/**
+ * Whether a client sends its INPUT now, `msSinceLast` after its last one: at most one a loop
+ * while its input changed since the newest tick it sent, else one a keep-alive
+ * (LiveTiming.inputChangeMs, inputHoldMs). The game and the bench's players both send so.
+ */
+export function inputDue(msSinceLast: number, changed: boolean): boolean {
+  return msSinceLast >= (changed ? LiveTiming.inputChangeMs : LiveTiming.inputHoldMs);
+}

@@ -1,11 +1,14 @@
 import { type InputMessage, LiveTiming } from "@gift-grab/contracts";
 
-/** Ticks in each INPUT: 250 ms, longer than the late window, so a lost message costs nothing. */
-export const INPUT_REDUNDANCY = 15;
+/**
+ * Ticks in each INPUT (LiveTiming.inputTicks: 300 ms, three keep-alives and longer than the
+ * late window), so a lost message costs nothing.
+ */
+export const INPUT_REDUNDANCY = LiveTiming.inputTicks;
 
 /**
  * The seat's input per tick, as sent to the server: each message repeats the last
- * INPUT_REDUNDANCY ticks (6 + 2·15 bytes), so the next message covers a lost or late one.
+ * INPUT_REDUNDANCY ticks (6 + 2·18 bytes), so the next message covers a lost or late one.
  */
 export class InputLog {
   private readonly dx: Int8Array;
@@ -40,6 +43,19 @@ export class InputLog {
   /** The newest tick recorded (0: none). */
   get lastTick(): number {
     return this.last;
+  }
+
+  /**
+   * Whether the input changed after `tick` (the newest one sent): a tick recorded since with
+   * another input than `tick`'s. Nothing sent yet (0) counts as a change.
+   */
+  changedSince(tick: number): boolean {
+    if (tick < 1 || this.has[tick] !== 1) return true;
+    const dx = this.dx[tick];
+    const dy = this.dy[tick];
+    for (let t = tick + 1; t <= this.last; t++)
+      if (this.has[t] === 1 && (this.dx[t] !== dx || this.dy[t] !== dy)) return true;
+    return false;
   }
 
   /**

@@ -1,6 +1,7 @@
 import {
   type EndMessage,
   type FrameMessage,
+  inputDue,
   LiveTiming,
   type PausedMessage,
   type StartMessage,
@@ -17,9 +18,6 @@ const LEAD_MARGIN_MS = 15;
 
 /** A tick this close to its window's end counts as missing it (the send and the trip take time). */
 const STALE_MARGIN_TICKS = 3;
-
-/** At most one INPUT this often (about 2 a match loop: a burst after a stall stays under the flood limit). */
-const SEND_EVERY_MS = 33;
 
 export interface LivePlayEvents {
   paused: (m: PausedMessage) => void;
@@ -139,7 +137,12 @@ export class LivePlay {
       for (const e of p.step(dx, dy)) events.push(e);
       ticks++;
     }
-    if (this.log.lastTick > this.sentTick && now - this.lastSentAt >= SEND_EVERY_MS) {
+    // One INPUT a match loop at most while the input changes, a keep-alive while it holds
+    // (inputDue): each message costs the server far more than its bytes.
+    if (
+      this.log.lastTick > this.sentTick &&
+      inputDue(now - this.lastSentAt, this.log.changedSince(this.sentTick))
+    ) {
       const m = this.log.message(this.seat, due + LiveTiming.aheadTicks);
       if (m) {
         this.match.sendInput(m);

@@ -20,6 +20,16 @@ describe("the redundant input log", () => {
     expect(decodeInput(new Uint8Array(encodeInput(m)))).toEqual(m);
   });
 
+  it("tells whether the input changed after the newest tick sent (the send cadence)", () => {
+    const log = new InputLog(100);
+    expect(log.changedSince(0)).toBe(true); // nothing sent yet
+    for (let t = 1; t <= 10; t++) log.record(t, 50, 50);
+    expect(log.changedSince(4)).toBe(false);
+    log.record(11, 50, 49);
+    expect(log.changedSince(4)).toBe(true);
+    expect(log.changedSince(11)).toBe(false);
+  });
+
   it("sends nothing before the first tick and nothing past the tick it may send", () => {
     const log = new InputLog(100);
     expect(log.message(0)).toBeNull();

@@ -40,9 +40,35 @@ describe("a live round's play loop", () => {
     expect(ticks).toBe(6);
     expect(play.prediction.predicted.tick).toBe(6);
     expect(sent).toEqual([{ op: LiveOp.INPUT, lastTick: 6, n: 6 }]);
-    now = 110; // within 33 ms: no second message yet
+    now = 110; // within a match loop: no second message yet
     play.update(() => ({ dx: 100, dy: 0 }));
     expect(sent).toHaveLength(1);
+  });
+
+  it("sends one INPUT a match loop while the input changes, a keep-alive while it holds", () => {
+    let now = 0;
+    const { match, sent } = fakeMatch();
+    const play = new LivePlay(match, start, { receivedAt: 0, oneWayMs: 0 }, () => now);
+    const at = (ms: number, dx: number) => {
+      now = ms;
+      play.update(() => ({ dx, dy: 0 }));
+      return sent.length;
+    };
+    expect(at(50, 100)).toBe(1); // the first ticks
+    // Held: nothing until the keep-alive, 100 ms after the last message.
+    expect(at(100, 100)).toBe(1);
+    expect(at(140, 100)).toBe(1);
+    expect(at(150, 100)).toBe(2);
+    // Turned: at once if a loop (50 ms) has passed since the last message…
+    expect(at(170, -100)).toBe(2);
+    expect(at(200, -100)).toBe(3);
+    // …and again a loop later only if it changed again since.
+    expect(at(250, -100)).toBe(3);
+    expect(at(270, 0)).toBe(4);
+    expect(sent.at(-1)).toEqual({ op: LiveOp.INPUT, lastTick: 16, n: 16 });
+    // Every message repeats the ticks before it: 18 at most (LiveTiming.inputTicks).
+    expect(at(400, 0)).toBe(5);
+    expect(sent.at(-1)).toEqual({ op: LiveOp.INPUT, lastTick: 24, n: 18 });
   });
 
   it("a stalled page predicts the ticks past their window as the server plays them: the last input again", () => {
