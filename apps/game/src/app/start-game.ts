@@ -15,6 +15,8 @@ export interface StartOptions {
   /** Scenes of the entry's own, added to the list (the test build's bench round). */
   scenes?: Phaser.Types.Scenes.SceneType[];
   launch?: LaunchOptions;
+  /** Frames drawn a second at most (0: the display's rate, as players get it). */
+  fpsLimit?: number;
 }
 
 /**
@@ -33,7 +35,9 @@ export function startGame(options: StartOptions = {}): {
     const ratio = readPixelRatio(window.devicePixelRatio, window.location.search, renderer.kind);
     return { ...canvasSize(parent.clientWidth, parent.clientHeight, ratio), zoom: 1 / ratio };
   };
-  const game = new Phaser.Game(gameConfig(renderer.kind, fit(), options.scenes ?? []));
+  const game = new Phaser.Game(
+    gameConfig(renderer.kind, fit(), options.scenes ?? [], options.fpsLimit ?? 0),
+  );
   setLaunchOptions(game, options.launch ?? defaultLaunchOptions);
   musicFollowsGame(game);
   new ResizeObserver(() => {
