@@ -19,13 +19,16 @@ import { call, player, sleep } from "./rounds-client";
 // Codes live their default 10 min here (a short one would expire under a slow race); the
 // expiry has a stack of its own (race-friend-expiry.test.ts).
 const DURATION_MS = 5_000;
+const LINGER_MS = 500;
 const stack = ownStack({
   name: "race-friend",
   runtimeEnv: {
     ROUND_DURATION_MS: String(DURATION_MS),
     LIVE_START_DELAY_MS: "300",
     LIVE_RECONNECT_GRACE_MS: "1500",
-    LIVE_LINGER_MS: "30000",
+    // Shorter than a friend race stays open (RaceLobby.rematchWindowMs): the host's rematch
+    // below comes after it and must still reach both players.
+    LIVE_LINGER_MS: String(LINGER_MS),
     LIVE_RACE_JOIN_WAIT_MS: "5000",
   },
 });
@@ -136,6 +139,8 @@ describe("racing a friend by code", () => {
         reason: "race_not_host",
       });
 
+      // Past a quick race's linger: a friend race is still open, its players still in it.
+      await sleep(LINGER_MS * 2);
       const again = await rpc(host, raceLobbyRematch.id, { code: lobby.code });
       expect(again.status, JSON.stringify(again.json)).toBe(200);
       const rematch = raceLobbyRematch.response.parse(again.json);

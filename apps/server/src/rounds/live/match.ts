@@ -4,6 +4,7 @@ import {
   encodeRematch,
   LiveOp,
   LiveTiming,
+  RaceLobby,
 } from "@gift-grab/contracts";
 import type { Orientation } from "@gift-grab/simulation";
 import { type LiveConfig, liveConfig } from "./config";
@@ -60,6 +61,8 @@ export interface LiveRoundParams {
   race?: string;
   /** A friend race's lobby: JSON of LobbyParams; the round is made when the host starts. */
   lobby?: string;
+  /** A friend race's rematch (a race with `race`'s seats): it stays open for the next one. */
+  rematch?: boolean;
   orientation: Orientation;
   seed: number;
 }
@@ -79,6 +82,17 @@ export interface LobbyParams {
 }
 
 const BOT_NAMES = ["Dasher", "Comet", "Blitzen", "Vixen"];
+
+/**
+ * A friend race (a lobby's or a rematch's) stays open after its END while anyone is in it, for
+ * RaceLobby.rematchWindowMs: the host's rematch reaches the players through this match, and
+ * people take longer than the usual linger to read the results and decide.
+ */
+export function friendRaceLinger(config: LiveConfig, friends: boolean): LiveConfig {
+  return friends
+    ? { ...config, lingerMs: Math.max(config.lingerMs, RaceLobby.rematchWindowMs) }
+    : config;
+}
 
 /** The seats a match's params ask for: one player, or a race's players and bots. */
 export function seatUsers(p: LiveRoundParams): SeatUser[] {
@@ -148,8 +162,8 @@ const matchInit: nkruntime.MatchInitFunction<Token> = (ctx, logger, _nk, params)
   const p = params as LiveRoundParams;
   const seed = p.seed >>> 0;
   const orientation: Orientation = p.orientation === "portrait" ? "portrait" : "landscape";
-  const config = liveConfig(ctx.env);
   const lobby = typeof p.lobby === "string" ? (JSON.parse(p.lobby) as LobbyParams) : null;
+  const config = friendRaceLinger(liveConfig(ctx.env), lobby !== null || p.rematch === true);
   const users = lobby ? [] : seatUsers(p);
   scope = {
     round: lobby ? null : new LiveRound({ seed, orientation, users, config, now: clock.now() }),
