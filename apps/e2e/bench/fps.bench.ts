@@ -4,7 +4,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { type Browser, type Page, test } from "@playwright/test";
-import { fullFrameRate } from "../support/frame-rate";
 
 /**
  * Client performance numbers, printed (never asserted):
@@ -89,7 +88,6 @@ async function onScreen(
     viewport: { width: screen.width, height: screen.height },
     deviceScaleFactor: screen.dpr,
   });
-  await fullFrameRate(context);
   await run(await context.newPage());
   await context.close();
 }
@@ -121,7 +119,6 @@ test("fps on 2× and 3× screens: the default ratio, and 2× forced", async ({ b
 
 test("time to first interactive screen", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  await fullFrameRate(context);
   const page = await context.newPage();
   const ready = (scene: string) =>
     page.waitForFunction(
@@ -166,7 +163,6 @@ test("load → playable on a throttled phone (4× CPU, fast 4G)", async ({ brows
     hasTouch: true,
     isMobile: true,
   });
-  await fullFrameRate(context);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");

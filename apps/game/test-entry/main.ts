@@ -1,6 +1,5 @@
 import { startGame } from "../src/app/start-game";
 import { BenchScene } from "./bench";
-import { testFrameRate } from "./frame-rate";
 import { installTestProbe } from "./probe";
 import { launchFromUrl } from "./url-options";
 
@@ -10,6 +9,5 @@ import { launchFromUrl } from "./url-options";
 const { game, renderer } = startGame({
   scenes: [BenchScene],
   launch: launchFromUrl(window.location.search),
-  fpsLimit: testFrameRate(),
 });
 installTestProbe(game, renderer);

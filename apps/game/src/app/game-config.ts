@@ -22,8 +22,6 @@ export const gameConfig = (
   canvas: { width: number; height: number; zoom: number },
   /** The entry's own scenes, before Overlay. */
   extra: Phaser.Types.Scenes.SceneType[] = [],
-  /** Frames drawn a second at most; 0 leaves it to the display. */
-  fpsLimit = 0,
 ): Phaser.Types.Core.GameConfig => ({
   type: renderer === "webgl" ? Phaser.WEBGL : Phaser.CANVAS,
   parent: "game",
@@ -31,7 +29,6 @@ export const gameConfig = (
   // Sized by start-game.ts (fit) at the device pixel ratio, not by Phaser's RESIZE mode.
   scale: { mode: Phaser.Scale.NONE, ...canvas },
   input: { activePointers: 3 },
-  ...(fpsLimit > 0 ? { fps: { limit: fpsLimit } } : {}),
   scene: [
     BootScene,
     SignInScene,

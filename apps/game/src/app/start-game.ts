@@ -15,8 +15,6 @@ export interface StartOptions {
   /** Scenes of the entry's own, added to the list (the test build's bench round). */
   scenes?: Phaser.Types.Scenes.SceneType[];
   launch?: LaunchOptions;
-  /** Frames drawn a second at most (0: the display's rate, as players get it). */
-  fpsLimit?: number;
 }
 
 /**
@@ -35,9 +33,7 @@ export function startGame(options: StartOptions = {}): {
     const ratio = readPixelRatio(window.devicePixelRatio, window.location.search, renderer.kind);
     return { ...canvasSize(parent.clientWidth, parent.clientHeight, ratio), zoom: 1 / ratio };
   };
-  const game = new Phaser.Game(
-    gameConfig(renderer.kind, fit(), options.scenes ?? [], options.fpsLimit ?? 0),
-  );
+  const game = new Phaser.Game(gameConfig(renderer.kind, fit(), options.scenes ?? []));
   setLaunchOptions(game, options.launch ?? defaultLaunchOptions);
   musicFollowsGame(game);
   new ResizeObserver(() => {
