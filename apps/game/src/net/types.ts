@@ -88,7 +88,11 @@ export type RoundTicket =
 /** A friend race's lobby, as this player is in it. */
 export interface RaceRoomInfo {
   code: string;
-  /** This player made the lobby: only the host starts the race (and asks for a rematch). */
+  /**
+   * This player hosts: only the host starts the race (and asks for a rematch). The maker at
+   * first; LOBBY's `host` keeps it true (a lobby whose host left passes to the player here
+   * longest), and it is what the race's results go on with.
+   */
   host: boolean;
   /** This player's seat (the host's is 0). */
   seat: number;
@@ -110,6 +114,8 @@ export interface RaceRoom {
   readonly info: RaceRoomInfo;
   /** The last LOBBY (null until the first). */
   readonly players: LobbyMessage | null;
+  /** The seats whose player has been here since this player came: one not here now has left. */
+  readonly seen: ReadonlySet<number>;
   readonly events: { on<E extends keyof RaceRoomEvents>(e: E, h: RaceRoomEvents[E]): () => void };
   /** The host starts the race; `bots`: the server plays the empty seats. */
   start(bots: boolean): Promise<void>;
