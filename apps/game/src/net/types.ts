@@ -3,6 +3,7 @@ import type {
   LobbyMessage,
   RpcRequest,
   RpcResponse,
+  raceGet,
   replayGet,
   StartMessage,
 } from "@gift-grab/contracts";
@@ -188,6 +189,9 @@ export interface PlayerStats {
 /** A kept run, as Watch replays it (replay_get's answer). */
 export type Replay = RpcResponse<typeof replayGet>;
 
+/** A finished race, as Watch replays it with every Santa (race_get's answer). */
+export type StoredRace = RpcResponse<typeof raceGet>;
+
 export interface NetEvents {
   connection: (state: ConnectionState) => void;
   kicked: (info: KickInfo) => void;
@@ -250,6 +254,8 @@ export interface GameNet {
   replay(ownerId: string): Promise<Replay>;
   /** The same, or null when that player has no run on this week's board (a shared run's link). */
   boardRun(ownerId: string): Promise<Replay | null>;
+  /** A finished race by its match id, for Watch with every Santa (race_get). */
+  storedRace(matchId: string): Promise<StoredRace>;
 
   /**
    * Any RPC by its contract, input and response checked against it: what every client call in
