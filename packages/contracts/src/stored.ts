@@ -53,6 +53,8 @@ export const RaceRecord = z.object({
         /** "" for a bot's seat. */
         user_id: z.string(),
         username: z.string(),
+        /** The name the race showed over the Santa (a display name); absent in older records. */
+        name: z.optional(z.string()),
         /** A bot played the seat (all race, or from when its player left for good). */
         bot: z.boolean(),
         inputs: InputRuns,
@@ -69,10 +71,15 @@ export type RaceRecord = z.infer<typeof RaceRecord>;
 
 /**
  * race_lobbies, key = the lobby's code (system-owned): which match a friend's code leads to,
- * who may start it, until when, and once started the seats a rematch reuses.
+ * whose it is, until when, and once started the seats a rematch reuses (who may start it is
+ * the lobby's match's to say: lobby.ts).
  */
 export const RaceLobbyRecord = z.object({
   match_id: z.string().check(z.minLength(1)),
+  /**
+   * Who made the lobby; once started, who started it (the maker, or the player the lobby was
+   * handed to when the maker left): the one who may ask for a rematch.
+   */
   host: z.string().check(z.minLength(1)),
   expires_at: EpochMs,
   /** Set when the host started the race: the users by seat and the seat count (bots after them). */

@@ -90,6 +90,7 @@ const lobby = {
     { name: "Host Santa", here: true },
     { name: "Żółw 🎅", here: false },
   ],
+  host: 1,
 };
 
 /** Every prefix and every longer copy of a message decodes to null. */
@@ -215,18 +216,25 @@ describe("the live round's codec", () => {
     expect(decodeFrame(encodeFrame({ ...raceFrame, tick: 2 }))).toBeNull();
   });
 
-  it("tells a lobby's players by seat, 1 to its size, and refuses anything else", () => {
-    expect(decodeLobby(encodeLobby({ maxSeats: 2, players: [{ name: "", here: false }] }))).toEqual(
-      {
-        maxSeats: 2,
-        players: [{ name: "", here: false }],
-      },
-    );
-    expect(decodeLobby(new Uint8Array([1, 1, 1, 0]))).toBeNull(); // size 1
-    expect(decodeLobby(new Uint8Array([5, 1, 1, 0]))).toBeNull(); // size 5
-    expect(decodeLobby(new Uint8Array([2, 3, 1, 0, 1, 0, 1, 0]))).toBeNull(); // 3 in 2 seats
-    expect(decodeLobby(new Uint8Array([2, 1, 2, 0]))).toBeNull(); // here: 2
-    const long = encodeLobby({ maxSeats: 2, players: [{ name: "z".repeat(30), here: true }] });
+  it("tells a lobby's players by seat, 1 to its size, and its host's seat, and refuses anything else", () => {
+    const alone = { maxSeats: 2, players: [{ name: "", here: false }], host: 0 };
+    expect(decodeLobby(encodeLobby(alone))).toEqual(alone);
+    expect(decodeLobby(new Uint8Array([2, 1, 0, 1, 0]))).toEqual({
+      maxSeats: 2,
+      players: [{ name: "", here: true }],
+      host: 0,
+    });
+    expect(decodeLobby(new Uint8Array([1, 1, 0, 1, 0]))).toBeNull(); // size 1
+    expect(decodeLobby(new Uint8Array([5, 1, 0, 1, 0]))).toBeNull(); // size 5
+    expect(decodeLobby(new Uint8Array([2, 3, 0, 1, 0, 1, 0, 1, 0]))).toBeNull(); // 3 in 2 seats
+    expect(decodeLobby(new Uint8Array([2, 1, 0, 2, 0]))).toBeNull(); // here: 2
+    expect(decodeLobby(new Uint8Array([2, 1, 1, 1, 0]))).toBeNull(); // a host past the seats
+    expect(() => encodeLobby({ ...alone, host: 1 })).toThrow();
+    const long = encodeLobby({
+      maxSeats: 2,
+      players: [{ name: "z".repeat(30), here: true }],
+      host: 0,
+    });
     expect(decodeLobby(long)?.players[0]?.name).toBe("z".repeat(20));
   });
 

@@ -42,6 +42,19 @@ export const reasonMessages: Record<ErrorReason, string> = {
   race_not_host: "Only the player who made the race can do that.",
 };
 
+/**
+ * Where one RPC's refusal means something narrower than its reason's words: replay_unknown
+ * from race_get is a race, not a run on the board.
+ */
+export const rpcReasonMessages: Partial<Record<string, Partial<Record<ErrorReason, string>>>> = {
+  // RACE_GET's value, written out: importing the constant would bring race_get's contract
+  // into the first load (its module's zod schemas can't be shaken off). messages.test.ts
+  // holds the two equal.
+  race_get: {
+    replay_unknown: "The server has no record of this race, so it can't be watched.",
+  },
+};
+
 /** Beside every password field: the contract's rule (bcrypt keeps 72 bytes of UTF-8). */
 /** Nakama refuses an email under 10 characters: said before anyone types one. */
 export const emailHint = "(server rule: 10+ characters)";
@@ -73,11 +86,14 @@ export function practiceMessage(refusal: string | null): string {
 export const practiceOutcomeMessage = "Practice round: not saved.";
 
 /**
- * The words for a refusal. A rate-limited refusal's detail ends with when to retry
- * (contracts' retryAfterText): the player is told that time instead of "a moment".
+ * The words for a refusal (of the RPC `rpcId`, when one RPC's words are its own:
+ * rpcReasonMessages). A rate-limited refusal's detail ends with when to retry (contracts'
+ * retryAfterText): the player is told that time instead of "a moment".
  */
-export function messageForReason(reason: ErrorReason | "unknown", detail = ""): string {
+export function messageForReason(reason: ErrorReason | "unknown", detail = "", rpcId = ""): string {
   if (reason === "unknown") return unknownFailureMessage;
+  const own = rpcReasonMessages[rpcId]?.[reason];
+  if (own) return own;
   const wait = reason === "rate_limited" ? retryAfterSeconds(detail) : undefined;
   if (wait !== undefined) {
     // live_round_create's limit: "at most N rounds a minute; retry in …".

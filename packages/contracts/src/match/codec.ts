@@ -90,8 +90,13 @@ export const MAX_FRAME_INPUT_TICKS = 2 * LiveTiming.raceFrameTicks;
 export interface LobbyMessage {
   /** The lobby's size (2–4): the seats a race from it may have. */
   maxSeats: number;
-  /** By seat (the host is seat 0): those who reserved one, and whether their socket is in. */
+  /** By seat (the maker is seat 0): those who reserved one, and whether their socket is in. */
   players: LobbyPlayer[];
+  /**
+   * The seat that hosts (starts the race, asks for a rematch): the maker's, 0, until the maker
+   * is away past RaceLobby.hostGraceMs while others wait; then the one here longest.
+   */
+  host: number;
 }
 
 export interface LobbyPlayer {
@@ -620,12 +625,15 @@ export function decodeRematch(bytes: unknown): { matchId: string } | null {
   });
 }
 
-// LOBBY: u8 maxSeats (2..4), u8 n (1..maxSeats), n × (u8 here, u8 len, len × u16 UTF-16 unit)
+// LOBBY: u8 maxSeats (2..4), u8 n (1..maxSeats), u8 host (0..n-1),
+// n × (u8 here, u8 len, len × u16 UTF-16 unit)
 
 export function encodeLobby(m: LobbyMessage): ArrayBuffer {
-  const w = new Writer(2 + m.players.length * (2 + 2 * MAX_NAME_CHARS));
+  const w = new Writer(3 + m.players.length * (2 + 2 * MAX_NAME_CHARS));
+  if (m.host < 0 || m.host >= m.players.length) throw new Error("codec: the host holds a seat");
   w.u8(m.maxSeats);
   w.u8(m.players.length);
+  w.u8(m.host);
   for (let i = 0; i < m.players.length; i++) {
     const p = m.players[i] as LobbyPlayer;
     w.u8(p.here ? 1 : 0);
@@ -637,12 +645,14 @@ export function encodeLobby(m: LobbyMessage): ArrayBuffer {
 export function decodeLobby(bytes: unknown): LobbyMessage | null {
   return decode(bytes, (r) => {
     const maxSeats = r.count(2, MAX_SEATS);
+    const n = r.count(1, maxSeats);
+    const host = r.count(0, n - 1);
     const players: LobbyPlayer[] = [];
-    for (let i = r.count(1, maxSeats); i > 0; i--) {
+    for (let i = n; i > 0; i--) {
       const here = r.count(0, 1) === 1;
       players.push({ here, name: readName(r) });
     }
-    return { maxSeats, players };
+    return { maxSeats, players, host };
   });
 }
 

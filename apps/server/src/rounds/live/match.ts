@@ -172,6 +172,7 @@ const matchInit: nkruntime.MatchInitFunction<Token> = (ctx, logger, _nk, params)
           host: lobby.host,
           maxSeats: Number(lobby.max_seats),
           expiresAt: Number(lobby.expires_at),
+          now: clock.now(),
         })
       : null,
     seed,
@@ -233,7 +234,7 @@ const matchJoin: nkruntime.MatchJoinFunction<Token> = (
       m.clients.delete(p.sessionId);
       const { replaced, out } = m.round
         ? m.round.join(p.userId, p.sessionId, client, clock.now())
-        : { replaced: m.lobby?.join(p.userId, p.sessionId, client) ?? null, out: [] };
+        : { replaced: m.lobby?.join(p.userId, p.sessionId, client, clock.now()) ?? null, out: [] };
       if (replaced) {
         const old = m.presences.get(replaced);
         m.presences.delete(replaced);
@@ -261,7 +262,7 @@ const matchLeave: nkruntime.MatchLeaveFunction<Token> = (
     for (const p of presences) {
       m.presences.delete(p.sessionId);
       if (m.round) m.round.leave(p.userId, p.sessionId, clock.now());
-      else if (m.lobby?.leave(p.sessionId)) lobbyChanged = true;
+      else if (m.lobby?.leave(p.sessionId, clock.now())) lobbyChanged = true;
     }
     if (lobbyChanged) sendLobby(dispatcher, m);
     return { state };
@@ -280,8 +281,16 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
   if (!m) return null;
   if (!m.round) {
     // A lobby waits for its host's start (matchSignal); its players send nothing that counts
-    // yet. Unstarted past its expiry, it closes, and its code with it.
-    if (m.lobby && clock.now() < m.lobby.expiresAt) return { state };
+    // yet. A host away past the grace hands it to the player waiting longest, so the others
+    // can still start it. Unstarted past its expiry, it closes, and its code with it.
+    const now = clock.now();
+    if (m.lobby && now < m.lobby.expiresAt) {
+      if (m.lobby.handOver(now, m.config.lobbyHostGraceMs)) {
+        logger.info("race lobby %s: its host left; seat %d hosts it", m.matchId, m.lobby.host);
+        sendLobby(dispatcher, m);
+      }
+      return { state };
+    }
     logger.info("race lobby %s expired unstarted", m.matchId);
     return null;
   }

@@ -35,6 +35,7 @@ export function writeRaceResults(
         return {
           user_id: seat.userId,
           username: seat.username,
+          name: seat.name,
           bot: seat.botDriven,
           inputs: canonicalInputs(seat.log),
           score: r?.score ?? 0,
