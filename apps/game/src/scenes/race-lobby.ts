@@ -91,7 +91,9 @@ export class RaceLobbyScene extends UiScene {
     this.showPlayers(room.players);
     inspectable(this, "raceLobby", () => ({
       code: room.info.code,
-      host: room.info.host,
+      // The screen's host (Start is here), not the room's: a LOBBY handing the role over
+      // changes the room at once and this screen a step later, rebuilt with the news.
+      host: this.builtAsHost,
       players: room.players?.players ?? [],
       hostSeat: room.players?.host ?? 0,
       list: this.list.text,
