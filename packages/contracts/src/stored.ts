@@ -1,5 +1,6 @@
 import { GameRules, InputRuns, Orientation } from "@gift-grab/simulation";
 import * as z from "zod/mini";
+import { LiveRunFigures } from "./leaderboard";
 import { SessionEndedReason } from "./session";
 
 /**
@@ -131,3 +132,42 @@ export type LoginRecord = z.infer<typeof LoginRecord>;
  */
 export const EmailClaimRecord = z.object({ claimed_ms: EpochMs });
 export type EmailClaimRecord = z.infer<typeof EmailClaimRecord>;
+
+/**
+ * A held run's id, its storage key: when it was played (epoch ms, 13 digits: keys sort as
+ * times until the year 2286) and its match's UUID (a match id without its node).
+ */
+export const HeldRunId = z
+  .string()
+  .check(z.regex(/^\d{13}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
+
+export function heldRunId(playedAt: number, matchId: string): string {
+  return `${String(playedAt).padStart(13, "0")}_${matchId.split(".")[0]}`;
+}
+
+/**
+ * held_runs, owned by the system user, key `<played_at, 13 digits>_<match uuid>` (so a
+ * listing goes oldest first; HELD_RUN_ID): a live run outside human bounds, kept off the
+ * weekly board until a moderator decides (review_list, review_decide). It holds what the
+ * board and replay_get would have been given, so an approval writes exactly that.
+ */
+export const HeldRunRecord = z.object({
+  user_id: z.string().check(z.minLength(1)),
+  /** The username the run was played under (an approval writes the current one). */
+  username: z.string(),
+  /** Never 0: a run that caught nothing goes on no board, so nothing is held. */
+  score: z.int().check(z.positive()),
+  gifts: z.int().check(z.nonnegative()),
+  power_ups_used: z.int().check(z.nonnegative()),
+  client: z.string(),
+  live: LiveRunFigures,
+  /** Its replay, kept when it was over the player's weekly best when held. */
+  replay: z.optional(ReplayRecord),
+  played_at: WrittenAtMs,
+  /**
+   * The weekly reset that ends the week it was played in (weeklyResetAfter(played_at)): from
+   * then on it can't go on that week's board, and an approval puts it on no board.
+   */
+  week_ends_at: EpochMs,
+});
+export type HeldRunRecord = z.infer<typeof HeldRunRecord>;

@@ -131,9 +131,12 @@ describe("the live round's codec", () => {
       best: 33,
       rank: 1,
       newBest: false,
+      held: false,
       ticksPlayed: 1800,
     };
     expect(decodeEnd(encodeEnd(end))).toEqual(end);
+    expect(decodeEnd(encodeEnd({ ...end, newBest: true }))).toEqual({ ...end, newBest: true });
+    expect(decodeEnd(encodeEnd({ ...end, held: true }))).toEqual({ ...end, held: true });
     // A view into a larger buffer, as nakama-js hands match data over.
     const inner = new Uint8Array(encodeFrame(frame));
     const outer = new Uint8Array(inner.length + 10);
@@ -248,6 +251,30 @@ describe("the live round's codec", () => {
     expect(decodeRematch(new Uint8Array([2, 0x41, 0x80]))).toBeNull();
     expect(() => encodeRematch("")).toThrow();
     expect(() => encodeRematch("a b")).toThrow();
+  });
+
+  it("says in END's one board byte whether the run was a new best or is held for review", () => {
+    const end = {
+      reason: "completed" as const,
+      score: 58,
+      gifts: 58,
+      powerUpsUsed: 0,
+      best: 12,
+      rank: 3,
+      newBest: false,
+      held: false,
+      ticksPlayed: 1800,
+    };
+    const boardByte = (m: typeof end) => new Uint8Array(encodeEnd(m))[12];
+    // 17 bytes whatever the board says: an END that isn't held is the same bytes as before.
+    expect(encodeEnd({ ...end, held: true }).byteLength).toBe(17);
+    expect(boardByte(end)).toBe(0);
+    expect(boardByte({ ...end, newBest: true })).toBe(1);
+    expect(boardByte({ ...end, held: true })).toBe(2);
+    expect(() => encodeEnd({ ...end, held: true, newBest: true })).toThrow("no new best");
+    const bytes = new Uint8Array(encodeEnd(end));
+    bytes[12] = 3;
+    expect(decodeEnd(bytes)).toBeNull();
   });
 
   it("refuses inputs out of range: no ticks, too many ticks, a direction past ±100, tick 0", () => {

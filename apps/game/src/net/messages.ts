@@ -40,6 +40,9 @@ export const reasonMessages: Record<ErrorReason, string> = {
   race_full: "That race is full.",
   race_started: "That race has already started.",
   race_not_host: "Only the player who made the race can do that.",
+  // The game never calls the review RPCs: words all the same, should one ever reach a player.
+  server_only: "Only the game's own servers can do that.",
+  review_unknown: "That run isn't waiting for review any more.",
 };
 
 /**
@@ -114,6 +117,9 @@ export const liveAwayMessage =
 
 /** A live round ended by a sign-in elsewhere, a sign-out or another tab taking over. */
 export const liveSessionEndedMessage = "This round ended: your session stopped playing here.";
+
+/** A live round the server held for review instead of putting it on the board (END's held). */
+export const liveHeldMessage = "This run is being reviewed before it goes on the board.";
 
 /** A live round the server could not record (END's reason "failed"). */
 export const liveFailedMessage = "The server couldn't record this round. Try another one.";

@@ -154,6 +154,11 @@ export interface RoundResult {
 /** What became of a round's score: the server's (a live round's END), or why there is none. */
 export type SubmitOutcome =
   | { status: "accepted"; score: number; best: number; rank: number; newBest: boolean }
+  /**
+   * The server held the run for review (outside human bounds, docs/realtime.md
+   * "Plausibility"): it goes on the board only if a moderator approves it.
+   */
+  | { status: "held"; score: number }
   /** The server kept nothing, or the seat was lost: `message` says why. */
   | { status: "rejected"; message: string }
   /** A practice round (told before it started): never ranked. */

@@ -123,6 +123,12 @@ export interface EndMessage {
   best: number;
   rank: number;
   newBest: boolean;
+  /**
+   * The run is outside human bounds (docs/realtime.md "Plausibility") and held for review
+   * instead of going on the board: `best` and `rank` are the board's before it. Never with
+   * `newBest`.
+   */
+  held: boolean;
   ticksPlayed: number;
 }
 
@@ -565,10 +571,14 @@ export function decodePaused(bytes: unknown): PausedMessage | null {
   }));
 }
 
-// END: u8 reason, u16 score, u16 gifts, u8 powerUpsUsed, u16 best, u32 rank, u8 newBest,
-// u32 ticksPlayed
+// END: u8 reason, u16 score, u16 gifts, u8 powerUpsUsed, u16 best, u32 rank, u8 board,
+// u32 ticksPlayed. board: 0 written (or nothing to write), 1 a new best, 2 held for review:
+// one byte, so every END that isn't held is the same bytes as before runs were held.
+
+const END_BOARD = { kept: 0, newBest: 1, held: 2 } as const;
 
 export function encodeEnd(m: EndMessage): ArrayBuffer {
+  if (m.held && m.newBest) throw new Error("END: a held run is no new best");
   const w = new Writer(17);
   w.u8(index(END_REASONS, m.reason));
   w.u16(m.score);
@@ -576,22 +586,32 @@ export function encodeEnd(m: EndMessage): ArrayBuffer {
   w.u8(m.powerUpsUsed);
   w.u16(m.best);
   w.u32(m.rank);
-  w.u8(m.newBest ? 1 : 0);
+  w.u8(m.held ? END_BOARD.held : m.newBest ? END_BOARD.newBest : END_BOARD.kept);
   w.u32(m.ticksPlayed);
   return w.done();
 }
 
 export function decodeEnd(bytes: unknown): EndMessage | null {
-  return decode(bytes, (r) => ({
-    reason: r.pick(END_REASONS),
-    score: r.u16(),
-    gifts: r.u16(),
-    powerUpsUsed: r.u8(),
-    best: r.u16(),
-    rank: r.u32(),
-    newBest: r.count(0, 1) === 1,
-    ticksPlayed: r.u32(),
-  }));
+  return decode(bytes, (r) => {
+    const reason = r.pick(END_REASONS);
+    const score = r.u16();
+    const gifts = r.u16();
+    const powerUpsUsed = r.u8();
+    const best = r.u16();
+    const rank = r.u32();
+    const board = r.count(END_BOARD.kept, END_BOARD.held);
+    return {
+      reason,
+      score,
+      gifts,
+      powerUpsUsed,
+      best,
+      rank,
+      newBest: board === END_BOARD.newBest,
+      held: board === END_BOARD.held,
+      ticksPlayed: r.u32(),
+    };
+  });
 }
 
 /** The decoder for each server → client op code (a client's dispatch table). */

@@ -1,4 +1,6 @@
 import {
+  type EndMessage,
+  encodeEnd,
   encodeFrame,
   encodeLobby,
   encodeStart,
@@ -118,6 +120,27 @@ describe("a live round's match over the game's socket", () => {
     expect(match.malformed).toBe(2);
     match.sendPause(true);
     expect(link.sent).toEqual([{ op: LiveOp.PAUSE, data: new Uint8Array([1]) }]);
+  });
+
+  it("hands on END as the server said it: a run held for review says so", async () => {
+    const link = new FakeLink();
+    const match = new LiveMatch({ link, matchId: "m1" });
+    await match.join();
+    const ends: EndMessage[] = [];
+    match.events.on("end", (e) => ends.push(e));
+    const end: EndMessage = {
+      reason: "completed",
+      score: 41,
+      gifts: 41,
+      powerUpsUsed: 2,
+      best: 12,
+      rank: 5,
+      newBest: false,
+      held: true,
+      ticksPlayed: 1800,
+    };
+    link.deliver("m1", LiveOp.END, encodeEnd(end));
+    expect(ends).toEqual([end]);
   });
 
   it("fails typed when there is no socket or the match refuses", async () => {

@@ -332,6 +332,7 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
             best: 0,
             rank: 0,
             newBest: false,
+            held: false,
             ticksPlayed: result.ticksPlayed,
           })),
         out,

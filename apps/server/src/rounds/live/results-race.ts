@@ -59,6 +59,8 @@ export function writeRaceResults(
       best: 0,
       rank: 0,
       newBest: false,
+      // The versus board holds nothing: races aren't judged for plausibility.
+      held: false,
       ticksPlayed: result.ticksPlayed,
     };
     if (seat.botDriven || players.length < 2) return end;

@@ -30,6 +30,7 @@ import {
 } from "@gift-grab/simulation";
 import { type Bot, createBot, decide } from "./bot";
 import type { LiveConfig } from "./config";
+import type { Grab } from "./plausibility";
 import { createSeat, type DropReason, type Seat, type SeatUser, takeInput } from "./seat";
 
 /**
@@ -70,8 +71,8 @@ export interface SantaResult {
   score: number;
   gifts: number;
   power_ups_used: number;
-  /** Ticks at which this Santa grabbed a gift (plausibility). */
-  grabTicks: number[];
+  /** Each gift this Santa grabbed: when, and where the next gift appeared (plausibility). */
+  grabs: Grab[];
 }
 
 /** Seat 0's result in the top-level fields (a solo round's), every seat's in `santas`. */
@@ -115,7 +116,7 @@ export class LiveRound {
   private readonly bots: (Bot | null)[];
   private powerUpTimeRevealed: boolean[];
   /** By seat. */
-  private readonly grabTicks: number[][];
+  private readonly grabs: Grab[][];
   private readonly events: RoundEvent[] = [];
   private reveals: Reveal[] = [];
   private loops = 0;
@@ -147,7 +148,7 @@ export class LiveRound {
     if (this.race) this.pausesLeft = 0;
     this.seats = init.users.map((u, i) => createSeat(i, u, this.sim.ticks));
     this.bots = this.seats.map((s) => (this.race ? createBot(init.seed, s.index) : null));
-    this.grabTicks = this.seats.map(() => []);
+    this.grabs = this.seats.map(() => []);
     this.powerUpTimeRevealed = this.sim.powerUps.map(() => false);
   }
 
@@ -498,7 +499,7 @@ export class LiveRound {
         [[1, this.batch[2 * i] as number, this.batch[2 * i + 1] as number]],
         this.events,
       );
-      for (const e of this.events) if (e.type === "grab") this.grabTicks[0]?.push(this.sim.tick);
+      for (const e of this.events) if (e.type === "grab") this.grabbed(0);
       spawnsOf(this.sim, this.events, this.reveals);
     }
   }
@@ -537,8 +538,7 @@ export class LiveRound {
   private playRaceTick(inputs: [number, number, number][][]) {
     this.events.length = 0;
     playRace(this.sim, inputs, 1, this.events);
-    for (const e of this.events)
-      if (e.type === "grab") this.grabTicks[e.seat ?? 0]?.push(this.sim.tick);
+    for (const e of this.events) if (e.type === "grab") this.grabbed(e.seat ?? 0);
     spawnsOf(this.sim, this.events, this.reveals);
   }
 
@@ -566,8 +566,22 @@ export class LiveRound {
     const seat = this.seats[0] as Seat;
     this.events.length = 0;
     playInputs(this.sim, [[1, seat.lastDx, seat.lastDy]], this.events);
-    for (const e of this.events) if (e.type === "grab") this.grabTicks[0]?.push(this.sim.tick);
+    for (const e of this.events) if (e.type === "grab") this.grabbed(0);
     spawnsOf(this.sim, this.events, this.reveals);
+  }
+
+  /**
+   * Seat `seat`'s Santa grabbed a gift in the tick just played: the tick, and the way from
+   * him to the gift that appeared for it (the simulation draws it at the grab).
+   */
+  private grabbed(seat: number) {
+    const santa = seat === 0 ? this.sim.santa : this.sim.others[seat - 1];
+    if (!santa) return;
+    this.grabs[seat]?.push({
+      tick: this.sim.tick,
+      toGiftX: this.sim.gift.x - santa.x,
+      toGiftY: this.sim.gift.y - santa.y,
+    });
   }
 
   /** Sends a FRAME up to the tick played; what it carries (reveals, inputs) is not sent again. */
@@ -629,7 +643,7 @@ export class LiveRound {
         score: r ? r.score : this.sim.score,
         gifts: r ? r.gifts : this.sim.gifts,
         power_ups_used: r ? r.powerUpsUsed : this.sim.powerUpsUsed,
-        grabTicks: this.grabTicks[i] ?? [],
+        grabs: this.grabs[i] ?? [],
       });
     }
     this.result = { reason, ticksPlayed, santas, ...(santas[0] as SantaResult) };
