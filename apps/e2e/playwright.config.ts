@@ -1,7 +1,15 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 
-/** Debian's Chromium: Playwright can't download its own browser on these machines. */
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/**
+ * Debian's Chromium (Playwright can't download its own browser on these machines), or
+ * CHROMIUM_PATH, started at a lower CPU priority than the server it tests (the script says why).
+ */
+const chromium = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "support/nice-chromium.sh",
+);
 
 export default defineConfig({
   testDir: "tests",

@@ -1,5 +1,6 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { gameState, waitForGame, waitFrames } from "./game";
+import { clickButton } from "./ui";
 
 /** What the race scene lets the e2e see (apps/game/src/scenes/race.ts, sight()). */
 export interface RaceSight {
@@ -115,9 +116,49 @@ export interface RaceResultsSight {
   note: string;
   place: number;
   end: { reason: string; score: number; best: number; rank: number } | null;
+  /** Every seat's score, by seat. */
+  scores: number[];
 }
 
 export async function raceResults(page: Page): Promise<RaceResultsSight> {
   const s = await waitForGame(page, (s) => s.scene === "RaceResults", 20_000);
   return s.raceResults as RaceResultsSight;
+}
+
+/** What Watch of a race lets the e2e see (apps/game/src/scenes/race-watch.ts, sight()). */
+export interface RaceWatchSight {
+  phase: string;
+  seat: number;
+  tick: number;
+  ticks: number;
+  speed: number;
+  turned: boolean;
+  players: { name: string; bot: boolean }[];
+  /** By seat. */
+  scores: number[];
+  standings: string;
+  hud: { score: string; time: string; banner: string };
+}
+
+/**
+ * From the results: Watch, at 4× with a pause on the way, to its end; the last sight. Every
+ * status a playback passes is waited on, never a time.
+ */
+export async function watchRace(page: Page): Promise<RaceWatchSight> {
+  await clickButton(page, "Watch");
+  await waitForGame(page, (s) => s.scene === "RaceWatch" && s.status === "playing", 20_000);
+  await clickButton(page, "Pause");
+  const paused = await waitForGame(page, (s) => s.scene === "RaceWatch" && s.status === "paused");
+  const at = (paused.raceWatch as RaceWatchSight).tick;
+  await waitFrames(page, 5);
+  expect(((await gameState(page)).raceWatch as RaceWatchSight).tick).toBe(at);
+  await clickButton(page, "Play");
+  await clickButton(page, "4×");
+  await waitForGame(page, (s) => (s.raceWatch as RaceWatchSight | undefined)?.speed === 4);
+  const end = await waitForGame(
+    page,
+    (s) => s.scene === "RaceWatch" && s.status === "watched",
+    30_000,
+  );
+  return end.raceWatch as RaceWatchSight;
 }

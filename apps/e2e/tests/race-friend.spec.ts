@@ -7,7 +7,13 @@ import { clickButton, playAsGuest } from "../support/ui";
 // A race with a friend through a bad network: a proxy in front of Nakama adds 100 ms each way
 // (200 ms RTT) and holds 2 % of the chunks a retransmit longer. Races last 6 s.
 const site = useShortRoundSite("e2e-race-friend", 6_000, {
-  runtimeEnv: { LIVE_START_DELAY_MS: "1500" },
+  runtimeEnv: {
+    LIVE_START_DELAY_MS: "1500",
+    // A lobby whose host left passes on after 2 s (30 s in production), and its race waits 4 s
+    // (10 s) for the host's seat before a bot plays it: the test below waits out both.
+    RACE_LOBBY_HOST_GRACE_MS: "2000",
+    LIVE_RACE_JOIN_WAIT_MS: "4000",
+  },
   lag: { delayMs: 100, lossRate: 0.02, retransmitMs: 200, seed: 31 },
 });
 
@@ -109,6 +115,50 @@ test("a friend race: a link opened with no account lands in the lobby; keyboard 
   expect(hostErrors).toEqual([]);
   expect(friendErrors).toEqual([]);
   await hostContext.close();
+  await friendContext.close();
+});
+
+test("a lobby whose host closed the game passes to the friend waiting, who is told and starts it", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const hostContext = await browser.newContext({ baseURL: site().url });
+  const host = await hostContext.newPage();
+  await playAsGuest(host);
+  await clickButton(host, "Race");
+  await clickButton(host, "Race a friend");
+  const lobby = await waitForGame(host, (s) => s.scene === "RaceLobby");
+  const code = (lobby.raceLobby as { code: string }).code;
+
+  const friendContext = await browser.newContext({ baseURL: site().url });
+  const friend = await friendContext.newPage();
+  const friendErrors = watchErrors(friend);
+  await friend.goto(`/?race=${code}`);
+  const both = await waitForGame(friend, (s) => {
+    const l = s.raceLobby as { players: { here: boolean }[] } | undefined;
+    return s.scene === "RaceLobby" && l?.players.length === 2 && l.players.every((p) => p.here);
+  });
+  const hostName = (both.raceLobby as { players: { name: string }[] }).players[0]?.name;
+  // The host closes the game: past the grace the lobby is the friend's, and the friend is told.
+  await hostContext.close();
+  const taken = await waitForGame(
+    friend,
+    (s) => (s.raceLobby as { host?: boolean } | undefined)?.host === true,
+    20_000,
+  );
+  const sight = taken.raceLobby as { hostSeat: number; list: string; status: string };
+  expect(sight.hostSeat).toBe(1);
+  expect(sight.status).toContain(`${hostName} left: you're the host now.`);
+  expect(sight.list.split("\n").slice(0, 2)).toEqual([`1. ${hostName} (away)`, "2. You (host)"]);
+  await friend.screenshot({ path: "artifacts/screens/race-lobby-host-left.png" });
+  // Start is the friend's now (bots in the empty seats; the host's seat too once they don't come).
+  await clickButton(friend, "Start race");
+  const race = await waitForGame(friend, (s) => s.scene === "Race", 30_000);
+  expect((race.race as { seat: number; seats: number }).seat).toBe(1);
+  expect((race.race as { seats: number }).seats).toBe(4);
+  await clickButton(friend, "Leave");
+  await waitForGame(friend, (s) => s.scene === "Menu");
+  expect(friendErrors).toEqual([]);
   await friendContext.close();
 });
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { waitForGame, watchErrors } from "../support/game";
-import { keyboardSteer, playRace, raceResults } from "../support/race-play";
+import { keyboardSteer, playRace, raceResults, watchRace } from "../support/race-play";
 import { useShortRoundSite } from "../support/round-stack";
 import { clickButton, playAsGuest } from "../support/ui";
 
@@ -44,8 +44,10 @@ test("two players searching at once are matched into one race and see the same r
   for (const { errors } of pages) expect(errors).toEqual([]);
 });
 
-test("a player nobody else is searching with races the server's bots", async ({ browser }) => {
-  test.setTimeout(60_000);
+test("a player nobody else is searching races the server's bots, and watches the race with every Santa", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
   const context = await browser.newContext({ baseURL: site().url });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -60,6 +62,23 @@ test("a player nobody else is searching with races the server's bots", async ({ 
   expect(last.players.filter((p) => p.bot)).toHaveLength(3);
   const results = await raceResults(page);
   expect(results.note).toContain("A race against bots is practice");
+
+  // Watch: the stored race (race_get) played again, every Santa with its tag, to the same
+  // scores and places the results showed; on a phone held upright, the race's wide field turned.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const watched = await watchRace(page);
+  expect(watched.turned).toBe(true);
+  expect(watched.phase).toBe("over");
+  expect(watched.tick).toBe(watched.ticks);
+  expect(watched.players).toEqual(last.players);
+  expect(watched.scores).toEqual(results.scores);
+  const places = (t: string) => t.split("\n").map((l) => l.replace(/^\S+\s+/, ""));
+  const standing = (t: string) => t.split("\n").map((l) => l.replace(/^\d+\.\s+/, ""));
+  expect(standing(watched.standings)).toEqual(places(results.table));
+  await page.screenshot({ path: "artifacts/screens/race-watch-end.png" });
+  await clickButton(page, "Back");
+  const back = await raceResults(page);
+  expect(back.table).toBe(results.table);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -106,7 +106,10 @@ async function resizeTo(page: Page, size: Size) {
 // 1920×1080 in software WebGL is slow, and screenshots of it more so.
 test.describe.configure({ timeout: 180_000 });
 
-const site = useShortRoundSite("e2e-screens", 6_000);
+// A round long enough for what the test does while it runs (a pause, then every size with its
+// screenshots): with 6 s, a loaded machine's slow clicks and shots let it end first, and the
+// Pause then waited for a pause that could not come.
+const site = useShortRoundSite("e2e-screens", 12_000);
 
 for (const device of devices) {
   const names = device.sizes.map((s) => `${s.name} (${s.width}×${s.height})`).join(", ");
@@ -175,7 +178,7 @@ for (const device of devices) {
     await shots("pause");
     await clickButton(page, "Resume");
     await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
-    // The round at every size, while the rest of it (under 6 s) runs. A resize that turns the
+    // The round at every size, while the rest of it (under 12 s) runs. A resize that turns the
     // screen or rescales the field pauses it, saying what to do; the player plays on. A live
     // round's pause is the server's (PAUSED comes a round trip after the turn): a turn away from
     // the field's shape, with a pause left, is waited for, not sampled.

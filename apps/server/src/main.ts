@@ -15,6 +15,8 @@ import {
 } from "./leaderboard/board-api-guards";
 import { leaderboardViewHandler } from "./leaderboard/leaderboard-view";
 import { replayGetHandler } from "./leaderboard/replay-get";
+import { reviewDecideHandler } from "./leaderboard/review-decide";
+import { reviewListHandler } from "./leaderboard/review-list";
 import { createVersusBoard } from "./leaderboard/versus-board";
 import { createWeeklyBoard } from "./leaderboard/weekly-board";
 import { perPlayer } from "./limits/guards";
@@ -59,6 +61,8 @@ export const rpcs: RpcRegistry = rpcRegistry(allRpcs, [
   raceLobbyJoinHandler,
   raceLobbyStartHandler,
   raceLobbyRematchHandler,
+  reviewListHandler,
+  reviewDecideHandler,
 ]);
 
 /** Closed and limited APIs first (policy/api-policy.ts); the game's own hooks after them. */

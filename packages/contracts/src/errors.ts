@@ -57,6 +57,14 @@ export const ErrorReason = z.enum([
   "race_started",
   /** Only the player who made the lobby starts its race or asks for a rematch. */
   "race_not_host",
+  // review of held runs (docs/realtime.md "Plausibility")
+  /**
+   * An RPC for the game's own servers (called with Nakama's runtime HTTP key, no user):
+   * a signed-in player's session may not call it.
+   */
+  "server_only",
+  /** No held run has this id: it was decided already, or never held. */
+  "review_unknown",
 ]);
 export type ErrorReason = z.infer<typeof ErrorReason>;
 
@@ -84,6 +92,8 @@ export const reasonCode: Record<ErrorReason, number> = {
   race_full: NakamaCode.ALREADY_EXISTS,
   race_started: NakamaCode.ABORTED,
   race_not_host: NakamaCode.PERMISSION_DENIED,
+  server_only: NakamaCode.PERMISSION_DENIED,
+  review_unknown: NakamaCode.NOT_FOUND,
 };
 
 /**

@@ -1,5 +1,6 @@
 import { GameRules, InputRuns, Orientation } from "@gift-grab/simulation";
 import * as z from "zod/mini";
+import { LiveRunFigures } from "./leaderboard";
 import { SessionEndedReason } from "./session";
 
 /**
@@ -53,6 +54,8 @@ export const RaceRecord = z.object({
         /** "" for a bot's seat. */
         user_id: z.string(),
         username: z.string(),
+        /** The name the race showed over the Santa (a display name); absent in older records. */
+        name: z.optional(z.string()),
         /** A bot played the seat (all race, or from when its player left for good). */
         bot: z.boolean(),
         inputs: InputRuns,
@@ -69,10 +72,15 @@ export type RaceRecord = z.infer<typeof RaceRecord>;
 
 /**
  * race_lobbies, key = the lobby's code (system-owned): which match a friend's code leads to,
- * who may start it, until when, and once started the seats a rematch reuses.
+ * whose it is, until when, and once started the seats a rematch reuses (who may start it is
+ * the lobby's match's to say: lobby.ts).
  */
 export const RaceLobbyRecord = z.object({
   match_id: z.string().check(z.minLength(1)),
+  /**
+   * Who made the lobby; once started, who started it (the maker, or the player the lobby was
+   * handed to when the maker left): the one who may ask for a rematch.
+   */
   host: z.string().check(z.minLength(1)),
   expires_at: EpochMs,
   /** Set when the host started the race: the users by seat and the seat count (bots after them). */
@@ -124,3 +132,42 @@ export type LoginRecord = z.infer<typeof LoginRecord>;
  */
 export const EmailClaimRecord = z.object({ claimed_ms: EpochMs });
 export type EmailClaimRecord = z.infer<typeof EmailClaimRecord>;
+
+/**
+ * A held run's id, its storage key: when it was played (epoch ms, 13 digits: keys sort as
+ * times until the year 2286) and its match's UUID (a match id without its node).
+ */
+export const HeldRunId = z
+  .string()
+  .check(z.regex(/^\d{13}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
+
+export function heldRunId(playedAt: number, matchId: string): string {
+  return `${String(playedAt).padStart(13, "0")}_${matchId.split(".")[0]}`;
+}
+
+/**
+ * held_runs, owned by the system user, key `<played_at, 13 digits>_<match uuid>` (so a
+ * listing goes oldest first; HELD_RUN_ID): a live run outside human bounds, kept off the
+ * weekly board until a moderator decides (review_list, review_decide). It holds what the
+ * board and replay_get would have been given, so an approval writes exactly that.
+ */
+export const HeldRunRecord = z.object({
+  user_id: z.string().check(z.minLength(1)),
+  /** The username the run was played under (an approval writes the current one). */
+  username: z.string(),
+  /** Never 0: a run that caught nothing goes on no board, so nothing is held. */
+  score: z.int().check(z.positive()),
+  gifts: z.int().check(z.nonnegative()),
+  power_ups_used: z.int().check(z.nonnegative()),
+  client: z.string(),
+  live: LiveRunFigures,
+  /** Its replay, kept when it was over the player's weekly best when held. */
+  replay: z.optional(ReplayRecord),
+  played_at: WrittenAtMs,
+  /**
+   * The weekly reset that ends the week it was played in (weeklyResetAfter(played_at)): from
+   * then on it can't go on that week's board, and an approval puts it on no board.
+   */
+  week_ends_at: EpochMs,
+});
+export type HeldRunRecord = z.infer<typeof HeldRunRecord>;

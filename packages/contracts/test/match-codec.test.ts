@@ -94,6 +94,7 @@ const lobby = {
     { name: "Host Santa", here: true },
     { name: "Żółw 🎅", here: false },
   ],
+  host: 1,
 };
 
 /** Every prefix and every longer copy of a message decodes to null. */
@@ -134,9 +135,12 @@ describe("the live round's codec", () => {
       best: 33,
       rank: 1,
       newBest: false,
+      held: false,
       ticksPlayed: 1800,
     };
     expect(decodeEnd(encodeEnd(end))).toEqual(end);
+    expect(decodeEnd(encodeEnd({ ...end, newBest: true }))).toEqual({ ...end, newBest: true });
+    expect(decodeEnd(encodeEnd({ ...end, held: true }))).toEqual({ ...end, held: true });
     // A view into a larger buffer, as nakama-js hands match data over.
     const inner = new Uint8Array(encodeFrame(frame));
     const outer = new Uint8Array(inner.length + 10);
@@ -289,18 +293,25 @@ describe("the live round's codec", () => {
     expect(readInput(outer)).toBeNull();
   });
 
-  it("tells a lobby's players by seat, 1 to its size, and refuses anything else", () => {
-    expect(decodeLobby(encodeLobby({ maxSeats: 2, players: [{ name: "", here: false }] }))).toEqual(
-      {
-        maxSeats: 2,
-        players: [{ name: "", here: false }],
-      },
-    );
-    expect(decodeLobby(new Uint8Array([1, 1, 1, 0]))).toBeNull(); // size 1
-    expect(decodeLobby(new Uint8Array([5, 1, 1, 0]))).toBeNull(); // size 5
-    expect(decodeLobby(new Uint8Array([2, 3, 1, 0, 1, 0, 1, 0]))).toBeNull(); // 3 in 2 seats
-    expect(decodeLobby(new Uint8Array([2, 1, 2, 0]))).toBeNull(); // here: 2
-    const long = encodeLobby({ maxSeats: 2, players: [{ name: "z".repeat(30), here: true }] });
+  it("tells a lobby's players by seat, 1 to its size, and its host's seat, and refuses anything else", () => {
+    const alone = { maxSeats: 2, players: [{ name: "", here: false }], host: 0 };
+    expect(decodeLobby(encodeLobby(alone))).toEqual(alone);
+    expect(decodeLobby(new Uint8Array([2, 1, 0, 1, 0]))).toEqual({
+      maxSeats: 2,
+      players: [{ name: "", here: true }],
+      host: 0,
+    });
+    expect(decodeLobby(new Uint8Array([1, 1, 0, 1, 0]))).toBeNull(); // size 1
+    expect(decodeLobby(new Uint8Array([5, 1, 0, 1, 0]))).toBeNull(); // size 5
+    expect(decodeLobby(new Uint8Array([2, 3, 0, 1, 0, 1, 0, 1, 0]))).toBeNull(); // 3 in 2 seats
+    expect(decodeLobby(new Uint8Array([2, 1, 0, 2, 0]))).toBeNull(); // here: 2
+    expect(decodeLobby(new Uint8Array([2, 1, 1, 1, 0]))).toBeNull(); // a host past the seats
+    expect(() => encodeLobby({ ...alone, host: 1 })).toThrow();
+    const long = encodeLobby({
+      maxSeats: 2,
+      players: [{ name: "z".repeat(30), here: true }],
+      host: 0,
+    });
     expect(decodeLobby(long)?.players[0]?.name).toBe("z".repeat(20));
   });
 
@@ -314,6 +325,30 @@ describe("the live round's codec", () => {
     expect(decodeRematch(new Uint8Array([2, 0x41, 0x80]))).toBeNull();
     expect(() => encodeRematch("")).toThrow();
     expect(() => encodeRematch("a b")).toThrow();
+  });
+
+  it("says in END's one board byte whether the run was a new best or is held for review", () => {
+    const end = {
+      reason: "completed" as const,
+      score: 58,
+      gifts: 58,
+      powerUpsUsed: 0,
+      best: 12,
+      rank: 3,
+      newBest: false,
+      held: false,
+      ticksPlayed: 1800,
+    };
+    const boardByte = (m: typeof end) => new Uint8Array(encodeEnd(m))[12];
+    // 17 bytes whatever the board says: an END that isn't held is the same bytes as before.
+    expect(encodeEnd({ ...end, held: true }).byteLength).toBe(17);
+    expect(boardByte(end)).toBe(0);
+    expect(boardByte({ ...end, newBest: true })).toBe(1);
+    expect(boardByte({ ...end, held: true })).toBe(2);
+    expect(() => encodeEnd({ ...end, held: true, newBest: true })).toThrow("no new best");
+    const bytes = new Uint8Array(encodeEnd(end));
+    bytes[12] = 3;
+    expect(decodeEnd(bytes)).toBeNull();
   });
 
   it("refuses inputs out of range: no ticks, too many ticks, a direction past ±100, tick 0", () => {

@@ -326,7 +326,14 @@ export function playRace(
       giftRight = giftX + giftReach;
       giftTop = giftY - giftReach;
       giftBottom = giftY + giftReach;
-      events?.push({ type: "grab", at, seat: winner, tick, next: { x: giftX, y: giftY } });
+      events?.push({
+        type: "grab",
+        at,
+        seat: winner,
+        tick,
+        next: { x: giftX, y: giftY },
+        by: { x: xs[winner] as number, y: ys[winner] as number },
+      });
     }
 
     // Power-ups: each to the nearest Santa touching it.

@@ -114,11 +114,12 @@ export interface RoundState {
 /** A race's events name the Santa (`seat`); a solo round's never do. */
 /**
  * What happened on a tick. The two that draw from the RNG say when and what they drew (`tick`,
- * the next gift, the power-up's body as it appeared), so a caller playing many ticks in one
- * call learns every spawn without playing them again one by one (the live round's reveals).
+ * the next gift, the power-up's body as it appeared; a grab also where its Santa stood, `by`),
+ * so a caller playing many ticks in one call learns every spawn without playing them again one
+ * by one (the live round's reveals and its plausibility figures).
  */
 export type RoundEvent =
-  | { type: "grab"; at: Vec; seat?: number; tick: number; next: Vec }
+  | { type: "grab"; at: Vec; seat?: number; tick: number; next: Vec; by: Vec }
   | { type: "freeze"; seat?: number }
   | { type: "thaw"; seat?: number }
   | {
@@ -690,7 +691,7 @@ export function playInputs(
         giftRight = giftX + giftReach;
         giftTop = giftY - giftReach;
         giftBottom = giftY + giftReach;
-        events?.push({ type: "grab", at, tick, next: { x: giftX, y: giftY } });
+        events?.push({ type: "grab", at, tick, next: { x: giftX, y: giftY }, by: { x, y } });
       }
 
       // Power-ups

@@ -43,6 +43,13 @@ const REDUNDANCY = FIXED_SEND_MS
   ? Math.min(LiveTiming.maxInputTicks, Math.ceil((FIXED_SEND_MS * 60) / 1000) * 3)
   : LiveTiming.inputTicks;
 
+/**
+ * A bot turns to a new gift this long after it appeared, as a person does: one that turns
+ * within a loop is held for review (docs/realtime.md "Plausibility"), which would bench the
+ * queue's writes instead of the board's.
+ */
+const REACTION_MS = 250;
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function rssMb(pid: number | undefined): number {
@@ -98,6 +105,7 @@ export function playRound(
     let startAt = 0;
     let ticks = 0;
     let gift = { x: 0, y: 0 };
+    let nextGift: { x: number; y: number; seenAt: number } | null = null;
     let santa = { x: 0, y: 0 };
     const inputs: [number, number][] = [[0, 0]];
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -114,8 +122,19 @@ export function playRound(
       ws.close();
       resolve(result);
     };
-    /** The direction the bot steers now: at the gift it was told about. */
+    /** The bot turns to a gift it was told about REACTION_MS after it appeared. */
+    const turn = () => {
+      if (nextGift && Date.now() - nextGift.seenAt >= REACTION_MS) {
+        gift = nextGift;
+        nextGift = null;
+      }
+    };
+    /**
+     * The direction the bot steers now: at the gift it turned to; before it turns to a new
+     * one, on as before.
+     */
     const direction = (): [number, number] => {
+      if (nextGift) return inputs[inputs.length - 1] ?? [0, 0];
       const x = gift.x - santa.x;
       const y = gift.y - santa.y;
       const len = Math.sqrt(x * x + y * y);
@@ -124,24 +143,36 @@ export function playRound(
         : [Math.round((INPUT_MAX * x) / len), Math.round((INPUT_MAX * y) / len)];
     };
     /**
-     * The next INPUT, by inputDue's rule: a loop after the last one if the direction changed
-     * since (it changes only when the server's messages move Santa or the gift), else a
-     * keep-alive later. Called on every message and after every send.
+     * When the next INPUT may go, by inputDue's rule: a loop after the last one if the
+     * direction changed since (it changes only when the server's messages move Santa or it
+     * turns to a new gift), else a keep-alive later.
      */
+    const sendAt = () => {
+      const d = direction();
+      const changed = !sentDir || d[0] !== sentDir[0] || d[1] !== sentDir[1];
+      return Math.max(
+        startAt + 1000 / 60,
+        sentAt + (changed ? LiveTiming.inputChangeMs : LiveTiming.inputHoldMs),
+      );
+    };
+    /** Waits for the next INPUT, or for the bot to turn (its direction changes then). */
     const schedule = () => {
       if (done || startAt === 0) return;
       if (FIXED_SEND_MS) {
         timer ??= setInterval(send, FIXED_SEND_MS);
         return;
       }
-      const d = direction();
-      const changed = !sentDir || d[0] !== sentDir[0] || d[1] !== sentDir[1];
-      const at = Math.max(
-        startAt + 1000 / 60,
-        sentAt + (changed ? LiveTiming.inputChangeMs : LiveTiming.inputHoldMs),
-      );
+      turn();
+      let at = sendAt();
+      if (nextGift) at = Math.min(at, nextGift.seenAt + REACTION_MS);
       clearTimeout(timer);
-      timer = setTimeout(send, Math.max(0, at - Date.now()));
+      timer = setTimeout(wake, Math.max(0, at - Date.now()));
+    };
+    const wake = () => {
+      if (done) return;
+      turn();
+      if (Date.now() >= sendAt()) send();
+      else schedule();
     };
     const deadline = setTimeout(finish, timeoutMs);
     ws.on("open", () => ws.send(JSON.stringify({ cid: "1", match_join: { match_id: matchId } })));
@@ -163,13 +194,15 @@ export function playRound(
         ticks = s.ticks;
         seat = s.seat;
         gift = s.state.gift;
+        nextGift = null;
         santa = s.state.santas[seat] ?? santa;
         schedule();
       } else if (op === LiveOp.FRAME) {
         const f = decodeFrame(data);
         if (!f) return;
         santa = f.seats[seat] ?? santa;
-        for (const r of f.reveals) if (r.type === "gift") gift = r;
+        for (const r of f.reveals)
+          if (r.type === "gift") nextGift = { x: r.x, y: r.y, seenAt: Date.now() };
         schedule();
       } else if (op === LiveOp.END) {
         const e = decodeEnd(data);
@@ -181,10 +214,14 @@ export function playRound(
     function send() {
       if (done) return;
       const due = Math.min(ticks, Math.floor(((Date.now() - startAt) * 60) / 1000));
+      turn();
       while (inputs.length <= due) inputs.push(direction());
-      // Nothing new to send (before tick 1, or every tick sent): as the game, wait.
+      // Nothing new to send (before tick 1, or every tick sent): as the game, wait a tick.
       if (due < 1 || (!FIXED_SEND_MS && due <= sentTick)) {
-        schedule();
+        if (!FIXED_SEND_MS) {
+          clearTimeout(timer);
+          timer = setTimeout(wake, 1000 / 60);
+        }
         return;
       }
       const n = Math.min(REDUNDANCY, due);

@@ -19,6 +19,7 @@ export type SceneKey =
   | "RaceLobby"
   | "Race"
   | "RaceResults"
+  | "RaceWatch"
   | "Overlay";
 
 /** What the screen in front is doing. */
@@ -48,7 +49,8 @@ export type InspectKey =
   | "kicked"
   | "race"
   | "raceLobby"
-  | "raceResults";
+  | "raceResults"
+  | "raceWatch";
 
 /**
  * The game's own events, by name: what happened, as plain data. Scenes emit them on the

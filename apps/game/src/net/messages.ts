@@ -40,6 +40,22 @@ export const reasonMessages: Record<ErrorReason, string> = {
   race_full: "That race is full.",
   race_started: "That race has already started.",
   race_not_host: "Only the player who made the race can do that.",
+  // The game never calls the review RPCs: words all the same, should one ever reach a player.
+  server_only: "Only the game's own servers can do that.",
+  review_unknown: "That run isn't waiting for review any more.",
+};
+
+/**
+ * Where one RPC's refusal means something narrower than its reason's words: replay_unknown
+ * from race_get is a race, not a run on the board.
+ */
+export const rpcReasonMessages: Partial<Record<string, Partial<Record<ErrorReason, string>>>> = {
+  // RACE_GET's value, written out: importing the constant would bring race_get's contract
+  // into the first load (its module's zod schemas can't be shaken off). messages.test.ts
+  // holds the two equal.
+  race_get: {
+    replay_unknown: "The server has no record of this race, so it can't be watched.",
+  },
 };
 
 /** Beside every password field: the contract's rule (bcrypt keeps 72 bytes of UTF-8). */
@@ -73,11 +89,14 @@ export function practiceMessage(refusal: string | null): string {
 export const practiceOutcomeMessage = "Practice round: not saved.";
 
 /**
- * The words for a refusal. A rate-limited refusal's detail ends with when to retry
- * (contracts' retryAfterText): the player is told that time instead of "a moment".
+ * The words for a refusal (of the RPC `rpcId`, when one RPC's words are its own:
+ * rpcReasonMessages). A rate-limited refusal's detail ends with when to retry (contracts'
+ * retryAfterText): the player is told that time instead of "a moment".
  */
-export function messageForReason(reason: ErrorReason | "unknown", detail = ""): string {
+export function messageForReason(reason: ErrorReason | "unknown", detail = "", rpcId = ""): string {
   if (reason === "unknown") return unknownFailureMessage;
+  const own = rpcReasonMessages[rpcId]?.[reason];
+  if (own) return own;
   const wait = reason === "rate_limited" ? retryAfterSeconds(detail) : undefined;
   if (wait !== undefined) {
     // live_round_create's limit: "at most N rounds a minute; retry in …".
@@ -98,6 +117,9 @@ export const liveAwayMessage =
 
 /** A live round ended by a sign-in elsewhere, a sign-out or another tab taking over. */
 export const liveSessionEndedMessage = "This round ended: your session stopped playing here.";
+
+/** A live round the server held for review instead of putting it on the board (END's held). */
+export const liveHeldMessage = "This run is being reviewed before it goes on the board.";
 
 /** A live round the server could not record (END's reason "failed"). */
 export const liveFailedMessage = "The server couldn't record this round. Try another one.";

@@ -48,6 +48,7 @@ import type {
   RoundCheck,
   RoundTicket,
   SessionInfo,
+  StoredRace,
 } from "./types";
 
 export interface NetOptions {
@@ -323,6 +324,13 @@ export class NakamaNet implements GameNet {
 
   boardRun(ownerId: string): Promise<Replay | null> {
     return callReplayOnBoard(this, { owner_id: ownerId });
+  }
+
+  async storedRace(matchId: string): Promise<StoredRace> {
+    // Only a racer asks, from the race's results: the call and its contract load then, never
+    // with the first page (its JavaScript budget: test/bundle.test.ts).
+    const { callRaceGet } = await import("./rpcs/race-get");
+    return callRaceGet(this, { match_id: matchId });
   }
 
   rpc<C extends AnyRpc>(contract: C, input: RpcRequest<C>): Promise<RpcResponse<C>> {

@@ -24,7 +24,7 @@ export class RpcFailure extends Error {
     super(
       reason === "network"
         ? unreachableMessage
-        : messageForReason(reason === "bad_response" ? "unknown" : reason, detail),
+        : messageForReason(reason === "bad_response" ? "unknown" : reason, detail, rpcId),
     );
   }
 

@@ -3,6 +3,7 @@ import type {
   LobbyMessage,
   RpcRequest,
   RpcResponse,
+  raceGet,
   replayGet,
   StartMessage,
 } from "@gift-grab/contracts";
@@ -88,7 +89,11 @@ export type RoundTicket =
 /** A friend race's lobby, as this player is in it. */
 export interface RaceRoomInfo {
   code: string;
-  /** This player made the lobby: only the host starts the race (and asks for a rematch). */
+  /**
+   * This player hosts: only the host starts the race (and asks for a rematch). The maker at
+   * first; LOBBY's `host` keeps it true (a lobby whose host left passes to the player here
+   * longest), and it is what the race's results go on with.
+   */
   host: boolean;
   /** This player's seat (the host's is 0). */
   seat: number;
@@ -110,6 +115,8 @@ export interface RaceRoom {
   readonly info: RaceRoomInfo;
   /** The last LOBBY (null until the first). */
   readonly players: LobbyMessage | null;
+  /** The seats whose player has been here since this player came: one not here now has left. */
+  readonly seen: ReadonlySet<number>;
   readonly events: { on<E extends keyof RaceRoomEvents>(e: E, h: RaceRoomEvents[E]): () => void };
   /** The host starts the race; `bots`: the server plays the empty seats. */
   start(bots: boolean): Promise<void>;
@@ -147,6 +154,11 @@ export interface RoundResult {
 /** What became of a round's score: the server's (a live round's END), or why there is none. */
 export type SubmitOutcome =
   | { status: "accepted"; score: number; best: number; rank: number; newBest: boolean }
+  /**
+   * The server held the run for review (outside human bounds, docs/realtime.md
+   * "Plausibility"): it goes on the board only if a moderator approves it.
+   */
+  | { status: "held"; score: number }
   /** The server kept nothing, or the seat was lost: `message` says why. */
   | { status: "rejected"; message: string }
   /** A practice round (told before it started): never ranked. */
@@ -181,6 +193,9 @@ export interface PlayerStats {
 
 /** A kept run, as Watch replays it (replay_get's answer). */
 export type Replay = RpcResponse<typeof replayGet>;
+
+/** A finished race, as Watch replays it with every Santa (race_get's answer). */
+export type StoredRace = RpcResponse<typeof raceGet>;
 
 export interface NetEvents {
   connection: (state: ConnectionState) => void;
@@ -244,6 +259,8 @@ export interface GameNet {
   replay(ownerId: string): Promise<Replay>;
   /** The same, or null when that player has no run on this week's board (a shared run's link). */
   boardRun(ownerId: string): Promise<Replay | null>;
+  /** A finished race by its match id, for Watch with every Santa (race_get). */
+  storedRace(matchId: string): Promise<StoredRace>;
 
   /**
    * Any RPC by its contract, input and response checked against it: what every client call in

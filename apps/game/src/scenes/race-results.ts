@@ -10,6 +10,7 @@ import type { Button } from "../views/button";
 import { standingsOf } from "../views/round/standings";
 import { colors, textStyle, uiScale } from "../views/theme";
 import { UiScene } from "../views/ui-scene";
+import type { RaceWatchSceneData } from "./race-watch";
 
 export interface RaceResultsData {
   /** Every seat's score, by the server's last frame. */
@@ -23,6 +24,8 @@ export interface RaceResultsData {
   lobby: RaceRoomInfo | null;
   /** The finished race's match: a friend race's results hear the host's REMATCH on it. */
   match: RaceTicket["match"];
+  /** A REMATCH that came while the player watched the race: joined at once. */
+  rematch?: string;
 }
 
 const ORDINAL = ["1st", "2nd", "3rd", "4th"] as const;
@@ -38,6 +41,8 @@ export class RaceResultsScene extends UiScene {
   private note!: Phaser.GameObjects.Text;
   private buttons: Button[] = [];
   private joining = false;
+  /** Gone to Watch: a friend race's match stays joined for the host's REMATCH. */
+  private watching = false;
 
   constructor() {
     super("RaceResults");
@@ -45,6 +50,7 @@ export class RaceResultsScene extends UiScene {
 
   protected build(data: RaceResultsData) {
     this.joining = false;
+    this.watching = false;
     const names = data.players.map(
       (p, i) => `${p.name || `Santa ${i + 1}`}${p.bot ? " (bot)" : ""}`,
     );
@@ -79,6 +85,9 @@ export class RaceResultsScene extends UiScene {
     const lobby = data.lobby;
     if (!lobby) this.buttons.push(this.button("Race again", () => this.raceAgain()));
     else if (lobby.host) this.buttons.push(this.button("Rematch", () => void this.rematch(lobby)));
+    // The server stored the race at its END (not when it couldn't: "failed").
+    if (data.end && data.end.reason !== "failed")
+      this.buttons.push(this.button("Watch", () => void this.watch(data), "secondary"));
     this.buttons.push(this.button("Menu", () => this.scene.start("Menu"), "secondary"));
     this.focus.focus(this.buttons[0] ?? null);
 
@@ -88,8 +97,9 @@ export class RaceResultsScene extends UiScene {
       : () => {};
     this.events.once("shutdown", () => {
       offRematch();
-      if (!this.joining) data.match.leave();
+      if (!this.joining && !(this.watching && lobby)) data.match.leave();
     });
+    if (lobby && data.rematch) void this.joinRematch(data.rematch, lobby);
     emitGameEvent(this, "status", { status: "ready" });
     inspectable(this, "raceResults", () => ({
       headline: this.headline.text,
@@ -97,6 +107,7 @@ export class RaceResultsScene extends UiScene {
       note: this.note.text,
       place,
       end: data.end,
+      scores: data.scores,
     }));
   }
 
@@ -110,6 +121,33 @@ export class RaceResultsScene extends UiScene {
       return `Versus board: ${points} this week, #${end.rank}.${waiting}`;
     }
     return `A race against bots is practice: no points.${waiting}`;
+  }
+
+  /**
+   * Watch of this race with every Santa: the server's record (race_get), played again. A
+   * refusal is said here, in the player's words (messages.ts).
+   */
+  private async watch(data: RaceResultsData) {
+    if (this.joining || this.watching) return;
+    this.note.setText("Loading the race…");
+    emitGameEvent(this, "status", { status: "loading" });
+    this.layout();
+    try {
+      const race = await whileRunning(this, getNet().storedRace(data.match.matchId));
+      if (this.joining) return;
+      this.watching = true;
+      const watch: RaceWatchSceneData = {
+        race,
+        seat: data.seat,
+        back: { scene: "RaceResults", data },
+        rematchFrom: data.lobby ? data.match : null,
+      };
+      this.scene.start("RaceWatch", watch);
+    } catch (err) {
+      this.note.setText(raceFailureMessage(err));
+      emitGameEvent(this, "status", { status: "ready", lastError: this.note.text });
+      this.layout();
+    }
   }
 
   /** Another quick race: the race screen searches at once. */

@@ -446,13 +446,15 @@ export class RoundScene extends Phaser.Scene {
     const outcome: SubmitOutcome =
       end.reason === "failed"
         ? { status: "rejected", message: liveFailedMessage }
-        : {
-            status: "accepted",
-            score: end.score,
-            best: end.best,
-            rank: end.rank,
-            newBest: end.newBest,
-          };
+        : end.held
+          ? { status: "held", score: end.score }
+          : {
+              status: "accepted",
+              score: end.score,
+              best: end.best,
+              rank: end.rank,
+              newBest: end.newBest,
+            };
     this.toGameOver(
       { score: end.score, gifts: end.gifts, powerUpsUsed: end.powerUpsUsed },
       outcome,

@@ -1,4 +1,4 @@
-import { practiceOutcomeMessage } from "../net/messages";
+import { liveHeldMessage, practiceOutcomeMessage } from "../net/messages";
 import type { SubmitOutcome } from "../net/types";
 
 /** The game-over line about the score's fate: best and rank, or why there is none. */
@@ -12,6 +12,8 @@ export function describeOutcome(
       // Rank 0: not on the board (a round that caught nothing stays off it).
       if (outcome.rank === 0) return "Catch a gift to get on this week's board.";
       return `${isNewBest(outcome) ? "New best! " : ""}Best: ${outcome.best}   Rank: #${outcome.rank}`;
+    case "held":
+      return liveHeldMessage;
     case "rejected":
       return outcome.message;
     case "practice":

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { liveHeldMessage } from "../../src/net/messages";
 import { describeOutcome, gapToNext, isNewBest } from "../../src/views/outcome-text";
 
 const row = (rank: number, name: string, score: number, isMe = false) => ({
@@ -37,6 +38,12 @@ describe("the game-over line", () => {
     expect(describeOutcome({ ...accepted, score: 5, newBest: false }, null)).toBe(
       "Best: 12   Rank: #3",
     );
+  });
+
+  it("says a run held for review is being reviewed, in the one wording of it", () => {
+    expect(describeOutcome({ status: "held", score: 41 }, null)).toBe(liveHeldMessage);
+    expect(liveHeldMessage).toBe("This run is being reviewed before it goes on the board.");
+    expect(isNewBest({ status: "held", score: 41 })).toBe(false);
   });
 
   it("never says New best for 0, and off the board says how to get on it", () => {

@@ -1,6 +1,6 @@
 import { rpcError } from "../runtime/errors";
 import { Owned } from "../runtime/owned-storage";
-import { deleteOwned, ownedWrite, readOwned, writeOwned } from "../runtime/storage";
+import { deleteOwned, ownedWrite, readOwned, SYSTEM_USER, writeOwned } from "../runtime/storage";
 import { isVersionConflict } from "../runtime/version-conflict";
 
 /**
@@ -19,9 +19,6 @@ import { isVersionConflict } from "../runtime/version-conflict";
  * write, so only one sign-up takes it).
  */
 export const CLAIM_STALE_MS = 10_000;
-
-/** Nakama's system user: the owner of objects no player owns. */
-const SYSTEM_USER = "00000000-0000-0000-0000-000000000000";
 
 function claimWrite(nk: nkruntime.Nakama, key: string, version: string) {
   writeOwned(nk, [

@@ -1,5 +1,6 @@
 import {
   type AnyRpc,
+  callerOf,
   describeIssues,
   type RpcResponse,
   requestLimitIssue,
@@ -11,6 +12,7 @@ import { callerError, rpcError } from "./errors";
 
 /** Who called and with what: everything a handler's logic may use besides its input. */
 export interface RpcCall {
+  /** The signed-in player; "" for a server RPC (`caller: "server"`), which has none. */
   userId: string;
   ctx: nkruntime.Context;
   logger: nkruntime.Logger;
@@ -40,11 +42,17 @@ export function defineHandler<C extends AnyRpc>(contract: C, impl: RpcImpl<C>): 
 }
 
 /**
- * The one way an RPC runs: hold the payload to the contract's limits before reading it
- * (length, then nesting: requestLimitIssue), parse and validate it against the contract (bad
- * input, including a control character in any string → code 3, HTTP 400, naming the field),
- * run the handler, return its JSON. Anything unexpected is logged here and leaves as a bare
- * "internal" error, never a stack trace.
+ * The one way an RPC runs: check the caller (below), hold the payload to the contract's
+ * limits before reading it (length, then nesting: requestLimitIssue), parse and validate it
+ * against the contract (bad input, including a control character in any string → code 3,
+ * HTTP 400, naming the field), run the handler, return its JSON. Anything unexpected is
+ * logged here and leaves as a bare "internal" error, never a stack trace.
+ *
+ * The caller: a player's RPC needs a signed-in user (401 without) and spends the player's
+ * budget. A server RPC (`caller: "server"`) needs Nakama's runtime HTTP key, the one way
+ * Nakama runs an RPC with no user (api_rpc.go: a token sets the user, a request with neither
+ * is refused before the runtime); a player's session is refused with 403 `server_only`
+ * before anything else is read. It spends no player's budget: the key is the game's own.
  */
 function handleRpc<C extends AnyRpc>(
   contract: C,
@@ -54,11 +62,17 @@ function handleRpc<C extends AnyRpc>(
   payload: string,
   impl: RpcImpl<C>,
 ): string {
-  const userId = ctx.userId;
-  if (!userId) throw rpcError("unauthenticated", `${contract.id}: sign in first`);
-  // Cheap before expensive: the rate limits, then the contract's size and nesting, before
-  // the payload is parsed.
-  assertRpcWithinLimits(contract.id, ctx, nk);
+  const userId = ctx.userId ?? "";
+  if (callerOf(contract) === "server") {
+    if (userId) {
+      throw rpcError("server_only", `${contract.id}: only the game's servers may call this`);
+    }
+  } else {
+    if (!userId) throw rpcError("unauthenticated", `${contract.id}: sign in first`);
+    // Cheap before expensive: the rate limits, then the contract's size and nesting, before
+    // the payload is parsed.
+    assertRpcWithinLimits(contract.id, ctx, nk);
+  }
   const overLimit = requestLimitIssue(payload, contract.limits);
   if (overLimit) throw rpcError("invalid_payload", `${contract.id}: ${overLimit}`);
   let raw: unknown = {};

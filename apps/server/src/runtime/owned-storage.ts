@@ -1,5 +1,6 @@
 import {
   EmailClaimRecord,
+  HeldRunRecord,
   PLAYER_STATS_COLLECTION,
   PlayerStats,
   RaceLobbyRecord,
@@ -68,6 +69,13 @@ export const Owned = {
     permissionRead: 0,
     permissionWrite: 0,
     why: "a friend race's code (system-owned, key: the code): its match, host and expiry; a client would point a code at any match",
+  }),
+  heldRuns: owned({
+    collection: "held_runs",
+    schema: HeldRunRecord,
+    permissionRead: 0,
+    permissionWrite: 0,
+    why: "live runs outside human bounds, kept off the board until a moderator decides (system-owned, key: played_at and match id, so review_list goes oldest first): a client would approve its own",
   }),
   playerStats: owned({
     collection: PLAYER_STATS_COLLECTION,

@@ -1,6 +1,7 @@
 import { describeIssues } from "@gift-grab/contracts";
 import type * as z from "zod/mini";
 import type { OwnedCollection } from "./owned-storage";
+import { isDeleteRejected, messageOf } from "./version-conflict";
 
 /**
  * The only code that touches Nakama storage (test/unit/owned-storage.test.ts checks it):
@@ -11,6 +12,9 @@ import type { OwnedCollection } from "./owned-storage";
  */
 
 type Value<C extends OwnedCollection> = z.output<C["schema"]>;
+
+/** Nakama's system user: the owner of what belongs to no player (races, lobbies, held runs). */
+export const SYSTEM_USER = "00000000-0000-0000-0000-000000000000";
 
 /** One object of an owned collection, its value parsed. */
 export interface OwnedObject<T> {
@@ -75,6 +79,38 @@ export function readOwnedMany<C extends OwnedCollection>(
   return objs.flatMap((obj) => parsed(logger, entry, fromNakama(obj)) ?? []);
 }
 
+/** A page of one owner's objects in an entry's collection, in key order. */
+export interface OwnedPage<T> {
+  /** The objects of the page that parse (a corrupt one is logged and left out). */
+  objects: OwnedObject<T>[];
+  /** For the next page; null after the last. */
+  cursor: string | null;
+}
+
+/**
+ * A page of `userId`'s objects in the entry's collection, in key order (core_storage.go:
+ * ORDER BY key). A cursor Nakama can't read throws (isMalformedCursor).
+ */
+export function listOwned<C extends OwnedCollection>(
+  nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
+  entry: C,
+  userId: string,
+  limit: number,
+  cursor?: string,
+): OwnedPage<Value<C>> {
+  const page = nk.storageList(userId, entry.collection, limit, cursor);
+  return {
+    objects: (page.objects ?? []).flatMap((obj) => parsed(logger, entry, fromNakama(obj)) ?? []),
+    cursor: page.cursor || null,
+  };
+}
+
+/** Nakama refused a list cursor it didn't make ("Malformed cursor was used."). */
+export function isMalformedCursor(err: unknown): boolean {
+  return messageOf(err).indexOf("Malformed cursor") >= 0;
+}
+
 declare const ownedWriteBrand: unique symbol;
 /** A write built by {@link ownedWrite}: the only kind {@link writeOwned} takes. */
 export type OwnedWrite = nkruntime.StorageWriteRequest & { readonly [ownedWriteBrand]: true };
@@ -117,4 +153,27 @@ export function deleteOwned(
 ) {
   if (keys.length === 0) return;
   nk.storageDelete(keys.map((key) => ({ collection: entry.collection, key, userId })));
+}
+
+/**
+ * Deletes one object only if it is still at `version` (the one read): true if this call
+ * deleted it, false if it was gone or changed meanwhile. Of two callers that read the same
+ * version, exactly one deletes it: the row's delete is conditional on the version
+ * (core_storage.go: `AND version = $4`), and Nakama rejects a conditional delete that
+ * removed nothing ("Storage delete rejected").
+ */
+export function deleteOwnedAt(
+  nk: nkruntime.Nakama,
+  entry: OwnedCollection,
+  userId: string,
+  key: string,
+  version: string,
+): boolean {
+  try {
+    nk.storageDelete([{ collection: entry.collection, key, userId, version }]);
+    return true;
+  } catch (err) {
+    if (isDeleteRejected(err)) return false;
+    throw err;
+  }
 }

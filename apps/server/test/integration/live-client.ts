@@ -1,6 +1,6 @@
 // A live round's player over a real socket (nakama-js), for the integration tests and the
 // bench: it joins a match, plays by the round's clock (steering at the gift it was told
-// about), and can also misbehave on purpose.
+// about, a person's reaction time after it appeared), and can also misbehave on purpose.
 import {
   decodeEnd,
   decodeFrame,
@@ -32,7 +32,21 @@ export interface LivePlayOptions {
   passive?: boolean;
   /** Once the seat's score reaches this, steers away from the gift (a board of set scores). */
   stopAt?: number;
+  /**
+   * How long after a new gift appears the player turns to it, ms; until then it keeps going
+   * as it was. Default 250, a person's: a program's turn within a match loop is held for
+   * review (docs/realtime.md "Plausibility"). 0 plays as the program this is.
+   */
+  reactionMs?: number;
+  /**
+   * Weaves 60° either side of the way to the gift, a turn every tick (still getting there
+   * at half speed): more turns a second than any thumb, so the run is held for review.
+   */
+  zigzag?: boolean;
 }
+
+/** A person sees a new gift and turns in about this long (docs/realtime.md "Plausibility"). */
+export const HUMAN_REACTION_MS = 250;
 
 export async function createLiveRound(port: number, session: Session) {
   const res = await call(port, session, liveRoundCreate.id, {});
@@ -55,6 +69,8 @@ export class LivePlayer {
   /** Local time of tick 0 by the last START. */
   startAt = 0;
   private gift = { x: 0, y: 0 };
+  /** A gift revealed but not reacted to yet, and when it was seen (local ms). */
+  private nextGift: { x: number; y: number; seenAt: number } | null = null;
   private santa = { x: 0, y: 0 };
   /** The seat's score by the last FRAME. */
   score = 0;
@@ -96,7 +112,9 @@ export class LivePlayer {
         this.start = s;
         this.starts += 1;
         this.startAt = Date.now() + s.startInMs;
+        // A snapshot: what is on the field is known (the countdown gave time to see it).
         this.gift = s.state.gift;
+        this.nextGift = null;
         this.santa = s.state.santas[s.seat] ?? this.santa;
       } else if (m.op_code === LiveOp.FRAME) {
         const f = decodeFrame(data);
@@ -105,7 +123,8 @@ export class LivePlayer {
         const seat = f.seats[this.start?.seat ?? 0];
         this.santa = seat ?? this.santa;
         this.score = seat?.score ?? this.score;
-        for (const r of f.reveals) if (r.type === "gift") this.gift = r;
+        for (const r of f.reveals)
+          if (r.type === "gift") this.nextGift = { x: r.x, y: r.y, seenAt: Date.now() };
       } else if (m.op_code === LiveOp.END) {
         const e = decodeEnd(data);
         if (!e) throw new Error("END did not decode");
@@ -152,10 +171,26 @@ export class LivePlayer {
     const socket = this.socket;
     if (!socket || !this.start || this.end || this.options.passive) return;
     const due = this.dueTick();
+    const next = this.nextGift;
+    if (next && Date.now() - next.seenAt >= (this.options.reactionMs ?? HUMAN_REACTION_MS)) {
+      this.gift = next;
+      this.nextGift = null;
+    }
     while (this.inputs.length <= due) {
+      const last = this.inputs[this.inputs.length - 1] ?? [0, 0];
+      if (this.nextGift) {
+        // Not turned to the new gift yet: going on as before.
+        this.inputs.push(last);
+        continue;
+      }
       const away = this.options.stopAt !== undefined && this.score >= this.options.stopAt;
-      const x = (this.gift.x - this.santa.x) * (away ? -1 : 1);
-      const y = (this.gift.y - this.santa.y) * (away ? -1 : 1);
+      let x = (this.gift.x - this.santa.x) * (away ? -1 : 1);
+      let y = (this.gift.y - this.santa.y) * (away ? -1 : 1);
+      if (this.options.zigzag) {
+        // ±60°, by turns: cos 60° = 1/2, sin 60° = √3/2.
+        const s = (this.inputs.length % 2 ? 1 : -1) * (Math.sqrt(3) / 2);
+        [x, y] = [x / 2 - y * s, x * s + y / 2];
+      }
       const len = Math.sqrt(x * x + y * y);
       this.inputs.push(
         len === 0 ? [0, 0] : [Math.round((INPUT_MAX * x) / len), Math.round((INPUT_MAX * y) / len)],

@@ -116,6 +116,11 @@ describe("server-owned collections: clients may not write or delete them", () =>
       race_replays: { key: "match.forged", value: { santas: [] } },
       // A code pointing at a match of the forger's choosing.
       race_lobbies: { key: "ABCDEFGHJK", value: { match_id: "m.x", host: "h", expires_at: now } },
+      // A run of the forger's own, queued for review as if the server had held it.
+      held_runs: {
+        key: `${now}_00000000-0000-4000-8000-000000000000`,
+        value: { user_id: "u", score: 2e9 },
+      },
     };
     expect(Object.keys(forged).sort()).toEqual(OWNED_COLLECTIONS.map((c) => c.collection).sort());
     for (const [collection, { key, value }] of Object.entries(forged)) {

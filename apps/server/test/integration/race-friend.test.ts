@@ -19,14 +19,19 @@ import { call, player, sleep } from "./rounds-client";
 // Codes live their default 10 min here (a short one would expire under a slow race); the
 // expiry has a stack of its own (race-friend-expiry.test.ts).
 const DURATION_MS = 5_000;
+const LINGER_MS = 500;
 const stack = ownStack({
   name: "race-friend",
   runtimeEnv: {
     ROUND_DURATION_MS: String(DURATION_MS),
     LIVE_START_DELAY_MS: "300",
     LIVE_RECONNECT_GRACE_MS: "1500",
-    LIVE_LINGER_MS: "30000",
+    // Shorter than a friend race stays open (RaceLobby.rematchWindowMs): the host's rematch
+    // below comes after it and must still reach both players.
+    LIVE_LINGER_MS: String(LINGER_MS),
     LIVE_RACE_JOIN_WAIT_MS: "5000",
+    // A lobby's host away this long hands it on (30 s by default): the test waits it out.
+    RACE_LOBBY_HOST_GRACE_MS: "1000",
   },
 });
 
@@ -79,6 +84,7 @@ describe("racing a friend by code", () => {
     expect(await hostPlayer.untilLobby(() => true)).toEqual({
       maxSeats: 4,
       players: [{ name: names[0], here: true }],
+      host: 0,
     });
 
     // Typed as a person would: lower case, a dash in the middle.
@@ -91,6 +97,7 @@ describe("racing a friend by code", () => {
         { name: names[0], here: true },
         { name: names[1], here: false },
       ],
+      host: 0,
     });
     expect(await join(friend, lobby.code)).toMatchObject({ seat: 1 }); // asked again: the same
     const friendPlayer = new LivePlayer(friend.client, friend.session, lobby.match_id);
@@ -103,6 +110,7 @@ describe("racing a friend by code", () => {
           { name: names[0], here: true },
           { name: names[1], here: true },
         ],
+        host: 0,
       };
       for (const p of players)
         expect(await p.untilLobby((l) => l.players[1]?.here === true)).toEqual(together);
@@ -136,6 +144,8 @@ describe("racing a friend by code", () => {
         reason: "race_not_host",
       });
 
+      // Past a quick race's linger: a friend race is still open, its players still in it.
+      await sleep(LINGER_MS * 2);
       const again = await rpc(host, raceLobbyRematch.id, { code: lobby.code });
       expect(again.status, JSON.stringify(again.json)).toBe(200);
       const rematch = raceLobbyRematch.response.parse(again.json);
@@ -152,6 +162,82 @@ describe("racing a friend by code", () => {
       for (const p of next) expect(p.start?.players?.map((s) => s.bot)).toEqual([false, false]);
       const rematchEnds = await Promise.all(next.map((p) => p.result(DURATION_MS + 10_000)));
       expect(rematchEnds.map((e) => e.reason)).toEqual(["completed", "completed"]);
+    } finally {
+      for (const p of players) p.close();
+    }
+  }, 90_000);
+
+  it("a lobby whose host left passes to the friend waiting longest, who starts it and hosts its rematch", async () => {
+    const [host, a, b] = (await people(3)) as [Someone, Someone, Someone];
+    const lobby = await createLobby(host);
+    const hostPlayer = new LivePlayer(host.client, host.session, lobby.match_id);
+    await hostPlayer.enter();
+    expect((await join(a, lobby.code)).seat).toBe(1);
+    expect((await join(b, lobby.code)).seat).toBe(2);
+    // b reserved after a but comes in first: b has waited longest.
+    const bPlayer = new LivePlayer(b.client, b.session, lobby.match_id);
+    await bPlayer.enter();
+    await bPlayer.untilLobby((l) => l.players[2]?.here === true);
+    const aPlayer = new LivePlayer(a.client, a.session, lobby.match_id);
+    await aPlayer.enter();
+    const friends = [aPlayer, bPlayer];
+    const players = [hostPlayer, ...friends];
+    try {
+      for (const p of friends)
+        await p.untilLobby((l) => l.players.every((s) => s.here) && l.players.length === 3);
+      const seen = friends.map((p) => p.lobbies.length);
+
+      // The host's socket goes (a closed tab): the friends see the host away, still host…
+      hostPlayer.close();
+      for (const [i, p] of friends.entries()) {
+        const away = await p.untilLobby((l) => l.players[0]?.here === false, seen[i]);
+        expect(away).toMatchObject({
+          host: 0,
+          players: [{ here: false }, { here: true }, { here: true }],
+        });
+      }
+      // …then, past the grace, the lobby is b's: the same LOBBY to both, the seats unchanged.
+      for (const [i, p] of friends.entries())
+        expect(await p.untilLobby((l) => l.host !== 0, seen[i])).toEqual({
+          maxSeats: 4,
+          players: [
+            { name: host.session.username, here: false },
+            { name: a.session.username, here: true },
+            { name: b.session.username, here: true },
+          ],
+          host: 2,
+        });
+
+      // Only b may start it now, the maker included.
+      for (const who of [host, a])
+        expect(await refused(who, raceLobbyStart.id, { code: lobby.code })).toEqual({
+          status: 403,
+          reason: "race_not_host",
+        });
+      const started = await rpc(b, raceLobbyStart.id, { code: lobby.code });
+      expect(started.status, JSON.stringify(started.json)).toBe(200);
+      // The maker's seat races too (a bot plays it once they don't come: LIVE_RACE_JOIN_WAIT_MS).
+      expect(raceLobbyStart.response.parse(started.json)).toEqual({
+        match_id: lobby.match_id,
+        seats: 3,
+        bots: 0,
+      });
+      await Promise.all(friends.map((p) => p.untilStart()));
+      expect(friends.map((p) => p.start?.seat)).toEqual([1, 2]);
+      const ends = await Promise.all(friends.map((p) => p.result(DURATION_MS + 15_000)));
+      expect(ends.map((e) => e.reason)).toEqual(["completed", "completed"]);
+
+      // The rematch is the one who started it: b.
+      for (const who of [host, a])
+        expect(await refused(who, raceLobbyRematch.id, { code: lobby.code })).toEqual({
+          status: 403,
+          reason: "race_not_host",
+        });
+      const again = await rpc(b, raceLobbyRematch.id, { code: lobby.code });
+      expect(again.status, JSON.stringify(again.json)).toBe(200);
+      const rematch = raceLobbyRematch.response.parse(again.json);
+      while (friends.some((p) => p.rematch === null)) await sleep(20);
+      expect(friends.map((p) => p.rematch)).toEqual([rematch.match_id, rematch.match_id]);
     } finally {
       for (const p of players) p.close();
     }

@@ -332,6 +332,8 @@ describe("a race with bots", () => {
       // Stored with every Santa; a race against bots is practice: no versus record.
       const race = await stored(session, match_id);
       expect(race.santas.map((s) => s.bot)).toEqual([false, true, true, true]);
+      // With the names the race showed, for Watch to show them again.
+      expect(race.santas.map((s) => s.name)).toEqual(p.start?.players?.map((s) => s.name));
       expect(end.best).toBe(0);
       const { records } = await versus([{ client, session }], Date.now());
       expect(records.get(userId(session))).toBeNull();

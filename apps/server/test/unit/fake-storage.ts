@@ -1,7 +1,8 @@
 /**
  * Nakama's storage for unit tests, with its version rules (core_storage.go): no version
  * writes unconditionally, "*" only creates, any other version must match the stored one;
- * a failed check throws the text of runtime.ErrStorageRejectedVersion.
+ * a failed check throws the text of runtime.ErrStorageRejectedVersion (a delete's, the text
+ * of its rejection).
  */
 type Key = { collection: string; key: string; userId?: string };
 
@@ -28,7 +29,12 @@ export function fakeStorage() {
         objects.set(id(w), { value: structuredClone(w.value), version });
         return { ...w, version };
       }),
-    storageDelete: (keys: Key[]) => {
+    // A delete with a version removes the object only at that version, and one that removes
+    // nothing is rejected (core_storage.go, storageDeleteObjects); the batch is one transaction.
+    storageDelete: (keys: (Key & { version?: string })[]) => {
+      for (const k of keys)
+        if (k.version !== undefined && objects.get(id(k))?.version !== k.version)
+          throw new Error("failed to remove storage: Storage delete rejected.");
       for (const k of keys) objects.delete(id(k));
     },
   };

@@ -120,6 +120,7 @@ describe("a race on the live round", () => {
         best: 0,
         rank: 0,
         newBest: false,
+        held: false,
         ticksPlayed: result.ticksPlayed,
       })),
       ends,

@@ -2,7 +2,12 @@ import { encodeInput, encodePause, LiveOp, LiveTiming } from "@gift-grab/contrac
 import { replay, ticksFor, totalTicks } from "@gift-grab/simulation";
 import { describe, expect, it } from "vitest";
 import { liveConfig } from "../../src/rounds/live/config";
-import { plausibility, reactionTicks } from "../../src/rounds/live/plausibility";
+import {
+  MAX_HUMAN_DIRECTION_CHANGES_PER_S,
+  plausibility,
+  reactionTicks,
+  turnTicks,
+} from "../../src/rounds/live/plausibility";
 import { LiveRound, type Outgoing } from "../../src/rounds/live/round";
 import { driveLiveRound } from "../determinism/live-driver";
 
@@ -21,7 +26,16 @@ describe("a live round played through the match handler", () => {
     const again = replay(params, run.inputs);
     expect(run.score).toBeGreaterThan(0);
     expect({ score: again.score, hash: again.hash }).toEqual({ score: run.score, hash: run.hash });
-    expect(run.end).toMatchObject({ reason: "completed", score: run.score, newBest: true });
+    // The driver's bot is a program: it turns to each new gift within a match loop (a median
+    // of 50 ms here), so its run is held for review instead of going on the board.
+    expect(run.end).toMatchObject({
+      reason: "completed",
+      score: run.score,
+      newBest: false,
+      held: true,
+      best: 0,
+      rank: 0,
+    });
     expect(JSON.parse(run.dropped)).toEqual({
       malformed: 0,
       wrong_op: 0,
@@ -174,28 +188,91 @@ describe("a live round's refusals", () => {
 });
 
 describe("plausibility figures", () => {
-  it("measures each reaction from a grab to the next change of direction", () => {
-    // Ticks 1-10 right, 11-14 up, 15-40 left: changes start at ticks 11 and 15.
+  // Ticks count from 1: a run [n, dx, dy] after t ticks plays ticks t+1 … t+n.
+  it("counts a turn only past 45° from the last one: drift, easing and stops are none", () => {
     const log: [number, number, number][] = [
-      [10, 100, 0],
-      [4, 0, -100],
-      [26, -100, 0],
+      [10, 0, 0], // standing: no turn
+      [5, 97, 23], // tick 11: the first move
+      [3, 97, 22], // drift by a unit or two, as a drag steers: no turn
+      [2, 98, 20],
+      [4, 40, 8], // easing into the target (shorter, same way): no turn
+      [6, 0, 0], // stopped: no turn
+      [3, 98, 21], // on the same way again: no turn
+      [2, 71, 71], // exactly 45° from (97, 23)'s way? no: 45° from the x axis, under 45° from it
+      [2, 0, 100], // tick 36: 77° from the last turn's way
+      [2, -100, 0], // tick 38: 90°
+      [2, -70, 72], // tick 40: just over 45°
+      [2, -71, 71], // within 45° of (-70, 72)'s way
     ];
-    expect(reactionTicks(log, [3, 12, 20])).toEqual([8, 3]);
+    expect(turnTicks(log)).toEqual([11, 36, 38, 40]);
+    // A right angle either way, every tick: a turn a tick.
+    const zigzag: [number, number, number][] = Array.from({ length: 6 }, (_, i) =>
+      i % 2 ? [1, 0, 100] : [1, 100, 0],
+    );
+    expect(turnTicks(zigzag)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
-  it("flags a run whose median reaction is faster than a human's", () => {
-    const round = running(30_000);
-    const seat = round.seats[0];
+  it("times each reaction from a grab to the first move toward the gift it brought", () => {
+    const log: [number, number, number][] = [
+      [20, 100, 0], // ticks 1-20 right; grab at 10
+      [5, 60, 0], // 21-25 easing into the old gift (no reaction: still right)
+      [3, 0, 0], // 26-28 stopped on it
+      [12, 0, 100], // 29-40 down, toward the new gift: 19 ticks after the grab at 10
+      [20, 0, 100], // 41-60 (a separate run: same way); grab at 45 brings a gift further down
+      [20, -100, 0], // 61-80 left; grab at 70 brings a gift up: never headed for it before
+      [20, 0, -100], // 81-100 up: but after the next grab, at 80: no reaction measured
+    ];
+    const grabs = [
+      { tick: 10, toGiftX: 0, toGiftY: 5000 },
+      { tick: 45, toGiftX: 100, toGiftY: 9000 }, // already heading that way: nothing to see
+      { tick: 70, toGiftX: 0, toGiftY: -9000 },
+      { tick: 80, toGiftX: -9000, toGiftY: 0 }, // heading there at the grab
+    ];
+    expect(reactionTicks(log, grabs)).toEqual([19]);
+  });
+
+  function seatWith(log: [number, number, number][]) {
+    const seat = running(30_000).seats[0];
     if (!seat) throw new Error("no seat");
-    // A direction change one tick after each of 10 grabs: 17 ms reactions.
-    for (let g = 0; g < 10; g++) seat.log.push([60, g % 2 ? 100 : -100, 0]);
-    const grabs = Array.from({ length: 10 }, (_, g) => 60 * g + 59);
-    expect(plausibility(seat, grabs.slice(0, 9), 600)).toMatchObject({
+    seat.log.push(...log);
+    return seat;
+  }
+
+  it("flags a run that turns to each new gift faster than a person can", () => {
+    // Ten gifts, each to the right then the left of the last; a turn toward each `after` ticks
+    // after its grab.
+    const play = (after: number) => {
+      const log: [number, number, number][] = [];
+      const grabs = [];
+      for (let g = 0; g < 10; g++) {
+        const way = g % 2 ? 100 : -100;
+        // Grabbed at tick 60g + 1, still going the last gift's way until 60g + after.
+        log.push([after, -way, 0], [60 - after, way, 0]);
+        grabs.push({ tick: 60 * g + 1, toGiftX: way * 50, toGiftY: 0 });
+      }
+      return plausibility(seatWith(log), grabs, 600);
+    };
+    // One tick (17 ms): a program.
+    expect(play(1)).toMatchObject({ flagged: true, reactions: 10, reaction_median_ms: 17 });
+    // 18 ticks (300 ms): a person.
+    expect(play(18)).toMatchObject({ flagged: false, reactions: 10, reaction_median_ms: 300 });
+  });
+
+  it("flags a run that turns more often than a thumb can, not one that drifts every tick", () => {
+    const zigzag: [number, number, number][] = Array.from({ length: 600 }, (_, i) =>
+      i % 2 ? [1, 70, 70] : [1, 70, -70],
+    );
+    expect(plausibility(seatWith(zigzag), [], 600)).toMatchObject({
       flagged: true,
-      reactions: 9,
+      direction_changes_per_s: 59.9,
     });
-    const slow = grabs.map((t) => t - 20);
-    expect(plausibility(seat, slow, 600).flagged).toBe(false);
+    // A finger's drag: a slightly different input every tick, sweeping a quarter turn a second.
+    const drag: [number, number, number][] = Array.from({ length: 600 }, (_, i) => {
+      const a = ((i % 60) / 60) * (Math.PI / 2);
+      return [1, Math.round(100 * Math.cos(a)), Math.round(100 * Math.sin(a))];
+    });
+    const figures = plausibility(seatWith(drag), [], 600);
+    expect(figures.flagged).toBe(false);
+    expect(figures.direction_changes_per_s).toBeLessThan(MAX_HUMAN_DIRECTION_CHANGES_PER_S / 5);
   });
 });

@@ -79,7 +79,9 @@ describe("owned collections, closed by construction", () => {
     const calls = storageAccesses(fs.readFileSync(path.join(srcDir, HELPERS), "utf8")).map((c) =>
       c.replace(/[\s.(]/g, ""),
     );
-    expect(new Set(calls)).toEqual(new Set(["storageRead", "storageWrite", "storageDelete"]));
+    expect(new Set(calls)).toEqual(
+      new Set(["storageRead", "storageList", "storageWrite", "storageDelete"]),
+    );
   });
 
   it("writes only registry entries, with the entry's permissions (types refuse anything else)", () => {
@@ -110,6 +112,7 @@ describe("owned collections, closed by construction", () => {
     const names = OWNED_COLLECTIONS.map((c) => c.collection);
     expect(new Set(names).size).toBe(names.length);
     expect(names.sort()).toEqual([
+      "held_runs",
       "player_stats",
       "race_lobbies",
       "race_replays",

@@ -88,10 +88,19 @@ describe("a friend race's lobby", () => {
     });
     expect(lobbySignal({ op: "over" }, target)).toEqual({ over: false });
     expect(lobbySignal({ op: "rematch", match_id: "m" }, target)).toEqual({ refused: "not_over" });
-    expect(lobbySignal({ op: "start", bots: false }, target)).toMatchObject({ race: { seats: 2 } });
+    // Only the host starts it.
+    expect(lobbySignal({ op: "start", bots: false, user_id: "a" }, target)).toEqual({
+      refused: "not_host",
+    });
+    expect(started).toBe(0);
+    expect(lobbySignal({ op: "start", bots: false, user_id: "host" }, target)).toMatchObject({
+      race: { seats: 2 },
+    });
     expect(started).toBe(1);
     // Once the match holds a round instead of a lobby, a start is refused.
-    expect(lobbySignal({ op: "start", bots: false }, { ...target, lobby: null })).toEqual({
+    expect(
+      lobbySignal({ op: "start", bots: false, user_id: "host" }, { ...target, lobby: null }),
+    ).toEqual({
       refused: "started",
     });
     expect(
@@ -100,10 +109,86 @@ describe("a friend race's lobby", () => {
   });
 });
 
+describe("a lobby whose host left", () => {
+  const GRACE = 500;
+
+  it("passes to the player here longest once the host is away past the grace; a reload within it keeps the host", () => {
+    const lobby = new Lobby({ host, maxSeats: 4, expiresAt: 1, now: 0 });
+    lobby.join("host", "h1", "web", 10);
+    for (const id of ["a", "b", "c"]) lobby.reserve(id, id.toUpperCase());
+    // b reserved after a but came in first: b has waited longest. c never comes.
+    lobby.join("b", "b1", "web", 100);
+    lobby.join("a", "a1", "web", 200);
+    expect(lobby.handOver(10_000, GRACE)).toBe(false); // the host is here
+
+    // A reload: gone and back within the grace, host still.
+    lobby.leave("h1", 1000);
+    expect(lobby.handOver(1000 + GRACE - 1, GRACE)).toBe(false);
+    lobby.join("host", "h2", "web", 1400);
+    expect(lobby.handOver(5000, GRACE)).toBe(false);
+    expect(lobby.message().host).toBe(0);
+
+    lobby.leave("h2", 6000);
+    expect(lobby.message().players.map((p) => p.here)).toEqual([false, true, true, false]);
+    expect(lobby.handOver(6000 + GRACE - 1, GRACE)).toBe(false);
+    expect(lobby.mayStart("host")).toBe(true);
+    expect(lobby.handOver(6000 + GRACE, GRACE)).toBe(true);
+    expect(lobby.message().host).toBe(2);
+    expect(lobby.hostId).toBe("b");
+    expect(lobby.mayStart("b")).toBe(true);
+    expect(lobby.mayStart("host")).toBe(false);
+    expect(lobby.mayStart("a")).toBe(false);
+    // Once given on, it stays: the old host comes back as a player, seat and all.
+    lobby.join("host", "h3", "web", 7000);
+    expect(lobby.handOver(99_000, GRACE)).toBe(false);
+    expect(lobby.message()).toMatchObject({ host: 2, players: [{ here: true }, {}, {}, {}] });
+    expect(lobby.seatsAtStart(false).users.map((u) => u.user_id)).toEqual(["host", "a", "b", "c"]);
+
+    // The new host leaves too: the one here longest next is a (since 200), not the old host.
+    lobby.leave("b1", 8000);
+    expect(lobby.handOver(8000 + GRACE, GRACE)).toBe(true);
+    expect(lobby.hostId).toBe("a");
+  });
+
+  it("waits for someone to hand it to; a reload keeps a player's wait; equal waits go to the lower seat", () => {
+    const lobby = new Lobby({ host, maxSeats: 3, expiresAt: 1, now: 0 });
+    lobby.join("host", "h1", "web", 0);
+    lobby.reserve("a", "A");
+    lobby.reserve("b", "B");
+    lobby.leave("h1", 100);
+    // Nobody here: nothing to hand over, however long.
+    expect(lobby.handOver(100_000, GRACE)).toBe(false);
+    // Two arrive at once, long past the grace: the lower seat hosts, at once.
+    lobby.join("b", "b1", "web", 200_000);
+    lobby.join("a", "a1", "web", 200_000);
+    expect(lobby.handOver(200_000, GRACE)).toBe(true);
+    expect(lobby.hostId).toBe("a");
+    // a leaves; b reloads (its wait kept from 200 000); the old host came back later.
+    lobby.join("host", "h2", "web", 200_100);
+    lobby.join("b", "b2", "web", 200_200);
+    lobby.leave("a1", 200_300);
+    expect(lobby.handOver(200_300 + GRACE, GRACE)).toBe(true);
+    expect(lobby.hostId).toBe("b");
+  });
+
+  it("counts a host who made the lobby and never came in as away from its making", () => {
+    const lobby = new Lobby({ host, maxSeats: 2, expiresAt: 1, now: 1000 });
+    lobby.reserve("a", "A");
+    lobby.join("a", "a1", "web", 1200);
+    expect(lobby.handOver(1000 + GRACE - 1, GRACE)).toBe(false);
+    expect(lobby.handOver(1000 + GRACE, GRACE)).toBe(true);
+    expect(lobby.message().host).toBe(1);
+  });
+});
+
 describe("a friend race's LOBBY message", () => {
   it("names each seat in order and says whose socket is in", () => {
     const lobby = new Lobby({ host, maxSeats: 3, expiresAt: 1 });
-    expect(lobby.message()).toEqual({ maxSeats: 3, players: [{ name: "Host", here: false }] });
+    expect(lobby.message()).toEqual({
+      maxSeats: 3,
+      players: [{ name: "Host", here: false }],
+      host: 0,
+    });
     lobby.join("host", "s1", "web");
     lobby.reserve("a", "A");
     expect(lobby.message().players).toEqual([
@@ -160,7 +245,7 @@ describe("a friend race's LOBBY message", () => {
 
     join(presence("host", "h1"));
     expect(sent).toEqual([
-      { to: ["h1"], lobby: { maxSeats: 3, players: [{ name: "Host", here: true }] } },
+      { to: ["h1"], lobby: { maxSeats: 3, players: [{ name: "Host", here: true }], host: 0 } },
     ]);
     expect(signal({ op: "reserve", user_id: "f", username: "Friend" })).toEqual({ seat: 1 });
     expect(sent.at(-1)).toEqual({
@@ -171,6 +256,7 @@ describe("a friend race's LOBBY message", () => {
           { name: "Host", here: true },
           { name: "Friend", here: false },
         ],
+        host: 0,
       },
     });
     // Asked again (a reload): the same seat, nothing changed, nothing sent.
@@ -185,7 +271,9 @@ describe("a friend race's LOBBY message", () => {
     join(presence("f", "f2"));
     expect(sent).toHaveLength(5);
     // The start: START to both, no LOBBY after it.
-    expect(signal({ op: "start", bots: false })).toMatchObject({ race: { seats: 2 } });
+    expect(signal({ op: "start", bots: false, user_id: "host" })).toMatchObject({
+      race: { seats: 2 },
+    });
     expect(ops.filter((op) => op === LiveOp.START)).toHaveLength(2);
     liveRoundMatch.matchLeave(ctx, logger, nk, dispatcher, 0, state, [presence("f", "f2")]);
     expect(sent).toHaveLength(5);

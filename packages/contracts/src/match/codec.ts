@@ -121,8 +121,13 @@ export const MAX_FRAME_INPUT_TICKS = 2 * LiveTiming.raceFrameTicks;
 export interface LobbyMessage {
   /** The lobby's size (2–4): the seats a race from it may have. */
   maxSeats: number;
-  /** By seat (the host is seat 0): those who reserved one, and whether their socket is in. */
+  /** By seat (the maker is seat 0): those who reserved one, and whether their socket is in. */
   players: LobbyPlayer[];
+  /**
+   * The seat that hosts (starts the race, asks for a rematch): the maker's, 0, until the maker
+   * is away past RaceLobby.hostGraceMs while others wait; then the one here longest.
+   */
+  host: number;
 }
 
 export interface LobbyPlayer {
@@ -149,6 +154,12 @@ export interface EndMessage {
   best: number;
   rank: number;
   newBest: boolean;
+  /**
+   * The run is outside human bounds (docs/realtime.md "Plausibility") and held for review
+   * instead of going on the board: `best` and `rank` are the board's before it. Never with
+   * `newBest`.
+   */
+  held: boolean;
   ticksPlayed: number;
 }
 
@@ -673,10 +684,14 @@ export function decodePaused(bytes: unknown): PausedMessage | null {
   }));
 }
 
-// END: u8 reason, u16 score, u16 gifts, u8 powerUpsUsed, u16 best, u32 rank, u8 newBest,
-// u32 ticksPlayed
+// END: u8 reason, u16 score, u16 gifts, u8 powerUpsUsed, u16 best, u32 rank, u8 board,
+// u32 ticksPlayed. board: 0 written (or nothing to write), 1 a new best, 2 held for review:
+// one byte, so every END that isn't held is the same bytes as before runs were held.
+
+const END_BOARD = { kept: 0, newBest: 1, held: 2 } as const;
 
 export function encodeEnd(m: EndMessage): ArrayBuffer {
+  if (m.held && m.newBest) throw new Error("END: a held run is no new best");
   const w = new Writer(17);
   w.u8(index(END_REASONS, m.reason));
   w.u16(m.score);
@@ -684,22 +699,32 @@ export function encodeEnd(m: EndMessage): ArrayBuffer {
   w.u8(m.powerUpsUsed);
   w.u16(m.best);
   w.u32(m.rank);
-  w.u8(m.newBest ? 1 : 0);
+  w.u8(m.held ? END_BOARD.held : m.newBest ? END_BOARD.newBest : END_BOARD.kept);
   w.u32(m.ticksPlayed);
   return w.done();
 }
 
 export function decodeEnd(bytes: unknown): EndMessage | null {
-  return decode(bytes, (r) => ({
-    reason: r.pick(END_REASONS),
-    score: r.u16(),
-    gifts: r.u16(),
-    powerUpsUsed: r.u8(),
-    best: r.u16(),
-    rank: r.u32(),
-    newBest: r.count(0, 1) === 1,
-    ticksPlayed: r.u32(),
-  }));
+  return decode(bytes, (r) => {
+    const reason = r.pick(END_REASONS);
+    const score = r.u16();
+    const gifts = r.u16();
+    const powerUpsUsed = r.u8();
+    const best = r.u16();
+    const rank = r.u32();
+    const board = r.count(END_BOARD.kept, END_BOARD.held);
+    return {
+      reason,
+      score,
+      gifts,
+      powerUpsUsed,
+      best,
+      rank,
+      newBest: board === END_BOARD.newBest,
+      held: board === END_BOARD.held,
+      ticksPlayed: r.u32(),
+    };
+  });
 }
 
 /** The decoder for each server → client op code (a client's dispatch table). */
@@ -733,12 +758,15 @@ export function decodeRematch(bytes: unknown): { matchId: string } | null {
   });
 }
 
-// LOBBY: u8 maxSeats (2..4), u8 n (1..maxSeats), n × (u8 here, u8 len, len × u16 UTF-16 unit)
+// LOBBY: u8 maxSeats (2..4), u8 n (1..maxSeats), u8 host (0..n-1),
+// n × (u8 here, u8 len, len × u16 UTF-16 unit)
 
 export function encodeLobby(m: LobbyMessage): ArrayBuffer {
-  const w = new Writer(2 + m.players.length * (2 + 2 * MAX_NAME_CHARS));
+  const w = new Writer(3 + m.players.length * (2 + 2 * MAX_NAME_CHARS));
+  if (m.host < 0 || m.host >= m.players.length) throw new Error("codec: the host holds a seat");
   w.u8(m.maxSeats);
   w.u8(m.players.length);
+  w.u8(m.host);
   for (let i = 0; i < m.players.length; i++) {
     const p = m.players[i] as LobbyPlayer;
     w.u8(p.here ? 1 : 0);
@@ -750,12 +778,14 @@ export function encodeLobby(m: LobbyMessage): ArrayBuffer {
 export function decodeLobby(bytes: unknown): LobbyMessage | null {
   return decode(bytes, (r) => {
     const maxSeats = r.count(2, MAX_SEATS);
+    const n = r.count(1, maxSeats);
+    const host = r.count(0, n - 1);
     const players: LobbyPlayer[] = [];
-    for (let i = r.count(1, maxSeats); i > 0; i--) {
+    for (let i = n; i > 0; i--) {
       const here = r.count(0, 1) === 1;
       players.push({ here, name: readName(r) });
     }
-    return { maxSeats, players };
+    return { maxSeats, players, host };
   });
 }
 

@@ -39,6 +39,19 @@ export const RaceLobby = {
    * match under the same code and gives it this long again.
    */
   ttlMs: 10 * 60_000,
+  /**
+   * After a friend race's END its match stays open this long while anyone is still in it (a
+   * quick race or a solo round closes after LiveTiming.lingerMs): players read the results at
+   * their own pace, and the host's rematch reaches every one of them through it (REMATCH).
+   */
+  rematchWindowMs: 2 * 60_000,
+  /**
+   * A lobby's host away this long (a socket gone and not back) while others wait in it: the
+   * player here longest hosts it from then on (LOBBY's `host`). Longer than a race seat's
+   * reconnect grace: a host on a phone often leaves the game to share the link in a chat app,
+   * and the browser drops the socket in the background.
+   */
+  hostGraceMs: 30_000,
 } as const;
 
 /** A code as typed: upper case, dashes and spaces dropped; null when it can't be a code. */

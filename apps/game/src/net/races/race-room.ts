@@ -11,6 +11,7 @@ import type { GameNet, RaceRoomEvents, RaceRoomInfo, RaceRoom as RaceRoomView } 
 export class RaceRoom implements RaceRoomView {
   readonly events = new Emitter<RaceRoomEvents>();
   players: LobbyMessage | null = null;
+  readonly seen = new Set<number>();
   private readonly off: (() => void)[] = [];
   private started = false;
 
@@ -20,10 +21,10 @@ export class RaceRoom implements RaceRoomView {
     readonly info: RaceRoomInfo,
   ) {
     // A LOBBY may come before the join's answer, before this room listened.
-    this.players = match.lobby;
+    if (match.lobby) this.take(match.lobby);
     this.off.push(
       match.events.on("lobby", (m) => {
-        this.players = m;
+        this.take(m);
         this.events.emit("lobby", m);
       }),
       match.events.on("start", (start, arrived) => {
@@ -37,6 +38,15 @@ export class RaceRoom implements RaceRoomView {
         this.events.emit("lost");
       }),
     );
+  }
+
+  /** Who is in, and who hosts: the server's word (the host may have left and handed it on). */
+  private take(m: LobbyMessage): void {
+    this.players = m;
+    this.info.host = m.host === this.info.seat;
+    m.players.forEach((p, seat) => {
+      if (p.here) this.seen.add(seat);
+    });
   }
 
   /** The host starts the race; `bots`: the server plays the empty seats. */

@@ -6,9 +6,15 @@ import { FocusGroup } from "../focus";
 import { shareRun } from "../share-run";
 import { uiScale } from "../theme";
 
-/** Watch's controls: Pause/Play, 1×/2×/4×, Share (a run on the board) and Back, in a row under the field. */
-export class WatchControls {
-  readonly data: WatchData;
+/** What the controls need of a Watch: where Back goes, and what Share shares (a run's only). */
+export type WatchControlsData = Pick<WatchData, "back" | "share">;
+
+/**
+ * Watch's controls: Pause/Play, 1×/2×/4×, Share (a run on the board) and Back, in a row under
+ * the field. A run's Watch (round.ts) and a race's (race-watch.ts) both use them.
+ */
+export class WatchControls<D extends WatchControlsData = WatchData> {
+  readonly data: D;
   /** The playback speed chosen (the scene multiplies game time by it). */
   speed = 1;
   private readonly toggle: Button;
@@ -16,7 +22,7 @@ export class WatchControls {
 
   constructor(
     private readonly scene: Phaser.Scene,
-    data: WatchData,
+    data: D,
     /** Pause or play; returns true when the playback is now paused. */
     onToggle: () => boolean,
   ) {

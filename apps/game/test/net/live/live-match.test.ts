@@ -1,4 +1,6 @@
 import {
+  type EndMessage,
+  encodeEnd,
   encodeFrame,
   encodeLobby,
   encodeStart,
@@ -10,6 +12,7 @@ import type { MatchData } from "@heroiclabs/nakama-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Emitter } from "../../../src/net/emitter";
 import { LiveMatch, LiveRoundFailure } from "../../../src/net/live/live-match";
+import { RaceRoom } from "../../../src/net/races/race-room";
 import type { LinkEvents, LinkState, SocketLike } from "../../../src/net/socket/socket-link";
 
 const start: StartMessage = {
@@ -65,7 +68,7 @@ describe("a live round's match over the game's socket", () => {
   it("keeps the frames and the lobby that come before anyone follows them, for who takes over", async () => {
     const link = new FakeLink();
     const match = new LiveMatch({ link, matchId: "m1" });
-    const lobby = { maxSeats: 2, players: [{ name: "Host", here: true }] };
+    const lobby = { maxSeats: 2, players: [{ name: "Host", here: true }], host: 0 };
     // A lobby's LOBBY can come before the join's answer.
     link.deliver("m1", LiveOp.LOBBY, encodeLobby(lobby));
     expect(match.lobby).toEqual(lobby);
@@ -117,6 +120,27 @@ describe("a live round's match over the game's socket", () => {
     expect(match.malformed).toBe(2);
     match.sendPause(true);
     expect(link.sent).toEqual([{ op: LiveOp.PAUSE, data: new Uint8Array([1]) }]);
+  });
+
+  it("hands on END as the server said it: a run held for review says so", async () => {
+    const link = new FakeLink();
+    const match = new LiveMatch({ link, matchId: "m1" });
+    await match.join();
+    const ends: EndMessage[] = [];
+    match.events.on("end", (e) => ends.push(e));
+    const end: EndMessage = {
+      reason: "completed",
+      score: 41,
+      gifts: 41,
+      powerUpsUsed: 2,
+      best: 12,
+      rank: 5,
+      newBest: false,
+      held: true,
+      ticksPlayed: 1800,
+    };
+    link.deliver("m1", LiveOp.END, encodeEnd(end));
+    expect(ends).toEqual([end]);
   });
 
   it("fails typed when there is no socket or the match refuses", async () => {
@@ -178,5 +202,32 @@ describe("a live round's match over the game's socket", () => {
     expect(link.left).toBe(1);
     match.sendInput({ seat: 0, lastTick: 5, inputs: [[1, 1]] });
     expect(link.sent).toEqual([]);
+  });
+});
+
+describe("a friend race's room", () => {
+  it("follows LOBBY's host: a lobby whose host left is this player's when the server says so", () => {
+    const link = new FakeLink();
+    const match = new LiveMatch({ link, matchId: "m6" });
+    const players = [
+      { name: "Host", here: true },
+      { name: "Me", here: true },
+    ];
+    link.deliver("m6", LiveOp.LOBBY, encodeLobby({ maxSeats: 3, players, host: 0 }));
+    const info = { code: "ABCDEFGHJK", host: false, seat: 1, expiresAt: 0 };
+    const room = new RaceRoom({ rpc: async () => ({}) as never }, match, info);
+    const hosts: number[] = [];
+    room.events.on("lobby", (m) => hosts.push(m.host));
+    expect(room.info.host).toBe(false);
+    expect([...room.seen]).toEqual([0, 1]);
+    const away = [{ ...players[0], here: false }, players[1]] as typeof players;
+    link.deliver("m6", LiveOp.LOBBY, encodeLobby({ maxSeats: 3, players: away, host: 0 }));
+    expect(room.info.host).toBe(false);
+    link.deliver("m6", LiveOp.LOBBY, encodeLobby({ maxSeats: 3, players: away, host: 1 }));
+    expect(hosts).toEqual([0, 1]);
+    // What the race and its results go on with (the Rematch button is the host's).
+    expect(info.host).toBe(true);
+    expect(room.players?.host).toBe(1);
+    room.leave();
   });
 });

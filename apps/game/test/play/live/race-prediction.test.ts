@@ -1,4 +1,9 @@
-import type { FrameMessage, Reveal } from "@gift-grab/contracts";
+import {
+  type FrameMessage,
+  frameInputTicks,
+  type Reveal,
+  unrollInputs,
+} from "@gift-grab/contracts";
 import {
   appendInput,
   createRound,
@@ -207,7 +212,15 @@ describe("a race's prediction", () => {
     server.play(30, (seat) => (seat === 0 ? [100, 0] : [0, 100]));
     const frame = server.frame(30);
     // The first 10 ticks' inputs are missing from it (as if a frame was lost).
-    const cut = { ...frame, inputs: frame.inputs?.map((s) => s.slice(10)) };
+    const cut = {
+      ...frame,
+      inputs: frame.inputs?.map((runs) => {
+        const rest: InputRuns = [];
+        for (const [dx, dy] of unrollInputs(runs).slice(10)) appendInput(rest, dx, dy);
+        return rest;
+      }),
+    };
+    expect(frameInputTicks(cut.inputs ?? [])).toBe(20);
     client.reconcile(cut);
     expect(client.desyncs).toBeGreaterThan(0);
     expect(racer(client.confirmed, 0).x).toBe(racer(server.sim, 0).x);

@@ -22,6 +22,11 @@ export interface LiveConfig {
   raceJoinWaitMs: number;
   /** RACE_LOBBY_TTL_MS: a friend race's code works this long (RaceLobby.ttlMs). */
   lobbyTtlMs: number;
+  /**
+   * RACE_LOBBY_HOST_GRACE_MS: a lobby's host away this long while others wait hands it to the
+   * one waiting longest (RaceLobby.hostGraceMs).
+   */
+  lobbyHostGraceMs: number;
 }
 
 function ms(env: Record<string, string> | undefined, key: string, fallback: number, max: number) {
@@ -40,5 +45,6 @@ export function liveConfig(env: Record<string, string> | undefined): LiveConfig 
     joinTimeoutMs: ms(env, "LIVE_JOIN_TIMEOUT_MS", LiveTiming.joinTimeoutMs, 120_000),
     raceJoinWaitMs: ms(env, "LIVE_RACE_JOIN_WAIT_MS", LiveTiming.raceJoinWaitMs, 60_000),
     lobbyTtlMs: ms(env, "RACE_LOBBY_TTL_MS", RaceLobby.ttlMs, 3_600_000),
+    lobbyHostGraceMs: ms(env, "RACE_LOBBY_HOST_GRACE_MS", RaceLobby.hostGraceMs, 600_000),
   };
 }

@@ -25,7 +25,7 @@ export const raceLobbyRematchHandler = defineHandler(raceLobbyRematch, {
       throw rpcError("round_not_over", `${rpc}: the race is still on`);
     spendRoundStart(nk, logger, ctx, userId, rpc);
     const { users, seats } = lobby.race;
-    const matchId = nk.matchCreate(LIVE_ROUND_MATCH, raceParams(users, seats));
+    const matchId = nk.matchCreate(LIVE_ROUND_MATCH, raceParams(users, seats, true));
     const expiresAt = Date.now() + liveConfig(ctx.env).lobbyTtlMs;
     try {
       writeOwned(nk, [

@@ -9,7 +9,8 @@ import type { LiveRound } from "./round";
  */
 export type LobbySignal =
   | { op: "reserve"; user_id: string; username: string; name?: string }
-  | { op: "start"; bots: boolean }
+  /** `user_id`: who asks; only the lobby's host now (it may have been handed over) may. */
+  | { op: "start"; bots: boolean; user_id: string }
   | { op: "over" }
   | { op: "rematch"; match_id: string };
 
@@ -18,7 +19,7 @@ export type SignalAnswer =
   | { race: RaceSeats }
   | { rematched: true }
   | { over: boolean }
-  | { refused: "full" | "started" | "not_over" | "failed" };
+  | { refused: "full" | "started" | "not_host" | "not_over" | "failed" };
 
 export interface SignalTarget {
   lobby: Lobby | null;
@@ -43,6 +44,7 @@ export function lobbySignal(signal: LobbySignal, t: SignalTarget): SignalAnswer 
   }
   if (signal.op === "start") {
     if (!t.lobby) return { refused: "started" };
+    if (!t.lobby.mayStart(String(signal.user_id))) return { refused: "not_host" };
     return { race: t.start(signal.bots === true) };
   }
   if (signal.op === "over") return { over: t.round?.phase === "over" };

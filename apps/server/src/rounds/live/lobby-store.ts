@@ -1,9 +1,12 @@
 import type { RaceLobbyRecord } from "@gift-grab/contracts";
 import { Owned } from "../../runtime/owned-storage";
-import { deleteOwned, type OwnedWrite, ownedWrite, readOwned } from "../../runtime/storage";
-
-/** Codes belong to nobody in particular: Nakama's system user owns them. */
-const SYSTEM_USER = "00000000-0000-0000-0000-000000000000";
+import {
+  deleteOwned,
+  type OwnedWrite,
+  ownedWrite,
+  readOwned,
+  SYSTEM_USER,
+} from "../../runtime/storage";
 
 /** A new code's record: written only if the code is free ("*"). */
 export function lobbyCreateWrite(code: string, lobby: RaceLobbyRecord): OwnedWrite {

@@ -12,27 +12,44 @@ export interface LobbyInit {
   /** Seats at most (2–4). */
   maxSeats: number;
   expiresAt: number;
+  /** When the lobby was made (ms): its host is away from then until its socket comes in. */
+  now?: number;
 }
 
 export type ReserveAnswer = { seat: number } | { refused: "full" | "started" };
 
+/** A socket in the lobby's match: its user, client tag, and since when that user is here. */
+export interface Present {
+  userId: string;
+  client: string;
+  since: number;
+}
+
 export class Lobby {
   readonly maxSeats: number;
   readonly expiresAt: number;
-  readonly hostId: string;
-  /** By seat: the host first, then each friend in the order they reserved. */
+  /** By seat: the maker first, then each friend in the order they reserved. */
   readonly users: RaceSeats["users"];
-  /** Sockets in the match: sessionId → user id and client tag (replayed into the round). */
-  readonly present = new Map<string, { userId: string; client: string }>();
+  /** Sockets in the match: sessionId → user, client tag (replayed into the round), arrival. */
+  readonly present = new Map<string, Present>();
+  /** The seat that hosts: may start the race. The maker's until handOver gives it on. */
+  host = 0;
+  /** Since when the host has had no socket here (ms), or null while it is here. */
+  private hostAwaySince: number | null;
 
   constructor(init: LobbyInit) {
-    this.hostId = init.host.user_id;
     this.users = [{ ...init.host }];
     this.maxSeats = Math.max(
       RaceMatchmaker.minCount,
       Math.min(RaceMatchmaker.maxCount, init.maxSeats),
     );
     this.expiresAt = init.expiresAt;
+    this.hostAwaySince = init.now ?? 0;
+  }
+
+  /** The hosting player's user id. */
+  get hostId(): string {
+    return (this.users[this.host] as RaceSeats["users"][number]).user_id;
   }
 
   seatOf(userId: string): number {
@@ -55,30 +72,73 @@ export class Lobby {
     return userId !== "" && this.seatOf(userId) >= 0;
   }
 
-  join(userId: string, sessionId: string, client: string) {
-    // An older socket of the same user is replaced, as in a round.
+  join(userId: string, sessionId: string, client: string, now = 0) {
+    // An older socket of the same user is replaced, as in a round (a reload keeps its wait).
     let replaced: string | null = null;
-    for (const [id, p] of this.present) if (p.userId === userId && id !== sessionId) replaced = id;
+    let since = now;
+    for (const [id, p] of this.present)
+      if (p.userId === userId && id !== sessionId) {
+        replaced = id;
+        since = Math.min(since, p.since);
+      }
     if (replaced) this.present.delete(replaced);
-    this.present.set(sessionId, { userId, client });
+    this.present.set(sessionId, { userId, client, since });
+    if (userId === this.hostId) this.hostAwaySince = null;
     return replaced;
   }
 
   /** Whether the socket was in (a socket replaced by a newer one of its user already isn't). */
-  leave(sessionId: string): boolean {
-    return this.present.delete(sessionId);
+  leave(sessionId: string, now = 0): boolean {
+    const p = this.present.get(sessionId);
+    if (!p) return false;
+    this.present.delete(sessionId);
+    if (p.userId === this.hostId && !this.isHere(p.userId)) this.hostAwaySince = now;
+    return true;
   }
 
-  /** What LOBBY tells every socket in the lobby: each seat's name and whether its user is in. */
+  private isHere(userId: string): boolean {
+    for (const p of this.present.values()) if (p.userId === userId) return true;
+    return false;
+  }
+
+  /** Only the hosting player may start the race. */
+  mayStart(userId: string): boolean {
+    return userId !== "" && userId === this.hostId;
+  }
+
+  /**
+   * A host away `graceMs` or longer while others wait: the player here longest (the lowest
+   * seat between equals) hosts from now on, so the lobby can still start. The host who left
+   * keeps their seat (they may come back, as a player) and the role stays where it went.
+   * Nobody here: nothing changes, and a host who comes back is host still. True on a change.
+   */
+  handOver(now: number, graceMs: number): boolean {
+    const away = this.hostAwaySince;
+    if (away === null || now - away < graceMs) return false;
+    let next = -1;
+    let longest = Number.POSITIVE_INFINITY;
+    for (const p of this.present.values()) {
+      const seat = this.seatOf(p.userId);
+      if (seat < 0 || seat === this.host) continue;
+      if (p.since < longest || (p.since === longest && seat < next)) {
+        longest = p.since;
+        next = seat;
+      }
+    }
+    if (next < 0) return false;
+    this.host = next;
+    this.hostAwaySince = null;
+    return true;
+  }
+
+  /** What LOBBY tells every socket in the lobby: each seat's name, whether its user is in, the host. */
   message(): LobbyMessage {
     const players: LobbyMessage["players"] = [];
     for (let i = 0; i < this.users.length; i++) {
       const u = this.users[i] as RaceSeats["users"][number];
-      let here = false;
-      for (const p of this.present.values()) if (p.userId === u.user_id) here = true;
-      players.push({ name: u.name || u.username, here });
+      players.push({ name: u.name || u.username, here: this.isHere(u.user_id) });
     }
-    return { maxSeats: this.maxSeats, players };
+    return { maxSeats: this.maxSeats, players, host: this.host };
   }
 
   /**

@@ -4,6 +4,7 @@ import {
   encodeRematch,
   LiveOp,
   LiveTiming,
+  RaceLobby,
 } from "@gift-grab/contracts";
 import type { Orientation } from "@gift-grab/simulation";
 import { type LiveConfig, liveConfig } from "./config";
@@ -60,6 +61,8 @@ export interface LiveRoundParams {
   race?: string;
   /** A friend race's lobby: JSON of LobbyParams; the round is made when the host starts. */
   lobby?: string;
+  /** A friend race's rematch (a race with `race`'s seats): it stays open for the next one. */
+  rematch?: boolean;
   orientation: Orientation;
   seed: number;
 }
@@ -79,6 +82,17 @@ export interface LobbyParams {
 }
 
 const BOT_NAMES = ["Dasher", "Comet", "Blitzen", "Vixen"];
+
+/**
+ * A friend race (a lobby's or a rematch's) stays open after its END while anyone is in it, for
+ * RaceLobby.rematchWindowMs: the host's rematch reaches the players through this match, and
+ * people take longer than the usual linger to read the results and decide.
+ */
+export function friendRaceLinger(config: LiveConfig, friends: boolean): LiveConfig {
+  return friends
+    ? { ...config, lingerMs: Math.max(config.lingerMs, RaceLobby.rematchWindowMs) }
+    : config;
+}
 
 /** The seats a match's params ask for: one player, or a race's players and bots. */
 export function seatUsers(p: LiveRoundParams): SeatUser[] {
@@ -158,8 +172,8 @@ const matchInit: nkruntime.MatchInitFunction<Token> = (ctx, logger, _nk, params)
   const p = params as LiveRoundParams;
   const seed = p.seed >>> 0;
   const orientation: Orientation = p.orientation === "portrait" ? "portrait" : "landscape";
-  const config = liveConfig(ctx.env);
   const lobby = typeof p.lobby === "string" ? (JSON.parse(p.lobby) as LobbyParams) : null;
+  const config = friendRaceLinger(liveConfig(ctx.env), lobby !== null || p.rematch === true);
   const users = lobby ? [] : seatUsers(p);
   scope = {
     round: lobby ? null : new LiveRound({ seed, orientation, users, config, now: clock.now() }),
@@ -168,6 +182,7 @@ const matchInit: nkruntime.MatchInitFunction<Token> = (ctx, logger, _nk, params)
           host: lobby.host,
           maxSeats: Number(lobby.max_seats),
           expiresAt: Number(lobby.expires_at),
+          now: clock.now(),
         })
       : null,
     seed,
@@ -229,7 +244,7 @@ const matchJoin: nkruntime.MatchJoinFunction<Token> = (
       m.clients.delete(p.sessionId);
       const { replaced, out } = m.round
         ? m.round.join(p.userId, p.sessionId, client, clock.now())
-        : { replaced: m.lobby?.join(p.userId, p.sessionId, client) ?? null, out: [] };
+        : { replaced: m.lobby?.join(p.userId, p.sessionId, client, clock.now()) ?? null, out: [] };
       if (replaced) {
         const old = m.presences.get(replaced);
         m.presences.delete(replaced);
@@ -257,7 +272,7 @@ const matchLeave: nkruntime.MatchLeaveFunction<Token> = (
     for (const p of presences) {
       m.presences.delete(p.sessionId);
       if (m.round) m.round.leave(p.userId, p.sessionId, clock.now());
-      else if (m.lobby?.leave(p.sessionId)) lobbyChanged = true;
+      else if (m.lobby?.leave(p.sessionId, clock.now())) lobbyChanged = true;
     }
     if (lobbyChanged) sendLobby(dispatcher, m);
     return { state };
@@ -276,8 +291,16 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
   if (!m) return null;
   if (!m.round) {
     // A lobby waits for its host's start (matchSignal); its players send nothing that counts
-    // yet. Unstarted past its expiry, it closes, and its code with it.
-    if (m.lobby && clock.now() < m.lobby.expiresAt) return { state };
+    // yet. A host away past the grace hands it to the player waiting longest, so the others
+    // can still start it. Unstarted past its expiry, it closes, and its code with it.
+    const now = clock.now();
+    if (m.lobby && now < m.lobby.expiresAt) {
+      if (m.lobby.handOver(now, m.config.lobbyHostGraceMs)) {
+        logger.info("race lobby %s: its host left; seat %d hosts it", m.matchId, m.lobby.host);
+        sendLobby(dispatcher, m);
+      }
+      return { state };
+    }
     logger.info("race lobby %s expired unstarted", m.matchId);
     return null;
   }
@@ -309,6 +332,7 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
             best: 0,
             rank: 0,
             newBest: false,
+            held: false,
             ticksPlayed: result.ticksPlayed,
           })),
         out,

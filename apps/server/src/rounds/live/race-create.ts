@@ -12,10 +12,15 @@ import { spendRoundStart } from "./start-spend";
  * - race_with_bots: a player the matchmaker found nobody for races the server's bots.
  * The field is landscape in a race (players' screens differ; a tall screen shows it turned).
  */
-export function raceParams(users: RaceSeats["users"], seats: number): LiveRoundParams {
+export function raceParams(
+  users: RaceSeats["users"],
+  seats: number,
+  rematch = false,
+): LiveRoundParams {
   const race: RaceSeats = { users, seats };
   return {
     race: JSON.stringify(race),
+    ...(rematch ? { rematch: true } : {}),
     orientation: "landscape",
     seed: Math.floor(Math.random() * 0x1_0000_0000),
   };

@@ -1,9 +1,6 @@
 import type { RaceRecord } from "@gift-grab/contracts";
 import { Owned } from "../../runtime/owned-storage";
-import { type OwnedWrite, ownedWrite, readOwned } from "../../runtime/storage";
-
-/** Races belong to nobody in particular: Nakama's system user owns them. */
-const SYSTEM_USER = "00000000-0000-0000-0000-000000000000";
+import { type OwnedWrite, ownedWrite, readOwned, SYSTEM_USER } from "../../runtime/storage";
 
 export function raceWrite(matchId: string, race: RaceRecord): OwnedWrite {
   return ownedWrite(Owned.raceReplays, SYSTEM_USER, matchId, race);

@@ -35,6 +35,7 @@ export function writeRaceResults(
         return {
           user_id: seat.userId,
           username: seat.username,
+          name: seat.name,
           bot: seat.botDriven,
           inputs: canonicalInputs(seat.log),
           score: r?.score ?? 0,
@@ -58,6 +59,8 @@ export function writeRaceResults(
       best: 0,
       rank: 0,
       newBest: false,
+      // The versus board holds nothing: races aren't judged for plausibility.
+      held: false,
       ticksPlayed: result.ticksPlayed,
     };
     if (seat.botDriven || players.length < 2) return end;

@@ -1,8 +1,9 @@
-import type { EndMessage } from "@gift-grab/contracts";
+import { type EndMessage, type ReplayRecord, weeklyResetAfter } from "@gift-grab/contracts";
 import { canonicalInputs } from "@gift-grab/simulation";
+import { holdWrite } from "../../leaderboard/held-runs";
 import { replayWrite } from "../../leaderboard/replays";
 import { ownRecord, writeScore } from "../../leaderboard/weekly-board";
-import { writeOwned } from "../../runtime/storage";
+import { type OwnedWrite, writeOwned } from "../../runtime/storage";
 import { isVersionConflict } from "../../runtime/version-conflict";
 import { playerStatsWrite, readPlayerStats, withRound } from "../../stats/player-stats";
 import { plausibility } from "./plausibility";
@@ -16,6 +17,11 @@ const STATS_WRITE_ATTEMPTS = 5;
  * record (with the plausibility figures in its metadata), the player's stats and, for a new
  * weekly best, the replay replay_get serves (the round's params and the inputs the server
  * played: Watch replays it to the same score).
+ *
+ * A run outside human bounds (`flagged`) that scored is held for review instead: nothing goes
+ * on the board; the record and replay it would have written are kept in held_runs
+ * (leaderboard/held-runs.ts) for review_decide to write if a moderator approves it. The stats
+ * count it either way, and END says it is held.
  */
 export function writeResults(
   nk: nkruntime.Nakama,
@@ -27,40 +33,58 @@ export function writeResults(
 ): EndMessage {
   const result = round.result;
   if (!result) throw new Error("writeResults: the round is not over");
-  const figures = plausibility(seat, result.grabTicks, result.ticksPlayed);
+  const figures = plausibility(seat, result.grabs, result.ticksPlayed);
+  const metadata = {
+    gifts: result.gifts,
+    power_ups_used: result.power_ups_used,
+    client: seat.client,
+    live: { match_id: matchId, ...figures, ended: result.reason },
+  };
   const before = ownRecord(nk, seat.userId);
-  // A round that caught nothing stays off the board: it counts in the stats only. The
-  // player's best and rank are what the board already says (rank 0: not on it).
+  const overBest = result.score > 0 && (before === null || result.score > before.score);
+  const replay: ReplayRecord | null = overBest
+    ? {
+        seed: round.seed,
+        duration_ms: round.config.durationMs,
+        orientation: round.orientation,
+        inputs: canonicalInputs(seat.log),
+        score: result.score,
+        gifts: result.gifts,
+        power_ups_used: result.power_ups_used,
+        played_at: now,
+      }
+    : null;
+  // A round that caught nothing goes on no board (so nothing to hold): it counts in the stats
+  // only. The player's best and rank are then what the board already says (rank 0: not on it).
+  const held = figures.flagged && result.score > 0;
   const record =
-    result.score > 0
-      ? writeScore(nk, seat.userId, seat.username, result.score, {
-          gifts: result.gifts,
-          power_ups_used: result.power_ups_used,
-          client: seat.client,
-          live: { match_id: matchId, ...figures, ended: result.reason },
-        })
+    result.score > 0 && !held
+      ? writeScore(nk, seat.userId, seat.username, result.score, metadata)
       : before;
-  const newBest = result.score > 0 && (before === null || result.score > before.score);
-  const replay = newBest
+  const writes: OwnedWrite[] = held
     ? [
-        replayWrite(seat.userId, {
-          seed: round.seed,
-          duration_ms: round.config.durationMs,
-          orientation: round.orientation,
-          inputs: canonicalInputs(seat.log),
+        holdWrite({
+          user_id: seat.userId,
+          username: seat.username,
           score: result.score,
-          gifts: result.gifts,
-          power_ups_used: result.power_ups_used,
+          ...metadata,
+          ...(replay ? { replay } : {}),
           played_at: now,
+          // The week it belongs to: an approval after its reset can't put it on that board.
+          week_ends_at: weeklyResetAfter(now),
         }),
       ]
-    : [];
+    : replay
+      ? [replayWrite(seat.userId, replay)]
+      : [];
+  // The stats and what goes with them in one transaction (core_storage.go): a held run is
+  // never counted without being held, nor held without being counted.
   for (let attempt = 1; ; attempt++) {
     const { stats, version } = readPlayerStats(nk, logger, seat.userId);
     try {
       writeOwned(nk, [
         playerStatsWrite(seat.userId, withRound(stats, { ...result, at: now }), version),
-        ...replay,
+        ...writes,
       ]);
       break;
     } catch (err) {
@@ -68,7 +92,12 @@ export function writeResults(
     }
   }
   if (figures.flagged)
-    logger.warn("live round %s: user %s's run is outside human bounds", matchId, seat.userId);
+    logger.warn(
+      "live round %s: user %s's run is outside human bounds%s",
+      matchId,
+      seat.userId,
+      held ? ": held for review" : "",
+    );
   return {
     reason: result.reason,
     score: result.score,
@@ -76,7 +105,8 @@ export function writeResults(
     powerUpsUsed: result.power_ups_used,
     best: record?.score ?? 0,
     rank: record?.rank ?? 0,
-    newBest,
+    newBest: overBest && !held,
+    held,
     ticksPlayed: result.ticksPlayed,
   };
 }

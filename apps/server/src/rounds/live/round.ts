@@ -29,6 +29,7 @@ import {
 } from "@gift-grab/simulation";
 import { type Bot, createBot, decide } from "./bot";
 import type { LiveConfig } from "./config";
+import type { Grab } from "./plausibility";
 import { createSeat, type DropReason, type Seat, type SeatUser, takeInput } from "./seat";
 
 /**
@@ -69,8 +70,8 @@ export interface SantaResult {
   score: number;
   gifts: number;
   power_ups_used: number;
-  /** Ticks at which this Santa grabbed a gift (plausibility). */
-  grabTicks: number[];
+  /** Each gift this Santa grabbed: when, and where the next gift appeared (plausibility). */
+  grabs: Grab[];
 }
 
 /** Seat 0's result in the top-level fields (a solo round's), every seat's in `santas`. */
@@ -114,7 +115,7 @@ export class LiveRound {
   private readonly bots: (Bot | null)[];
   private powerUpTimeRevealed: boolean[];
   /** By seat. */
-  private readonly grabTicks: number[][];
+  private readonly grabs: Grab[][];
   private readonly events: RoundEvent[] = [];
   private reveals: Reveal[] = [];
   private loops = 0;
@@ -146,7 +147,7 @@ export class LiveRound {
     if (this.race) this.pausesLeft = 0;
     this.seats = init.users.map((u, i) => createSeat(i, u, this.sim.ticks));
     this.bots = this.seats.map((s) => (this.race ? createBot(init.seed, s.index) : null));
-    this.grabTicks = this.seats.map(() => []);
+    this.grabs = this.seats.map(() => []);
     this.unframed = this.seats.map(() => []);
     this.loopRuns = this.seats.map(() => []);
     this.powerUpTimeRevealed = this.sim.powerUps.map(() => false);
@@ -517,7 +518,13 @@ export class LiveRound {
     else playInputs(this.sim, this.loopRuns[0] as InputRun[], this.events);
     for (let k = 0; k < this.events.length; k++) {
       const e = this.events[k] as RoundEvent;
-      if (e.type === "grab") this.grabTicks[e.seat ?? 0]?.push(e.tick);
+      if (e.type === "grab")
+        // When, and the way from the Santa who grabbed to the gift that appeared for it.
+        this.grabs[e.seat ?? 0]?.push({
+          tick: e.tick,
+          toGiftX: e.next.x - e.by.x,
+          toGiftY: e.next.y - e.by.y,
+        });
     }
     spawnsOf(this.events, this.reveals);
     for (let i = 0; i < this.loopRuns.length; i++) (this.loopRuns[i] as InputRun[]).length = 0;
@@ -583,7 +590,7 @@ export class LiveRound {
         score: r ? r.score : this.sim.score,
         gifts: r ? r.gifts : this.sim.gifts,
         power_ups_used: r ? r.powerUpsUsed : this.sim.powerUpsUsed,
-        grabTicks: this.grabTicks[i] ?? [],
+        grabs: this.grabs[i] ?? [],
       });
     }
     this.result = { reason, ticksPlayed, santas, ...(santas[0] as SantaResult) };

@@ -1,0 +1,247 @@
+import type { StartPlayer } from "@gift-grab/contracts";
+import { type RoundEvent, racer, SUBUNITS, type Vec } from "@gift-grab/simulation";
+import * as Phaser from "phaser";
+import { playSfx } from "../audio/sfx";
+import { pixelRatio } from "../config/pixel-ratio";
+import { emitGameEvent } from "../core/game-events";
+import { inspectable } from "../core/inspect";
+import type { RaceTicket } from "../net/types";
+import { interpolate, type Positions, positionsOf } from "../play/interpolate";
+import { seatView } from "../play/live/prediction";
+import { RaceReplay, type RaceWatchData, racersOf } from "../play/race-watch";
+import { TickClock } from "../play/tick-clock";
+import { onKeyDown } from "../views/keys";
+import { FieldView, worldField } from "../views/round/field-view";
+import { RacersView } from "../views/round/racers-view";
+import { RoundHud } from "../views/round/round-hud";
+import { StandingsView, standingsOf } from "../views/round/standings";
+import { WatchControls } from "../views/round/watch-controls";
+import { uiScale } from "../views/theme";
+
+export interface RaceWatchSceneData extends RaceWatchData {
+  /**
+   * A friend race's finished match, still joined: the host's REMATCH on it goes back to the
+   * results (`back`) with `rematch` set, which join it. Null for a quick race.
+   */
+  rematchFrom: RaceTicket["match"] | null;
+}
+
+const WORDS = { title: "Race replay" } as const;
+
+/**
+ * Watch of a finished race with every Santa (race_get's record, played again by RaceReplay:
+ * the simulation's race rules on each seat's stored inputs): the race's wide field (turned on
+ * a phone held upright), every Santa with its name tag, the live standings, and the solo
+ * Watch's controls (Pause/Play, 1×/2×/4×, Back to the results). It ends on the record's scores.
+ * In a friend race a REMATCH from the host still takes the player to it, through the results.
+ */
+export class RaceWatchScene extends Phaser.Scene {
+  private replay!: RaceReplay;
+  private watch!: RaceWatchSceneData;
+  private players: StartPlayer[] = [];
+  private readonly clock = new TickClock();
+  private phase: "playing" | "paused" | "over" = "playing";
+  /** Every seat's place before the last tick and now (world units): drawn interpolated. */
+  private prev: Vec[] = [];
+  private cur: Vec[] = [];
+  private prevField!: Positions;
+  private curField!: Positions;
+
+  private field!: FieldView;
+  private racers!: RacersView;
+  private hud!: RoundHud;
+  private standings!: StandingsView;
+  private controls!: WatchControls<RaceWatchData>;
+
+  constructor() {
+    super("RaceWatch");
+  }
+
+  create(data: RaceWatchSceneData) {
+    this.watch = data;
+    this.replay = new RaceReplay(data.race);
+    this.players = racersOf(data.race);
+    this.phase = "playing";
+    this.clock.reset();
+    this.keep();
+    this.prev = this.cur;
+    this.prevField = this.curField;
+    emitGameEvent(this, "screen", { scene: "RaceWatch", status: "playing" });
+
+    this.field = new FieldView(this, this.view());
+    this.racers = new RacersView(this, this.field, data.seat, this.players.length);
+    this.racers.name(this.players);
+    this.hud = new RoundHud(this);
+    this.hud.say(null);
+    this.standings = new StandingsView(this);
+    this.controls = new WatchControls(this, data, () => this.toggle());
+
+    onKeyDown(this, (event) => {
+      if (event.repeat || (event.key !== "Escape" && event.key.toLowerCase() !== "p")) return;
+      event.preventDefault();
+      this.controls.pressToggle();
+    });
+    const onHidden = () => {
+      if (this.phase === "playing") this.controls.pressToggle();
+    };
+    this.game.events.on(Phaser.Core.Events.HIDDEN, onHidden);
+    const onResize = () => this.layout();
+    this.scale.on("resize", onResize);
+    // A friend race's rematch: the results join it (they would have, had the player stayed).
+    const offRematch =
+      data.rematchFrom?.events.on("rematch", (matchId) =>
+        this.scene.start(data.back.scene, { ...data.back.data, rematch: matchId }),
+      ) ?? (() => {});
+    inspectable(this, "raceWatch", () => this.sight());
+    this.events.once("shutdown", () => {
+      offRematch();
+      this.game.events.off(Phaser.Core.Events.HIDDEN, onHidden);
+      this.scale.off("resize", onResize);
+    });
+    this.layout();
+    this.draw();
+  }
+
+  override update(_time: number, delta: number) {
+    if (this.phase === "playing") {
+      const ticks = this.clock.advance(delta, this.controls.speed);
+      for (let i = 0; i < ticks && this.phase === "playing"; i++) {
+        this.prev = this.cur;
+        this.prevField = this.curField;
+        const events = this.replay.step();
+        this.keep();
+        for (const e of events) this.onRaceEvent(e);
+      }
+    }
+    this.draw();
+  }
+
+  /** The watcher's view of the race: their Santa is the field's own (seatView). */
+  private view() {
+    return seatView(this.replay.round, this.watch.seat);
+  }
+
+  /** Every seat's place and the field's movers after the tick just played. */
+  private keep() {
+    const round = this.replay.round;
+    this.cur = this.players.map((_, i) => {
+      const r = racer(round, i);
+      return { x: r.x / SUBUNITS, y: r.y / SUBUNITS };
+    });
+    this.curField = positionsOf(this.view());
+  }
+
+  private onRaceEvent(e: RoundEvent) {
+    const mine = "seat" in e && e.seat === this.watch.seat;
+    switch (e.type) {
+      case "grab":
+        this.field.sparksAt(mine ? 18 : 8, { x: e.at.x / SUBUNITS, y: e.at.y / SUBUNITS });
+        if (!mine) break;
+        playSfx(this, "grab");
+        this.hud.scorePop();
+        break;
+      case "freeze":
+        if (mine) playSfx(this, "freeze");
+        break;
+      case "powerup_taken":
+        if (mine) playSfx(this, e.kind === "flame" ? "flame" : "cookie");
+        break;
+      case "end":
+        this.ended();
+        break;
+      default:
+        break;
+    }
+  }
+
+  private ended() {
+    this.phase = "over";
+    playSfx(this, "end");
+    const winners = this.standingsNow().filter((s) => s.place === 1);
+    const names = winners.map((s) => s.name);
+    const headline =
+      winners.length > 1
+        ? `A tie for 1st: ${names.join(", ")}`
+        : winners[0]?.me
+          ? "You won!"
+          : `${names[0] ?? "Santa"} won`;
+    this.hud.say(headline);
+    this.controls.ended();
+    emitGameEvent(this, "status", { status: "watched" });
+  }
+
+  /** Pause/Play: returns true when the playback is now paused. */
+  private toggle(): boolean {
+    if (this.phase === "playing") this.phase = "paused";
+    else if (this.phase === "paused") this.phase = "playing";
+    const paused = this.phase === "paused";
+    emitGameEvent(this, "status", { status: paused ? "paused" : "playing" });
+    return paused;
+  }
+
+  private standingsNow() {
+    const names = this.players.map(
+      (p, i) => `${p.name || `Santa ${i + 1}`}${p.bot ? " (bot)" : ""}`,
+    );
+    return standingsOf(this.replay.scores(), names, this.watch.seat);
+  }
+
+  private layout() {
+    const { width, height } = this.scale;
+    const s = uiScale(this);
+    const hudH = Math.max(54 * s, 50 * pixelRatio());
+    const pad = 10;
+    const controls = WatchControls.height(this);
+    const field = worldField(this.replay.round);
+    // The race's wide field: a phone held upright shows it turned, as the race did.
+    const turned = height > width && field.width > field.height;
+    this.field.fit(
+      field,
+      {
+        x: pad,
+        y: hudH + pad,
+        width: width - pad * 2,
+        height: height - hudH - controls - pad * 2,
+      },
+      turned,
+    );
+    this.controls.layout(width, height, s);
+    this.hud.layout(width, height, hudH + pad, width - 12);
+    const a = this.field.toScreen({ x: 0, y: 0 });
+    const b = this.field.toScreen({ x: field.width, y: field.height });
+    this.standings.layout(Math.min(a.x, b.x) + 8, Math.min(a.y, b.y) + 8);
+  }
+
+  private draw() {
+    const t = this.phase === "playing" ? this.clock.alpha : 0;
+    const view = this.view();
+    const shown = (seat: number): Vec => {
+      const a = this.prev[seat] ?? { x: 0, y: 0 };
+      const b = this.cur[seat] ?? a;
+      return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+    };
+    const at = interpolate(this.prevField, this.curField, t);
+    this.field.draw(view, { ...at, santa: shown(this.watch.seat) });
+    this.racers.draw(this.replay.round, shown);
+    this.hud.show(view, WORDS.title);
+    this.standings.show(this.standingsNow());
+  }
+
+  /** What Watch shows, for the test build's probe. */
+  private sight() {
+    const round = this.replay.round;
+    return {
+      phase: this.phase,
+      seat: this.watch.seat,
+      matchId: this.watch.race.match_id,
+      tick: round.tick,
+      ticks: round.ticks,
+      speed: this.controls.speed,
+      turned: this.field.turned,
+      players: this.players,
+      scores: this.replay.scores(),
+      standings: this.standings.lines,
+      hud: this.hud.texts,
+    };
+  }
+}
