@@ -22,7 +22,7 @@ export interface Plausibility {
   flagged: boolean;
 }
 
-/** A gift grabbed: the tick, and the way from Santa to the gift that appeared for it (subunits). */
+/** A grab: the tick, and the way from Santa to the gift that appeared for it (subunits). */
 export interface Grab {
   tick: number;
   toGiftX: number;
