@@ -5,7 +5,7 @@ export { expect } from "@playwright/test";
 /**
  * Playwright's `test`, closing every browser context a test opened when it ends, whether it
  * passed, failed or forgot. A worker's browser outlives its tests: a context left open kept
- * its page drawing 60 frames a second and reconnecting to a stack already gone, for the rest of
+ * its page drawing frames and reconnecting to a stack already gone, for the rest of
  * the worker's run, on the same two cores as the tests after it. Specs import `test` from here
  * (biome refuses `test` from "@playwright/test" in tests/).
  */
