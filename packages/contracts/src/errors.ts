@@ -55,8 +55,10 @@ export const ErrorReason = z.enum([
   "race_full",
   /** The race has begun (or the lobby is closed to new players): only its seats may come back. */
   "race_started",
-  /** Only the player who made the lobby starts its race or asks for a rematch. */
+  /** Only the lobby's host starts its race. */
   "race_not_host",
+  /** Only a player of the race asks for its rematch. */
+  "race_not_seated",
   // review of held runs (docs/realtime.md "Plausibility")
   /**
    * An RPC for the game's own servers (called with Nakama's runtime HTTP key, no user):
@@ -92,6 +94,7 @@ export const reasonCode: Record<ErrorReason, number> = {
   race_full: NakamaCode.ALREADY_EXISTS,
   race_started: NakamaCode.ABORTED,
   race_not_host: NakamaCode.PERMISSION_DENIED,
+  race_not_seated: NakamaCode.PERMISSION_DENIED,
   server_only: NakamaCode.PERMISSION_DENIED,
   review_unknown: NakamaCode.NOT_FOUND,
 };

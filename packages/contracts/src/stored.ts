@@ -79,7 +79,7 @@ export const RaceLobbyRecord = z.object({
   match_id: z.string().check(z.minLength(1)),
   /**
    * Who made the lobby; once started, who started it (the maker, or the player the lobby was
-   * handed to when the maker left): the one who may ask for a rematch.
+   * handed to when the maker left); after a rematch, the player who asked for it.
    */
   host: z.string().check(z.minLength(1)),
   expires_at: EpochMs,

@@ -40,6 +40,7 @@ export const reasonMessages: Record<ErrorReason, string> = {
   race_full: "That race is full.",
   race_started: "That race has already started.",
   race_not_host: "Only the player who made the race can do that.",
+  race_not_seated: "Only the race's players can do that.",
   // The game never calls the review RPCs: words all the same, should one ever reach a player.
   server_only: "Only the game's own servers can do that.",
   review_unknown: "That run isn't waiting for review any more.",

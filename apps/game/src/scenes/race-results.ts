@@ -20,9 +20,9 @@ export interface RaceResultsData {
   /** The server's END for this seat (null: the seat was lost, `message` says why). */
   end: EndMessage | null;
   message: string | null;
-  /** A friend race: its lobby (the host's rematch comes through it). */
+  /** A friend race: its lobby (a rematch is asked for by its code). */
   lobby: RaceRoomInfo | null;
-  /** The finished race's match: a friend race's results hear the host's REMATCH on it. */
+  /** The finished race's match: a friend race's results hear REMATCH on it. */
   match: RaceTicket["match"];
   /** A REMATCH that came while the player watched the race: joined at once. */
   rematch?: string;
@@ -32,8 +32,8 @@ const ORDINAL = ["1st", "2nd", "3rd", "4th"] as const;
 
 /**
  * A race's results: every Santa's place (equal scores share one), what the versus board
- * counted, and what next: a quick race again, or in a friend race the host's rematch (every
- * player still here is taken to it) or waiting for it.
+ * counted, and what next: a quick race again, or in a friend race a rematch any player asks for
+ * (every player still here is taken to it).
  */
 export class RaceResultsScene extends UiScene {
   private headline!: Phaser.GameObjects.Text;
@@ -41,7 +41,7 @@ export class RaceResultsScene extends UiScene {
   private note!: Phaser.GameObjects.Text;
   private buttons: Button[] = [];
   private joining = false;
-  /** Gone to Watch: a friend race's match stays joined for the host's REMATCH. */
+  /** Gone to Watch: a friend race's match stays joined for REMATCH. */
   private watching = false;
 
   constructor() {
@@ -84,14 +84,14 @@ export class RaceResultsScene extends UiScene {
     this.buttons = [];
     const lobby = data.lobby;
     if (!lobby) this.buttons.push(this.button("Race again", () => this.raceAgain()));
-    else if (lobby.host) this.buttons.push(this.button("Rematch", () => void this.rematch(lobby)));
+    else this.buttons.push(this.button("Rematch", () => void this.rematch(lobby)));
     // The server stored the race at its END (not when it couldn't: "failed").
     if (data.end && data.end.reason !== "failed")
       this.buttons.push(this.button("Watch", () => void this.watch(data), "secondary"));
     this.buttons.push(this.button("Menu", () => this.scene.start("Menu"), "secondary"));
     this.focus.focus(this.buttons[0] ?? null);
 
-    // Every player still here goes to the rematch the host asks for.
+    // Every player still here goes to the rematch any of them asks for.
     const offRematch = lobby
       ? data.match.events.on("rematch", (matchId) => void this.joinRematch(matchId, lobby))
       : () => {};
@@ -114,13 +114,12 @@ export class RaceResultsScene extends UiScene {
   private noteFor(data: RaceResultsData): string {
     if (data.message) return data.message;
     const end = data.end;
-    const waiting = data.lobby && !data.lobby.host ? "\nWaiting for the host's rematch…" : "";
-    if (!end) return waiting;
+    if (!end) return "";
     if (end.rank > 0) {
       const points = end.best === 1 ? "1 point" : `${end.best} points`;
-      return `Versus board: ${points} this week, #${end.rank}.${waiting}`;
+      return `Versus board: ${points} this week, #${end.rank}.`;
     }
-    return `A race against bots is practice: no points.${waiting}`;
+    return "A race against bots is practice: no points.";
   }
 
   /**
@@ -155,11 +154,15 @@ export class RaceResultsScene extends UiScene {
     this.scene.start("RaceMenu", { quick: true });
   }
 
+  /** Any player of a friend race may ask; REMATCH then takes everyone still here to it. */
   private async rematch(lobby: RaceRoomInfo) {
+    if (this.joining) return;
     this.note.setText("Asking for a rematch…");
     try {
       await whileRunning(this, getNet().rematchRace(lobby.code));
     } catch (err) {
+      // Another player's REMATCH came first: that is the rematch.
+      if (this.joining) return;
       this.note.setText(raceFailureMessage(err));
       emitGameEvent(this, "status", { status: "ready", lastError: this.note.text });
     }

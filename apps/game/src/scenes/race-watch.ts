@@ -20,7 +20,7 @@ import { uiScale } from "../views/theme";
 
 export interface RaceWatchSceneData extends RaceWatchData {
   /**
-   * A friend race's finished match, still joined: the host's REMATCH on it goes back to the
+   * A friend race's finished match, still joined: a REMATCH on it goes back to the
    * results (`back`) with `rematch` set, which join it. Null for a quick race.
    */
   rematchFrom: RaceTicket["match"] | null;

@@ -117,7 +117,7 @@ export class RaceScene extends Phaser.Scene {
       offStart();
       offConnection();
       this.scale.off("resize", onResize);
-      // A friend race's results keep the match joined, to hear the host's rematch.
+      // A friend race's results keep the match joined, to hear its rematch.
       if (this.leaving || !this.ticket.lobby) this.live.leave();
       else this.live.detach();
     });

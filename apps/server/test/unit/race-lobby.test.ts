@@ -86,7 +86,7 @@ describe("a friend race's lobby", () => {
     expect(lobbySignal({ op: "reserve", user_id: "b", username: "B" }, target)).toEqual({
       refused: "full",
     });
-    expect(lobbySignal({ op: "over" }, target)).toEqual({ over: false });
+    expect(lobbySignal({ op: "over" }, target)).toEqual({ over: false, gathering: false });
     expect(lobbySignal({ op: "rematch", match_id: "m" }, target)).toEqual({ refused: "not_over" });
     // Only the host starts it.
     expect(lobbySignal({ op: "start", bots: false, user_id: "a" }, target)).toEqual({

@@ -225,7 +225,7 @@ describe("a friend race's room", () => {
     expect(room.info.host).toBe(false);
     link.deliver("m6", LiveOp.LOBBY, encodeLobby({ maxSeats: 3, players: away, host: 1 }));
     expect(hosts).toEqual([0, 1]);
-    // What the race and its results go on with (the Rematch button is the host's).
+    // What the race goes on with.
     expect(info.host).toBe(true);
     expect(room.players?.host).toBe(1);
     room.leave();

@@ -40,8 +40,3 @@ export function signalLobby(
     return null;
   }
 }
-
-export function assertHost(lobby: RaceLobbyRecord, userId: string, rpc: string) {
-  if (lobby.host !== userId)
-    throw rpcError("race_not_host", `${rpc}: only the player who made the lobby may do this`);
-}

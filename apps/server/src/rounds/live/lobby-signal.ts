@@ -18,7 +18,8 @@ export type SignalAnswer =
   | { seat: number }
   | { race: RaceSeats }
   | { rematched: true }
-  | { over: boolean }
+  /** `gathering`: a race (or a rematch) waiting for its players before START. */
+  | { over: boolean; gathering: boolean }
   | { refused: "full" | "started" | "not_host" | "not_over" | "failed" };
 
 export interface SignalTarget {
@@ -47,7 +48,9 @@ export function lobbySignal(signal: LobbySignal, t: SignalTarget): SignalAnswer 
     if (!t.lobby.mayStart(String(signal.user_id))) return { refused: "not_host" };
     return { race: t.start(signal.bots === true) };
   }
-  if (signal.op === "over") return { over: t.round?.phase === "over" };
+  if (signal.op === "over") {
+    return { over: t.round?.phase === "over", gathering: t.round?.phase === "waiting" };
+  }
   if (signal.op === "rematch") {
     if (t.round?.phase !== "over") return { refused: "not_over" };
     t.rematch(String(signal.match_id));
