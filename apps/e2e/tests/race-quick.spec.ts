@@ -1,5 +1,11 @@
 import { waitForGame, watchErrors } from "../support/game";
-import { keyboardSteer, playRace, raceResults, watchRace } from "../support/race-play";
+import {
+  keyboardSteer,
+  playRace,
+  type RaceWatchSight,
+  raceResults,
+  watchRace,
+} from "../support/race-play";
 import { useShortRoundSite } from "../support/round-stack";
 import { expect, test } from "../support/test";
 import { clickButton, playAsGuest } from "../support/ui";
@@ -47,8 +53,11 @@ test("two players searching at once are matched into one race and see the same r
 test("a player nobody else is searching races the server's bots, and watches the race with every Santa", async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
-  const context = await browser.newContext({ baseURL: site().url });
+  test.setTimeout(120_000);
+  const context = await browser.newContext({
+    baseURL: site().url,
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await playAsGuest(page, "countdown=3000");
@@ -76,6 +85,45 @@ test("a player nobody else is searching races the server's bots, and watches the
   const standing = (t: string) => t.split("\n").map((l) => l.replace(/^\d+\.\s+/, ""));
   expect(standing(watched.standings)).toEqual(places(results.table));
   await page.screenshot({ path: "artifacts/screens/race-watch-end.png" });
+
+  // Share: headless Chromium has no share sheet, so the link is copied. Opened in a fresh
+  // browser with no account (a phone held sideways), it plays the same race with every Santa
+  // named (the visitor raced in none), to the same scores.
+  await clickButton(page, "Share");
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toContain("watch_race=");
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const visitorContext = await browser.newContext({
+    viewport: { width: 844, height: 390 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const visitor = await visitorContext.newPage();
+  const visitorErrors = watchErrors(visitor);
+  await visitor.goto(link);
+  const opened = await waitForGame(visitor, (s) => s.scene === "RaceWatch", 20_000);
+  const sight = opened.raceWatch as RaceWatchSight;
+  expect(sight.seat).toBe(-1);
+  expect(sight.players).toEqual(last.players);
+  expect(new URL(visitor.url()).searchParams.has("watch_race")).toBe(false);
+  await clickButton(visitor, "4×");
+  const seen = await waitForGame(
+    visitor,
+    (s) => s.scene === "RaceWatch" && s.status === "watched",
+    30_000,
+  );
+  expect((seen.raceWatch as RaceWatchSight).scores).toEqual(results.scores);
+  // The racer's own line says their name, not "You".
+  const racer = last.players[watched.seat]?.name ?? "";
+  expect(standing((seen.raceWatch as RaceWatchSight).standings)).toEqual(
+    places(results.table).map((l) => l.replace(/^You /, `${racer} `)),
+  );
+  await visitor.screenshot({ path: "artifacts/screens/race-watch-shared-844x390.png" });
+  await clickButton(visitor, "Back");
+  await waitForGame(visitor, (s) => s.scene === "Menu");
+  expect(visitorErrors).toEqual([]);
+
   await clickButton(page, "Back");
   const back = await raceResults(page);
   expect(back.table).toBe(results.table);

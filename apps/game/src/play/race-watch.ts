@@ -12,10 +12,15 @@ import { ReplayCursor } from "./watch";
 /** A finished race to watch (race_get's answer), and where Watch goes back to. */
 export interface RaceWatchData {
   race: StoredRace;
-  /** The watcher's seat: their Santa is the field's own, their tag says "You". */
+  /**
+   * The watcher's seat: their Santa is the field's own, their tag says "You". -1: the watcher
+   * raced in none (a shared link): the first seat's Santa is the field's, every tag a name.
+   */
   seat: number;
   /** The scene (and its data) Back returns to. */
   back: { scene: string; data?: object };
+  /** Share offers the race's link (a race the server stored). */
+  share?: { raceId: string };
 }
 
 /**

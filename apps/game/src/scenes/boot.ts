@@ -3,6 +3,7 @@ import { generateTextures } from "../art/textures";
 import { loadClientConfig } from "../config/client-config";
 import { NetTimingsError } from "../config/net-timings";
 import { raceCodeFrom, withoutRaceLink } from "../config/race-link";
+import { raceWatchFrom, withoutRaceWatch } from "../config/race-watch-link";
 import { type RunLink, runLinkFrom, withoutRunLink } from "../config/run-link";
 import { emitGameEvent } from "../core/game-events";
 import { launchOptions } from "../core/launch-options";
@@ -13,6 +14,7 @@ import { raceFailureMessage } from "../net/messages";
 import type { GameNet } from "../net/types";
 import { colors, textStyle } from "../views/theme";
 import { openRace } from "./open-race";
+import type { RaceWatchSceneData } from "./race-watch";
 
 /** Draws the textures, creates the one GameNet, restores the saved session and routes on. */
 export class BootScene extends Phaser.Scene {
@@ -41,6 +43,33 @@ export class BootScene extends Phaser.Scene {
     const restored = await whileRunning(this, net.restore());
     if (restored !== "restored") await whileRunning(this, net.signInAsGuest());
     this.scene.start("SharedRun", { link });
+  }
+
+  /**
+   * A finished race's link: whoever opens it watches the race with every Santa, signed in or
+   * not (a guest, as for a shared run); Back goes to the menu. A race the server has no record
+   * of says so on the race screen. The address drops the race.
+   */
+  private async openSharedRace(net: GameNet, matchId: string) {
+    window.history.replaceState(window.history.state, "", withoutRaceWatch(window.location.href));
+    const restored = await whileRunning(this, net.restore());
+    if (restored !== "restored") await whileRunning(this, net.signInAsGuest());
+    let next: { key: "RaceWatch" | "RaceMenu"; data: object };
+    try {
+      const race = await whileRunning(this, net.storedRace(matchId));
+      const me = net.session()?.userId;
+      const watch: RaceWatchSceneData = {
+        race,
+        seat: race.santas.findIndex((s) => s.user_id === me),
+        back: { scene: "Menu" },
+        share: { raceId: race.match_id },
+        rematchFrom: null,
+      };
+      next = { key: "RaceWatch", data: watch };
+    } catch (err) {
+      next = { key: "RaceMenu", data: { error: raceFailureMessage(err) } };
+    }
+    await whileRunning(this, openRace(this, next.key, next.data));
   }
 
   /**
@@ -78,6 +107,11 @@ export class BootScene extends Phaser.Scene {
       const race = raceCodeFrom(window.location.href);
       if (race) {
         await whileRunning(this, this.openRaceLink(net, race));
+        return;
+      }
+      const watched = raceWatchFrom(window.location.href);
+      if (watched) {
+        await whileRunning(this, this.openSharedRace(net, watched));
         return;
       }
       const link = runLinkFrom(window.location.href);

@@ -1,7 +1,7 @@
 import type * as Phaser from "phaser";
 import { whileRunning } from "../core/while-running";
 
-export type RaceSceneKey = "RaceMenu" | "RaceLobby";
+export type RaceSceneKey = "RaceMenu" | "RaceLobby" | "RaceWatch";
 
 /**
  * Starts a race screen from any scene. The race's scenes (race-scenes.ts) are a chunk of their

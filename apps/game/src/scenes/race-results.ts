@@ -139,6 +139,7 @@ export class RaceResultsScene extends UiScene {
         race,
         seat: data.seat,
         back: { scene: "RaceResults", data },
+        share: { raceId: race.match_id },
         rematchFrom: data.lobby ? data.match : null,
       };
       this.scene.start("RaceWatch", watch);

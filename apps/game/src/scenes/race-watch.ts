@@ -52,6 +52,8 @@ export class RaceWatchScene extends Phaser.Scene {
   private hud!: RoundHud;
   private standings!: StandingsView;
   private controls!: WatchControls<RaceWatchData>;
+  /** Whose Santa is the field's own: the watcher's, or the first seat's for a spectator. */
+  private fieldSeat = 0;
 
   constructor() {
     super("RaceWatch");
@@ -59,6 +61,7 @@ export class RaceWatchScene extends Phaser.Scene {
 
   create(data: RaceWatchSceneData) {
     this.watch = data;
+    this.fieldSeat = Math.max(0, data.seat);
     this.replay = new RaceReplay(data.race);
     this.players = racersOf(data.race);
     this.phase = "playing";
@@ -69,7 +72,13 @@ export class RaceWatchScene extends Phaser.Scene {
     emitGameEvent(this, "screen", { scene: "RaceWatch", status: "playing" });
 
     this.field = new FieldView(this, this.view());
-    this.racers = new RacersView(this, this.field, data.seat, this.players.length);
+    this.racers = new RacersView(
+      this,
+      this.field,
+      this.fieldSeat,
+      this.players.length,
+      data.seat >= 0,
+    );
     this.racers.name(this.players);
     this.hud = new RoundHud(this);
     this.hud.say(null);
@@ -118,7 +127,7 @@ export class RaceWatchScene extends Phaser.Scene {
 
   /** The watcher's view of the race: their Santa is the field's own (seatView). */
   private view() {
-    return seatView(this.replay.round, this.watch.seat);
+    return seatView(this.replay.round, this.fieldSeat);
   }
 
   /** Every seat's place and the field's movers after the tick just played. */
@@ -221,7 +230,7 @@ export class RaceWatchScene extends Phaser.Scene {
       return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
     };
     const at = interpolate(this.prevField, this.curField, t);
-    this.field.draw(view, { ...at, santa: shown(this.watch.seat) });
+    this.field.draw(view, { ...at, santa: shown(this.fieldSeat) });
     this.racers.draw(this.replay.round, shown);
     this.hud.show(view, WORDS.title);
     this.standings.show(this.standingsNow());

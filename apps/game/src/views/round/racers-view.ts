@@ -27,6 +27,8 @@ export class RacersView {
     private readonly field: FieldView,
     private readonly seat: number,
     seats: number,
+    /** False for a watcher who raced in none: `seat`'s Santa is the field's, its tag a name. */
+    private readonly you = true,
   ) {
     const size = GameRules.santa.radius * 2.7;
     for (let i = 0; i < seats; i++) {
@@ -44,14 +46,16 @@ export class RacersView {
     for (let i = 0; i < this.tags.length; i++) {
       const p = players[i];
       const text =
-        i === this.seat ? "You" : `${p?.name || `Santa ${i + 1}`}${p?.bot ? " (bot)" : ""}`;
+        i === this.seat && this.you
+          ? "You"
+          : `${p?.name || `Santa ${i + 1}`}${p?.bot ? " (bot)" : ""}`;
       const tag = this.tags[i] as Phaser.GameObjects.Text;
       tag
         .setText(text)
         .setStyle(
           textStyle(this.scene, 13, colors.text, {
             fontStyle: "bold",
-            backgroundColor: i === this.seat ? "#8a5a00" : seatColor(i),
+            backgroundColor: i === this.seat && this.you ? "#8a5a00" : seatColor(i),
           }),
         )
         .setPadding(6, 2, 6, 2);

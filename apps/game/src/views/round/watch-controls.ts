@@ -3,15 +3,22 @@ import { pixelRatio } from "../../config/pixel-ratio";
 import { WATCH_SPEEDS, type WatchData } from "../../play/watch";
 import { Button } from "../button";
 import { FocusGroup } from "../focus";
+import { shareRace } from "../share-race";
 import { shareRun } from "../share-run";
 import { uiScale } from "../theme";
 
-/** What the controls need of a Watch: where Back goes, and what Share shares (a run's only). */
-export type WatchControlsData = Pick<WatchData, "back" | "share">;
+/** What Share shares: a run on the board, or a finished race (by its match id). */
+export type WatchShare = NonNullable<WatchData["share"]> | { raceId: string };
+
+/** What the controls need of a Watch: where Back goes, and what Share shares (if anything). */
+export interface WatchControlsData {
+  back: WatchData["back"];
+  share?: WatchShare;
+}
 
 /**
- * Watch's controls: Pause/Play, 1×/2×/4×, Share (a run on the board) and Back, in a row under
- * the field. A run's Watch (round.ts) and a race's (race-watch.ts) both use them.
+ * Watch's controls: Pause/Play, 1×/2×/4×, Share (a run on the board, a race) and Back, in a row
+ * under the field. A run's Watch (round.ts) and a race's (race-watch.ts) both use them.
  */
 export class WatchControls<D extends WatchControlsData = WatchData> {
   readonly data: D;
@@ -61,7 +68,10 @@ export class WatchControls<D extends WatchControlsData = WatchData> {
             label: "Share",
             variant: "secondary",
             fontSize: 16,
-            onPress: () => void shareRun(scene, share, share.name),
+            onPress: () =>
+              void ("raceId" in share
+                ? shareRace(scene, share.raceId)
+                : shareRun(scene, share, share.name)),
           }),
         ]
       : [];
