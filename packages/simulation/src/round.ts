@@ -694,7 +694,7 @@ export function playInputs(
           );
           p.body = body;
           // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
-        const at = p.appearAtTick > tick ? p.appearAtTick : tick;
+          const at = p.appearAtTick > tick ? p.appearAtTick : tick;
           if (at > tick) {
             puState[i] = 3;
             if (at < nextAppear) nextAppear = at;
