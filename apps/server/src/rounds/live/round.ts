@@ -24,6 +24,7 @@ import {
   type Reveal,
   type RoundEvent,
   type RoundState,
+  RULES_VERSION,
   revealTick,
   spawnsOf,
 } from "@gift-grab/simulation";
@@ -93,6 +94,8 @@ export interface LiveRoundInit {
 export class LiveRound {
   readonly seed: number;
   readonly orientation: Orientation;
+  /** The rules it plays (what players play now): its stored replay says so. */
+  readonly rulesVersion = RULES_VERSION;
   readonly config: LiveConfig;
   readonly sim: RoundState;
   readonly seats: Seat[];
@@ -141,6 +144,7 @@ export class LiveRound {
       durationMs: init.config.durationMs,
       orientation: init.orientation,
       santas: init.users.length,
+      version: this.rulesVersion,
     });
     this.race = init.users.length > 1;
     // A race doesn't pause: the others are playing (a PAUSE is dropped as paused_limit).
@@ -240,6 +244,7 @@ export class LiveRound {
         lateTicks: LiveTiming.lateTicks,
         startInMs: this.phase === "countdown" ? this.startAt - now : -Math.round(e),
         pausesLeft: this.pausesLeft,
+        rulesVersion: this.rulesVersion,
         state: publicState(this.sim, LiveTiming.leadTicks, this.clockTick(now)),
         ...(this.race ? { players: this.players() } : {}),
       }),
