@@ -12,6 +12,7 @@ const start: StartMessage = {
   orientation: "landscape",
   leadTicks: 15,
   lateTicks: 12,
+  rulesVersion: 2,
   startInMs: 0,
   pausesLeft: 2,
   state: publicState(createRound({ seed: 1, durationMs: 10_000 }), 15),
