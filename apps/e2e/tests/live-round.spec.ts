@@ -27,7 +27,16 @@ interface LiveSight {
   phase: string;
   santa: { x: number; y: number; page: { x: number; y: number } };
   gift: { x: number; y: number; page: { x: number; y: number } };
-  live: { largestCorrection: number; largestStep: number; confirmedTick: number } | null;
+  live: {
+    largestCorrection: number;
+    largestStep: number;
+    confirmedTick: number;
+    giftReveals: number;
+    lateGiftReveals: number;
+    powerUpReveals: number;
+    latePowerUpReveals: number;
+    revealMargin: { least: number; most: number } | null;
+  } | null;
 }
 
 async function sight(page: Page): Promise<LiveSight | null> {
@@ -59,16 +68,40 @@ async function playLive(page: Page, steer: (s: LiveSight) => Promise<void>) {
   let ranked = false;
   let largest = 0;
   let step = 0;
+  let live: LiveSight["live"] = null;
   for (;;) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     const s = await sight(page);
     if (!s || s.phase === "over") break;
     if (s.live) ranked = true;
+    live = s.live ?? live;
     largest = Math.max(largest, s.live?.largestCorrection ?? 0);
     step = Math.max(step, s.live?.largestStep ?? 0);
     if (s.phase === "playing") await steer(s);
   }
+  checkReveals(live);
   return { ranked, largest, step };
+}
+
+/**
+ * Rules version 2 draws each spawn 24 ticks (400 ms) before it is on the field: at 150 ms RTT
+ * every gift's reveal reaches the client before its predicted round gets there (docs/realtime.md,
+ * "What is revealed, and when"). A count from the client's own prediction, not a timing.
+ */
+function checkReveals(live: LiveSight["live"]) {
+  expect(live?.giftReveals ?? 0).toBeGreaterThan(0);
+  expect(live?.lateGiftReveals).toBe(0);
+  test.info().annotations.push(
+    { type: "gift reveals (late)", description: `${live?.giftReveals} (${live?.lateGiftReveals})` },
+    {
+      type: "power-up reveals (late)",
+      description: `${live?.powerUpReveals} (${live?.latePowerUpReveals})`,
+    },
+    {
+      type: "reveal margin, ticks early (least, most)",
+      description: JSON.stringify(live?.revealMargin),
+    },
+  );
 }
 
 /** The game-over screen once the server's END is shown; checks it against the board. */
