@@ -5,7 +5,7 @@ export const Orientation = z.enum(["landscape", "portrait"]);
 export type Orientation = z.infer<typeof Orientation>;
 
 /** The rules a round was played under (rules.ts RulesVersion); absent in a stored run: 1. */
-export const RulesVersionSchema = z.union([z.literal(1), z.literal(2)]);
+export const RulesVersionSchema = z.literal([1, 2]);
 
 /** Everything a round depends on besides the inputs: what the server fixes in the ticket. */
 export const RoundParams = z.object({

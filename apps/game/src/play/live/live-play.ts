@@ -147,7 +147,9 @@ export class LivePlay {
     // (inputDue): each message costs the server far more than its bytes. A predicted grab
     // sends at once: the server plays that tick, and reveals the next gift, only when the
     // tick's input is in, and a held input's could wait 100 ms (the spawn lead's budget).
-    const grabbed = events.some((e) => e.type === "grab");
+    // So does the tick a power-up's place is drawn on (its time, told ahead, less the lead).
+    const drawn = ticks > 0 && p.drawsIn(p.predicted.tick - ticks + 1, p.predicted.tick);
+    const grabbed = drawn || events.some((e) => e.type === "grab");
     if (
       this.log.lastTick > this.sentTick &&
       (grabbed || inputDue(now - this.lastSentAt, this.log.changedSince(this.sentTick)))

@@ -196,6 +196,15 @@ export class Prediction {
     this.appearAt[index] = tick;
   }
 
+  /** Whether a power-up whose time was told is drawn on a tick in [from, to] (its time less the lead). */
+  drawsIn(from: number, to: number): boolean {
+    for (const at of this.appearAt) {
+      const draw = at - this.predicted.spawnLead;
+      if (draw >= from && draw <= to) return true;
+    }
+    return false;
+  }
+
   /** On time: the predicted round has not yet played the tick the spawn is on the field from. */
   private countReveal(r: Exclude<Reveal, { type: "power_up_time" }>): void {
     const early = r.at - this.predicted.tick;

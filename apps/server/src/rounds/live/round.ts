@@ -157,6 +157,15 @@ export class LiveRound {
     this.powerUpTimeRevealed = this.sim.powerUps.map(() => false);
   }
 
+  /**
+   * How long before a power-up appears its time is told: leadTicks before its place is drawn
+   * (spawnLead before it appears, rules version 2), so each client sends its input for the
+   * draw's tick at once (live-play.ts) and the place's reveal isn't held by a keep-alive.
+   */
+  get timeLead(): number {
+    return LiveTiming.leadTicks + this.sim.spawnLead;
+  }
+
   /** The END this seat got, if the round's result is written. */
   get endMessage(): EndMessage | null {
     return this.endMessages?.[0] ?? null;
@@ -240,12 +249,12 @@ export class LiveRound {
         seats: this.seats.length,
         ticks: this.sim.ticks,
         orientation: this.orientation,
-        leadTicks: LiveTiming.leadTicks,
+        leadTicks: this.timeLead,
         lateTicks: LiveTiming.lateTicks,
         startInMs: this.phase === "countdown" ? this.startAt - now : -Math.round(e),
         pausesLeft: this.pausesLeft,
         rulesVersion: this.rulesVersion,
-        state: publicState(this.sim, LiveTiming.leadTicks, this.clockTick(now)),
+        state: publicState(this.sim, this.timeLead, this.clockTick(now)),
         ...(this.race ? { players: this.players() } : {}),
       }),
     };
@@ -438,7 +447,7 @@ export class LiveRound {
     for (let i = 0; i < this.sim.powerUps.length; i++) {
       const p = this.sim.powerUps[i];
       if (!p || this.powerUpTimeRevealed[i] || p.state !== "waiting") continue;
-      if (clock >= revealTick(p.appearAtTick, LiveTiming.leadTicks)) {
+      if (clock >= revealTick(p.appearAtTick, this.timeLead)) {
         this.powerUpTimeRevealed[i] = true;
         this.reveals.push({ type: "power_up_time", index: i, appearAtTick: p.appearAtTick });
       }
