@@ -70,7 +70,7 @@ describe("rules version 2: every spawn drawn a lead before it appears", () => {
     );
     expect(s.giftAt).toBe(1 + LEAD);
     expect(publicState(s, 15).gift).toEqual({ x: s.gift.x, y: s.gift.y, at: 1 + LEAD });
-    // Santa standing on the coming gift grabs nothing until it is there, then grabs it at once.
+    // Santa standing where the coming gift lands scores nothing until it is there, then at once.
     s.santa.x = s.gift.x;
     s.santa.y = s.gift.y;
     for (let t = 2; t < 1 + LEAD; t++)
