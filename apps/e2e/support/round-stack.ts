@@ -1,8 +1,8 @@
 import { startTestStack } from "@gift-grab/devkit";
-import { test } from "@playwright/test";
 import { gameBuild } from "./global-setup";
 import { type LagOptions, startLagProxy } from "./lag-proxy";
 import { serveStatic } from "./static-server";
+import { test } from "./test";
 
 export interface ShortRoundOptions {
   /** More of the server's runtime.env (a live round's countdown, grace…). */

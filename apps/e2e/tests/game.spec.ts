@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
 import {
   gameState,
   type TestApiState,
@@ -8,6 +7,7 @@ import {
   watchErrors,
 } from "../support/game";
 import { chaseGiftsWithPointer, roundView } from "../support/round-play";
+import { expect, test } from "../support/test";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
 /** Screenshots for people to look at (issue 14's evidence). */

@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
 import { playRoundAsNewGuest, playScoringRound } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
+import { expect, test } from "../support/test";
 import { buttonsOf, clickButton, expectButtonsReachable, waitForScene } from "../support/ui";
 
 test.describe.configure({ timeout: 120_000 });

@@ -1,7 +1,8 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { savedTokens } from "../support/accounts";
 import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
 import { useShortRoundSite } from "../support/round-stack";
+import { expect, test } from "../support/test";
 import { clickButton, playAsGuest } from "../support/ui";
 
 // Ranked live rounds through a bad network: a proxy in front of Nakama adds 75 ms each way

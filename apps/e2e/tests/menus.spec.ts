@@ -1,5 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
+import { expect, test } from "../support/test";
 import { buttonsOf, clickButton, guestToMenu, playAsGuest, waitForScene } from "../support/ui";
 
 async function focusedLabel(page: Page) {

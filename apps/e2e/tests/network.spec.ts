@@ -1,5 +1,6 @@
-import { expect, test, type WebSocketRoute } from "@playwright/test";
+import type { WebSocketRoute } from "@playwright/test";
 import { gameState, timingsParam, waitForGame, watchErrors } from "../support/game";
+import { expect, test } from "../support/test";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
 /**

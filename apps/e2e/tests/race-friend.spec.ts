@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { waitForGame, watchErrors } from "../support/game";
 import { keyboardSteer, playRace, raceResults, touchSteer } from "../support/race-play";
 import { useShortRoundSite } from "../support/round-stack";
+import { expect, test } from "../support/test";
 import { clickButton, playAsGuest } from "../support/ui";
 
 // A race with a friend through a bad network: a proxy in front of Nakama adds 100 ms each way

@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { waitForGame, watchErrors } from "../support/game";
 import { keyboardSteer, playRace, raceResults, watchRace } from "../support/race-play";
 import { useShortRoundSite } from "../support/round-stack";
+import { expect, test } from "../support/test";
 import { clickButton, playAsGuest } from "../support/ui";
 
 // Quick races through Nakama's matchmaker (every second; a full race or, after 3 runs, fewer).

@@ -1,8 +1,8 @@
 import { PLAYER_STATS_GET, playerStatsGet } from "@gift-grab/contracts";
-import { expect, test } from "@playwright/test";
 import { savedTokens } from "../support/accounts";
 import { waitForGame, watchErrors } from "../support/game";
 import { useShortRoundSite } from "../support/round-stack";
+import { expect, test } from "../support/test";
 import { clickButton, playAsGuest } from "../support/ui";
 
 test.describe.configure({ timeout: 120_000 });

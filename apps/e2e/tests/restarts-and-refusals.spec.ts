@@ -1,6 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { nakamaUrl, savedTokens } from "../support/accounts";
 import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
+import { expect, test } from "../support/test";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
 // The e2e stack's own limits (infra/nakama/local.yml): 10 round starts a minute, 30 s rounds.

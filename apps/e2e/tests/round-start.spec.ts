@@ -1,6 +1,7 @@
 import fs from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { gameState, type TestApiState, waitForGame, watchErrors } from "../support/game";
+import { expect, test } from "../support/test";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
 /** Screenshots for people to look at (issue 14's evidence). */

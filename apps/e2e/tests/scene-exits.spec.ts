@@ -1,5 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { waitFrames, watchErrors } from "../support/game";
+import { expect, test } from "../support/test";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
 /**

@@ -1,9 +1,10 @@
 import type { TestApiText } from "@gift-grab/game/test-api-types";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { newAccount, signInWithForm, signUpWithForm } from "../support/accounts";
 import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
 import { chaseGiftsWithPointer, playScoringRound } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
+import { expect, test } from "../support/test";
 import { buttonsOf, clickButton, expectButtonsReachable, waitForScene } from "../support/ui";
 
 /**

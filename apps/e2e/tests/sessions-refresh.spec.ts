@@ -1,7 +1,8 @@
 import { startTestStack } from "@gift-grab/devkit";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { newAccount, savedTokens } from "../support/accounts";
 import { gameState, waitForGame, watchErrors } from "../support/game";
+import { expect, test } from "../support/test";
 import { clickButton, waitForScene } from "../support/ui";
 
 const TOKEN_SEC = 3;

@@ -1,5 +1,4 @@
 import type { SessionInfo } from "@gift-grab/game/test-api-types";
-import { expect, test } from "@playwright/test";
 import {
   nakamaUrl,
   newAccount,
@@ -10,6 +9,7 @@ import {
   signUpWithForm,
 } from "../support/accounts";
 import { gameState, waitForGame, watchErrors } from "../support/game";
+import { expect, test } from "../support/test";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
 interface AccountView {

@@ -1,7 +1,8 @@
 import { startTestStack } from "@gift-grab/devkit";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { newAccount } from "../support/accounts";
 import { gameState, waitForGame } from "../support/game";
+import { expect, test } from "../support/test";
 import { waitForScene } from "../support/ui";
 
 /** A server of this file's own with SESSION_POLICY=deny_new; the game is pointed at it. */

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { fillSignIn, newAccount, signUpWithForm } from "../support/accounts";
 import { gameState, timingsParam, waitForGame } from "../support/game";
+import { expect, test } from "../support/test";
 import { clickButton, waitForScene } from "../support/ui";
 
 /**

@@ -1,5 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
+import { expect, test } from "../support/test";
 import { clickButton, guestToMenu, waitForScene } from "../support/ui";
 
 /** Which context the game's canvas draws with (asking for the other one returns null). */

@@ -1,5 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { gameState, timingsParam, waitForGame } from "../support/game";
+import { expect, test } from "../support/test";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
 // Short reconnects: a tab that took a lost socket for a drop would be back within a second.

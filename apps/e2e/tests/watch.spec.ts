@@ -1,7 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
 import { playRoundAsNewGuest, type RoundView } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
+import { expect, test } from "../support/test";
 import { clickButton, waitForScene } from "../support/ui";
 
 test.describe.configure({ timeout: 120_000 });
