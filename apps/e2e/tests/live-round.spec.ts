@@ -36,6 +36,7 @@ interface LiveSight {
     lateGiftReveals: number;
     powerUpReveals: number;
     latePowerUpReveals: number;
+    lateWithoutInput: number;
     revealMargin: { least: number; most: number } | null;
   } | null;
 }
@@ -95,6 +96,8 @@ function checkReveals(live: LiveSight["live"]) {
       type: "power-up reveals (late)",
       description: `${live?.powerUpReveals} (${live?.latePowerUpReveals})`,
     },
+    // Late ones the server drew without the player's input for that tick (a stalled page).
+    { type: "late reveals drawn without the input", description: String(live?.lateWithoutInput) },
     {
       type: "reveal margin, ticks early (least, most)",
       description: JSON.stringify(live?.revealMargin),

@@ -759,6 +759,7 @@ export class RoundScene extends Phaser.Scene {
             lateGiftReveals: this.live.prediction.lateGiftReveals,
             powerUpReveals: this.live.prediction.powerUpReveals,
             latePowerUpReveals: this.live.prediction.latePowerUpReveals,
+            lateWithoutInput: this.live.prediction.lateWithoutInput,
             revealMargin: this.live.prediction.revealMargin,
           }
         : null,
@@ -803,6 +804,8 @@ export interface RoundSight {
     lateGiftReveals: number;
     powerUpReveals: number;
     latePowerUpReveals: number;
+    /** Late ones whose draw the server played without this player's input (prediction.ts). */
+    lateWithoutInput: number;
     /** Ticks before their spawn's tick the reveals came: the least and the most. */
     revealMargin: { least: number; most: number } | null;
   } | null;

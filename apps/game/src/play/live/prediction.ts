@@ -110,6 +110,12 @@ export class Prediction {
   /** The same for power-ups' places. */
   powerUpReveals = 0;
   latePowerUpReveals = 0;
+  /**
+   * Of the late ones, those whose draw the server played before this player's input for that
+   * tick was in (it waited up to lateTicks for it, then played the last input): late for the
+   * input's way there, a stalled page or a lost message, not for the lead.
+   */
+  lateWithoutInput = 0;
   /** How many ticks before its spawn's `at` the reveals came: the least (≤ 0: late) and the most. */
   revealMargin: { least: number; most: number } | null = null;
   private filledSeen = 0;
@@ -156,7 +162,7 @@ export class Prediction {
     const c = this.confirmed;
     for (const r of frame.reveals) {
       if (r.type === "power_up_time") this.revealTime(r.index, r.appearAtTick);
-      else this.countReveal(r);
+      else this.countReveal(r, (seat?.ackTick ?? 0) < r.tick);
     }
     if (!seat || frame.tick <= c.tick) return;
     this.largestFill = Math.max(this.largestFill, seat.filled - this.filledSeen);
@@ -206,9 +212,10 @@ export class Prediction {
   }
 
   /** On time: the predicted round has not yet played the tick the spawn is on the field from. */
-  private countReveal(r: Exclude<Reveal, { type: "power_up_time" }>): void {
+  private countReveal(r: Exclude<Reveal, { type: "power_up_time" }>, unacked: boolean): void {
     const early = r.at - this.predicted.tick;
     const late = early <= 0;
+    if (late && unacked) this.lateWithoutInput += 1;
     if (r.type === "gift") {
       this.giftReveals += 1;
       if (late) this.lateGiftReveals += 1;

@@ -150,6 +150,11 @@ describe("prediction and reconciliation", () => {
     const late = playRound({ seed: 11, lag: 15 });
     expect(late.client.lateGiftReveals).toBeGreaterThan(0);
     expect(late.client.lateGiftReveals).toBeLessThanOrEqual(late.client.giftReveals);
+    // Late for the network's delay: the server had every input it played them with.
+    expect(late.client.lateWithoutInput).toBe(0);
+    // With every input lost the server plays on the last one: reveals late for that are told apart.
+    const lost = playRound({ seed: 11, lag: 15, lost: (t) => t % 60 > 20 });
+    expect(lost.client.lateWithoutInput).toBeGreaterThan(0);
     // Late or not, the confirmed round is the server's.
     expect(late.client.confirmed.score).toBe(late.server.sim.score);
   });
