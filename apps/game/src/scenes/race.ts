@@ -311,6 +311,7 @@ export class RaceScene extends Phaser.Scene {
       powerUpReveals: p.powerUpReveals,
       latePowerUpReveals: p.latePowerUpReveals,
       lateWithoutInput: p.lateWithoutInput,
+      lateGiftsWithoutInput: p.lateGiftsWithoutInput,
       revealMargin: p.revealMargin,
       santa: { ...meWorld, page: { x: rect.left + me.x * k, y: rect.top + me.y * k } },
       // A gift the server has not placed yet is far off the field (x < 0).

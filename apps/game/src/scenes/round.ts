@@ -760,6 +760,7 @@ export class RoundScene extends Phaser.Scene {
             powerUpReveals: this.live.prediction.powerUpReveals,
             latePowerUpReveals: this.live.prediction.latePowerUpReveals,
             lateWithoutInput: this.live.prediction.lateWithoutInput,
+            lateGiftsWithoutInput: this.live.prediction.lateGiftsWithoutInput,
             revealMargin: this.live.prediction.revealMargin,
           }
         : null,
@@ -806,6 +807,7 @@ export interface RoundSight {
     latePowerUpReveals: number;
     /** Late ones whose draw the server played without this player's input (prediction.ts). */
     lateWithoutInput: number;
+    lateGiftsWithoutInput: number;
     /** Ticks before their spawn's tick the reveals came: the least and the most. */
     revealMargin: { least: number; most: number } | null;
   } | null;

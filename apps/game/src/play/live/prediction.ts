@@ -113,9 +113,10 @@ export class Prediction {
   /**
    * Of the late ones, those whose draw the server played before this player's input for that
    * tick was in (it waited up to lateTicks for it, then played the last input): late for the
-   * input's way there, a stalled page or a lost message, not for the lead.
+   * input's way there, a stalled page or a lost message, not for the lead. Gifts' apart.
    */
   lateWithoutInput = 0;
+  lateGiftsWithoutInput = 0;
   /** How many ticks before its spawn's `at` the reveals came: the least (≤ 0: late) and the most. */
   revealMargin: { least: number; most: number } | null = null;
   private filledSeen = 0;
@@ -219,6 +220,7 @@ export class Prediction {
     if (r.type === "gift") {
       this.giftReveals += 1;
       if (late) this.lateGiftReveals += 1;
+      if (late && unacked) this.lateGiftsWithoutInput += 1;
     } else {
       this.revealTime(r.index, r.at);
       this.powerUpReveals += 1;
