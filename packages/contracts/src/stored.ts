@@ -1,4 +1,4 @@
-import { GameRules, InputRuns, Orientation } from "@gift-grab/simulation";
+import { GameRules, InputRuns, Orientation, RulesVersionSchema } from "@gift-grab/simulation";
 import * as z from "zod/mini";
 import { LiveRunFigures } from "./leaderboard";
 import { SessionEndedReason } from "./session";
@@ -29,6 +29,8 @@ export const ReplayRecord = z.object({
   seed: z.int().check(z.nonnegative(), z.maximum(0xffff_ffff)),
   duration_ms: z.int().check(z.positive(), z.maximum(GameRules.maxRoundDurationMs)),
   orientation: Orientation,
+  /** The rules it was played under; absent in a run stored before version 2: 1. */
+  rules_version: z.optional(RulesVersionSchema),
   inputs: InputRuns,
   score: z.int().check(z.nonnegative()),
   gifts: z.int().check(z.nonnegative()),
@@ -47,6 +49,8 @@ export const RaceRecord = z.object({
   seed: z.int().check(z.nonnegative(), z.maximum(0xffff_ffff)),
   duration_ms: z.int().check(z.positive(), z.maximum(GameRules.maxRoundDurationMs)),
   orientation: Orientation,
+  /** The rules it was played under; absent in a race stored before version 2: 1. */
+  rules_version: z.optional(RulesVersionSchema),
   /** By seat. */
   santas: z
     .array(

@@ -38,6 +38,7 @@ const start: StartMessage = {
   lateTicks: 12,
   startInMs: -250,
   pausesLeft: 2,
+  rulesVersion: 2,
   state: {
     tick: 42,
     santas: [
@@ -54,14 +55,14 @@ const start: StartMessage = {
         cookieUntil: 700,
       },
     ],
-    gift: { x: 100_000, y: 200_000 },
+    gift: { x: 100_000, y: 200_000, at: 50 },
     ice: [
       { x: 1, y: 2, vx: -4333, vy: 1 },
       { x: 5, y: 6, vx: 7, vy: -8 },
     ],
     powerUps: [
       { kind: "flame", state: "waiting", appearAtTick: UNREVEALED, x: 0, y: 0, vx: 0, vy: 0 },
-      { kind: "cookie", state: "active", appearAtTick: 300, x: 9, y: 10, vx: -11, vy: 12 },
+      { kind: "cookie", state: "coming", appearAtTick: 60, x: 9, y: 10, vx: -11, vy: 12 },
     ],
   },
 };
@@ -70,9 +71,9 @@ const frame: FrameMessage = {
   tick: 99,
   seats: [{ ackTick: 97, filled: 2, score: 4, x: -1, y: 123_456 }],
   reveals: [
-    { type: "gift", tick: 98, x: 1000, y: 2000 },
+    { type: "gift", tick: 98, at: 122, x: 1000, y: 2000 },
     { type: "power_up_time", index: 1, appearAtTick: 114 },
-    { type: "power_up", index: 0, tick: 99, x: 1, y: 2, vx: -3, vy: 4 },
+    { type: "power_up", index: 0, tick: 99, at: 123, x: 1, y: 2, vx: -3, vy: 4 },
   ],
 };
 
@@ -80,7 +81,7 @@ const frame: FrameMessage = {
 const raceFrame: FrameMessage = {
   tick: 99,
   seats: [0, 1, 2, 3].map((i) => ({ ackTick: 97 - i, filled: i, score: i, x: i, y: 5 - i })),
-  reveals: [{ type: "gift", tick: 98, x: 1000, y: 2000 }],
+  reveals: [{ type: "gift", tick: 98, at: 122, x: 1000, y: 2000 }],
   inputs: [0, 1, 2, 3].map((i) => [
     [1, i, 3 - i],
     [2, 100, -100],
@@ -157,7 +158,8 @@ describe("the live round's codec", () => {
       state: { ...start.state, santas: Array(4).fill(start.state.santas[0]) },
     };
     expect(encodeStart(four).byteLength).toBeLessThan(MAX_MESSAGE_BYTES / 3);
-    expect(encodeStart(start).byteLength).toBe(137);
+    // Rules version 2 added the version (1 byte) and the gift's appearance tick (4).
+    expect(encodeStart(start).byteLength).toBe(142);
     // A race's START names every seat; four long names stay far below the cap.
     const race = {
       ...four,
@@ -173,6 +175,24 @@ describe("the live round's codec", () => {
     const long = { ...race, players: [{ name: "y".repeat(40), bot: false }] };
     expect(decodeStart(encodeStart(long))?.players).toEqual([{ name: "y".repeat(20), bot: false }]);
     expect(encodeFrame({ ...frame, reveals: [] }).byteLength).toBe(22);
+  });
+
+  it("says the rules version in START and each spawn's appearance tick in its reveal", () => {
+    const v1 = { ...start, rulesVersion: 1 as const };
+    expect(decodeStart(encodeStart(v1))?.rulesVersion).toBe(1);
+    // The version's byte follows pausesLeft (byte 15): only 1 and 2 are versions.
+    for (const v of [0, 3, 255]) {
+      const bytes = new Uint8Array(encodeStart(start));
+      bytes[16] = v;
+      expect(decodeStart(bytes)).toBeNull();
+    }
+    const one = (r: FrameMessage["reveals"][number]) =>
+      encodeFrame({ ...frame, reveals: [r] }).byteLength - 22;
+    expect(one({ type: "gift", tick: 98, at: 122, x: 1, y: 2 })).toBe(17);
+    expect(one({ type: "power_up", index: 1, tick: 98, at: 122, x: 1, y: 2, vx: 3, vy: 4 })).toBe(
+      26,
+    );
+    expect(one({ type: "power_up_time", index: 1, appearAtTick: 300 })).toBe(6);
   });
 
   it("answers null, never throws, for bytes that are not exactly a message", () => {

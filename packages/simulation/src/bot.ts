@@ -38,6 +38,7 @@ export function playBot(params: RoundParams, options: BotOptions): BotRun {
     seed: params.seed,
     durationMs: params.duration_ms,
     orientation: params.orientation,
+    version: params.rules_version ?? 1,
   });
   const inputs: InputRuns = [];
   let hold = 0;
@@ -66,6 +67,7 @@ export function inputsForScore(params: RoundParams, score: number): InputRuns | 
     seed: params.seed,
     durationMs: params.duration_ms,
     orientation: params.orientation,
+    version: params.rules_version ?? 1,
   });
   const inputs: InputRuns = [];
   while (!s.over) {
@@ -97,6 +99,7 @@ export function playRaceBots(
     durationMs: params.duration_ms,
     orientation: params.orientation,
     santas,
+    version: params.rules_version ?? 1,
   });
   const bots = Array.from({ length: santas }, (_, i) => ({
     rng: createRng((options.seed + i) ^ 0x5bd1e995),

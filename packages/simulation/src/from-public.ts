@@ -2,7 +2,7 @@ import type { Orientation } from "./params";
 import { type PublicState, UNREVEALED } from "./public-state";
 import { createRng } from "./rng";
 import { fieldFor, type Mover, type RoundState, tickRules } from "./round";
-import { GameRules } from "./rules";
+import { GameRules, type RulesVersion, spawnLeadTicks } from "./rules";
 
 /**
  * A round built from what a player may know at a tick (a live round's START): the same rules
@@ -14,7 +14,13 @@ import { GameRules } from "./rules";
  */
 export function roundFromPublic(
   ps: PublicState,
-  options: { ticks: number; orientation: Orientation; seat?: number; race?: boolean },
+  options: {
+    ticks: number;
+    orientation: Orientation;
+    seat?: number;
+    race?: boolean;
+    version?: RulesVersion;
+  },
 ): RoundState {
   const rules = tickRules(GameRules);
   const field = fieldFor(options.orientation, GameRules);
@@ -46,6 +52,8 @@ export function roundFromPublic(
       graceUntil: me.graceUntil,
     },
     gift: { x: ps.gift.x, y: ps.gift.y, r: rules.giftRadius },
+    giftAt: ps.gift.at,
+    spawnLead: spawnLeadTicks(options.version ?? 1),
     ice: ps.ice.map((m) => mover(m, rules.iceRadius)),
     powerUps: ps.powerUps.map((p) => ({
       kind: p.kind,

@@ -28,15 +28,17 @@ export interface MoverView {
 
 export interface PowerUpView extends MoverView {
   kind: "flame" | "cookie";
-  state: "waiting" | "active" | "taken";
-  /** UNREVEALED until the lead before it appears. */
+  /** coming: drawn (its place known), on the field from appearAtTick (rules version 2). */
+  state: "waiting" | "coming" | "active" | "taken";
+  /** UNREVEALED until the lead before it appears (or, in version 2, until it is drawn). */
   appearAtTick: number;
 }
 
 export interface PublicState {
   tick: number;
   santas: SantaView[];
-  gift: { x: number; y: number };
+  /** `at`: the tick the gift is on the field from (a coming gift, rules version 2). */
+  gift: { x: number; y: number; at: number };
   ice: MoverView[];
   powerUps: PowerUpView[];
 }
@@ -73,7 +75,7 @@ export function publicState(s: RoundState, leadTicks: number, clockTick = s.tick
   return {
     tick: s.tick,
     santas,
-    gift: { x: s.gift.x, y: s.gift.y },
+    gift: { x: s.gift.x, y: s.gift.y, at: s.giftAt },
     ice: s.ice.map((m) => ({ x: m.x, y: m.y, vx: m.vx, vy: m.vy })),
     powerUps: s.powerUps.map((p) => ({
       kind: p.kind,
@@ -90,11 +92,14 @@ export function publicState(s: RoundState, leadTicks: number, clockTick = s.tick
   };
 }
 
-/** A spawn a player learns about: the RNG drew it (gift, power-up) or its time came near. */
+/**
+ * A spawn a player learns about: the RNG drew it (gift, power-up: `tick` when drawn, `at` when
+ * it is on the field) or its time came near.
+ */
 export type Reveal =
-  | { type: "gift"; tick: number; x: number; y: number }
+  | { type: "gift"; tick: number; at: number; x: number; y: number }
   | { type: "power_up_time"; index: number; appearAtTick: number }
-  | ({ type: "power_up"; index: number; tick: number } & MoverView);
+  | ({ type: "power_up"; index: number; tick: number; at: number } & MoverView);
 
 /**
  * What events drew from the RNG, as reveals, each at its tick: a grab places the next gift; a
@@ -104,13 +109,15 @@ export type Reveal =
 export function spawnsOf(events: readonly RoundEvent[], out: Reveal[]): void {
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as RoundEvent;
-    if (e.type === "grab") out.push({ type: "gift", tick: e.tick, x: e.next.x, y: e.next.y });
+    if (e.type === "grab")
+      out.push({ type: "gift", tick: e.tick, at: e.nextAt, x: e.next.x, y: e.next.y });
     else if (e.type === "powerup_appear") {
       const b = e.body;
       out.push({
         type: "power_up",
         index: e.index,
         tick: e.tick,
+        at: e.at,
         x: b.x,
         y: b.y,
         vx: b.vx,

@@ -36,8 +36,8 @@ import {
 const LOOKS: readonly SantaLook[] = ["idle", "left", "right", "frozen"];
 const LOOK_CODE = { idle: 0, left: 1, right: 2, frozen: 3 } as const;
 const FROZEN = 3;
-const POWER_UP_STATE = { waiting: 0, active: 1, taken: 2 } as const;
-const POWER_UP_STATES = ["waiting", "active", "taken"] as const;
+const POWER_UP_STATE = { waiting: 0, active: 1, taken: 2, coming: 3 } as const;
+const POWER_UP_STATES = ["waiting", "active", "taken", "coming"] as const;
 
 /**
  * The unpacked state, reused by every call (playRace is synchronous and never re-entered, so
@@ -156,6 +156,8 @@ export function playRace(
 
   let giftX = gift.x;
   let giftY = gift.y;
+  let giftAt = s.giftAt;
+  const spawnLead = s.spawnLead;
   let giftLeft = giftX - giftReach;
   let giftRight = giftX + giftReach;
   let giftTop = giftY - giftReach;
@@ -184,7 +186,9 @@ export function playRace(
       const state = POWER_UP_STATE[p.state];
       puState[i - iceCount] = state;
       moving[i] = state === 1 ? 1 : 0;
-      if (state === 0 && p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+      // A waiting power-up is drawn spawnLead ticks before its time, a coming one appears.
+      const next = state === 0 ? p.appearAtTick - spawnLead : state === 3 ? p.appearAtTick : 0;
+      if (state !== 1 && state !== 2 && next < nextAppear) nextAppear = next;
     }
   }
 
@@ -259,18 +263,30 @@ export function playRace(
       look[i] = facing[i] as number;
     }
 
-    // Movers; then power-ups whose time has come appear, away from every Santa.
+    // Movers; then power-ups whose draw time has come are drawn, away from every Santa, and
+    // those whose time has come appear (in version 1 both at once).
     moveBodies(bodies, moving, count);
     if (tick >= nextAppear) {
       nextAppear = Number.POSITIVE_INFINITY;
       for (let i = 0; i < puCount; i++) {
         const p = powerUps[i] as PowerUp;
-        if (puState[i] !== 0) continue;
-        if (tick < p.appearAtTick) {
-          if (p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+        const state = puState[i];
+        if (state === 3) {
+          if (tick < p.appearAtTick) {
+            if (p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+          } else {
+            puState[i] = 1;
+            moving[iceCount + i] = 1;
+          }
           continue;
         }
-        const at = spawnPointAway(
+        if (state !== 0) continue;
+        const drawAt = p.appearAtTick - spawnLead;
+        if (tick < drawAt) {
+          if (drawAt < nextAppear) nextAppear = drawAt;
+          continue;
+        }
+        const place = spawnPointAway(
           s.rng,
           field,
           rules.powerUpRadius,
@@ -280,10 +296,17 @@ export function playRace(
           rules.minSpawnDistance,
         );
         const v = randomVelocity(s.rng, rules.powerUpStep);
-        const body = { x: at.x, y: at.y, r: rules.powerUpRadius, vx: v.vx, vy: v.vy };
+        const body = { x: place.x, y: place.y, r: rules.powerUpRadius, vx: v.vx, vy: v.vy };
         p.body = body;
-        puState[i] = 1;
-        moving[iceCount + i] = 1;
+        // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
+        const at = p.appearAtTick > tick ? p.appearAtTick : tick;
+        if (at > tick) {
+          puState[i] = 3;
+          if (at < nextAppear) nextAppear = at;
+        } else {
+          puState[i] = 1;
+          moving[iceCount + i] = 1;
+        }
         const o = (iceCount + i) * BODY;
         bodies[o] = body.x;
         bodies[o + 1] = body.y;
@@ -296,16 +319,17 @@ export function playRace(
           type: "powerup_appear",
           kind: p.kind,
           tick,
+          at,
           index: i,
           body: { x: body.x, y: body.y, vx: body.vx, vy: body.vy },
         });
       }
     }
 
-    // Gift: the nearest Santa touching it, the lowest seat among equals.
+    // Gift (on the field from giftAt): the nearest Santa touching it, the lowest seat among equals.
     let winner = -1;
     let nearest = giftReach2;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n && tick >= giftAt; i++) {
       const x = xs[i] as number;
       const y = ys[i] as number;
       if (!(x > giftLeft && x < giftRight && y > giftTop && y < giftBottom)) continue;
@@ -326,12 +350,14 @@ export function playRace(
       giftRight = giftX + giftReach;
       giftTop = giftY - giftReach;
       giftBottom = giftY + giftReach;
+      giftAt = tick + spawnLead;
       events?.push({
         type: "grab",
         at,
         seat: winner,
         tick,
         next: { x: giftX, y: giftY },
+        nextAt: giftAt,
         by: { x: xs[winner] as number, y: ys[winner] as number },
       });
     }
@@ -424,6 +450,7 @@ export function playRace(
   }
   gift.x = giftX;
   gift.y = giftY;
+  s.giftAt = giftAt;
   for (let i = 0; i < count; i++) {
     const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
     const o = i * BODY;

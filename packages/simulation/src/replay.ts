@@ -25,6 +25,7 @@ export function replay(
     seed: params.seed,
     durationMs: params.duration_ms,
     orientation: params.orientation,
+    version: params.rules_version ?? 1,
     ...(rules ? { rules } : {}),
   });
   playInputs(s, inputs, null);
@@ -60,6 +61,7 @@ export function replayRace(
     durationMs: params.duration_ms,
     orientation: params.orientation,
     santas,
+    version: params.rules_version ?? 1,
     ...(rules ? { rules } : {}),
   });
   playRace(s, inputs, s.ticks, null);
@@ -72,7 +74,7 @@ export function replayRace(
 }
 
 const LOOKS = { idle: 0, left: 1, right: 2, frozen: 3 } as const;
-const POWER_UP_STATES = { waiting: 0, active: 1, taken: 2 } as const;
+const POWER_UP_STATES = { waiting: 0, active: 1, taken: 2, coming: 3 } as const;
 
 /** Every number of a state, in a fixed order (what stateHash covers). */
 export function stateNumbers(s: RoundState): number[] {
@@ -111,6 +113,8 @@ export function stateNumbers(s: RoundState): number[] {
       r.flameUntil,
       r.cookieUntil,
     );
+  // Rules version 2's (a version 1 hash is unchanged).
+  if (s.spawnLead > 0) out.push(s.spawnLead, s.giftAt);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { Orientation } from "./params";
 import { createRng, nextInt, type Rng } from "./rng";
-import { GameRules, ticksFor } from "./rules";
+import { GameRules, type RulesVersion, spawnLeadTicks, ticksFor } from "./rules";
 
 /**
  * One round's rules and state, with no rendering, advanced one fixed tick (1000/60 ms) at a
@@ -36,10 +36,14 @@ export interface Mover extends Body {
 export type PowerUpKind = "flame" | "cookie";
 export type SantaLook = "idle" | "left" | "right" | "frozen";
 
+/**
+ * waiting: its place not drawn yet; coming (rules version 2): drawn, on the field from
+ * `appearAtTick`; active: on the field, moving; taken.
+ */
 export interface PowerUp {
   kind: PowerUpKind;
   appearAtTick: number;
-  state: "waiting" | "active" | "taken";
+  state: "waiting" | "coming" | "active" | "taken";
   body: Mover;
 }
 
@@ -99,6 +103,13 @@ export interface RoundState {
   powerUpsUsed: number;
   santa: Body & { look: SantaLook; frozenUntil: number; graceUntil: number };
   gift: Body;
+  /**
+   * The gift is on the field (drawn, grabbable) from this tick on: under rules version 2 a
+   * grab's next gift appears `spawnLead` ticks after it; in version 1 at once.
+   */
+  giftAt: number;
+  /** Ticks from a spawn's draw to its appearance (spawnLeadTicks of the rules version). */
+  spawnLead: number;
   ice: Mover[];
   powerUps: PowerUp[];
   flameUntil: number;
@@ -111,21 +122,24 @@ export interface RoundState {
   others: RacerState[];
 }
 
-/** A race's events name the Santa (`seat`); a solo round's never do. */
 /**
- * What happened on a tick. The two that draw from the RNG say when and what they drew (`tick`,
- * the next gift, the power-up's body as it appeared; a grab also where its Santa stood, `by`),
+ * What happened on a tick (a race's events name the Santa, `seat`; a solo round's never do).
+ * The two that draw from the RNG say when and what they drew (`tick`, the next gift and the
+ * tick it appears, the power-up's body and the tick it appears; a grab also where its Santa
+ * stood, `by`),
  * so a caller playing many ticks in one call learns every spawn without playing them again one
  * by one (the live round's reveals and its plausibility figures).
  */
 export type RoundEvent =
-  | { type: "grab"; at: Vec; seat?: number; tick: number; next: Vec; by: Vec }
+  | { type: "grab"; at: Vec; seat?: number; tick: number; next: Vec; nextAt: number; by: Vec }
   | { type: "freeze"; seat?: number }
   | { type: "thaw"; seat?: number }
   | {
       type: "powerup_appear";
       kind: PowerUpKind;
+      /** When its place was drawn; `at`: when it is on the field (the same in version 1). */
       tick: number;
+      at: number;
       index: number;
       body: { x: number; y: number; vx: number; vy: number };
     }
@@ -256,6 +270,8 @@ export interface RoundOptions {
   rules?: Rules;
   /** Santas on the field, 1 (solo, the default) to MAX_SANTAS (a race: race.ts). */
   santas?: number;
+  /** The rules version (rules.ts): 1 unless said (a stored run without one is 1). */
+  version?: RulesVersion;
 }
 
 /**
@@ -278,7 +294,8 @@ export function createRound(options: RoundOptions): RoundState {
   const n = options.santas ?? 1;
   if (!(n >= 1 && n <= MAX_SANTAS && (n | 0) === n))
     throw new Error(`createRound: santas must be an integer in 1..${MAX_SANTAS}`);
-  if (n > 1) return createRace(k, field, ticks, rng, n);
+  const spawnLead = spawnLeadTicks(options.version ?? 1, rules);
+  if (n > 1) return createRace(k, field, ticks, rng, n, spawnLead);
   const santa = {
     x: Math.trunc(field.width / 2),
     y: Math.trunc(field.height / 2),
@@ -315,6 +332,8 @@ export function createRound(options: RoundOptions): RoundState {
     powerUpsUsed: 0,
     santa,
     gift,
+    giftAt: 0,
+    spawnLead,
     ice,
     powerUps,
     flameUntil: 0,
@@ -327,7 +346,14 @@ export function createRound(options: RoundOptions): RoundState {
  * A race's start: the same draws as a solo round's, in the same order (gift, ice, power-up
  * times), each spawn away from every Santa instead of one.
  */
-function createRace(k: TickRules, field: Field, ticks: number, rng: Rng, n: number): RoundState {
+function createRace(
+  k: TickRules,
+  field: Field,
+  ticks: number,
+  rng: Rng,
+  n: number,
+  spawnLead: number,
+): RoundState {
   const xs: number[] = [];
   const ys: number[] = [];
   const racers: RacerState[] = [];
@@ -380,6 +406,8 @@ function createRace(k: TickRules, field: Field, ticks: number, rng: Rng, n: numb
     powerUpsUsed: 0,
     santa: { x: first.x, y: first.y, r: first.r, look: "idle", frozenUntil: 0, graceUntil: 0 },
     gift,
+    giftAt: 0,
+    spawnLead,
     ice,
     powerUps,
     flameUntil: 0,
@@ -503,8 +531,8 @@ export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[
   return events;
 }
 
-const POWER_UP_STATE = { waiting: 0, active: 1, taken: 2 } as const;
-const POWER_UP_STATES = ["waiting", "active", "taken"] as const;
+const POWER_UP_STATE = { waiting: 0, active: 1, taken: 2, coming: 3 } as const;
+const POWER_UP_STATES = ["waiting", "active", "taken", "coming"] as const;
 
 /**
  * Plays run-length inputs (`[ticks, dx, dy]`, as in inputs.ts) until they end or the round is
@@ -552,6 +580,8 @@ export function playInputs(
   let graceUntil = santa.graceUntil;
   let giftX = gift.x;
   let giftY = gift.y;
+  let giftAt = s.giftAt;
+  const spawnLead = s.spawnLead;
   // The box around the gift that Santa's centre must enter to reach it: it moves only when
   // the gift does, so the usual tick tests Santa against it with no arithmetic at all.
   let giftLeft = giftX - giftReach;
@@ -576,7 +606,9 @@ export function playInputs(
       const state = POWER_UP_STATE[p.state];
       puState.push(state);
       moving.push(state === 1 ? 1 : 0);
-      if (state === 0 && p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+      // A waiting power-up is drawn spawnLead ticks before its time, a coming one appears.
+      const next = state === 0 ? p.appearAtTick - spawnLead : state === 3 ? p.appearAtTick : 0;
+      if (state !== 1 && state !== 2 && next < nextAppear) nextAppear = next;
     }
   }
 
@@ -627,7 +659,8 @@ export function playInputs(
         look = facing;
       }
 
-      // Movers; then power-ups whose time has come appear (drawing from the RNG).
+      // Movers; then power-ups whose draw time has come are drawn (from the RNG), and those
+      // whose time has come appear (in version 1 both at once).
       moveBodies(bodies, moving, count);
       if (tick >= nextAppear) {
         santa.x = x;
@@ -635,9 +668,20 @@ export function playInputs(
         nextAppear = Number.POSITIVE_INFINITY;
         for (let i = 0; i < puCount; i++) {
           const p = powerUps[i] as PowerUp;
-          if (puState[i] !== 0) continue;
-          if (tick < p.appearAtTick) {
-            if (p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+          const state = puState[i];
+          if (state === 3) {
+            if (tick < p.appearAtTick) {
+              if (p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+            } else {
+              puState[i] = 1;
+              moving[iceCount + i] = 1;
+            }
+            continue;
+          }
+          if (state !== 0) continue;
+          const drawAt = p.appearAtTick - spawnLead;
+          if (tick < drawAt) {
+            if (drawAt < nextAppear) nextAppear = drawAt;
             continue;
           }
           const body = mover(
@@ -649,8 +693,15 @@ export function playInputs(
             rules.minSpawnDistance,
           );
           p.body = body;
-          puState[i] = 1;
-          moving[iceCount + i] = 1;
+          // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
+          const at = p.appearAtTick > tick ? p.appearAtTick : tick;
+          if (at > tick) {
+            puState[i] = 3;
+            if (at < nextAppear) nextAppear = at;
+          } else {
+            puState[i] = 1;
+            moving[iceCount + i] = 1;
+          }
           const o = (iceCount + i) * BODY;
           bodies[o] = body.x;
           bodies[o + 1] = body.y;
@@ -663,16 +714,18 @@ export function playInputs(
             type: "powerup_appear",
             kind: p.kind,
             tick,
+            at,
             index: i,
             body: { x: body.x, y: body.y, vx: body.vx, vy: body.vy },
           });
         }
       }
 
-      // Gift
+      // Gift (on the field from giftAt)
       // Each contact test looks at the box around the reach before the exact distance: far
       // apart, as nearly always, it costs no products (see moveBodies for why that matters).
       if (
+        tick >= giftAt &&
         x > giftLeft &&
         x < giftRight &&
         y > giftTop &&
@@ -691,7 +744,15 @@ export function playInputs(
         giftRight = giftX + giftReach;
         giftTop = giftY - giftReach;
         giftBottom = giftY + giftReach;
-        events?.push({ type: "grab", at, tick, next: { x: giftX, y: giftY }, by: { x, y } });
+        giftAt = tick + spawnLead;
+        events?.push({
+          type: "grab",
+          at,
+          tick,
+          next: { x: giftX, y: giftY },
+          nextAt: giftAt,
+          by: { x, y },
+        });
       }
 
       // Power-ups
@@ -756,6 +817,7 @@ export function playInputs(
   santa.graceUntil = graceUntil;
   gift.x = giftX;
   gift.y = giftY;
+  s.giftAt = giftAt;
   for (let i = 0; i < count; i++) {
     const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
     const o = i * BODY;

@@ -33,6 +33,12 @@ export const GameRules = {
     /** After thawing, ice can't re-freeze Santa for this long (time to step away). */
     thawGraceMs: 600,
   },
+  /**
+   * Rules version 2 (RULES_VERSION): a spawn's place is drawn this long before it is on the
+   * field (the next gift at a grab, a power-up before its time), so a live round can show it
+   * on time (docs/realtime.md "What is revealed, and when"). 400 ms = 24 ticks.
+   */
+  spawnLeadMs: 400,
   powerUps: {
     radius: 30,
     speed: 200,
@@ -50,4 +56,17 @@ export const TICKS_PER_SECOND = 60;
 /** A round of `durationMs` lasts this many ticks (the inputs of a replay add up to it). */
 export function ticksFor(durationMs: number): number {
   return Math.round((durationMs * TICKS_PER_SECOND) / 1000);
+}
+
+/**
+ * The rules' versions: 1, every spawn appears the tick its place is drawn (runs stored before
+ * version 2); 2, it appears `spawnLeadMs` later. A stored run says which it was played under
+ * (absent: 1); what players play now is RULES_VERSION.
+ */
+export type RulesVersion = 1 | 2;
+export const RULES_VERSION: RulesVersion = 2;
+
+/** Ticks from a spawn's draw to its appearance under a rules version (0 in version 1). */
+export function spawnLeadTicks(version: RulesVersion, rules: { spawnLeadMs: number } = GameRules) {
+  return version === 1 ? 0 : ticksFor(rules.spawnLeadMs);
 }

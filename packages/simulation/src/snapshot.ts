@@ -8,7 +8,7 @@ import type { Mover, PowerUp, RacerState, RoundState, SantaLook } from "./round"
  * the same ticks played one by one. Indexed loops (goja's for-of costs).
  */
 const LOOKS: SantaLook[] = ["idle", "left", "right", "frozen"];
-const STATES: PowerUp["state"][] = ["waiting", "active", "taken"];
+const STATES: PowerUp["state"][] = ["waiting", "active", "taken", "coming"];
 
 export function saveState(s: RoundState, out: number[]): void {
   let i = 0;
@@ -25,6 +25,7 @@ export function saveState(s: RoundState, out: number[]): void {
   out[i++] = s.santa.graceUntil;
   out[i++] = s.gift.x;
   out[i++] = s.gift.y;
+  out[i++] = s.giftAt;
   out[i++] = s.flameUntil;
   out[i++] = s.cookieUntil;
   for (let k = 0; k < s.ice.length; k++) {
@@ -75,6 +76,7 @@ export function restoreState(s: RoundState, from: readonly number[]): void {
   s.santa.graceUntil = next();
   s.gift.x = next();
   s.gift.y = next();
+  s.giftAt = next();
   s.flameUntil = next();
   s.cookieUntil = next();
   for (const m of s.ice) {

@@ -112,6 +112,7 @@ describe("a race", () => {
       seat: 2,
       tick: s.tick,
       next: { x: s.gift.x, y: s.gift.y },
+      nextAt: s.tick,
       by: { x: racer(s, 2).x, y: racer(s, 2).y },
     });
     expect([racer(s, 0).score, racer(s, 1).score, racer(s, 2).score]).toEqual([0, 0, 1]);

@@ -153,6 +153,7 @@ describe("a round's rules", () => {
       at: expect.any(Object),
       tick: s.tick,
       next: { x: s.gift.x, y: s.gift.y },
+      nextAt: s.tick,
       by: { x: s.santa.x, y: s.santa.y },
     });
     expect(s.score).toBe(1);

@@ -15,7 +15,10 @@ export function positionsOf(s: RoundState): Positions {
     santa: world(s.santa),
     gift: world(s.gift),
     ice: s.ice.map(world),
-    powerUps: s.powerUps.map((p) => (p.state === "active" ? world(p.body) : null)),
+    // A coming power-up (rules version 2) is drawn where it will land (field-view.ts).
+    powerUps: s.powerUps.map((p) =>
+      p.state === "active" || p.state === "coming" ? world(p.body) : null,
+    ),
   };
 }
 

@@ -40,6 +40,8 @@ export class RaceReplay {
       durationMs: race.duration_ms,
       orientation: race.orientation,
       santas: race.santas.length,
+      // A race stored before rules version 2 says no version: version 1.
+      version: race.rules_version ?? 1,
     });
     this.cursors = race.santas.map((s) => new ReplayCursor(s.inputs));
     this.directions = race.santas.map(() => [0, 0]);

@@ -19,7 +19,12 @@ export interface WatchData {
 /** A stored run (replay_get) as Watch plays it: its params, inputs and score, and how to show it. */
 export function watchOf(run: Replay, how: Pick<WatchData, "title" | "back" | "share">): WatchData {
   return {
-    params: { seed: run.seed, duration_ms: run.duration_ms, orientation: run.orientation },
+    params: {
+      seed: run.seed,
+      duration_ms: run.duration_ms,
+      orientation: run.orientation,
+      ...(run.rules_version ? { rules_version: run.rules_version } : {}),
+    },
     inputs: run.inputs,
     score: run.score,
     ...how,

@@ -306,6 +306,13 @@ export class RaceScene extends Phaser.Scene {
       malformed: this.ticket.match.malformed,
       largestCorrection: p.largestCorrection,
       largestStep: p.largestStep,
+      giftReveals: p.giftReveals,
+      lateGiftReveals: p.lateGiftReveals,
+      powerUpReveals: p.powerUpReveals,
+      latePowerUpReveals: p.latePowerUpReveals,
+      lateWithoutInput: p.lateWithoutInput,
+      lateGiftsWithoutInput: p.lateGiftsWithoutInput,
+      revealMargin: p.revealMargin,
       santa: { ...meWorld, page: { x: rect.left + me.x * k, y: rect.top + me.y * k } },
       // A gift the server has not placed yet is far off the field (x < 0).
       gift: { ...giftWorld, page: { x: rect.left + gift.x * k, y: rect.top + gift.y * k } },

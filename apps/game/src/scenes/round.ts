@@ -8,6 +8,8 @@ import {
   quantizeInput,
   type RoundEvent,
   type RoundState,
+  RULES_VERSION,
+  type RulesVersion,
   SUBUNITS,
   stepTick,
   ticksToMs,
@@ -159,7 +161,8 @@ export class RoundScene extends Phaser.Scene {
 
     if (watching) {
       const { params, inputs } = watching;
-      this.begin(params.seed, params.duration_ms, params.orientation, 0);
+      // A run stored before rules version 2 says no version: it plays under version 1.
+      this.begin(params.seed, params.duration_ms, params.orientation, 0, params.rules_version ?? 1);
       this.cursor = new ReplayCursor(inputs);
     } else {
       const countdownMs = data?.again
@@ -256,10 +259,17 @@ export class RoundScene extends Phaser.Scene {
     this.draw();
   }
 
-  protected begin(seed: number, durationMs: number, orientation: Orientation, countdownMs: number) {
+  /** A round played here (practice, the bench) or watched: practice plays today's rules. */
+  protected begin(
+    seed: number,
+    durationMs: number,
+    orientation: Orientation,
+    countdownMs: number,
+    version: RulesVersion = RULES_VERSION,
+  ) {
     this.seed = seed;
     this.orientation = orientation;
-    this.setRound(createRound({ seed, durationMs, orientation }));
+    this.setRound(createRound({ seed, durationMs, orientation, version }));
     this.countdownLeftMs = countdownMs;
     if (countdownMs > 0) {
       this.hint = this.startError ?? controlsHint(this.sys.game.device.input.touch);
@@ -414,6 +424,7 @@ export class RoundScene extends Phaser.Scene {
         seed: this.seed,
         duration_ms: ticksToMs(this.round.ticks),
         orientation: this.orientation,
+        rules_version: this.round.spawnLead > 0 ? 2 : 1,
       },
       inputs: this.inputs,
       score: result.score,
@@ -744,6 +755,13 @@ export class RoundScene extends Phaser.Scene {
             confirmedTick: this.live.prediction.confirmed.tick,
             serverScore: this.live.prediction.confirmed.score,
             pausesLeft: this.live.pausesLeft,
+            giftReveals: this.live.prediction.giftReveals,
+            lateGiftReveals: this.live.prediction.lateGiftReveals,
+            powerUpReveals: this.live.prediction.powerUpReveals,
+            latePowerUpReveals: this.live.prediction.latePowerUpReveals,
+            lateWithoutInput: this.live.prediction.lateWithoutInput,
+            lateGiftsWithoutInput: this.live.prediction.lateGiftsWithoutInput,
+            revealMargin: this.live.prediction.revealMargin,
           }
         : null,
       watching: this.watch?.data ?? null,
@@ -782,6 +800,16 @@ export interface RoundSight {
     confirmedTick: number;
     serverScore: number;
     pausesLeft: number;
+    /** Spawns revealed, and those that came at or after their tick on the field (late). */
+    giftReveals: number;
+    lateGiftReveals: number;
+    powerUpReveals: number;
+    latePowerUpReveals: number;
+    /** Late ones whose draw the server played without this player's input (prediction.ts). */
+    lateWithoutInput: number;
+    lateGiftsWithoutInput: number;
+    /** Ticks before their spawn's tick the reveals came: the least and the most. */
+    revealMargin: { least: number; most: number } | null;
   } | null;
   watching: WatchData | null;
   watchSpeed: number;

@@ -10,8 +10,13 @@ import { playedOut, RaceReplay, racersOf } from "../../src/play/race-watch";
  * wandering, one whose inputs end early, as a seat that stood still), their scores as the
  * race scored them, checked against race_get's contract.
  */
-function storedRace(): StoredRace {
-  const params = { seed: 4242, duration_ms: 12_000, orientation: "landscape" as const };
+function storedRace(rulesVersion?: 2): StoredRace {
+  const params = {
+    seed: 4242,
+    duration_ms: 12_000,
+    orientation: "landscape" as const,
+    ...(rulesVersion ? { rules_version: rulesVersion } : {}),
+  };
   const run = playRaceBots(params, 4, { seed: 7, steer: [100, 90, 20, 100] });
   // Seat 3 stops sending after 2 s: the rest of its race is standing still.
   const short = run.inputs[3]?.slice(0, 4) ?? [];
@@ -36,31 +41,38 @@ function storedRace(): StoredRace {
 }
 
 describe("watching a stored race", () => {
-  it("played tick by tick, ends on the record's scores and the server's final state", () => {
-    const race = storedRace();
-    const expected = race.santas.map((s) => s.score);
-    // A race worth watching: gifts went to more than one Santa.
-    expect(expected.filter((s) => s > 0).length).toBeGreaterThan(1);
-    const r = new RaceReplay(race);
-    let ticks = 0;
-    let ends = 0;
-    while (!r.over) {
-      ends += r.step().filter((e) => e.type === "end").length;
-      ticks += 1;
-    }
-    expect(ticks).toBe(r.round.ticks);
-    expect(ends).toBe(1);
-    expect(r.scores()).toEqual(expected);
-    expect(placesOf(r.scores())).toEqual(placesOf(expected));
-    // The same state the server's replayRace reaches, every Santa, spawn and draw.
-    const server = replayRace(
-      race,
-      race.santas.length,
-      race.santas.map((s) => s.inputs),
-    );
-    expect(r.round).toEqual(server.state);
-    expect(r.step()).toEqual([]); // over: nothing more happens
-  });
+  it.each([
+    ["stored before rules version 2 (no version: 1)", undefined],
+    ["of rules version 2", 2 as const],
+  ])(
+    "%s, played tick by tick, ends on the record's scores and the server's final state",
+    (_, v) => {
+      const race = storedRace(v);
+      expect(race.rules_version).toBe(v);
+      const expected = race.santas.map((s) => s.score);
+      // A race worth watching: gifts went to more than one Santa.
+      expect(expected.filter((s) => s > 0).length).toBeGreaterThan(1);
+      const r = new RaceReplay(race);
+      let ticks = 0;
+      let ends = 0;
+      while (!r.over) {
+        ends += r.step().filter((e) => e.type === "end").length;
+        ticks += 1;
+      }
+      expect(ticks).toBe(r.round.ticks);
+      expect(ends).toBe(1);
+      expect(r.scores()).toEqual(expected);
+      expect(placesOf(r.scores())).toEqual(placesOf(expected));
+      // The same state the server's replayRace reaches, every Santa, spawn and draw.
+      const server = replayRace(
+        race,
+        race.santas.length,
+        race.santas.map((s) => s.inputs),
+      );
+      expect(r.round).toEqual(server.state);
+      expect(r.step()).toEqual([]); // over: nothing more happens
+    },
+  );
 
   it("names each seat as the race showed it (the username in an older record) and marks bots", () => {
     const race = storedRace();

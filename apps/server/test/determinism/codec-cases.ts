@@ -7,8 +7,10 @@
 import {
   decodeFrame,
   decodeInput,
+  decodeStart,
   encodeFrame,
   encodeInput,
+  encodeStart,
   type FrameMessage,
   INPUT_MOVES_AT,
   type InputMessage,
@@ -38,15 +40,15 @@ const frames: FrameMessage[] = [
     tick: 99,
     seats: seats(1),
     reveals: [
-      { type: "gift", tick: 98, x: 1000, y: 2000 },
+      { type: "gift", tick: 98, at: 122, x: 1000, y: 2000 },
       { type: "power_up_time", index: 1, appearAtTick: 114 },
-      { type: "power_up", index: 0, tick: 99, x: 1, y: 2, vx: -3, vy: 4 },
+      { type: "power_up", index: 0, tick: 99, at: 123, x: 1, y: 2, vx: -3, vy: 4 },
     ],
   },
   {
     tick: 4003,
     seats: seats(4),
-    reveals: [{ type: "gift", tick: 4001, x: 640_000, y: 360_000 }],
+    reveals: [{ type: "gift", tick: 4001, at: 4025, x: 640_000, y: 360_000 }],
     inputs: [
       [[6, 100, -100]],
       [
@@ -84,6 +86,44 @@ export function codecCases(): Record<string, unknown> {
     const bytes = encodeFrame(f);
     out[`frame_${i}`] = { hex: hex(bytes), back: decodeFrame(bytes) };
   });
+  // A START of rules version 2 (the server encodes it in goja): a coming gift and power-up.
+  const start = encodeStart({
+    seat: 1,
+    seats: 2,
+    ticks: 1800,
+    orientation: "landscape",
+    leadTicks: 15,
+    lateTicks: 12,
+    startInMs: -1234,
+    pausesLeft: 0,
+    rulesVersion: 2,
+    state: {
+      tick: 700,
+      santas: [0, 1].map((i) => ({
+        score: 3 + i,
+        gifts: 3,
+        powerUpsUsed: i,
+        x: 640_000 - i,
+        y: 360_000 + i,
+        look: "left" as const,
+        frozenUntil: 0,
+        graceUntil: 12,
+        flameUntil: 0,
+        cookieUntil: 800,
+      })),
+      gift: { x: 100_000, y: 200_000, at: 718 },
+      ice: [{ x: 1, y: 2, vx: -4333, vy: 1 }],
+      powerUps: [
+        { kind: "flame", state: "coming", appearAtTick: 710, x: 5, y: 6, vx: 7, vy: -8 },
+        { kind: "cookie", state: "waiting", appearAtTick: 0xffffffff, x: 0, y: 0, vx: 0, vy: 0 },
+      ],
+    },
+    players: [
+      { name: "Żółw 🎅", bot: false },
+      { name: "Bot", bot: true },
+    ],
+  });
+  out.start = { hex: hex(start), back: decodeStart(start) };
   // Refusals of a race FRAME's inputs: each byte of its runs changed in turn.
   const race = new Uint8Array(encodeFrame(frames[1] as FrameMessage));
   const refused: number[] = [];

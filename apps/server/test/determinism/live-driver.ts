@@ -53,8 +53,9 @@ export interface DriveResult {
   gifts: number;
   power_ups_used: number;
   hash: string;
-  /** What the server played (the replay it stores): seat 0's. */
+  /** What the server played (the replay it stores): seat 0's, under these rules. */
   inputs: InputRuns;
+  rules_version: number;
   /** A race: every seat's, and every Santa's score. */
   race?: { inputs: InputRuns[]; scores: number[] };
   end: EndMessage | null;
@@ -310,6 +311,7 @@ function drive(spec: DriveSpec, now: () => number, wait: (ms: number) => void): 
     power_ups_used: round.sim.powerUpsUsed,
     hash: stateHashOf(round),
     inputs: unrolled(seat?.log ?? []),
+    rules_version: round.rulesVersion,
     ...(round.race
       ? {
           race: {

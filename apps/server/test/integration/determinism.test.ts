@@ -38,6 +38,7 @@ interface Run {
   seed: number;
   duration_ms: number;
   orientation: Orientation;
+  rules_version: 1 | 2;
   inputs: InputRuns;
 }
 
@@ -49,6 +50,8 @@ function randomRuns(): Run[] {
       duration_ms:
         i < 5 ? ([17, 1000, 30_000, 45_000, 60_000][i] ?? 1000) : nextInt(rng, 1, 60_000),
       orientation: (nextInt(rng, 0, 1) ? "portrait" : "landscape") as Orientation,
+      // Both rules versions: the stored runs of version 1, what is played now in version 2.
+      rules_version: (i % 8 < 4 ? 1 : 2) as 1 | 2,
     };
     const steer = [100, 0, 50, nextInt(rng, 0, 100)][i % 4] ?? 100;
     return { ...params, inputs: playBot(params, { seed: nextInt(rng, 0, 1e9), steer }).inputs };
@@ -81,7 +84,7 @@ describe("the simulation in V8 and in goja", () => {
         };
         if (JSON.stringify(mine) !== JSON.stringify(goja))
           mismatches.push(
-            `run ${i + j} (seed ${run.seed}, ${run.duration_ms} ms, ${run.orientation}): node ${JSON.stringify(mine)} goja ${JSON.stringify(goja)}`,
+            `run ${i + j} (seed ${run.seed}, ${run.duration_ms} ms, ${run.orientation}, rules ${run.rules_version}): node ${JSON.stringify(mine)} goja ${JSON.stringify(goja)}`,
           );
       });
     }
@@ -106,13 +109,14 @@ describe("the simulation in V8 and in goja", () => {
     expect(results[1]?.hash).not.toBe(results[0]?.hash);
   });
 
-  it("reaches the same final state for races of 2 and 4 Santas, and the race loop's solo round", async () => {
+  it("reaches the same final state for races of 2 and 4 Santas, and the race loop's solo round, under both rules versions", async () => {
     const rng = createRng(MASTER_SEED ^ 0x26);
     const races = Array.from({ length: 48 }, (_, i) => {
       const params = {
         seed: nextInt(rng, 0, 0xffffffff),
         duration_ms: i < 3 ? 30_000 : nextInt(rng, 1, 40_000),
         orientation: (nextInt(rng, 0, 1) ? "portrait" : "landscape") as Orientation,
+        rules_version: (i % 4 < 2 ? 2 : 1) as 1 | 2,
       };
       // 2 and 4 Santas mostly; every sixth a race of one, which must be the solo round.
       const santas = i % 6 === 5 ? 1 : i % 2 ? 4 : 2;
@@ -172,8 +176,9 @@ describe("the simulation in V8 and in goja", () => {
       batch.forEach((spec, j) => {
         const node = JSON.parse(JSON.stringify(driveLiveRound(spec)));
         expect(results[j], `round ${i + j}`).toEqual(node);
-        // The server's record is the replay of what it played.
-        expect(replay(spec, node.inputs).score).toBe(node.score);
+        // The server's record is the replay of what it played, under the rules it played.
+        expect(node.rules_version).toBe(2);
+        expect(replay({ ...spec, rules_version: 2 }, node.inputs).score).toBe(node.score);
         if (node.score > 0) scored++;
         if (node.end?.held) held++;
       });
@@ -214,7 +219,7 @@ describe("the simulation in V8 and in goja", () => {
         const node = JSON.parse(JSON.stringify(driveLiveRound(spec)));
         expect(results[j], `race ${i + j}`).toEqual(node);
         // The stored race is the replay of what every seat played.
-        const again = replayRace(spec, spec.seats ?? 1, node.race.inputs);
+        const again = replayRace({ ...spec, rules_version: 2 }, spec.seats ?? 1, node.race.inputs);
         expect(again.santas.map((s) => s.score)).toEqual(node.race.scores);
         if (node.race.scores.filter((s: number) => s > 0).length >= 2) contested++;
       });

@@ -88,6 +88,8 @@ async function stored(session: Session, matchId: string) {
   const res = await call(stack().port, session, raceGet.id, { match_id: matchId });
   expect(res.status, JSON.stringify(res.json)).toBe(200);
   const race = raceGet.response.parse(res.json);
+  // Played under rules version 2, and stored so: Watch replays it so.
+  expect(race.rules_version).toBe(2);
   const again = replayRace(
     race,
     race.santas.length,

@@ -40,6 +40,8 @@ describe.concurrent("replay_get", () => {
       owner_id: userId(alice.session),
       username: alice.session.username,
       duration_ms: DURATION_MS,
+      // Played under rules version 2 (what live rounds play), and said so: Watch replays it so.
+      rules_version: 2,
       score: end.score,
       gifts: end.gifts,
     });

@@ -74,7 +74,11 @@ class ConfirmedRace {
 
   constructor(start: StartMessage) {
     const ps = start.state;
-    this.state = roundFromPublic(ps, { ticks: start.ticks, orientation: start.orientation });
+    this.state = roundFromPublic(ps, {
+      ticks: start.ticks,
+      orientation: start.orientation,
+      version: start.rulesVersion,
+    });
     const r = this.state.rules.santaRadius;
     this.state.others = ps.santas.slice(1).map((s) => ({ ...s, r }));
   }
@@ -100,10 +104,13 @@ class ConfirmedRace {
         if (r.type === "gift" && r.tick === s.tick) {
           s.gift.x = r.x;
           s.gift.y = r.y;
+          s.giftAt = r.at;
         } else if (r.type === "power_up" && r.tick === s.tick) {
           const p = s.powerUps[r.index];
           if (!p) throw new Error(`no power-up ${r.index}`);
-          p.state = "active";
+          // Drawn now, on the field from r.at (rules version 2: a lead later).
+          p.state = r.at > r.tick ? "coming" : "active";
+          p.appearAtTick = r.at;
           p.body = { ...p.body, x: r.x, y: r.y, vx: r.vx, vy: r.vy };
         }
       }
@@ -222,7 +229,9 @@ describe("a race's FRAMEs carry every seat's inputs", () => {
     const client = new ConfirmedRace(startTo(out, 0));
     for (const f of all) client.frame(f);
     expect(client.disagreements).toEqual([]);
-    expect(client.frames).toBe(all.length);
+    // Every FRAME that played ticks (one may only tell a power-up's time, in a loop that
+    // played none while inputs were awaited).
+    expect(client.frames).toBe(all.filter((f, i) => f.tick > (all[i - 1]?.tick ?? 0)).length);
     expect(client.state.tick).toBe(round.sim.ticks);
     expect(client.state.others.map((r) => r.score)).toEqual(
       round.result?.santas.slice(1).map((r) => r.score),
@@ -256,6 +265,8 @@ describe("a race's FRAMEs carry every seat's inputs", () => {
     const reveals = all.flatMap((f) => f.reveals);
     expect(reveals.filter((r) => r.type === "gift").length).toBeGreaterThanOrEqual(5);
     expect(reveals.filter((r) => r.type === "power_up")).toHaveLength(2);
+    // Rules version 2: each spawn is revealed when drawn, on the field a lead later.
+    for (const r of reveals) if (r.type !== "power_up_time") expect(r.at - r.tick).toBe(24);
     const bots = round.result?.santas.slice(2) ?? [];
     expect(bots.reduce((sum, r) => sum + r.score, 0)).toBeGreaterThan(0);
 

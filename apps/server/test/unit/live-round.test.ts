@@ -23,7 +23,9 @@ describe("a live round played through the match handler", () => {
       pause_at: 100,
     });
     expect(totalTicks(run.inputs)).toBe(ticksFor(params.duration_ms));
-    const again = replay(params, run.inputs);
+    // Played under the rules players play now (version 2), and stored so.
+    expect(run.rules_version).toBe(2);
+    const again = replay({ ...params, rules_version: 2 }, run.inputs);
     expect(run.score).toBeGreaterThan(0);
     expect({ score: again.score, hash: again.hash }).toEqual({ score: run.score, hash: run.hash });
     // The driver's bot is a program: it turns to each new gift within a match loop (a median

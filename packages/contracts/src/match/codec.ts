@@ -4,6 +4,7 @@ import type {
   PowerUpView,
   PublicState,
   Reveal,
+  RulesVersion,
   SantaView,
 } from "@gift-grab/simulation";
 import { LiveOp, LiveTiming } from "./live-round";
@@ -29,7 +30,7 @@ export const MAX_MESSAGE_BYTES = 2048;
 
 const LOOKS = ["idle", "left", "right", "frozen"] as const;
 const POWER_UP_KINDS = ["flame", "cookie"] as const;
-const POWER_UP_STATES = ["waiting", "active", "taken"] as const;
+const POWER_UP_STATES = ["waiting", "active", "taken", "coming"] as const;
 const ORIENTATIONS = ["landscape", "portrait"] as const;
 const END_REASONS = ["completed", "abandoned", "failed"] as const;
 const MAX_SEATS = 4;
@@ -53,6 +54,8 @@ export interface StartMessage {
   /** ms until tick 0 on the server's clock when sent (negative: the round is running). */
   startInMs: number;
   pausesLeft: number;
+  /** The rules the round is played under (the simulation's RulesVersion). */
+  rulesVersion: RulesVersion;
   state: PublicState;
   /**
    * A race's players by seat: the name shown over each Santa and whether the server plays it
@@ -410,6 +413,7 @@ function writeState(w: Writer, s: PublicState) {
   }
   w.i32(s.gift.x);
   w.i32(s.gift.y);
+  w.u32(s.gift.at);
   w.u8(s.ice.length);
   for (const m of s.ice) writeMover(w, m);
   w.u8(s.powerUps.length);
@@ -449,7 +453,7 @@ function readState(r: Reader): PublicState {
       cookieUntil: r.u32(),
     });
   }
-  const gift = { x: r.i32(), y: r.i32() };
+  const gift = { x: r.i32(), y: r.i32(), at: r.u32() };
   const ice: MoverView[] = [];
   for (let i = r.count(0, 16); i > 0; i--) ice.push(readMover(r));
   const powerUps: PowerUpView[] = [];
@@ -463,12 +467,12 @@ function readState(r: Reader): PublicState {
 }
 
 // START: u8 seat, u8 seats, u32 ticks, u8 orientation, u16 lead, u16 late, i32 startInMs,
-// u8 pausesLeft, state, and in a race: u8 n, n × (u8 bot, u8 len, len × u16 UTF-16 unit)
+// u8 pausesLeft, u8 rules version, state, and in a race: u8 n, n × (u8 bot, u8 len, len × u16 UTF-16 unit)
 
 export function encodeStart(m: StartMessage): ArrayBuffer {
   const s = m.state;
   const w = new Writer(
-    16 + 5 + 30 * s.santas.length + 8 + 1 + 16 * s.ice.length + 1 + 22 * s.powerUps.length,
+    17 + 5 + 30 * s.santas.length + 12 + 1 + 16 * s.ice.length + 1 + 22 * s.powerUps.length,
   );
   w.u8(m.seat);
   w.u8(m.seats);
@@ -478,6 +482,7 @@ export function encodeStart(m: StartMessage): ArrayBuffer {
   w.u16(m.lateTicks);
   w.i32(m.startInMs);
   w.u8(m.pausesLeft);
+  w.u8(m.rulesVersion);
   writeState(w, m.state);
   if (m.players) {
     w.u8(m.players.length);
@@ -522,21 +527,22 @@ export function decodeStart(bytes: unknown): StartMessage | null {
     lateTicks: r.u16(),
     startInMs: r.i32(),
     pausesLeft: r.u8(),
+    rulesVersion: r.count(1, 2) as RulesVersion,
     state: readState(r),
     ...(r.left > 0 ? { players: readPlayers(r) } : {}),
   }));
 }
 
 // FRAME: u32 tick, u8 n, n × (u32 ack, u16 filled, u16 score, i32 x, i32 y), u8 k, k × reveal
-// reveal: u8 type; gift: u32 tick, i32 x, i32 y; power_up_time: u8 index, u32 tick;
-// power_up: u8 index, u32 tick, i32 x, y, vx, vy
+// reveal: u8 type; gift: u32 tick, u32 at, i32 x, i32 y; power_up_time: u8 index, u32 tick;
+// power_up: u8 index, u32 tick, u32 at, i32 x, y, vx, vy (tick: drawn; at: on the field)
 // and in a race: u8 t (0..MAX_FRAME_INPUT_TICKS), then per seat its inputs over those t ticks,
 // run-length encoded: u8 r (0..t), r × (u8 ticks ≥ 1, i8 dx, i8 dy), the ticks adding up to t
 
 const REVEALS = ["gift", "power_up_time", "power_up"] as const;
 const REVEAL_CODE = { gift: 0, power_up_time: 1, power_up: 2 } as const;
 
-const REVEAL_BYTES = { gift: 13, power_up_time: 6, power_up: 22 } as const;
+const REVEAL_BYTES = { gift: 17, power_up_time: 6, power_up: 26 } as const;
 
 /**
  * Written inline into one buffer of the exact size: the server encodes a FRAME 10 times a
@@ -591,9 +597,10 @@ export function encodeFrame(m: FrameMessage): ArrayBuffer {
     b[o++] = REVEAL_CODE[v.type];
     if (v.type === "gift") {
       put32(b, o, v.tick);
-      put32(b, o + 4, v.x);
-      put32(b, o + 8, v.y);
-      o += 12;
+      put32(b, o + 4, v.at);
+      put32(b, o + 8, v.x);
+      put32(b, o + 12, v.y);
+      o += 16;
     } else if (v.type === "power_up_time") {
       b[o] = v.index;
       put32(b, o + 1, v.appearAtTick);
@@ -601,11 +608,12 @@ export function encodeFrame(m: FrameMessage): ArrayBuffer {
     } else {
       b[o] = v.index;
       put32(b, o + 1, v.tick);
-      put32(b, o + 5, v.x);
-      put32(b, o + 9, v.y);
-      put32(b, o + 13, v.vx);
-      put32(b, o + 17, v.vy);
-      o += 21;
+      put32(b, o + 5, v.at);
+      put32(b, o + 9, v.x);
+      put32(b, o + 13, v.y);
+      put32(b, o + 17, v.vx);
+      put32(b, o + 21, v.vy);
+      o += 25;
     }
   }
   if (inputs) {
@@ -634,10 +642,11 @@ export function decodeFrame(bytes: unknown): FrameMessage | null {
     const reveals: Reveal[] = [];
     for (let i = r.count(0, 32); i > 0; i--) {
       const type = r.pick(REVEALS);
-      if (type === "gift") reveals.push({ type, tick: r.u32(), x: r.i32(), y: r.i32() });
+      if (type === "gift")
+        reveals.push({ type, tick: r.u32(), at: r.u32(), x: r.i32(), y: r.i32() });
       else if (type === "power_up_time")
         reveals.push({ type, index: r.u8(), appearAtTick: r.u32() });
-      else reveals.push({ type, index: r.u8(), tick: r.u32(), ...readMover(r) });
+      else reveals.push({ type, index: r.u8(), tick: r.u32(), at: r.u32(), ...readMover(r) });
     }
     // One seat: a solo round (no inputs); 2–4: a race (always its inputs).
     if (seats.length === 1) return { tick, seats, reveals };

@@ -1,4 +1,4 @@
-import { InputRuns, Orientation } from "@gift-grab/simulation";
+import { InputRuns, Orientation, RulesVersionSchema } from "@gift-grab/simulation";
 import * as z from "zod/mini";
 import { SMALL_REQUEST } from "../request-limits";
 import { defineRpc } from "../rpc";
@@ -24,6 +24,8 @@ export const replayGet = defineRpc({
     seed: z.int().check(z.nonnegative()),
     duration_ms: z.int().check(z.positive()),
     orientation: Orientation,
+    /** The rules the run was played under (absent: 1, a run stored before version 2). */
+    rules_version: z.optional(RulesVersionSchema),
     inputs: InputRuns,
     score: z.int().check(z.nonnegative()),
     gifts: z.int().check(z.nonnegative()),

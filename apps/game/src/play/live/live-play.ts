@@ -59,7 +59,13 @@ export class LivePlay {
     this.log = new InputLog(start.ticks);
     this.prediction = new Prediction(
       start.state,
-      { ticks: start.ticks, orientation: start.orientation, seat: start.seat, seats: start.seats },
+      {
+        ticks: start.ticks,
+        orientation: start.orientation,
+        seat: start.seat,
+        seats: start.seats,
+        rulesVersion: start.rulesVersion,
+      },
       this.log,
     );
     this.lastFrameAt = now();
@@ -138,10 +144,15 @@ export class LivePlay {
       ticks++;
     }
     // One INPUT a match loop at most while the input changes, a keep-alive while it holds
-    // (inputDue): each message costs the server far more than its bytes.
+    // (inputDue): each message costs the server far more than its bytes. A predicted grab
+    // sends at once: the server plays that tick, and reveals the next gift, only when the
+    // tick's input is in, and a held input's could wait 100 ms (the spawn lead's budget).
+    // So does the tick a power-up's place is drawn on (its time, told ahead, less the lead).
+    const drawn = ticks > 0 && p.drawsIn(p.predicted.tick - ticks + 1, p.predicted.tick);
+    const grabbed = drawn || events.some((e) => e.type === "grab");
     if (
       this.log.lastTick > this.sentTick &&
-      inputDue(now - this.lastSentAt, this.log.changedSince(this.sentTick))
+      (grabbed || inputDue(now - this.lastSentAt, this.log.changedSince(this.sentTick)))
     ) {
       const m = this.log.message(this.seat, due + LiveTiming.aheadTicks);
       if (m) {

@@ -9,6 +9,7 @@ import {
   type Orientation,
   type RoundEvent,
   type RoundState,
+  type RulesVersion,
   racer,
   roundFromPublic,
   SUBUNITS,
@@ -47,6 +48,8 @@ export interface PredictedRound {
   seat: number;
   /** Santas on the field (1: a solo round). */
   seats: number;
+  /** The rules the server plays (START): in version 2 each spawn is revealed a lead early. */
+  rulesVersion: RulesVersion;
 }
 
 type Offset = { x: number; y: number };
@@ -57,7 +60,11 @@ type Offset = { x: number; y: number };
  * not yet confirmed, played at once with the same simulation. The client has no seed: the
  * placeholder RNG's draws (the next gift after a grab, a power-up's body) are never shown. A
  * grab hides the gift until the server reveals the next one; a power-up stays waiting until
- * the server reveals its body. A FRAME advances `confirmed` with the inputs the server took
+ * the server reveals its body. Under rules version 2 a reveal says where the spawn lands and
+ * the tick it is on the field from (`at`), a lead after its draw: the field shows where it
+ * will land until then (field-view.ts), and it is there on time when the reveal came before
+ * the predicted tick reached `at` (else it counts in `lateGiftReveals`/`latePowerUpReveals`).
+ * A FRAME advances `confirmed` with the inputs the server took
  * (its last input repeated past the acknowledged tick), puts in the reveals at their ticks,
  * corrects Santa and the score to the server's, and plays the unconfirmed inputs again. The
  * drawing eases out the difference (`offset`), so a correction shows no jump.
@@ -97,6 +104,21 @@ export class Prediction {
   snaps = 0;
   /** The most ticks the server filled between two frames (its last input played for ours). */
   largestFill = 0;
+  /** Gift reveals received, and those that came when the predicted round was at or past their `at`. */
+  giftReveals = 0;
+  lateGiftReveals = 0;
+  /** The same for power-ups' places. */
+  powerUpReveals = 0;
+  latePowerUpReveals = 0;
+  /**
+   * Of the late ones, those whose draw the server played before this player's input for that
+   * tick was in (it waited up to lateTicks for it, then played the last input): late for the
+   * input's way there, a stalled page or a lost message, not for the lead. Gifts' apart.
+   */
+  lateWithoutInput = 0;
+  lateGiftsWithoutInput = 0;
+  /** How many ticks before its spawn's `at` the reveals came: the least (≤ 0: late) and the most. */
+  revealMargin: { least: number; most: number } | null = null;
   private filledSeen = 0;
 
   constructor(
@@ -112,7 +134,13 @@ export class Prediction {
   }
 
   private fromPublic(state: PublicState): RoundState {
-    return roundFromPublic(state, { ...this.round, race: this.race });
+    return roundFromPublic(state, {
+      ticks: this.round.ticks,
+      orientation: this.round.orientation,
+      seat: this.round.seat,
+      race: this.race,
+      version: this.round.rulesVersion,
+    });
   }
 
   /** The player's input for the next tick, played at once (a race's others: their last input). */
@@ -133,8 +161,10 @@ export class Prediction {
   reconcile(frame: FrameMessage): void {
     const seat = frame.seats[this.round.seat];
     const c = this.confirmed;
-    for (const r of frame.reveals)
+    for (const r of frame.reveals) {
       if (r.type === "power_up_time") this.revealTime(r.index, r.appearAtTick);
+      else this.countReveal(r, (seat?.ackTick ?? 0) < r.tick);
+    }
     if (!seat || frame.tick <= c.tick) return;
     this.largestFill = Math.max(this.largestFill, seat.filled - this.filledSeen);
     this.filledSeen = seat.filled;
@@ -171,6 +201,35 @@ export class Prediction {
 
   private revealTime(index: number, tick: number): void {
     this.appearAt[index] = tick;
+  }
+
+  /** Whether a power-up whose time was told is drawn on a tick in [from, to] (its time less the lead). */
+  drawsIn(from: number, to: number): boolean {
+    for (const at of this.appearAt) {
+      const draw = at - this.predicted.spawnLead;
+      if (draw >= from && draw <= to) return true;
+    }
+    return false;
+  }
+
+  /** On time: the predicted round has not yet played the tick the spawn is on the field from. */
+  private countReveal(r: Exclude<Reveal, { type: "power_up_time" }>, unacked: boolean): void {
+    const early = r.at - this.predicted.tick;
+    const late = early <= 0;
+    if (late && unacked) this.lateWithoutInput += 1;
+    if (r.type === "gift") {
+      this.giftReveals += 1;
+      if (late) this.lateGiftReveals += 1;
+      if (late && unacked) this.lateGiftsWithoutInput += 1;
+    } else {
+      this.revealTime(r.index, r.at);
+      this.powerUpReveals += 1;
+      if (late) this.latePowerUpReveals += 1;
+    }
+    const m = this.revealMargin;
+    this.revealMargin = m
+      ? { least: Math.min(m.least, early), most: Math.max(m.most, early) }
+      : { least: early, most: early };
   }
 
   private advanceConfirmed(to: number, seat: SeatFrame, reveals: readonly Reveal[]): void {
@@ -384,10 +443,13 @@ function place(s: RoundState, r: Exclude<Reveal, { type: "power_up_time" }>): vo
   if (r.type === "gift") {
     s.gift.x = r.x;
     s.gift.y = r.y;
+    s.giftAt = r.at;
     return;
   }
   const p = s.powerUps[r.index];
   if (!p) return;
-  p.state = "active";
+  // Drawn at r.tick, on the field from r.at (the simulation brings it then).
+  p.state = r.at > r.tick ? "coming" : "active";
+  p.appearAtTick = r.at;
   p.body = { x: r.x, y: r.y, vx: r.vx, vy: r.vy, r: p.body.r };
 }

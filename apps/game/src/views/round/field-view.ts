@@ -12,6 +12,10 @@ export const LOOK_TEX = {
   frozen: TEX.santaFrozen,
 } as const;
 
+/** How high above its place a spawn starts falling (world units), a lead before it lands. */
+const FALL = 150;
+const SHADOW = 0x5b7ea6;
+
 /** The field's size in world units (the simulation's subunits / SUBUNITS). */
 export function worldField(round: RoundState) {
   return { width: round.field.width / SUBUNITS, height: round.field.height / SUBUNITS };
@@ -26,6 +30,8 @@ export class FieldView {
   private readonly santa: Phaser.GameObjects.Image;
   private readonly aura: Phaser.GameObjects.Image;
   private readonly gift: Phaser.GameObjects.Image;
+  /** Where coming spawns land: a ring, filling as they fall (rules version 2's lead). */
+  private readonly landing: Phaser.GameObjects.Graphics;
   private readonly ice: Phaser.GameObjects.Image[] = [];
   private readonly powerUps: Phaser.GameObjects.Image[] = [];
   private readonly sparks: Phaser.GameObjects.Particles.ParticleEmitter;
@@ -39,6 +45,8 @@ export class FieldView {
     const add = scene.add;
     this.layer = add.container(0, 0);
     this.layer.add(add.image(0, 0, fieldTexture(scene, round)).setOrigin(0));
+    this.landing = add.graphics();
+    this.layer.add(this.landing);
     this.gift = add
       .image(0, 0, TEX.gift)
       .setDisplaySize(GameRules.gift.radius * 2.6, GameRules.gift.radius * 2.6);
@@ -100,7 +108,8 @@ export class FieldView {
       .setRotation(turned ? Math.PI / 2 : 0);
     const upright = turned ? -Math.PI / 2 : 0;
     for (const child of this.layer.list) {
-      if (child !== this.layer.list[0] && "setRotation" in child)
+      // The landing rings are drawn in field coordinates (circles: the same either way).
+      if (child !== this.layer.list[0] && child !== this.landing && "setRotation" in child)
         (child as Phaser.GameObjects.Image).setRotation(upright);
     }
   }
@@ -140,17 +149,46 @@ export class FieldView {
     this.santa.setPosition(at.santa.x, at.santa.y);
     const flame = flameLeftMs(round) > 0;
     this.aura.setVisible(flame).setPosition(at.santa.x, at.santa.y);
-    // A live round's next gift is hidden until the server places it.
-    this.gift.setVisible(giftKnown(round)).setPosition(at.gift.x, at.gift.y);
+    // A live round's next gift is hidden until the server places it; a coming one falls.
+    this.landing.clear();
+    const lead = Math.max(1, round.spawnLead);
+    if (giftKnown(round))
+      this.drop(this.gift, at.gift, round.giftAt - round.tick, lead, GameRules.gift.radius);
+    else this.gift.setVisible(false);
     this.ice.forEach((img, i) => {
       const b = at.ice[i];
       if (b) img.setPosition(b.x, b.y).setAlpha(flame ? 0.45 : 1);
     });
     this.powerUps.forEach((img, i) => {
       const p = at.powerUps[i];
-      img.setVisible(!!p);
-      if (p) img.setPosition(p.x, p.y);
+      const state = round.powerUps[i];
+      if (!p || !state) img.setVisible(false);
+      else {
+        const left = state.state === "coming" ? state.appearAtTick - round.tick : 0;
+        this.drop(img, p, left, lead, GameRules.powerUps.radius);
+      }
     });
+  }
+
+  /**
+   * A spawn at `p`, on the field in `left` ticks (≤ 0: there now). While coming it falls from
+   * above its place onto a ring that fills as it nears: every player sees where and when it
+   * lands from the moment the server tells (rules version 2: "reveal what a player could see").
+   */
+  private drop(img: Phaser.GameObjects.Image, p: Vec, left: number, lead: number, r: number) {
+    img.setVisible(true);
+    if (left <= 0) {
+      img.setPosition(p.x, p.y).setAlpha(1);
+      return;
+    }
+    const f = Math.max(0, 1 - left / lead);
+    this.landing.lineStyle(3, SHADOW, 0.8).strokeCircle(p.x, p.y, r);
+    this.landing.fillStyle(SHADOW, 0.3).fillCircle(p.x, p.y, r * (0.25 + 0.75 * f));
+    // "Above" is up the screen: the field's −y, or −x when it is drawn turned.
+    const d = FALL * (1 - f);
+    img
+      .setAlpha(0.45 + 0.55 * f)
+      .setPosition(this.turnedBy ? p.x - d : p.x, this.turnedBy ? p.y : p.y - d);
   }
 }
 

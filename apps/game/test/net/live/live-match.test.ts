@@ -22,6 +22,7 @@ const start: StartMessage = {
   orientation: "landscape",
   leadTicks: 15,
   lateTicks: 12,
+  rulesVersion: 2,
   startInMs: 3000,
   pausesLeft: 2,
   state: publicState(createRound({ seed: 1, durationMs: 6000 }), 15),

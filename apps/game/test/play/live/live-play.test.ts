@@ -12,6 +12,7 @@ const start: StartMessage = {
   orientation: "landscape",
   leadTicks: 15,
   lateTicks: 12,
+  rulesVersion: 2,
   startInMs: 0,
   pausesLeft: 2,
   state: publicState(createRound({ seed: 1, durationMs: 10_000 }), 15),
@@ -69,6 +70,40 @@ describe("a live round's play loop", () => {
     // Every message repeats the ticks before it: 18 at most (LiveTiming.inputTicks).
     expect(at(400, 0)).toBe(5);
     expect(sent.at(-1)).toEqual({ op: LiveOp.INPUT, lastTick: 24, n: 18 });
+  });
+
+  it("sends at once on a tick the predicted round grabs on, or a told power-up is drawn on", () => {
+    let now = 0;
+    const { match, sent } = fakeMatch();
+    const state = structuredClone(start.state);
+    const santa = state.santas[0];
+    if (!santa) throw new Error("no Santa");
+    // 90 units right of Santa: heading right at 7 units a tick, he reaches it (66) on tick 4.
+    state.gift = { x: santa.x + 90_000, y: santa.y, at: 0 };
+    const play = new LivePlay(
+      match,
+      { ...start, state },
+      { receivedAt: 0, oneWayMs: 0 },
+      () => now,
+    );
+    const at = (ms: number) => {
+      now = ms;
+      play.update(() => ({ dx: 100, dy: 0 }));
+      return sent.length;
+    };
+    expect(at(50)).toBe(1); // ticks 1–3
+    expect(at(70)).toBe(2); // tick 4 grabs: not held for the keep-alive
+    expect(play.prediction.predicted.score).toBe(1);
+    // A power-up appears at tick 32: its place is drawn 24 ticks before, on tick 8.
+    match.events.emit("frame", {
+      tick: 3,
+      seats: [{ ackTick: 3, filled: 0, score: 0, x: santa.x + 21_000, y: santa.y }],
+      reveals: [{ type: "power_up_time", index: 0, appearAtTick: 32 }],
+    });
+    expect(at(100)).toBe(2); // tick 6: held
+    expect(at(140)).toBe(3); // tick 8: the draw's tick goes at once
+    expect(sent.at(-1)?.lastTick).toBe(8);
+    expect(at(160)).toBe(3);
   });
 
   it("a stalled page predicts the ticks past their window as the server plays them: the last input again", () => {

@@ -30,7 +30,8 @@ class FakeServer {
   readonly gifts = new Map<number, { x: number; y: number }>();
 
   constructor(seed: number, durationMs: number) {
-    this.sim = createRound({ seed, durationMs });
+    // What the server plays now: rules version 2 (each spawn drawn a lead before it appears).
+    this.sim = createRound({ seed, durationMs, version: 2 });
   }
 
   play(upTo: number, received: (tick: number) => [number, number] | null): void {
@@ -88,12 +89,13 @@ function playRound(options: { seed: number; lag: number; lost?: (tick: number) =
   const log = new InputLog(ticks);
   const client = new Prediction(
     publicState(server.sim, LEAD),
-    { ticks, orientation: "landscape", seat: 0, seats: 1 },
+    { ticks, orientation: "landscape", seat: 0, seats: 1, rulesVersion: 2 },
     log,
   );
   const inFlight: { at: number; frame: FrameMessage }[] = [];
   let input: [number, number] = [0, 0];
   const shownGifts: { tick: number; x: number; y: number }[] = [];
+  let comingShown = 0;
   for (let t = 1; t <= ticks + options.lag * 2 + 12; t++) {
     if (t <= ticks) {
       input = steer(client.predicted, input);
@@ -108,9 +110,10 @@ function playRound(options: { seed: number; lag: number; lost?: (tick: number) =
       client.reconcile((inFlight.shift() as { frame: FrameMessage }).frame);
       const g = client.predicted.gift;
       if (g.x !== HIDDEN) shownGifts.push({ tick: client.predicted.tick, x: g.x, y: g.y });
+      if (g.x !== HIDDEN && client.predicted.tick < client.predicted.giftAt) comingShown += 1;
     }
   }
-  return { server, client, shownGifts };
+  return { server, client, shownGifts, comingShown };
 }
 
 describe("prediction and reconciliation", () => {
@@ -128,9 +131,32 @@ describe("prediction and reconciliation", () => {
     const { server, shownGifts } = playRound({ seed: 5, lag: 9 });
     expect(shownGifts.length).toBeGreaterThan(0);
     const placed = new Set([...server.gifts.values()].map((g) => `${g.x},${g.y}`));
-    const start = createRound({ seed: 5, durationMs: 20_000 }).gift;
+    const start = createRound({ seed: 5, durationMs: 20_000, version: 2 }).gift;
     placed.add(`${start.x},${start.y}`);
     for (const g of shownGifts) expect(placed.has(`${g.x},${g.y}`)).toBe(true);
+  });
+
+  it("shows each revealed spawn from its tick on, where it lands before; counts reveals that came late", () => {
+    // A frame reaches the client 2 × lag + up to 5 ticks after the client played its grab:
+    // at lag 9 (300 ms RTT) that is 18–23 ticks, inside the lead (24); at lag 15 it is not.
+    const onTime = playRound({ seed: 11, lag: 9 });
+    expect(onTime.client.giftReveals).toBeGreaterThan(3);
+    expect(onTime.client.lateGiftReveals).toBe(0);
+    expect(onTime.client.powerUpReveals).toBe(2);
+    expect(onTime.client.latePowerUpReveals).toBe(0);
+    expect(onTime.client.revealMargin?.least).toBeGreaterThan(0);
+    // Every gift shown was on the field (at or past its tick) or shown as coming.
+    expect(onTime.comingShown).toBeGreaterThan(0);
+    const late = playRound({ seed: 11, lag: 15 });
+    expect(late.client.lateGiftReveals).toBeGreaterThan(0);
+    expect(late.client.lateGiftReveals).toBeLessThanOrEqual(late.client.giftReveals);
+    // Late for the network's delay: the server had every input it played them with.
+    expect(late.client.lateWithoutInput).toBe(0);
+    // With every input lost the server plays on the last one: reveals late for that are told apart.
+    const lost = playRound({ seed: 11, lag: 15, lost: (t) => t % 60 > 20 });
+    expect(lost.client.lateWithoutInput).toBeGreaterThan(0);
+    // Late or not, the confirmed round is the server's.
+    expect(late.client.confirmed.score).toBe(late.server.sim.score);
   });
 
   it("takes power-ups only where the server revealed them", () => {
@@ -175,7 +201,7 @@ describe("prediction and reconciliation", () => {
     const log = new InputLog(server.sim.ticks);
     const client = new Prediction(
       publicState(server.sim, LEAD),
-      { ticks: server.sim.ticks, orientation: "landscape", seat: 0, seats: 1 },
+      { ticks: server.sim.ticks, orientation: "landscape", seat: 0, seats: 1, rulesVersion: 2 },
       log,
     );
     for (let t = 1; t <= 60; t++) {
@@ -187,7 +213,7 @@ describe("prediction and reconciliation", () => {
     client.restart(publicState(server.sim, LEAD));
     expect(client.confirmed.tick).toBe(40);
     expect(client.predicted.tick).toBe(60);
-    const replayed = createRound({ seed: 3, durationMs: 10_000 });
+    const replayed = createRound({ seed: 3, durationMs: 10_000, version: 2 });
     for (let t = 1; t <= 40; t++) stepTick(replayed, 0, 0);
     for (let t = 41; t <= 60; t++) stepTick(replayed, 100, 0);
     expect(client.predicted.santa.x).toBe(replayed.santa.x);
@@ -200,7 +226,7 @@ describe("the drawn correction", () => {
     const log = new InputLog(server.sim.ticks);
     const client = new Prediction(
       publicState(server.sim, LEAD),
-      { ticks: server.sim.ticks, orientation: "landscape", seat: 0, seats: 1 },
+      { ticks: server.sim.ticks, orientation: "landscape", seat: 0, seats: 1, rulesVersion: 2 },
       log,
     );
     for (let t = 1; t <= 30; t++) {

@@ -48,7 +48,8 @@ class FakeRaceServer {
     seed: number,
     readonly seats: number,
   ) {
-    this.sim = createRound({ seed, durationMs: 20_000, santas: seats });
+    // What the server plays now: rules version 2 (each spawn drawn a lead before it appears).
+    this.sim = createRound({ seed, durationMs: 20_000, santas: seats, version: 2 });
     this.last = Array.from({ length: seats }, () => [0, 0]);
     this.played = Array.from({ length: seats }, () => []);
     this.gifts.push({ ...this.sim.gift });
@@ -124,7 +125,7 @@ function race(options: {
   const log = new InputLog(ticks);
   const client = new Prediction(
     publicState(server.sim, LEAD),
-    { ticks, orientation: "landscape", seat: 0, seats: options.seats },
+    { ticks, orientation: "landscape", seat: 0, seats: options.seats, rulesVersion: 2 },
     log,
   );
   const others = (seat: number, t: number): [number, number] => {
@@ -181,6 +182,15 @@ describe("a race's prediction", () => {
     for (const g of shownGifts) expect(placed.has(`${g.x},${g.y}`)).toBe(true);
   });
 
+  it("shows every revealed spawn on time when frames lag less than the lead (lag 9: 300 ms RTT)", () => {
+    const { client, server } = race({ seed: 5, seats: 4, lag: 9 });
+    expect(client.giftReveals).toBeGreaterThan(3);
+    expect(client.lateGiftReveals).toBe(0);
+    expect(client.latePowerUpReveals).toBe(0);
+    expect(client.desyncs).toBe(0);
+    expect(racer(client.confirmed, 0).score).toBe(racer(server.sim, 0).score);
+  });
+
   it("never corrects the player's Santa when every input is in time; the others' turns ease out", () => {
     const { client } = race({ seed: 5, seats: 4, lag: 9 });
     expect(client.largestCorrection).toBe(0);
@@ -206,7 +216,7 @@ describe("a race's prediction", () => {
     const log = new InputLog(server.sim.ticks);
     const client = new Prediction(
       publicState(server.sim, LEAD),
-      { ticks: server.sim.ticks, orientation: "landscape", seat: 1, seats: 2 },
+      { ticks: server.sim.ticks, orientation: "landscape", seat: 1, seats: 2, rulesVersion: 2 },
       log,
     );
     server.play(30, (seat) => (seat === 0 ? [100, 0] : [0, 100]));

@@ -30,6 +30,7 @@ export function writeRaceResults(
       seed: round.seed,
       duration_ms: round.config.durationMs,
       orientation: round.orientation,
+      rules_version: round.rulesVersion,
       santas: seats.map((seat, i) => {
         const r = result.santas[i];
         return {

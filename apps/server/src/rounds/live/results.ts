@@ -47,6 +47,7 @@ export function writeResults(
         seed: round.seed,
         duration_ms: round.config.durationMs,
         orientation: round.orientation,
+        rules_version: round.rulesVersion,
         inputs: canonicalInputs(seat.log),
         score: result.score,
         gifts: result.gifts,

@@ -24,6 +24,7 @@ import {
   type Reveal,
   type RoundEvent,
   type RoundState,
+  RULES_VERSION,
   revealTick,
   spawnsOf,
 } from "@gift-grab/simulation";
@@ -93,6 +94,8 @@ export interface LiveRoundInit {
 export class LiveRound {
   readonly seed: number;
   readonly orientation: Orientation;
+  /** The rules it plays (what players play now): its stored replay says so. */
+  readonly rulesVersion = RULES_VERSION;
   readonly config: LiveConfig;
   readonly sim: RoundState;
   readonly seats: Seat[];
@@ -141,6 +144,7 @@ export class LiveRound {
       durationMs: init.config.durationMs,
       orientation: init.orientation,
       santas: init.users.length,
+      version: this.rulesVersion,
     });
     this.race = init.users.length > 1;
     // A race doesn't pause: the others are playing (a PAUSE is dropped as paused_limit).
@@ -151,6 +155,15 @@ export class LiveRound {
     this.unframed = this.seats.map(() => []);
     this.loopRuns = this.seats.map(() => []);
     this.powerUpTimeRevealed = this.sim.powerUps.map(() => false);
+  }
+
+  /**
+   * How long before a power-up appears its time is told: leadTicks before its place is drawn
+   * (spawnLead before it appears, rules version 2), so each client sends its input for the
+   * draw's tick at once (live-play.ts) and the place's reveal isn't held by a keep-alive.
+   */
+  get timeLead(): number {
+    return LiveTiming.leadTicks + this.sim.spawnLead;
   }
 
   /** The END this seat got, if the round's result is written. */
@@ -236,11 +249,12 @@ export class LiveRound {
         seats: this.seats.length,
         ticks: this.sim.ticks,
         orientation: this.orientation,
-        leadTicks: LiveTiming.leadTicks,
+        leadTicks: this.timeLead,
         lateTicks: LiveTiming.lateTicks,
         startInMs: this.phase === "countdown" ? this.startAt - now : -Math.round(e),
         pausesLeft: this.pausesLeft,
-        state: publicState(this.sim, LiveTiming.leadTicks, this.clockTick(now)),
+        rulesVersion: this.rulesVersion,
+        state: publicState(this.sim, this.timeLead, this.clockTick(now)),
         ...(this.race ? { players: this.players() } : {}),
       }),
     };
@@ -433,7 +447,7 @@ export class LiveRound {
     for (let i = 0; i < this.sim.powerUps.length; i++) {
       const p = this.sim.powerUps[i];
       if (!p || this.powerUpTimeRevealed[i] || p.state !== "waiting") continue;
-      if (clock >= revealTick(p.appearAtTick, LiveTiming.leadTicks)) {
+      if (clock >= revealTick(p.appearAtTick, this.timeLead)) {
         this.powerUpTimeRevealed[i] = true;
         this.reveals.push({ type: "power_up_time", index: i, appearAtTick: p.appearAtTick });
       }
