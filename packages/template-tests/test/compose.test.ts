@@ -49,6 +49,11 @@ describe("infra/docker-compose.yml", () => {
     expect(fs.readFileSync(path.join(infra, "nakama/go.env"), "utf8")).toMatch(/^GOGC=\d+$/m);
   });
 
+  it("starts Nakama with GOMAXPROCS at twice the cores, as the native path does", () => {
+    // Compose turns $$ into $: the shell sees ${GOMAXPROCS:-$((2 * $(nproc)))}.
+    expect(commands[0]?.join(" ")).toBe('export GOMAXPROCS="$${GOMAXPROCS:-$$((2 * $$(nproc)))}"');
+  });
+
   it("loads infra/nakama/local.yml, the native path's config", () => {
     const config = mounts.find((m) => m.target === flag(serve, "--config"));
     expect(config?.source).toBe(path.join(infra, "nakama/local.yml"));

@@ -2,6 +2,7 @@
 // version outside the repo, migrated and started against our own Postgres.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseEnv } from "node:util";
 import { log, SetupError } from "./log";
@@ -170,13 +171,23 @@ export function nakamaGoEnv(file = nakamaGoEnvFile): Record<string, string> {
   return parseEnv(fs.readFileSync(file, "utf8")) as Record<string, string>;
 }
 
+/**
+ * Twice the cores, as docker-compose's entrypoint sets it: a match loop readied by its ticker
+ * waits for a P, and with one P a core a long goja loop or a GC mark worker holds up the
+ * goroutines and ticker timers queued on its P; spare Ps take them over while the OS shares
+ * the cores (docs/performance.md, "Why match loops start late").
+ */
+export function nakamaMaxProcs(): string {
+  return String(2 * os.availableParallelism());
+}
+
 /** Starts Nakama; with `logFile`, detached and writing there, else inheriting stdio. */
 export function spawnNakama(
   bin: string,
   args: string[],
   { logFile, detached = false }: { logFile?: string | undefined; detached?: boolean } = {},
 ) {
-  const env = { ...nakamaGoEnv(), ...process.env };
+  const env = { GOMAXPROCS: nakamaMaxProcs(), ...nakamaGoEnv(), ...process.env };
   if (logFile) {
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const fd = fs.openSync(logFile, "a");

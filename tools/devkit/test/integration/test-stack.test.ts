@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nakamaGoEnv } from "../../src/nakama";
 import { readConfig } from "../../src/nakama-config";
@@ -59,5 +60,14 @@ describe("a test stack", () => {
       .filter((v) => v.startsWith("GOGC="));
     expect(nakamaGoEnv().GOGC).toMatch(/^\d+$/);
     expect(environ).toEqual([`GOGC=${process.env.GOGC ?? nakamaGoEnv().GOGC}`]);
+  });
+
+  it("runs Nakama with GOMAXPROCS at twice the cores", () => {
+    const environ = fs
+      .readFileSync(`/proc/${stack.nakama.pid}/environ`, "utf8")
+      .split("\0")
+      .filter((v) => v.startsWith("GOMAXPROCS="));
+    const want = process.env.GOMAXPROCS ?? String(2 * os.availableParallelism());
+    expect(environ).toEqual([`GOMAXPROCS=${want}`]);
   });
 });
