@@ -29,8 +29,9 @@ export default defineConfig({
   use: {
     baseURL: process.env.E2E_BASE_URL,
     headless: true,
-    // With no GPU every frame is filled on the CPU (Canvas 2D, and the compositor), 60 times a
-    // second, and that is where the suite's time goes: a test that is not about a screen size
+    // With no GPU every frame is filled on the CPU (Canvas 2D, and the compositor), 30 times a
+    // second in the test build (apps/game/test-entry/frame-rate.ts), and that is where the
+    // suite's time goes: a test that is not about a screen size
     // runs in a small desktop window (960×540 costs ~30 % less a frame than 1280×720). The
     // sizes people use are screens.spec's and round-start.spec's, set per test.
     viewport: { width: 960, height: 540 },

@@ -33,9 +33,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i] as number;
 }
 
-/** rAF intervals over 10 s of a benchmark round, and the renderer the game chose. */
+/**
+ * rAF intervals over 10 s of a benchmark round, and the renderer the game chose; at the
+ * display's rate, not the test build's 30 fps cap (`?frames=display`).
+ */
 async function measureFps(page: Page, query: string, label: string) {
-  await page.goto(`/?bench=50&seed=1${query}`);
+  await page.goto(`/?bench=50&seed=1&frames=display${query}`);
   await page.waitForFunction(
     () =>
       (window as unknown as { __giftGrabProbe?: { state: { scene: string; status: string } } })

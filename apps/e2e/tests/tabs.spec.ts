@@ -120,6 +120,13 @@ test("a live round in one tab ends when another tab takes over: it leaves the ma
   await b.goto(`/?${TIMINGS}`);
   await waitForScene(b, "Menu");
   await clickButton(b, "Play here");
+  // The seat is left at once, while this tab is still behind.
+  await waitForGame(a, (s) => s.scene === "Round" && s.status === "over");
+  await expect.poll(() => left.frames).toBe(1);
+  // The player comes back to read what happened. Behind, Chromium draws the page a frame or
+  // two a second and Phaser's clock moves one frame's worth per frame drawn, so the short
+  // pause before game over would last a minute there.
+  await a.bringToFront();
   const over = await waitForGame(a, (s) => s.scene === "GameOver" && s.status === "ready");
   expect(over.gameOver).toMatchObject({
     outcome: {
@@ -128,7 +135,7 @@ test("a live round in one tab ends when another tab takes over: it leaves the ma
     },
   });
   await expect.poll(() => tabView(a)).toMatchObject(WAITS);
-  // The seat was left (a match leave on the socket before it closed), not dropped.
+  // The seat was left (one match leave on the socket before it closed), not dropped.
   expect(left.frames).toBe(1);
   await context.close();
 });

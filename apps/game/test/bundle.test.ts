@@ -20,6 +20,7 @@ const TEST_ONLY: Record<string, RegExp> = {
   "?seed": /get\("seed"\)/,
   "?countdown": /get\("countdown"\)/,
   "?timings": /get\("timings"\)/,
+  "the 30 fps cap": /get\("frames"\)/,
 };
 
 /** The bundle's JavaScript, unminified (names and strings are the same) and never written. */
