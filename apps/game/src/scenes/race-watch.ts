@@ -175,6 +175,7 @@ export class RaceWatchScene extends Phaser.Scene {
           ? "You won!"
           : `${names[0] ?? "Santa"} won`;
     this.hud.say(headline);
+    this.layout();
     this.controls.ended();
     emitGameEvent(this, "status", { status: "watched" });
   }
@@ -218,7 +219,11 @@ export class RaceWatchScene extends Phaser.Scene {
     this.hud.layout(width, height, hudH + pad, width - 12);
     const a = this.field.toScreen({ x: 0, y: 0 });
     const b = this.field.toScreen({ x: field.width, y: field.height });
-    this.standings.layout(Math.min(a.x, b.x) + 8, Math.min(a.y, b.y) + 8);
+    // At the end the standings are the result: under the headline, not in the field's corner
+    // where a long headline (a tie's names) would cover them.
+    if (this.phase === "over")
+      this.standings.layout(width / 2, this.hud.bannerBottom + 10 * s, true);
+    else this.standings.layout(Math.min(a.x, b.x) + 8, Math.min(a.y, b.y) + 8);
   }
 
   private draw() {

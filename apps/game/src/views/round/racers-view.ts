@@ -4,6 +4,7 @@ import type * as Phaser from "phaser";
 import { TEX } from "../../art/textures";
 import { colors, textStyle } from "../theme";
 import { type FieldView, LOOK_TEX } from "./field-view";
+import { type TagBox, unstack } from "./tag-stack";
 
 /** Each seat's name tag colour (the player's own tag is the accent, "You"). */
 const SEAT_COLORS = ["#2563eb", "#b91c1c", "#047857", "#7c3aed"] as const;
@@ -65,6 +66,7 @@ export class RacersView {
   /** Draws each other Santa at `shown(seat)` (world units), and every tag over its Santa. */
   draw(round: RoundState, shown: (seat: number) => Vec): void {
     const lift = GameRules.santa.radius * 1.35;
+    const boxes: TagBox[] = [];
     for (let i = 0; i < this.santas.length; i++) {
       const at = shown(i);
       if (i !== this.seat) {
@@ -79,7 +81,20 @@ export class RacersView {
       // Kept on the screen when its Santa is at an edge.
       const half = tag.width / 2 + 2;
       const x = Math.min(Math.max(centre.x, half), this.scene.scale.width - half);
-      tag.setPosition(x, Math.max(centre.y - lift * this.field.fieldScale, tag.height + 2));
+      boxes.push({
+        x,
+        bottom: centre.y - lift * this.field.fieldScale,
+        width: tag.width,
+        height: tag.height,
+      });
+    }
+    unstack(boxes);
+    for (let i = 0; i < boxes.length; i++) {
+      const box = boxes[i] as TagBox;
+      (this.tags[i] as Phaser.GameObjects.Text).setPosition(
+        box.x,
+        Math.max(box.bottom, box.height + 2),
+      );
     }
   }
 }

@@ -40,6 +40,11 @@ export class RoundHud {
       .setDepth(45);
   }
 
+  /** The middle banner's lower edge on the screen (where something may go under it). */
+  get bannerBottom(): number {
+    return this.banner.y + this.banner.height / 2;
+  }
+
   /** What the HUD reads now, as the player sees it. */
   get texts() {
     return {

@@ -37,12 +37,15 @@ export class StandingsView {
     this.text = scene.add.text(0, 0, "").setDepth(40).setOrigin(0, 0);
   }
 
-  layout(x: number, y: number): void {
+  /** At (x, y), from its top left corner, or `centred` under (x, y) as a result card. */
+  layout(x: number, y: number, centred = false): void {
     this.text
+      .setOrigin(centred ? 0.5 : 0, 0)
       .setPosition(x, y)
       .setStyle(
         textStyle(this.scene, 14, colors.text, {
-          backgroundColor: `${css(colors.night)}bb`,
+          // Centred, it is the result over the field: solid, nothing shows through.
+          backgroundColor: centred ? css(colors.night) : `${css(colors.night)}bb`,
           lineSpacing: 2,
         }),
       )
