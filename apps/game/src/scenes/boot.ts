@@ -4,7 +4,7 @@ import { loadClientConfig } from "../config/client-config";
 import { NetTimingsError } from "../config/net-timings";
 import { raceCodeFrom, withoutRaceLink } from "../config/race-link";
 import { raceWatchFrom, withoutRaceWatch } from "../config/race-watch-link";
-import { type RunLink, runLinkFrom, withoutRunLink } from "../config/run-link";
+import { runLinkFrom, withoutRunLink } from "../config/run-link";
 import { emitGameEvent } from "../core/game-events";
 import { launchOptions } from "../core/launch-options";
 import { whileRunning } from "../core/while-running";
@@ -15,6 +15,11 @@ import type { GameNet } from "../net/types";
 import { colors, textStyle } from "../views/theme";
 import { openRace } from "./open-race";
 import type { RaceWatchSceneData } from "./race-watch";
+
+/** Where a link leads once its visitor is signed in. */
+type Next =
+  | { key: "SharedRun"; data: object }
+  | { key: "RaceLobby" | "RaceWatch" | "RaceMenu"; data: object };
 
 /** Draws the textures, creates the one GameNet, restores the saved session and routes on. */
 export class BootScene extends Phaser.Scene {
@@ -33,61 +38,48 @@ export class BootScene extends Phaser.Scene {
   }
 
   /**
-   * A shared run's link: whoever opens it sees the run, signed in or not. A visitor without a
-   * session becomes a guest without a word (this browser's device guest: the same one each
-   * time); the name step waits until they sign in from the menu. The address drops the run,
-   * so a reload goes to the game.
+   * The game opened from a link (a friend's race, a finished race, a shared run): whoever opens
+   * it gets there signed in or not. A visitor without a session becomes a guest without a word
+   * (this browser's device guest: the same one each time); the name step waits until they sign
+   * in from the menu. The address drops the link, so a reload goes to the game.
    */
-  private async openSharedRun(net: GameNet, link: RunLink) {
-    window.history.replaceState(window.history.state, "", withoutRunLink(window.location.href));
+  private async openLink(
+    net: GameNet,
+    without: (href: string) => string,
+    next: () => Promise<Next>,
+  ) {
+    window.history.replaceState(window.history.state, "", without(window.location.href));
     const restored = await whileRunning(this, net.restore());
     if (restored !== "restored") await whileRunning(this, net.signInAsGuest());
-    this.scene.start("SharedRun", { link });
+    let to: Next;
+    try {
+      to = await whileRunning(this, next());
+    } catch (err) {
+      // A race link that no longer works: the race screen says why.
+      to = { key: "RaceMenu", data: { error: raceFailureMessage(err) } };
+    }
+    // Race scenes come with the race's chunk.
+    if (to.key === "SharedRun") this.scene.start(to.key, to.data);
+    else await whileRunning(this, openRace(this, to.key, to.data));
   }
 
-  /**
-   * A finished race's link: whoever opens it watches the race with every Santa, signed in or
-   * not (a guest, as for a shared run); Back goes to the menu. A race the server has no record
-   * of says so on the race screen. The address drops the race.
-   */
-  private async openSharedRace(net: GameNet, matchId: string) {
-    window.history.replaceState(window.history.state, "", withoutRaceWatch(window.location.href));
-    const restored = await whileRunning(this, net.restore());
-    if (restored !== "restored") await whileRunning(this, net.signInAsGuest());
-    let next: { key: "RaceWatch" | "RaceMenu"; data: object };
-    try {
-      const race = await whileRunning(this, net.storedRace(matchId));
-      const me = net.session()?.userId;
-      const watch: RaceWatchSceneData = {
-        race,
-        seat: race.santas.findIndex((s) => s.user_id === me),
-        back: { scene: "Menu" },
-        share: { raceId: race.match_id },
-        rematchFrom: null,
-      };
-      next = { key: "RaceWatch", data: watch };
-    } catch (err) {
-      next = { key: "RaceMenu", data: { error: raceFailureMessage(err) } };
-    }
-    await whileRunning(this, openRace(this, next.key, next.data));
+  /** A friend's race link: that race's lobby. */
+  private async raceLobby(net: GameNet, code: string): Promise<Next> {
+    return { key: "RaceLobby", data: { room: await whileRunning(this, net.joinRace(code)) } };
   }
 
-  /**
-   * A friend's race link: whoever opens it lands in that race's lobby, signed in or not (a
-   * visitor without a session becomes this browser's device guest, as for a shared run). A
-   * code that no longer works says why on the race screen. The address drops the code.
-   */
-  private async openRaceLink(net: GameNet, code: string) {
-    window.history.replaceState(window.history.state, "", withoutRaceLink(window.location.href));
-    const restored = await whileRunning(this, net.restore());
-    if (restored !== "restored") await whileRunning(this, net.signInAsGuest());
-    let next: { key: "RaceLobby" | "RaceMenu"; data: object };
-    try {
-      next = { key: "RaceLobby", data: { room: await whileRunning(this, net.joinRace(code)) } };
-    } catch (err) {
-      next = { key: "RaceMenu", data: { error: raceFailureMessage(err) } };
-    }
-    await whileRunning(this, openRace(this, next.key, next.data));
+  /** A finished race's link: the race watched with every Santa; Back goes to the menu. */
+  private async sharedRace(net: GameNet, matchId: string): Promise<Next> {
+    const race = await whileRunning(this, net.storedRace(matchId));
+    const me = net.session()?.userId;
+    const watch: RaceWatchSceneData = {
+      race,
+      seat: race.santas.findIndex((s) => s.user_id === me),
+      back: { scene: "Menu" },
+      share: { raceId: race.match_id },
+      rematchFrom: null,
+    };
+    return { key: "RaceWatch", data: watch };
   }
 
   private async start() {
@@ -104,19 +96,25 @@ export class BootScene extends Phaser.Scene {
         this.scene.start(launch.afterBoot.scene, launch.afterBoot.data);
         return;
       }
-      const race = raceCodeFrom(window.location.href);
+      const href = window.location.href;
+      const race = raceCodeFrom(href);
+      const watched = raceWatchFrom(href);
+      const run = runLinkFrom(href);
       if (race) {
-        await whileRunning(this, this.openRaceLink(net, race));
+        await whileRunning(
+          this,
+          this.openLink(net, withoutRaceLink, () => this.raceLobby(net, race)),
+        );
         return;
       }
-      const watched = raceWatchFrom(window.location.href);
       if (watched) {
-        await whileRunning(this, this.openSharedRace(net, watched));
+        const next = () => this.sharedRace(net, watched);
+        await whileRunning(this, this.openLink(net, withoutRaceWatch, next));
         return;
       }
-      const link = runLinkFrom(window.location.href);
-      if (link) {
-        await whileRunning(this, this.openSharedRun(net, link));
+      if (run) {
+        const next = async (): Promise<Next> => ({ key: "SharedRun", data: { link: run } });
+        await whileRunning(this, this.openLink(net, withoutRunLink, next));
         return;
       }
       const restored = await whileRunning(this, net.restore());
