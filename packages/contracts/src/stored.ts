@@ -105,6 +105,11 @@ export type RaceLobbyRecord = z.infer<typeof RaceLobbyRecord>;
  */
 export const StartLimitsRecord = z.object({
   starts: z.array(EpochMs),
+  /**
+   * The match id of the last friend-race lobby the player made: a player hosts one lobby at a
+   * time, and making another closes it (rounds/live/lobby-create.ts).
+   */
+  lobby: z.optional(z.string().check(z.maxLength(128))),
 });
 export type StartLimitsRecord = z.infer<typeof StartLimitsRecord>;
 

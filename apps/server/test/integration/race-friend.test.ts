@@ -299,4 +299,30 @@ describe("racing a friend by code", () => {
       p.close();
     }
   }, 60_000);
+
+  it("a player hosts one lobby at a time: making another closes the one before, whose code then says so (404)", async () => {
+    const [host, friend, late] = (await people(3)) as [Someone, Someone, Someone];
+    const first = await createLobby(host);
+    expect((await join(friend, first.code)).seat).toBe(1);
+    const second = await createLobby(host);
+    expect(second.match_id).not.toBe(first.match_id);
+    // Closed with a friend's seat in it too: each lobby is a match running until its expiry.
+    for (const who of [friend, late])
+      expect(await refused(who, raceLobbyJoin.id, { code: first.code })).toEqual({
+        status: 404,
+        reason: "race_code_unknown",
+      });
+    expect(await refused(host, raceLobbyStart.id, { code: first.code })).toEqual({
+      status: 404,
+      reason: "race_code_unknown",
+    });
+    expect((await join(friend, second.code)).seat).toBe(1);
+    // Its match is gone, not only refusing: a seat-holder's socket can't join it.
+    const socket = await openSocket(friend.client, friend.session);
+    try {
+      await expect(socket.joinMatch(first.match_id)).rejects.toBeDefined();
+    } finally {
+      socket.disconnect(false);
+    }
+  }, 30_000);
 });

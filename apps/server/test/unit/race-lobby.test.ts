@@ -109,6 +109,28 @@ describe("a friend race's lobby", () => {
   });
 });
 
+describe("a player's second lobby", () => {
+  it("closes the one they made: no seat, no join, no start after; nobody else can close it", () => {
+    const lobby = new Lobby({ host, maxSeats: 4, expiresAt: 1e15 });
+    expect(lobby.reserve("a", "A")).toEqual({ seat: 1 });
+    const target = {
+      lobby,
+      round: null,
+      start: () => lobby.seatsAtStart(false),
+      rematch: () => {},
+    };
+    expect(lobbySignal({ op: "abandon", user_id: "a" }, target)).toEqual({ abandoned: false });
+    expect(lobbySignal({ op: "abandon", user_id: "" }, target)).toEqual({ abandoned: false });
+    expect(lobby.abandoned).toBe(false);
+    expect(lobbySignal({ op: "abandon", user_id: "host" }, target)).toEqual({ abandoned: true });
+    expect(lobby.reserve("b", "B")).toEqual({ refused: "closed" });
+    expect(lobby.mayJoin("a")).toBe(false);
+    expect(lobbySignal({ op: "start", bots: false, user_id: "host" }, target)).toEqual({
+      refused: "closed",
+    });
+  });
+});
+
 describe("a lobby whose host left", () => {
   const GRACE = 500;
 

@@ -3,12 +3,33 @@ import { rpcError } from "../../runtime/errors";
 import { defineHandler } from "../../runtime/handle-rpc";
 import { writeOwned } from "../../runtime/storage";
 import { isVersionConflict } from "../../runtime/version-conflict";
+import { limitsWrite, type StartLimits } from "../start-limits";
 import { liveConfig } from "./config";
+import { signalLobby } from "./lobby-call";
 import { newRaceCode } from "./lobby-code";
 import { lobbyCreateWrite } from "./lobby-store";
 import type { LiveRoundParams, LobbyParams } from "./match";
 import { racerName } from "./racer-names";
 import { spendRoundStart } from "./start-spend";
+
+/**
+ * The player's new lobby, for the next race_lobby_create to close. A concurrent round start
+ * wins the version race and this is skipped: the older lobby then lasts to its expiry.
+ */
+function rememberLobby(
+  nk: nkruntime.Nakama,
+  logger: nkruntime.Logger,
+  userId: string,
+  limits: StartLimits,
+  version: string,
+) {
+  try {
+    writeOwned(nk, [limitsWrite(userId, limits, version)]);
+  } catch (err) {
+    if (!isVersionConflict(err)) throw err;
+    logger.debug("race lobby of %s: not remembered (a concurrent start)", userId);
+  }
+}
 
 /** Codes drawn before giving up: with 50 bits, a second draw is already a 1-in-2^50 event. */
 const CODE_DRAWS = 3;
@@ -19,7 +40,11 @@ const CODE_DRAWS = 3;
  */
 export const raceLobbyCreateHandler = defineHandler(raceLobbyCreate, {
   run(input, { userId, ctx, logger, nk }) {
-    spendRoundStart(nk, logger, ctx, userId, raceLobbyCreate.id);
+    const spent = spendRoundStart(nk, logger, ctx, userId, raceLobbyCreate.id);
+    // One lobby a player: the one made before closes. Each holds a match looping 20 times a
+    // second until its expiry, and round starts alone would let one player keep a hundred.
+    if (spent.limits.lobby)
+      signalLobby(nk, logger, spent.limits.lobby, { op: "abandon", user_id: userId });
     const config = liveConfig(ctx.env);
     const expiresAt = Date.now() + config.lobbyTtlMs;
     const lobby: LobbyParams = {
@@ -37,6 +62,7 @@ export const raceLobbyCreateHandler = defineHandler(raceLobbyCreate, {
       seed: Math.floor(Math.random() * 0x1_0000_0000),
     };
     const matchId = nk.matchCreate(LIVE_ROUND_MATCH, params);
+    rememberLobby(nk, logger, userId, { ...spent.limits, lobby: matchId }, spent.version);
     for (let i = 0; i < CODE_DRAWS; i++) {
       const code = newRaceCode(nk);
       try {

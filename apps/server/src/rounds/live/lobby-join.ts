@@ -15,7 +15,8 @@ export const raceLobbyJoinHandler = defineHandler(raceLobbyJoin, {
       username: ctx.username ?? "",
       name: racerName(nk, userId, ctx.username ?? ""),
     });
-    if (!answer) throw rpcError("race_code_unknown", `${raceLobbyJoin.id}: this race has closed`);
+    if (!answer || ("refused" in answer && answer.refused === "closed"))
+      throw rpcError("race_code_unknown", `${raceLobbyJoin.id}: this race has closed`);
     if ("seat" in answer)
       return {
         match_id: lobby.match_id,

@@ -12,6 +12,8 @@ export type LobbySignal =
   /** `user_id`: who asks; only the lobby's host now (it may have been handed over) may. */
   | { op: "start"; bots: boolean; user_id: string }
   | { op: "over" }
+  /** The lobby's maker made another: this one closes (Lobby.abandon). */
+  | { op: "abandon"; user_id: string }
   | { op: "rematch"; match_id: string };
 
 export type SignalAnswer =
@@ -20,7 +22,8 @@ export type SignalAnswer =
   | { rematched: true }
   /** `gathering`: a race (or a rematch) waiting for its players before START. */
   | { over: boolean; gathering: boolean }
-  | { refused: "full" | "started" | "not_host" | "not_over" | "failed" };
+  | { abandoned: boolean }
+  | { refused: "full" | "started" | "closed" | "not_host" | "not_over" | "failed" };
 
 export interface SignalTarget {
   lobby: Lobby | null;
@@ -43,7 +46,11 @@ export function lobbySignal(signal: LobbySignal, t: SignalTarget): SignalAnswer 
     const seat = t.round?.seatOf(String(signal.user_id));
     return seat ? { seat: seat.index } : { refused: "started" };
   }
+  if (signal.op === "abandon") {
+    return { abandoned: t.lobby?.abandon(String(signal.user_id)) ?? false };
+  }
   if (signal.op === "start") {
+    if (t.lobby?.abandoned) return { refused: "closed" };
     if (!t.lobby) return { refused: "started" };
     if (!t.lobby.mayStart(String(signal.user_id))) return { refused: "not_host" };
     return { race: t.start(signal.bots === true) };

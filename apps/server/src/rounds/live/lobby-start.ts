@@ -20,7 +20,8 @@ export const raceLobbyStartHandler = defineHandler(raceLobbyStart, {
       bots: input.bots === true,
       user_id: userId,
     });
-    if (!answer) throw rpcError("race_code_unknown", `${rpc}: this race has closed`);
+    if (!answer || ("refused" in answer && answer.refused === "closed"))
+      throw rpcError("race_code_unknown", `${rpc}: this race has closed`);
     if ("refused" in answer && answer.refused === "not_host")
       throw rpcError("race_not_host", `${rpc}: only the lobby's host may start it`);
     if (!("race" in answer)) throw rpcError("race_started", `${rpc}: this race has begun already`);

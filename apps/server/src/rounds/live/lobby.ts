@@ -16,7 +16,7 @@ export interface LobbyInit {
   now?: number;
 }
 
-export type ReserveAnswer = { seat: number } | { refused: "full" | "started" };
+export type ReserveAnswer = { seat: number } | { refused: "full" | "started" | "closed" };
 
 /** A socket in the lobby's match: its user, client tag, and since when that user is here. */
 export interface Present {
@@ -36,6 +36,8 @@ export class Lobby {
   host = 0;
   /** Since when the host has had no socket here (ms), or null while it is here. */
   private hostAwaySince: number | null;
+  /** Its maker opened another lobby: this one closes at the match's next loop. */
+  abandoned = false;
 
   constructor(init: LobbyInit) {
     this.users = [{ ...init.host }];
@@ -60,6 +62,7 @@ export class Lobby {
 
   /** A seat for this user: the one held already, the next free one, or why not. */
   reserve(userId: string, username: string, name = username): ReserveAnswer {
+    if (this.abandoned) return { refused: "closed" };
     const held = this.seatOf(userId);
     if (held >= 0) return { seat: held };
     if (this.users.length >= this.maxSeats) return { refused: "full" };
@@ -69,7 +72,7 @@ export class Lobby {
 
   /** Only a user with a reserved seat may be in the lobby's match. */
   mayJoin(userId: string): boolean {
-    return userId !== "" && this.seatOf(userId) >= 0;
+    return userId !== "" && !this.abandoned && this.seatOf(userId) >= 0;
   }
 
   join(userId: string, sessionId: string, client: string, now = 0) {
@@ -99,6 +102,18 @@ export class Lobby {
   private isHere(userId: string): boolean {
     for (const p of this.present.values()) if (p.userId === userId) return true;
     return false;
+  }
+
+  /**
+   * A player hosts one lobby at a time: making another abandons the one they made before,
+   * friends' reservations or not (each lobby is a match running 20 loops a second until its
+   * expiry). True if `userId` made this lobby and it is now abandoned.
+   */
+  abandon(userId: string): boolean {
+    if (userId === "" || (this.users[0] as RaceSeats["users"][number]).user_id !== userId)
+      return false;
+    this.abandoned = true;
+    return true;
   }
 
   /** Only the hosting player may start the race. */

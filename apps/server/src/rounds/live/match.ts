@@ -294,6 +294,10 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
     // yet. A host away past the grace hands it to the player waiting longest, so the others
     // can still start it. Unstarted past its expiry, it closes, and its code with it.
     const now = clock.now();
+    if (m.lobby?.abandoned) {
+      logger.info("race lobby %s closed: its maker opened another", m.matchId);
+      return null;
+    }
     if (m.lobby && now < m.lobby.expiresAt) {
       if (m.lobby.handOver(now, m.config.lobbyHostGraceMs)) {
         logger.info("race lobby %s: its host left; seat %d hosts it", m.matchId, m.lobby.host);
