@@ -1,8 +1,8 @@
-import { appendInput, type InputRuns } from "./inputs";
+import { appendInput, INPUT_MAX, type InputRuns } from "./inputs";
 import type { RoundParams } from "./params";
 import { stepRace } from "./race";
 import { createRng, nextInt } from "./rng";
-import { createRound, INPUT_MAX, racer, stepTick, type Vec } from "./round";
+import { createRound, racer, stepTick, type Vec } from "./round";
 
 /**
  * A deterministic automated player, for tests and benchmarks (never the game): it holds a

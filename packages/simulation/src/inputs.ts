@@ -1,6 +1,12 @@
 import * as z from "zod/mini";
-import { INPUT_MAX } from "./round";
 import { GameRules, ticksFor } from "./rules";
+
+/**
+ * A tick's input is a direction (dx, dy), integers in [-INPUT_MAX, INPUT_MAX]; longer than
+ * INPUT_MAX is full speed. Here, not in round.ts, so the inputs' schema (the contracts', on a
+ * page's first load) comes without the round's rules.
+ */
+export const INPUT_MAX = 100;
 
 /**
  * A round's inputs, run-length encoded: `[ticks, dx, dy]` = the direction (dx, dy) held for

@@ -1,8 +1,7 @@
-import type { InputRun } from "./inputs";
+import { INPUT_MAX, type InputRun } from "./inputs";
 import {
   BODY,
   clampInput,
-  INPUT_MAX,
   type Mover,
   moveBodies,
   type PowerUp,

@@ -1,3 +1,4 @@
+import { INPUT_MAX } from "./inputs";
 import type { Orientation } from "./params";
 import { createRng, nextInt, type Rng } from "./rng";
 import { GameRules, type RulesVersion, spawnLeadTicks, ticksFor } from "./rules";
@@ -15,8 +16,6 @@ export type Rules = typeof GameRules;
 
 /** Positions and radii are integers in 1/SUBUNITS of a world unit. */
 export const SUBUNITS = 1000;
-/** A tick's input is a direction (dx, dy), integers in [-INPUT_MAX, INPUT_MAX]; longer than INPUT_MAX is full speed. */
-export const INPUT_MAX = 100;
 
 export interface Vec {
   x: number;
