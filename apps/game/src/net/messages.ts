@@ -8,7 +8,7 @@ import {
   USERNAME_MAX_CHARS,
   USERNAME_MIN_CHARS,
 } from "@gift-grab/contracts";
-import { LiveRoundFailure } from "./live/live-match";
+import { LiveRoundFailure } from "./live/live-round-failure";
 import type { KickInfo } from "./types";
 
 /**

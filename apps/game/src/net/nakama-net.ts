@@ -12,9 +12,8 @@ import type { ServerConfig } from "../config/server-config";
 import { Backoff } from "./backoff";
 import { Emitter } from "./emitter";
 import { readFailure } from "./failure";
-import { joinSeat } from "./live/join-seat";
 import type { LiveMatch } from "./live/live-match";
-import { Races } from "./races/races";
+import type { Races } from "./races/races";
 import { RoundGate } from "./rounds/round-gate";
 import { RpcCaller } from "./rpc-caller";
 import { callLeaderboardView } from "./rpcs/leaderboard-view";
@@ -81,7 +80,8 @@ export class NakamaNet implements GameNet {
   private readonly rounds = new RoundGate((orientation) => this.openLiveRound(orientation));
   /** The live round or race this device plays, left on sign-out. */
   private live: LiveMatch | null = null;
-  private readonly races: Races;
+  /** The ways into a race, fetched at the first race (see loadRaces). */
+  private races: Promise<Races> | null = null;
   private readonly lease: TabLease;
   private state: ConnectionState = "signed_out";
   private restoring = false;
@@ -131,13 +131,6 @@ export class NakamaNet implements GameNet {
       network: options.network ?? browserNetworkSignals(),
       backoff: new Backoff({ baseMs: t.reconnectBaseMs, maxMs: t.reconnectMaxMs }),
       connectTimeoutMs: t.connectTimeoutMs,
-    });
-    this.races = new Races({
-      net: this,
-      link: this.link,
-      playing: (match) => {
-        this.live = match;
-      },
     });
     this.link.events.on("state", (s) => {
       if (s === "connecting" || s === "online" || s === "reconnecting" || s === "offline") {
@@ -263,13 +256,22 @@ export class NakamaNet implements GameNet {
     return this.rounds.take(orientation);
   }
 
-  /** live_round_create, then a seat in its match over the socket (START received). */
+  /**
+   * live_round_create, then a seat in its match over the socket (START received). The seat's
+   * code (LiveMatch and the match codec) is fetched alongside the call, the first time: never
+   * with the first page (its JavaScript budget: test/bundle.test.ts).
+   */
   private async openLiveRound(orientation: Orientation): Promise<RoundTicket> {
     const sent = performance.now();
-    const { match_id, duration_ms } = await callLiveRoundCreate(this, { orientation });
-    const { match, start, arrived } = await joinSeat(this.link, match_id, {
-      rttHintMs: performance.now() - sent,
-    });
+    const created = callLiveRoundCreate(this, { orientation }).then((round) => ({
+      ...round,
+      rttMs: performance.now() - sent,
+    }));
+    const [{ match_id, duration_ms, rttMs }, { joinSeat }] = await Promise.all([
+      created,
+      import("./live/join-seat"),
+    ]);
+    const { match, start, arrived } = await joinSeat(this.link, match_id, { rttHintMs: rttMs });
     this.live = match;
     return {
       kind: "live",
@@ -281,24 +283,61 @@ export class NakamaNet implements GameNet {
     };
   }
 
+  /**
+   * Races (the search, the lobby, their RPCs) are a chunk of their own, fetched the first time
+   * a player races or opens a race link: never with the first page (test/bundle.test.ts). A
+   * failed fetch is tried again at the next race.
+   */
+  private loadRaces(): Promise<Races> {
+    this.races ??= import("./races/races").then(
+      ({ Races }) =>
+        new Races({
+          net: this,
+          link: this.link,
+          playing: (match) => {
+            this.live = match;
+          },
+        }),
+      (err: unknown) => {
+        this.races = null;
+        throw err;
+      },
+    );
+    return this.races;
+  }
+
   quickRace(): QuickRace {
-    return this.races.quick();
+    let search: QuickRace | null = null;
+    let cancelled = false;
+    const ticket = this.loadRaces().then((races) => {
+      search = races.quick();
+      // Cancelled while the chunk came: the search stops as one cancelled at its first step.
+      if (cancelled) search.cancel();
+      return search.ticket;
+    });
+    return {
+      ticket,
+      cancel: () => {
+        cancelled = true;
+        search?.cancel();
+      },
+    };
   }
 
-  hostRace(): Promise<RaceRoom> {
-    return this.races.host();
+  async hostRace(): Promise<RaceRoom> {
+    return (await this.loadRaces()).host();
   }
 
-  joinRace(code: string): Promise<RaceRoom> {
-    return this.races.joinByCode(code);
+  async joinRace(code: string): Promise<RaceRoom> {
+    return (await this.loadRaces()).joinByCode(code);
   }
 
-  rematchRace(code: string): Promise<void> {
-    return this.races.rematch(code);
+  async rematchRace(code: string): Promise<void> {
+    return (await this.loadRaces()).rematch(code);
   }
 
-  joinRematch(matchId: string, lobby: RaceRoomInfo): Promise<RaceTicket> {
-    return this.races.joinMatch(matchId, lobby);
+  async joinRematch(matchId: string, lobby: RaceRoomInfo): Promise<RaceTicket> {
+    return (await this.loadRaces()).joinMatch(matchId, lobby);
   }
 
   /** Sign-out and stepping aside end the seat cleanly: the match hears a leave, not a drop. */

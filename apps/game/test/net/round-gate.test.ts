@@ -1,6 +1,6 @@
 import { GameRules } from "@gift-grab/simulation";
 import { describe, expect, it, vi } from "vitest";
-import { LiveRoundFailure } from "../../src/net/live/live-match";
+import { LiveRoundFailure } from "../../src/net/live/live-round-failure";
 import { liveJoinFailedMessage, unreachableMessage } from "../../src/net/messages";
 import { RoundGate } from "../../src/net/rounds/round-gate";
 import { RpcFailure } from "../../src/net/rpc-client";

@@ -19,6 +19,7 @@ import {
 import type { MatchData } from "@heroiclabs/nakama-js";
 import { Emitter } from "../emitter";
 import type { LinkEvents, LinkState, SocketLike } from "../socket/socket-link";
+import { LiveRoundFailure } from "./live-round-failure";
 
 /** What a live round's match tells the game, decoded (op codes in contracts' LiveOp). */
 export interface LiveMatchEvents {
@@ -63,14 +64,6 @@ export interface LiveMatchDeps {
   startTimeoutMs?: number;
   /** Another round trip to the server just measured (live_round_create's), in ms. */
   rttHintMs?: number;
-}
-
-/** A live round that could not be joined: no socket open, or the match refused the join. */
-export class LiveRoundFailure extends Error {
-  override name = "LiveRoundFailure";
-  constructor(readonly kind: "unreachable" | "refused") {
-    super(`live round: ${kind}`);
-  }
 }
 
 /**

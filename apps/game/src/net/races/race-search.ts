@@ -1,6 +1,7 @@
 import { RaceMatchmaker } from "@gift-grab/contracts";
 import type { MatchmakerMatched } from "@heroiclabs/nakama-js";
-import { LiveRoundFailure, type MatchLink } from "../live/live-match";
+import type { MatchLink } from "../live/live-match";
+import { LiveRoundFailure } from "../live/live-round-failure";
 import type { LinkEvents } from "../socket/socket-link";
 
 /** The player stopped searching (Cancel): not a failure to tell. */

@@ -1,5 +1,5 @@
 import { GameRules, type Orientation } from "@gift-grab/simulation";
-import { LiveRoundFailure } from "../live/live-match";
+import { LiveRoundFailure } from "../live/live-round-failure";
 import { liveJoinFailedMessage, practiceMessage } from "../messages";
 import { RpcFailure } from "../rpc-client";
 import type { RoundCheck, RoundTicket } from "../types";

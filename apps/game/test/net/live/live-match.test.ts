@@ -11,7 +11,8 @@ import { createRound, publicState } from "@gift-grab/simulation";
 import type { MatchData } from "@heroiclabs/nakama-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Emitter } from "../../../src/net/emitter";
-import { LiveMatch, LiveRoundFailure } from "../../../src/net/live/live-match";
+import { LiveMatch } from "../../../src/net/live/live-match";
+import { LiveRoundFailure } from "../../../src/net/live/live-round-failure";
 import { RaceRoom } from "../../../src/net/races/race-room";
 import type { LinkEvents, LinkState, SocketLike } from "../../../src/net/socket/socket-link";
 

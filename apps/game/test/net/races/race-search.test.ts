@@ -2,7 +2,7 @@ import { RaceMatchmaker } from "@gift-grab/contracts";
 import type { MatchmakerMatched } from "@heroiclabs/nakama-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Emitter } from "../../../src/net/emitter";
-import { LiveRoundFailure } from "../../../src/net/live/live-match";
+import { LiveRoundFailure } from "../../../src/net/live/live-round-failure";
 import { RaceSearch, RaceSearchCancelled } from "../../../src/net/races/race-search";
 import type { LinkEvents, LinkState, SocketLike } from "../../../src/net/socket/socket-link";
 
