@@ -3,18 +3,16 @@ import { colors, css } from "../config/palette";
 import type { RendererKind } from "../config/renderer";
 import { AccountScene } from "../scenes/account";
 import { BootScene } from "../scenes/boot";
-import { GameOverScene } from "../scenes/game-over";
 import { LeaderboardScene } from "../scenes/leaderboard";
 import { MenuScene } from "../scenes/menu";
 import { OverlayScene } from "../scenes/overlay";
-import { RoundScene } from "../scenes/round";
 import { SettingsScene } from "../scenes/settings";
 import { SharedRunScene } from "../scenes/shared-run";
 import { SignInScene } from "../scenes/sign-in";
 
 /**
  * The one Phaser GameConfig. Overlay is last so it draws on top of every other scene. The
- * race's scenes load when first wanted (scenes/open-race.ts).
+ * round's scenes and the race's load when first wanted (scenes/open-round.ts, open-race.ts).
  */
 export const gameConfig = (
   renderer: RendererKind,
@@ -36,8 +34,6 @@ export const gameConfig = (
     AccountScene,
     SettingsScene,
     LeaderboardScene,
-    RoundScene,
-    GameOverScene,
     SharedRunScene,
     ...extra,
     OverlayScene,

@@ -8,13 +8,19 @@ import type { LeaderboardRow, RoundResult, SubmitOutcome } from "../net/types";
 import { type WatchData, watchOf } from "../play/watch";
 import type { Button } from "../views/button";
 import { describeOutcome, gapToNext, isNewBest } from "../views/outcome-text";
-import { playRound } from "../views/play-round";
+import { type OpenRound, playRound } from "../views/play-round";
 import { shareRun } from "../views/share-run";
 import { colors, textStyle, uiScale } from "../views/theme";
 import { UiScene } from "../views/ui-scene";
 
 /** How long after game over opens a tap on the screen plays again, even before it is ready. */
 const TAP_ARM_MS = 1500;
+
+/** Play again: the round's scenes came with this one (round-scenes.ts), so it starts at once. */
+const startRound: OpenRound = async (scene, round) => {
+  scene.scene.start("Round", round);
+  return true;
+};
 
 interface GameOverData {
   result: RoundResult;
@@ -73,7 +79,7 @@ export class GameOverScene extends UiScene {
     this.share = this.button("Share", () => this.shareBest(), "secondary");
     this.watchTop.setVisible(false);
     this.share.setVisible(false);
-    const again = () => void playRound(this, { again: true });
+    const again = () => void playRound(this, startRound, { again: true });
     this.buttons = [
       this.button("Play again", again),
       ...(data.watchOwn

@@ -10,6 +10,7 @@ import { Button } from "../views/button";
 import { colors, fontPx, textStyle, uiScale } from "../views/theme";
 import { formatDuration } from "../views/time-format";
 import { UiScene } from "../views/ui-scene";
+import { openRound } from "./open-round";
 
 const ROWS = 10;
 /** The paging buttons' label size: four of them share a narrow phone's row. */
@@ -121,13 +122,14 @@ export class LeaderboardScene extends UiScene {
     emitGameEvent(this, "status", { status: "loading" });
     try {
       const run = await whileRunning(this, getNet().replay(row.ownerId));
-      this.scene.start("Round", {
-        watch: watchOf(run, {
-          title: row.isMe ? "Your run" : `${row.name}'s run`,
-          back: { scene: "Leaderboard" },
-          share: { ownerId: row.ownerId, score: run.score, name: row.name },
-        }),
+      const watch = watchOf(run, {
+        title: row.isMe ? "Your run" : `${row.name}'s run`,
+        back: { scene: "Leaderboard" },
+        share: { ownerId: row.ownerId, score: run.score, name: row.name },
       });
+      if (!(await whileRunning(this, openRound(this, { watch })))) {
+        emitGameEvent(this, "status", { status: "ready" });
+      }
     } catch (err) {
       this.error = err instanceof Error && err.message ? err.message : "That run can't be watched.";
       emitGameEvent(this, "status", { status: "ready" });

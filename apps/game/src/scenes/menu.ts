@@ -9,6 +9,7 @@ import { colors, textStyle, uiScale } from "../views/theme";
 import { showToast } from "../views/toast";
 import { UiScene } from "../views/ui-scene";
 import { openRace } from "./open-race";
+import { openRound, prefetchRound } from "./open-round";
 
 /** Play, Race, Leaderboard, Account, Settings. */
 export class MenuScene extends UiScene {
@@ -33,13 +34,14 @@ export class MenuScene extends UiScene {
       .setOrigin(0.5);
     this.mascot = this.add.image(0, 0, TEX.santaIdle);
     this.buttons = [
-      this.button("Play", () => void playRound(this)),
+      this.button("Play", () => void playRound(this, openRound)),
       this.button("Race", () => void this.race(), "secondary"),
       this.button("Leaderboard", () => this.scene.start("Leaderboard"), "secondary"),
       this.button("Account", () => this.scene.start("Account"), "secondary"),
       this.button("Settings", () => this.scene.start("Settings"), "secondary"),
     ];
     this.focus.focus(this.buttons[0] ?? null);
+    prefetchRound(this);
   }
 
   private async race() {

@@ -11,6 +11,7 @@ import { playRound } from "../views/play-round";
 import { type ScoreCard, scoreCard } from "../views/score-card";
 import { colors, textStyle, uiScale } from "../views/theme";
 import { UiScene } from "../views/ui-scene";
+import { openRound } from "./open-round";
 
 export interface SharedRunData {
   link: RunLink;
@@ -46,7 +47,7 @@ export class SharedRunScene extends UiScene {
       .setOrigin(0.5, 0);
     this.watchButton = this.button("Watch the run", () => this.watch(data), "secondary");
     this.watchButton.setVisible(false);
-    const play = this.button("Play", () => void playRound(this));
+    const play = this.button("Play", () => void playRound(this, openRound));
     this.buttons = [
       play,
       this.watchButton,
@@ -106,7 +107,7 @@ export class SharedRunScene extends UiScene {
       back: { scene: "SharedRun", data },
       share: { ownerId: run.owner_id, score: run.score, name: this.name },
     });
-    this.scene.start("Round", { watch });
+    void openRound(this, { watch });
   }
 
   protected layout() {

@@ -7,6 +7,12 @@ import { Dialog } from "./dialog";
 let preparing = false;
 
 /**
+ * Starts the round screen, false when it can't (scenes/open-round.ts: the round's scenes are
+ * fetched when first wanted, so this layer is handed the way in).
+ */
+export type OpenRound = (scene: Phaser.Scene, round: { again: boolean }) => Promise<boolean>;
+
+/**
  * Play from any screen: the round is asked for first, so a refusal or an outage is told
  * before it starts ("this round is practice", and why), and the player chooses to play
  * practice or go back. A press while one is being asked for is ignored. `again`: Play again
@@ -14,13 +20,14 @@ let preparing = false;
  */
 export async function playRound(
   scene: Phaser.Scene,
+  open: OpenRound,
   options: { again?: boolean } = {},
 ): Promise<void> {
   if (preparing) return;
   const round = { again: options.again === true };
   // The test build's tuned rounds are practice: no seat is opened for them.
   if (tunedRound(launchOptions(scene).round)) {
-    scene.scene.start("Round", round);
+    await open(scene, round);
     return;
   }
   const net = getNet();
@@ -31,14 +38,14 @@ export async function playRound(
   });
   const check = await whileRunning(scene, prepared);
   if (check.saved) {
-    scene.scene.start("Round", round);
+    if (!(await open(scene, round))) net.forgetPreparedRound();
     return;
   }
   new Dialog(scene, {
     title: "Practice round",
     message: check.message,
     actions: [
-      { label: "Play practice", onPress: () => scene.scene.start("Round", round) },
+      { label: "Play practice", onPress: () => void open(scene, round) },
       { label: "Back", variant: "secondary", onPress: () => net.forgetPreparedRound() },
     ],
   });
