@@ -8,6 +8,7 @@ import {
   type FrameMessage,
   INPUT_MOVES_AT,
   type InputRun,
+  type InputView,
   LiveOp,
   LiveTiming,
   readInput,
@@ -17,15 +18,17 @@ import {
 import {
   createRound,
   type Orientation,
-  playInputs,
-  playRace,
   publicState,
+  type RacePlayer,
   type RacerState,
   type Reveal,
   type RoundEvent,
   type RoundState,
   RULES_VERSION,
+  racePlayer,
   revealTick,
+  type SoloPlayer,
+  soloPlayer,
   spawnsOf,
 } from "@gift-grab/simulation";
 import { type Bot, createBot, decide } from "./bot";
@@ -115,15 +118,34 @@ export class LiveRound {
   endMessages: EndMessage[] | null = null;
   /** 2–4 Santas (playRace) rather than one (playInputs). */
   readonly race: boolean;
+  /**
+   * The simulation's state unpacked once for the whole round (a solo round's or a race's):
+   * each loop plays its ticks on it and saves them into `sim`, instead of unpacking `sim`
+   * every loop. Nothing else writes `sim`.
+   */
+  private readonly solo: SoloPlayer | null;
+  private readonly racing: RacePlayer | null;
   private readonly bots: (Bot | null)[];
   private powerUpTimeRevealed: boolean[];
   /** By seat. */
   private readonly grabs: Grab[][];
   private readonly events: RoundEvent[] = [];
-  private reveals: Reveal[] = [];
+  /** Spawns to reveal in the loop's FRAME (emptied once framed). */
+  private readonly reveals: Reveal[] = [];
   private loops = 0;
   /** The ticks a loop plays, per seat, run-length encoded (play()). */
   private readonly loopRuns: InputRun[][];
+  /**
+   * The run arrays loopRuns and `unframed` take, per seat, reused from loop to loop and frame to
+   * frame (both are emptied once played or framed): in goja each array is an allocation.
+   */
+  private readonly loopPool: InputRun[][];
+  private readonly framePool: InputRun[][];
+  /** The FRAME's seats and message, rewritten for each FRAME (encoded at once). */
+  private readonly frameSeats: SeatFrame[];
+  private readonly frameMessage: FrameMessage;
+  /** The INPUT being taken (readInput fills it: one message at a time). */
+  private readonly input: InputView = { seat: 0, lastTick: 0, count: 0, bytes: new Int8Array(0) };
   /** The tick the last FRAME said. */
   private framedTick = 0;
   /**
@@ -147,6 +169,8 @@ export class LiveRound {
       version: this.rulesVersion,
     });
     this.race = init.users.length > 1;
+    this.solo = this.race ? null : soloPlayer(this.sim);
+    this.racing = this.race ? racePlayer(this.sim) : null;
     // A race doesn't pause: the others are playing (a PAUSE is dropped as paused_limit).
     if (this.race) this.pausesLeft = 0;
     this.seats = init.users.map((u, i) => createSeat(i, u, this.sim.ticks));
@@ -154,6 +178,11 @@ export class LiveRound {
     this.grabs = this.seats.map(() => []);
     this.unframed = this.seats.map(() => []);
     this.loopRuns = this.seats.map(() => []);
+    this.loopPool = this.seats.map(() => []);
+    this.framePool = this.seats.map(() => []);
+    this.frameSeats = this.seats.map(() => ({ ackTick: 0, filled: 0, score: 0, x: 0, y: 0 }));
+    this.frameMessage = { tick: 0, seats: this.frameSeats, reveals: this.reveals };
+    if (this.race) this.frameMessage.inputs = this.unframed;
     this.powerUpTimeRevealed = this.sim.powerUps.map(() => false);
   }
 
@@ -329,7 +358,7 @@ export class LiveRound {
     if (opCode === LiveOp.INPUT) {
       if (seat.inputsThisLoop >= LiveTiming.maxInputsPerLoop) return "flood";
       seat.inputsThisLoop += 1;
-      const input = readInput(data);
+      const input = readInput(data, this.input);
       if (!input) return "malformed";
       if (input.seat !== seat.index) return "other_seat";
       if (this.phase !== "running" && this.phase !== "countdown") return null;
@@ -443,7 +472,7 @@ export class LiveRound {
 
     const clock = this.clockTick(now);
     if (this.race) this.botInputs(clock);
-    if (this.reveals.length > 0) this.reveals = [];
+    if (this.reveals.length > 0) this.reveals.length = 0;
     for (let i = 0; i < this.sim.powerUps.length; i++) {
       const p = this.sim.powerUps[i];
       if (!p || this.powerUpTimeRevealed[i] || p.state !== "waiting") continue;
@@ -462,7 +491,13 @@ export class LiveRound {
       for (let i = 0; i < seats.length; i++) {
         const seat = seats[i] as Seat;
         takeInput(seat, t);
-        extendRuns(this.loopRuns[i] as InputRun[], 1, seat.lastDx, seat.lastDy);
+        extendPooled(
+          this.loopRuns[i] as InputRun[],
+          this.loopPool[i] as InputRun[],
+          1,
+          seat.lastDx,
+          seat.lastDy,
+        );
       }
       n += 1;
     }
@@ -509,8 +544,7 @@ export class LiveRound {
 
   /**
    * Plays the loop's n ticks, each seat's inputs in `loopRuns` (run-length: a held direction is
-   * one run), in one playInputs or playRace call: per call the simulation unpacks the state,
-   * so one call a loop instead of one a tick. The runs go to each seat's log (the replay) and,
+   * one run), in one call of the round's player: one call a loop, not one a tick. The runs go to each seat's log (the replay) and,
    * in a race, to the next FRAME; the spawns the ticks drew (grabs, power-ups appearing) are
    * revealed each at its tick, from the events.
    */
@@ -520,16 +554,18 @@ export class LiveRound {
       const runs = this.loopRuns[i] as InputRun[];
       const log = (seats[i] as Seat).log;
       const unframed = this.unframed[i] as InputRun[];
+      const pool = this.framePool[i] as InputRun[];
       for (let k = 0; k < runs.length; k++) {
         const run = runs[k] as InputRun;
         extendRuns(log, run[0], run[1], run[2]);
-        if (this.race) extendRuns(unframed, run[0], run[1], run[2]);
+        if (this.race) extendPooled(unframed, pool, run[0], run[1], run[2]);
       }
     }
     if (this.race) this.unframedTicks += n;
     this.events.length = 0;
-    if (this.race) playRace(this.sim, this.loopRuns, n, this.events);
-    else playInputs(this.sim, this.loopRuns[0] as InputRun[], this.events);
+    if (this.racing) this.racing.play(this.loopRuns, n, this.events);
+    else this.solo?.play(this.loopRuns[0] as InputRun[], this.events);
+    (this.racing ?? (this.solo as SoloPlayer)).save();
     for (let k = 0; k < this.events.length; k++) {
       const e = this.events[k] as RoundEvent;
       if (e.type === "grab")
@@ -553,7 +589,13 @@ export class LiveRound {
         s.lastDx = 0;
         s.lastDy = 0;
       }
-      extendRuns(this.loopRuns[i] as InputRun[], 1, s.lastDx, s.lastDy);
+      extendPooled(
+        this.loopRuns[i] as InputRun[],
+        this.loopPool[i] as InputRun[],
+        1,
+        s.lastDx,
+        s.lastDy,
+      );
     }
     this.play(1);
   }
@@ -565,26 +607,29 @@ export class LiveRound {
     this.unframedTicks = 0;
     // Encoded: the runs are the next FRAME's from here.
     for (let i = 0; i < this.unframed.length; i++) (this.unframed[i] as InputRun[]).length = 0;
-    this.reveals = [];
+    this.reveals.length = 0;
   }
 
   private frame(): Outgoing {
     const s = this.sim;
-    const seats: SeatFrame[] = [];
     for (let i = 0; i < this.seats.length; i++) {
       const seat = this.seats[i] as Seat;
-      const santa = i === 0 ? null : (s.others[i - 1] as RacerState);
-      seats.push({
-        ackTick: seat.ackTick,
-        filled: seat.filled,
-        score: santa ? santa.score : s.score,
-        x: santa ? santa.x : s.santa.x,
-        y: santa ? santa.y : s.santa.y,
-      });
+      const f = this.frameSeats[i] as SeatFrame;
+      f.ackTick = seat.ackTick;
+      f.filled = seat.filled;
+      if (i === 0) {
+        f.score = s.score;
+        f.x = s.santa.x;
+        f.y = s.santa.y;
+      } else {
+        const santa = s.others[i - 1] as RacerState;
+        f.score = santa.score;
+        f.x = santa.x;
+        f.y = santa.y;
+      }
     }
-    const m: FrameMessage = { tick: s.tick, seats, reveals: this.reveals };
-    if (this.race) m.inputs = this.unframed;
-    return { op: LiveOp.FRAME, to: null, data: encodeFrame(m) };
+    this.frameMessage.tick = s.tick;
+    return { op: LiveOp.FRAME, to: null, data: encodeFrame(this.frameMessage) };
   }
 
   /** Ends the round: an abandoned one is played out standing still, so its replay is whole. */
@@ -621,6 +666,26 @@ export class LiveRound {
     for (let i = 0; i < ends.length; i++)
       out.push({ op: LiveOp.END, data: encodeEnd(ends[i] as EndMessage), to: [i] });
   }
+}
+
+/** extendRuns with a new run's array taken from `pool` (the run arrays `runs` held before it was emptied). */
+function extendPooled(runs: InputRun[], pool: InputRun[], n: number, dx: number, dy: number) {
+  const k = runs.length;
+  const last = runs[k - 1];
+  if (last !== undefined && last[1] === dx && last[2] === dy) {
+    last[0] += n;
+    return;
+  }
+  let run = pool[k];
+  if (run === undefined) {
+    run = [n, dx, dy];
+    pool.push(run);
+  } else {
+    run[0] = n;
+    run[1] = dx;
+    run[2] = dy;
+  }
+  runs.push(run);
 }
 
 /** `n` ticks of (dx, dy) at the end of run-length inputs: a held direction lengthens its run. */
