@@ -502,13 +502,14 @@ export class LiveRound {
       n += 1;
     }
     if (n > 0) this.play(n);
-    // A frame every other loop (10 a second: the client predicts between them), and at once
-    // when it reveals something, the round is over or a race's unframed inputs pile up.
+    // A frame every other loop in a race, every fourth in a solo round (the client predicts
+    // between them), and at once when it reveals something, the round is over or a race's
+    // unframed inputs pile up.
     this.loops += 1;
     const due =
       this.reveals.length > 0 ||
       this.sim.over ||
-      this.loops % LiveTiming.frameEvery === 0 ||
+      this.loops % (this.race ? LiveTiming.frameEvery : LiveTiming.soloFrameEvery) === 0 ||
       this.unframedTicks >= LiveTiming.raceFrameTicks;
     if (due && (this.sim.tick !== this.framedTick || this.reveals.length > 0)) this.sendFrame(out);
     if (this.sim.over) this.finish("completed", now, out);
