@@ -127,6 +127,8 @@ export class LiveRound {
   private readonly racing: RacePlayer | null;
   private readonly bots: (Bot | null)[];
   private powerUpTimeRevealed: boolean[];
+  /** The clock tick the next power-up's time is told at (revealTimes; 0: not worked out yet). */
+  private nextTimeReveal = 0;
   /** By seat. */
   private readonly grabs: Grab[][];
   private readonly events: RoundEvent[] = [];
@@ -356,7 +358,7 @@ export class LiveRound {
     out: Outgoing[],
   ): DropReason | null {
     if (opCode === LiveOp.INPUT) {
-      if (seat.inputsThisLoop >= LiveTiming.maxInputsPerLoop) return "flood";
+      if (seat.inputsThisLoop >= MAX_INPUTS_PER_LOOP) return "flood";
       seat.inputsThisLoop += 1;
       const input = readInput(data, this.input);
       if (!input) return "malformed";
@@ -365,22 +367,26 @@ export class LiveRound {
       const at = typeof receiveTimeMs === "number" && receiveTimeMs > 0 ? receiveTimeMs : now;
       // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
       const due = this.clockTick(at < now ? at : now);
-      if (input.lastTick > due + LiveTiming.aheadTicks || input.lastTick > this.sim.ticks)
-        return "ahead";
+      const sim = this.sim;
+      if (input.lastTick > due + AHEAD_TICKS || input.lastTick > sim.ticks) return "ahead";
       seat.inputMessages += 1;
       // Already played, or past its window: the server played (or will play) the last input.
       const count = input.count;
       const first = input.lastTick - count + 1;
-      const oldest = due - LiveTiming.lateTicks;
+      const oldest = due - LATE_TICKS;
       let from = first;
-      if (from <= this.sim.tick) from = this.sim.tick + 1;
+      if (from <= sim.tick) from = sim.tick + 1;
       if (from < oldest) from = oldest;
       const moves = input.bytes;
-      for (let t = from; t <= input.lastTick; t++) {
+      const last = input.lastTick;
+      const has = seat.has;
+      const dx = seat.dx;
+      const dy = seat.dy;
+      for (let t = from; t <= last; t++) {
         const k = INPUT_MOVES_AT + 2 * (t - first);
-        seat.has[t] = 1;
-        seat.dx[t] = moves[k] as number;
-        seat.dy[t] = moves[k + 1] as number;
+        has[t] = 1;
+        dx[t] = moves[k] as number;
+        dy[t] = moves[k + 1] as number;
       }
       return null;
     }
@@ -471,29 +477,29 @@ export class LiveRound {
     }
 
     const clock = this.clockTick(now);
+    const sim = this.sim;
     if (this.race) this.botInputs(clock);
     if (this.reveals.length > 0) this.reveals.length = 0;
-    for (let i = 0; i < this.sim.powerUps.length; i++) {
-      const p = this.sim.powerUps[i];
-      if (!p || this.powerUpTimeRevealed[i] || p.state !== "waiting") continue;
-      if (clock >= revealTick(p.appearAtTick, this.timeLead)) {
-        this.powerUpTimeRevealed[i] = true;
-        this.reveals.push({ type: "power_up_time", index: i, appearAtTick: p.appearAtTick });
-      }
-    }
+    // Each power-up's time, told timeLead before it appears (at most once each).
+    if (clock >= this.nextTimeReveal) this.revealTimes(clock);
     // A race's loop plays at most raceFrameTicks (a long stall's closed ticks over the next
     // loops), so its FRAME's inputs stay bounded; a solo round's plays what is due.
-    const most = this.race ? LiveTiming.raceFrameTicks : this.sim.ticks;
+    const ticks = sim.ticks;
+    const most = this.race ? RACE_FRAME_TICKS : ticks;
+    // Ticks up to `closed` are played whatever came; up to `ahead`, once every input is in.
+    const closed = clock - LATE_TICKS;
+    const ahead = clock + AHEAD_TICKS;
+    const loopRuns = this.loopRuns;
+    const loopPool = this.loopPool;
     let n = 0;
-    for (let t = this.sim.tick + 1; t <= this.sim.ticks && n < most; t++) {
-      const closed = t <= clock - LiveTiming.lateTicks;
-      if (!closed && !(t <= clock + LiveTiming.aheadTicks && this.allInputsIn(t))) break;
+    for (let t = sim.tick + 1; t <= ticks && n < most; t++) {
+      if (t > closed && !(t <= ahead && this.allInputsIn(t))) break;
       for (let i = 0; i < seats.length; i++) {
         const seat = seats[i] as Seat;
         takeInput(seat, t);
         extendPooled(
-          this.loopRuns[i] as InputRun[],
-          this.loopPool[i] as InputRun[],
+          loopRuns[i] as InputRun[],
+          loopPool[i] as InputRun[],
           1,
           seat.lastDx,
           seat.lastDy,
@@ -514,6 +520,21 @@ export class LiveRound {
     if (due && (this.sim.tick !== this.framedTick || this.reveals.length > 0)) this.sendFrame(out);
     if (this.sim.over) this.finish("completed", now, out);
     return true;
+  }
+
+  /** Tells the times of the power-ups due now (their time is told timeLead before it comes). */
+  private revealTimes(clock: number) {
+    let next = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < this.sim.powerUps.length; i++) {
+      const p = this.sim.powerUps[i];
+      if (!p || this.powerUpTimeRevealed[i] || p.state !== "waiting") continue;
+      const at = revealTick(p.appearAtTick, this.timeLead);
+      if (clock >= at) {
+        this.powerUpTimeRevealed[i] = true;
+        this.reveals.push({ type: "power_up_time", index: i, appearAtTick: p.appearAtTick });
+      } else if (at < next) next = at;
+    }
+    this.nextTimeReveal = next;
   }
 
   /**
@@ -688,6 +709,12 @@ function extendPooled(runs: InputRun[], pool: InputRun[], n: number, dx: number,
   }
   runs.push(run);
 }
+
+// LiveTiming's numbers the loop reads (a module constant is one lookup, a property two).
+const LATE_TICKS = LiveTiming.lateTicks;
+const MAX_INPUTS_PER_LOOP = LiveTiming.maxInputsPerLoop;
+const AHEAD_TICKS = LiveTiming.aheadTicks;
+const RACE_FRAME_TICKS = LiveTiming.raceFrameTicks;
 
 /** `n` ticks of (dx, dy) at the end of run-length inputs: a held direction lengthens its run. */
 function extendRuns(runs: InputRun[], n: number, dx: number, dy: number): void {
