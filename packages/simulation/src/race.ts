@@ -39,6 +39,74 @@ const FROZEN = 3;
 const POWER_UP_STATE = { waiting: 0, active: 1, taken: 2, coming: 3 } as const;
 const POWER_UP_STATES = ["waiting", "active", "taken", "coming"] as const;
 
+/**
+ * The arrays a race player keeps its unpacked state in (by seat; the movers BODY numbers each).
+ * Only the first n (Santas) or count (bodies) entries are read, each written first.
+ */
+export type RaceArrays = Record<
+  | "xs"
+  | "ys"
+  | "look"
+  | "frozenUntil"
+  | "graceUntil"
+  | "score"
+  | "gifts"
+  | "used"
+  | "flameUntil"
+  | "cookieUntil"
+  | "frozen"
+  | "runAt"
+  | "left"
+  | "baseX"
+  | "baseY"
+  | "cookieX"
+  | "cookieY"
+  | "steps"
+  | "facing"
+  | "runOk"
+  | "bodies"
+  | "moving"
+  | "puState",
+  number[]
+> & { runDx: unknown[]; runDy: unknown[] };
+
+export function raceArrays(): RaceArrays {
+  return {
+    xs: [],
+    ys: [],
+    look: [],
+    frozenUntil: [],
+    graceUntil: [],
+    score: [],
+    gifts: [],
+    used: [],
+    flameUntil: [],
+    cookieUntil: [],
+    frozen: [],
+    runAt: [],
+    left: [],
+    baseX: [],
+    baseY: [],
+    cookieX: [],
+    cookieY: [],
+    steps: [],
+    facing: [],
+    runOk: [],
+    bodies: [],
+    moving: [],
+    puState: [],
+    runDx: [],
+    runDy: [],
+  };
+}
+
+/**
+ * playRace's arrays, shared by every call (it is synchronous and never re-entered, and its
+ * player is done with them when it returns): the game steps a race a tick a call, and making
+ * ~25 arrays a call tripled the cost of a step.
+ */
+const ONE_SHOT = raceArrays();
+
 /** A race's state unpacked for play (racePlayer): play as often as needed, then save. */
 export interface RacePlayer {
   /** playRace on the unpacked state: `s` is behind until save(). */
@@ -62,7 +130,7 @@ export function playRace(
   events: RoundEvent[] | null,
 ): void {
   if (s.over || ticks <= 0) return;
-  const player = racePlayer(s);
+  const player = racePlayer(s, ONE_SHOT);
   player.play(inputs, ticks, events);
   player.save();
 }
@@ -70,11 +138,11 @@ export function playRace(
 /**
  * A race unpacked once for many plays, as soloPlayer (round.ts) for a solo round: the server
  * plays a few ticks every match loop, and in goja unpacking the state into indexed arrays cost
- * more than the ticks themselves. Each Santa's state is kept by seat in the closure's arrays,
- * the movers in one array of numbers; save() writes the objects back. Nothing may change `s`
+ * more than the ticks themselves. Each Santa's state is kept by seat in `arrays` (its own unless
+ * given), the movers in one array of numbers; save() writes the objects back. Nothing may change `s`
  * between plays but play() itself (save() first, if anything reads it).
  */
-export function racePlayer(s: RoundState): RacePlayer {
+export function racePlayer(s: RoundState, arrays: RaceArrays = raceArrays()): RacePlayer {
   const n = 1 + s.others.length;
   const { santa, gift, field, rules, ice, powerUps, others } = s;
   const width = field.width;
@@ -90,70 +158,70 @@ export function racePlayer(s: RoundState): RacePlayer {
 
   // Each Santa's state, by seat; each seat's place in its inputs and the move its current
   // run makes.
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const look: number[] = [];
-  const frozenUntil: number[] = [];
-  const graceUntil: number[] = [];
-  const score: number[] = [];
-  const gifts: number[] = [];
-  const used: number[] = [];
-  const flameUntil: number[] = [];
-  const cookieUntil: number[] = [];
-  const frozen: number[] = [];
-  const runAt: number[] = [];
-  const left: number[] = [];
-  const baseX: number[] = [];
-  const baseY: number[] = [];
-  const cookieX: number[] = [];
-  const cookieY: number[] = [];
-  const steps: number[] = [];
-  const facing: number[] = [];
+  const xs = arrays.xs;
+  const ys = arrays.ys;
+  const look = arrays.look;
+  const frozenUntil = arrays.frozenUntil;
+  const graceUntil = arrays.graceUntil;
+  const score = arrays.score;
+  const gifts = arrays.gifts;
+  const used = arrays.used;
+  const flameUntil = arrays.flameUntil;
+  const cookieUntil = arrays.cookieUntil;
+  const frozen = arrays.frozen;
+  const runAt = arrays.runAt;
+  const left = arrays.left;
+  const baseX = arrays.baseX;
+  const baseY = arrays.baseY;
+  const cookieX = arrays.cookieX;
+  const cookieY = arrays.cookieY;
+  const steps = arrays.steps;
+  const facing = arrays.facing;
   /**
    * The move a seat's current run makes (baseX … facing) is kept from run to run and call to
    * call with the raw run it was worked out from (runDx, runDy, runOk): a pure function of
    * those, so a seat holding its direction skips the clamps, the square root and the divisions.
    */
-  const runDx: unknown[] = [];
-  const runDy: unknown[] = [];
-  const runOk: number[] = [];
+  const runDx = arrays.runDx;
+  const runDy = arrays.runDy;
+  const runOk = arrays.runOk;
   for (let i = 0; i < n; i++) {
     if (i === 0) {
-      xs.push(santa.x);
-      ys.push(santa.y);
-      look.push(LOOK_CODE[santa.look]);
-      frozenUntil.push(santa.frozenUntil);
-      graceUntil.push(santa.graceUntil);
-      score.push(s.score);
-      gifts.push(s.gifts);
-      used.push(s.powerUpsUsed);
-      flameUntil.push(s.flameUntil);
-      cookieUntil.push(s.cookieUntil);
+      xs[i] = santa.x;
+      ys[i] = santa.y;
+      look[i] = LOOK_CODE[santa.look];
+      frozenUntil[i] = santa.frozenUntil;
+      graceUntil[i] = santa.graceUntil;
+      score[i] = s.score;
+      gifts[i] = s.gifts;
+      used[i] = s.powerUpsUsed;
+      flameUntil[i] = s.flameUntil;
+      cookieUntil[i] = s.cookieUntil;
     } else {
       const r = others[i - 1] as RacerState;
-      xs.push(r.x);
-      ys.push(r.y);
-      look.push(LOOK_CODE[r.look]);
-      frozenUntil.push(r.frozenUntil);
-      graceUntil.push(r.graceUntil);
-      score.push(r.score);
-      gifts.push(r.gifts);
-      used.push(r.powerUpsUsed);
-      flameUntil.push(r.flameUntil);
-      cookieUntil.push(r.cookieUntil);
+      xs[i] = r.x;
+      ys[i] = r.y;
+      look[i] = LOOK_CODE[r.look];
+      frozenUntil[i] = r.frozenUntil;
+      graceUntil[i] = r.graceUntil;
+      score[i] = r.score;
+      gifts[i] = r.gifts;
+      used[i] = r.powerUpsUsed;
+      flameUntil[i] = r.flameUntil;
+      cookieUntil[i] = r.cookieUntil;
     }
-    frozen.push(0);
-    runAt.push(-1);
-    left.push(0);
-    baseX.push(0);
-    baseY.push(0);
-    cookieX.push(0);
-    cookieY.push(0);
-    steps.push(0);
-    facing.push(0);
-    runDx.push(0);
-    runDy.push(0);
-    runOk.push(0);
+    frozen[i] = 0;
+    runAt[i] = -1;
+    left[i] = 0;
+    baseX[i] = 0;
+    baseY[i] = 0;
+    cookieX[i] = 0;
+    cookieY[i] = 0;
+    steps[i] = 0;
+    facing[i] = 0;
+    runDx[i] = 0;
+    runDy[i] = 0;
+    runOk[i] = 0;
   }
 
   let giftX = gift.x;
@@ -168,19 +236,26 @@ export function racePlayer(s: RoundState): RacePlayer {
   const iceCount = ice.length;
   const puCount = powerUps.length;
   const count = iceCount + puCount;
-  const bodies: number[] = [];
-  const moving: number[] = [];
-  const puState: number[] = [];
+  const bodies = arrays.bodies;
+  const moving = arrays.moving;
+  const puState = arrays.puState;
   let nextAppear = Number.POSITIVE_INFINITY;
   for (let i = 0; i < count; i++) {
     const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
-    bodies.push(m.x, m.y, m.vx, m.vy, m.r, width - m.r, height - m.r);
-    if (i < iceCount) moving.push(1);
+    const o = i * BODY;
+    bodies[o] = m.x;
+    bodies[o + 1] = m.y;
+    bodies[o + 2] = m.vx;
+    bodies[o + 3] = m.vy;
+    bodies[o + 4] = m.r;
+    bodies[o + 5] = width - m.r;
+    bodies[o + 6] = height - m.r;
+    if (i < iceCount) moving[i] = 1;
     else {
       const p = powerUps[i - iceCount] as PowerUp;
       const state = POWER_UP_STATE[p.state];
-      puState.push(state);
-      moving.push(state === 1 ? 1 : 0);
+      puState[i - iceCount] = state;
+      moving[i] = state === 1 ? 1 : 0;
       // A waiting power-up is drawn spawnLead ticks before its time, a coming one appears.
       const next = state === 0 ? p.appearAtTick - spawnLead : state === 3 ? p.appearAtTick : 0;
       if (state !== 1 && state !== 2 && next < nextAppear) nextAppear = next;
