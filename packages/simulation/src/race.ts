@@ -39,48 +39,88 @@ const POWER_UP_STATE = { waiting: 0, active: 1, taken: 2, coming: 3 } as const;
 const POWER_UP_STATES = ["waiting", "active", "taken", "coming"] as const;
 
 /**
- * The unpacked state, reused by every call (playRace is synchronous and never re-entered, so
- * one set serves every round in a VM): the server calls it every match loop for a few ticks,
- * and in goja allocating ~20 arrays and pushing into them cost more than the ticks themselves.
- * Only the first n (Santas) or count (bodies) entries are read in a call, each written first.
+ * The arrays a race player keeps its unpacked state in (by seat; the movers BODY numbers each).
+ * Only the first n (Santas) or count (bodies) entries are read, each written first.
  */
-const XS: number[] = [];
-const YS: number[] = [];
-const LOOK: number[] = [];
-const FROZEN_UNTIL: number[] = [];
-const GRACE_UNTIL: number[] = [];
-const SCORE: number[] = [];
-const GIFTS: number[] = [];
-const USED: number[] = [];
-const FLAME_UNTIL: number[] = [];
-const COOKIE_UNTIL: number[] = [];
-const IS_FROZEN: number[] = [];
-const RUN_AT: number[] = [];
-const LEFT: number[] = [];
-const BASE_X: number[] = [];
-const BASE_Y: number[] = [];
-const COOKIE_X: number[] = [];
-const COOKIE_Y: number[] = [];
-const STEPS: number[] = [];
-const FACING: number[] = [];
+export type RaceArrays = Record<
+  | "xs"
+  | "ys"
+  | "look"
+  | "frozenUntil"
+  | "graceUntil"
+  | "score"
+  | "gifts"
+  | "used"
+  | "flameUntil"
+  | "cookieUntil"
+  | "frozen"
+  | "runAt"
+  | "left"
+  | "baseX"
+  | "baseY"
+  | "cookieX"
+  | "cookieY"
+  | "steps"
+  | "facing"
+  | "runOk"
+  | "bodies"
+  | "moving"
+  | "puState",
+  number[]
+> & { runDx: unknown[]; runDy: unknown[] };
+
+export function raceArrays(): RaceArrays {
+  return {
+    xs: [],
+    ys: [],
+    look: [],
+    frozenUntil: [],
+    graceUntil: [],
+    score: [],
+    gifts: [],
+    used: [],
+    flameUntil: [],
+    cookieUntil: [],
+    frozen: [],
+    runAt: [],
+    left: [],
+    baseX: [],
+    baseY: [],
+    cookieX: [],
+    cookieY: [],
+    steps: [],
+    facing: [],
+    runOk: [],
+    bodies: [],
+    moving: [],
+    puState: [],
+    runDx: [],
+    runDy: [],
+  };
+}
+
 /**
- * The move a seat's current run makes (BASE_X … FACING) is kept from call to call with the raw
- * run and steps it was worked out from (RUN_DX … RUN_OK): a pure function of those, so a seat
- * holding its direction across calls skips the clamps, the square root and the divisions.
+ * playRace's arrays, shared by every call (it is synchronous and never re-entered, and its
+ * player is done with them when it returns): the game steps a race a tick a call, and making
+ * ~25 arrays a call tripled the cost of a step.
  */
-const RUN_DX: unknown[] = [];
-const RUN_DY: unknown[] = [];
-const RUN_STEP: number[] = [];
-const RUN_COOKIE: number[] = [];
-const RUN_OK: number[] = [];
-const BODIES: number[] = [];
-const MOVING: number[] = [];
-const PU_STATE: number[] = [];
+const ONE_SHOT = raceArrays();
+
+/** A race's state unpacked for play (racePlayer): play as often as needed, then save. */
+export interface RacePlayer {
+  /** playRace on the unpacked state: `s` is behind until save(). */
+  play(
+    inputs: readonly (readonly (readonly [number, number, number])[] | undefined)[],
+    ticks: number,
+    events: RoundEvent[] | null,
+  ): void;
+  /** Writes what was played into the race's state (its objects are read between plays). */
+  save(): void;
+}
 
 /**
  * Plays `ticks` ticks of a race (fewer if it ends) with each seat's run-length inputs; what
- * happened goes to `events` (with the seat) unless it is null. Per call it unpacks the state
- * into indexed arrays, as playInputs does, and writes it back at the end.
+ * happened goes to `events` (with the seat) unless it is null.
  */
 export function playRace(
   s: RoundState,
@@ -89,6 +129,19 @@ export function playRace(
   events: RoundEvent[] | null,
 ): void {
   if (s.over || ticks <= 0) return;
+  const player = racePlayer(s, ONE_SHOT);
+  player.play(inputs, ticks, events);
+  player.save();
+}
+
+/**
+ * A race unpacked once for many plays, as soloPlayer (round.ts) for a solo round: the server
+ * plays a few ticks every match loop, and in goja unpacking the state into indexed arrays cost
+ * more than the ticks themselves. Each Santa's state is kept by seat in `arrays` (its own unless
+ * given), the movers in one array of numbers; save() writes the objects back. Nothing may change `s`
+ * between plays but play() itself (save() first, if anything reads it).
+ */
+export function racePlayer(s: RoundState, arrays: RaceArrays = raceArrays()): RacePlayer {
   const n = 1 + s.others.length;
   const { santa, gift, field, rules, ice, powerUps, others } = s;
   const width = field.width;
@@ -104,37 +157,45 @@ export function playRace(
 
   // Each Santa's state, by seat; each seat's place in its inputs and the move its current
   // run makes.
-  const xs = XS;
-  const ys = YS;
-  const look = LOOK;
-  const frozenUntil = FROZEN_UNTIL;
-  const graceUntil = GRACE_UNTIL;
-  const score = SCORE;
-  const gifts = GIFTS;
-  const used = USED;
-  const flameUntil = FLAME_UNTIL;
-  const cookieUntil = COOKIE_UNTIL;
-  const frozen = IS_FROZEN;
-  const runAt = RUN_AT;
-  const left = LEFT;
-  const baseX = BASE_X;
-  const baseY = BASE_Y;
-  const cookieX = COOKIE_X;
-  const cookieY = COOKIE_Y;
-  const steps = STEPS;
-  const facing = FACING;
+  const xs = arrays.xs;
+  const ys = arrays.ys;
+  const look = arrays.look;
+  const frozenUntil = arrays.frozenUntil;
+  const graceUntil = arrays.graceUntil;
+  const score = arrays.score;
+  const gifts = arrays.gifts;
+  const used = arrays.used;
+  const flameUntil = arrays.flameUntil;
+  const cookieUntil = arrays.cookieUntil;
+  const frozen = arrays.frozen;
+  const runAt = arrays.runAt;
+  const left = arrays.left;
+  const baseX = arrays.baseX;
+  const baseY = arrays.baseY;
+  const cookieX = arrays.cookieX;
+  const cookieY = arrays.cookieY;
+  const steps = arrays.steps;
+  const facing = arrays.facing;
+  /**
+   * The move a seat's current run makes (baseX … facing) is kept from run to run and call to
+   * call with the raw run it was worked out from (runDx, runDy, runOk): a pure function of
+   * those, so a seat holding its direction skips the clamps, the square root and the divisions.
+   */
+  const runDx = arrays.runDx;
+  const runDy = arrays.runDy;
+  const runOk = arrays.runOk;
   for (let i = 0; i < n; i++) {
     if (i === 0) {
-      xs[0] = santa.x;
-      ys[0] = santa.y;
-      look[0] = LOOK_CODE[santa.look];
-      frozenUntil[0] = santa.frozenUntil;
-      graceUntil[0] = santa.graceUntil;
-      score[0] = s.score;
-      gifts[0] = s.gifts;
-      used[0] = s.powerUpsUsed;
-      flameUntil[0] = s.flameUntil;
-      cookieUntil[0] = s.cookieUntil;
+      xs[i] = santa.x;
+      ys[i] = santa.y;
+      look[i] = LOOK_CODE[santa.look];
+      frozenUntil[i] = santa.frozenUntil;
+      graceUntil[i] = santa.graceUntil;
+      score[i] = s.score;
+      gifts[i] = s.gifts;
+      used[i] = s.powerUpsUsed;
+      flameUntil[i] = s.flameUntil;
+      cookieUntil[i] = s.cookieUntil;
     } else {
       const r = others[i - 1] as RacerState;
       xs[i] = r.x;
@@ -151,6 +212,15 @@ export function playRace(
     frozen[i] = 0;
     runAt[i] = -1;
     left[i] = 0;
+    baseX[i] = 0;
+    baseY[i] = 0;
+    cookieX[i] = 0;
+    cookieY[i] = 0;
+    steps[i] = 0;
+    facing[i] = 0;
+    runDx[i] = 0;
+    runDy[i] = 0;
+    runOk[i] = 0;
   }
 
   let giftX = gift.x;
@@ -165,9 +235,9 @@ export function playRace(
   const iceCount = ice.length;
   const puCount = powerUps.length;
   const count = iceCount + puCount;
-  const bodies = BODIES;
-  const moving = MOVING;
-  const puState = PU_STATE;
+  const bodies = arrays.bodies;
+  const moving = arrays.moving;
+  const puState = arrays.puState;
   let nextAppear = Number.POSITIVE_INFINITY;
   for (let i = 0; i < count; i++) {
     const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
@@ -192,276 +262,283 @@ export function playRace(
   }
 
   let tick = s.tick;
-  let over = false;
-  for (let t = 0; t < ticks; t++) {
-    tick += 1;
+  let over = s.over;
 
-    // Santas
+  function play(
+    inputs: readonly (readonly (readonly [number, number, number])[] | undefined)[],
+    ticks: number,
+    events: RoundEvent[] | null,
+  ): void {
+    if (over || ticks <= 0) return;
+    // Each call starts every seat at its inputs' first run.
     for (let i = 0; i < n; i++) {
-      while (left[i] === 0) {
-        const runs = inputs[i];
-        const k = (runAt[i] as number) + 1;
-        runAt[i] = k;
-        let rawX: unknown = 0;
-        let rawY: unknown = 0;
-        if (runs && k < runs.length) {
-          const run = runs[k] as readonly [number, number, number];
-          // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
-          left[i] = run[0] > 0 ? run[0] : 0;
-          rawX = run[1];
-          rawY = run[2];
-        } else left[i] = Number.POSITIVE_INFINITY;
-        if (
-          RUN_OK[i] === 1 &&
-          rawX === RUN_DX[i] &&
-          rawY === RUN_DY[i] &&
-          baseStep === RUN_STEP[i] &&
-          cookieStep === RUN_COOKIE[i]
-        )
-          continue;
-        RUN_OK[i] = 1;
-        RUN_DX[i] = rawX;
-        RUN_DY[i] = rawY;
-        RUN_STEP[i] = baseStep;
-        RUN_COOKIE[i] = cookieStep;
-        const dx = clampInput(rawX as number);
-        const dy = clampInput(rawY as number);
-        const len2 = dx * dx + dy * dy;
-        const norm = len2 > INPUT_MAX * INPUT_MAX ? Math.sqrt(len2) : INPUT_MAX;
-        baseX[i] = Math.trunc((baseStep * dx) / norm);
-        baseY[i] = Math.trunc((baseStep * dy) / norm);
-        cookieX[i] = Math.trunc((cookieStep * dx) / norm);
-        cookieY[i] = Math.trunc((cookieStep * dy) / norm);
-        steps[i] = len2 > 0 ? 1 : 0;
-        facing[i] = dx < -5 ? 1 : dx > 5 ? 2 : 0;
-      }
-      left[i] = (left[i] as number) - 1;
-      const until = frozenUntil[i] as number;
-      const wasFrozen = tick - 1 < until;
-      const isFrozen = tick < until;
-      frozen[i] = isFrozen ? 1 : 0;
-      if (wasFrozen && !isFrozen) {
-        graceUntil[i] = tick + rules.thawGraceTicks;
-        events?.push({ type: "thaw", seat: i });
-      }
-      if (isFrozen) {
-        look[i] = FROZEN;
-        continue;
-      }
-      if (steps[i] === 1) {
-        const fast = tick < (cookieUntil[i] as number);
-        let x = (xs[i] as number) + ((fast ? cookieX[i] : baseX[i]) as number);
-        let y = (ys[i] as number) + ((fast ? cookieY[i] : baseY[i]) as number);
-        if (x < santaR) x = santaR;
-        else if (x > santaMaxX) x = santaMaxX;
-        if (y < santaR) y = santaR;
-        else if (y > santaMaxY) y = santaMaxY;
-        xs[i] = x;
-        ys[i] = y;
-      }
-      look[i] = facing[i] as number;
+      runAt[i] = -1;
+      left[i] = 0;
     }
+    for (let t = 0; t < ticks; t++) {
+      tick += 1;
+      // Santas
+      for (let i = 0; i < n; i++) {
+        while (left[i] === 0) {
+          const runs = inputs[i];
+          const k = (runAt[i] as number) + 1;
+          runAt[i] = k;
+          let rawX: unknown = 0;
+          let rawY: unknown = 0;
+          if (runs && k < runs.length) {
+            const run = runs[k] as readonly [number, number, number];
+            // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
+            left[i] = run[0] > 0 ? run[0] : 0;
+            rawX = run[1];
+            rawY = run[2];
+          } else left[i] = Number.POSITIVE_INFINITY;
+          if (runOk[i] === 1 && rawX === runDx[i] && rawY === runDy[i]) continue;
+          runOk[i] = 1;
+          runDx[i] = rawX;
+          runDy[i] = rawY;
+          const dx = clampInput(rawX as number);
+          const dy = clampInput(rawY as number);
+          const len2 = dx * dx + dy * dy;
+          const norm = len2 > INPUT_MAX * INPUT_MAX ? Math.sqrt(len2) : INPUT_MAX;
+          baseX[i] = Math.trunc((baseStep * dx) / norm);
+          baseY[i] = Math.trunc((baseStep * dy) / norm);
+          cookieX[i] = Math.trunc((cookieStep * dx) / norm);
+          cookieY[i] = Math.trunc((cookieStep * dy) / norm);
+          steps[i] = len2 > 0 ? 1 : 0;
+          facing[i] = dx < -5 ? 1 : dx > 5 ? 2 : 0;
+        }
+        left[i] = (left[i] as number) - 1;
+        const until = frozenUntil[i] as number;
+        const wasFrozen = tick - 1 < until;
+        const isFrozen = tick < until;
+        frozen[i] = isFrozen ? 1 : 0;
+        if (wasFrozen && !isFrozen) {
+          graceUntil[i] = tick + rules.thawGraceTicks;
+          events?.push({ type: "thaw", seat: i });
+        }
+        if (isFrozen) {
+          look[i] = FROZEN;
+          continue;
+        }
+        if (steps[i] === 1) {
+          const fast = tick < (cookieUntil[i] as number);
+          let x = (xs[i] as number) + ((fast ? cookieX[i] : baseX[i]) as number);
+          let y = (ys[i] as number) + ((fast ? cookieY[i] : baseY[i]) as number);
+          if (x < santaR) x = santaR;
+          else if (x > santaMaxX) x = santaMaxX;
+          if (y < santaR) y = santaR;
+          else if (y > santaMaxY) y = santaMaxY;
+          xs[i] = x;
+          ys[i] = y;
+        }
+        look[i] = facing[i] as number;
+      }
 
-    // Movers; then power-ups whose draw time has come are drawn, away from every Santa, and
-    // those whose time has come appear (in version 1 both at once).
-    moveBodies(bodies, moving, count);
-    if (tick >= nextAppear) {
-      nextAppear = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < puCount; i++) {
-        const p = powerUps[i] as PowerUp;
-        const state = puState[i];
-        if (state === 3) {
-          if (tick < p.appearAtTick) {
-            if (p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+      // Movers; then power-ups whose draw time has come are drawn, away from every Santa, and
+      // those whose time has come appear (in version 1 both at once).
+      moveBodies(bodies, moving, count);
+      if (tick >= nextAppear) {
+        nextAppear = Number.POSITIVE_INFINITY;
+        for (let i = 0; i < puCount; i++) {
+          const p = powerUps[i] as PowerUp;
+          const state = puState[i];
+          if (state === 3) {
+            if (tick < p.appearAtTick) {
+              if (p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+            } else {
+              puState[i] = 1;
+              moving[iceCount + i] = 1;
+            }
+            continue;
+          }
+          if (state !== 0) continue;
+          const drawAt = p.appearAtTick - spawnLead;
+          if (tick < drawAt) {
+            if (drawAt < nextAppear) nextAppear = drawAt;
+            continue;
+          }
+          const place = spawnPointAway(
+            s.rng,
+            field,
+            rules.powerUpRadius,
+            xs,
+            ys,
+            n,
+            rules.minSpawnDistance,
+          );
+          const v = randomVelocity(s.rng, rules.powerUpStep);
+          const body = { x: place.x, y: place.y, r: rules.powerUpRadius, vx: v.vx, vy: v.vy };
+          p.body = body;
+          // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
+          const at = p.appearAtTick > tick ? p.appearAtTick : tick;
+          if (at > tick) {
+            puState[i] = 3;
+            if (at < nextAppear) nextAppear = at;
           } else {
             puState[i] = 1;
             moving[iceCount + i] = 1;
           }
-          continue;
+          const o = (iceCount + i) * BODY;
+          bodies[o] = body.x;
+          bodies[o + 1] = body.y;
+          bodies[o + 2] = body.vx;
+          bodies[o + 3] = body.vy;
+          bodies[o + 4] = body.r;
+          bodies[o + 5] = width - body.r;
+          bodies[o + 6] = height - body.r;
+          events?.push({
+            type: "powerup_appear",
+            kind: p.kind,
+            tick,
+            at,
+            index: i,
+            body: { x: body.x, y: body.y, vx: body.vx, vy: body.vy },
+          });
         }
-        if (state !== 0) continue;
-        const drawAt = p.appearAtTick - spawnLead;
-        if (tick < drawAt) {
-          if (drawAt < nextAppear) nextAppear = drawAt;
-          continue;
+      }
+
+      // Gift (on the field from giftAt): the nearest Santa touching it, the lowest seat among equals.
+      let winner = -1;
+      let nearest = giftReach2;
+      for (let i = 0; i < n && tick >= giftAt; i++) {
+        const x = xs[i] as number;
+        const y = ys[i] as number;
+        if (!(x > giftLeft && x < giftRight && y > giftTop && y < giftBottom)) continue;
+        const d2 = (x - giftX) * (x - giftX) + (y - giftY) * (y - giftY);
+        if (d2 < nearest) {
+          nearest = d2;
+          winner = i;
         }
-        const place = spawnPointAway(
-          s.rng,
-          field,
-          rules.powerUpRadius,
-          xs,
-          ys,
-          n,
-          rules.minSpawnDistance,
-        );
-        const v = randomVelocity(s.rng, rules.powerUpStep);
-        const body = { x: place.x, y: place.y, r: rules.powerUpRadius, vx: v.vx, vy: v.vy };
-        p.body = body;
-        // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
-        const at = p.appearAtTick > tick ? p.appearAtTick : tick;
-        if (at > tick) {
-          puState[i] = 3;
-          if (at < nextAppear) nextAppear = at;
-        } else {
-          puState[i] = 1;
-          moving[iceCount + i] = 1;
-        }
-        const o = (iceCount + i) * BODY;
-        bodies[o] = body.x;
-        bodies[o + 1] = body.y;
-        bodies[o + 2] = body.vx;
-        bodies[o + 3] = body.vy;
-        bodies[o + 4] = body.r;
-        bodies[o + 5] = width - body.r;
-        bodies[o + 6] = height - body.r;
+      }
+      if (winner >= 0) {
+        score[winner] = (score[winner] as number) + 1;
+        gifts[winner] = (gifts[winner] as number) + 1;
+        const at = { x: giftX, y: giftY };
+        const next = spawnPointAway(s.rng, field, gift.r, xs, ys, n, rules.minSpawnDistance);
+        giftX = next.x;
+        giftY = next.y;
+        giftLeft = giftX - giftReach;
+        giftRight = giftX + giftReach;
+        giftTop = giftY - giftReach;
+        giftBottom = giftY + giftReach;
+        giftAt = tick + spawnLead;
         events?.push({
-          type: "powerup_appear",
-          kind: p.kind,
-          tick,
+          type: "grab",
           at,
-          index: i,
-          body: { x: body.x, y: body.y, vx: body.vx, vy: body.vy },
+          seat: winner,
+          tick,
+          next: { x: giftX, y: giftY },
+          nextAt: giftAt,
+          by: { x: xs[winner] as number, y: ys[winner] as number },
         });
       }
-    }
 
-    // Gift (on the field from giftAt): the nearest Santa touching it, the lowest seat among equals.
-    let winner = -1;
-    let nearest = giftReach2;
-    for (let i = 0; i < n && tick >= giftAt; i++) {
-      const x = xs[i] as number;
-      const y = ys[i] as number;
-      if (!(x > giftLeft && x < giftRight && y > giftTop && y < giftBottom)) continue;
-      const d2 = (x - giftX) * (x - giftX) + (y - giftY) * (y - giftY);
-      if (d2 < nearest) {
-        nearest = d2;
-        winner = i;
-      }
-    }
-    if (winner >= 0) {
-      score[winner] = (score[winner] as number) + 1;
-      gifts[winner] = (gifts[winner] as number) + 1;
-      const at = { x: giftX, y: giftY };
-      const next = spawnPointAway(s.rng, field, gift.r, xs, ys, n, rules.minSpawnDistance);
-      giftX = next.x;
-      giftY = next.y;
-      giftLeft = giftX - giftReach;
-      giftRight = giftX + giftReach;
-      giftTop = giftY - giftReach;
-      giftBottom = giftY + giftReach;
-      giftAt = tick + spawnLead;
-      events?.push({
-        type: "grab",
-        at,
-        seat: winner,
-        tick,
-        next: { x: giftX, y: giftY },
-        nextAt: giftAt,
-        by: { x: xs[winner] as number, y: ys[winner] as number },
-      });
-    }
-
-    // Power-ups: each to the nearest Santa touching it.
-    for (let k = 0; k < puCount; k++) {
-      if (puState[k] !== 1) continue;
-      const o = (iceCount + k) * BODY;
-      const bx = bodies[o] as number;
-      const by = bodies[o + 1] as number;
-      const reach = santaR + (bodies[o + 4] as number);
-      let taker = -1;
-      let best = reach * reach;
-      for (let i = 0; i < n; i++) {
-        const pdx = (xs[i] as number) - bx;
-        const pdy = (ys[i] as number) - by;
-        if (pdx >= reach || pdx <= -reach || pdy >= reach || pdy <= -reach) continue;
-        const d2 = pdx * pdx + pdy * pdy;
-        if (d2 < best) {
-          best = d2;
-          taker = i;
-        }
-      }
-      if (taker < 0) continue;
-      const p = powerUps[k] as PowerUp;
-      puState[k] = 2;
-      moving[iceCount + k] = 0;
-      used[taker] = (used[taker] as number) + 1;
-      if (p.kind === "flame") flameUntil[taker] = tick + rules.flameTicks;
-      else cookieUntil[taker] = tick + rules.cookieTicks;
-      events?.push({ type: "powerup_taken", kind: p.kind, seat: taker });
-    }
-
-    // Ice: every Santa it touches, unless flaming, frozen or in its grace.
-    for (let i = 0; i < n; i++) {
-      if (tick < (flameUntil[i] as number) || frozen[i] === 1 || tick < (graceUntil[i] as number))
-        continue;
-      const x = xs[i] as number;
-      const y = ys[i] as number;
-      for (let k = 0; k < iceCount; k++) {
-        const o = k * BODY;
-        const idx = x - (bodies[o] as number);
-        const idy = y - (bodies[o + 1] as number);
+      // Power-ups: each to the nearest Santa touching it.
+      for (let k = 0; k < puCount; k++) {
+        if (puState[k] !== 1) continue;
+        const o = (iceCount + k) * BODY;
+        const bx = bodies[o] as number;
+        const by = bodies[o + 1] as number;
         const reach = santaR + (bodies[o + 4] as number);
-        if (
-          idx < reach &&
-          idx > -reach &&
-          idy < reach &&
-          idy > -reach &&
-          idx * idx + idy * idy < reach * reach
-        ) {
-          frozenUntil[i] = tick + rules.freezeTicks;
-          look[i] = FROZEN;
-          events?.push({ type: "freeze", seat: i });
-          break;
+        let taker = -1;
+        let best = reach * reach;
+        for (let i = 0; i < n; i++) {
+          const pdx = (xs[i] as number) - bx;
+          const pdy = (ys[i] as number) - by;
+          if (pdx >= reach || pdx <= -reach || pdy >= reach || pdy <= -reach) continue;
+          const d2 = pdx * pdx + pdy * pdy;
+          if (d2 < best) {
+            best = d2;
+            taker = i;
+          }
+        }
+        if (taker < 0) continue;
+        const p = powerUps[k] as PowerUp;
+        puState[k] = 2;
+        moving[iceCount + k] = 0;
+        used[taker] = (used[taker] as number) + 1;
+        if (p.kind === "flame") flameUntil[taker] = tick + rules.flameTicks;
+        else cookieUntil[taker] = tick + rules.cookieTicks;
+        events?.push({ type: "powerup_taken", kind: p.kind, seat: taker });
+      }
+
+      // Ice: every Santa it touches, unless flaming, frozen or in its grace.
+      for (let i = 0; i < n; i++) {
+        if (tick < (flameUntil[i] as number) || frozen[i] === 1 || tick < (graceUntil[i] as number))
+          continue;
+        const x = xs[i] as number;
+        const y = ys[i] as number;
+        for (let k = 0; k < iceCount; k++) {
+          const o = k * BODY;
+          const idx = x - (bodies[o] as number);
+          const idy = y - (bodies[o + 1] as number);
+          const reach = santaR + (bodies[o + 4] as number);
+          if (
+            idx < reach &&
+            idx > -reach &&
+            idy < reach &&
+            idy > -reach &&
+            idx * idx + idy * idy < reach * reach
+          ) {
+            frozenUntil[i] = tick + rules.freezeTicks;
+            look[i] = FROZEN;
+            events?.push({ type: "freeze", seat: i });
+            break;
+          }
         }
       }
-    }
 
-    if (tick >= endTick) {
-      over = true;
-      events?.push({ type: "end" });
-      break;
+      if (tick >= endTick) {
+        over = true;
+        events?.push({ type: "end" });
+        break;
+      }
     }
   }
 
-  s.tick = tick;
-  s.over = over;
-  for (let i = 0; i < n; i++) {
-    const r: RacerState | typeof santa = i === 0 ? santa : (others[i - 1] as RacerState);
-    r.x = xs[i] as number;
-    r.y = ys[i] as number;
-    r.look = LOOKS[look[i] as number] as SantaLook;
-    r.frozenUntil = frozenUntil[i] as number;
-    r.graceUntil = graceUntil[i] as number;
-    if (i === 0) {
-      s.score = score[0] as number;
-      s.gifts = gifts[0] as number;
-      s.powerUpsUsed = used[0] as number;
-      s.flameUntil = flameUntil[0] as number;
-      s.cookieUntil = cookieUntil[0] as number;
-    } else {
-      const o = r as RacerState;
-      o.score = score[i] as number;
-      o.gifts = gifts[i] as number;
-      o.powerUpsUsed = used[i] as number;
-      o.flameUntil = flameUntil[i] as number;
-      o.cookieUntil = cookieUntil[i] as number;
+  function save(): void {
+    s.tick = tick;
+    s.over = over;
+    for (let i = 0; i < n; i++) {
+      const r: RacerState | typeof santa = i === 0 ? santa : (others[i - 1] as RacerState);
+      r.x = xs[i] as number;
+      r.y = ys[i] as number;
+      r.look = LOOKS[look[i] as number] as SantaLook;
+      r.frozenUntil = frozenUntil[i] as number;
+      r.graceUntil = graceUntil[i] as number;
+      if (i === 0) {
+        s.score = score[0] as number;
+        s.gifts = gifts[0] as number;
+        s.powerUpsUsed = used[0] as number;
+        s.flameUntil = flameUntil[0] as number;
+        s.cookieUntil = cookieUntil[0] as number;
+      } else {
+        const o = r as RacerState;
+        o.score = score[i] as number;
+        o.gifts = gifts[i] as number;
+        o.powerUpsUsed = used[i] as number;
+        o.flameUntil = flameUntil[i] as number;
+        o.cookieUntil = cookieUntil[i] as number;
+      }
+    }
+    gift.x = giftX;
+    gift.y = giftY;
+    s.giftAt = giftAt;
+    for (let i = 0; i < count; i++) {
+      const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
+      const o = i * BODY;
+      m.x = bodies[o] as number;
+      m.y = bodies[o + 1] as number;
+      m.vx = bodies[o + 2] as number;
+      m.vy = bodies[o + 3] as number;
+      if (i >= iceCount)
+        (powerUps[i - iceCount] as PowerUp).state = POWER_UP_STATES[
+          puState[i - iceCount] as number
+        ] as PowerUp["state"];
     }
   }
-  gift.x = giftX;
-  gift.y = giftY;
-  s.giftAt = giftAt;
-  for (let i = 0; i < count; i++) {
-    const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
-    const o = i * BODY;
-    m.x = bodies[o] as number;
-    m.y = bodies[o + 1] as number;
-    m.vx = bodies[o + 2] as number;
-    m.vy = bodies[o + 3] as number;
-    if (i >= iceCount)
-      (powerUps[i - iceCount] as PowerUp).state = POWER_UP_STATES[
-        puState[i - iceCount] as number
-      ] as PowerUp["state"];
-  }
+
+  return { play, save };
 }
 
 /** One tick of a race with each seat's direction (the client's step): its events. */

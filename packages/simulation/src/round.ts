@@ -537,12 +537,6 @@ const POWER_UP_STATES = ["waiting", "active", "taken", "coming"] as const;
  * Plays run-length inputs (`[ticks, dx, dy]`, as in inputs.ts) until they end or the round is
  * over; what happened goes to `events` unless it is null (a replay needs no events). The game
  * plays one tick at a time through stepTick, the server a whole round's inputs at once.
- *
- * Written for goja, which interprets this ~50× slower than V8 and where every property read
- * or write is a map lookup and every call costs: the state is unpacked into locals (the movers
- * into one array of numbers) once per call, each tick works on those, and the objects are
- * written back at the end. The rare steps that draw from the RNG (a grab, a power-up
- * appearing) go through the objects, so Santa's position is written before them.
  */
 export function playInputs(
   s: RoundState,
@@ -550,6 +544,31 @@ export function playInputs(
   events: RoundEvent[] | null,
 ): void {
   if (s.over) return;
+  const player = soloPlayer(s);
+  player.play(inputs, events);
+  player.save();
+}
+
+/** A solo round's state unpacked for play (soloPlayer): play as often as needed, then save. */
+export interface SoloPlayer {
+  /** playInputs on the unpacked state: `s` is behind until save(). */
+  play(inputs: readonly (readonly [number, number, number])[], events: RoundEvent[] | null): void;
+  /** Writes what was played into the round's state (its objects are read between plays). */
+  save(): void;
+}
+
+/**
+ * A solo round unpacked once for many plays: the server's match loop plays a few ticks 20
+ * times a second, and unpacking the state every time cost more than the ticks.
+ *
+ * Written for goja, which interprets this ~50× slower than V8 and where every property read
+ * or write is a map lookup and every call costs: the state is unpacked into the closure's
+ * variables (the movers into one array of numbers), each tick works on those, and save()
+ * writes the objects back. The rare steps that draw from the RNG (a grab, a power-up
+ * appearing) go through the objects, so Santa's position is written before them. Nothing may
+ * change `s` between plays but play() itself (save() first, if anything reads it).
+ */
+export function soloPlayer(s: RoundState): SoloPlayer {
   if (s.others.length > 0) throw new Error("playInputs: a race plays through playRace");
   const { santa, gift, field, rules, ice, powerUps } = s;
   const width = field.width;
@@ -566,7 +585,7 @@ export function playInputs(
   const giftReach2 = giftReach * giftReach;
 
   let tick = s.tick;
-  let over = false;
+  let over = s.over;
   let score = s.score;
   let gifts = s.gifts;
   let powerUpsUsed = s.powerUpsUsed;
@@ -611,222 +630,232 @@ export function playInputs(
     }
   }
 
-  runs: for (let r = 0; r < inputs.length; r++) {
-    const run = inputs[r] as readonly [number, number, number];
-    const ticks = run[0];
-    const dxIn = run[1];
-    const dyIn = run[2];
-    const dx =
-      dxIn >= -INPUT_MAX && dxIn <= INPUT_MAX && (dxIn | 0) === dxIn ? dxIn : clampInput(dxIn);
-    const dy =
-      dyIn >= -INPUT_MAX && dyIn <= INPUT_MAX && (dyIn | 0) === dyIn ? dyIn : clampInput(dyIn);
-    // Santa's move for this run's direction, at either speed.
-    const len2 = dx * dx + dy * dy;
-    const norm = len2 > INPUT_MAX * INPUT_MAX ? Math.sqrt(len2) : INPUT_MAX;
-    const baseX = Math.trunc((baseStep * dx) / norm);
-    const baseY = Math.trunc((baseStep * dy) / norm);
-    const cookieX = Math.trunc((cookieStep * dx) / norm);
-    const cookieY = Math.trunc((cookieStep * dy) / norm);
-    const facing = dx < -5 ? "left" : dx > 5 ? "right" : "idle";
+  function play(
+    inputs: readonly (readonly [number, number, number])[],
+    events: RoundEvent[] | null,
+  ): void {
+    if (over) return;
+    runs: for (let r = 0; r < inputs.length; r++) {
+      const run = inputs[r] as readonly [number, number, number];
+      const ticks = run[0];
+      const dxIn = run[1];
+      const dyIn = run[2];
+      const dx =
+        dxIn >= -INPUT_MAX && dxIn <= INPUT_MAX && (dxIn | 0) === dxIn ? dxIn : clampInput(dxIn);
+      const dy =
+        dyIn >= -INPUT_MAX && dyIn <= INPUT_MAX && (dyIn | 0) === dyIn ? dyIn : clampInput(dyIn);
+      // Santa's move for this run's direction, at either speed.
+      const len2 = dx * dx + dy * dy;
+      const norm = len2 > INPUT_MAX * INPUT_MAX ? Math.sqrt(len2) : INPUT_MAX;
+      const baseX = Math.trunc((baseStep * dx) / norm);
+      const baseY = Math.trunc((baseStep * dy) / norm);
+      const cookieX = Math.trunc((cookieStep * dx) / norm);
+      const cookieY = Math.trunc((cookieStep * dy) / norm);
+      const facing = dx < -5 ? "left" : dx > 5 ? "right" : "idle";
 
-    for (let t = 0; t < ticks; t++) {
-      const wasFrozen = tick < frozenUntil;
-      tick += 1;
-      const frozen = tick < frozenUntil;
-      if (wasFrozen && !frozen) {
-        graceUntil = tick + thawGraceTicks;
-        events?.push({ type: "thaw" });
-      }
-
-      // Santa
-      if (frozen) {
-        look = "frozen";
-      } else {
-        if (len2 > 0) {
-          if (tick < cookieUntil) {
-            x += cookieX;
-            y += cookieY;
-          } else {
-            x += baseX;
-            y += baseY;
-          }
-          if (x < santaR) x = santaR;
-          else if (x > santaMaxX) x = santaMaxX;
-          if (y < santaR) y = santaR;
-          else if (y > santaMaxY) y = santaMaxY;
+      for (let t = 0; t < ticks; t++) {
+        const wasFrozen = tick < frozenUntil;
+        tick += 1;
+        const frozen = tick < frozenUntil;
+        if (wasFrozen && !frozen) {
+          graceUntil = tick + thawGraceTicks;
+          events?.push({ type: "thaw" });
         }
-        look = facing;
-      }
 
-      // Movers; then power-ups whose draw time has come are drawn (from the RNG), and those
-      // whose time has come appear (in version 1 both at once).
-      moveBodies(bodies, moving, count);
-      if (tick >= nextAppear) {
-        santa.x = x;
-        santa.y = y;
-        nextAppear = Number.POSITIVE_INFINITY;
-        for (let i = 0; i < puCount; i++) {
-          const p = powerUps[i] as PowerUp;
-          const state = puState[i];
-          if (state === 3) {
-            if (tick < p.appearAtTick) {
-              if (p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+        // Santa
+        if (frozen) {
+          look = "frozen";
+        } else {
+          if (len2 > 0) {
+            if (tick < cookieUntil) {
+              x += cookieX;
+              y += cookieY;
+            } else {
+              x += baseX;
+              y += baseY;
+            }
+            if (x < santaR) x = santaR;
+            else if (x > santaMaxX) x = santaMaxX;
+            if (y < santaR) y = santaR;
+            else if (y > santaMaxY) y = santaMaxY;
+          }
+          look = facing;
+        }
+
+        // Movers; then power-ups whose draw time has come are drawn (from the RNG), and those
+        // whose time has come appear (in version 1 both at once).
+        moveBodies(bodies, moving, count);
+        if (tick >= nextAppear) {
+          santa.x = x;
+          santa.y = y;
+          nextAppear = Number.POSITIVE_INFINITY;
+          for (let i = 0; i < puCount; i++) {
+            const p = powerUps[i] as PowerUp;
+            const state = puState[i];
+            if (state === 3) {
+              if (tick < p.appearAtTick) {
+                if (p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+              } else {
+                puState[i] = 1;
+                moving[iceCount + i] = 1;
+              }
+              continue;
+            }
+            if (state !== 0) continue;
+            const drawAt = p.appearAtTick - spawnLead;
+            if (tick < drawAt) {
+              if (drawAt < nextAppear) nextAppear = drawAt;
+              continue;
+            }
+            const body = mover(
+              s.rng,
+              field,
+              rules.powerUpRadius,
+              rules.powerUpStep,
+              santa,
+              rules.minSpawnDistance,
+            );
+            p.body = body;
+            // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
+            const at = p.appearAtTick > tick ? p.appearAtTick : tick;
+            if (at > tick) {
+              puState[i] = 3;
+              if (at < nextAppear) nextAppear = at;
             } else {
               puState[i] = 1;
               moving[iceCount + i] = 1;
             }
-            continue;
+            const o = (iceCount + i) * BODY;
+            bodies[o] = body.x;
+            bodies[o + 1] = body.y;
+            bodies[o + 2] = body.vx;
+            bodies[o + 3] = body.vy;
+            bodies[o + 4] = body.r;
+            bodies[o + 5] = width - body.r;
+            bodies[o + 6] = height - body.r;
+            events?.push({
+              type: "powerup_appear",
+              kind: p.kind,
+              tick,
+              at,
+              index: i,
+              body: { x: body.x, y: body.y, vx: body.vx, vy: body.vy },
+            });
           }
-          if (state !== 0) continue;
-          const drawAt = p.appearAtTick - spawnLead;
-          if (tick < drawAt) {
-            if (drawAt < nextAppear) nextAppear = drawAt;
-            continue;
-          }
-          const body = mover(
-            s.rng,
-            field,
-            rules.powerUpRadius,
-            rules.powerUpStep,
-            santa,
-            rules.minSpawnDistance,
-          );
-          p.body = body;
-          // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
-          const at = p.appearAtTick > tick ? p.appearAtTick : tick;
-          if (at > tick) {
-            puState[i] = 3;
-            if (at < nextAppear) nextAppear = at;
-          } else {
-            puState[i] = 1;
-            moving[iceCount + i] = 1;
-          }
-          const o = (iceCount + i) * BODY;
-          bodies[o] = body.x;
-          bodies[o + 1] = body.y;
-          bodies[o + 2] = body.vx;
-          bodies[o + 3] = body.vy;
-          bodies[o + 4] = body.r;
-          bodies[o + 5] = width - body.r;
-          bodies[o + 6] = height - body.r;
+        }
+
+        // Gift (on the field from giftAt)
+        // Each contact test looks at the box around the reach before the exact distance: far
+        // apart, as nearly always, it costs no products (see moveBodies for why that matters).
+        if (
+          tick >= giftAt &&
+          x > giftLeft &&
+          x < giftRight &&
+          y > giftTop &&
+          y < giftBottom &&
+          (x - giftX) * (x - giftX) + (y - giftY) * (y - giftY) < giftReach2
+        ) {
+          score += 1;
+          gifts += 1;
+          santa.x = x;
+          santa.y = y;
+          const at = { x: giftX, y: giftY };
+          const next = spawnPoint(s.rng, field, gift.r, santa, rules.minSpawnDistance);
+          giftX = next.x;
+          giftY = next.y;
+          giftLeft = giftX - giftReach;
+          giftRight = giftX + giftReach;
+          giftTop = giftY - giftReach;
+          giftBottom = giftY + giftReach;
+          giftAt = tick + spawnLead;
           events?.push({
-            type: "powerup_appear",
-            kind: p.kind,
-            tick,
+            type: "grab",
             at,
-            index: i,
-            body: { x: body.x, y: body.y, vx: body.vx, vy: body.vy },
+            tick,
+            next: { x: giftX, y: giftY },
+            nextAt: giftAt,
+            by: { x, y },
           });
         }
-      }
 
-      // Gift (on the field from giftAt)
-      // Each contact test looks at the box around the reach before the exact distance: far
-      // apart, as nearly always, it costs no products (see moveBodies for why that matters).
-      if (
-        tick >= giftAt &&
-        x > giftLeft &&
-        x < giftRight &&
-        y > giftTop &&
-        y < giftBottom &&
-        (x - giftX) * (x - giftX) + (y - giftY) * (y - giftY) < giftReach2
-      ) {
-        score += 1;
-        gifts += 1;
-        santa.x = x;
-        santa.y = y;
-        const at = { x: giftX, y: giftY };
-        const next = spawnPoint(s.rng, field, gift.r, santa, rules.minSpawnDistance);
-        giftX = next.x;
-        giftY = next.y;
-        giftLeft = giftX - giftReach;
-        giftRight = giftX + giftReach;
-        giftTop = giftY - giftReach;
-        giftBottom = giftY + giftReach;
-        giftAt = tick + spawnLead;
-        events?.push({
-          type: "grab",
-          at,
-          tick,
-          next: { x: giftX, y: giftY },
-          nextAt: giftAt,
-          by: { x, y },
-        });
-      }
-
-      // Power-ups
-      for (let i = 0; i < puCount; i++) {
-        if (puState[i] !== 1) continue;
-        const o = (iceCount + i) * BODY;
-        const pdx = x - (bodies[o] as number);
-        const pdy = y - (bodies[o + 1] as number);
-        const reach = santaR + (bodies[o + 4] as number);
-        if (pdx >= reach || pdx <= -reach || pdy >= reach || pdy <= -reach) continue;
-        if (pdx * pdx + pdy * pdy >= reach * reach) continue;
-        const p = powerUps[i] as PowerUp;
-        puState[i] = 2;
-        moving[iceCount + i] = 0;
-        powerUpsUsed += 1;
-        if (p.kind === "flame") flameUntil = tick + rules.flameTicks;
-        else cookieUntil = tick + rules.cookieTicks;
-        events?.push({ type: "powerup_taken", kind: p.kind });
-      }
-
-      // Ice
-      if (!(tick < flameUntil || frozen || tick < graceUntil)) {
-        for (let i = 0; i < iceCount; i++) {
-          const o = i * BODY;
-          const idx = x - (bodies[o] as number);
-          const idy = y - (bodies[o + 1] as number);
+        // Power-ups
+        for (let i = 0; i < puCount; i++) {
+          if (puState[i] !== 1) continue;
+          const o = (iceCount + i) * BODY;
+          const pdx = x - (bodies[o] as number);
+          const pdy = y - (bodies[o + 1] as number);
           const reach = santaR + (bodies[o + 4] as number);
-          if (
-            idx < reach &&
-            idx > -reach &&
-            idy < reach &&
-            idy > -reach &&
-            idx * idx + idy * idy < reach * reach
-          ) {
-            frozenUntil = tick + freezeTicks;
-            look = "frozen";
-            events?.push({ type: "freeze" });
-            break;
+          if (pdx >= reach || pdx <= -reach || pdy >= reach || pdy <= -reach) continue;
+          if (pdx * pdx + pdy * pdy >= reach * reach) continue;
+          const p = powerUps[i] as PowerUp;
+          puState[i] = 2;
+          moving[iceCount + i] = 0;
+          powerUpsUsed += 1;
+          if (p.kind === "flame") flameUntil = tick + rules.flameTicks;
+          else cookieUntil = tick + rules.cookieTicks;
+          events?.push({ type: "powerup_taken", kind: p.kind });
+        }
+
+        // Ice
+        if (!(tick < flameUntil || frozen || tick < graceUntil)) {
+          for (let i = 0; i < iceCount; i++) {
+            const o = i * BODY;
+            const idx = x - (bodies[o] as number);
+            const idy = y - (bodies[o + 1] as number);
+            const reach = santaR + (bodies[o + 4] as number);
+            if (
+              idx < reach &&
+              idx > -reach &&
+              idy < reach &&
+              idy > -reach &&
+              idx * idx + idy * idy < reach * reach
+            ) {
+              frozenUntil = tick + freezeTicks;
+              look = "frozen";
+              events?.push({ type: "freeze" });
+              break;
+            }
           }
         }
-      }
 
-      if (tick >= endTick) {
-        over = true;
-        events?.push({ type: "end" });
-        break runs;
+        if (tick >= endTick) {
+          over = true;
+          events?.push({ type: "end" });
+          break runs;
+        }
       }
     }
   }
 
-  s.tick = tick;
-  s.over = over;
-  s.score = score;
-  s.gifts = gifts;
-  s.powerUpsUsed = powerUpsUsed;
-  s.flameUntil = flameUntil;
-  s.cookieUntil = cookieUntil;
-  santa.x = x;
-  santa.y = y;
-  santa.look = look;
-  santa.frozenUntil = frozenUntil;
-  santa.graceUntil = graceUntil;
-  gift.x = giftX;
-  gift.y = giftY;
-  s.giftAt = giftAt;
-  for (let i = 0; i < count; i++) {
-    const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
-    const o = i * BODY;
-    m.x = bodies[o] as number;
-    m.y = bodies[o + 1] as number;
-    m.vx = bodies[o + 2] as number;
-    m.vy = bodies[o + 3] as number;
-    if (i >= iceCount)
-      (powerUps[i - iceCount] as PowerUp).state = POWER_UP_STATES[
-        puState[i - iceCount] as number
-      ] as PowerUp["state"];
+  function save(): void {
+    s.tick = tick;
+    s.over = over;
+    s.score = score;
+    s.gifts = gifts;
+    s.powerUpsUsed = powerUpsUsed;
+    s.flameUntil = flameUntil;
+    s.cookieUntil = cookieUntil;
+    santa.x = x;
+    santa.y = y;
+    santa.look = look;
+    santa.frozenUntil = frozenUntil;
+    santa.graceUntil = graceUntil;
+    gift.x = giftX;
+    gift.y = giftY;
+    s.giftAt = giftAt;
+    for (let i = 0; i < count; i++) {
+      const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
+      const o = i * BODY;
+      m.x = bodies[o] as number;
+      m.y = bodies[o + 1] as number;
+      m.vx = bodies[o + 2] as number;
+      m.vy = bodies[o + 3] as number;
+      if (i >= iceCount)
+        (powerUps[i - iceCount] as PowerUp).state = POWER_UP_STATES[
+          puState[i - iceCount] as number
+        ] as PowerUp["state"];
+    }
   }
+
+  return { play, save };
 }

@@ -18,6 +18,7 @@ import { startTestStack, type TestStack } from "@gift-grab/devkit";
 import { INPUT_MAX } from "@gift-grab/simulation";
 import WebSocket from "ws";
 import { NakamaHttp } from "./http";
+import { profileDir, profileNakama } from "./profile";
 import { pool } from "./stats";
 
 export interface LiveBenchOptions {
@@ -337,9 +338,15 @@ export async function measureLiveRounds({
       const cpu0 = cpuMs(pid);
       const bots0 = process.cpuUsage();
       const t0 = performance.now();
+      // Opt-in: profiles of the server while the rounds play (after the countdown).
+      const dir = profileDir();
+      const profiled = dir
+        ? sleep(4_000).then(() => profileNakama(stack.consolePort, dir, `live-${n}`))
+        : Promise.resolve();
       const results = await Promise.all(
         tokens.map((token, i) => playRound(http, token, matchIds[i] as string, roundMs + 20_000)),
       );
+      await profiled;
       const wallMs = performance.now() - t0;
       clearInterval(sampler);
       const botsCpu = process.cpuUsage(bots0);

@@ -1,21 +1,25 @@
-// pnpm --filter @gift-grab/bench bench:race-cost [--races 12 --seats 4 --redundancy 9 --send-every 1]
-// What a race costs the match handler's JavaScript in Nakama's goja, without sockets: whole
-// races driven through the handler (apps/server/test/determinism/race-cost.ts) on the
-// test-only determinism module, timed by Nakama's CPU from /proc, which unlike wall time
-// hardly moves when other processes take the cores. The socket side (Nakama's JSON envelopes,
-// base64, routing) is not in it: `bench:races` measures everything together.
+// pnpm --filter @gift-grab/bench bench:race-cost [--races 12 --seats 4 --redundancy 18 --send-every 0]
+// What a race (or, --seats 1, a live solo round) costs the match handler's JavaScript in
+// Nakama's goja, without sockets: whole rounds driven through the handler
+// (apps/server/test/determinism/race-cost.ts) on the test-only determinism module, timed by
+// Nakama's CPU from /proc, which unlike wall time hardly moves when other processes take the
+// cores. --send-every 0 sends INPUT as the game does (inputDue), n every n loops. The socket
+// side (Nakama's JSON envelopes, base64, routing) and Nakama's own per-loop work are not in
+// it: `bench:races` and `bench:live` measure everything together.
 import { parseArgs } from "node:util";
+import { LiveTiming } from "@gift-grab/contracts";
 import { startDeterminismStack } from "../../../apps/server/test/determinism/stack";
 import { cpuMs } from "./cpu";
 import { NakamaHttp } from "./http";
+import { profileDir, profileNakama } from "./profile";
 
 const { values } = parseArgs({
   options: {
     races: { type: "string", default: "12" },
     seats: { type: "string", default: "4" },
     "duration-ms": { type: "string", default: "30000" },
-    redundancy: { type: "string", default: "9" },
-    "send-every": { type: "string", default: "1" },
+    redundancy: { type: "string", default: String(LiveTiming.inputTicks) },
+    "send-every": { type: "string", default: "0" },
     repeats: { type: "string", default: "3" },
   },
 });
@@ -62,11 +66,17 @@ try {
   const seconds = spec.duration_ms / 1000;
   const perRace: number[] = [];
   for (let r = 0; r < Number(values.repeats); r++) {
+    // Opt-in (BENCH_PROFILE_DIR): Go's and goja's profiles while the first repeat plays.
+    const dir = r === 0 ? profileDir() : null;
+    const profiled = dir
+      ? profileNakama(env.stack.consolePort, dir, `cost-${spec.seats}`)
+      : Promise.resolve();
     const t = await play(races, 1000 * (r + 1));
+    await profiled;
     const cpuPerRace = t.cpu / races;
     perRace.push(cpuPerRace);
     console.log(
-      `race cost (${spec.seats} players, ${seconds} s, INPUT every ${spec.send_every} loop(s) with ${spec.redundancy} ticks): Nakama CPU ${cpuPerRace.toFixed(0)} ms a race = ${(cpuPerRace / seconds / 10).toFixed(3)} % of a core while it plays; goja ${(t.goja / races).toFixed(0)} ms; ${(t.inputs / races).toFixed(0)} inputs, ${(t.sent / races).toFixed(0)} messages / ${(t.bytes / races).toFixed(0)} bytes sent, ${t.loops / races} loops a race${t.errors ? `, ${t.errors} ERRORS` : ""}`,
+      `${spec.seats === 1 ? "solo round" : "race"} cost (${spec.seats} players, ${seconds} s, INPUT ${spec.send_every ? `every ${spec.send_every} loop(s)` : "as the game sends it"} with ${spec.redundancy} ticks): Nakama CPU ${cpuPerRace.toFixed(0)} ms a race = ${(cpuPerRace / seconds / 10).toFixed(3)} % of a core while it plays; goja ${(t.goja / races).toFixed(0)} ms; ${(t.inputs / races).toFixed(0)} inputs, ${(t.sent / races).toFixed(0)} messages / ${(t.bytes / races).toFixed(0)} bytes sent, ${t.loops / races} loops a race${t.errors ? `, ${t.errors} ERRORS` : ""}`,
     );
   }
   perRace.sort((a, b) => a - b);

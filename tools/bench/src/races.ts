@@ -98,6 +98,8 @@ export async function measureRaces({
 }: RaceBenchOptions) {
   const stack = await startTestStack({
     name: "bench-races",
+    // Another build of the module to compare (e.g. before a change): LIVE_BENCH_MODULE=dir.
+    ...(process.env.LIVE_BENCH_MODULE ? { runtimePath: process.env.LIVE_BENCH_MODULE } : {}),
     config: { matchmaker: { interval_sec: 1, max_intervals: 3 } },
     runtimeEnv: {
       ROUND_DURATION_MS: String(roundMs),

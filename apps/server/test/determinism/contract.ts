@@ -90,9 +90,9 @@ export const liveRaceCost = defineRpc({
         z.strictObject({
           seed: z.int().check(z.gte(0), z.lte(0xffffffff)),
           duration_ms: z.int().check(z.positive(), z.lte(60_000)),
-          seats: z.int().check(z.gte(2), z.lte(4)),
+          seats: z.int().check(z.gte(1), z.lte(4)),
           redundancy: z.int().check(z.gte(1), z.lte(30)),
-          send_every: z.int().check(z.gte(1), z.lte(10)),
+          send_every: z.int().check(z.gte(0), z.lte(10)),
         }),
       )
       .check(z.maxLength(20)),

@@ -70,7 +70,8 @@ const userOf = (i: number) => (i === 0 ? USER : `00000000-0000-4000-8000-0000000
 const sessionOf = (i: number) => (i === 0 ? SESSION : `00000000-0000-4000-8000-00000000001${i}`);
 const T0 = 1_800_000_000_000;
 
-function fakeNk(): nkruntime.Nakama {
+/** What a round's results write at its end, kept in memory (the race-cost driver's too). */
+export function fakeNk(): nkruntime.Nakama {
   const stored = new Map<string, nkruntime.StorageObject>();
   let best: nkruntime.LeaderboardRecord | null = null;
   const nk = {

@@ -1,24 +1,27 @@
 /**
- * What a race costs the match handler's JavaScript, without sockets: whole races of socket
- * players driven through the handler's own functions (matchInit, join, loop) with a fake
- * dispatcher and a clock of its own, in goja (the determinism module's live_race_cost) so a
- * bench can read Nakama's CPU around it. Every player sends what the bench's socket players
- * send: its inputs each match loop, with the last `redundancy` ticks, steering at the gift
+ * What a race or a live solo round costs the match handler's JavaScript, without sockets:
+ * whole rounds of socket players driven through the handler's own functions (matchInit, join,
+ * loop) with a fake dispatcher and a clock of its own, in goja (the determinism module's
+ * live_race_cost) so a bench can read Nakama's CPU around it. Every player steers at the gift
  * (read from the server's state: the cost of decoding FRAMEs is the client's, not the
- * server's). The driver's own work is kept small: inputs are written by hand into bytes.
+ * server's) and sends its inputs with the last `redundancy` ticks every `send_every` loops,
+ * or (`send_every` 0) as the game does (contracts' inputDue: a loop after the last one while
+ * its direction changes, a keep-alive while it holds). The driver's own work is kept small:
+ * inputs are written by hand into bytes.
  */
-import { LiveOp, LiveTiming } from "@gift-grab/contracts";
+import { inputDue, LiveOp, LiveTiming } from "@gift-grab/contracts";
 import { INPUT_MAX } from "@gift-grab/simulation";
 import { clock, currentRound, liveRoundMatch } from "../../src/rounds/live/match";
+import { fakeNk } from "./live-driver";
 
 export interface RaceCostSpec {
   seed: number;
   duration_ms: number;
-  /** Santas, every one a socket player (2–4). */
+  /** Santas, every one a socket player (1: a solo round; 2–4: a race). */
   seats: number;
-  /** Ticks repeated in each INPUT (the bench's players: 9). */
+  /** Ticks repeated in each INPUT (the game's: LiveTiming.inputTicks). */
   redundancy: number;
-  /** An INPUT every this many match loops (1: every loop, as the bench's players). */
+  /** An INPUT every this many match loops; 0: as the game sends (inputDue). */
   send_every: number;
 }
 
@@ -44,19 +47,6 @@ const logger = {
     errors += 1;
   },
 } as unknown as nkruntime.Logger;
-/** What the race's results write at its end (its cost, once a race, is in the figure). */
-const nk = {
-  leaderboardCreate: () => {},
-  leaderboardRecordWrite: (_id: string, ownerId: string, username: string, score: number) => ({
-    ownerId,
-    username,
-    score,
-    rank: 1,
-  }),
-  storageWrite: (writes: nkruntime.StorageWriteRequest[]) =>
-    writes.map((w) => ({ collection: w.collection, key: w.key, userId: w.userId, version: "v" })),
-} as unknown as nkruntime.Nakama;
-
 export function raceCost(spec: RaceCostSpec): RaceCostResult {
   let now = T0;
   const realNow = clock.now;
@@ -80,6 +70,8 @@ function drive(spec: RaceCostSpec, now: () => number, wait: (ms: number) => void
     matchId: "cost.node",
   } as unknown as nkruntime.Context;
   errors = 0;
+  // What the results write at the end (their cost, once a round, is in the figure).
+  const nk = fakeNk();
   const result: RaceCostResult = {
     loops: 0,
     inputs: 0,
@@ -99,9 +91,12 @@ function drive(spec: RaceCostSpec, now: () => number, wait: (ms: number) => void
       }) as nkruntime.Presence,
   );
   let startAt = 0;
+  let ended = false;
+  let left = false;
   const dispatcher = {
     broadcastMessage(op: number, data: ArrayBuffer) {
       result.sent += 1;
+      if (op === LiveOp.END) ended = true;
       result.bytes_sent += data.byteLength;
       if (op === LiveOp.START && startAt === 0) {
         // START's startInMs (i32 at byte 11): tick 0 on the driver's clock.
@@ -111,14 +106,22 @@ function drive(spec: RaceCostSpec, now: () => number, wait: (ms: number) => void
     matchKick() {},
     matchLabelUpdate() {},
   } as unknown as nkruntime.MatchDispatcher;
-  let state = liveRoundMatch.matchInit(ctx, logger, nk, {
-    race: JSON.stringify({
-      users: presences.map((p) => ({ user_id: p.userId, username: p.username })),
-      seats: spec.seats,
-    }),
-    orientation: "landscape",
-    seed: spec.seed,
-  }).state;
+  const solo = presences[0] as nkruntime.Presence;
+  let state = liveRoundMatch.matchInit(
+    ctx,
+    logger,
+    nk,
+    spec.seats === 1
+      ? { user_id: solo.userId, username: solo.username, orientation: "landscape", seed: spec.seed }
+      : {
+          race: JSON.stringify({
+            users: presences.map((p) => ({ user_id: p.userId, username: p.username })),
+            seats: spec.seats,
+          }),
+          orientation: "landscape",
+          seed: spec.seed,
+        },
+  ).state;
   for (const p of presences) {
     const attempt = liveRoundMatch.matchJoinAttempt(ctx, logger, nk, dispatcher, 0, state, p, {});
     if (!attempt?.accept) throw new Error("a seat's own user was refused");
@@ -131,9 +134,14 @@ function drive(spec: RaceCostSpec, now: () => number, wait: (ms: number) => void
   // Each player's input per tick (dx at 2t, dy at 2t + 1) and the last tick it decided.
   const moves = presences.map(() => new Int8Array(2 * (ticks + 1)));
   const decided = presences.map(() => 0);
+  // The game's cadence: when each player last sent, and the direction of its newest tick then.
+  const sentAt = presences.map(() => Number.NEGATIVE_INFINITY);
+  const sentDx = presences.map(() => 0);
+  const sentDy = presences.map(() => 0);
+  const sentTick = presences.map(() => 0);
   for (let loop = 0; loop < 100_000; loop++) {
     const messages: nkruntime.MatchMessage[] = [];
-    if (startAt > 0 && now() >= startAt && loop % spec.send_every === 0) {
+    if (!left && startAt > 0 && now() >= startAt && loop % Math.max(1, spec.send_every) === 0) {
       const due = Math.min(ticks, Math.floor(((now() - startAt) * 60) / 1000));
       const sim = round.sim;
       for (let i = 0; i < presences.length; i++) {
@@ -151,6 +159,15 @@ function drive(spec: RaceCostSpec, now: () => number, wait: (ms: number) => void
         }
         decided[i] = due;
         if (due < 1) continue;
+        if (spec.send_every === 0) {
+          const changed = dx !== sentDx[i] || dy !== sentDy[i];
+          if (due <= (sentTick[i] as number) || !inputDue(now() - (sentAt[i] as number), changed))
+            continue;
+          sentAt[i] = now();
+          sentDx[i] = dx;
+          sentDy[i] = dy;
+          sentTick[i] = due;
+        }
         const n = Math.min(spec.redundancy, due);
         // INPUT as the codec writes it: u8 seat, u32 last tick, u8 n, n × (i8 dx, i8 dy).
         const b = new Uint8Array(6 + 2 * n);
@@ -179,6 +196,13 @@ function drive(spec: RaceCostSpec, now: () => number, wait: (ms: number) => void
     result.loops += 1;
     if (!next) break;
     state = next.state;
+    // The players leave at END, as the bench's and the game's do: the match closes.
+    if (ended && !left) {
+      state =
+        liveRoundMatch.matchLeave(ctx, logger, nk, dispatcher, loop, state, presences)?.state ??
+        state;
+      left = true;
+    }
     wait(1000 / LiveTiming.loopHz);
   }
   result.score = round.sim.score;

@@ -349,9 +349,10 @@ export const INPUT_MOVES_AT = 6;
 /**
  * Reads an INPUT by hand from a byte view, not through Reader (in goja each DataView call is a
  * native call); every byte is checked before anything is answered, so a malformed message is
- * refused whole.
+ * refused whole. With `into`, that view is filled and answered instead of a new one (the
+ * server reads a message at a time: in goja each object is an allocation).
  */
-export function readInput(bytes: unknown): InputView | null {
+export function readInput(bytes: unknown, into?: InputView): InputView | null {
   const n = byteLength(bytes);
   if (n < 8 || n > 6 + 2 * LiveTiming.maxInputTicks) return null;
   const b =
@@ -371,7 +372,13 @@ export function readInput(bytes: unknown): InputView | null {
     const v = b[i] as number;
     if (v < -100 || v > 100) return null; // ±INPUT_LIMIT, a literal: no scope lookup a byte
   }
-  return { seat: (b[0] as number) & 0xff, lastTick, count, bytes: b };
+  const seat = (b[0] as number) & 0xff;
+  if (!into) return { seat, lastTick, count, bytes: b };
+  into.seat = seat;
+  into.lastTick = lastTick;
+  into.count = count;
+  into.bytes = b;
+  return into;
 }
 
 /** An INPUT with one [dx, dy] a tick (tests and fake servers; the server reads readInput's view). */

@@ -38,10 +38,16 @@ export const LiveTiming = {
   /** Simulation ticks per match loop. */
   ticksPerLoop: 3,
   /**
-   * A FRAME every this many loops (10 a second), and at once for a reveal or the end: the
-   * client predicts between frames, and each message a match sends costs the server.
+   * A race's FRAME every this many loops (10 a second), and at once for a reveal or the end:
+   * the client predicts between frames, and each message a match sends costs the server.
    */
   frameEvery: 2,
+  /**
+   * A solo round's FRAME every this many loops (5 a second), and at once for a reveal or the
+   * end: a solo client predicts its round exactly unless the server filled one of its ticks,
+   * so a FRAME without a reveal only confirms; a race's FRAMEs bring the others' inputs.
+   */
+  soloFrameEvery: 4,
   /**
    * An input for tick T counts if it reaches the server at most this long after T's time on
    * the round's clock (12 ticks = 200 ms: half an RTT of 300 ms plus a loop); after that the

@@ -8,6 +8,7 @@ import {
   type FrameMessage,
   INPUT_MOVES_AT,
   type InputRun,
+  type InputView,
   LiveOp,
   LiveTiming,
   readInput,
@@ -17,15 +18,17 @@ import {
 import {
   createRound,
   type Orientation,
-  playInputs,
-  playRace,
   publicState,
+  type RacePlayer,
   type RacerState,
   type Reveal,
   type RoundEvent,
   type RoundState,
   RULES_VERSION,
+  racePlayer,
   revealTick,
+  type SoloPlayer,
+  soloPlayer,
   spawnsOf,
 } from "@gift-grab/simulation";
 import { type Bot, createBot, decide } from "./bot";
@@ -115,15 +118,36 @@ export class LiveRound {
   endMessages: EndMessage[] | null = null;
   /** 2–4 Santas (playRace) rather than one (playInputs). */
   readonly race: boolean;
+  /**
+   * The simulation's state unpacked once for the whole round (a solo round's or a race's):
+   * each loop plays its ticks on it and saves them into `sim`, instead of unpacking `sim`
+   * every loop. Nothing else writes `sim`.
+   */
+  private readonly solo: SoloPlayer | null;
+  private readonly racing: RacePlayer | null;
   private readonly bots: (Bot | null)[];
   private powerUpTimeRevealed: boolean[];
+  /** The clock tick the next power-up's time is told at (revealTimes; 0: not worked out yet). */
+  private nextTimeReveal = 0;
   /** By seat. */
   private readonly grabs: Grab[][];
   private readonly events: RoundEvent[] = [];
-  private reveals: Reveal[] = [];
+  /** Spawns to reveal in the loop's FRAME (emptied once framed). */
+  private readonly reveals: Reveal[] = [];
   private loops = 0;
   /** The ticks a loop plays, per seat, run-length encoded (play()). */
   private readonly loopRuns: InputRun[][];
+  /**
+   * The run arrays loopRuns and `unframed` take, per seat, reused from loop to loop and frame to
+   * frame (both are emptied once played or framed): in goja each array is an allocation.
+   */
+  private readonly loopPool: InputRun[][];
+  private readonly framePool: InputRun[][];
+  /** The FRAME's seats and message, rewritten for each FRAME (encoded at once). */
+  private readonly frameSeats: SeatFrame[];
+  private readonly frameMessage: FrameMessage;
+  /** The INPUT being taken (readInput fills it: one message at a time). */
+  private readonly input: InputView = { seat: 0, lastTick: 0, count: 0, bytes: new Int8Array(0) };
   /** The tick the last FRAME said. */
   private framedTick = 0;
   /**
@@ -147,6 +171,8 @@ export class LiveRound {
       version: this.rulesVersion,
     });
     this.race = init.users.length > 1;
+    this.solo = this.race ? null : soloPlayer(this.sim);
+    this.racing = this.race ? racePlayer(this.sim) : null;
     // A race doesn't pause: the others are playing (a PAUSE is dropped as paused_limit).
     if (this.race) this.pausesLeft = 0;
     this.seats = init.users.map((u, i) => createSeat(i, u, this.sim.ticks));
@@ -154,6 +180,11 @@ export class LiveRound {
     this.grabs = this.seats.map(() => []);
     this.unframed = this.seats.map(() => []);
     this.loopRuns = this.seats.map(() => []);
+    this.loopPool = this.seats.map(() => []);
+    this.framePool = this.seats.map(() => []);
+    this.frameSeats = this.seats.map(() => ({ ackTick: 0, filled: 0, score: 0, x: 0, y: 0 }));
+    this.frameMessage = { tick: 0, seats: this.frameSeats, reveals: this.reveals };
+    if (this.race) this.frameMessage.inputs = this.unframed;
     this.powerUpTimeRevealed = this.sim.powerUps.map(() => false);
   }
 
@@ -327,31 +358,35 @@ export class LiveRound {
     out: Outgoing[],
   ): DropReason | null {
     if (opCode === LiveOp.INPUT) {
-      if (seat.inputsThisLoop >= LiveTiming.maxInputsPerLoop) return "flood";
+      if (seat.inputsThisLoop >= MAX_INPUTS_PER_LOOP) return "flood";
       seat.inputsThisLoop += 1;
-      const input = readInput(data);
+      const input = readInput(data, this.input);
       if (!input) return "malformed";
       if (input.seat !== seat.index) return "other_seat";
       if (this.phase !== "running" && this.phase !== "countdown") return null;
       const at = typeof receiveTimeMs === "number" && receiveTimeMs > 0 ? receiveTimeMs : now;
       // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
       const due = this.clockTick(at < now ? at : now);
-      if (input.lastTick > due + LiveTiming.aheadTicks || input.lastTick > this.sim.ticks)
-        return "ahead";
+      const sim = this.sim;
+      if (input.lastTick > due + AHEAD_TICKS || input.lastTick > sim.ticks) return "ahead";
       seat.inputMessages += 1;
       // Already played, or past its window: the server played (or will play) the last input.
       const count = input.count;
       const first = input.lastTick - count + 1;
-      const oldest = due - LiveTiming.lateTicks;
+      const oldest = due - LATE_TICKS;
       let from = first;
-      if (from <= this.sim.tick) from = this.sim.tick + 1;
+      if (from <= sim.tick) from = sim.tick + 1;
       if (from < oldest) from = oldest;
       const moves = input.bytes;
-      for (let t = from; t <= input.lastTick; t++) {
+      const last = input.lastTick;
+      const has = seat.has;
+      const dx = seat.dx;
+      const dy = seat.dy;
+      for (let t = from; t <= last; t++) {
         const k = INPUT_MOVES_AT + 2 * (t - first);
-        seat.has[t] = 1;
-        seat.dx[t] = moves[k] as number;
-        seat.dy[t] = moves[k + 1] as number;
+        has[t] = 1;
+        dx[t] = moves[k] as number;
+        dy[t] = moves[k + 1] as number;
       }
       return null;
     }
@@ -442,42 +477,64 @@ export class LiveRound {
     }
 
     const clock = this.clockTick(now);
+    const sim = this.sim;
     if (this.race) this.botInputs(clock);
-    if (this.reveals.length > 0) this.reveals = [];
-    for (let i = 0; i < this.sim.powerUps.length; i++) {
-      const p = this.sim.powerUps[i];
-      if (!p || this.powerUpTimeRevealed[i] || p.state !== "waiting") continue;
-      if (clock >= revealTick(p.appearAtTick, this.timeLead)) {
-        this.powerUpTimeRevealed[i] = true;
-        this.reveals.push({ type: "power_up_time", index: i, appearAtTick: p.appearAtTick });
-      }
-    }
+    if (this.reveals.length > 0) this.reveals.length = 0;
+    // Each power-up's time, told timeLead before it appears (at most once each).
+    if (clock >= this.nextTimeReveal) this.revealTimes(clock);
     // A race's loop plays at most raceFrameTicks (a long stall's closed ticks over the next
     // loops), so its FRAME's inputs stay bounded; a solo round's plays what is due.
-    const most = this.race ? LiveTiming.raceFrameTicks : this.sim.ticks;
+    const ticks = sim.ticks;
+    const most = this.race ? RACE_FRAME_TICKS : ticks;
+    // Ticks up to `closed` are played whatever came; up to `ahead`, once every input is in.
+    const closed = clock - LATE_TICKS;
+    const ahead = clock + AHEAD_TICKS;
+    const loopRuns = this.loopRuns;
+    const loopPool = this.loopPool;
     let n = 0;
-    for (let t = this.sim.tick + 1; t <= this.sim.ticks && n < most; t++) {
-      const closed = t <= clock - LiveTiming.lateTicks;
-      if (!closed && !(t <= clock + LiveTiming.aheadTicks && this.allInputsIn(t))) break;
+    for (let t = sim.tick + 1; t <= ticks && n < most; t++) {
+      if (t > closed && !(t <= ahead && this.allInputsIn(t))) break;
       for (let i = 0; i < seats.length; i++) {
         const seat = seats[i] as Seat;
         takeInput(seat, t);
-        extendRuns(this.loopRuns[i] as InputRun[], 1, seat.lastDx, seat.lastDy);
+        extendPooled(
+          loopRuns[i] as InputRun[],
+          loopPool[i] as InputRun[],
+          1,
+          seat.lastDx,
+          seat.lastDy,
+        );
       }
       n += 1;
     }
     if (n > 0) this.play(n);
-    // A frame every other loop (10 a second: the client predicts between them), and at once
-    // when it reveals something, the round is over or a race's unframed inputs pile up.
+    // A frame every other loop in a race, every fourth in a solo round (the client predicts
+    // between them), and at once when it reveals something, the round is over or a race's
+    // unframed inputs pile up.
     this.loops += 1;
     const due =
       this.reveals.length > 0 ||
       this.sim.over ||
-      this.loops % LiveTiming.frameEvery === 0 ||
+      this.loops % (this.race ? LiveTiming.frameEvery : LiveTiming.soloFrameEvery) === 0 ||
       this.unframedTicks >= LiveTiming.raceFrameTicks;
     if (due && (this.sim.tick !== this.framedTick || this.reveals.length > 0)) this.sendFrame(out);
     if (this.sim.over) this.finish("completed", now, out);
     return true;
+  }
+
+  /** Tells the times of the power-ups due now (their time is told timeLead before it comes). */
+  private revealTimes(clock: number) {
+    let next = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < this.sim.powerUps.length; i++) {
+      const p = this.sim.powerUps[i];
+      if (!p || this.powerUpTimeRevealed[i] || p.state !== "waiting") continue;
+      const at = revealTick(p.appearAtTick, this.timeLead);
+      if (clock >= at) {
+        this.powerUpTimeRevealed[i] = true;
+        this.reveals.push({ type: "power_up_time", index: i, appearAtTick: p.appearAtTick });
+      } else if (at < next) next = at;
+    }
+    this.nextTimeReveal = next;
   }
 
   /**
@@ -509,8 +566,7 @@ export class LiveRound {
 
   /**
    * Plays the loop's n ticks, each seat's inputs in `loopRuns` (run-length: a held direction is
-   * one run), in one playInputs or playRace call: per call the simulation unpacks the state,
-   * so one call a loop instead of one a tick. The runs go to each seat's log (the replay) and,
+   * one run), in one call of the round's player: one call a loop, not one a tick. The runs go to each seat's log (the replay) and,
    * in a race, to the next FRAME; the spawns the ticks drew (grabs, power-ups appearing) are
    * revealed each at its tick, from the events.
    */
@@ -520,16 +576,18 @@ export class LiveRound {
       const runs = this.loopRuns[i] as InputRun[];
       const log = (seats[i] as Seat).log;
       const unframed = this.unframed[i] as InputRun[];
+      const pool = this.framePool[i] as InputRun[];
       for (let k = 0; k < runs.length; k++) {
         const run = runs[k] as InputRun;
         extendRuns(log, run[0], run[1], run[2]);
-        if (this.race) extendRuns(unframed, run[0], run[1], run[2]);
+        if (this.race) extendPooled(unframed, pool, run[0], run[1], run[2]);
       }
     }
     if (this.race) this.unframedTicks += n;
     this.events.length = 0;
-    if (this.race) playRace(this.sim, this.loopRuns, n, this.events);
-    else playInputs(this.sim, this.loopRuns[0] as InputRun[], this.events);
+    if (this.racing) this.racing.play(this.loopRuns, n, this.events);
+    else this.solo?.play(this.loopRuns[0] as InputRun[], this.events);
+    (this.racing ?? (this.solo as SoloPlayer)).save();
     for (let k = 0; k < this.events.length; k++) {
       const e = this.events[k] as RoundEvent;
       if (e.type === "grab")
@@ -553,7 +611,13 @@ export class LiveRound {
         s.lastDx = 0;
         s.lastDy = 0;
       }
-      extendRuns(this.loopRuns[i] as InputRun[], 1, s.lastDx, s.lastDy);
+      extendPooled(
+        this.loopRuns[i] as InputRun[],
+        this.loopPool[i] as InputRun[],
+        1,
+        s.lastDx,
+        s.lastDy,
+      );
     }
     this.play(1);
   }
@@ -565,26 +629,29 @@ export class LiveRound {
     this.unframedTicks = 0;
     // Encoded: the runs are the next FRAME's from here.
     for (let i = 0; i < this.unframed.length; i++) (this.unframed[i] as InputRun[]).length = 0;
-    this.reveals = [];
+    this.reveals.length = 0;
   }
 
   private frame(): Outgoing {
     const s = this.sim;
-    const seats: SeatFrame[] = [];
     for (let i = 0; i < this.seats.length; i++) {
       const seat = this.seats[i] as Seat;
-      const santa = i === 0 ? null : (s.others[i - 1] as RacerState);
-      seats.push({
-        ackTick: seat.ackTick,
-        filled: seat.filled,
-        score: santa ? santa.score : s.score,
-        x: santa ? santa.x : s.santa.x,
-        y: santa ? santa.y : s.santa.y,
-      });
+      const f = this.frameSeats[i] as SeatFrame;
+      f.ackTick = seat.ackTick;
+      f.filled = seat.filled;
+      if (i === 0) {
+        f.score = s.score;
+        f.x = s.santa.x;
+        f.y = s.santa.y;
+      } else {
+        const santa = s.others[i - 1] as RacerState;
+        f.score = santa.score;
+        f.x = santa.x;
+        f.y = santa.y;
+      }
     }
-    const m: FrameMessage = { tick: s.tick, seats, reveals: this.reveals };
-    if (this.race) m.inputs = this.unframed;
-    return { op: LiveOp.FRAME, to: null, data: encodeFrame(m) };
+    this.frameMessage.tick = s.tick;
+    return { op: LiveOp.FRAME, to: null, data: encodeFrame(this.frameMessage) };
   }
 
   /** Ends the round: an abandoned one is played out standing still, so its replay is whole. */
@@ -622,6 +689,32 @@ export class LiveRound {
       out.push({ op: LiveOp.END, data: encodeEnd(ends[i] as EndMessage), to: [i] });
   }
 }
+
+/** extendRuns with a new run's array taken from `pool` (the run arrays `runs` held before it was emptied). */
+function extendPooled(runs: InputRun[], pool: InputRun[], n: number, dx: number, dy: number) {
+  const k = runs.length;
+  const last = runs[k - 1];
+  if (last !== undefined && last[1] === dx && last[2] === dy) {
+    last[0] += n;
+    return;
+  }
+  let run = pool[k];
+  if (run === undefined) {
+    run = [n, dx, dy];
+    pool.push(run);
+  } else {
+    run[0] = n;
+    run[1] = dx;
+    run[2] = dy;
+  }
+  runs.push(run);
+}
+
+// LiveTiming's numbers the loop reads (a module constant is one lookup, a property two).
+const LATE_TICKS = LiveTiming.lateTicks;
+const MAX_INPUTS_PER_LOOP = LiveTiming.maxInputsPerLoop;
+const AHEAD_TICKS = LiveTiming.aheadTicks;
+const RACE_FRAME_TICKS = LiveTiming.raceFrameTicks;
 
 /** `n` ticks of (dx, dy) at the end of run-length inputs: a held direction lengthens its run. */
 function extendRuns(runs: InputRun[], n: number, dx: number, dy: number): void {
