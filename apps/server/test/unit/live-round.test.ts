@@ -110,12 +110,26 @@ describe("a live round's refusals", () => {
     send(round, LiveOp.INPUT, "text", at);
     send(round, LiveOp.INPUT, input(30, 3, 1), at);
     send(round, 99, input(30), at);
-    send(round, LiveOp.INPUT, input(30 + LiveTiming.aheadTicks + 1), at);
+    // Every tick of it further ahead than aheadTicks: refused.
+    send(round, LiveOp.INPUT, input(30 + LiveTiming.aheadTicks + 3), at);
     const seat = round.seats[0];
     expect(seat?.dropped).toMatchObject({ malformed: 2, other_seat: 1, wrong_op: 1, ahead: 1 });
     expect(seat?.has.some((v) => v === 1)).toBe(false);
     send(round, LiveOp.INPUT, input(30), at);
     expect(seat?.has[30]).toBe(1);
+  });
+
+  it("takes the ticks of an input up to aheadTicks ahead of the clock and refuses only the newer ones", () => {
+    const round = running();
+    const at = NOW + 500; // tick 30 is due
+    const edge = 30 + LiveTiming.aheadTicks;
+    // A clock leading a little too far: the message's newest ticks are future input.
+    send(round, LiveOp.INPUT, input(edge + 2, 6), at);
+    const seat = round.seats[0];
+    expect(seat?.dropped.ahead).toBe(0);
+    expect(
+      [edge - 3, edge - 2, edge - 1, edge, edge + 1, edge + 2].map((t) => seat?.has[t]),
+    ).toEqual([1, 1, 1, 1, 0, 0]);
   });
 
   it("takes at most maxInputsPerLoop messages a loop: a flood is dropped", () => {

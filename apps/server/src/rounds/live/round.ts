@@ -368,17 +368,24 @@ export class LiveRound {
       // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
       const due = this.clockTick(at < now ? at : now);
       const sim = this.sim;
-      if (input.lastTick > due + AHEAD_TICKS || input.lastTick > sim.ticks) return "ahead";
-      seat.inputMessages += 1;
-      // Already played, or past its window: the server played (or will play) the last input.
       const count = input.count;
       const first = input.lastTick - count + 1;
+      // Ticks further ahead of the clock than aheadTicks are future input, refused; the rest
+      // of the message is taken. A client whose clock leads a little too far (its one-way
+      // delay over-estimated) then loses only its newest ticks, which its next message
+      // repeats, rather than every message.
+      let newest = due + AHEAD_TICKS;
+      if (newest > sim.ticks) newest = sim.ticks;
+      if (first > newest) return "ahead";
+      seat.inputMessages += 1;
+      // Already played, or past its window: the server played (or will play) the last input.
       const oldest = due - LATE_TICKS;
       let from = first;
       if (from <= sim.tick) from = sim.tick + 1;
       if (from < oldest) from = oldest;
+      // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
+      const last = input.lastTick < newest ? input.lastTick : newest;
       const moves = input.bytes;
-      const last = input.lastTick;
       const has = seat.has;
       const dx = seat.dx;
       const dy = seat.dy;
