@@ -6,7 +6,7 @@ import {
   type RpcResponse,
 } from "@gift-grab/contracts";
 import type { Orientation } from "@gift-grab/simulation";
-import { Client } from "@heroiclabs/nakama-js";
+import { Client, type DefaultSocket } from "@heroiclabs/nakama-js";
 import { defaultNetTimings, type NetTimings } from "../config/net-timings";
 import type { ServerConfig } from "../config/server-config";
 import { Backoff } from "./backoff";
@@ -122,7 +122,8 @@ export class NakamaNet implements GameNet {
     this.store.events.on("clearedElsewhere", () => this.sessionOver());
     this.link = new SocketLink({
       createSocket: () => {
-        const socket = this.client.createSocket(config.useSSL, false);
+        // Typed as nakama-js' Socket, made a DefaultSocket, whose send() the live clock's pings use.
+        const socket = this.client.createSocket(config.useSSL, false) as DefaultSocket;
         socket.setHeartbeatTimeoutMs(t.heartbeatMs);
         return socket;
       },
@@ -262,16 +263,11 @@ export class NakamaNet implements GameNet {
    * with the first page (its JavaScript budget: test/bundle.test.ts).
    */
   private async openLiveRound(orientation: Orientation): Promise<RoundTicket> {
-    const sent = performance.now();
-    const created = callLiveRoundCreate(this, { orientation }).then((round) => ({
-      ...round,
-      rttMs: performance.now() - sent,
-    }));
-    const [{ match_id, duration_ms, rttMs }, { joinSeat }] = await Promise.all([
-      created,
+    const [{ match_id, duration_ms }, { joinSeat }] = await Promise.all([
+      callLiveRoundCreate(this, { orientation }),
       import("./live/join-seat"),
     ]);
-    const { match, start, arrived } = await joinSeat(this.link, match_id, { rttHintMs: rttMs });
+    const { match, start, arrived } = await joinSeat(this.link, match_id);
     this.live = match;
     return {
       kind: "live",

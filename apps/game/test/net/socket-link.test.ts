@@ -29,6 +29,7 @@ class FakeSocket implements SocketLike {
   async removeMatchmaker() {}
   async leaveMatch() {}
   async sendMatchState() {}
+  async send() {}
   async connect(session: { token: string }) {
     this.token = session.token;
     if (FakeSocket.closeBeforeOpen) {

@@ -15,7 +15,7 @@ export interface JoinedSeat {
 export async function joinSeat(
   link: MatchLink,
   matchId: string,
-  options: { rttHintMs?: number; startTimeoutMs?: number } = {},
+  options: { startTimeoutMs?: number } = {},
 ): Promise<JoinedSeat> {
   const match = new LiveMatch({ link, matchId, ...options });
   let arrived: ArrivalTiming = { receivedAt: 0, oneWayMs: 0 };

@@ -20,6 +20,14 @@ import type { MatchData } from "@heroiclabs/nakama-js";
 import { Emitter } from "../emitter";
 import type { LinkEvents, LinkState, SocketLike } from "../socket/socket-link";
 import { LiveRoundFailure } from "./live-round-failure";
+import { OneWayDelay } from "./one-way-delay";
+
+/**
+ * Pings after each join, one every PING_EVERY_MS at most (the countdown is 3 s): round trips
+ * for the one-way estimate, spread out so that one stall of the page doesn't lengthen them all.
+ */
+const PINGS = 6;
+const PING_EVERY_MS = 250;
 
 /** What a live round's match tells the game, decoded (op codes in contracts' LiveOp). */
 export interface LiveMatchEvents {
@@ -30,6 +38,11 @@ export interface LiveMatchEvents {
   end: (m: EndMessage) => void;
   /** A friend race's lobby before its start: who holds a seat, who is here. */
   lobby: (m: LobbyMessage) => void;
+  /**
+   * The one-way delay estimate came down (a ping's round trip was shorter than any before):
+   * START's clock can be set again with it while the countdown runs.
+   */
+  oneWay: (ms: number) => void;
   /** A friend race's host asked for a rematch after the END: the new match to join. */
   rematch: (matchId: string) => void;
   /** The socket dropped ("away": rejoining within the grace) or the seat is back. */
@@ -41,7 +54,7 @@ export interface LiveMatchEvents {
   lost: (why: "grace" | "gone" | "session") => void;
 }
 
-/** When a message arrived, and how long it took to come (half the join's round trip). */
+/** When a message arrived, and how long it took to come (one-way-delay.ts' estimate then). */
 export interface ArrivalTiming {
   receivedAt: number;
   oneWayMs: number;
@@ -62,8 +75,6 @@ export interface LiveMatchDeps {
   graceMs?: number;
   /** How long a join waits for START. */
   startTimeoutMs?: number;
-  /** Another round trip to the server just measured (live_round_create's), in ms. */
-  rttHintMs?: number;
 }
 
 /**
@@ -76,7 +87,10 @@ export class LiveMatch {
   readonly events = new Emitter<LiveMatchEvents>();
   readonly matchId: string;
   private readonly now: () => number;
-  private oneWayMs = 0;
+  private readonly delay = new OneWayDelay();
+  /** A join is waiting for its answer: a START that comes first waits for the round trip. */
+  private joining = false;
+  private early: { m: StartMessage; receivedAt: number } | null = null;
   private awaySince: number | null = null;
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
   private ended = false;
@@ -136,15 +150,47 @@ export class LiveMatch {
     const socket = this.deps.link.open;
     if (!socket) throw new LiveRoundFailure("unreachable");
     const sent = this.now();
+    this.joining = true;
     try {
       await socket.joinMatch(this.matchId);
     } catch {
       throw new LiveRoundFailure("refused");
+    } finally {
+      this.joining = false;
     }
-    // START is sent right after the join's answer: it took about half this round trip. A
-    // stalled page measures a round trip too long: the shorter of two is the estimate.
-    const rtt = Math.min(this.now() - sent, this.deps.rttHintMs ?? Number.POSITIVE_INFINITY);
-    this.oneWayMs = Math.max(0, rtt / 2);
+    this.delay.add(this.now() - sent);
+    // Nakama queues the match's join (which sends START) before it answers the join: START
+    // often comes first, and waited here for the round trip that says how long it took.
+    const early = this.early;
+    this.early = null;
+    if (early) this.events.emit("start", early.m, this.timing(early.receivedAt));
+    void this.ping(socket);
+  }
+
+  /** Round trips after a join, spread out, for the estimate's minimum. */
+  private async ping(socket: SocketLike): Promise<void> {
+    for (let i = 0; i < PINGS; i++) {
+      if (this.ended || this.deps.link.open !== socket) return;
+      const sent = this.now();
+      try {
+        await socket.send({ ping: {} });
+      } catch {
+        return;
+      }
+      const rtt = this.now() - sent;
+      if (this.delay.add(rtt)) this.events.emit("oneWay", this.delay.ms);
+      const wait = PING_EVERY_MS - rtt;
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+
+  /** The one-way delay estimate now (ms). */
+  get oneWayMs(): number {
+    return this.delay.ms;
+  }
+
+  private timing(receivedAt: number): ArrivalTiming {
+    return { receivedAt, oneWayMs: this.delay.ms };
   }
 
   /** The FRAMEs nobody followed yet, oldest first (emptied). */
@@ -182,7 +228,7 @@ export class LiveMatch {
 
   private receive(d: MatchData): void {
     if (d.match_id !== this.matchId || this.ended) return;
-    const timing = { receivedAt: this.now(), oneWayMs: this.oneWayMs };
+    const timing = this.timing(this.now());
     const data = d.data;
     switch (d.op_code) {
       case LiveOp.START: {
@@ -190,7 +236,8 @@ export class LiveMatch {
         if (!m) break;
         // A snapshot: frames before it are in it.
         this.backlog.length = 0;
-        this.events.emit("start", m, timing);
+        if (this.joining) this.early = { m, receivedAt: timing.receivedAt };
+        else this.events.emit("start", m, timing);
         return;
       }
       case LiveOp.FRAME: {
@@ -254,6 +301,8 @@ export class LiveMatch {
   private async rejoin(): Promise<void> {
     if (this.rejoining) return;
     this.rejoining = true;
+    // A new socket, perhaps on another network: its round trips are measured afresh.
+    this.delay.reset();
     try {
       await this.joinSocket();
       if (this.ended) return;

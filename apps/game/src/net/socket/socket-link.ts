@@ -23,6 +23,8 @@ export interface SocketLike {
   joinMatch(matchId: string): Promise<unknown>;
   leaveMatch(matchId: string): Promise<unknown>;
   sendMatchState(matchId: string, opCode: number, data: Uint8Array): Promise<unknown>;
+  /** A ping (answered by Nakama's pipeline with a pong): a round trip the live clock measures. */
+  send(message: { ping: Record<string, never> }): Promise<unknown>;
   addMatchmaker(
     query: string,
     minCount: number,

@@ -11,7 +11,7 @@ import { createRound, publicState } from "@gift-grab/simulation";
 import type { MatchData } from "@heroiclabs/nakama-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Emitter } from "../../../src/net/emitter";
-import { LiveMatch } from "../../../src/net/live/live-match";
+import { type ArrivalTiming, LiveMatch } from "../../../src/net/live/live-match";
 import { LiveRoundFailure } from "../../../src/net/live/live-round-failure";
 import { RaceRoom } from "../../../src/net/races/race-room";
 import type { LinkEvents, LinkState, SocketLike } from "../../../src/net/socket/socket-link";
@@ -37,11 +37,22 @@ class FakeLink {
   refuse = false;
   sent: { op: number; data: Uint8Array }[] = [];
   left = 0;
+  /** The page's clock (ms): a join and each ping take their round trip on it. */
+  time = 0;
+  joinRtt = 0;
+  pingRtts: number[] = [];
+  pings = 0;
   readonly socket = {
     joinMatch: async (matchId: string) => {
       this.joins++;
+      this.time += this.joinRtt;
       if (this.refuse) throw { code: 3, message: "no seat" };
+      // As Nakama does it: the match's join (START) is queued before the join's answer.
       queueMicrotask(() => this.deliver(matchId, LiveOp.START, encodeStart(start)));
+    },
+    send: async () => {
+      this.pings++;
+      this.time += this.pingRtts.shift() ?? 10_000;
     },
     leaveMatch: async () => {
       this.left++;
@@ -233,3 +244,53 @@ describe("a friend race's room", () => {
     room.leave();
   });
 });
+
+describe("the one-way delay a live match measures", () => {
+  it("a START that comes before the join's answer took half the join's round trip, not 0", async () => {
+    const link = new FakeLink();
+    link.joinRtt = 300;
+    const match = new LiveMatch({ link, matchId: "m1", now: () => link.time });
+    const timings: ArrivalTiming[] = [];
+    match.events.on("start", (_m, t) => timings.push(t));
+    await match.join();
+    expect(timings).toEqual([{ receivedAt: 300, oneWayMs: 150 }]);
+  });
+
+  it("estimates the one-way delay from the shortest round trip: a join slowed by a busy page, then pings", async () => {
+    const link = new FakeLink();
+    link.joinRtt = 514;
+    link.pingRtts = [330, 301, 420, 305];
+    const match = new LiveMatch({ link, matchId: "m1", now: () => link.time });
+    const timings: ArrivalTiming[] = [];
+    const better: number[] = [];
+    match.events.on("start", (_m, t) => timings.push(t));
+    match.events.on("oneWay", (ms) => better.push(ms));
+    await match.join();
+    expect(timings).toEqual([{ receivedAt: 514, oneWayMs: 257 }]);
+    await settle();
+    expect(link.pings).toBe(6);
+    expect(better).toEqual([165, 150.5]);
+    expect(match.oneWayMs).toBe(150.5);
+  });
+
+  it("measures afresh on a rejoin's socket (another network, perhaps)", async () => {
+    const link = new FakeLink();
+    link.joinRtt = 100;
+    const match = new LiveMatch({ link, matchId: "m1", now: () => link.time });
+    await match.join();
+    await settle();
+    expect(match.oneWayMs).toBe(50);
+    link.set("reconnecting");
+    link.joinRtt = 400;
+    const timings: ArrivalTiming[] = [];
+    match.events.on("start", (_m, t) => timings.push(t));
+    link.set("online");
+    await settle();
+    expect(timings.map((t) => t.oneWayMs)).toEqual([200]);
+  });
+});
+
+/** Lets the pings' promises run (each answered at once on the fake socket). */
+async function settle() {
+  for (let i = 0; i < 50; i++) await Promise.resolve();
+}
