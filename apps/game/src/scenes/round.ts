@@ -762,6 +762,7 @@ export class RoundScene extends Phaser.Scene {
             lateWithoutInput: this.live.prediction.lateWithoutInput,
             lateGiftsWithoutInput: this.live.prediction.lateGiftsWithoutInput,
             revealMargin: this.live.prediction.revealMargin,
+            oneWayMs: this.live.oneWayMs,
           }
         : null,
       watching: this.watch?.data ?? null,
@@ -810,6 +811,8 @@ export interface RoundSight {
     lateGiftsWithoutInput: number;
     /** Ticks before their spawn's tick the reveals came: the least and the most. */
     revealMargin: { least: number; most: number } | null;
+    /** The one-way delay the clock was set with (ms). */
+    oneWayMs: number;
   } | null;
   watching: WatchData | null;
   watchSpeed: number;

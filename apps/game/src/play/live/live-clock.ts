@@ -1,6 +1,11 @@
 import { TICKS_PER_SECOND } from "@gift-grab/simulation";
 
 const TICK_MS = 1000 / TICKS_PER_SECOND;
+/**
+ * A running clock falls back (fallBack) by at most this share of the time that passes: it
+ * plays 80 % of real time until it is where it should be, never a jump that replays ticks.
+ */
+const SLEW_RATE = 0.2;
 
 /**
  * The round's clock as the server runs it, on this page's clock: the tick due now. START
@@ -18,6 +23,9 @@ export class LiveClock {
   private synced = false;
   /** When the server's tick 0 came or comes, on this page's clock (no lead). */
   private serverStartAt = Number.POSITIVE_INFINITY;
+  /** ms the clock has still to fall back, and when it last did. */
+  private slewing = 0;
+  private slewedAt = 0;
 
   constructor(
     readonly ticks: number,
@@ -46,6 +54,25 @@ export class LiveClock {
     this.anchorAt = this.serverStartAt - this.leadMs;
     this.stoppedAt = null;
     this.synced = true;
+    this.slewing = 0;
+  }
+
+  /**
+   * Running, the clock learnt it is `ms` early (a lower one-way estimate, a smaller lead): it
+   * falls back that much over the next frames (slew), by SLEW_RATE of the time that passes.
+   */
+  fallBack(ms: number, now: number): void {
+    this.slewing += ms;
+    this.slewedAt = now;
+  }
+
+  /** Takes what fallBack asked for as far as `now` allows: call before dueTick. */
+  slew(now: number): void {
+    if (this.slewing <= 0 || this.stoppedAt !== null) return;
+    const step = Math.min(this.slewing, Math.max(0, now - this.slewedAt) * SLEW_RATE);
+    this.anchorAt += step;
+    this.slewing -= step;
+    this.slewedAt = now;
   }
 
   /** PAUSED: the clock stopped at `tick`. */
@@ -59,6 +86,7 @@ export class LiveClock {
     this.anchorTick = tick;
     this.anchorAt = receivedAt - oneWayMs + inMs - this.leadMs;
     this.stoppedAt = null;
+    this.slewing = 0;
   }
 
   get paused(): boolean {

@@ -40,6 +40,8 @@ export class LivePlay {
   readonly seat: number;
   pausesLeft: number;
   ended: EndMessage | null = null;
+  /** The one-way delay the clock was last set with (ms): the test build's probe reports it. */
+  oneWayMs: number;
   private lastSentAt = Number.NEGATIVE_INFINITY;
   private filledSeen = 0;
   private sentTick = 0;
@@ -54,8 +56,10 @@ export class LivePlay {
   ) {
     this.seat = start.seat;
     this.pausesLeft = start.pausesLeft;
-    this.clock = new LiveClock(start.ticks, leadFor(arrived.oneWayMs));
-    this.clock.start(start.startInMs, arrived.receivedAt, arrived.oneWayMs);
+    // Pings may have measured a shorter round trip since START came.
+    this.oneWayMs = match.oneWayMs ?? arrived.oneWayMs;
+    this.clock = new LiveClock(start.ticks, leadFor(this.oneWayMs));
+    this.clock.start(start.startInMs, arrived.receivedAt, this.oneWayMs);
     this.log = new InputLog(start.ticks);
     this.prediction = new Prediction(
       start.state,
@@ -74,11 +78,13 @@ export class LivePlay {
       e.on("start", (m, t) => {
         // A rejoin: the server's round as it is now, and its clock.
         this.pausesLeft = m.pausesLeft;
+        this.oneWayMs = t.oneWayMs;
         this.clock.setLead(leadFor(t.oneWayMs));
         this.clock.start(m.startInMs, t.receivedAt, t.oneWayMs);
         this.prediction.restart(m.state);
       }),
       e.on("frame", (m) => this.onFrame(m)),
+      e.on("oneWay", (ms) => this.lowerOneWay(ms)),
       e.on("paused", (m, t) => {
         this.pausesLeft = m.pausesLeft;
         if (m.paused) this.clock.pause(m.tick);
@@ -94,6 +100,22 @@ export class LivePlay {
     );
     // Frames that came before this round was followed (the screen starts a frame later).
     for (const m of match.takeBacklog()) this.onFrame(m);
+  }
+
+  /**
+   * A shorter round trip was measured: the clock falls back by what the estimate and its lead
+   * came down, slowly (LiveClock.fallBack; a jump would play ticks' time twice), mostly in the
+   * countdown. The first round trips are the likeliest to be long (a page busy opening the
+   * round), and an estimate too long runs the player's ticks ahead of the server's: reveals
+   * then come later on the player's clock, and inputs past the ahead window are refused.
+   */
+  private lowerOneWay(ms: number): void {
+    if (ms >= this.oneWayMs) return;
+    // A lead dropped (dropLead) stays dropped.
+    const lead = this.clock.lead > 0 ? leadFor(ms) : 0;
+    this.clock.fallBack(this.oneWayMs - ms + this.clock.lead - lead, this.now());
+    this.oneWayMs = ms;
+    this.clock.setLead(lead);
   }
 
   private onFrame(m: FrameMessage): void {
@@ -127,6 +149,7 @@ export class LivePlay {
    */
   update(sample: () => { dx: number; dy: number }): { events: RoundEvent[]; ticks: number } {
     const now = this.now();
+    this.clock.slew(now);
     const due = this.clock.dueTick(now);
     const p = this.prediction;
     const events: RoundEvent[] = [];

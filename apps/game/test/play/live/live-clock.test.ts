@@ -58,4 +58,23 @@ describe("the live round's clock", () => {
     expect(clock.dueTick(1000)).toBe(0);
     expect(clock.dueTick(2000)).toBe(60);
   });
+
+  it("falls back slowly when told it runs early: never more than a fifth of the time that passes", () => {
+    const clock = new LiveClock(600, 100);
+    clock.start(0, 1000, 100); // tick 0 at local 800
+    expect(clock.dueTick(1800)).toBe(60);
+    clock.fallBack(100, 1800);
+    clock.slew(1800);
+    expect(clock.dueTick(1800)).toBe(60);
+    let last = 60;
+    for (let now = 1800; now <= 2800; now += 17) {
+      clock.slew(now);
+      const due = clock.dueTick(now);
+      expect(due).toBeGreaterThanOrEqual(last);
+      last = due;
+    }
+    // 500 ms in, the 100 ms are taken: the clock is where tick 0 at local 900 puts it.
+    clock.slew(3000);
+    expect(clock.dueTick(3000)).toBe(Math.floor(((3000 - 900) * 60) / 1000));
+  });
 });

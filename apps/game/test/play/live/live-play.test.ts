@@ -186,4 +186,38 @@ describe("a live round's play loop", () => {
     expect(play.flushPause()).toBe("sent");
     expect(sent).toEqual([{ op: LiveOp.PAUSE, lastTick: 1, n: 0 }]);
   });
+
+  it("falls back slowly when the one-way estimate comes down, in the countdown or after: never a tick twice", () => {
+    let now = 0;
+    const { match } = fakeMatch();
+    // START said tick 0 is 1500 ms away; the join's round trip said it took 257 ms.
+    const play = new LivePlay(
+      match,
+      { ...start, startInMs: 1500 },
+      { receivedAt: 0, oneWayMs: 257 },
+      () => now,
+    );
+    expect(play.clock.lead).toBe(200); // at most 4 ticks' worth of the ahead window
+    expect(play.clock.msToStart(0)).toBe(1500 - 257 - 200);
+    // Pings measured 301 ms: START took 150.5 ms, and the lead is 135.5 ms. The clock falls
+    // back by both differences (171 ms), a fifth of the time that passes: in 855 ms.
+    now = 100;
+    match.events.emit("oneWay", 150.5);
+    expect(play.oneWayMs).toBe(150.5);
+    expect(play.clock.lead).toBe(135.5);
+    now = 1000;
+    play.update(() => ({ dx: 0, dy: 0 }));
+    expect(play.clock.msToStart(now)).toBe(1500 - 150.5 - 135.5 - now);
+    // Running, the same.
+    now = 1500;
+    play.update(() => ({ dx: 0, dy: 0 }));
+    const before = play.clock.dueTick(now);
+    match.events.emit("oneWay", 100);
+    expect(play.clock.lead).toBe(85);
+    play.update(() => ({ dx: 0, dy: 0 }));
+    expect(play.clock.dueTick(now)).toBe(before);
+    now = 2500;
+    play.update(() => ({ dx: 0, dy: 0 }));
+    expect(play.clock.dueTick(now)).toBe(Math.floor(((now - (1500 - 100 - 85)) * 60) / 1000));
+  });
 });
