@@ -66,10 +66,16 @@ export class LiveClock {
     this.slewedAt = now;
   }
 
-  /** Takes what fallBack asked for as far as `now` allows: call before dueTick. */
+  /**
+   * Takes what fallBack asked for as far as `now` allows: call before dueTick. Before the
+   * anchor's time (the countdown) no tick has been played from it: the clock moves at once.
+   */
   slew(now: number): void {
     if (this.slewing <= 0 || this.stoppedAt !== null) return;
-    const step = Math.min(this.slewing, Math.max(0, now - this.slewedAt) * SLEW_RATE);
+    const step =
+      now < this.anchorAt
+        ? this.slewing
+        : Math.min(this.slewing, Math.max(0, now - this.slewedAt) * SLEW_RATE);
     this.anchorAt += step;
     this.slewing -= step;
     this.slewedAt = now;
