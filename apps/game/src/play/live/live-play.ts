@@ -13,8 +13,15 @@ import type { LiveMatch } from "../../net/live/live-match";
 import { LiveClock } from "./live-clock";
 import { Prediction } from "./prediction";
 
-/** The clock's lead is a one-way delay less this (an over-estimate must stay far from aheadTicks). */
-const LEAD_MARGIN_MS = 15;
+/**
+ * The clock's lead is a one-way delay less this. The estimate's error counts twice (the
+ * anchor and the lead) and a minimum of round trips errs long: 60 ms keeps ticks inside the
+ * ahead window up to 55 ms over (at 15 ms, up to 32: the e2e measured 2–56 ms over on this
+ * loaded machine). Inputs reach the server this much after their tick is due, inside the
+ * 200 ms window with a change's 50 ms cadence and a frame; a held input filled late is the
+ * same input. Reveals don't wait for it: the server plays a tick as soon as its input is in.
+ */
+const LEAD_MARGIN_MS = 60;
 
 /** A tick this close to its window's end counts as missing it (the send and the trip take time). */
 const STALE_MARGIN_TICKS = 3;

@@ -124,7 +124,7 @@ describe("a live round's play loop", () => {
   it("drops the clock's lead when the server fills ticks while inputs go out (refused as ahead)", () => {
     const now = 0;
     const { match } = fakeMatch();
-    const play = new LivePlay(match, start, { receivedAt: 0, oneWayMs: 60 }, () => now);
+    const play = new LivePlay(match, start, { receivedAt: 0, oneWayMs: 105 }, () => now);
     expect(play.clock.lead).toBe(45);
     const frame = (tick: number, filled: number) =>
       match.events.emit("frame", {
@@ -175,14 +175,14 @@ describe("a live round's play loop", () => {
     const play = new LivePlay(
       match,
       { ...start, startInMs: 1000 },
-      { receivedAt: 0, oneWayMs: 60 },
+      { receivedAt: 0, oneWayMs: 105 },
       () => now,
     );
-    now = 1000 - 60 - 45 + 5; // this clock's tick 0 has come, the server's has not
+    now = 1000 - 105 - 45 + 5; // this clock's tick 0 has come, the server's has not
     play.want(true);
     expect(play.flushPause()).toBeNull();
     expect(sent).toEqual([]);
-    now = 1000 - 60 + 1; // the server's tick 0 has come
+    now = 1000 - 105 + 1; // the server's tick 0 has come
     expect(play.flushPause()).toBe("sent");
     expect(sent).toEqual([{ op: LiveOp.PAUSE, lastTick: 1, n: 0 }]);
   });
@@ -197,26 +197,26 @@ describe("a live round's play loop", () => {
       { receivedAt: 0, oneWayMs: 257 },
       () => now,
     );
-    expect(play.clock.lead).toBe(200); // at most 4 ticks' worth of the ahead window
-    expect(play.clock.msToStart(0)).toBe(1500 - 257 - 200);
-    // Pings measured 301 ms: START took 150.5 ms, and the lead is 135.5 ms. The clock falls
-    // back by both differences (171 ms): at once in the countdown (no tick played yet)…
+    expect(play.clock.lead).toBe(197);
+    expect(play.clock.msToStart(0)).toBe(1500 - 257 - 197);
+    // Pings measured 301 ms: START took 150.5 ms, and the lead is 90.5 ms. The clock falls
+    // back by both differences (213 ms): at once in the countdown (no tick played yet)…
     now = 100;
     match.events.emit("oneWay", 150.5);
     expect(play.oneWayMs).toBe(150.5);
-    expect(play.clock.lead).toBe(135.5);
+    expect(play.clock.lead).toBe(90.5);
     play.update(() => ({ dx: 0, dy: 0 }));
-    expect(play.clock.msToStart(now)).toBe(1500 - 150.5 - 135.5 - now);
+    expect(play.clock.msToStart(now)).toBe(1500 - 150.5 - 90.5 - now);
     // …and once running, a fifth of the time that passes.
     now = 1500;
     play.update(() => ({ dx: 0, dy: 0 }));
     const before = play.clock.dueTick(now);
     match.events.emit("oneWay", 100);
-    expect(play.clock.lead).toBe(85);
+    expect(play.clock.lead).toBe(40);
     play.update(() => ({ dx: 0, dy: 0 }));
     expect(play.clock.dueTick(now)).toBe(before);
     now = 2500;
     play.update(() => ({ dx: 0, dy: 0 }));
-    expect(play.clock.dueTick(now)).toBe(Math.floor(((now - (1500 - 100 - 85)) * 60) / 1000));
+    expect(play.clock.dueTick(now)).toBe(Math.floor(((now - (1500 - 100 - 40)) * 60) / 1000));
   });
 });
