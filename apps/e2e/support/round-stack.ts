@@ -9,6 +9,31 @@ export interface ShortRoundOptions {
   runtimeEnv?: Record<string, string>;
   /** The game reaches Nakama through a lagging, lossy proxy (support/lag-proxy.ts). */
   lag?: LagOptions;
+  /**
+   * More ways to the same Nakama, by name, each a proxy and a site of its own (`lane(name)`):
+   * one stack plays rounds on several networks.
+   */
+  lanes?: Record<string, LagOptions>;
+}
+
+/** The game served against Nakama, straight or through a lag proxy. */
+async function serveLane(port: number, serverKey: string, lag: LagOptions | undefined) {
+  const proxy = lag ? await startLagProxy(port, lag) : null;
+  const site = await serveStatic(gameBuild, {
+    host: "127.0.0.1",
+    port: String(proxy?.port ?? port),
+    useSSL: false,
+    serverKey,
+  });
+  return {
+    url: site.url,
+    /** The lag proxy's counts (chunks forwarded, chunks held a retransmit), when there is one. */
+    lagStats: proxy?.stats ?? null,
+    async close() {
+      await site.close();
+      await proxy?.close();
+    },
+  };
 }
 
 /**
@@ -30,23 +55,24 @@ export async function startShortRoundSite(
       ...options.runtimeEnv,
     },
   });
-  const proxy = options.lag ? await startLagProxy(stack.port, options.lag) : null;
-  const site = await serveStatic(gameBuild, {
-    host: "127.0.0.1",
-    port: String(proxy?.port ?? stack.port),
-    useSSL: false,
-    serverKey: stack.serverKey,
-  });
+  const main = await serveLane(stack.port, stack.serverKey, options.lag);
+  const lanes = new Map<string, Awaited<ReturnType<typeof serveLane>>>();
+  for (const [name, lag] of Object.entries(options.lanes ?? {}))
+    lanes.set(name, await serveLane(stack.port, stack.serverKey, lag));
   return {
-    url: site.url,
+    url: main.url,
     port: stack.port,
-    /** The lag proxy's counts (chunks forwarded, chunks held a retransmit), when there is one. */
-    lagStats: proxy?.stats ?? null,
+    lagStats: main.lagStats,
+    /** One of `lanes`: the site through that proxy. */
+    lane(name: string) {
+      const lane = lanes.get(name);
+      if (!lane) throw new Error(`no lane ${name}`);
+      return lane;
+    },
     /** Stops and starts this site's Nakama (same database): a server restart mid-game. */
     restartNakama: () => stack.restartNakama(),
     async stop() {
-      await site.close();
-      await proxy?.close();
+      for (const lane of [main, ...lanes.values()]) await lane.close();
       await stack.stop();
     },
   };
