@@ -1,6 +1,7 @@
 import { GameRules } from "@gift-grab/simulation";
 import { describe, expect, it } from "vitest";
 import { ROUND_DEFAULTS, roundConfig } from "../../src/rounds/config";
+import { spendRoundStart } from "../../src/rounds/live/start-spend";
 import { recentStarts, retryInSeconds, START_WINDOW_MS } from "../../src/rounds/start-limits";
 import { isVersionConflict } from "../../src/runtime/version-conflict";
 import { withRound } from "../../src/stats/player-stats";
@@ -34,6 +35,44 @@ describe("roundConfig", () => {
     });
     expect(c.durationMs).toBe(1);
     expect(c.startsPerMinute).toBe(ROUND_DEFAULTS.startsPerMinute);
+  });
+});
+
+/** Storage with one player's round_limits row, and nk.localcache; counts the storage reads. */
+function startsNk(starts: number[]) {
+  const cache = new Map<string, unknown>();
+  const calls = { reads: 0, writes: 0 };
+  let row = { starts };
+  const nk = {
+    localcacheGet: (k: string) => cache.get(k) ?? null,
+    localcachePut: (k: string, v: unknown) => void cache.set(k, v),
+    storageRead: () => {
+      calls.reads += 1;
+      return [{ collection: "round_limits", key: "starts", userId: "u", value: row, version: "v" }];
+    },
+    storageWrite: (writes: { value: { starts: number[] } }[]) => {
+      calls.writes += 1;
+      row = writes[0]?.value ?? row;
+      return [{ version: "v2" }];
+    },
+  } as unknown as nkruntime.Nakama;
+  return { nk, calls };
+}
+const logger = { debug() {}, info() {}, warn() {}, error() {} } as unknown as nkruntime.Logger;
+const ctx = { env: { ROUND_STARTS_PER_MINUTE: "2" } } as unknown as nkruntime.Context;
+
+describe("spending a round start", () => {
+  it("refuses a player out of starts from the node's cache after the first refusal: no storage read", () => {
+    const now = Date.now();
+    const { nk, calls } = startsNk([now - 1_000]);
+    spendRoundStart(nk, logger, ctx, "u", "live_round_create");
+    expect(calls).toEqual({ reads: 1, writes: 1 });
+    for (let i = 0; i < 5; i++)
+      expect(() => spendRoundStart(nk, logger, ctx, "u", "live_round_create")).toThrow(
+        /rate_limited|at most 2 rounds a minute/,
+      );
+    // The first refusal read storage; the four after it, none.
+    expect(calls).toEqual({ reads: 2, writes: 1 });
   });
 });
 
