@@ -34,6 +34,8 @@ import {
  */
 const LOOKS: readonly SantaLook[] = ["idle", "left", "right", "frozen"];
 const LOOK_CODE = { idle: 0, left: 1, right: 2, frozen: 3 } as const;
+/** What a Santa has won: per racer, and for seat 0 on the round's state itself. */
+type Tally = Pick<RacerState, "score" | "gifts" | "powerUpsUsed" | "flameUntil" | "cookieUntil">;
 const FROZEN = 3;
 const POWER_UP_STATE = { waiting: 0, active: 1, taken: 2, coming: 3 } as const;
 const POWER_UP_STATES = ["waiting", "active", "taken", "coming"] as const;
@@ -185,30 +187,19 @@ export function racePlayer(s: RoundState, arrays: RaceArrays = raceArrays()): Ra
   const runDy = arrays.runDy;
   const runOk = arrays.runOk;
   for (let i = 0; i < n; i++) {
-    if (i === 0) {
-      xs[i] = santa.x;
-      ys[i] = santa.y;
-      look[i] = LOOK_CODE[santa.look];
-      frozenUntil[i] = santa.frozenUntil;
-      graceUntil[i] = santa.graceUntil;
-      score[i] = s.score;
-      gifts[i] = s.gifts;
-      used[i] = s.powerUpsUsed;
-      flameUntil[i] = s.flameUntil;
-      cookieUntil[i] = s.cookieUntil;
-    } else {
-      const r = others[i - 1] as RacerState;
-      xs[i] = r.x;
-      ys[i] = r.y;
-      look[i] = LOOK_CODE[r.look];
-      frozenUntil[i] = r.frozenUntil;
-      graceUntil[i] = r.graceUntil;
-      score[i] = r.score;
-      gifts[i] = r.gifts;
-      used[i] = r.powerUpsUsed;
-      flameUntil[i] = r.flameUntil;
-      cookieUntil[i] = r.cookieUntil;
-    }
+    // Seat 0 is the round's own Santa, its tally on the state itself (a solo round's shape).
+    const r = i === 0 ? santa : (others[i - 1] as RacerState);
+    const t: Tally = i === 0 ? s : (r as RacerState);
+    xs[i] = r.x;
+    ys[i] = r.y;
+    look[i] = LOOK_CODE[r.look];
+    frozenUntil[i] = r.frozenUntil;
+    graceUntil[i] = r.graceUntil;
+    score[i] = t.score;
+    gifts[i] = t.gifts;
+    used[i] = t.powerUpsUsed;
+    flameUntil[i] = t.flameUntil;
+    cookieUntil[i] = t.cookieUntil;
     frozen[i] = 0;
     runAt[i] = -1;
     left[i] = 0;
@@ -506,20 +497,12 @@ export function racePlayer(s: RoundState, arrays: RaceArrays = raceArrays()): Ra
       r.look = LOOKS[look[i] as number] as SantaLook;
       r.frozenUntil = frozenUntil[i] as number;
       r.graceUntil = graceUntil[i] as number;
-      if (i === 0) {
-        s.score = score[0] as number;
-        s.gifts = gifts[0] as number;
-        s.powerUpsUsed = used[0] as number;
-        s.flameUntil = flameUntil[0] as number;
-        s.cookieUntil = cookieUntil[0] as number;
-      } else {
-        const o = r as RacerState;
-        o.score = score[i] as number;
-        o.gifts = gifts[i] as number;
-        o.powerUpsUsed = used[i] as number;
-        o.flameUntil = flameUntil[i] as number;
-        o.cookieUntil = cookieUntil[i] as number;
-      }
+      const t: Tally = i === 0 ? s : (r as RacerState);
+      t.score = score[i] as number;
+      t.gifts = gifts[i] as number;
+      t.powerUpsUsed = used[i] as number;
+      t.flameUntil = flameUntil[i] as number;
+      t.cookieUntil = cookieUntil[i] as number;
     }
     gift.x = giftX;
     gift.y = giftY;
