@@ -137,7 +137,7 @@ export interface RaceWatchSight {
   /** By seat. */
   scores: number[];
   standings: string;
-  hud: { score: string; time: string; banner: string };
+  hud: { score: string; time: string; power: string; banner: string };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { waitForGame, watchErrors } from "../support/game";
+import { waitForGame, waitFrames, watchErrors } from "../support/game";
 import { keyboardSteer, playRace, raceResults, touchSteer } from "../support/race-play";
 import { useShortRoundSite } from "../support/round-stack";
 import { expect, test } from "../support/test";
@@ -173,4 +173,54 @@ test("a friend's link whose race is unknown says so on the race screen", async (
     "That race code isn't open. Check it, or ask your friend for a new link.",
   );
   await context.close();
+});
+
+test("a friend waiting in a lobby whose host makes another is told, on the race menu", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const hostContext = await browser.newContext({ baseURL: site().url });
+  const host = await hostContext.newPage();
+  await playAsGuest(host);
+  await clickButton(host, "Race");
+  await clickButton(host, "Race a friend");
+  const lobby = await waitForGame(host, (s) => s.scene === "RaceLobby");
+  const code = (lobby.raceLobby as { code: string }).code;
+
+  // The friend: a phone held upright, waiting in the lobby.
+  const friendContext = await browser.newContext({
+    baseURL: site().url,
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const friend = await friendContext.newPage();
+  const friendErrors = watchErrors(friend);
+  await friend.goto(`/?race=${code}`);
+  await waitForGame(friend, (s) => {
+    const l = s.raceLobby as { players: { here: boolean }[] } | undefined;
+    return s.scene === "RaceLobby" && l?.players.length === 2 && l.players.every((p) => p.here);
+  });
+  // The host leaves and makes another lobby: the first closes, and the friend hears why.
+  await clickButton(host, "Leave");
+  await waitForGame(host, (s) => s.scene === "RaceMenu");
+  await clickButton(host, "Race a friend");
+  await waitForGame(
+    host,
+    (s) => s.scene === "RaceLobby" && (s.raceLobby as { code: string }).code !== code,
+  );
+  await waitForGame(friend, (s) => s.scene === "RaceMenu", 20_000);
+  const texts = await friend.evaluate(() =>
+    (window as unknown as { __giftGrabProbe: { texts(): { text: string }[] } }).__giftGrabProbe
+      .texts()
+      .map((t) => t.text),
+  );
+  expect(texts).toContain("The host closed this race. Ask them for their new link.");
+  await friend.screenshot({ path: "artifacts/screens/race-lobby-closed-390x844.png" });
+  await friend.setViewportSize({ width: 844, height: 390 });
+  await waitFrames(friend, 5);
+  await friend.screenshot({ path: "artifacts/screens/race-lobby-closed-844x390.png" });
+  expect(friendErrors).toEqual([]);
+  await friendContext.close();
+  await hostContext.close();
 });

@@ -1,4 +1,4 @@
-import { waitForGame, watchErrors } from "../support/game";
+import { waitForGame, waitFrames, watchErrors } from "../support/game";
 import {
   keyboardSteer,
   playRace,
@@ -84,6 +84,9 @@ test("a player nobody else is searching races the server's bots, and watches the
   const places = (t: string) => t.split("\n").map((l) => l.replace(/^\S+\s+/, ""));
   const standing = (t: string) => t.split("\n").map((l) => l.replace(/^\d+\.\s+/, ""));
   expect(standing(watched.standings)).toEqual(places(results.table));
+  // The racer's own score; no power-up's countdown left at the end.
+  expect(watched.hud.score).toBe(`Score: ${watched.scores[watched.seat]}`);
+  expect(watched.hud.power).toBe("");
   await page.screenshot({ path: "artifacts/screens/race-watch-end.png" });
 
   // Share: headless Chromium has no share sheet, so the link is copied. Opened in a fresh
@@ -107,6 +110,9 @@ test("a player nobody else is searching races the server's bots, and watches the
   expect(sight.seat).toBe(-1);
   expect(sight.players).toEqual(last.players);
   expect(new URL(visitor.url()).searchParams.has("watch_race")).toBe(false);
+  // A spectator has no score of their own: the HUD says the time, the standings every score.
+  expect(sight.hud.score).toBe("");
+  expect(sight.hud.time).toMatch(/^Race replay\nTime: \d+ secs$/);
   await clickButton(visitor, "4×");
   const seen = await waitForGame(
     visitor,
@@ -119,7 +125,12 @@ test("a player nobody else is searching races the server's bots, and watches the
   expect(standing((seen.raceWatch as RaceWatchSight).standings)).toEqual(
     places(results.table).map((l) => l.replace(/^You /, `${racer} `)),
   );
+  const end = (seen.raceWatch as RaceWatchSight).hud;
+  expect([end.score, end.power]).toEqual(["", ""]);
   await visitor.screenshot({ path: "artifacts/screens/race-watch-shared-844x390.png" });
+  await visitor.setViewportSize({ width: 390, height: 844 });
+  await waitFrames(visitor, 5);
+  await visitor.screenshot({ path: "artifacts/screens/race-watch-shared-390x844.png" });
   await clickButton(visitor, "Back");
   await waitForGame(visitor, (s) => s.scene === "Menu");
   expect(visitorErrors).toEqual([]);

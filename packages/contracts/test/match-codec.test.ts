@@ -4,6 +4,7 @@ import {
   decodeFrame,
   decodeInput,
   decodeLobby,
+  decodeLobbyClosed,
   decodePause,
   decodePaused,
   decodeRematch,
@@ -12,6 +13,7 @@ import {
   encodeFrame,
   encodeInput,
   encodeLobby,
+  encodeLobbyClosed,
   encodePause,
   encodePaused,
   encodeRematch,
@@ -20,7 +22,9 @@ import {
   frameInputTicks,
   INPUT_MOVES_AT,
   type InputMessage,
+  LiveOp,
   LiveTiming,
+  LOBBY_CLOSED_REASONS,
   MAX_FRAME_INPUT_TICKS,
   MAX_MESSAGE_BYTES,
   readInput,
@@ -205,6 +209,7 @@ describe("the live round's codec", () => {
       [decodeRematch, encodeRematch("0b5a43f6-1f5e-4c2a-9a51-5d0c1b1e2f3a.nakama")],
       [decodeFrame, encodeFrame(raceFrame)],
       [decodeLobby, encodeLobby(lobby)],
+      [decodeLobbyClosed, encodeLobbyClosed("expired")],
     ] as const;
     for (const [decode, bytes] of messages)
       for (const junk of cutsAndPads(bytes)) expect(decode(junk)).toBeNull();
@@ -335,6 +340,18 @@ describe("the live round's codec", () => {
     expect(decodeLobby(long)?.players[0]?.name).toBe("z".repeat(20));
   });
 
+  it("says in one byte why a lobby closed before its start, and refuses any other reason", () => {
+    expect(LiveOp.LOBBY_CLOSED).toBe(16);
+    expect(LOBBY_CLOSED_REASONS).toEqual(["host_closed", "expired"]);
+    for (const [i, reason] of LOBBY_CLOSED_REASONS.entries()) {
+      expect([...new Uint8Array(encodeLobbyClosed(reason))]).toEqual([i]);
+      expect(decodeLobbyClosed(encodeLobbyClosed(reason))).toEqual({ reason });
+    }
+    expect(decodeLobbyClosed(new Uint8Array([2]))).toBeNull();
+    expect(decodeLobbyClosed(new Uint8Array([255]))).toBeNull();
+    expect(() => encodeLobbyClosed("gone" as "expired")).toThrow();
+  });
+
   it("carries a rematch's match id as printable ASCII, and refuses anything else", () => {
     const id = "0b5a43f6-1f5e-4c2a-9a51-5d0c1b1e2f3a.nakama1";
     expect(decodeRematch(encodeRematch(id))).toEqual({ matchId: id });
@@ -409,6 +426,8 @@ describe("the live round's codec", () => {
         decodePaused,
         decodeEnd,
         decodeRematch,
+        decodeLobby,
+        decodeLobbyClosed,
       ]) {
         try {
           decode(junk);

@@ -510,12 +510,13 @@ export function timeLeftMs(s: RoundState): number {
   return ticksToMs(Math.max(0, s.ticks - s.tick));
 }
 
+/** A power-up's time left: it ends with the round at the latest (none left once it is over). */
 export function flameLeftMs(s: RoundState): number {
-  return ticksToMs(Math.max(0, s.flameUntil - s.tick));
+  return ticksToMs(Math.max(0, Math.min(s.flameUntil, s.ticks) - s.tick));
 }
 
 export function cookieLeftMs(s: RoundState): number {
-  return ticksToMs(Math.max(0, s.cookieUntil - s.tick));
+  return ticksToMs(Math.max(0, Math.min(s.cookieUntil, s.ticks) - s.tick));
 }
 
 /** An input component as the simulation reads it: an integer in [-INPUT_MAX, INPUT_MAX]. */

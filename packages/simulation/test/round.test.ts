@@ -216,6 +216,18 @@ describe("a round's rules", () => {
     expect(cookieLeftMs(s)).toBe(GameRules.powerUps.cookieMs - 100);
   });
 
+  it("ends a power-up's time with the round: none left once it is over", () => {
+    const s = createRound({ seed: 6, durationMs: 1000 });
+    s.tick = s.ticks - 60;
+    s.flameUntil = s.tick + 300;
+    s.cookieUntil = s.tick + 30;
+    expect(flameLeftMs(s)).toBe(1000);
+    expect(cookieLeftMs(s)).toBe(500);
+    run(s, 60);
+    expect(s.over).toBe(true);
+    expect([flameLeftMs(s), cookieLeftMs(s)]).toEqual([0, 0]);
+  });
+
   it("brings each power-up once, inside the spawn window, and bounces it", () => {
     for (let seed = 1; seed < 30; seed++) {
       const s = createRound({ seed });

@@ -9,7 +9,7 @@ import {
   USERNAME_MIN_CHARS,
 } from "@gift-grab/contracts";
 import { LiveRoundFailure } from "./live/live-round-failure";
-import type { KickInfo } from "./types";
+import type { KickInfo, RaceRoomLoss } from "./types";
 
 /**
  * Every refusal the server can send, in words a player can act on. The one place: scenes show
@@ -150,6 +150,17 @@ export function liveLostMessage(why: "grace" | "gone" | "session"): string {
     : why === "gone"
       ? liveGoneMessage
       : liveSessionEndedMessage;
+}
+
+/**
+ * Why a friend race's lobby was left before its start (RaceRoom's "lost"), said on the race
+ * menu it goes back to: the server's reason when it closed the lobby (LOBBY_CLOSED).
+ */
+export function raceLobbyLostMessage(why: RaceRoomLoss): string {
+  if (why === "host_closed") return "The host closed this race. Ask them for their new link.";
+  if (why === "expired")
+    return "This race link expired: nobody started the race in time. Make a new one to play.";
+  return "The race closed before it started.";
 }
 
 /** What the HUD flashes when the socket drops during a live round or race, and when it is back. */

@@ -1,5 +1,6 @@
 import type {
   AnyRpc,
+  LobbyClosedReason,
   LobbyMessage,
   RpcRequest,
   RpcResponse,
@@ -106,9 +107,16 @@ export interface RaceRoomEvents {
   lobby: (m: LobbyMessage) => void;
   /** The host started: the race's START came (the race scene takes the ticket). */
   start: (ticket: RaceTicket) => void;
-  /** The lobby is gone (it expired, the server lost it) or the session ended here. */
-  lost: () => void;
+  /**
+   * The lobby is gone, and why: the server closed it (its maker made another: `host_closed`;
+   * nobody started it in time: `expired`), the seat was lost with the socket, or the session
+   * ended here.
+   */
+  lost: (why: RaceRoomLoss) => void;
 }
+
+/** Why a friend race's lobby was lost: LOBBY_CLOSED's reason, or LiveMatch's "lost". */
+export type RaceRoomLoss = LobbyClosedReason | "grace" | "gone" | "session";
 
 /** A friend race's lobby, joined (net/races/race-room.ts). */
 export interface RaceRoom {

@@ -4,7 +4,7 @@ import { raceLinkUrl, showRaceCode } from "../config/race-link";
 import { emitGameEvent } from "../core/game-events";
 import { inspectable } from "../core/inspect";
 import { whileRunning } from "../core/while-running";
-import { raceFailureMessage } from "../net/messages";
+import { raceFailureMessage, raceLobbyLostMessage } from "../net/messages";
 import type { RaceRoom } from "../net/types";
 import type { Button } from "../views/button";
 import { shareLink } from "../views/share-link";
@@ -80,8 +80,8 @@ export class RaceLobbyScene extends UiScene {
         this.leaving = false;
         this.scene.start("Race", { ticket });
       }),
-      room.events.on("lost", () =>
-        this.scene.start("RaceMenu", { error: "The race closed before it started." }),
+      room.events.on("lost", (why) =>
+        this.scene.start("RaceMenu", { error: raceLobbyLostMessage(why) }),
       ),
     ];
     this.events.once("shutdown", () => {

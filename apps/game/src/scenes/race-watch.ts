@@ -237,7 +237,8 @@ export class RaceWatchScene extends Phaser.Scene {
     const at = interpolate(this.prevField, this.curField, t);
     this.field.draw(view, { ...at, santa: shown(this.fieldSeat) });
     this.racers.draw(this.replay.round, shown);
-    this.hud.show(view, WORDS.title);
+    // A spectator (a shared link) has no Santa in the race: no score or power-up of theirs.
+    this.hud.show(view, WORDS.title, this.watch.seat >= 0);
     this.standings.show(this.standingsNow());
   }
 

@@ -1,19 +1,25 @@
 /**
  * The match codec's cases, run in Node (determinism.test.ts) and in goja (the determinism
  * module's codec_check) to the same answer: every encoding's bytes, what each decodes to, and
- * the refusals. The race FRAME's run-length inputs and the server's in-place INPUT read
- * (readInput) are what the server runs in goja; the client decodes in V8.
+ * the refusals. The race FRAME's run-length inputs, the server's in-place INPUT read
+ * (readInput), a lobby's LOBBY and LOBBY_CLOSED are what the server runs in goja; the client
+ * decodes in V8.
  */
 import {
   decodeFrame,
   decodeInput,
+  decodeLobby,
+  decodeLobbyClosed,
   decodeStart,
   encodeFrame,
   encodeInput,
+  encodeLobby,
+  encodeLobbyClosed,
   encodeStart,
   type FrameMessage,
   INPUT_MOVES_AT,
   type InputMessage,
+  LOBBY_CLOSED_REASONS,
   MAX_FRAME_INPUT_TICKS,
   readInput,
 } from "@gift-grab/contracts";
@@ -124,6 +130,22 @@ export function codecCases(): Record<string, unknown> {
     ],
   });
   out.start = { hex: hex(start), back: decodeStart(start) };
+  const lobby = encodeLobby({
+    maxSeats: 3,
+    players: [
+      { name: "Żółw 🎅", here: true },
+      { name: "x".repeat(25), here: false },
+    ],
+    host: 1,
+  });
+  out.lobby = { hex: hex(lobby), back: decodeLobby(lobby) };
+  out.lobby_closed = LOBBY_CLOSED_REASONS.map((reason) => {
+    const bytes = encodeLobbyClosed(reason);
+    return { hex: hex(bytes), back: decodeLobbyClosed(bytes) };
+  });
+  out.refused_lobby_closed = [[2], [255], [0, 0], []].map(
+    (b) => decodeLobbyClosed(new Uint8Array(b).buffer) === null,
+  );
   // Refusals of a race FRAME's inputs: each byte of its runs changed in turn.
   const race = new Uint8Array(encodeFrame(frames[1] as FrameMessage));
   const refused: number[] = [];

@@ -227,7 +227,7 @@ describe("the simulation in V8 and in goja", () => {
     expect(contested).toBeGreaterThan(races.length / 2);
   }, 120_000);
 
-  it("encodes and decodes the match messages to the same bytes and values (race FRAME runs, the server's INPUT read)", async () => {
+  it("encodes and decodes the match messages to the same bytes and values (race FRAME runs, the server's INPUT read, LOBBY, LOBBY_CLOSED)", async () => {
     const { session } = await player(env.stack.port);
     const res = await call(env.stack.port, session, codecCheck.id, {});
     expect(res.status, JSON.stringify(res.json)).toBe(200);
@@ -237,5 +237,11 @@ describe("the simulation in V8 and in goja", () => {
     expect(node.threw).toBe(0);
     expect(node.refused_inputs).toEqual([true, true, true, true, true, true, false]);
     expect(node.refused_frames.length).toBeGreaterThan(20);
+    expect(node.lobby_closed).toEqual([
+      { hex: "00", back: { reason: "host_closed" } },
+      { hex: "01", back: { reason: "expired" } },
+    ]);
+    expect(node.refused_lobby_closed).toEqual([true, true, true, true]);
+    expect(node.lobby.back.players[1].name).toBe("x".repeat(20));
   });
 });

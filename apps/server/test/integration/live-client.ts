@@ -5,6 +5,7 @@ import {
   decodeEnd,
   decodeFrame,
   decodeLobby,
+  decodeLobbyClosed,
   decodeRematch,
   decodeStart,
   type EndMessage,
@@ -12,6 +13,7 @@ import {
   type FrameMessage,
   LiveOp,
   LiveTiming,
+  type LobbyClosedReason,
   type LobbyMessage,
   liveRoundCreate,
   type StartMessage,
@@ -66,6 +68,8 @@ export class LivePlayer {
   lobbies: LobbyMessage[] = [];
   /** The match a friend race's host asked for a rematch in (REMATCH), if any. */
   rematch: string | null = null;
+  /** Why a friend race's lobby closed before its start (LOBBY_CLOSED), if it did. */
+  lobbyClosed: LobbyClosedReason | null = null;
   /** Local time of tick 0 by the last START. */
   startAt = 0;
   private gift = { x: 0, y: 0 };
@@ -136,6 +140,10 @@ export class LivePlayer {
         const l = decodeLobby(data);
         if (!l) throw new Error("LOBBY did not decode");
         this.lobbies.push(l);
+      } else if (m.op_code === LiveOp.LOBBY_CLOSED) {
+        const c = decodeLobbyClosed(data);
+        if (!c) throw new Error("LOBBY_CLOSED did not decode");
+        this.lobbyClosed = c.reason;
       }
     };
     await socket.joinMatch(this.matchId);
@@ -149,6 +157,15 @@ export class LivePlayer {
       if (waited > 10_000) throw new Error(`no such LOBBY in ${JSON.stringify(this.lobbies)}`);
       await new Promise((r) => setTimeout(r, 10));
     }
+  }
+
+  /** Waits for LOBBY_CLOSED, and answers its reason. */
+  async untilLobbyClosed() {
+    for (let waited = 0; this.lobbyClosed === null; waited += 10) {
+      if (waited > 10_000) throw new Error("no LOBBY_CLOSED");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return this.lobbyClosed;
   }
 
   /** Waits for a START after `starts` of them, then plays. */

@@ -5,6 +5,7 @@ import {
   raceLobbyStart,
 } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
+import { LivePlayer } from "./live-client";
 import { ownStack } from "./own-stack";
 import { call, player, sleep } from "./rounds-client";
 
@@ -30,7 +31,7 @@ async function createLobby(host: Someone) {
 }
 
 describe("a race code's expiry", () => {
-  it("refuses a code nobody made (404), and a lobby's code once it expired (404)", async () => {
+  it("refuses a code nobody made (404); at its expiry a lobby tells who waits in it why it closed, and its code is refused (404)", async () => {
     const [host, friend] = await Promise.all([player(stack().port), player(stack().port)]);
     for (const code of ["ZZZZZ-ZZZZZ", "not a code", "0000000000"])
       expect(await refused(friend, raceLobbyJoin.id, { code })).toEqual({
@@ -38,6 +39,14 @@ describe("a race code's expiry", () => {
         reason: "race_code_unknown",
       });
     const lobby = await createLobby(host);
+    // The host waits in the lobby: at the expiry it is told so (LOBBY_CLOSED), not left there.
+    const waiting = new LivePlayer(host.client, host.session, lobby.match_id);
+    try {
+      await waiting.enter();
+      expect(await waiting.untilLobbyClosed()).toBe("expired");
+    } finally {
+      waiting.close();
+    }
     // The expiry is the point of this test: wait it out, no longer.
     await sleep(Math.max(0, lobby.expires_at - Date.now()) + 100);
     expect(await refused(friend, raceLobbyJoin.id, { code: lobby.code })).toEqual({

@@ -300,29 +300,40 @@ describe("racing a friend by code", () => {
     }
   }, 60_000);
 
-  it("a player hosts one lobby at a time: making another closes the one before, whose code then says so (404)", async () => {
+  it("a player hosts one lobby at a time: making another closes the one before, whose waiting friend is told so (LOBBY_CLOSED) and whose code then says so (404)", async () => {
     const [host, friend, late] = (await people(3)) as [Someone, Someone, Someone];
     const first = await createLobby(host);
     expect((await join(friend, first.code)).seat).toBe(1);
-    const second = await createLobby(host);
-    expect(second.match_id).not.toBe(first.match_id);
-    // Closed with a friend's seat in it too: each lobby is a match running until its expiry.
-    for (const who of [friend, late])
-      expect(await refused(who, raceLobbyJoin.id, { code: first.code })).toEqual({
+    // The friend waits in the lobby; the host has gone on to make another.
+    const waiting = new LivePlayer(friend.client, friend.session, first.match_id);
+    try {
+      await waiting.enter();
+      await waiting.untilLobby((l) => l.players[1]?.here === true);
+      const second = await createLobby(host);
+      expect(second.match_id).not.toBe(first.match_id);
+      // Told why, before the match ends: not left waiting for a start that can't come.
+      expect(await waiting.untilLobbyClosed()).toBe("host_closed");
+      expect(waiting.starts).toBe(0);
+      // Closed with a friend's seat in it too: each lobby is a match running until its expiry.
+      for (const who of [friend, late])
+        expect(await refused(who, raceLobbyJoin.id, { code: first.code })).toEqual({
+          status: 404,
+          reason: "race_code_unknown",
+        });
+      expect(await refused(host, raceLobbyStart.id, { code: first.code })).toEqual({
         status: 404,
         reason: "race_code_unknown",
       });
-    expect(await refused(host, raceLobbyStart.id, { code: first.code })).toEqual({
-      status: 404,
-      reason: "race_code_unknown",
-    });
-    expect((await join(friend, second.code)).seat).toBe(1);
-    // Its match is gone, not only refusing: a seat-holder's socket can't join it.
-    const socket = await openSocket(friend.client, friend.session);
-    try {
-      await expect(socket.joinMatch(first.match_id)).rejects.toBeDefined();
+      expect((await join(friend, second.code)).seat).toBe(1);
+      // Its match is gone, not only refusing: a seat-holder's socket can't join it.
+      const socket = await openSocket(friend.client, friend.session);
+      try {
+        await expect(socket.joinMatch(first.match_id)).rejects.toBeDefined();
+      } finally {
+        socket.disconnect(false);
+      }
     } finally {
-      socket.disconnect(false);
+      waiting.close();
     }
   }, 30_000);
 });

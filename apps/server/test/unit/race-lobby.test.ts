@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   decodeLobby,
+  decodeLobbyClosed,
   LiveOp,
   type LobbyMessage,
   normalizeRaceCode,
@@ -299,5 +300,70 @@ describe("a friend race's LOBBY message", () => {
     expect(ops.filter((op) => op === LiveOp.START)).toHaveLength(2);
     liveRoundMatch.matchLeave(ctx, logger, nk, dispatcher, 0, state, [presence("f", "f2")]);
     expect(sent).toHaveLength(5);
+  });
+});
+
+describe("a lobby that closes unstarted", () => {
+  const ctx = { env: {}, matchId: "m.closing" } as unknown as nkruntime.Context;
+  const logger = {
+    debug() {},
+    info() {},
+    warn() {},
+    error(format: string, ...args: unknown[]) {
+      throw new Error(`${format} ${args.join(" ")}`);
+    },
+  } as unknown as nkruntime.Logger;
+  const nk = {} as nkruntime.Nakama;
+  const presence = (userId: string, sessionId: string) =>
+    ({ userId, sessionId, username: userId, node: "n" }) as nkruntime.Presence;
+
+  /** A lobby's match with the host and a friend in it; what it sends, and its loop. */
+  function lobbyMatch(expiresAt: number) {
+    const sent: { op: number; to: string[]; data: ArrayBuffer }[] = [];
+    const dispatcher = {
+      broadcastMessage(op: number, data: ArrayBuffer, to: nkruntime.Presence[]) {
+        sent.push({ op, to: to.map((p) => p.sessionId), data });
+      },
+      matchKick() {},
+      matchLabelUpdate() {},
+    } as unknown as nkruntime.MatchDispatcher;
+    let { state } = liveRoundMatch.matchInit(ctx, logger, nk, {
+      lobby: JSON.stringify({ host, max_seats: 2, expires_at: expiresAt }),
+      orientation: "landscape",
+      seed: 3,
+    });
+    const signal = (s: object) =>
+      JSON.parse(
+        liveRoundMatch.matchSignal(ctx, logger, nk, dispatcher, 0, state, JSON.stringify(s))
+          ?.data ?? "null",
+      );
+    expect(signal({ op: "reserve", user_id: "f", username: "Friend" })).toEqual({ seat: 1 });
+    for (const p of [presence("host", "h1"), presence("f", "f1")]) {
+      liveRoundMatch.matchJoinAttempt(ctx, logger, nk, dispatcher, 0, state, p, {});
+      state = liveRoundMatch.matchJoin(ctx, logger, nk, dispatcher, 0, state, [p])?.state ?? state;
+    }
+    const loop = () => liveRoundMatch.matchLoop(ctx, logger, nk, dispatcher, 1, state, []);
+    const closed = () =>
+      sent
+        .filter((m) => m.op === LiveOp.LOBBY_CLOSED)
+        .map((m) => ({ to: m.to, why: decodeLobbyClosed(m.data)?.reason }));
+    return { sent, signal, loop, closed };
+  }
+
+  it("tells every socket in it that its maker closed it (another lobby), then ends the match", () => {
+    const match = lobbyMatch(Date.now() + 60_000);
+    expect(match.loop()).not.toBeNull();
+    expect(match.closed()).toEqual([]);
+    expect(match.signal({ op: "abandon", user_id: "host" })).toEqual({ abandoned: true });
+    expect(match.loop()).toBeNull();
+    expect(match.closed()).toEqual([{ to: ["h1", "f1"], why: "host_closed" }]);
+    // The last message the match sent.
+    expect(match.sent.at(-1)?.op).toBe(LiveOp.LOBBY_CLOSED);
+  });
+
+  it("tells every socket in it that it expired, then ends the match", () => {
+    const match = lobbyMatch(Date.now() - 1);
+    expect(match.loop()).toBeNull();
+    expect(match.closed()).toEqual([{ to: ["h1", "f1"], why: "expired" }]);
   });
 });

@@ -33,6 +33,12 @@ const POWER_UP_KINDS = ["flame", "cookie"] as const;
 const POWER_UP_STATES = ["waiting", "active", "taken", "coming"] as const;
 const ORIENTATIONS = ["landscape", "portrait"] as const;
 const END_REASONS = ["completed", "abandoned", "failed"] as const;
+/**
+ * Why a friend race's lobby closed before its start: its maker made another lobby
+ * (`host_closed`), or nobody started it within RaceLobby.ttlMs (`expired`).
+ */
+export const LOBBY_CLOSED_REASONS = ["host_closed", "expired"] as const;
+export type LobbyClosedReason = (typeof LOBBY_CLOSED_REASONS)[number];
 const MAX_SEATS = 4;
 const INPUT_LIMIT = 100;
 
@@ -743,7 +749,6 @@ export function decodeEnd(bytes: unknown): EndMessage | null {
   });
 }
 
-/** The decoder for each server → client op code (a client's dispatch table). */
 // REMATCH: u8 n (1..MAX_MATCH_ID_CHARS), n × u8 printable ASCII (the new match's id)
 
 /** A match id is "<uuid>.<node>": ASCII, well under this. */
@@ -805,6 +810,19 @@ export function decodeLobby(bytes: unknown): LobbyMessage | null {
   });
 }
 
+// LOBBY_CLOSED: u8 reason (LOBBY_CLOSED_REASONS)
+
+export function encodeLobbyClosed(reason: LobbyClosedReason): ArrayBuffer {
+  const w = new Writer(1);
+  w.u8(index(LOBBY_CLOSED_REASONS, reason));
+  return w.done();
+}
+
+export function decodeLobbyClosed(bytes: unknown): { reason: LobbyClosedReason } | null {
+  return decode(bytes, (r) => ({ reason: r.pick(LOBBY_CLOSED_REASONS) }));
+}
+
+/** The decoder for each server → client op code (a client's dispatch table). */
 export const serverMessages = {
   [LiveOp.START]: decodeStart,
   [LiveOp.FRAME]: decodeFrame,
@@ -812,4 +830,5 @@ export const serverMessages = {
   [LiveOp.END]: decodeEnd,
   [LiveOp.REMATCH]: decodeRematch,
   [LiveOp.LOBBY]: decodeLobby,
+  [LiveOp.LOBBY_CLOSED]: decodeLobbyClosed,
 } as const;

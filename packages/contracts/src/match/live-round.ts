@@ -25,6 +25,8 @@ export const LiveOp = {
   REMATCH: 14,
   /** A friend race's lobby before its start: who holds a seat and who is here. */
   LOBBY: 15,
+  /** A friend race's lobby closed before its start (its maker made another, or it expired): why. */
+  LOBBY_CLOSED: 16,
 } as const;
 export type LiveOp = (typeof LiveOp)[keyof typeof LiveOp];
 

@@ -2,6 +2,7 @@ import {
   decodeEnd,
   decodeFrame,
   decodeLobby,
+  decodeLobbyClosed,
   decodePaused,
   decodeRematch,
   decodeStart,
@@ -12,6 +13,7 @@ import {
   type InputMessage,
   LiveOp,
   LiveTiming,
+  type LobbyClosedReason,
   type LobbyMessage,
   type PausedMessage,
   type StartMessage,
@@ -38,6 +40,11 @@ export interface LiveMatchEvents {
   end: (m: EndMessage) => void;
   /** A friend race's lobby before its start: who holds a seat, who is here. */
   lobby: (m: LobbyMessage) => void;
+  /**
+   * A friend race's lobby closed before its start (LOBBY_CLOSED): its maker made another, or
+   * it expired. The match is over: nothing follows, and a dropped socket rejoins nothing.
+   */
+  lobbyClosed: (why: LobbyClosedReason) => void;
   /**
    * The one-way delay estimate came down (a ping's round trip was shorter than any before):
    * START's clock can be set again with it while the countdown runs.
@@ -264,6 +271,13 @@ export class LiveMatch {
         if (!m) break;
         this.lobby = m;
         this.events.emit("lobby", m);
+        return;
+      }
+      case LiveOp.LOBBY_CLOSED: {
+        const m = decodeLobbyClosed(data);
+        if (!m) break;
+        this.stop();
+        this.events.emit("lobbyClosed", m.reason);
         return;
       }
       case LiveOp.REMATCH: {

@@ -33,9 +33,13 @@ export class RaceRoom implements RaceRoomView {
         this.stopListening();
         this.events.emit("start", { match, start, arrived, lobby: this.info });
       }),
-      match.events.on("lost", () => {
+      match.events.on("lost", (why) => {
         this.stopListening();
-        this.events.emit("lost");
+        this.events.emit("lost", why);
+      }),
+      match.events.on("lobbyClosed", (why) => {
+        this.stopListening();
+        this.events.emit("lost", why);
       }),
     );
   }

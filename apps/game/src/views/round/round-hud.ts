@@ -1,6 +1,7 @@
-import { cookieLeftMs, flameLeftMs, type RoundState, timeLeftMs } from "@gift-grab/simulation";
+import { type RoundState, timeLeftMs } from "@gift-grab/simulation";
 import type * as Phaser from "phaser";
 import { colors, css, fontPx, textStyle, uiScale } from "../theme";
+import { hudTexts } from "./hud-texts";
 
 /** The timer pulses through the round's last seconds. */
 const PULSE_FROM_S = 5;
@@ -116,13 +117,16 @@ export class RoundHud {
       .setPadding(12, 6, 12, 6);
   }
 
-  /** Score, time (`title` prefixes it in Watch) and power-ups of the round now. */
-  show(round: RoundState, title: string | null): void {
-    this.score.setText(`Score: ${round.score}`);
-    const secs = Math.ceil(timeLeftMs(round) / 1000);
-    const time = `Time: ${secs} secs`;
+  /**
+   * Score, time (`title` prefixes it in Watch) and power-ups of the round now; `own: false`
+   * (a race's spectator) the time alone (hud-texts.ts).
+   */
+  show(round: RoundState, title: string | null, own = true): void {
+    const texts = hudTexts(round, title, own);
+    const secs = texts.secs;
+    this.score.setText(texts.score);
     // Watch names the run on a line of its own, over the time.
-    this.time.setText(title ? `${title}\n${time}` : time);
+    this.time.setText(texts.time);
     const closing = secs <= PULSE_FROM_S && timeLeftMs(round) > 0;
     const color = closing ? colors.bad : colors.text;
     // setColor re-renders the text's texture: only when it changes, never every frame.
@@ -131,10 +135,7 @@ export class RoundHud {
       this.pulsedAt = secs;
       this.scene.tweens.add({ targets: this.time, scale: { from: 1.35, to: 1 }, duration: 350 });
     }
-    const parts: string[] = [];
-    if (flameLeftMs(round) > 0) parts.push(`Flame Time: ${Math.ceil(flameLeftMs(round) / 1000)}`);
-    if (cookieLeftMs(round) > 0) parts.push(`Cookie: ${Math.ceil(cookieLeftMs(round) / 1000)}`);
-    this.power.setText(parts.join("   ")).setVisible(parts.length > 0);
+    this.power.setText(texts.power).setVisible(texts.power !== "");
   }
 
   scorePop(): void {

@@ -3,6 +3,7 @@ import {
   encodeEnd,
   encodeFrame,
   encodeLobby,
+  encodeLobbyClosed,
   encodeStart,
   LiveOp,
   type StartMessage,
@@ -13,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Emitter } from "../../../src/net/emitter";
 import { type ArrivalTiming, LiveMatch } from "../../../src/net/live/live-match";
 import { LiveRoundFailure } from "../../../src/net/live/live-round-failure";
+import { raceLobbyLostMessage } from "../../../src/net/messages";
 import { RaceRoom } from "../../../src/net/races/race-room";
 import type { LinkEvents, LinkState, SocketLike } from "../../../src/net/socket/socket-link";
 
@@ -242,6 +244,40 @@ describe("a friend race's room", () => {
     expect(info.host).toBe(true);
     expect(room.players?.host).toBe(1);
     room.leave();
+  });
+
+  it.each([
+    ["host_closed", /^The host closed this race\./],
+    ["expired", /^This race link expired/],
+  ] as const)(
+    "is lost when the server closes the lobby (%s), in words the player reads on the race menu",
+    async (reason, words) => {
+      const link = new FakeLink();
+      const match = new LiveMatch({ link, matchId: "m7" });
+      await match.enter();
+      const info = { code: "ABCDEFGHJK", host: false, seat: 1, expiresAt: 0 };
+      const room = new RaceRoom({ rpc: async () => ({}) as never }, match, info);
+      const lost: string[] = [];
+      room.events.on("lost", (why) => lost.push(raceLobbyLostMessage(why)));
+      link.deliver("m7", LiveOp.LOBBY_CLOSED, encodeLobbyClosed(reason));
+      expect(lost).toHaveLength(1);
+      expect(lost[0]).toMatch(words);
+      // The match is over: a socket that drops and comes back rejoins nothing, and nothing
+      // more is heard from it.
+      link.set("offline");
+      link.set("online");
+      await new Promise((r) => setTimeout(r, 0));
+      expect(link.joins).toBe(1);
+      link.deliver("m7", LiveOp.LOBBY_CLOSED, encodeLobbyClosed(reason));
+      expect(lost).toHaveLength(1);
+      room.leave();
+      expect(link.left).toBe(0);
+    },
+  );
+
+  it("says a lobby lost any other way as before: the race closed before it started", () => {
+    for (const why of ["grace", "gone", "session"] as const)
+      expect(raceLobbyLostMessage(why)).toBe("The race closed before it started.");
   });
 });
 

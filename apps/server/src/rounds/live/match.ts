@@ -1,9 +1,11 @@
 import {
   type EndMessage,
   encodeLobby,
+  encodeLobbyClosed,
   encodeRematch,
   LiveOp,
   LiveTiming,
+  type LobbyClosedReason,
   RaceLobby,
 } from "@gift-grab/contracts";
 import type { Orientation } from "@gift-grab/simulation";
@@ -151,13 +153,34 @@ function send(dispatcher: nkruntime.MatchDispatcher, m: MatchScope, out: Outgoin
 function sendLobby(dispatcher: nkruntime.MatchDispatcher, m: MatchScope) {
   const lobby = m.lobby;
   if (!lobby) return;
+  const to = lobbySockets(m, lobby);
+  if (to.length > 0)
+    dispatcher.broadcastMessage(LiveOp.LOBBY, encodeLobby(lobby.message()), to, null, true);
+}
+
+/**
+ * The lobby closes unstarted: LOBBY_CLOSED with why to every socket in it, sent before the loop
+ * ends the match (Nakama tells a match's sockets nothing when it ends: they would wait for a
+ * start that can't come until their player pressed Leave).
+ */
+function sendLobbyClosed(
+  dispatcher: nkruntime.MatchDispatcher,
+  m: MatchScope,
+  lobby: Lobby,
+  reason: LobbyClosedReason,
+) {
+  const to = lobbySockets(m, lobby);
+  if (to.length > 0)
+    dispatcher.broadcastMessage(LiveOp.LOBBY_CLOSED, encodeLobbyClosed(reason), to, null, true);
+}
+
+function lobbySockets(m: MatchScope, lobby: Lobby): nkruntime.Presence[] {
   const to: nkruntime.Presence[] = [];
   for (const sessionId of lobby.present.keys()) {
     const p = m.presences.get(sessionId);
     if (p) to.push(p);
   }
-  if (to.length > 0)
-    dispatcher.broadcastMessage(LiveOp.LOBBY, encodeLobby(lobby.message()), to, null, true);
+  return to;
 }
 
 function guarded<R>(logger: nkruntime.Logger, what: string, fallback: R, run: () => R): R {
@@ -299,20 +322,25 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
   if (!m.round) {
     // A lobby waits for its host's start (matchSignal); its players send nothing that counts
     // yet. A host away past the grace hands it to the player waiting longest, so the others
-    // can still start it. Unstarted past its expiry, it closes, and its code with it.
+    // can still start it. Unstarted past its expiry, it closes, and its code with it; closing,
+    // it tells its sockets why first (LOBBY_CLOSED).
     const now = clock.now();
-    if (m.lobby?.abandoned) {
+    const lobby = m.lobby;
+    if (!lobby) return null;
+    if (lobby.abandoned) {
       logger.info("race lobby %s closed: its maker opened another", m.matchId);
+      sendLobbyClosed(dispatcher, m, lobby, "host_closed");
       return null;
     }
-    if (m.lobby && now < m.lobby.expiresAt) {
-      if (m.lobby.handOver(now, m.config.lobbyHostGraceMs)) {
-        logger.info("race lobby %s: its host left; seat %d hosts it", m.matchId, m.lobby.host);
+    if (now < lobby.expiresAt) {
+      if (lobby.handOver(now, m.config.lobbyHostGraceMs)) {
+        logger.info("race lobby %s: its host left; seat %d hosts it", m.matchId, lobby.host);
         sendLobby(dispatcher, m);
       }
       return GO_ON;
     }
     logger.info("race lobby %s expired unstarted", m.matchId);
+    sendLobbyClosed(dispatcher, m, lobby, "expired");
     return null;
   }
   try {
