@@ -4,6 +4,7 @@
 // loops slower than 5 ms, gaps more than 20 % over the 50 ms interval): a count passes when
 // both stay under 1 % of loops (p99 ≤ 5 ms, tick interval p99 within 20 %).
 import fs from "node:fs";
+import os from "node:os";
 import {
   decodeEnd,
   decodeFrame,
@@ -52,6 +53,13 @@ const REDUNDANCY = FIXED_SEND_MS
 const REACTION_MS = 250;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The machine's load averages (1, 5, 15 min): a figure is read with the load it was taken at. */
+export const loadAvg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 
 export function rssMb(pid: number | undefined): number {
   if (!pid) return Number.NaN;
@@ -248,22 +256,95 @@ export function playRound(
   });
 }
 
-/** The close lines of these matches in the stack's log. */
+export const LOOP_PHASES = ["before", "playing", "after"] as const;
+export type LoopPhase = (typeof LOOP_PHASES)[number];
+
+/** Loops of some matches (or one phase of them): counts and worsts. */
+export interface Loops {
+  loops: number;
+  slow: number;
+  late: number;
+  maxLoop: number;
+  maxGap: number;
+}
+
+const noLoops = (): Loops => ({ loops: 0, slow: 0, late: 0, maxLoop: 0, maxGap: 0 });
+
+function addLoops(
+  into: Loops,
+  loops: number,
+  slow: number,
+  late: number,
+  maxLoop: number,
+  maxGap: number,
+) {
+  into.loops += loops;
+  into.slow += slow;
+  into.late += late;
+  into.maxLoop = Math.max(into.maxLoop, maxLoop);
+  into.maxGap = Math.max(into.maxGap, maxGap);
+}
+
+/**
+ * The close lines of these matches in the stack's log (rounds/live/loop-stats.ts): the
+ * totals, and each phase's (`before` tick 0, `playing`, `after` the END) where the line has them.
+ */
 export function loopStats(stack: TestStack, matchIds: Set<string>) {
   const re =
-    /live round (\S+) closed: loops=(\d+) slow_loops=(\d+) late_gaps=(\d+) max_loop_ms=(\d+) max_gap_ms=(\d+)/;
-  const total = { matches: 0, loops: 0, slow: 0, late: 0, maxLoop: 0, maxGap: 0 };
+    /live round (\S+) closed: loops=(\d+) slow_loops=(\d+) late_gaps=(\d+) max_loop_ms=(\d+) max_gap_ms=(\d+)(?: before=([\d,]+) playing=([\d,]+) after=([\d,]+))?/;
+  const total = { matches: 0, ...noLoops() };
+  const phases: Record<LoopPhase, Loops> = {
+    before: noLoops(),
+    playing: noLoops(),
+    after: noLoops(),
+  };
   for (const line of fs.readFileSync(stack.logFile, "utf8").split("\n")) {
     const m = line.match(re);
     if (!m || !matchIds.has(String(m[1]))) continue;
     total.matches += 1;
-    total.loops += Number(m[2]);
-    total.slow += Number(m[3]);
-    total.late += Number(m[4]);
-    total.maxLoop = Math.max(total.maxLoop, Number(m[5]));
-    total.maxGap = Math.max(total.maxGap, Number(m[6]));
+    addLoops(total, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+    LOOP_PHASES.forEach((phase, i) => {
+      const field = m[7 + i];
+      if (!field) return;
+      const [loops = 0, slow = 0, late = 0, maxLoop = 0, maxGap = 0] = field.split(",").map(Number);
+      addLoops(phases[phase], loops, slow, late, maxLoop, maxGap);
+    });
   }
-  return total;
+  return { ...total, phases };
+}
+
+/** One phase's loops as the bench prints them: shares of that phase's own loops. */
+export function phaseFigures(l: Loops) {
+  return {
+    loops: l.loops,
+    slow_loop_pct: (100 * l.slow) / Math.max(1, l.loops),
+    late_gap_pct: (100 * l.late) / Math.max(1, l.loops),
+    max_loop_ms: l.maxLoop,
+    max_gap_ms: l.maxGap,
+  };
+}
+export type PhaseFigures = ReturnType<typeof phaseFigures>;
+
+const PHASE_NAMES: Record<LoopPhase, string> = {
+  before: "before tick 0",
+  playing: "playing",
+  after: "END and after",
+};
+
+/** Each phase's line under a run's. */
+export function describePhases(phases: Record<LoopPhase, PhaseFigures>, indent = "    ") {
+  return LOOP_PHASES.map((phase) => {
+    const p = phases[phase];
+    return `${indent}${PHASE_NAMES[phase]}: ${p.loops} loops, slow ${p.slow_loop_pct.toFixed(2)} %, late gaps ${p.late_gap_pct.toFixed(2)} % (max loop ${p.max_loop_ms} ms, max gap ${p.max_gap_ms} ms)`;
+  });
+}
+
+export function phasesOf(loops: ReturnType<typeof loopStats>) {
+  return {
+    before: phaseFigures(loops.phases.before),
+    playing: phaseFigures(loops.phases.playing),
+    after: phaseFigures(loops.phases.after),
+  };
 }
 
 export async function signIns(http: NakamaHttp, n: number) {
@@ -324,6 +405,7 @@ export async function measureLiveRounds({
     let capacity = 0;
     for (const n of counts) {
       const tokens = await signIns(http, n);
+      const loadBefore = loadAvg();
       const rssStart = rssMb(pid);
       const matchIds: string[] = [];
       await pool(tokens, 20, async (token, i) => {
@@ -369,12 +451,16 @@ export async function measureLiveRounds({
         bots_cpu_pct: (100 * (botsCpu.user + botsCpu.system)) / 1000 / wallMs,
         bytes_in_per_s: results.reduce((s, r) => s + r.bytesIn, 0) / n / seconds,
         bytes_out_per_s: results.reduce((s, r) => s + r.bytesOut, 0) / n / seconds,
+        phases: phasesOf(loops),
+        load_before: loadBefore,
+        load_after: loadAvg(),
       };
       const ok = completed === n && run.slow_loop_pct <= 1 && run.late_gap_pct <= 1;
       runs.push({ ...run, ok });
       log(
-        `live: ${n} rounds: ${completed} completed, slow loops ${run.slow_loop_pct.toFixed(2)} %, late gaps ${run.late_gap_pct.toFixed(2)} % (max loop ${run.max_loop_ms} ms, max gap ${run.max_gap_ms} ms), server CPU ${run.server_cpu_pct.toFixed(0)} %, bots CPU ${run.bots_cpu_pct.toFixed(0)} %, ${run.rss_mb_per_round.toFixed(2)} MB/round, payload ${run.bytes_in_per_s.toFixed(0)} B/s down ${run.bytes_out_per_s.toFixed(0)} B/s up per player ${ok ? "ok" : "FAIL"}`,
+        `live: ${n} rounds: ${completed} completed, slow loops ${run.slow_loop_pct.toFixed(2)} %, late gaps ${run.late_gap_pct.toFixed(2)} % (max loop ${run.max_loop_ms} ms, max gap ${run.max_gap_ms} ms), server CPU ${run.server_cpu_pct.toFixed(0)} %, bots CPU ${run.bots_cpu_pct.toFixed(0)} %, ${run.rss_mb_per_round.toFixed(2)} MB/round, payload ${run.bytes_in_per_s.toFixed(0)} B/s down ${run.bytes_out_per_s.toFixed(0)} B/s up per player, load ${run.load_before} → ${run.load_after} ${ok ? "ok" : "FAIL"}`,
       );
+      for (const line of describePhases(run.phases)) log(line);
       if (!ok) break;
       capacity = n;
     }
@@ -387,10 +473,10 @@ export async function measureLiveRounds({
 export function formatLiveRounds(r: Awaited<ReturnType<typeof measureLiveRounds>>) {
   return [
     `live rounds: creating a match ${r.creation.ms_per_match.toFixed(1)} ms (idle ${r.creation.idle_rss_mb_per_match.toFixed(2)} MB)`,
-    ...r.runs.map(
-      (x) =>
-        `  ${x.rounds} concurrent: slow loops ${x.slow_loop_pct.toFixed(2)} %, late gaps ${x.late_gap_pct.toFixed(2)} %, server CPU ${x.server_cpu_pct.toFixed(0)} % (bots ${x.bots_cpu_pct.toFixed(0)} %), ${x.rss_mb_per_round.toFixed(2)} MB/round, ${x.bytes_in_per_s.toFixed(0)}/${x.bytes_out_per_s.toFixed(0)} B/s per player down/up ${x.ok ? "ok" : "FAIL"}`,
-    ),
+    ...r.runs.flatMap((x) => [
+      `  ${x.rounds} concurrent: slow loops ${x.slow_loop_pct.toFixed(2)} %, late gaps ${x.late_gap_pct.toFixed(2)} %, server CPU ${x.server_cpu_pct.toFixed(0)} % (bots ${x.bots_cpu_pct.toFixed(0)} %), ${x.rss_mb_per_round.toFixed(2)} MB/round, ${x.bytes_in_per_s.toFixed(0)}/${x.bytes_out_per_s.toFixed(0)} B/s per player down/up, load ${x.load_before} → ${x.load_after} ${x.ok ? "ok" : "FAIL"}`,
+      ...describePhases(x.phases),
+    ]),
     ...impliedByCpu(r),
     `capacity live_solo_rounds: ${r.capacity}`,
   ].join("\n");

@@ -16,7 +16,16 @@ import {
 import { startTestStack } from "@gift-grab/devkit";
 import WebSocket from "ws";
 import { NakamaHttp } from "./http";
-import { cpuMs, loopStats, playRound, rssMb, signIns, sleep } from "./live-rounds";
+import {
+  cpuMs,
+  describePhases,
+  loopStats,
+  phasesOf,
+  playRound,
+  rssMb,
+  signIns,
+  sleep,
+} from "./live-rounds";
 import { profileDir, profileNakama } from "./profile";
 import { pool } from "./stats";
 
@@ -182,12 +191,14 @@ export async function measureRaces({
         wire_down_b_s: perPlayer("wireIn"),
         wire_up_b_s: perPlayer("wireOut"),
         inputs_per_s: perPlayer("inputsSent"),
+        phases: phasesOf(loops),
         load_before: loadBefore.join(" "),
         load_after: load().join(" "),
       };
       const ok = completed === tokens.length && run.slow_loop_pct <= 1 && run.late_gap_pct <= 1;
       runs.push({ ...run, ok });
       log(`races: ${describeRun({ ...run, ok })}`);
+      for (const line of describePhases(run.phases)) log(line);
       if (!ok) break;
       capacity = n;
     }
@@ -216,7 +227,7 @@ export function formatRaces(r: Awaited<ReturnType<typeof measureRaces>>) {
     : [];
   return [
     "races (4 socket players each, friend lobbies):",
-    ...r.runs.map((x) => `  ${describeRun(x)}`),
+    ...r.runs.flatMap((x) => [`  ${describeRun(x)}`, ...describePhases(x.phases)]),
     ...implied,
     `  time to a match, ${r.matchmaking.searchers} searching: p50 ${r.matchmaking.p50_ms.toFixed(0)} ms, p99 ${r.matchmaking.p99_ms.toFixed(0)} ms (${r.matchmaking.matched} matched)`,
     `capacity races_4p: ${r.capacity}`,

@@ -12,10 +12,16 @@ import type { Orientation } from "@gift-grab/simulation";
 import { type LiveConfig, liveConfig } from "./config";
 import { Lobby } from "./lobby";
 import { type LobbySignal, lobbySignal, type SignalAnswer } from "./lobby-signal";
-import { createLoopStats, type LoopStats, logLoopStats, recordLoop } from "./loop-stats";
+import {
+  createLoopStats,
+  type LoopPhase,
+  type LoopStats,
+  logLoopStats,
+  recordLoop,
+} from "./loop-stats";
 import { writeResults } from "./results";
 import { writeRaceResults } from "./results-race";
-import { LiveRound, type Outgoing } from "./round";
+import { LiveRound, type Outgoing, type Phase } from "./round";
 import type { SeatUser } from "./seat";
 
 /**
@@ -40,6 +46,14 @@ const FAILING_LOOPS = 40;
  */
 const GO_ON = { state: TOKEN };
 const loopOut: Outgoing[] = [];
+
+/** Where a loop's timing counts, by the round's phase after it (loop-stats.ts). */
+const LOOP_PHASE: Record<Phase, LoopPhase> = {
+  waiting: "before",
+  countdown: "before",
+  running: "playing",
+  over: "after",
+};
 
 /** The wall clock; the determinism test drives a round with a clock of its own. */
 export const clock = { now: () => Date.now() };
@@ -337,6 +351,7 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
         logger.info("race lobby %s: its host left; seat %d hosts it", m.matchId, lobby.host);
         sendLobby(dispatcher, m);
       }
+      recordLoop(m.loops, "before", now, clock.now());
       return GO_ON;
     }
     logger.info("race lobby %s expired unstarted", m.matchId);
@@ -380,7 +395,7 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
     }
     send(dispatcher, m, out);
     m.failures = 0;
-    recordLoop(m.loops, now, clock.now());
+    recordLoop(m.loops, LOOP_PHASE[m.round.phase], now, clock.now());
     out.length = 0;
     if (!open) logLoopStats(logger, m.matchId, m.loops);
     return open ? GO_ON : null;
