@@ -1,12 +1,15 @@
 // Races under load (docs/performance.md "Races"): concurrent 4-player races over real sockets
 // (raw `ws`, Nakama's JSON protocol), each race a friend lobby (race_lobby_create, three
 // race_lobby_join by code, the host's race_lobby_start) whose four seats are all socket
-// players, so every seat sends inputs as people would. The server's side is read from the line
-// each match logs when it closes, as bench:live does: a count passes when every seat's race
-// completes and loops over 5 ms and gaps over 60 ms each stay under 1 % (match-loop p99 ≤ 5 ms,
-// tick-interval p99 within 20 % of 50 ms). Then the time to a match: 100 players add race
-// tickets at once to Nakama's matchmaker (1 s interval, as local.yml).
-import os from "node:os";
+// players, so every seat sends inputs as people would. The races arrive one after another over
+// `arriveMs` (5 s unless told; each lobby made, joined and started in turn), so every race
+// plays together from the last one's tick 0 to the first END. The server's side is read from the
+// line each match logs when it closes, split by phase, as bench:live does: a count passes when
+// every seat's race completes and, over the playing loops of all its races, loops over 5 ms and
+// gaps over 60 ms each stay under 1 % (match-loop p99 ≤ 5 ms, tick-interval p99 within 20 % of
+// 50 ms); the lobby and countdown loops, the result-writing END loops and every loop together
+// are printed beside it. Then the time to a match: 100 players add race tickets at once to
+// Nakama's matchmaker (1 s interval, as local.yml).
 import {
   RACE_LOBBY_CREATE,
   RACE_LOBBY_JOIN,
@@ -17,22 +20,28 @@ import { startTestStack } from "@gift-grab/devkit";
 import WebSocket from "ws";
 import { NakamaHttp } from "./http";
 import {
-  cpuMs,
+  allPlaying,
+  DEFAULT_ARRIVE_MS,
   describePhases,
+  loadAvg,
   loopStats,
+  perPlayerPerS,
+  phaseFigures,
   phasesOf,
   playRound,
   rssMb,
+  serverSampler,
   signIns,
   sleep,
 } from "./live-rounds";
 import { profileDir, profileNakama } from "./profile";
-import { pool } from "./stats";
 
 export interface RaceBenchOptions {
   /** Concurrent 4-player races to try, ascending; the bench stops at the first that fails. */
   counts: number[];
   roundMs: number;
+  /** Over how long the races arrive, a lobby at a time (default 5 s; live-rounds.ts). */
+  arriveMs?: number;
   /** Players searching at once for the time to a match. */
   searchers: number;
   log?: (line: string) => void;
@@ -103,6 +112,7 @@ export async function measureRaces({
   counts,
   roundMs,
   searchers,
+  arriveMs = DEFAULT_ARRIVE_MS,
   log = console.log,
 }: RaceBenchOptions) {
   const stack = await startTestStack({
@@ -120,91 +130,97 @@ export async function measureRaces({
     },
   });
   const pid = stack.nakama.pid;
-  const load = () => os.loadavg().map((l) => l.toFixed(1));
   try {
     const http = new NakamaHttp(stack.port);
     const runs = [];
     let capacity = 0;
     for (const n of counts) {
       const tokens = await signIns(http, n * SEATS);
-      const loadBefore = load();
+      const loadBefore = loadAvg();
       const rssStart = rssMb(pid);
-      const lobbies: { host: string; code: string; matchId: string }[] = [];
-      await pool(Array.from({ length: n }), 10, async (_, i) => {
-        lobbies[i] = await lobbyOfFour(http, tokens.slice(i * SEATS, (i + 1) * SEATS));
-      });
-      // Every seat joins its lobby; then each host starts, and the races play.
-      let joinedCount = 0;
-      let allJoined: () => void = () => {};
-      const everyoneIn = new Promise<void>((r) => {
-        allJoined = r;
-      });
-      const cpu0 = cpuMs(pid);
+      const server = serverSampler(pid);
       const bots0 = process.cpuUsage();
       const t0 = performance.now();
-      const playing = tokens.map((token, i) =>
-        playRound(
-          http,
-          token,
-          lobbies[Math.floor(i / SEATS)]?.matchId ?? "",
-          roundMs + 40_000,
-          () => {
-            joinedCount += 1;
-            if (joinedCount === tokens.length) allJoined();
-          },
-        ),
-      );
-      await everyoneIn;
-      await pool(lobbies, 10, async (l) => {
-        await http.rpc(l.host, RACE_LOBBY_START, { code: l.code });
-      });
-      // Opt-in: profiles of the server while the races play (after the countdown).
+      // Opt-in: profiles of the server while every race plays.
       const dir = profileDir();
       const profiled = dir
-        ? sleep(4_000).then(() => profileNakama(stack.consolePort, dir, `races-${n}`))
+        ? sleep(arriveMs + 4_000).then(() => profileNakama(stack.consolePort, dir, `races-${n}`))
         : Promise.resolve();
-      const results = await Promise.all(playing);
+      // The races' players arrive over arriveMs, a lobby at a time: its host opens it, three
+      // friends join by code, the four sockets join, and the host starts it.
+      const matchIds: string[] = [];
+      const results = (
+        await Promise.all(
+          Array.from({ length: n }, async (_, i) => {
+            await sleep((i * arriveMs) / n);
+            const seats = tokens.slice(i * SEATS, (i + 1) * SEATS);
+            const lobby = await lobbyOfFour(http, seats);
+            matchIds[i] = lobby.matchId;
+            let joined = 0;
+            let allIn: () => void = () => {};
+            const everyoneIn = new Promise<void>((r) => {
+              allIn = r;
+            });
+            const playing = seats.map((token) =>
+              playRound(http, token, lobby.matchId, roundMs + 40_000, () => {
+                joined += 1;
+                if (joined === SEATS) allIn();
+              }),
+            );
+            // A seat that never gets in ends its bot at the deadline: the race isn't started.
+            const done = Promise.all(playing);
+            await Promise.race([everyoneIn, done]);
+            if (joined === SEATS)
+              await http.rpc(lobby.host, RACE_LOBBY_START, { code: lobby.code });
+            return done;
+          }),
+        )
+      ).flat();
       await profiled;
       const wallMs = performance.now() - t0;
+      server.stop();
       const botsCpu = process.cpuUsage(bots0);
-      const serverCpuMs = cpuMs(pid) - cpu0;
       await sleep(2_500); // the matches close and log
-      const loops = loopStats(stack, new Set(lobbies.map((l) => l.matchId)));
+      const loops = loopStats(stack, new Set(matchIds));
       const completed = results.filter((r) => r.ended).length;
-      const seconds = wallMs / 1000;
-      const perPlayer = (k: "bytesIn" | "bytesOut" | "wireIn" | "wireOut" | "inputsSent") =>
-        results.reduce((s, r) => s + r[k], 0) / results.length / seconds;
+      const window = allPlaying(results);
+      const phases = phasesOf(loops);
       const run = {
         races: n,
         players: tokens.length,
         completed,
         matches_logged: loops.matches,
-        slow_loop_pct: (100 * loops.slow) / Math.max(1, loops.loops),
-        late_gap_pct: (100 * loops.late) / Math.max(1, loops.loops),
-        max_loop_ms: loops.maxLoop,
-        max_gap_ms: loops.maxGap,
-        rss_mb_per_race: (rssMb(pid) - rssStart) / n,
-        server_cpu_pct: (100 * serverCpuMs) / wallMs,
+        arrive_ms: arriveMs,
+        all_playing_ms: window.ms,
+        /** What a count is judged on: the loops while the races play (phases.playing). */
+        slow_loop_pct: phases.playing.slow_loop_pct,
+        late_gap_pct: phases.playing.late_gap_pct,
+        max_loop_ms: phases.playing.max_loop_ms,
+        max_gap_ms: phases.playing.max_gap_ms,
+        /** Every loop of every match, from its creation to its close (the bursts included). */
+        all: phaseFigures(loops),
+        phases,
+        rss_mb_per_race: (server.rssPeak - rssStart) / n,
+        server_cpu_pct: server.cpuPct(window.from, window.to),
+        server_cpu_pct_whole_run: server.cpuPct(0, Number.POSITIVE_INFINITY),
         bots_cpu_pct: (100 * (botsCpu.user + botsCpu.system)) / 1000 / wallMs,
-        payload_down_b_s: perPlayer("bytesIn"),
-        payload_up_b_s: perPlayer("bytesOut"),
-        wire_down_b_s: perPlayer("wireIn"),
-        wire_up_b_s: perPlayer("wireOut"),
-        inputs_per_s: perPlayer("inputsSent"),
-        phases: phasesOf(loops),
-        load_before: loadBefore.join(" "),
-        load_after: load().join(" "),
+        payload_down_b_s: perPlayerPerS(results, "bytesIn"),
+        payload_up_b_s: perPlayerPerS(results, "bytesOut"),
+        wire_down_b_s: perPlayerPerS(results, "wireIn"),
+        wire_up_b_s: perPlayerPerS(results, "wireOut"),
+        inputs_per_s: perPlayerPerS(results, "inputsSent"),
+        load_before: loadBefore,
+        load_after: loadAvg(),
       };
       const ok = completed === tokens.length && run.slow_loop_pct <= 1 && run.late_gap_pct <= 1;
       runs.push({ ...run, ok });
-      log(`races: ${describeRun({ ...run, ok })}`);
-      for (const line of describePhases(run.phases)) log(line);
+      for (const line of describeRun({ ...run, ok })) log(`races: ${line}`);
       if (!ok) break;
       capacity = n;
     }
     const matchmaking = await timeToMatch(http, searchers);
     log(
-      `races: time to a match, ${matchmaking.searchers} searching: ${matchmaking.matched} matched, p50 ${matchmaking.p50_ms.toFixed(0)} ms, p99 ${matchmaking.p99_ms.toFixed(0)} ms (load ${load().join(" ")})`,
+      `races: time to a match, ${matchmaking.searchers} searching: ${matchmaking.matched} matched, p50 ${matchmaking.p50_ms.toFixed(0)} ms, p99 ${matchmaking.p99_ms.toFixed(0)} ms (load ${loadAvg()})`,
     );
     return { runs, capacity, matchmaking };
   } finally {
@@ -214,8 +230,14 @@ export async function measureRaces({
 
 type Run = Awaited<ReturnType<typeof measureRaces>>["runs"][number];
 
-function describeRun(x: Run) {
-  return `${x.races} races (${x.players} players): ${x.completed} seats completed, slow loops ${x.slow_loop_pct.toFixed(2)} %, late gaps ${x.late_gap_pct.toFixed(2)} % (max loop ${x.max_loop_ms} ms, max gap ${x.max_gap_ms} ms), server CPU ${x.server_cpu_pct.toFixed(0)} %, bots CPU ${x.bots_cpu_pct.toFixed(0)} % (apart), ${x.rss_mb_per_race.toFixed(2)} MB/race, per player payload ${x.payload_down_b_s.toFixed(0)} B/s down ${x.payload_up_b_s.toFixed(0)} B/s up (${x.inputs_per_s.toFixed(1)} INPUT/s), wire ${x.wire_down_b_s.toFixed(0)} / ${x.wire_up_b_s.toFixed(0)} B/s, load ${x.load_before} → ${x.load_after} ${x.ok ? "ok" : "FAIL"}`;
+/** A run's lines: what it is judged on (the playing loops), then every phase's figures. */
+function describeRun(x: Run): string[] {
+  return [
+    `${x.races} races (${x.players} players) arriving over ${x.arrive_ms / 1000} s, all playing for ${(x.all_playing_ms / 1000).toFixed(1)} s: ${x.completed} seats completed; while playing slow loops ${x.slow_loop_pct.toFixed(2)} %, late gaps ${x.late_gap_pct.toFixed(2)} % (max loop ${x.max_loop_ms} ms, max gap ${x.max_gap_ms} ms) ${x.ok ? "ok" : "FAIL"}`,
+    `  every loop: slow ${x.all.slow_loop_pct.toFixed(2)} %, late gaps ${x.all.late_gap_pct.toFixed(2)} % (max loop ${x.all.max_loop_ms} ms, max gap ${x.all.max_gap_ms} ms)`,
+    ...describePhases(x.phases, "  "),
+    `  server CPU ${x.server_cpu_pct.toFixed(0)} % while all play (${x.server_cpu_pct_whole_run.toFixed(0)} % over the run), bots CPU ${x.bots_cpu_pct.toFixed(0)} % (apart), ${x.rss_mb_per_race.toFixed(2)} MB/race, per player payload ${x.payload_down_b_s.toFixed(0)} B/s down ${x.payload_up_b_s.toFixed(0)} B/s up (${x.inputs_per_s.toFixed(1)} INPUT/s), wire ${x.wire_down_b_s.toFixed(0)} / ${x.wire_up_b_s.toFixed(0)} B/s, load ${x.load_before} → ${x.load_after}`,
+  ];
 }
 
 export function formatRaces(r: Awaited<ReturnType<typeof measureRaces>>) {
@@ -227,7 +249,7 @@ export function formatRaces(r: Awaited<ReturnType<typeof measureRaces>>) {
     : [];
   return [
     "races (4 socket players each, friend lobbies):",
-    ...r.runs.flatMap((x) => [`  ${describeRun(x)}`, ...describePhases(x.phases)]),
+    ...r.runs.flatMap((x) => describeRun(x).map((line) => `  ${line}`)),
     ...implied,
     `  time to a match, ${r.matchmaking.searchers} searching: p50 ${r.matchmaking.p50_ms.toFixed(0)} ms, p99 ${r.matchmaking.p99_ms.toFixed(0)} ms (${r.matchmaking.matched} matched)`,
     `capacity races_4p: ${r.capacity}`,
