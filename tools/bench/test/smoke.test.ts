@@ -40,6 +40,7 @@ describe("live rounds smoke", () => {
     const live = await measureLiveRounds({
       counts: [3],
       roundMs: 2_000,
+      arriveMs: 300,
       creationProbes: 5,
       log: () => {},
     });
@@ -47,6 +48,9 @@ describe("live rounds smoke", () => {
     const [run] = live.runs;
     expect(run?.completed).toBe(3);
     expect(run?.matches_logged).toBe(3);
+    // Every match's line carries its phases: each round played, and its END loop was counted.
+    expect(run?.phases.playing.loops).toBeGreaterThan(0);
+    expect(run?.phases.after.loops).toBeGreaterThanOrEqual(3);
     expect(live.creation.ms_per_match).toBeGreaterThan(0);
     expect(run?.bytes_in_per_s).toBeGreaterThan(0);
   });
