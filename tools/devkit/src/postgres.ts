@@ -191,12 +191,12 @@ export class PostgresCluster {
  * A stopped cluster just as initdb leaves it, to copy test clusters from: initdb costs each
  * test stack about a second of CPU and more of wall time (it syncs every file), a copy a fifth
  * of that CPU. Made once per temp folder and Postgres install; stacks that start together race
- * to make it, and the first rename into place wins. Returns its data folder.
+ * to make it, and the first rename into place wins. Returns its data folder (in `parent`).
  */
-export async function clusterTemplate(binDir: string) {
+export async function clusterTemplate(binDir: string, parent = os.tmpdir()) {
   const owner = clusterOwner();
   const key = `${path.basename(path.dirname(binDir))}-${owner.uid ?? process.getuid?.() ?? 0}`;
-  const dir = path.join(os.tmpdir(), `gift-grab-pg-template-${key}`);
+  const dir = path.join(parent, `gift-grab-pg-template-${key}`);
   const dataDir = path.join(dir, "pgdata");
   const made = () => fs.existsSync(path.join(dataDir, "global", "pg_control"));
   if (made()) return dataDir;
