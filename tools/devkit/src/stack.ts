@@ -12,7 +12,7 @@ import { ensureNakama, migrate, nakamaArgs, spawnNakama } from "./nakama";
 import { type NakamaConfig, writeConfig } from "./nakama-config";
 import { serverDistDir } from "./paths";
 import { findFreePortBlock, releasePortBlock } from "./ports";
-import { findPgBin, PostgresCluster } from "./postgres";
+import { clusterTemplate, findPgBin, PostgresCluster } from "./postgres";
 import { stopProcess } from "./process";
 
 export interface StackOptions {
@@ -29,6 +29,8 @@ export interface StackOptions {
   /** Nakama's output goes here (and it runs detached when `detached`); else to our stdout. */
   logFile?: string;
   detached?: boolean;
+  /** A new cluster is a copy of clusterTemplate()'s instead of initdb's own (test stacks). */
+  copyCluster?: boolean;
 }
 
 function requirePg() {
@@ -56,14 +58,16 @@ export async function startStack({
   config,
   logFile,
   detached = false,
+  copyCluster = false,
 }: StackOptions) {
   if (!fs.existsSync(path.join(runtimePath, "index.js"))) {
     throw new SetupError(
       `no server module at ${runtimePath}/index.js: build it with npm run build`,
     );
   }
-  const pg = new PostgresCluster({ dir: pgDir, port: pgPort, binDir: requirePg() });
-  await pg.init();
+  const binDir = requirePg();
+  const pg = new PostgresCluster({ dir: pgDir, port: pgPort, binDir });
+  await pg.init(copyCluster ? await clusterTemplate(binDir) : undefined);
   const startedPg = await pg.start();
   await pg.ensureDatabase(database);
   const databaseAddress = pg.databaseAddress(database);
@@ -174,7 +178,10 @@ export function testOverlay({
   return { ...config, runtime: { ...runtime, env } };
 }
 
-/** A throwaway stack for one test suite: fresh cluster in a temp folder, free ports. */
+/**
+ * A throwaway stack for one test suite: a fresh cluster (a copy of initdb's, clusterTemplate())
+ * in a temp folder, free ports.
+ */
 export async function startTestStack(options: TestStackOptions = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gift-grab-${options.name ?? "test"}-`));
   fs.chmodSync(dir, 0o755);
@@ -189,6 +196,7 @@ export async function startTestStack(options: TestStackOptions = {}) {
     nakamaDataDir: path.join(dir, "nakama"),
     config: testOverlay(options),
     logFile,
+    copyCluster: true,
     ...(options.runtimePath ? { runtimePath: options.runtimePath } : {}),
   }).catch((err: unknown) => {
     releasePortBlock(base);
