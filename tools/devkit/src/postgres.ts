@@ -1,6 +1,7 @@
 // A PostgreSQL cluster of the project's own, run from Debian's binaries with initdb and
 // pg_ctl. As root the cluster belongs to the `postgres` user (Postgres refuses to run as
 // root); otherwise to whoever runs the script.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -53,6 +54,8 @@ export function ownerCanReach(dir: string) {
   return capture("test", ["-x", dir], { uid, gid }).code === 0;
 }
 
+const INITDB_OPTIONS = ["-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-instructions"];
+
 export class PostgresCluster {
   readonly dir: string;
   readonly port: number;
@@ -90,19 +93,10 @@ export class PostgresCluster {
       if (r.code !== 0) throw new Error(`copying the cluster ${template} failed: ${r.stderr}`);
       return true;
     }
-    await run(
-      this.bin("initdb"),
-      [
-        "-D",
-        this.dataDir,
-        "-U",
-        "postgres",
-        "--auth=trust",
-        "--encoding=UTF8",
-        "--no-instructions",
-      ],
-      { ...this.owner, onLine: () => {} },
-    );
+    await run(this.bin("initdb"), ["-D", this.dataDir, ...INITDB_OPTIONS], {
+      ...this.owner,
+      onLine: () => {},
+    });
     return true;
   }
 
@@ -195,7 +189,9 @@ export class PostgresCluster {
  */
 export async function clusterTemplate(binDir: string, parent = os.tmpdir()) {
   const owner = clusterOwner();
-  const key = `${path.basename(path.dirname(binDir))}-${owner.uid ?? process.getuid?.() ?? 0}`;
+  // initdb's options are in the name: a change to them makes a new template, not a stale copy.
+  const options = createHash("sha256").update(INITDB_OPTIONS.join(" ")).digest("hex").slice(0, 8);
+  const key = `${path.basename(path.dirname(binDir))}-${owner.uid ?? process.getuid?.() ?? 0}-${options}`;
   const dir = path.join(parent, `gift-grab-pg-template-${key}`);
   const dataDir = path.join(dir, "pgdata");
   const made = () => fs.existsSync(path.join(dataDir, "global", "pg_control"));
