@@ -49,7 +49,7 @@ const TIME_UP_MS = 1200;
  * it through the protected hooks below.
  */
 export class RoundScene extends Phaser.Scene {
-  protected shown!: ShownRound;
+  private shown!: ShownRound;
   private screen!: RoundScreen;
   private state!: RoundPhase;
   private pauses!: RoundPauses;
