@@ -46,69 +46,6 @@ export async function playRace(
   return last;
 }
 
-/** Steers with the arrow keys at the gift (held while it lies that way). */
-export function keyboardSteer(page: Page) {
-  const held = new Set<string>();
-  const hold = async (key: string, on: boolean) => {
-    if (on === held.has(key)) return;
-    if (on) await page.keyboard.down(key);
-    else await page.keyboard.up(key);
-    if (on) held.add(key);
-    else held.delete(key);
-  };
-  return {
-    steer: async (s: RaceSight) => {
-      if (s.gift.x < 0) return; // the next gift isn't placed yet
-      const dx = s.gift.x - s.santa.x;
-      const dy = s.gift.y - s.santa.y;
-      await hold("ArrowRight", dx > 12);
-      await hold("ArrowLeft", dx < -12);
-      await hold("ArrowDown", dy > 12);
-      await hold("ArrowUp", dy < -12);
-    },
-    release: async () => {
-      for (const key of [...held]) await page.keyboard.up(key);
-      held.clear();
-    },
-  };
-}
-
-/** Steers with a finger that lands on Santa and moves toward the gift (drag-follow). */
-export async function touchSteer(page: Page, viewport: { width: number; height: number }) {
-  const cdp = await page.context().newCDPSession(page);
-  const touch = (type: "touchStart" | "touchMove" | "touchEnd", x = 0, y = 0) =>
-    cdp.send("Input.dispatchTouchEvent", {
-      type,
-      touchPoints: type === "touchEnd" ? [] : [{ x, y, id: 1 }],
-    });
-  let finger: { x: number; y: number } | null = null;
-  return {
-    steer: async (s: RaceSight) => {
-      if (!finger) {
-        finger = { ...s.santa.page };
-        await touch("touchStart", finger.x, finger.y);
-        return;
-      }
-      if (s.gift.x < 0) return;
-      finger = {
-        x: Math.min(
-          viewport.width - 5,
-          Math.max(5, finger.x + (s.gift.page.x - s.santa.page.x) * 0.5),
-        ),
-        y: Math.min(
-          viewport.height - 5,
-          Math.max(5, finger.y + (s.gift.page.y - s.santa.page.y) * 0.5),
-        ),
-      };
-      await touch("touchMove", finger.x, finger.y);
-    },
-    release: async () => {
-      if (finger) await touch("touchEnd");
-      finger = null;
-    },
-  };
-}
-
 /** The results screen as the probe reads it. */
 export interface RaceResultsSight {
   headline: string;

@@ -1,7 +1,9 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import type { TestApiRound } from "@gift-grab/game/test-api-types";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
 import { savedTokens } from "../support/accounts";
 import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
 import { useShortRoundSite } from "../support/round-stack";
+import { keyboardSteer, touchSteer } from "../support/steer";
 import { expect, test } from "../support/test";
 import { clickButton, playAsGuest } from "../support/ui";
 
@@ -48,28 +50,19 @@ const MAX_STEP = 6.01;
 /** A correction larger than this is drawn at once, a snap (prediction.ts' SNAP_AT): none may be. */
 const SNAP_AT = 240;
 
-interface LiveSight {
-  phase: string;
-  santa: { x: number; y: number; page: { x: number; y: number } };
-  gift: { x: number; y: number; page: { x: number; y: number } };
-  live: {
-    largestCorrection: number;
-    largestStep: number;
-    confirmedTick: number;
-    giftReveals: number;
-    lateGiftReveals: number;
-    powerUpReveals: number;
-    latePowerUpReveals: number;
-    lateWithoutInput: number;
-    lateGiftsWithoutInput: number;
-    revealMargin: { least: number; most: number } | null;
-    oneWayMs: number;
-  } | null;
+async function sight(page: Page): Promise<TestApiRound | null> {
+  const s = await gameState(page);
+  return s.scene === "Round" ? ((s.round as TestApiRound | undefined) ?? null) : null;
 }
 
-async function sight(page: Page): Promise<LiveSight | null> {
-  const s = await gameState(page);
-  return s.scene === "Round" ? ((s.round as LiveSight | undefined) ?? null) : null;
+/** A new guest on `rtt`'s network presses Play (the countdown 3 s): the round opens live. */
+async function openLiveRound(browser: Browser, rtt: number, device: BrowserContextOptions) {
+  const context = await browser.newContext({ baseURL: lane(rtt).url, ...device });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await playAsGuest(page, "countdown=3000");
+  await clickButton(page, "Play");
+  return { context, page, errors };
 }
 
 /** The player's record on this week's board, asked of Nakama directly (not through the proxy). */
@@ -90,13 +83,13 @@ async function boardScore(page: Page): Promise<number | null> {
 }
 
 /** Plays until the round scene ends, steering with `steer` once a frame; returns what it saw. */
-async function playLive(page: Page, steer: (s: LiveSight) => Promise<void>) {
+async function playLive(page: Page, steer: (s: TestApiRound) => Promise<void>) {
   await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing", 20_000);
   await waitFrames(page);
   let ranked = false;
   let largest = 0;
   let step = 0;
-  let live: LiveSight["live"] = null;
+  let live: TestApiRound["live"] = null;
   for (;;) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     const s = await sight(page);
@@ -118,7 +111,7 @@ async function playLive(page: Page, steer: (s: LiveSight) => Promise<void>) {
  * just before (docs/realtime.md, "What is revealed, and when"). A count from the client's own
  * prediction, not a timing; `onTime` asserts it (NETWORKS says where).
  */
-function checkReveals(live: LiveSight["live"], delayMs: number, onTime: boolean) {
+function checkReveals(live: TestApiRound["live"], delayMs: number, onTime: boolean) {
   test.info().annotations.push(
     {
       type: "one-way delay, estimated (the proxy's) (ms)",
@@ -186,33 +179,11 @@ for (const { rtt, loss, lag, revealsOnTime } of NETWORKS) {
     browser,
   }) => {
     test.setTimeout(90_000);
-    const context = await browser.newContext({
-      baseURL: lane(rtt).url,
-      viewport: { width: 1280, height: 720 },
-    });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await playAsGuest(page, "countdown=3000");
-    await clickButton(page, "Play");
-    const held = new Set<string>();
-    const hold = async (key: string, on: boolean) => {
-      if (on === held.has(key)) return;
-      if (on) await page.keyboard.down(key);
-      else await page.keyboard.up(key);
-      if (on) held.add(key);
-      else held.delete(key);
-    };
-    const { ranked, largest, step, live } = await playLive(page, async (s) => {
-      // The next gift is hidden (far off the field) until the server places it: keep going.
-      if (s.gift.x < 0) return;
-      const dx = s.gift.x - s.santa.x;
-      const dy = s.gift.y - s.santa.y;
-      await hold("ArrowRight", dx > 12);
-      await hold("ArrowLeft", dx < -12);
-      await hold("ArrowDown", dy > 12);
-      await hold("ArrowUp", dy < -12);
-    });
-    for (const key of [...held]) await page.keyboard.up(key);
+    const viewport = { width: 1280, height: 720 };
+    const { context, page, errors } = await openLiveRound(browser, rtt, { viewport });
+    const keys = keyboardSteer(page);
+    const { ranked, largest, step, live } = await playLive(page, keys.steer);
+    await keys.release();
     expect(ranked).toBe(true);
     expect(step).toBeLessThanOrEqual(MAX_STEP);
     test.info().annotations.push({ type: "largest correction seen", description: String(largest) });
@@ -225,39 +196,12 @@ for (const { rtt, loss, lag, revealsOnTime } of NETWORKS) {
     browser,
   }) => {
     test.setTimeout(90_000);
-    const context = await browser.newContext({
-      baseURL: lane(rtt).url,
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await playAsGuest(page, "countdown=3000");
-    await clickButton(page, "Play");
-    const cdp = await context.newCDPSession(page);
-    const touch = (type: "touchStart" | "touchMove" | "touchEnd", x = 0, y = 0) =>
-      cdp.send("Input.dispatchTouchEvent", {
-        type,
-        touchPoints: type === "touchEnd" ? [] : [{ x, y, id: 1 }],
-      });
-    let finger: { x: number; y: number } | null = null;
-    const { ranked, live } = await playLive(page, async (s) => {
-      if (!finger) {
-        // The finger lands on Santa and keeps him (he is held just above it).
-        finger = { ...s.santa.page };
-        await touch("touchStart", finger.x, finger.y);
-        return;
-      }
-      if (s.gift.x < 0) return;
-      // Moves the finger by part of the way from Santa to the gift: he follows it.
-      finger = {
-        x: Math.min(385, Math.max(5, finger.x + (s.gift.page.x - s.santa.page.x) * 0.5)),
-        y: Math.min(839, Math.max(5, finger.y + (s.gift.page.y - s.santa.page.y) * 0.5)),
-      };
-      await touch("touchMove", finger.x, finger.y);
-    });
-    if (finger) await touch("touchEnd");
+    const viewport = { width: 390, height: 844 };
+    const phone = { viewport, hasTouch: true, isMobile: true };
+    const { context, page, errors } = await openLiveRound(browser, rtt, phone);
+    const finger = await touchSteer(page, viewport);
+    const { ranked, live } = await playLive(page, finger.steer);
+    await finger.release();
     expect(ranked).toBe(true);
     await checkOutcome(page, context, errors);
     checkReveals(live, lag.delayMs, revealsOnTime);
@@ -269,16 +213,8 @@ test("turning the phone mid live round spends one of its pauses, says what to do
 }) => {
   test.setTimeout(90_000);
   const portrait = { width: 390, height: 844 };
-  const context = await browser.newContext({
-    baseURL: lane(150).url,
-    viewport: portrait,
-    hasTouch: true,
-    isMobile: true,
-  });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await playAsGuest(page, "countdown=3000");
-  await clickButton(page, "Play");
+  const phone = { viewport: portrait, hasTouch: true, isMobile: true };
+  const { context, page, errors } = await openLiveRound(browser, 150, phone);
   await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing", 20_000);
   expect((await sight(page))?.live).not.toBeNull();
 

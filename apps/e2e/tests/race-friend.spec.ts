@@ -1,6 +1,7 @@
 import { waitForGame, waitFrames, watchErrors } from "../support/game";
-import { keyboardSteer, playRace, raceResults, touchSteer } from "../support/race-play";
+import { playRace, raceResults } from "../support/race-play";
 import { useShortRoundSite } from "../support/round-stack";
+import { keyboardSteer, touchSteer } from "../support/steer";
 import { expect, test } from "../support/test";
 import { clickButton, playAsGuest } from "../support/ui";
 

@@ -1,12 +1,7 @@
 import { waitForGame, waitFrames, watchErrors } from "../support/game";
-import {
-  keyboardSteer,
-  playRace,
-  type RaceWatchSight,
-  raceResults,
-  watchRace,
-} from "../support/race-play";
+import { playRace, type RaceWatchSight, raceResults, watchRace } from "../support/race-play";
 import { useShortRoundSite } from "../support/round-stack";
+import { keyboardSteer } from "../support/steer";
 import { expect, test } from "../support/test";
 import { clickButton, playAsGuest } from "../support/ui";
 

@@ -10,8 +10,9 @@ import type * as Phaser from "phaser";
 import { TEX } from "../src/art/textures";
 import type { RoundTuning } from "../src/core/launch-options";
 import type { MoveInput } from "../src/play/input";
-import { type RoundData, RoundScene, type RoundSight } from "../src/scenes/round";
+import { type RoundData, RoundScene } from "../src/scenes/round";
 import { worldField } from "../src/views/round/field-view";
+import type { RoundSight } from "../src/views/round/round-sight";
 import { BENCH_SCENE } from "./url-options";
 
 /** An hour: the bench round never ends while it is measured. */

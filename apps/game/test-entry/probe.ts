@@ -2,8 +2,8 @@ import type * as Phaser from "phaser";
 import type { Sfx } from "../src/audio/sfx";
 import type { RendererChoice } from "../src/config/renderer";
 import { type InspectKey, onGameEvent } from "../src/core/game-events";
-import type { RoundSight } from "../src/scenes/round";
 import { topFocusGroup } from "../src/views/focus";
+import type { RoundSight } from "../src/views/round/round-sight";
 import { describeRound } from "./round-probe";
 import type { TestApiButton, TestApiState, TestApiText } from "./test-api-types";
 

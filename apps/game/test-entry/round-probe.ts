@@ -7,8 +7,8 @@ import {
   timeLeftMs,
   type Vec,
 } from "@gift-grab/simulation";
-import type { RoundSight } from "../src/scenes/round";
 import { worldField } from "../src/views/round/field-view";
+import type { RoundSight } from "../src/views/round/round-sight";
 
 /** The "round" report the probe answers from the round scene's sight. */
 export function describeRound(v: RoundSight) {

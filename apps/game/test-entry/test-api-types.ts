@@ -7,6 +7,7 @@ export type { InspectKey, SceneKey, ScreenStatus } from "../src/core/game-events
 export type { SessionInfo } from "../src/net/types";
 
 import type { InspectKey, SceneKey, ScreenStatus } from "../src/core/game-events";
+import type { describeRound } from "./round-probe";
 
 export interface TestApiButton {
   label: string;
@@ -33,3 +34,6 @@ export type TestApiState = {
   status: ScreenStatus;
   [key: string]: unknown;
 } & Partial<Record<InspectKey, unknown>>;
+
+/** The probe's "round" report (test-entry/round-probe.ts): what the round scene shows. */
+export type TestApiRound = ReturnType<typeof describeRound>;
