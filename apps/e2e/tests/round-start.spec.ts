@@ -45,7 +45,9 @@ test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pu
   const early = await round(page);
   expect(early.timeLeftMs).toBeGreaterThan(5_000);
   expect(early.hud.timeColor).not.toBe("#ff7b72");
-  await waitForGame(page, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < 4_500);
+  // 12.75 s of page time at 2×: the page's clock runs slower than the wall's when its frames
+  // are starved (a frame counts at most 100 ms), so the wait is not the default 15 s.
+  await waitForGame(page, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < 4_500, 45_000);
   expect((await round(page)).hud.timeColor).toBe("#ff7b72");
 
   // Time's up! is said on the field before the game-over screen (a 0.6 s beat at 2×: watched
