@@ -6,12 +6,15 @@ import {
 } from "@gift-grab/contracts";
 import { describe, expect, it } from "vitest";
 import { LivePlayer } from "./live-client";
+import { openSocket } from "./nakama";
 import { ownStack } from "./own-stack";
 import { call, player, sleep } from "./rounds-client";
 
-// A race code's expiry, on a stack whose codes live 1 s (race-friend.test.ts races on codes
-// that live their default 10 min): the test waits out the second and no more.
-const TTL_MS = 1_000;
+// A race code's expiry, on a stack whose codes live 3 s (race-friend.test.ts races on codes
+// that live their default 10 min): the test waits out those seconds and no more. The host must
+// be in the lobby before it expires: at 1 s a loaded machine's join came too late ("Match not
+// found"), so the socket is open before the lobby is made and the code lives 3 s.
+const TTL_MS = 3_000;
 const stack = ownStack({
   name: "race-friend-expiry",
   runtimeEnv: { RACE_LOBBY_TTL_MS: String(TTL_MS) },
@@ -38,11 +41,12 @@ describe("a race code's expiry", () => {
         status: 404,
         reason: "race_code_unknown",
       });
+    const socket = await openSocket(host.client, host.session);
     const lobby = await createLobby(host);
     // The host waits in the lobby: at the expiry it is told so (LOBBY_CLOSED), not left there.
     const waiting = new LivePlayer(host.client, host.session, lobby.match_id);
     try {
-      await waiting.enter();
+      await waiting.enter(socket);
       expect(await waiting.untilLobbyClosed()).toBe("expired");
     } finally {
       waiting.close();
