@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazySchema } from "./lazy-schema";
 
 /** The one leaderboard: weekly, authoritative (only the server writes), best score counts. */
 export const WEEKLY_LEADERBOARD_ID = "weekly_leaderboard";
@@ -37,31 +38,35 @@ export function weeklyResetBefore(nowMs: number): number {
  * A live round's figures for moderators (apps/server/src/rounds/live/plausibility.ts), with
  * its match and how it ended: in a board record's metadata, and in a held run.
  */
-export const LiveRunFigures = z.object({
-  match_id: z.string(),
-  reaction_median_ms: z.number(),
-  reaction_min_ms: z.number(),
-  reactions: z.int(),
-  direction_changes_per_s: z.number(),
-  input_messages_per_s: z.number(),
-  filled_ticks: z.int(),
-  dropped_messages: z.int(),
-  /** Outside the human bounds: held for review instead of going on the board. */
-  flagged: z.boolean(),
-  /** "completed", or "abandoned" (the socket stayed away past the grace). */
-  ended: z.string(),
-});
+export const LiveRunFigures = lazySchema(() =>
+  z.object({
+    match_id: z.string(),
+    reaction_median_ms: z.number(),
+    reaction_min_ms: z.number(),
+    reactions: z.int(),
+    direction_changes_per_s: z.number(),
+    input_messages_per_s: z.number(),
+    filled_ticks: z.int(),
+    dropped_messages: z.int(),
+    /** Outside the human bounds: held for review instead of going on the board. */
+    flagged: z.boolean(),
+    /** "completed", or "abandoned" (the socket stayed away past the grace). */
+    ended: z.string(),
+  }),
+);
 export type LiveRunFigures = z.infer<typeof LiveRunFigures>;
 
 /** What the server stores with each record (set by the server, never by the client). */
-export const LeaderboardRecordMetadata = z.object({
-  gifts: z.int().check(z.nonnegative()),
-  power_ups_used: z.int().check(z.nonnegative()),
-  /** The client tag from the session's server-set vars ("unknown" without one). */
-  client: z.string(),
-  /** Absent on records written before rounds were live. */
-  live: z.optional(LiveRunFigures),
-  /** A held run a moderator approved (review_decide): when, epoch ms. */
-  approved_at: z.optional(z.int()),
-});
+export const LeaderboardRecordMetadata = lazySchema(() =>
+  z.object({
+    gifts: z.int().check(z.nonnegative()),
+    power_ups_used: z.int().check(z.nonnegative()),
+    /** The client tag from the session's server-set vars ("unknown" without one). */
+    client: z.string(),
+    /** Absent on records written before rounds were live. */
+    live: z.optional(LiveRunFigures),
+    /** A held run a moderator approved (review_decide): when, epoch ms. */
+    approved_at: z.optional(z.int()),
+  }),
+);
 export type LeaderboardRecordMetadata = z.infer<typeof LeaderboardRecordMetadata>;

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { decodeBase64UrlUtf8 } from "./base64url";
+import { lazySchema } from "./lazy-schema";
 
 /**
  * Sessions: what a sign-in sends, what the server puts in the token, how a client reads
@@ -9,7 +10,9 @@ import { decodeBase64UrlUtf8 } from "./base64url";
 // ---------------------------------------------------------------- credentials
 
 /** Nakama's own rule: an email is 10–255 bytes (it refuses shorter ones with code 3). */
-export const Email = z.string().check(z.minLength(10), z.maxLength(255), z.email());
+export const Email = lazySchema(() =>
+  z.string().check(z.minLength(10), z.maxLength(255), z.email()),
+);
 /**
  * Nakama hashes passwords with bcrypt, which reads only the first 72 bytes: a longer one
  * makes sign-up fail and "save progress" store no password at all. The limit is on the
@@ -18,9 +21,11 @@ export const Email = z.string().check(z.minLength(10), z.maxLength(255), z.email
 export const PASSWORD_MAX_BYTES = 72;
 export const PASSWORD_MIN_CHARS = 8;
 export const PASSWORD_TOO_LONG = `at most ${PASSWORD_MAX_BYTES} bytes (${PASSWORD_MAX_BYTES} plain letters or digits, fewer with accents or emoji)`;
-export const Password = z.string().check(
-  z.minLength(PASSWORD_MIN_CHARS),
-  z.refine((s) => utf8ByteLength(s) <= PASSWORD_MAX_BYTES, { message: PASSWORD_TOO_LONG }),
+export const Password = lazySchema(() =>
+  z.string().check(
+    z.minLength(PASSWORD_MIN_CHARS),
+    z.refine((s) => utf8ByteLength(s) <= PASSWORD_MAX_BYTES, { message: PASSWORD_TOO_LONG }),
+  ),
 );
 
 /** UTF-8 length of a string, without TextEncoder (Nakama's JS runtime has none). */
@@ -51,20 +56,22 @@ const NAME_END = "A-Za-z0-9À-ÖØ-öø-ÿ";
  * spaces, ' and -, starting and ending with a letter or digit. Guests get a generated one
  * ("Jolly Elf 42"); anyone may choose their own. Empty means "show the username".
  */
-export const DisplayName = z
-  .string()
-  .check(
-    z.regex(
-      new RegExp(
-        `^[${NAME_END}][${NAME_END} '\\-]{${DISPLAY_NAME_MIN_CHARS - 2},${DISPLAY_NAME_MAX_CHARS - 2}}[${NAME_END}]$`,
+export const DisplayName = lazySchema(() =>
+  z
+    .string()
+    .check(
+      z.regex(
+        new RegExp(
+          `^[${NAME_END}][${NAME_END} '\\-]{${DISPLAY_NAME_MIN_CHARS - 2},${DISPLAY_NAME_MAX_CHARS - 2}}[${NAME_END}]$`,
+        ),
       ),
     ),
-  );
+);
 
 /** Lowercase letters, digits and underscores (the sign-up form says so up front). */
-export const Username = z
-  .string()
-  .check(z.regex(new RegExp(`^[a-z0-9_]{${USERNAME_MIN_CHARS},${USERNAME_MAX_CHARS}}$`)));
+export const Username = lazySchema(() =>
+  z.string().check(z.regex(new RegExp(`^[a-z0-9_]{${USERNAME_MIN_CHARS},${USERNAME_MAX_CHARS}}$`))),
+);
 
 /**
  * Nakama's own rules for a device or custom id (api_authenticate.go): no spaces or control
@@ -87,15 +94,17 @@ export const CustomId = accountId(6);
  * Sign up: `authenticateEmail(email, password, create=true, username?)`. Without a username
  * (nakama-js' plain call) the server picks one that follows {@link Username}.
  */
-export const SignUp = z.strictObject({
-  email: Email,
-  password: Password,
-  username: z.optional(Username),
-});
+export const SignUp = lazySchema(() =>
+  z.strictObject({
+    email: Email,
+    password: Password,
+    username: z.optional(Username),
+  }),
+);
 export type SignUp = z.infer<typeof SignUp>;
 
 /** Sign in: `authenticateEmail(email, password, create=false)` (no username). */
-export const SignIn = z.strictObject({ email: Email, password: Password });
+export const SignIn = lazySchema(() => z.strictObject({ email: Email, password: Password }));
 export type SignIn = z.infer<typeof SignIn>;
 
 /**
@@ -110,7 +119,7 @@ export const LinkEmail = SignIn;
  * A short tag naming the client build, e.g. "web-1.4.0" or "web-chrome". The client sends
  * it as the `client` var at sign-in; the server keeps it only if it matches this.
  */
-export const ClientTag = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,23}$/));
+export const ClientTag = lazySchema(() => z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,23}$/)));
 
 /** Names of session vars. */
 export const SessionVar = {
@@ -146,11 +155,13 @@ export const GameSessionVars = {};
  * kept for the whole login. On refresh a client sends no vars (nakama-js sends `{}`): the
  * login's vars are carried over, and any var sent is refused.
  */
-export const ClientSessionVars = z.strictObject({
-  client: z.optional(ClientTag),
-  takeover: z.optional(z.literal(TAKEOVER)),
-  ...GameSessionVars,
-});
+export const ClientSessionVars = lazySchema(() =>
+  z.strictObject({
+    client: z.optional(ClientTag),
+    takeover: z.optional(z.literal(TAKEOVER)),
+    ...GameSessionVars,
+  }),
+);
 export type ClientSessionVars = z.infer<typeof ClientSessionVars>;
 
 /** Build the vars a client sends at sign-in. */
@@ -164,44 +175,50 @@ export function clientSessionVars(opts: {
   return vars;
 }
 
-const UnixSecondsString = z.string().check(z.regex(/^[0-9]{1,12}$/));
+const UnixSecondsString = lazySchema(() => z.string().check(z.regex(/^[0-9]{1,12}$/)));
 
 /** The vars in every token the server issues: only these, all server-set. */
-export const SessionVars = z.strictObject({
-  lid: z.uuid(),
-  rid: z.uuid(),
-  login_at: UnixSecondsString,
-  email: z.optional(z.string()),
-  client: z.optional(ClientTag),
-  ...GameSessionVars,
-});
+export const SessionVars = lazySchema(() =>
+  z.strictObject({
+    lid: z.uuid(),
+    rid: z.uuid(),
+    login_at: UnixSecondsString,
+    email: z.optional(z.string()),
+    client: z.optional(ClientTag),
+    ...GameSessionVars,
+  }),
+);
 export type SessionVars = z.infer<typeof SessionVars>;
 
 // ---------------------------------------------------------------- token claims
 
 /** A Nakama session (or refresh) token's claims, vars as any string map. */
-export const SessionClaims = z.object({
-  /** Token id: one per sign-in, shared by the session and refresh token, kept across refreshes. */
-  tid: z.string().check(z.minLength(1)),
-  uid: z.uuid(),
-  usn: z.string(),
-  vrs: z.optional(z.record(z.string(), z.string())),
-  /** Expiry, unix seconds. */
-  exp: z.int(),
-  /** Issued at, unix seconds: the sign-in time, kept across refreshes. */
-  iat: z.int(),
-});
+export const SessionClaims = lazySchema(() =>
+  z.object({
+    /** Token id: one per sign-in, shared by the session and refresh token, kept across refreshes. */
+    tid: z.string().check(z.minLength(1)),
+    uid: z.uuid(),
+    usn: z.string(),
+    vrs: z.optional(z.record(z.string(), z.string())),
+    /** Expiry, unix seconds. */
+    exp: z.int(),
+    /** Issued at, unix seconds: the sign-in time, kept across refreshes. */
+    iat: z.int(),
+  }),
+);
 export type SessionClaims = z.infer<typeof SessionClaims>;
 
 /** A token of this server: claims plus the server-set vars. */
-export const SessionData = z.object({
-  tid: z.string().check(z.minLength(1)),
-  uid: z.uuid(),
-  usn: z.string(),
-  vrs: SessionVars,
-  exp: z.int(),
-  iat: z.int(),
-});
+export const SessionData = lazySchema(() =>
+  z.object({
+    tid: z.string().check(z.minLength(1)),
+    uid: z.uuid(),
+    usn: z.string(),
+    vrs: SessionVars,
+    exp: z.int(),
+    iat: z.int(),
+  }),
+);
 export type SessionData = z.infer<typeof SessionData>;
 
 export class SessionTokenError extends Error {}
@@ -252,7 +269,7 @@ export function decodeSessionToken(token: string): SessionData {
 // ---------------------------------------------------------------- policy
 
 /** runtime.env SESSION_POLICY. Must agree with Nakama's session.single_session (docs/security.md). */
-export const SessionPolicy = z.enum(["kick_previous", "deny_new", "allow"]);
+export const SessionPolicy = lazySchema(() => z.enum(["kick_previous", "deny_new", "allow"]));
 export type SessionPolicy = z.infer<typeof SessionPolicy>;
 export const DEFAULT_SESSION_POLICY: SessionPolicy = "kick_previous";
 
@@ -269,32 +286,36 @@ export const SESSION_ENDED_SUBJECT = "session_ended";
  * Why a login ended: one list, stored with the revoked login (LoginRecord.revoked_reason) and
  * sent to its sockets in the session_ended notification.
  */
-export const SessionEndedReason = z.enum([
-  /** A newer sign-in of this account replaced this one (kick_previous, or a takeover). */
-  "signed_in_elsewhere",
-  /** The player chose "Sign out everywhere" (session_logout_all). */
-  "signed_out_everywhere",
-  /** This login signed out (session_logout). */
-  "signed_out",
-  /** Its refresh token was presented a second time (a copied token): the login is ended. */
-  "refresh_reused",
-  /** Signed in longer than the server's lifetime for a login (a refresh is refused). */
-  "login_expired",
-  /**
-   * It had ended before this device learnt why (e.g. a socket opened with a logged-out
-   * token, or a refresh refused): what a client says when it has no other reason.
-   */
-  "session_revoked",
-]);
+export const SessionEndedReason = lazySchema(() =>
+  z.enum([
+    /** A newer sign-in of this account replaced this one (kick_previous, or a takeover). */
+    "signed_in_elsewhere",
+    /** The player chose "Sign out everywhere" (session_logout_all). */
+    "signed_out_everywhere",
+    /** This login signed out (session_logout). */
+    "signed_out",
+    /** Its refresh token was presented a second time (a copied token): the login is ended. */
+    "refresh_reused",
+    /** Signed in longer than the server's lifetime for a login (a refresh is refused). */
+    "login_expired",
+    /**
+     * It had ended before this device learnt why (e.g. a socket opened with a logged-out
+     * token, or a refresh refused): what a client says when it has no other reason.
+     */
+    "session_revoked",
+  ]),
+);
 export type SessionEndedReason = z.infer<typeof SessionEndedReason>;
 
-export const SessionEndedContent = z.strictObject({
-  reason: SessionEndedReason,
-  /** When it happened, unix seconds. */
-  at: z.int(),
-  /** On signed_in_elsewhere: the new device's client tag, when it sent a valid one. */
-  client: z.optional(ClientTag),
-});
+export const SessionEndedContent = lazySchema(() =>
+  z.strictObject({
+    reason: SessionEndedReason,
+    /** When it happened, unix seconds. */
+    at: z.int(),
+    /** On signed_in_elsewhere: the new device's client tag, when it sent a valid one. */
+    client: z.optional(ClientTag),
+  }),
+);
 export type SessionEndedContent = z.infer<typeof SessionEndedContent>;
 
 /** Reads a notification (as nakama-js delivers it); undefined if it is not a session_ended one. */

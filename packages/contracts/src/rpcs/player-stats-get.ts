@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazySchema } from "../lazy-schema";
 import { SMALL_REQUEST } from "../request-limits";
 import { defineRpc } from "../rpc";
 
@@ -12,14 +13,16 @@ export const PLAYER_STATS_GET = "player_stats_get";
 export const PLAYER_STATS_COLLECTION = "player_stats";
 export const PLAYER_STATS_KEY = "summary";
 
-export const PlayerStats = z.strictObject({
-  games_played: z.int().check(z.nonnegative()),
-  /** All-time best score (the board keeps only this week's). */
-  best: z.int().check(z.nonnegative()),
-  total_gifts: z.int().check(z.nonnegative()),
-  /** When the last accepted round was submitted, epoch ms; null before the first. */
-  last_played_at: z.nullable(z.int()),
-});
+export const PlayerStats = lazySchema(() =>
+  z.strictObject({
+    games_played: z.int().check(z.nonnegative()),
+    /** All-time best score (the board keeps only this week's). */
+    best: z.int().check(z.nonnegative()),
+    total_gifts: z.int().check(z.nonnegative()),
+    /** When the last accepted round was submitted, epoch ms; null before the first. */
+    last_played_at: z.nullable(z.int()),
+  }),
+);
 export type PlayerStats = z.infer<typeof PlayerStats>;
 
 export const EMPTY_PLAYER_STATS: PlayerStats = {
