@@ -11,6 +11,7 @@ import { liveLinkMessage, liveLostMessage, liveSessionEndedMessage } from "../ne
 import type { RaceTicket } from "../net/types";
 import { positionsOf } from "../play/interpolate";
 import { LivePlay } from "../play/live/live-play";
+import { revealSight } from "../play/live/live-sight";
 import { seatView } from "../play/live/prediction";
 import { Button } from "../views/button";
 import { FocusGroup } from "../views/focus";
@@ -304,15 +305,7 @@ export class RaceScene extends Phaser.Scene {
       desyncs: p.desyncs,
       firstDesync: p.firstDesync,
       malformed: this.ticket.match.malformed,
-      largestCorrection: p.largestCorrection,
-      largestStep: p.largestStep,
-      giftReveals: p.giftReveals,
-      lateGiftReveals: p.lateGiftReveals,
-      powerUpReveals: p.powerUpReveals,
-      latePowerUpReveals: p.latePowerUpReveals,
-      lateWithoutInput: p.lateWithoutInput,
-      lateGiftsWithoutInput: p.lateGiftsWithoutInput,
-      revealMargin: p.revealMargin,
+      ...revealSight(p),
       santa: { ...meWorld, page: { x: rect.left + me.x * k, y: rect.top + me.y * k } },
       // A gift the server has not placed yet is far off the field (x < 0).
       gift: { ...giftWorld, page: { x: rect.left + gift.x * k, y: rect.top + gift.y * k } },

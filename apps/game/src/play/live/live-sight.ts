@@ -27,14 +27,22 @@ export interface LiveSight {
 export function liveSight(live: LivePlay): LiveSight {
   const p = live.prediction;
   return {
-    largestCorrection: p.largestCorrection,
-    largestStep: p.largestStep,
+    ...revealSight(p),
     snaps: p.snaps,
     largestFill: p.largestFill,
     corrections: p.corrections,
     confirmedTick: p.confirmed.tick,
     serverScore: p.confirmed.score,
     pausesLeft: live.pausesLeft,
+    oneWayMs: live.oneWayMs,
+  };
+}
+
+/** What a solo round's and a race's probes both report: corrections and reveals on time. */
+export function revealSight(p: LivePlay["prediction"]) {
+  return {
+    largestCorrection: p.largestCorrection,
+    largestStep: p.largestStep,
     giftReveals: p.giftReveals,
     lateGiftReveals: p.lateGiftReveals,
     powerUpReveals: p.powerUpReveals,
@@ -42,6 +50,5 @@ export function liveSight(live: LivePlay): LiveSight {
     lateWithoutInput: p.lateWithoutInput,
     lateGiftsWithoutInput: p.lateGiftsWithoutInput,
     revealMargin: p.revealMargin,
-    oneWayMs: live.oneWayMs,
   };
 }
