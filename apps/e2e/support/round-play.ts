@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { gameState, waitForGame, waitFrames } from "./game";
+import { humanEye } from "./steer";
 import { clickButton, playAsGuest } from "./ui";
 
 export interface RoundView {
@@ -22,13 +23,14 @@ export async function roundView(page: Page): Promise<RoundView | null> {
 
 /**
  * Plays like a person with a mouse: holds the button down and keeps dragging to the current
- * gift until the round ends. Returns the HUD readings seen on the way, and the round as it
+ * gift, a person's reaction after it shows (humanEye), until the round ends. Returns the HUD readings seen on the way, and the round as it
  * ended (null if the Round scene was gone before its end was seen).
  */
 export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
   const seen: { score: number; hud: string }[] = [];
   let end: RoundView | null = null;
   let down = false;
+  const reacted = humanEye();
   const deadline = Date.now() + maxMs;
   await waitFrames(page);
   while (Date.now() < deadline) {
@@ -40,7 +42,7 @@ export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
     if (!r || r.phase === "over") break;
     if (r.phase !== "playing") continue;
     seen.push({ score: r.score, hud: r.hud.score });
-    await page.mouse.move(r.gift.page.x, r.gift.page.y);
+    if (reacted(r.gift)) await page.mouse.move(r.gift.page.x, r.gift.page.y);
     if (!down) {
       await page.mouse.down();
       down = true;

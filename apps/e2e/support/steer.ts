@@ -6,6 +6,31 @@ export interface ChaseSight {
   gift: { x: number; y: number; page: { x: number; y: number } };
 }
 
+/**
+ * How long a test player takes to turn toward a gift it has just seen, as a person does: the
+ * server holds a run that reacts faster for review (docs/realtime.md "Plausibility"), and a
+ * player polling the page on loopback turned within ~100 ms, at the bound.
+ */
+export const HUMAN_REACTION_MS = 250;
+
+/**
+ * A player's eye: whether a person would by now have reacted to this gift, seen first when its
+ * place first showed (a new place, or none yet, starts the wait again).
+ */
+export function humanEye(reactionMs = HUMAN_REACTION_MS) {
+  let place = "";
+  let seenAt = 0;
+  return (gift: { x: number; y: number }) => {
+    const now = Date.now();
+    const at = `${gift.x},${gift.y}`;
+    if (at !== place) {
+      place = at;
+      seenAt = now;
+    }
+    return now - seenAt >= reactionMs;
+  };
+}
+
 /** Steers with the arrow keys at the gift (held while it lies that way). */
 export function keyboardSteer(page: Page) {
   const held = new Set<string>();
@@ -16,10 +41,12 @@ export function keyboardSteer(page: Page) {
     if (on) held.add(key);
     else held.delete(key);
   };
+  const reacted = humanEye();
   return {
     steer: async (s: ChaseSight) => {
-      // The next gift is hidden (far off the field) until it is placed: keep going.
-      if (s.gift.x < 0) return;
+      // The next gift is hidden (far off the field) until it is placed: keep going, as until a
+      // person would have turned toward it.
+      if (s.gift.x < 0 || !reacted(s.gift)) return;
       const dx = s.gift.x - s.santa.x;
       const dy = s.gift.y - s.santa.y;
       await hold("ArrowRight", dx > 12);
@@ -43,6 +70,7 @@ export async function touchSteer(page: Page, viewport: { width: number; height: 
       touchPoints: type === "touchEnd" ? [] : [{ x, y, id: 1 }],
     });
   let finger: { x: number; y: number } | null = null;
+  const reacted = humanEye();
   return {
     steer: async (s: ChaseSight) => {
       if (!finger) {
@@ -51,7 +79,7 @@ export async function touchSteer(page: Page, viewport: { width: number; height: 
         await touch("touchStart", finger.x, finger.y);
         return;
       }
-      if (s.gift.x < 0) return;
+      if (s.gift.x < 0 || !reacted(s.gift)) return;
       // Moves the finger by part of the way from Santa to the gift: he follows it.
       finger = {
         x: Math.min(

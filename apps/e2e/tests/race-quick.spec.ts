@@ -42,6 +42,22 @@ test("two players searching at once are matched into one race and see the same r
   const [a, b] = await Promise.all(pages.map(({ page }) => raceResults(page)));
   const scores = (t: string) => t.split("\n").map((l) => Number(l.split(/\s+/).pop()));
   expect(scores(a?.table ?? "")).toEqual(scores(b?.table ?? ""));
+
+  // The versus board, from the race menu: this week's points, this race's included.
+  const { page } = pages[0] as (typeof pages)[number];
+  await clickButton(page, "Menu");
+  await clickButton(page, "Race");
+  await clickButton(page, "Versus board");
+  const board = await waitForGame(
+    page,
+    (s) =>
+      s.scene === "Leaderboard" &&
+      s.status === "ready" &&
+      (s.leaderboard as { me: unknown } | undefined)?.me != null,
+  );
+  expect(board.leaderboard).toMatchObject({ board: "versus", me: { score: a?.end?.best } });
+  await clickButton(page, "Back");
+  await waitForGame(page, (s) => s.scene === "RaceMenu");
   for (const { errors } of pages) expect(errors).toEqual([]);
 });
 

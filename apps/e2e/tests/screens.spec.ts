@@ -257,6 +257,16 @@ for (const device of devices) {
         ((s.leaderboard as { rows: unknown[] } | undefined)?.rows.length ?? 0) > 0,
     );
     await shots("leaderboard");
+    // The versus tab: nobody has raced on this stack yet.
+    await clickButton(page, "Versus");
+    await waitForGame(
+      page,
+      (s) =>
+        s.scene === "Leaderboard" &&
+        s.status === "ready" &&
+        (s.leaderboard as { board: string } | undefined)?.board === "versus",
+    );
+    await shots("leaderboard-versus");
     await clickButton(page, "Back");
     await waitForScene(page, "Menu");
 

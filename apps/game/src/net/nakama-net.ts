@@ -36,6 +36,7 @@ import type {
   ConnectionState,
   GameNet,
   KickInfo,
+  LeaderboardOptions,
   LeaderboardPage,
   NetEvents,
   PlayerStats,
@@ -342,8 +343,9 @@ export class NakamaNet implements GameNet {
     this.live = null;
   }
 
-  leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage> {
+  leaderboard(options?: LeaderboardOptions): Promise<LeaderboardPage> {
     const request: RpcRequest<typeof leaderboardView> = {};
+    if (options?.board === "versus") request.board = "versus";
     if (options?.cursor) request.cursor = options.cursor;
     if (options?.aroundMe) request.around_me = true;
     return callLeaderboardView(this, request);

@@ -1,5 +1,6 @@
 import type {
   AnyRpc,
+  LeaderboardBoard,
   LobbyClosedReason,
   LobbyMessage,
   RpcRequest,
@@ -183,7 +184,16 @@ export interface LeaderboardRow {
   isMe: boolean;
 }
 
+/** Which page of which weekly board: the solo one unless told, its top 10 unless a cursor or around me. */
+export interface LeaderboardOptions {
+  board?: LeaderboardBoard;
+  cursor?: string;
+  aroundMe?: boolean;
+}
+
 export interface LeaderboardPage {
+  /** The board this page is of. */
+  board: LeaderboardBoard;
   rows: LeaderboardRow[];
   nextCursor: string | null;
   prevCursor: string | null;
@@ -261,7 +271,7 @@ export interface GameNet {
   rematchRace(code: string): Promise<void>;
   /** REMATCH came: the new race's match, joined (START when every seat is in). */
   joinRematch(matchId: string, lobby: RaceRoomInfo): Promise<RaceTicket>;
-  leaderboard(options?: { cursor?: string; aroundMe?: boolean }): Promise<LeaderboardPage>;
+  leaderboard(options?: LeaderboardOptions): Promise<LeaderboardPage>;
   stats(): Promise<PlayerStats>;
   /** The player's kept run on this week's board, for Watch. */
   replay(ownerId: string): Promise<Replay>;

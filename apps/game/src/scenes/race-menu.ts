@@ -9,6 +9,10 @@ import type { Button } from "../views/button";
 import { type HtmlForm, openForm } from "../views/html-form";
 import { colors, textStyle, uiScale } from "../views/theme";
 import { UiScene } from "../views/ui-scene";
+import type { LeaderboardData } from "./leaderboard";
+
+/** This week's races, from here and back here. */
+const versusBoard: LeaderboardData = { board: "versus", back: "RaceMenu" };
 
 export interface RaceMenuData {
   /** Search for a quick race at once (Race again). */
@@ -53,6 +57,7 @@ export class RaceMenuScene extends UiScene {
       this.button("Quick race", () => void this.quickRace()),
       this.button("Race a friend", () => void this.hostRace(), "secondary"),
       this.button("Join with a code", () => this.askCode(), "secondary"),
+      this.button("Versus board", () => this.scene.start("Leaderboard", versusBoard), "secondary"),
       this.button("Menu", () => this.scene.start("Menu"), "secondary"),
     ];
     this.cancelButton = this.button("Cancel", () => this.search?.cancel(), "secondary");

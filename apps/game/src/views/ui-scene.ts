@@ -68,8 +68,12 @@ export abstract class UiScene extends Phaser.Scene {
       .setShadow(0, 3, "#000000", 6);
   }
 
-  protected placeTitle(y: number, fontSize: number): void {
-    this.heading?.setPosition(this.contentX, y).setStyle(titleStyle(this, fontSize));
+  /** Places the heading; `visible: false` gives its room to something that says as much. */
+  protected placeTitle(y: number, fontSize: number, visible = true): void {
+    this.heading
+      ?.setPosition(this.contentX, y)
+      .setStyle(titleStyle(this, fontSize))
+      .setVisible(visible);
   }
 
   /** A wide, short screen (a phone turned sideways): content left, buttons in a column right. */

@@ -3,6 +3,7 @@ import {
   LEADERBOARD_PAGE_SIZE,
   type LeaderboardEntry,
   leaderboardView,
+  VERSUS_LEADERBOARD_ID,
   WEEKLY_LEADERBOARD_ID,
   weeklyResetAfter,
 } from "@gift-grab/contracts";
@@ -19,9 +20,9 @@ function entries(
   return records.filter((r) => r.rank > 0).map((r) => toEntry(r, userId, names));
 }
 
-function listPage(nk: nkruntime.Nakama, cursor: string | undefined) {
+function listPage(nk: nkruntime.Nakama, boardId: string, cursor: string | undefined) {
   try {
-    return nk.leaderboardRecordsList(WEEKLY_LEADERBOARD_ID, [], LEADERBOARD_PAGE_SIZE, cursor);
+    return nk.leaderboardRecordsList(boardId, [], LEADERBOARD_PAGE_SIZE, cursor);
   } catch {
     throw rpcError("invalid_payload", "leaderboard_view: cursor: not a cursor of this board");
   }
@@ -30,18 +31,19 @@ function listPage(nk: nkruntime.Nakama, cursor: string | undefined) {
 export const leaderboardViewHandler = defineHandler(leaderboardView, {
   run(input, { userId, nk }) {
     const now = Date.now();
-    const [board] = nk.leaderboardsGetId([WEEKLY_LEADERBOARD_ID]);
+    const boardId = input.board === "versus" ? VERSUS_LEADERBOARD_ID : WEEKLY_LEADERBOARD_ID;
+    const [board] = nk.leaderboardsGetId([boardId]);
     // nextReset is in seconds; the schedule maths is the fallback if the board says nothing.
     const nextResetAt = board?.nextReset ? board.nextReset * 1000 : weeklyResetAfter(now);
     const prevResetSec = board?.prevReset ? board.prevReset : (nextResetAt - 7 * 86_400_000) / 1000;
 
-    const mine = ownRecord(nk, userId);
+    const mine = ownRecord(nk, userId, boardId);
     let page: nkruntime.LeaderboardRecord[];
     let next: string | null = null;
     let prev: string | null = null;
     if (input.around_me && mine) {
       const around = nk.leaderboardRecordsHaystack(
-        WEEKLY_LEADERBOARD_ID,
+        boardId,
         userId,
         LEADERBOARD_PAGE_SIZE,
         "",
@@ -49,7 +51,7 @@ export const leaderboardViewHandler = defineHandler(leaderboardView, {
       );
       page = around.records ?? [];
     } else {
-      const list = listPage(nk, input.cursor);
+      const list = listPage(nk, boardId, input.cursor);
       page = list.records ?? [];
       next = list.nextCursor || null;
       prev = list.prevCursor || null;
@@ -57,7 +59,7 @@ export const leaderboardViewHandler = defineHandler(leaderboardView, {
 
     // Last week's records all expired at the reset that started this week.
     const lastWeek = nk.leaderboardRecordsList(
-      WEEKLY_LEADERBOARD_ID,
+      boardId,
       [],
       LAST_WEEK_TOP_SIZE,
       undefined,

@@ -1,6 +1,7 @@
 import {
   type LeaderboardEntry,
   LeaderboardRecordMetadata,
+  VERSUS_LEADERBOARD_ID,
   WEEKLY_LEADERBOARD_ID,
   WEEKLY_RESET_CRON,
 } from "@gift-grab/contracts";
@@ -22,12 +23,13 @@ export function createWeeklyBoard(nk: nkruntime.Nakama, logger: nkruntime.Logger
   logger.info("leaderboard %s ready (reset %s)", WEEKLY_LEADERBOARD_ID, WEEKLY_RESET_CRON);
 }
 
-/** The caller's record on this week's board, or null. */
+/** The caller's record on this week's board (the solo one unless told), or null. */
 export function ownRecord(
   nk: nkruntime.Nakama,
   userId: string,
+  boardId = WEEKLY_LEADERBOARD_ID,
 ): nkruntime.LeaderboardRecord | null {
-  const list = nk.leaderboardRecordsList(WEEKLY_LEADERBOARD_ID, [userId]);
+  const list = nk.leaderboardRecordsList(boardId, [userId]);
   return list.ownerRecords?.[0] ?? null;
 }
 
@@ -74,7 +76,10 @@ export function toEntry(
   names: Map<string, CurrentNames>,
   rank = record.rank,
 ): LeaderboardEntry {
-  const meta = LeaderboardRecordMetadata.safeParse(record.metadata ?? {});
+  const versus = record.leaderboardId === VERSUS_LEADERBOARD_ID;
+  const meta = versus
+    ? ({ success: false } as const)
+    : LeaderboardRecordMetadata.safeParse(record.metadata ?? {});
   const current = names.get(record.ownerId);
   const username = current?.username || record.username || "";
   return {
@@ -83,7 +88,8 @@ export function toEntry(
     username,
     display_name: current?.displayName || username,
     score: record.score,
-    gifts: meta.success ? meta.data.gifts : 0,
+    // A versus record has no metadata: its subscore is the races' gifts.
+    gifts: meta.success ? meta.data.gifts : versus ? record.subscore : 0,
     power_ups_used: meta.success ? meta.data.power_ups_used : 0,
     is_me: record.ownerId === userId,
   };

@@ -178,6 +178,15 @@ describe("leaderboard_view with 30 players", () => {
     expect(res.error).toMatchObject({ reason: "invalid_payload", code: 3 });
   });
 
+  it("refuses a board that is not one with invalid_payload (3), and the versus board has none of the solo rounds", async () => {
+    const { session } = playerWith(1);
+    const res = await call(port(), session, LEADERBOARD_VIEW, { board: "weekly_leaderboard" });
+    expect(res.status).toBe(400);
+    expect(res.error).toMatchObject({ reason: "invalid_payload", code: 3 });
+    const versus = await call(port(), session, LEADERBOARD_VIEW, { board: "versus" });
+    expect(leaderboardView.response.parse(versus.json)).toMatchObject({ records: [], me: null });
+  });
+
   it("lists last week's top 3, kept apart from this week's board", async () => {
     // Last week's records are the rows that expired at the reset that began this week.
     // Write them straight into Postgres: the server can't travel back in time.

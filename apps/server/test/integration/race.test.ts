@@ -4,6 +4,7 @@ import {
   encodeInput,
   type FrameMessage,
   LiveOp,
+  leaderboardView,
   RaceMatchmaker,
   raceGet,
   raceWithBots,
@@ -160,6 +161,17 @@ describe("a race through the matchmaker", () => {
         expect(ends[i]?.newBest).toBe(points > 0);
         if (!rolledOver) expect(Number(records.get(userId(p.session))?.score)).toBe(points);
       });
+      // leaderboard_view shows the versus board to each player: their points, their gifts.
+      for (const [i, p] of players.entries()) {
+        const res = await call(stack().port, p.session, leaderboardView.id, {
+          board: "versus",
+          around_me: true,
+        });
+        const view = leaderboardView.response.parse(res.json);
+        if (rolledOver) continue;
+        expect(view.me).toMatchObject({ score: ends[i]?.best, gifts: ends[i]?.gifts, is_me: true });
+        expect(view.records.find((r) => r.is_me)).toEqual(view.me);
+      }
     } finally {
       for (const p of players) p.close();
     }

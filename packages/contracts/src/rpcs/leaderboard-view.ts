@@ -23,15 +23,25 @@ export const LeaderboardEntry = z.strictObject({
 export type LeaderboardEntry = z.infer<typeof LeaderboardEntry>;
 
 /**
- * Everything the Leaderboard screen shows in one call: a page of this week's board (top 10
- * by default; `cursor` pages with next_cursor/prev_cursor; `around_me` centres the page on
- * the caller instead), the caller's own record, when the board resets and last week's top 3.
+ * The weekly boards a player can view: `solo`, the ranked rounds' best score
+ * (WEEKLY_LEADERBOARD_ID), and `versus`, the races' points added up (VERSUS_LEADERBOARD_ID;
+ * a row's score is its points, its gifts the races' gifts). Same reset.
+ */
+export const LeaderboardBoard = z.enum(["solo", "versus"]);
+export type LeaderboardBoard = z.infer<typeof LeaderboardBoard>;
+
+/**
+ * Everything the Leaderboard screen shows in one call: a page of this week's board (`board`,
+ * solo unless told; top 10 by default; `cursor` pages with next_cursor/prev_cursor; `around_me`
+ * centres the page on the caller instead), the caller's own record, when the board resets and
+ * last week's top 3.
  */
 export const leaderboardView = defineRpc({
   id: LEADERBOARD_VIEW,
-  /** A cursor of up to 1024 characters and a flag: twice that is plenty. */
+  /** A cursor of up to 1024 characters, a flag and a board's name: twice that is plenty. */
   limits: { maxChars: 2048, maxDepth: 1 },
   request: z.strictObject({
+    board: z.optional(LeaderboardBoard),
     cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
     around_me: z.optional(z.boolean()),
   }),

@@ -1,13 +1,14 @@
 import { type LeaderboardEntry, leaderboardView, type RpcRequest } from "@gift-grab/contracts";
 import type { GameNet, LeaderboardPage, LeaderboardRow } from "../types";
 
-/** Calls leaderboard_view: a page of this week's board, as the leaderboard screen shows it. */
+/** Calls leaderboard_view: a page of one of this week's boards, as the leaderboard screen shows it. */
 export async function callLeaderboardView(
   net: Pick<GameNet, "rpc">,
   input: RpcRequest<typeof leaderboardView>,
 ): Promise<LeaderboardPage> {
   const res = await net.rpc(leaderboardView, input);
   return {
+    board: input.board ?? "solo",
     rows: res.records.map(toRow),
     nextCursor: res.next_cursor,
     prevCursor: res.prev_cursor,
