@@ -88,6 +88,12 @@ export interface RaceWatchSight {
   scores: number[];
   standings: string;
   hud: { score: string; time: string; power: string; banner: string };
+  /** The field's box on the page. */
+  field: PageBox;
+  /** The live standings' box on the page. */
+  standingsBox: PageBox;
+  /** Every seat's name tag on the page, by seat. */
+  tags: PageBox[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { waitForGame, waitFrames, watchErrors } from "../support/game";
-import { type PageBox, raceSight } from "../support/race-play";
+import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
+import { type PageBox, type RaceWatchSight, raceResults, raceSight } from "../support/race-play";
 import { useShortRoundSite } from "../support/round-stack";
 import { expect, test } from "../support/test";
 import { clickButton, playAsGuest } from "../support/ui";
@@ -8,9 +8,9 @@ import { clickButton, playAsGuest } from "../support/ui";
 /**
  * A race against the server's bots at a phone's sizes (upright, then turned sideways: one
  * touch session) and a laptop's, with the player's Santa driven into the field's top-left
- * corner, where the standings used to sit: the standings lie outside the field at every size,
- * no name tag is under them or over the header (the probe's boxes), and a screenshot of each
- * is kept for people to look at.
+ * corner, where the standings used to sit, and the phone's Watch of it, paused halfway: the
+ * standings lie outside the field at every size, no name tag is under them or over the header
+ * (the probe's boxes), and a screenshot of each is kept for people to look at.
  */
 const SCREENS = process.env.SCREENS_DIR ?? "artifacts/screens";
 
@@ -49,18 +49,19 @@ async function toTopLeft(page: Page): Promise<void> {
   for (const key of [...held]) await page.keyboard.up(key);
 }
 
-/** Santa in the corner: a screenshot, and the standings clear of the field. */
-async function look(page: Page, name: string) {
-  await toTopLeft(page);
-  await waitFrames(page);
-  await page.screenshot({ path: `${SCREENS}/race-${name}.png` });
-  const s = await raceSight(page);
-  expect(s, `${name}: still racing`).not.toBeNull();
-  if (!s) return;
-  expect(s.standings.split("\n")).toHaveLength(s.seats);
+/** What a race and its Watch show of the standings, the field and the tags, on the page. */
+interface Layout {
+  standings: string;
+  field: PageBox;
+  standingsBox: PageBox;
+  tags: PageBox[];
+}
+
+/** The standings clear of the field and on the screen; every tag clear of them and the header. */
+function expectClear(page: Page, name: string, s: Layout, seats: number) {
+  expect(s.standings.split("\n")).toHaveLength(seats);
   expect.soft(overlaps(s.standingsBox, s.field), `${name}: standings over the field`).toBe(false);
-  // Every tag shows: none under the standings, none over the header's score and time.
-  expect(s.tags).toHaveLength(s.seats);
+  expect(s.tags).toHaveLength(seats);
   for (const [seat, tag] of s.tags.entries()) {
     expect
       .soft(overlaps(tag, s.standingsBox), `${name}: seat ${seat}'s tag under the standings`)
@@ -83,6 +84,24 @@ async function look(page: Page, name: string) {
     .toBe(true);
 }
 
+/** Santa in the corner: a screenshot, and the standings and tags clear. */
+async function look(page: Page, name: string) {
+  await toTopLeft(page);
+  await waitFrames(page);
+  await page.screenshot({ path: `${SCREENS}/race-${name}.png` });
+  const s = await raceSight(page);
+  expect(s, `${name}: still racing`).not.toBeNull();
+  if (s) expectClear(page, name, s, s.seats);
+}
+
+/** Watch of the race, paused on its way: a screenshot, and the standings and tags clear. */
+async function lookAtWatch(page: Page, name: string) {
+  await waitFrames(page);
+  await page.screenshot({ path: `${SCREENS}/race-watch-${name}.png` });
+  const s = (await gameState(page)).raceWatch as RaceWatchSight;
+  expectClear(page, `Watch ${name}`, s, s.players.length);
+}
+
 async function quickRace(page: Page) {
   await playAsGuest(page, "countdown=3000");
   await clickButton(page, "Race");
@@ -91,7 +110,7 @@ async function quickRace(page: Page) {
   await waitFrames(page);
 }
 
-test("a phone's race, upright then sideways: the standings beside the field", async ({
+test("a phone's race, upright then sideways, and its Watch: the standings beside the field", async ({
   browser,
 }) => {
   const context = await browser.newContext({
@@ -113,6 +132,25 @@ test("a phone's race, upright then sideways: the standings beside the field", as
     })
     .toBe(true);
   await look(page, "844x390");
+  // Its Watch, paused halfway: the same layout, above Watch's controls.
+  await raceResults(page);
+  await clickButton(page, "Watch");
+  await waitForGame(
+    page,
+    (s) => {
+      const w = s.raceWatch as RaceWatchSight | undefined;
+      return (
+        s.scene === "RaceWatch" && s.status === "playing" && (w?.tick ?? 0) > (w?.ticks ?? 0) / 2
+      );
+    },
+    30_000,
+  );
+  await clickButton(page, "Pause");
+  await waitForGame(page, (s) => s.scene === "RaceWatch" && s.status === "paused");
+  await lookAtWatch(page, "844x390");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await waitForGame(page, (s) => (s.raceWatch as RaceWatchSight | undefined)?.turned === true);
+  await lookAtWatch(page, "390x844");
   expect(errors).toEqual([]);
 });
 

@@ -246,6 +246,23 @@ export class RaceWatchScene extends Phaser.Scene {
   /** What Watch shows, for the test build's probe. */
   private sight() {
     const round = this.replay.round;
+    const rect = this.game.canvas.getBoundingClientRect();
+    const k = rect.width / this.scale.width;
+    const page = (box: { x: number; y: number; width: number; height: number }) => ({
+      x: rect.left + box.x * k,
+      y: rect.top + box.y * k,
+      width: box.width * k,
+      height: box.height * k,
+    });
+    const size = worldField(round);
+    const a = this.field.toScreen({ x: 0, y: 0 });
+    const b = this.field.toScreen({ x: size.width, y: size.height });
+    const field = {
+      x: Math.min(a.x, b.x),
+      y: Math.min(a.y, b.y),
+      width: Math.abs(b.x - a.x),
+      height: Math.abs(b.y - a.y),
+    };
     return {
       phase: this.phase,
       seat: this.watch.seat,
@@ -258,6 +275,10 @@ export class RaceWatchScene extends Phaser.Scene {
       scores: this.replay.scores(),
       standings: this.standings.lines,
       hud: this.hud.texts,
+      field: page(field),
+      standingsBox: page(this.standings.box),
+      /** Every seat's name tag, by seat. */
+      tags: this.racers.tagBoxes.map(page),
     };
   }
 }
