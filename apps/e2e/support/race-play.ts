@@ -18,6 +18,19 @@ export interface RaceSight {
   confirmedTick: number;
   santa: { x: number; y: number; page: { x: number; y: number } };
   gift: { x: number; y: number; page: { x: number; y: number } };
+  /** The field's box on the page. */
+  field: PageBox;
+  /** The live standings' box on the page. */
+  standingsBox: PageBox;
+  /** Every seat's name tag on the page, by seat. */
+  tags: PageBox[];
+}
+
+export interface PageBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export async function raceSight(page: Page): Promise<RaceSight | null> {
@@ -75,6 +88,12 @@ export interface RaceWatchSight {
   scores: number[];
   standings: string;
   hud: { score: string; time: string; power: string; banner: string };
+  /** The field's box on the page. */
+  field: PageBox;
+  /** The live standings' box on the page. */
+  standingsBox: PageBox;
+  /** Every seat's name tag on the page, by seat. */
+  tags: PageBox[];
 }
 
 /**

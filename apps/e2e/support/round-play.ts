@@ -1,34 +1,33 @@
+import type { TestApiRound } from "@gift-grab/game/test-api-types";
 import type { Page } from "@playwright/test";
-import { gameState, waitForGame, waitFrames } from "./game";
+import { gameState, type TestApiState, waitForGame, waitFrames } from "./game";
 import { humanEye } from "./steer";
 import { clickButton, playAsGuest } from "./ui";
 
-export interface RoundView {
-  phase: string;
-  score: number;
-  hash: string;
-  timeLeftMs: number;
-  durationMs: number;
-  /** World units. */
-  field: { width: number; height: number };
-  santa: { x: number; y: number; look: string; page: { x: number; y: number } };
-  gift: { x: number; y: number; page: { x: number; y: number } };
-  hud: { score: string; time: string; power: string };
+/**
+ * The round scene's report in a probe state (its shape: TestApiRound): a test that expects a
+ * round fails here, saying where the game was, when there is none.
+ */
+export function roundIn(s: TestApiState): TestApiRound {
+  if (!s.round) throw new Error(`no round on the probe (${s.scene}, ${s.status})`);
+  return s.round;
 }
 
-export async function roundView(page: Page): Promise<RoundView | null> {
+/** The round scene's report, when the round scene is up. */
+export async function roundView(page: Page): Promise<TestApiRound | null> {
   const s = await gameState(page);
-  return s.scene === "Round" ? ((s.round as RoundView | undefined) ?? null) : null;
+  return s.scene === "Round" ? (s.round ?? null) : null;
 }
 
 /**
  * Plays like a person with a mouse: holds the button down and keeps dragging to the current
- * gift, a person's reaction after it shows (humanEye), until the round ends. Returns the HUD readings seen on the way, and the round as it
- * ended (null if the Round scene was gone before its end was seen).
+ * gift, a person's reaction after it shows (humanEye), until the round ends. Returns the HUD
+ * readings seen on the way, and the round as it ended (null if the Round scene was gone before
+ * its end was seen).
  */
 export async function chaseGiftsWithPointer(page: Page, maxMs = 60_000) {
   const seen: { score: number; hud: string }[] = [];
-  let end: RoundView | null = null;
+  let end: TestApiRound | null = null;
   let down = false;
   const reacted = humanEye();
   const deadline = Date.now() + maxMs;

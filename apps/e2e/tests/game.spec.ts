@@ -6,7 +6,7 @@ import {
   waitFrames,
   watchErrors,
 } from "../support/game";
-import { chaseGiftsWithPointer, roundView } from "../support/round-play";
+import { chaseGiftsWithPointer, roundIn, roundView } from "../support/round-play";
 import { expect, test } from "../support/test";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
@@ -59,7 +59,7 @@ test("a ranked round is live on the server's seed and clock; the test build's ?s
   const roundOf = async () => {
     await clickButton(page, "Play");
     const s = await waitForGame(page, (x) => x.scene === "Round" && x.status === "playing");
-    return s.round as { seed: number; live: object | null };
+    return roundIn(s);
   };
   await playAsGuest(page, "?seed=7&speed=1");
   const tuned = await roundOf();
@@ -80,15 +80,15 @@ test("the keyboard moves Santa (arrows and WASD) and slides him left and right",
   const x0 = (await roundView(page))?.santa.x ?? 0;
   await page.keyboard.down("ArrowRight");
   await waitForGame(page, (s) => {
-    const r = s.round as { santa: { x: number; look: string } };
-    return r.santa.x > x0 + 40 && r.santa.look === "right";
+    const r = s.round;
+    return !!r && r.santa.x > x0 + 40 && r.santa.look === "right";
   });
   await page.keyboard.up("ArrowRight");
   const y0 = (await roundView(page))?.santa.y ?? 0;
   await page.keyboard.down("w");
-  await waitForGame(page, (s) => (s.round as { santa: { y: number } }).santa.y < y0 - 40);
+  await waitForGame(page, (s) => (s.round?.santa.y ?? Infinity) < y0 - 40);
   await page.keyboard.up("w");
-  await waitForGame(page, (s) => (s.round as { santa: { look: string } }).santa.look !== "right");
+  await waitForGame(page, (s) => !!s.round && s.round.santa.look !== "right");
 });
 
 test("dragging the pointer moves Santa towards it", async ({ page }) => {
@@ -99,8 +99,7 @@ test("dragging the pointer moves Santa towards it", async ({ page }) => {
   await page.mouse.down();
   await page.mouse.move(r.santa.page.x - 150, r.santa.page.y);
   await waitForGame(page, (s: TestApiState) => {
-    const now = s.round as { santa: { x: number; look: string } };
-    return now.santa.x < r.santa.x - 40;
+    return (s.round?.santa.x ?? Infinity) < r.santa.x - 40;
   });
   await page.mouse.up();
 });
@@ -120,13 +119,7 @@ for (const size of [
     const page = await context.newPage();
     const errors = watchErrors(page);
     await startRound(page, "?seed=11&speed=1");
-    type Round = {
-      santa: { x: number; y: number; look: string; page: { x: number; y: number } };
-      field: { width: number; height: number; page: { x: number; y: number; scale: number } };
-      joystick: { x: number; y: number; radius: number } | null;
-      aim: { x: number; y: number } | null;
-    };
-    const round = async () => (await gameState(page)).round as Round;
+    const round = async () => roundIn(await gameState(page));
     const cdp = await context.newCDPSession(page);
     const touch = (type: "touchStart" | "touchMove" | "touchEnd", x = 0, y = 0) =>
       cdp.send("Input.dispatchTouchEvent", {
@@ -178,7 +171,7 @@ for (const size of [
     await touch("touchMove", low.x - 60, low.y - 40);
     await touch("touchEnd");
     // The drag's aim outlasts the finger until he is there.
-    await waitForGame(page, (st) => (st.round as Round).aim === null);
+    await waitForGame(page, (st) => st.round?.aim === null);
     const moved = await round();
     expect(Math.abs(moved.santa.page.x - before.santa.page.x + 60)).toBeLessThan(1.5);
     expect(Math.abs(moved.santa.page.y - before.santa.page.y + 40)).toBeLessThan(1.5);
@@ -199,13 +192,13 @@ for (const size of [
       await touch("touchStart", at.x, at.y);
       await touch("touchMove", at.x + 20, at.y);
       await touch("touchMove", at.x + 40, at.y);
-      await waitForGame(page, (st) => (st.round as Round).santa.x > s0.santa.x + 40);
+      await waitForGame(page, (st) => (st.round?.santa.x ?? -Infinity) > s0.santa.x + 40);
       const stick = (await round()).joystick;
       expect(stick?.x).toBeCloseTo(at.x, 0);
       expect(stick?.y).toBeCloseTo(at.y, 0);
       await page.screenshot({ path: `${SHOTS}/game-390x844-touch-stick.png` });
       await touch("touchEnd");
-      await waitForGame(page, (st) => (st.round as Round).joystick === null);
+      await waitForGame(page, (st) => st.round?.joystick === null);
     }
     expect(errors).toEqual([]);
     await context.close();
@@ -219,32 +212,29 @@ test("hiding the tab pauses the round; Resume carries on", async ({ page }) => {
     document.dispatchEvent(new Event("visibilitychange"));
   });
   await waitForGame(page, (s) => s.status === "paused");
-  const left = ((await gameState(page)).round as { timeLeftMs: number }).timeLeftMs;
+  const left = roundIn(await gameState(page)).timeLeftMs;
   await page.evaluate(() => {
     Object.defineProperty(document, "hidden", { configurable: true, get: () => false });
     document.dispatchEvent(new Event("visibilitychange"));
   });
   await page.waitForTimeout(500); // a paused round must not tick while we wait
-  expect(((await gameState(page)).round as { timeLeftMs: number }).timeLeftMs).toBe(left);
+  expect(roundIn(await gameState(page)).timeLeftMs).toBe(left);
   await clickButton(page, "Resume");
   await waitForGame(page, (s) => s.status === "playing");
-  await waitForGame(page, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < left);
+  await waitForGame(page, (s) => (s.round?.timeLeftMs ?? Infinity) < left);
 });
 
 test("a power-up appears during the round, and taking it shows its countdown in the HUD", async ({
   page,
 }) => {
   await startRound(page, "?seed=42&speed=2");
-  type Power = { kind: string; state: string; page: { x: number; y: number } };
   type Seen = { power: string; used: number };
   let taken: Seen | null = null;
   let down = false;
   await expect
     .poll(
       async () => {
-        const r = (await gameState(page)).round as
-          | { phase: string; powerUps: Power[]; powerUpsUsed: number; hud: { power: string } }
-          | undefined;
+        const r = (await gameState(page)).round;
         if (r?.phase !== "playing") return "not playing";
         if (r.hud.power) {
           taken = { power: r.hud.power, used: r.powerUpsUsed };

@@ -52,7 +52,7 @@ const SNAP_AT = 240;
 
 async function sight(page: Page): Promise<TestApiRound | null> {
   const s = await gameState(page);
-  return s.scene === "Round" ? ((s.round as TestApiRound | undefined) ?? null) : null;
+  return s.scene === "Round" ? (s.round ?? null) : null;
 }
 
 /** A new guest on `rtt`'s network presses Play (the countdown 3 s): the round opens live. */

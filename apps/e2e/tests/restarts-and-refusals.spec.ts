@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { nakamaUrl, savedTokens } from "../support/accounts";
 import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
+import { roundIn } from "../support/round-play";
 import { expect, test } from "../support/test";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
@@ -19,7 +20,7 @@ async function dialogOf(page: Page): Promise<DialogState | null> {
 async function playThenQuit(page: Page) {
   await clickButton(page, "Play");
   const s = await waitForGame(page, (x) => x.scene === "Round" && x.status === "playing");
-  expect((s.round as { live: object | null }).live).not.toBeNull();
+  expect(roundIn(s).live).not.toBeNull();
   expect(await dialogOf(page)).toBeNull();
   await waitFrames(page);
   await page.keyboard.press("Escape");
@@ -81,7 +82,7 @@ test("with the server unreachable, Play says first that the round is practice; i
   expect((await gameState(page)).scene).toBe("Menu");
   await clickButton(page, "Play practice");
   const practice = await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
-  expect((practice.round as { live: object | null }).live).toBeNull();
+  expect(roundIn(practice).live).toBeNull();
   await waitFrames(page);
   await page.keyboard.press("Escape");
   await waitForGame(page, (s) => s.status === "paused");
@@ -93,6 +94,6 @@ test("with the server unreachable, Play says first that the round is practice; i
   await page.unroute(/\/v2\/rpc\/live_round_create/);
   await clickButton(page, "Play");
   const s = await waitForGame(page, (x) => x.scene === "Round" && x.status === "playing");
-  expect((s.round as { live: object | null }).live).not.toBeNull();
+  expect(roundIn(s).live).not.toBeNull();
   expect(await dialogOf(page)).toBeNull();
 });

@@ -1,28 +1,15 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { gameState, type TestApiState, waitForGame, watchErrors } from "../support/game";
+import { roundIn } from "../support/round-play";
 import { expect, test } from "../support/test";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
 /** Screenshots for people to look at (issue 14's evidence). */
 const SHOTS = process.env.E2E_SHOTS_DIR ?? "artifacts/screens";
 
-interface Hud {
-  score: string;
-  time: string;
-  timeColor: string;
-  banner: string;
-  hint: string;
-}
-
 async function round(page: Page) {
-  return (await gameState(page)).round as {
-    phase: string;
-    timeLeftMs: number;
-    hud: Hud;
-    muted: boolean;
-    mute: { x: number; y: number; width: number; height: number };
-  };
+  return roundIn(await gameState(page));
 }
 
 test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pulse, and time's up before game over", async ({
@@ -34,7 +21,7 @@ test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pu
   await playAsGuest(page, "?speed=2&countdown=3000");
   await clickButton(page, "Play");
   const counting = await waitForGame(page, (s) => s.scene === "Round" && s.status === "countdown");
-  const first = (counting.round as { hud: Hud; timeLeftMs: number }).hud;
+  const first = roundIn(counting).hud;
   expect(["3", "2", "1"]).toContain(first.banner);
   expect(first.hint).toContain("steer Santa");
   // The clock waits for the countdown.
@@ -47,7 +34,7 @@ test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pu
   expect(early.hud.timeColor).not.toBe("#ff7b72");
   // 12.75 s of page time at 2×: the page's clock runs slower than the wall's when its frames
   // are starved (a frame counts at most 100 ms), so the wait is not the default 15 s.
-  await waitForGame(page, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < 4_500, 45_000);
+  await waitForGame(page, (s) => (s.round?.timeLeftMs ?? Infinity) < 4_500, 45_000);
   expect((await round(page)).hud.timeColor).toBe("#ff7b72");
 
   // Time's up! is said on the field before the game-over screen (a 0.6 s beat at 2×: watched
@@ -56,7 +43,7 @@ test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pu
     () => {
       const s = (window as unknown as { __giftGrabProbe: { state: TestApiState } }).__giftGrabProbe
         .state;
-      const hud = (s.round as { hud?: { banner: string } } | undefined)?.hud;
+      const hud = s.round?.hud;
       return s.scene === "Round" && s.status === "over" && hud?.banner === "Time's up!";
     },
     null,
@@ -71,7 +58,7 @@ test("a round opens with 3-2-1 and a one-time controls hint, the last seconds pu
     () => {
       const s = (window as unknown as { __giftGrabProbe: { state: TestApiState } }).__giftGrabProbe
         .state;
-      const hud = (s.round as { hud?: { banner: string } } | undefined)?.hud;
+      const hud = s.round?.hud;
       // The first number the count shows.
       return s.scene === "Round" && s.status === "countdown" && /^\d$/.test(hud?.banner ?? "")
         ? hud
@@ -92,13 +79,13 @@ test("a practice round's countdown takes no steering, and Esc pauses it; Resume 
   await clickButton(page, "Play");
   await waitForGame(page, (s) => s.scene === "Round" && s.status === "countdown");
   // Steering during the countdown moves nothing.
-  const x0 = ((await gameState(page)).round as { santa: { x: number } }).santa.x;
+  const x0 = (await round(page)).santa.x;
   await page.keyboard.down("ArrowRight");
   await page.waitForTimeout(400);
   await page.keyboard.up("ArrowRight");
   const held = await gameState(page);
   expect(held.status).toBe("countdown");
-  expect((held.round as { santa: { x: number } }).santa.x).toBe(x0);
+  expect(roundIn(held).santa.x).toBe(x0);
   await page.keyboard.press("Escape");
   await waitForGame(page, (s) => s.status === "paused");
   const banner = (await round(page)).hud.banner;
@@ -147,7 +134,7 @@ for (const size of [
     expect(hud.hint).toContain(size.touch ? "Touch anywhere" : "Arrow keys");
     await page.screenshot({ path: `${SHOTS}/game-countdown-${size.width}x${size.height}.png` });
     await waitForGame(page, (s) => s.status === "playing");
-    await waitForGame(page, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < 27_000);
+    await waitForGame(page, (s) => (s.round?.timeLeftMs ?? Infinity) < 27_000);
     await page.screenshot({ path: `${SHOTS}/game-play-${size.width}x${size.height}.png` });
 
     // The HUD's mute is a fingertip's size, and it is Settings' Sound.
@@ -158,13 +145,13 @@ for (const size of [
       size.touch ? page.touchscreen.tap(p.x, p.y) : page.mouse.click(p.x, p.y);
     expect((await round(page)).muted).toBe(false);
     await press(m);
-    await waitForGame(page, (s) => (s.round as { muted: boolean }).muted);
+    await waitForGame(page, (s) => s.round?.muted === true);
     expect(await page.evaluate(() => localStorage.getItem("gift-grab.settings"))).toContain(
       '"sound":false',
     );
     await page.screenshot({ path: `${SHOTS}/game-muted-${size.width}x${size.height}.png` });
     await press(await mute());
-    await waitForGame(page, (s) => !(s.round as { muted: boolean }).muted);
+    await waitForGame(page, (s) => s.round?.muted === false);
     expect((await gameState(page)).status).toBe("playing");
 
     if (size.touch) {
@@ -197,7 +184,7 @@ for (const size of [
       await turn(true);
       await waitForGame(page, (s) => s.status === "paused");
       await clickButton(page, "Continue as it is");
-      await waitForGame(page, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < left - 100);
+      await waitForGame(page, (s) => (s.round?.timeLeftMs ?? Infinity) < left - 100);
       await turn(false);
       await waitForGame(page, (s) => s.status === "paused");
       await clickButton(page, "Resume");

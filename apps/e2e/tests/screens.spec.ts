@@ -2,7 +2,7 @@ import type { TestApiText } from "@gift-grab/game/test-api-types";
 import type { Page } from "@playwright/test";
 import { newAccount, signInWithForm, signUpWithForm } from "../support/accounts";
 import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
-import { chaseGiftsWithPointer, playScoringRound } from "../support/round-play";
+import { chaseGiftsWithPointer, playScoringRound, roundIn } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
 import { expect, test } from "../support/test";
 import { buttonsOf, clickButton, expectButtonsReachable, waitForScene } from "../support/ui";
@@ -183,15 +183,12 @@ for (const device of devices) {
     // screen or rescales the field pauses it, saying what to do; the player plays on. A live
     // round's pause is the server's (PAUSED comes a round trip after the turn): a turn away from
     // the field's shape, with a pause left, is waited for, not sampled.
-    const played = (await gameState(page)).round as {
-      field: { width: number; height: number };
-      live: { pausesLeft: number } | null;
-    };
+    const played = roundIn(await gameState(page));
     const fieldTall = played.field.height > played.field.width;
     let wasTurned = false;
     await atEverySize(async (size) => {
       const turned = size.height > size.width !== fieldTall;
-      const left = ((await gameState(page)).round as typeof played | undefined)?.live?.pausesLeft;
+      const left = (await gameState(page)).round?.live?.pausesLeft;
       if (turned && !wasTurned && (left ?? 0) > 0)
         await waitForGame(page, (s) => s.status === "paused");
       wasTurned = turned;

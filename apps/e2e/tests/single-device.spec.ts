@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { fillSignIn, newAccount, signUpWithForm } from "../support/accounts";
 import { gameState, timingsParam, waitForGame } from "../support/game";
+import { roundIn } from "../support/round-play";
 import { expect, test } from "../support/test";
 import { clickButton, waitForScene } from "../support/ui";
 
@@ -72,7 +73,7 @@ test("one account, two devices: the older one is told, never reconnects, and can
   // attempt at all, watched since the kick for WATCH_MS and for longer than the rest of the
   // round would take: a round still running would end within the watch.
   const paused = await waitForGame(a, (s) => s.scene === "Round" && s.status === "paused");
-  const timeLeft = (s: typeof paused) => (s.round as { timeLeftMs: number }).timeLeftMs;
+  const timeLeft = (s: typeof paused) => roundIn(s).timeLeftMs;
   expect(timeLeft(paused)).toBeGreaterThan(0);
   const pauseWatchMs = Math.max(WATCH_MS, timeLeft(paused) / SPEED + 1_000);
   await a.waitForTimeout(Math.max(0, kickedAt + pauseWatchMs - Date.now()));

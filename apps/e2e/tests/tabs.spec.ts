@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { gameState, timingsParam, waitForGame } from "../support/game";
+import { roundIn } from "../support/round-play";
 import { expect, test } from "../support/test";
 import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 
@@ -77,7 +78,7 @@ test("two tabs of one browser share the sign-in: one plays, the other offers Pla
   await expect.poll(() => tabView(a)).toEqual(PLAYS);
   await expect.poll(() => tabView(b)).toMatchObject(WAITS);
   const held = await waitForGame(b, (s) => s.scene === "Round" && s.status === "paused");
-  const left = (held.round as { timeLeftMs: number }).timeLeftMs;
+  const left = roundIn(held).timeLeftMs;
   await b.waitForTimeout(600);
   expect((await gameState(b)).round).toMatchObject({ phase: "paused", timeLeftMs: left });
 
@@ -85,7 +86,7 @@ test("two tabs of one browser share the sign-in: one plays, the other offers Pla
   await clickButton(b, "Play here");
   await expect.poll(() => tabView(b)).toEqual({ ...PLAYS, dialog: "Your round is paused" });
   await clickButton(b, "Resume");
-  await waitForGame(b, (s) => (s.round as { timeLeftMs: number }).timeLeftMs < left - 200);
+  await waitForGame(b, (s) => (s.round?.timeLeftMs ?? Infinity) < left - 200);
 
   // A takes over and starts a round of its own; B's waits paused for B's word, as before.
   await clickButton(a, "Play here");
@@ -115,7 +116,7 @@ test("a live round in one tab ends when another tab takes over: it leaves the ma
   await playAsGuest(a, TIMINGS);
   await clickButton(a, "Play");
   const playing = await waitForGame(a, (s) => s.scene === "Round" && s.status === "playing");
-  expect((playing.round as { live: object | null }).live).not.toBeNull();
+  expect(roundIn(playing).live).not.toBeNull();
 
   await b.goto(`/?${TIMINGS}`);
   await waitForScene(b, "Menu");

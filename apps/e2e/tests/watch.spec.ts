@@ -1,6 +1,7 @@
+import type { TestApiRound } from "@gift-grab/game/test-api-types";
 import type { Page } from "@playwright/test";
 import { gameState, waitForGame, watchErrors } from "../support/game";
-import { playRoundAsNewGuest, type RoundView } from "../support/round-play";
+import { playRoundAsNewGuest, roundIn } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
 import { expect, test } from "../support/test";
 import { clickButton, waitForScene } from "../support/ui";
@@ -9,22 +10,12 @@ test.describe.configure({ timeout: 120_000 });
 
 const site = useShortRoundSite("e2e-watch", 5_000);
 
-interface Watched {
-  phase: string;
-  score: number;
-  hash: string;
-  timeLeftMs: number;
-  hud: { score: string };
-  watching: { title: string; score: number } | null;
-  watchSpeed: number;
-}
-
-async function watched(page: Page): Promise<Watched> {
-  return (await gameState(page)).round as Watched;
+async function watched(page: Page) {
+  return roundIn(await gameState(page));
 }
 
 /** Plays the open Watch to its end at 4×, pausing once on the way; returns the final view. */
-async function watchToTheEnd(page: Page): Promise<Watched> {
+async function watchToTheEnd(page: Page): Promise<TestApiRound> {
   await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing");
   expect((await watched(page)).watching).not.toBeNull();
   await clickButton(page, "Pause");
@@ -35,7 +26,7 @@ async function watchToTheEnd(page: Page): Promise<Watched> {
   await page.screenshot({ path: "artifacts/screens/watch-paused.png" });
   await clickButton(page, "Play");
   await clickButton(page, "4×");
-  await waitForGame(page, (s) => (s.round as Watched | undefined)?.watchSpeed === 4);
+  await waitForGame(page, (s) => s.round?.watchSpeed === 4);
   await waitForGame(page, (s) => s.scene === "Round" && s.status === "watched", 20_000);
   return watched(page);
 }
@@ -58,7 +49,8 @@ test("a real round lands with the score shown, and Watch of that run ends on the
   // A played run, not a standing Santa (any score: a 5 s round on a random seed may be a
   // freeze and no gift); the Watches below must end on its exact final state, not only its score.
   expect(end).toMatchObject({ phase: "over", score: result.score });
-  const played = end as RoundView;
+  if (!end) throw new Error("the round ended unseen");
+  const played = end;
   expect(played.santa).not.toMatchObject({
     x: played.field.width / 2,
     y: played.field.height / 2,

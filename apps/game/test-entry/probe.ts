@@ -49,7 +49,9 @@ export function installTestProbe(game: Phaser.Game, renderer: RendererChoice): v
       frame: game.loop.frame,
       sfx: { ...played },
     };
-    for (const [key, read] of inspectors) out[key] = read();
+    // Each inspector's report under its key: the round's is describeRound's (TestApiRound).
+    const reports: Record<string, unknown> = out;
+    for (const [key, read] of inspectors) reports[key] = read();
     return out;
   };
   Object.defineProperty(window, "__giftGrabProbe", {

@@ -29,11 +29,15 @@ export interface TestApiText {
   fontSize: number;
 }
 
+/** The probe's state: the scene, its status, and what the running scenes let be inspected. */
 export type TestApiState = {
   scene: SceneKey | "none";
   status: ScreenStatus;
   [key: string]: unknown;
-} & Partial<Record<InspectKey, unknown>>;
+} & Partial<Record<Exclude<InspectKey, "round">, unknown>> & {
+    /** The round scene's report, in the one shape the probe writes (round-probe.ts). */
+    round?: TestApiRound;
+  };
 
 /** The probe's "round" report (test-entry/round-probe.ts): what the round scene shows. */
 export type TestApiRound = ReturnType<typeof describeRound>;

@@ -12,11 +12,11 @@ import { RaceReplay, type RaceWatchData, racersOf } from "../play/race-watch";
 import { TickClock } from "../play/tick-clock";
 import { onKeyDown } from "../views/keys";
 import { FieldView, worldField } from "../views/round/field-view";
+import { raceHeader, raceLayout } from "../views/round/race-layout";
 import { RacersView } from "../views/round/racers-view";
 import { RoundHud } from "../views/round/round-hud";
 import { StandingsView, standingsOf } from "../views/round/standings";
 import { WatchControls } from "../views/round/watch-controls";
-import { uiScale } from "../views/theme";
 
 export interface RaceWatchSceneData extends RaceWatchData {
   /**
@@ -198,32 +198,33 @@ export class RaceWatchScene extends Phaser.Scene {
 
   private layout() {
     const { width, height } = this.scale;
-    const s = uiScale(this);
-    const hudH = Math.max(54 * s, 50 * pixelRatio());
+    const { s, height: hudH } = raceHeader(width, height, pixelRatio(), false);
     const pad = 10;
     const controls = WatchControls.height(this);
     const field = worldField(this.replay.round);
-    // The race's wide field: a phone held upright shows it turned, as the race did.
-    const turned = height > width && field.width > field.height;
-    this.field.fit(
-      field,
-      {
+    // The standings beside the field, never over it (race-layout.ts); the race's wide field
+    // turned on a phone held upright, as the race did.
+    const laid = raceLayout({
+      width,
+      height,
+      area: {
         x: pad,
         y: hudH + pad,
         width: width - pad * 2,
         height: height - hudH - controls - pad * 2,
       },
-      turned,
-    );
+      field,
+      standings: this.standings.measure(this.standingsNow().map((st) => st.name)),
+      gap: 12 * s,
+    });
+    this.field.fit(field, laid.field, laid.turned);
     this.controls.layout(width, height, s);
     this.hud.layout(width, height, hudH + pad, width - 12);
-    const a = this.field.toScreen({ x: 0, y: 0 });
-    const b = this.field.toScreen({ x: field.width, y: field.height });
-    // At the end the standings are the result: under the headline, not in the field's corner
-    // where a long headline (a tie's names) would cover them.
+    // At the end the standings are the result: under the headline, where a long headline (a
+    // tie's names) can't cover them.
     if (this.phase === "over")
       this.standings.layout(width / 2, this.hud.bannerBottom + 10 * s, true);
-    else this.standings.layout(Math.min(a.x, b.x) + 8, Math.min(a.y, b.y) + 8);
+    else this.standings.layout(laid.standings.x, laid.standings.y);
   }
 
   private draw() {
@@ -245,6 +246,23 @@ export class RaceWatchScene extends Phaser.Scene {
   /** What Watch shows, for the test build's probe. */
   private sight() {
     const round = this.replay.round;
+    const rect = this.game.canvas.getBoundingClientRect();
+    const k = rect.width / this.scale.width;
+    const page = (box: { x: number; y: number; width: number; height: number }) => ({
+      x: rect.left + box.x * k,
+      y: rect.top + box.y * k,
+      width: box.width * k,
+      height: box.height * k,
+    });
+    const size = worldField(round);
+    const a = this.field.toScreen({ x: 0, y: 0 });
+    const b = this.field.toScreen({ x: size.width, y: size.height });
+    const field = {
+      x: Math.min(a.x, b.x),
+      y: Math.min(a.y, b.y),
+      width: Math.abs(b.x - a.x),
+      height: Math.abs(b.y - a.y),
+    };
     return {
       phase: this.phase,
       seat: this.watch.seat,
@@ -257,6 +275,10 @@ export class RaceWatchScene extends Phaser.Scene {
       scores: this.replay.scores(),
       standings: this.standings.lines,
       hud: this.hud.texts,
+      field: page(field),
+      standingsBox: page(this.standings.box),
+      /** Every seat's name tag, by seat. */
+      tags: this.racers.tagBoxes.map(page),
     };
   }
 }

@@ -18,11 +18,11 @@ import { FocusGroup } from "../views/focus";
 import { onKeyDown } from "../views/keys";
 import { FieldView, worldField } from "../views/round/field-view";
 import { MuteButton } from "../views/round/mute-button";
+import { raceHeader, raceLayout } from "../views/round/race-layout";
 import { RacersView } from "../views/round/racers-view";
 import { RoundHud } from "../views/round/round-hud";
 import { RoundInput } from "../views/round/round-input";
 import { StandingsView, standingsOf } from "../views/round/standings";
-import { uiScale } from "../views/theme";
 import type { RaceResultsData } from "./race-results";
 
 export interface RaceData {
@@ -101,6 +101,8 @@ export class RaceScene extends Phaser.Scene {
     const offStart = match.events.on("start", (m) => {
       this.players = m.players ?? this.players;
       this.racers.name(this.players);
+      // A name that changed (a bot's) may need a wider card.
+      this.layout();
     });
     onKeyDown(this, (event) => {
       if (event.repeat || (event.key !== "Escape" && event.key.toLowerCase() !== "p")) return;
@@ -231,19 +233,21 @@ export class RaceScene extends Phaser.Scene {
 
   private layout() {
     const { width, height } = this.scale;
-    const s = uiScale(this);
-    const stacked = width / pixelRatio() < 560;
-    const hudH = Math.max((stacked ? 76 : 54) * s, (stacked ? 70 : 50) * pixelRatio());
+    const { s, stacked, height: hudH } = raceHeader(width, height, pixelRatio());
     const pad = 10;
     const view = seatView(this.live.prediction.predicted, this.live.seat);
-    const field = worldField(view);
-    // Everyone races on one field (a wide one): a phone held upright shows it turned.
-    const turned = height > width && field.width > field.height;
-    this.field.fit(
-      field,
-      { x: pad, y: hudH + pad, width: width - pad * 2, height: height - hudH - pad * 2 },
-      turned,
-    );
+    // The standings beside the field, never over it (race-layout.ts); a phone held upright
+    // shows the wide field turned.
+    const laid = raceLayout({
+      width,
+      height,
+      area: { x: pad, y: hudH + pad, width: width - pad * 2, height: height - hudH - pad * 2 },
+      field: worldField(view),
+      standings: this.standings.measure(this.standingsNow().map((st) => st.name)),
+      gap: 12 * s,
+    });
+    this.field.fit(worldField(view), laid.field, laid.turned);
+    this.standings.layout(laid.standings.x, laid.standings.y);
     const leaveW = 84 * s;
     const leaveH = Math.max(38 * s, MuteButton.side(0));
     const y = Math.max(27 * s, 24 * pixelRatio());
@@ -252,10 +256,6 @@ export class RaceScene extends Phaser.Scene {
     const muteX = width - 10 - leaveW - 8 - muteSide / 2;
     this.mute.place(muteX, y, muteSide);
     this.hud.layout(width, height, hudH + pad, muteX - muteSide / 2 - 12, stacked);
-    const size = worldField(view);
-    const a = this.field.toScreen({ x: 0, y: 0 });
-    const b = this.field.toScreen({ x: size.width, y: size.height });
-    this.standings.layout(Math.min(a.x, b.x) + 8, Math.min(a.y, b.y) + 8);
   }
 
   private draw() {
@@ -292,12 +292,21 @@ export class RaceScene extends Phaser.Scene {
     const b = this.field.toScreen({ x: size.width, y: size.height });
     const field = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y) };
     const far = { x: Math.max(a.x, b.x), y: Math.max(a.y, b.y) };
+    const page = (box: { x: number; y: number; width: number; height: number }) => ({
+      x: rect.left + box.x * k,
+      y: rect.top + box.y * k,
+      width: box.width * k,
+      height: box.height * k,
+    });
     return {
       phase: this.phase,
       seat: this.live.seat,
       seats: this.players.length,
       players: this.players,
       standings: this.standings.lines,
+      standingsBox: page(this.standings.box),
+      /** Every seat's name tag, by seat. */
+      tags: this.racers.tagBoxes.map(page),
       hud: this.hud.texts,
       ticks: p.predicted.ticks,
       predictedTick: p.predicted.tick,

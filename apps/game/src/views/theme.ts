@@ -10,10 +10,12 @@ import { colors, FONT } from "../config/palette";
  * desktop, never unreadably small; times the pixel ratio the canvas draws at.
  */
 export function uiScale(scene: Phaser.Scene): number {
-  const r = pixelRatio();
-  const width = scene.scale.width / r;
-  const height = scene.scale.height / r;
-  return r * Math.max(0.8, Math.min(1.7, Math.min(width / 420, height / 720)));
+  return uiScaleAt(scene.scale.width, scene.scale.height, pixelRatio());
+}
+
+/** uiScale of a screen `width`×`height` canvas pixels drawn at pixel ratio `r`. */
+export function uiScaleAt(width: number, height: number, r: number): number {
+  return r * Math.max(0.8, Math.min(1.7, Math.min(width / r / 420, height / r / 720)));
 }
 
 /** The smallest text a phone held at arm's length reads, in CSS pixels. */

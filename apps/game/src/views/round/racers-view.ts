@@ -3,7 +3,7 @@ import { GameRules, type RoundState, racer, type Vec } from "@gift-grab/simulati
 import type * as Phaser from "phaser";
 import { TEX } from "../../art/textures";
 import { colors, textStyle } from "../theme";
-import { type FieldView, LOOK_TEX } from "./field-view";
+import { type FieldView, LOOK_TEX, worldField } from "./field-view";
 import { type TagBox, unstack } from "./tag-stack";
 
 /** Each seat's name tag colour (the player's own tag is the accent, "You"). */
@@ -22,6 +22,7 @@ export function seatColor(seat: number): string {
 export class RacersView {
   private readonly santas: Phaser.GameObjects.Image[] = [];
   private readonly tags: Phaser.GameObjects.Text[] = [];
+  private shownBoxes: TagBox[] = [];
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -67,6 +68,12 @@ export class RacersView {
   draw(round: RoundState, shown: (seat: number) => Vec): void {
     const lift = GameRules.santa.radius * 1.35;
     const boxes: TagBox[] = [];
+    const size = worldField(round);
+    const a = this.field.toScreen({ x: 0, y: 0 });
+    const b = this.field.toScreen({ x: size.width, y: size.height });
+    const left = Math.min(a.x, b.x);
+    const right = Math.max(a.x, b.x);
+    const top = Math.min(a.y, b.y);
     for (let i = 0; i < this.santas.length; i++) {
       const at = shown(i);
       if (i !== this.seat) {
@@ -78,17 +85,22 @@ export class RacersView {
       // Over the Santa on the screen, however the field is turned.
       const centre = this.field.toScreen(at);
       const tag = this.tags[i] as Phaser.GameObjects.Text;
-      // Kept on the screen when its Santa is at an edge.
+      // Kept over the field when its Santa is at an edge: beside it are the standings.
       const half = tag.width / 2 + 2;
-      const x = Math.min(Math.max(centre.x, half), this.scene.scale.width - half);
+      const x = Math.min(Math.max(centre.x, left + half), right - half);
+      // Under a Santa at the field's top edge: above him it would cover the header's score
+      // and time.
+      const over = centre.y - lift * this.field.fieldScale;
+      const under = centre.y + lift * this.field.fieldScale + tag.height;
       boxes.push({
         x,
-        bottom: centre.y - lift * this.field.fieldScale,
+        bottom: over - tag.height >= top ? over : under,
         width: tag.width,
         height: tag.height,
       });
     }
     unstack(boxes);
+    this.shownBoxes = boxes;
     for (let i = 0; i < boxes.length; i++) {
       const box = boxes[i] as TagBox;
       (this.tags[i] as Phaser.GameObjects.Text).setPosition(
@@ -96,5 +108,13 @@ export class RacersView {
         Math.max(box.bottom, box.height + 2),
       );
     }
+  }
+
+  /** Where each seat's tag is on the screen, canvas pixels (its top left corner and size). */
+  get tagBoxes(): { x: number; y: number; width: number; height: number }[] {
+    return this.shownBoxes.map((b, i) => {
+      const tag = this.tags[i] as Phaser.GameObjects.Text;
+      return { x: tag.x - b.width / 2, y: tag.y - b.height, width: b.width, height: b.height };
+    });
   }
 }

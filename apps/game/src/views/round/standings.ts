@@ -28,7 +28,7 @@ export function standingsOf(
     .sort((a, b) => a.place - b.place || a.seat - b.seat);
 }
 
-/** The race's live standings, in a corner of the field: place, name, score. */
+/** The race's live standings, beside the field (race-layout.ts): place, name, score. */
 export class StandingsView {
   private readonly text: Phaser.GameObjects.Text;
   private shownText = "";
@@ -37,15 +37,30 @@ export class StandingsView {
     this.text = scene.add.text(0, 0, "").setDepth(40).setOrigin(0, 0);
   }
 
+  /**
+   * The card at its widest for these names (as `standingsOf` names them), scores of two
+   * digits: the room a layout keeps for it, whatever it reads as the race goes on.
+   */
+  measure(names: readonly string[]): { width: number; height: number } {
+    this.style();
+    const widest = names.map((name, i) => `${i + 1}. ${name}  88`).join("\n");
+    const width = this.text.setText(widest).width;
+    const height = this.text.height;
+    this.text.setText(this.shownText);
+    return { width, height };
+  }
+
   /** At (x, y), from its top left corner, or `centred` under (x, y) as a result card. */
   layout(x: number, y: number, centred = false): void {
+    this.style();
+    this.text.setOrigin(centred ? 0.5 : 0, 0).setPosition(x, y);
+  }
+
+  private style(): void {
     this.text
-      .setOrigin(centred ? 0.5 : 0, 0)
-      .setPosition(x, y)
       .setStyle(
         textStyle(this.scene, 14, colors.text, {
-          // Centred, it is the result over the field: solid, nothing shows through.
-          backgroundColor: centred ? css(colors.night) : `${css(colors.night)}bb`,
+          backgroundColor: css(colors.panel),
           lineSpacing: 2,
         }),
       )
@@ -62,5 +77,16 @@ export class StandingsView {
 
   get lines(): string {
     return this.shownText;
+  }
+
+  /** Where the card is on the screen, canvas pixels. */
+  get box(): { x: number; y: number; width: number; height: number } {
+    const t = this.text;
+    return {
+      x: t.x - t.originX * t.width,
+      y: t.y - t.originY * t.height,
+      width: t.width,
+      height: t.height,
+    };
   }
 }
