@@ -1,16 +1,17 @@
 import { INPUT_MAX, type InputRun } from "./inputs";
 import {
+  appearPowerUps,
   BODY,
   clampInput,
-  type Mover,
   moveBodies,
+  nextGift,
   type PowerUp,
   type RacerState,
   type RoundEvent,
   type RoundState,
-  randomVelocity,
   type SantaLook,
-  spawnPointAway,
+  saveMovers,
+  unpackMovers,
 } from "./round";
 
 /**
@@ -30,15 +31,16 @@ import {
  * params, its Santa count and these lists (replayRace).
  *
  * A race of one Santa plays exactly as playInputs (the race test holds them equal), but the
- * solo round keeps playInputs: this loop pays per Santa what the solo loop does once.
+ * solo round keeps playInputs: this loop pays per Santa what the solo loop does once. So the
+ * tick's steps (Santas, power-ups taken, ice, the end) are written out here and in soloPlayer
+ * (round.ts), inline, as the simulation's hot path is everywhere; what is not per tick is
+ * shared (round.ts: unpackMovers, saveMovers, appearPowerUps, nextGift).
  */
 const LOOKS: readonly SantaLook[] = ["idle", "left", "right", "frozen"];
 const LOOK_CODE = { idle: 0, left: 1, right: 2, frozen: 3 } as const;
 /** What a Santa has won: per racer, and for seat 0 on the round's state itself. */
 type Tally = Pick<RacerState, "score" | "gifts" | "powerUpsUsed" | "flameUntil" | "cookieUntil">;
 const FROZEN = 3;
-const POWER_UP_STATE = { waiting: 0, active: 1, taken: 2, coming: 3 } as const;
-const POWER_UP_STATES = ["waiting", "active", "taken", "coming"] as const;
 
 /**
  * The arrays a race player keeps its unpacked state in (by seat; the movers BODY numbers each).
@@ -146,6 +148,8 @@ export function playRace(
 export function racePlayer(s: RoundState, arrays: RaceArrays = raceArrays()): RacePlayer {
   const n = 1 + s.others.length;
   const { santa, gift, field, rules, ice, powerUps, others } = s;
+  // The tick's constants as the closure's own variables, as soloPlayer's: in goja a closure
+  // variable is read faster than an object's property.
   const width = field.width;
   const height = field.height;
   const endTick = s.ticks;
@@ -229,28 +233,7 @@ export function racePlayer(s: RoundState, arrays: RaceArrays = raceArrays()): Ra
   const bodies = arrays.bodies;
   const moving = arrays.moving;
   const puState = arrays.puState;
-  let nextAppear = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < count; i++) {
-    const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
-    const o = i * BODY;
-    bodies[o] = m.x;
-    bodies[o + 1] = m.y;
-    bodies[o + 2] = m.vx;
-    bodies[o + 3] = m.vy;
-    bodies[o + 4] = m.r;
-    bodies[o + 5] = width - m.r;
-    bodies[o + 6] = height - m.r;
-    if (i < iceCount) moving[i] = 1;
-    else {
-      const p = powerUps[i - iceCount] as PowerUp;
-      const state = POWER_UP_STATE[p.state];
-      puState[i - iceCount] = state;
-      moving[i] = state === 1 ? 1 : 0;
-      // A waiting power-up is drawn spawnLead ticks before its time, a coming one appears.
-      const next = state === 0 ? p.appearAtTick - spawnLead : state === 3 ? p.appearAtTick : 0;
-      if (state !== 1 && state !== 2 && next < nextAppear) nextAppear = next;
-    }
-  }
+  let nextAppear = unpackMovers(s, bodies, moving, puState);
 
   let tick = s.tick;
   let over = s.over;
@@ -287,6 +270,7 @@ export function racePlayer(s: RoundState, arrays: RaceArrays = raceArrays()): Ra
           runOk[i] = 1;
           runDx[i] = rawX;
           runDy[i] = rawY;
+          // The run's move, as soloPlayer works it out (there into closure variables).
           const dx = clampInput(rawX as number);
           const dy = clampInput(rawY as number);
           const len2 = dx * dx + dy * dy;
@@ -328,65 +312,8 @@ export function racePlayer(s: RoundState, arrays: RaceArrays = raceArrays()): Ra
       // Movers; then power-ups whose draw time has come are drawn, away from every Santa, and
       // those whose time has come appear (in version 1 both at once).
       moveBodies(bodies, moving, count);
-      if (tick >= nextAppear) {
-        nextAppear = Number.POSITIVE_INFINITY;
-        for (let i = 0; i < puCount; i++) {
-          const p = powerUps[i] as PowerUp;
-          const state = puState[i];
-          if (state === 3) {
-            if (tick < p.appearAtTick) {
-              if (p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
-            } else {
-              puState[i] = 1;
-              moving[iceCount + i] = 1;
-            }
-            continue;
-          }
-          if (state !== 0) continue;
-          const drawAt = p.appearAtTick - spawnLead;
-          if (tick < drawAt) {
-            if (drawAt < nextAppear) nextAppear = drawAt;
-            continue;
-          }
-          const place = spawnPointAway(
-            s.rng,
-            field,
-            rules.powerUpRadius,
-            xs,
-            ys,
-            n,
-            rules.minSpawnDistance,
-          );
-          const v = randomVelocity(s.rng, rules.powerUpStep);
-          const body = { x: place.x, y: place.y, r: rules.powerUpRadius, vx: v.vx, vy: v.vy };
-          p.body = body;
-          // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
-          const at = p.appearAtTick > tick ? p.appearAtTick : tick;
-          if (at > tick) {
-            puState[i] = 3;
-            if (at < nextAppear) nextAppear = at;
-          } else {
-            puState[i] = 1;
-            moving[iceCount + i] = 1;
-          }
-          const o = (iceCount + i) * BODY;
-          bodies[o] = body.x;
-          bodies[o + 1] = body.y;
-          bodies[o + 2] = body.vx;
-          bodies[o + 3] = body.vy;
-          bodies[o + 4] = body.r;
-          bodies[o + 5] = width - body.r;
-          bodies[o + 6] = height - body.r;
-          events?.push({
-            type: "powerup_appear",
-            kind: p.kind,
-            tick,
-            at,
-            index: i,
-            body: { x: body.x, y: body.y, vx: body.vx, vy: body.vy },
-          });
-        }
-      }
+      if (tick >= nextAppear)
+        nextAppear = appearPowerUps(s, tick, xs, ys, n, bodies, moving, puState, events);
 
       // Gift (on the field from giftAt): the nearest Santa touching it, the lowest seat among equals.
       let winner = -1;
@@ -404,8 +331,8 @@ export function racePlayer(s: RoundState, arrays: RaceArrays = raceArrays()): Ra
       if (winner >= 0) {
         score[winner] = (score[winner] as number) + 1;
         gifts[winner] = (gifts[winner] as number) + 1;
-        const at = { x: giftX, y: giftY };
-        const next = spawnPointAway(s.rng, field, gift.r, xs, ys, n, rules.minSpawnDistance);
+        const next = nextGift(s, tick, { x: giftX, y: giftY }, xs, ys, n, winner, winner, events);
+        // The gift's box in closure variables, as in soloPlayer: every tick tests against it.
         giftX = next.x;
         giftY = next.y;
         giftLeft = giftX - giftReach;
@@ -413,15 +340,6 @@ export function racePlayer(s: RoundState, arrays: RaceArrays = raceArrays()): Ra
         giftTop = giftY - giftReach;
         giftBottom = giftY + giftReach;
         giftAt = tick + spawnLead;
-        events?.push({
-          type: "grab",
-          at,
-          seat: winner,
-          tick,
-          next: { x: giftX, y: giftY },
-          nextAt: giftAt,
-          by: { x: xs[winner] as number, y: ys[winner] as number },
-        });
       }
 
       // Power-ups: each to the nearest Santa touching it.
@@ -507,18 +425,7 @@ export function racePlayer(s: RoundState, arrays: RaceArrays = raceArrays()): Ra
     gift.x = giftX;
     gift.y = giftY;
     s.giftAt = giftAt;
-    for (let i = 0; i < count; i++) {
-      const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
-      const o = i * BODY;
-      m.x = bodies[o] as number;
-      m.y = bodies[o + 1] as number;
-      m.vx = bodies[o + 2] as number;
-      m.vy = bodies[o + 3] as number;
-      if (i >= iceCount)
-        (powerUps[i - iceCount] as PowerUp).state = POWER_UP_STATES[
-          puState[i - iceCount] as number
-        ] as PowerUp["state"];
-    }
+    saveMovers(s, bodies, puState);
   }
 
   return { play, save };

@@ -178,33 +178,17 @@ export function fieldFor(orientation: Orientation, rules: Rules = GameRules): Fi
   return orientation === "portrait" ? { width: height, height: width } : { width, height };
 }
 
-function distanceSquared(a: Vec, b: Vec): number {
-  const dx = a.x - b.x;
-  const dy = a.y - b.y;
-  return dx * dx + dy * dy;
-}
-
-/** A random point inside the field (r from the edges), at least `minDist` from `avoid` when it finds one. */
+/**
+ * A random point inside the field (r from the edges), at least `minDist` from `avoid` when it
+ * finds one: spawnPointAway with one Santa.
+ */
 export function spawnPoint(rng: Rng, field: Field, r: number, avoid: Vec, minDist: number): Vec {
-  const min2 = minDist * minDist;
-  let best: Vec = { x: r, y: r };
-  let bestDist = -1;
-  for (let i = 0; i < 40; i++) {
-    const p = { x: nextInt(rng, r, field.width - r), y: nextInt(rng, r, field.height - r) };
-    const d = distanceSquared(p, avoid);
-    if (d >= min2) return p;
-    if (d > bestDist) {
-      best = p;
-      bestDist = d;
-    }
-  }
-  return best;
+  return spawnPointAway(rng, field, r, [avoid.x], [avoid.y], 1, minDist);
 }
 
 /**
- * spawnPoint for a race: at least `minDist` from every Santa (positions xs[i], ys[i], i < n),
- * else the point farthest from its nearest Santa. With one Santa it draws and answers exactly
- * as spawnPoint.
+ * A random point inside the field (r from the edges), at least `minDist` from every Santa
+ * (positions xs[i], ys[i], i < n), else the point farthest from its nearest Santa.
  */
 export function spawnPointAway(
   rng: Rng,
@@ -250,18 +234,6 @@ export function randomVelocity(rng: Rng, step: number): { vx: number; vy: number
   return { vx: step, vy: 0 };
 }
 
-function mover(
-  rng: Rng,
-  field: Field,
-  r: number,
-  step: number,
-  avoid: Vec,
-  minDist: number,
-): Mover {
-  const p = spawnPoint(rng, field, r, avoid, minDist);
-  return { ...p, r, ...randomVelocity(rng, step) };
-}
-
 export interface RoundOptions {
   seed: number;
   durationMs?: number;
@@ -284,6 +256,11 @@ export function startPoint(field: Field, i: number, n: number): Vec {
     : { x: Math.trunc(field.width / 2), y: along(field.height) };
 }
 
+/**
+ * A round's start, solo or race: the Santas along the field's middle line (startPoint), then
+ * the gift, the ice and the power-up times drawn in that order, each spawn away from every
+ * Santa.
+ */
 export function createRound(options: RoundOptions): RoundState {
   const rules = options.rules ?? GameRules;
   const k = tickRules(rules);
@@ -294,65 +271,6 @@ export function createRound(options: RoundOptions): RoundState {
   if (!(n >= 1 && n <= MAX_SANTAS && (n | 0) === n))
     throw new Error(`createRound: santas must be an integer in 1..${MAX_SANTAS}`);
   const spawnLead = spawnLeadTicks(options.version ?? 1, rules);
-  if (n > 1) return createRace(k, field, ticks, rng, n, spawnLead);
-  const santa = {
-    x: Math.trunc(field.width / 2),
-    y: Math.trunc(field.height / 2),
-    r: k.santaRadius,
-    look: "idle" as SantaLook,
-    frozenUntil: 0,
-    graceUntil: 0,
-  };
-  const gift = {
-    ...spawnPoint(rng, field, k.giftRadius, santa, k.minSpawnDistance),
-    r: k.giftRadius,
-  };
-  const ice: Mover[] = [];
-  for (let i = 0; i < k.iceCount; i++)
-    ice.push(mover(rng, field, k.iceRadius, k.iceStep, santa, k.minSpawnDistance));
-  const [w0, w1] = k.spawnWindowTicks;
-  const windowEnd = Math.min(w1, Math.trunc((ticks * 3) / 4));
-  const windowStart = Math.min(w0, windowEnd);
-  const powerUps = (["flame", "cookie"] as const).map((kind) => ({
-    kind,
-    appearAtTick: nextInt(rng, windowStart, windowEnd),
-    state: "waiting" as PowerUp["state"],
-    body: { x: 0, y: 0, vx: 0, vy: 0, r: k.powerUpRadius },
-  }));
-  return {
-    rules: k,
-    rng,
-    field,
-    tick: 0,
-    ticks,
-    over: false,
-    score: 0,
-    gifts: 0,
-    powerUpsUsed: 0,
-    santa,
-    gift,
-    giftAt: 0,
-    spawnLead,
-    ice,
-    powerUps,
-    flameUntil: 0,
-    cookieUntil: 0,
-    others: [],
-  };
-}
-
-/**
- * A race's start: the same draws as a solo round's, in the same order (gift, ice, power-up
- * times), each spawn away from every Santa instead of one.
- */
-function createRace(
-  k: TickRules,
-  field: Field,
-  ticks: number,
-  rng: Rng,
-  n: number,
-  spawnLead: number,
-): RoundState {
   const xs: number[] = [];
   const ys: number[] = [];
   const racers: RacerState[] = [];
@@ -531,8 +449,179 @@ export function stepTick(s: RoundState, dxIn: number, dyIn: number): RoundEvent[
   return events;
 }
 
+/** A power-up's state as the players keep it (puState), and back. */
 const POWER_UP_STATE = { waiting: 0, active: 1, taken: 2, coming: 3 } as const;
 const POWER_UP_STATES = ["waiting", "active", "taken", "coming"] as const;
+
+/*
+ * What the solo player (soloPlayer) and the race's (race.ts racePlayer) do alike outside their
+ * ticks' hot path: unpacking and saving the movers, once a play; the draws, a few times a round.
+ */
+
+/** Mover m at `o` in `bodies`, as moveBodies reads it. */
+function packBody(bodies: number[], o: number, m: Mover, field: Field): void {
+  bodies[o] = m.x;
+  bodies[o + 1] = m.y;
+  bodies[o + 2] = m.vx;
+  bodies[o + 3] = m.vy;
+  bodies[o + 4] = m.r;
+  bodies[o + 5] = field.width - m.r;
+  bodies[o + 6] = field.height - m.r;
+}
+
+/**
+ * The round's movers unpacked for play: the ice, then the power-ups' bodies, into `bodies`
+ * (packBody), `moving` (1: it moves) and each power-up's state into `puState`. Answers the
+ * first tick appearPowerUps has something to do.
+ */
+export function unpackMovers(
+  s: RoundState,
+  bodies: number[],
+  moving: number[],
+  puState: number[],
+): number {
+  const { ice, powerUps, field, spawnLead } = s;
+  const iceCount = ice.length;
+  const count = iceCount + powerUps.length;
+  let nextAppear = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < count; i++) {
+    const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
+    packBody(bodies, i * BODY, m, field);
+    if (i < iceCount) moving[i] = 1;
+    else {
+      const p = powerUps[i - iceCount] as PowerUp;
+      const state = POWER_UP_STATE[p.state];
+      puState[i - iceCount] = state;
+      moving[i] = state === 1 ? 1 : 0;
+      // A waiting power-up is drawn spawnLead ticks before its time, a coming one appears.
+      const next = state === 0 ? p.appearAtTick - spawnLead : state === 3 ? p.appearAtTick : 0;
+      if (state !== 1 && state !== 2 && next < nextAppear) nextAppear = next;
+    }
+  }
+  return nextAppear;
+}
+
+/** Writes the movers unpackMovers unpacked, as played, back into the round's objects. */
+export function saveMovers(s: RoundState, bodies: readonly number[], puState: readonly number[]) {
+  const { ice, powerUps } = s;
+  const iceCount = ice.length;
+  const count = iceCount + powerUps.length;
+  for (let i = 0; i < count; i++) {
+    const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
+    const o = i * BODY;
+    m.x = bodies[o] as number;
+    m.y = bodies[o + 1] as number;
+    m.vx = bodies[o + 2] as number;
+    m.vy = bodies[o + 3] as number;
+    if (i >= iceCount)
+      (powerUps[i - iceCount] as PowerUp).state = POWER_UP_STATES[
+        puState[i - iceCount] as number
+      ] as PowerUp["state"];
+  }
+}
+
+/**
+ * On `tick`, from the tick unpackMovers or its last call answered: the power-ups whose draw
+ * time has come are drawn (from the RNG, away from every Santa: xs[i], ys[i], i < n), and
+ * those whose time has come appear (in version 1 both at once); each draw's event goes to
+ * `events`. Answers the next tick it has something to do.
+ */
+export function appearPowerUps(
+  s: RoundState,
+  tick: number,
+  xs: readonly number[],
+  ys: readonly number[],
+  n: number,
+  bodies: number[],
+  moving: number[],
+  puState: number[],
+  events: RoundEvent[] | null,
+): number {
+  const { powerUps, rules, field, spawnLead } = s;
+  const iceCount = s.ice.length;
+  let nextAppear = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < powerUps.length; i++) {
+    const p = powerUps[i] as PowerUp;
+    const state = puState[i];
+    if (state === 3) {
+      if (tick < p.appearAtTick) {
+        if (p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
+      } else {
+        puState[i] = 1;
+        moving[iceCount + i] = 1;
+      }
+      continue;
+    }
+    if (state !== 0) continue;
+    const drawAt = p.appearAtTick - spawnLead;
+    if (tick < drawAt) {
+      if (drawAt < nextAppear) nextAppear = drawAt;
+      continue;
+    }
+    const place = spawnPointAway(
+      s.rng,
+      field,
+      rules.powerUpRadius,
+      xs,
+      ys,
+      n,
+      rules.minSpawnDistance,
+    );
+    const v = randomVelocity(s.rng, rules.powerUpStep);
+    const body = { x: place.x, y: place.y, r: rules.powerUpRadius, vx: v.vx, vy: v.vy };
+    p.body = body;
+    const at = Math.max(p.appearAtTick, tick);
+    if (at > tick) {
+      puState[i] = 3;
+      if (at < nextAppear) nextAppear = at;
+    } else {
+      puState[i] = 1;
+      moving[iceCount + i] = 1;
+    }
+    packBody(bodies, (iceCount + i) * BODY, body, field);
+    events?.push({
+      type: "powerup_appear",
+      kind: p.kind,
+      tick,
+      at,
+      index: i,
+      body: { x: body.x, y: body.y, vx: body.vx, vy: body.vy },
+    });
+  }
+  return nextAppear;
+}
+
+/**
+ * The gift at `at` grabbed on `tick` by the Santa at xs[by], ys[by] (`seat` names it in a
+ * race's event; a solo round's names none): the next gift drawn away from every Santa (i < n)
+ * and the grab's event pushed. Answers where the next gift is; it is on the field from
+ * tick + spawnLead.
+ */
+export function nextGift(
+  s: RoundState,
+  tick: number,
+  at: Vec,
+  xs: readonly number[],
+  ys: readonly number[],
+  n: number,
+  by: number,
+  seat: number | undefined,
+  events: RoundEvent[] | null,
+): Vec {
+  const next = spawnPointAway(s.rng, s.field, s.gift.r, xs, ys, n, s.rules.minSpawnDistance);
+  if (events) {
+    const rest = {
+      tick,
+      next: { x: next.x, y: next.y },
+      nextAt: tick + s.spawnLead,
+      by: { x: xs[by] as number, y: ys[by] as number },
+    };
+    events.push(
+      seat === undefined ? { type: "grab", at, ...rest } : { type: "grab", at, seat, ...rest },
+    );
+  }
+  return next;
+}
 
 /**
  * Plays run-length inputs (`[ticks, dx, dy]`, as in inputs.ts) until they end or the round is
@@ -565,13 +654,19 @@ export interface SoloPlayer {
  * Written for goja, which interprets this ~50× slower than V8 and where every property read
  * or write is a map lookup and every call costs: the state is unpacked into the closure's
  * variables (the movers into one array of numbers), each tick works on those, and save()
- * writes the objects back. The rare steps that draw from the RNG (a grab, a power-up
- * appearing) go through the objects, so Santa's position is written before them. Nothing may
- * change `s` between plays but play() itself (save() first, if anything reads it).
+ * writes the objects back. Nothing may change `s` between plays but play() itself (save()
+ * first, if anything reads it).
+ *
+ * Its tick is written out again in racePlayer (race.ts), on purpose: a race's loop pays per
+ * Santa what this one does once, and one loop for both, or a call per step, costs measurably
+ * in goja. What is not a tick's hot path is shared: unpacking and saving the movers, and the
+ * rare steps that draw from the RNG (appearPowerUps, nextGift).
  */
 export function soloPlayer(s: RoundState): SoloPlayer {
   if (s.others.length > 0) throw new Error("playInputs: a race plays through playRace");
   const { santa, gift, field, rules, ice, powerUps } = s;
+  // The tick's constants and state as the closure's own variables, as racePlayer's: in goja a
+  // closure variable is read faster than an object's property.
   const width = field.width;
   const height = field.height;
   const endTick = s.ticks;
@@ -611,25 +706,11 @@ export function soloPlayer(s: RoundState): SoloPlayer {
   // The movers: the ice, then the power-ups' bodies (moving while active).
   const iceCount = ice.length;
   const puCount = powerUps.length;
-  const count = iceCount + puCount;
   const bodies: number[] = [];
   const moving: number[] = [];
   const puState: number[] = [];
-  let nextAppear = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < count; i++) {
-    const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
-    bodies.push(m.x, m.y, m.vx, m.vy, m.r, width - m.r, height - m.r);
-    if (i < iceCount) moving.push(1);
-    else {
-      const p = powerUps[i - iceCount] as PowerUp;
-      const state = POWER_UP_STATE[p.state];
-      puState.push(state);
-      moving.push(state === 1 ? 1 : 0);
-      // A waiting power-up is drawn spawnLead ticks before its time, a coming one appears.
-      const next = state === 0 ? p.appearAtTick - spawnLead : state === 3 ? p.appearAtTick : 0;
-      if (state !== 1 && state !== 2 && next < nextAppear) nextAppear = next;
-    }
-  }
+  const count = iceCount + puCount;
+  let nextAppear = unpackMovers(s, bodies, moving, puState);
 
   function play(
     inputs: readonly (readonly [number, number, number])[],
@@ -645,7 +726,8 @@ export function soloPlayer(s: RoundState): SoloPlayer {
         dxIn >= -INPUT_MAX && dxIn <= INPUT_MAX && (dxIn | 0) === dxIn ? dxIn : clampInput(dxIn);
       const dy =
         dyIn >= -INPUT_MAX && dyIn <= INPUT_MAX && (dyIn | 0) === dyIn ? dyIn : clampInput(dyIn);
-      // Santa's move for this run's direction, at either speed.
+      // Santa's move for this run's direction, at either speed (racePlayer works it out the
+      // same way, into its arrays by seat; here the tick reads closure variables).
       const len2 = dx * dx + dy * dy;
       const norm = len2 > INPUT_MAX * INPUT_MAX ? Math.sqrt(len2) : INPUT_MAX;
       const baseX = Math.trunc((baseStep * dx) / norm);
@@ -686,64 +768,8 @@ export function soloPlayer(s: RoundState): SoloPlayer {
         // Movers; then power-ups whose draw time has come are drawn (from the RNG), and those
         // whose time has come appear (in version 1 both at once).
         moveBodies(bodies, moving, count);
-        if (tick >= nextAppear) {
-          santa.x = x;
-          santa.y = y;
-          nextAppear = Number.POSITIVE_INFINITY;
-          for (let i = 0; i < puCount; i++) {
-            const p = powerUps[i] as PowerUp;
-            const state = puState[i];
-            if (state === 3) {
-              if (tick < p.appearAtTick) {
-                if (p.appearAtTick < nextAppear) nextAppear = p.appearAtTick;
-              } else {
-                puState[i] = 1;
-                moving[iceCount + i] = 1;
-              }
-              continue;
-            }
-            if (state !== 0) continue;
-            const drawAt = p.appearAtTick - spawnLead;
-            if (tick < drawAt) {
-              if (drawAt < nextAppear) nextAppear = drawAt;
-              continue;
-            }
-            const body = mover(
-              s.rng,
-              field,
-              rules.powerUpRadius,
-              rules.powerUpStep,
-              santa,
-              rules.minSpawnDistance,
-            );
-            p.body = body;
-            // biome-ignore lint/complexity/useMathMinMax: a comparison; in goja a call costs more
-            const at = p.appearAtTick > tick ? p.appearAtTick : tick;
-            if (at > tick) {
-              puState[i] = 3;
-              if (at < nextAppear) nextAppear = at;
-            } else {
-              puState[i] = 1;
-              moving[iceCount + i] = 1;
-            }
-            const o = (iceCount + i) * BODY;
-            bodies[o] = body.x;
-            bodies[o + 1] = body.y;
-            bodies[o + 2] = body.vx;
-            bodies[o + 3] = body.vy;
-            bodies[o + 4] = body.r;
-            bodies[o + 5] = width - body.r;
-            bodies[o + 6] = height - body.r;
-            events?.push({
-              type: "powerup_appear",
-              kind: p.kind,
-              tick,
-              at,
-              index: i,
-              body: { x: body.x, y: body.y, vx: body.vx, vy: body.vy },
-            });
-          }
-        }
+        if (tick >= nextAppear)
+          nextAppear = appearPowerUps(s, tick, [x], [y], 1, bodies, moving, puState, events);
 
         // Gift (on the field from giftAt)
         // Each contact test looks at the box around the reach before the exact distance: far
@@ -758,10 +784,8 @@ export function soloPlayer(s: RoundState): SoloPlayer {
         ) {
           score += 1;
           gifts += 1;
-          santa.x = x;
-          santa.y = y;
-          const at = { x: giftX, y: giftY };
-          const next = spawnPoint(s.rng, field, gift.r, santa, rules.minSpawnDistance);
+          const next = nextGift(s, tick, { x: giftX, y: giftY }, [x], [y], 1, 0, undefined, events);
+          // The gift's box in closure variables, as in racePlayer: every tick tests against it.
           giftX = next.x;
           giftY = next.y;
           giftLeft = giftX - giftReach;
@@ -769,14 +793,6 @@ export function soloPlayer(s: RoundState): SoloPlayer {
           giftTop = giftY - giftReach;
           giftBottom = giftY + giftReach;
           giftAt = tick + spawnLead;
-          events?.push({
-            type: "grab",
-            at,
-            tick,
-            next: { x: giftX, y: giftY },
-            nextAt: giftAt,
-            by: { x, y },
-          });
         }
 
         // Power-ups
@@ -844,18 +860,7 @@ export function soloPlayer(s: RoundState): SoloPlayer {
     gift.x = giftX;
     gift.y = giftY;
     s.giftAt = giftAt;
-    for (let i = 0; i < count; i++) {
-      const m = i < iceCount ? (ice[i] as Mover) : (powerUps[i - iceCount] as PowerUp).body;
-      const o = i * BODY;
-      m.x = bodies[o] as number;
-      m.y = bodies[o + 1] as number;
-      m.vx = bodies[o + 2] as number;
-      m.vy = bodies[o + 3] as number;
-      if (i >= iceCount)
-        (powerUps[i - iceCount] as PowerUp).state = POWER_UP_STATES[
-          puState[i - iceCount] as number
-        ] as PowerUp["state"];
-    }
+    saveMovers(s, bodies, puState);
   }
 
   return { play, save };
