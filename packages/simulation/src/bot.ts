@@ -2,7 +2,7 @@ import { appendInput, INPUT_MAX, type InputRuns } from "./inputs";
 import type { RoundParams } from "./params";
 import { stepRace } from "./race";
 import { createRng, nextInt } from "./rng";
-import { createRound, racer, stepTick, type Vec } from "./round";
+import { racer, roundFor, stepTick, type Vec } from "./round";
 
 /**
  * A deterministic automated player, for tests and benchmarks (never the game): it holds a
@@ -34,12 +34,7 @@ export function directionTo(from: Vec, to: Vec): { dx: number; dy: number } {
 export function playBot(params: RoundParams, options: BotOptions): BotRun {
   const steer = options.steer ?? 100;
   const rng = createRng(options.seed ^ 0x5bd1e995);
-  const s = createRound({
-    seed: params.seed,
-    durationMs: params.duration_ms,
-    orientation: params.orientation,
-    version: params.rules_version ?? 1,
-  });
+  const s = roundFor(params);
   const inputs: InputRuns = [];
   let hold = 0;
   let steering = true;
@@ -63,12 +58,7 @@ export function playBot(params: RoundParams, options: BotOptions): BotRun {
  * round scores less. After the last grab it runs from the gift (which is static: never reached).
  */
 export function inputsForScore(params: RoundParams, score: number): InputRuns | null {
-  const s = createRound({
-    seed: params.seed,
-    durationMs: params.duration_ms,
-    orientation: params.orientation,
-    version: params.rules_version ?? 1,
-  });
+  const s = roundFor(params);
   const inputs: InputRuns = [];
   while (!s.over) {
     const toward = directionTo(s.santa, s.gift);
@@ -94,13 +84,7 @@ export function playRaceBots(
   santas: number,
   options: { seed: number; steer?: readonly number[] },
 ): RaceBotRun {
-  const s = createRound({
-    seed: params.seed,
-    durationMs: params.duration_ms,
-    orientation: params.orientation,
-    santas,
-    version: params.rules_version ?? 1,
-  });
+  const s = roundFor(params, santas);
   const bots = Array.from({ length: santas }, (_, i) => ({
     rng: createRng((options.seed + i) ^ 0x5bd1e995),
     steer: options.steer?.[i] ?? 100,

@@ -1,7 +1,7 @@
 import type { InputRun } from "./inputs";
 import type { RoundParams } from "./params";
 import { playRace, type RaceInputs } from "./race";
-import { createRound, playInputs, type RoundState, type Rules } from "./round";
+import { playInputs, type RoundState, type Rules, roundFor } from "./round";
 
 export interface ReplayResult {
   score: number;
@@ -21,13 +21,7 @@ export function replay(
   inputs: readonly InputRun[],
   rules?: Rules,
 ): ReplayResult {
-  const s = createRound({
-    seed: params.seed,
-    durationMs: params.duration_ms,
-    orientation: params.orientation,
-    version: params.rules_version ?? 1,
-    ...(rules ? { rules } : {}),
-  });
+  const s = roundFor(params, 1, rules);
   playInputs(s, inputs, null);
   if (!s.over) playInputs(s, [[s.ticks - s.tick, 0, 0]], null);
   return {
@@ -56,14 +50,7 @@ export function replayRace(
   inputs: RaceInputs,
   rules?: Rules,
 ): RaceReplayResult {
-  const s = createRound({
-    seed: params.seed,
-    durationMs: params.duration_ms,
-    orientation: params.orientation,
-    santas,
-    version: params.rules_version ?? 1,
-    ...(rules ? { rules } : {}),
-  });
+  const s = roundFor(params, santas, rules);
   playRace(s, inputs, s.ticks, null);
   const out: RaceReplayResult["santas"] = [
     { score: s.score, gifts: s.gifts, power_ups_used: s.powerUpsUsed },

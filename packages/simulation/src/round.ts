@@ -1,5 +1,5 @@
 import { INPUT_MAX } from "./inputs";
-import type { Orientation } from "./params";
+import type { Orientation, RoundParams } from "./params";
 import { createRng, nextInt, type Rng } from "./rng";
 import { GameRules, type RulesVersion, spawnLeadTicks, ticksFor } from "./rules";
 
@@ -331,6 +331,21 @@ export function createRound(options: RoundOptions): RoundState {
     cookieUntil: 0,
     others: racers.slice(1),
   };
+}
+
+/**
+ * The round `params` deal (a ticket's, a stored run's or race's), for `santas` Santas; a run
+ * stored before rules version 2 names no version: version 1.
+ */
+export function roundFor(params: RoundParams, santas = 1, rules?: Rules): RoundState {
+  return createRound({
+    seed: params.seed,
+    durationMs: params.duration_ms,
+    orientation: params.orientation,
+    santas,
+    version: params.rules_version ?? 1,
+    ...(rules ? { rules } : {}),
+  });
 }
 
 /** Santas on the field: 1 in a solo round, 2–4 in a race. */

@@ -1,11 +1,5 @@
 import { MAX_NAME_CHARS, type StartPlayer } from "@gift-grab/contracts";
-import {
-  createRound,
-  type RoundEvent,
-  type RoundState,
-  racer,
-  stepRace,
-} from "@gift-grab/simulation";
+import { type RoundEvent, type RoundState, racer, roundFor, stepRace } from "@gift-grab/simulation";
 import type { StoredRace } from "../net/types";
 import { ReplayCursor } from "./watch";
 
@@ -35,14 +29,7 @@ export class RaceReplay {
   private readonly directions: [number, number][];
 
   constructor(race: StoredRace) {
-    this.round = createRound({
-      seed: race.seed,
-      durationMs: race.duration_ms,
-      orientation: race.orientation,
-      santas: race.santas.length,
-      // A race stored before rules version 2 says no version: version 1.
-      version: race.rules_version ?? 1,
-    });
+    this.round = roundFor(race, race.santas.length);
     this.cursors = race.santas.map((s) => new ReplayCursor(s.inputs));
     this.directions = race.santas.map(() => [0, 0]);
   }
