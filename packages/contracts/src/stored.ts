@@ -23,11 +23,11 @@ const WrittenAtMs = lazySchema(() => z.int().check(z.minimum(Date.UTC(2025, 0, 1
 const UnixSeconds = lazySchema(() => z.int().check(z.nonnegative()));
 
 /**
- * round_replays, key "weekly_best", readable by anyone through replay_get: the replay of a
- * player's weekly best (the round's params, its inputs and what the server's replay scored).
+ * A kept run's fields (built at each call): the round's params, its inputs and what the
+ * server's replay scored; as stored (ReplayRecord) and as replay_get serves it.
  */
-export const ReplayRecord = lazySchema(() =>
-  z.object({
+export function replayFields() {
+  return {
     seed: z.int().check(z.nonnegative(), z.maximum(0xffff_ffff)),
     duration_ms: z.int().check(z.positive(), z.maximum(GameRules.maxRoundDurationMs)),
     orientation: Orientation,
@@ -37,6 +37,16 @@ export const ReplayRecord = lazySchema(() =>
     score: z.int().check(z.nonnegative()),
     gifts: z.int().check(z.nonnegative()),
     power_ups_used: z.int().check(z.nonnegative()),
+  };
+}
+
+/**
+ * round_replays, key "weekly_best", readable by anyone through replay_get: the replay of a
+ * player's weekly best (replayFields).
+ */
+export const ReplayRecord = lazySchema(() =>
+  z.object({
+    ...replayFields(),
     /** When the round was submitted. */
     played_at: WrittenAtMs,
   }),
@@ -163,6 +173,25 @@ export const HeldRunId = lazySchema(() =>
     .check(z.regex(/^\d{13}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)),
 );
 
+/**
+ * A held run's fields (built at each call), as stored (HeldRunRecord) and as review_list
+ * shows it to a moderator.
+ */
+export function heldRunFields() {
+  return {
+    user_id: z.string().check(z.minLength(1)),
+    /** The username the run was played under (an approval writes the current one). */
+    username: z.string(),
+    /** Never 0: a run that caught nothing goes on no board, so nothing is held. */
+    score: z.int().check(z.positive()),
+    gifts: z.int().check(z.nonnegative()),
+    power_ups_used: z.int().check(z.nonnegative()),
+    client: z.string(),
+    /** Why it was held: its figures against the bounds (docs/realtime.md "Plausibility"). */
+    live: LiveRunFigures,
+  };
+}
+
 export function heldRunId(playedAt: number, matchId: string): string {
   return `${String(playedAt).padStart(13, "0")}_${matchId.split(".")[0]}`;
 }
@@ -175,15 +204,7 @@ export function heldRunId(playedAt: number, matchId: string): string {
  */
 export const HeldRunRecord = lazySchema(() =>
   z.object({
-    user_id: z.string().check(z.minLength(1)),
-    /** The username the run was played under (an approval writes the current one). */
-    username: z.string(),
-    /** Never 0: a run that caught nothing goes on no board, so nothing is held. */
-    score: z.int().check(z.positive()),
-    gifts: z.int().check(z.nonnegative()),
-    power_ups_used: z.int().check(z.nonnegative()),
-    client: z.string(),
-    live: LiveRunFigures,
+    ...heldRunFields(),
     /** Its replay, kept when it was over the player's weekly best when held. */
     replay: z.optional(ReplayRecord),
     played_at: WrittenAtMs,

@@ -1,7 +1,7 @@
-import { InputRuns, Orientation, RulesVersionSchema } from "@gift-grab/simulation";
 import * as z from "zod/mini";
 import { SMALL_REQUEST } from "../request-limits";
 import { defineRpc } from "../rpc";
+import { replayFields } from "../stored";
 
 export const REPLAY_GET = "replay_get";
 
@@ -21,15 +21,7 @@ export const replayGet = defineRpc({
   response: z.strictObject({
     owner_id: z.string(),
     username: z.string(),
-    seed: z.int().check(z.nonnegative()),
-    duration_ms: z.int().check(z.positive()),
-    orientation: Orientation,
-    /** The rules the run was played under (absent: 1, a run stored before version 2). */
-    rules_version: z.optional(RulesVersionSchema),
-    inputs: InputRuns,
-    score: z.int().check(z.nonnegative()),
-    gifts: z.int().check(z.nonnegative()),
-    power_ups_used: z.int().check(z.nonnegative()),
+    ...replayFields(),
     /** When the run was submitted, epoch ms. */
     played_at: z.int(),
   }),

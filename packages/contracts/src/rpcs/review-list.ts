@@ -1,7 +1,6 @@
 import * as z from "zod/mini";
-import { LiveRunFigures } from "../leaderboard";
 import { defineRpc } from "../rpc";
-import { HeldRunId } from "../stored";
+import { HeldRunId, heldRunFields } from "../stored";
 
 export const REVIEW_LIST = "review_list";
 
@@ -11,14 +10,7 @@ export const REVIEW_PAGE_MAX = 100;
 export const HeldRunView = z.strictObject({
   /** What review_decide takes. */
   id: HeldRunId,
-  user_id: z.string(),
-  username: z.string(),
-  score: z.int().check(z.positive()),
-  gifts: z.int().check(z.nonnegative()),
-  power_ups_used: z.int().check(z.nonnegative()),
-  client: z.string(),
-  /** Why it was held: its figures against the bounds (docs/realtime.md "Plausibility"). */
-  live: LiveRunFigures,
+  ...heldRunFields(),
   /** It was over the player's weekly best when held: an approval keeps its replay too. */
   new_best: z.boolean(),
   played_at: z.int(),
