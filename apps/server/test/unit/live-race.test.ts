@@ -3,6 +3,7 @@ import { replayRace } from "@gift-grab/simulation";
 import { describe, expect, it } from "vitest";
 import { liveConfig } from "../../src/rounds/live/config";
 import { seatUsers } from "../../src/rounds/live/match";
+import { plainEnd } from "../../src/rounds/live/plain-end";
 import { LiveRound, type Outgoing } from "../../src/rounds/live/round";
 
 const NOW = 1_800_000_000_000;
@@ -112,17 +113,7 @@ describe("a race on the live round", () => {
     // Each seat's END is its own.
     const ends: Outgoing[] = [];
     round.ended(
-      result.santas.map((r) => ({
-        reason: "completed",
-        score: r.score,
-        gifts: r.gifts,
-        powerUpsUsed: r.power_ups_used,
-        best: 0,
-        rank: 0,
-        newBest: false,
-        held: false,
-        ticksPlayed: result.ticksPlayed,
-      })),
+      result.santas.map((_, i) => plainEnd(result, i)),
       ends,
     );
     expect(ends.map((e) => [e.to, decodeEnd(e.data)?.score])).toEqual(

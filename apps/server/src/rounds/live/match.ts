@@ -19,6 +19,7 @@ import {
   logLoopStats,
   recordLoop,
 } from "./loop-stats";
+import { plainEnd } from "./plain-end";
 import { writeResults } from "./results";
 import { writeRaceResults } from "./results-race";
 import { LiveRound, type Outgoing, type Phase } from "./round";
@@ -211,6 +212,16 @@ function guarded<R>(logger: nkruntime.Logger, what: string, fallback: R, run: ()
   }
 }
 
+/** guarded, on this match's scope; `fallback` too when there is none (nothing was made yet). */
+function withScope<R>(
+  logger: nkruntime.Logger,
+  what: string,
+  fallback: R,
+  run: (m: MatchScope) => R,
+): R {
+  return guarded(logger, what, fallback, () => (scope ? run(scope) : fallback));
+}
+
 const matchInit: nkruntime.MatchInitFunction<Token> = (ctx, logger, _nk, params) => {
   // The params come from live_round_create (matchCreate), never from a client.
   const p = params as LiveRoundParams;
@@ -270,6 +281,7 @@ const matchJoinAttempt: nkruntime.MatchJoinAttemptFunction<Token> = (
     return { state, accept: true };
   });
 
+// Nakama's parameter list for presences, the same as matchLeave's: the runtime's signature.
 const matchJoin: nkruntime.MatchJoinFunction<Token> = (
   _ctx,
   logger,
@@ -279,9 +291,7 @@ const matchJoin: nkruntime.MatchJoinFunction<Token> = (
   state,
   presences,
 ) =>
-  guarded(logger, "join", { state }, () => {
-    const m = scope;
-    if (!m) return { state };
+  withScope(logger, "join", { state }, (m) => {
     for (const p of presences) {
       m.presences.set(p.sessionId, p);
       const client = m.clients.get(p.sessionId) ?? "unknown";
@@ -300,6 +310,7 @@ const matchJoin: nkruntime.MatchJoinFunction<Token> = (
     return { state };
   });
 
+// Nakama's parameter list for presences, the same as matchJoin's: the runtime's signature.
 const matchLeave: nkruntime.MatchLeaveFunction<Token> = (
   _ctx,
   logger,
@@ -309,9 +320,7 @@ const matchLeave: nkruntime.MatchLeaveFunction<Token> = (
   state,
   presences,
 ) =>
-  guarded(logger, "leave", { state }, () => {
-    const m = scope;
-    if (!m) return { state };
+  withScope(logger, "leave", { state }, (m) => {
     let lobbyChanged = false;
     for (const p of presences) {
       m.presences.delete(p.sessionId);
@@ -377,21 +386,7 @@ const matchLoop: nkruntime.MatchLoopFunction<Token> = (
       } catch (err) {
         logger.error("live round %s: writing the result failed: %s", m.matchId, String(err));
       }
-      m.round.ended(
-        ends ??
-          result.santas.map((r) => ({
-            reason: "failed" as const,
-            score: r.score,
-            gifts: r.gifts,
-            powerUpsUsed: r.power_ups_used,
-            best: 0,
-            rank: 0,
-            newBest: false,
-            held: false,
-            ticksPlayed: result.ticksPlayed,
-          })),
-        out,
-      );
+      m.round.ended(ends ?? result.santas.map((_, i) => plainEnd(result, i, "failed")), out);
     }
     send(dispatcher, m, out);
     m.failures = 0;
@@ -434,9 +429,7 @@ const matchSignal: nkruntime.MatchSignalFunction<Token> = (
   state,
   data,
 ) =>
-  guarded(logger, "signal", { state, data: JSON.stringify({ refused: "failed" }) }, () => {
-    const m = scope;
-    if (!m) return { state, data: JSON.stringify({ refused: "failed" }) };
+  withScope(logger, "signal", { state, data: JSON.stringify({ refused: "failed" }) }, (m) => {
     const reserved = m.lobby?.users.length ?? 0;
     const answer: SignalAnswer = lobbySignal(JSON.parse(data) as LobbySignal, {
       lobby: m.lobby,

@@ -2,6 +2,7 @@ import type { EndMessage } from "@gift-grab/contracts";
 import { canonicalInputs } from "@gift-grab/simulation";
 import { addVersus } from "../../leaderboard/versus-board";
 import { writeOwned } from "../../runtime/storage";
+import { plainEnd } from "./plain-end";
 import { raceWrite } from "./race-store";
 import type { LiveRound } from "./round";
 import type { Seat } from "./seat";
@@ -51,19 +52,8 @@ export function writeRaceResults(
   const players = seats.filter((s) => !s.botDriven);
   const scoreOf = (s: Seat) => result.santas[s.index]?.score ?? 0;
   return seats.map((seat, i) => {
-    const r = result.santas[i];
-    const end: EndMessage = {
-      reason: result.reason,
-      score: r?.score ?? 0,
-      gifts: r?.gifts ?? 0,
-      powerUpsUsed: r?.power_ups_used ?? 0,
-      best: 0,
-      rank: 0,
-      newBest: false,
-      // The versus board holds nothing: races aren't judged for plausibility.
-      held: false,
-      ticksPlayed: result.ticksPlayed,
-    };
+    // Never held: races aren't judged for plausibility.
+    const end = plainEnd(result, i);
     if (seat.botDriven || players.length < 2) return end;
     const points = players.filter((o) => scoreOf(o) < scoreOf(seat)).length;
     const record = addVersus(nk, seat.userId, seat.username, points, end.gifts);
