@@ -7,7 +7,7 @@ import { getNet } from "../net/current-net";
 import { raceFailureMessage } from "../net/messages";
 import type { RaceRoomInfo, RaceTicket } from "../net/types";
 import type { Button } from "../views/button";
-import { standingsOf } from "../views/round/standings";
+import { racerNames, standingsOf } from "../views/round/standings";
 import { colors, textStyle, uiScale } from "../views/theme";
 import { UiScene } from "../views/ui-scene";
 import type { RaceWatchSceneData } from "./race-watch";
@@ -51,10 +51,7 @@ export class RaceResultsScene extends UiScene {
   protected build(data: RaceResultsData) {
     this.joining = false;
     this.watching = false;
-    const names = data.players.map(
-      (p, i) => `${p.name || `Santa ${i + 1}`}${p.bot ? " (bot)" : ""}`,
-    );
-    const standings = standingsOf(data.scores, names, data.seat);
+    const standings = standingsOf(data.scores, racerNames(data.players), data.seat);
     const mine = standings.find((s) => s.me);
     const place = mine?.place ?? 1;
     const tied = standings.filter((s) => s.place === place).length > 1;

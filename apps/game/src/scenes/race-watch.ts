@@ -14,8 +14,9 @@ import { onKeyDown } from "../views/keys";
 import { FieldView, worldField } from "../views/round/field-view";
 import { raceHeader, raceLayout } from "../views/round/race-layout";
 import { RacersView } from "../views/round/racers-view";
+import { showRaceEvent } from "../views/round/round-effects";
 import { RoundHud } from "../views/round/round-hud";
-import { StandingsView, standingsOf } from "../views/round/standings";
+import { racerNames, StandingsView, standingsOf } from "../views/round/standings";
 import { WatchControls } from "../views/round/watch-controls";
 
 export interface RaceWatchSceneData extends RaceWatchData {
@@ -142,25 +143,8 @@ export class RaceWatchScene extends Phaser.Scene {
 
   private onRaceEvent(e: RoundEvent) {
     const mine = "seat" in e && e.seat === this.watch.seat;
-    switch (e.type) {
-      case "grab":
-        this.field.sparksAt(mine ? 18 : 8, { x: e.at.x / SUBUNITS, y: e.at.y / SUBUNITS });
-        if (!mine) break;
-        playSfx(this, "grab");
-        this.hud.scorePop();
-        break;
-      case "freeze":
-        if (mine) playSfx(this, "freeze");
-        break;
-      case "powerup_taken":
-        if (mine) playSfx(this, e.kind === "flame" ? "flame" : "cookie");
-        break;
-      case "end":
-        this.ended();
-        break;
-      default:
-        break;
-    }
+    if (e.type === "end") this.ended();
+    else showRaceEvent(this, e, mine, { field: this.field, hud: this.hud, shake: false });
   }
 
   private ended() {
@@ -190,10 +174,7 @@ export class RaceWatchScene extends Phaser.Scene {
   }
 
   private standingsNow() {
-    const names = this.players.map(
-      (p, i) => `${p.name || `Santa ${i + 1}`}${p.bot ? " (bot)" : ""}`,
-    );
-    return standingsOf(this.replay.scores(), names, this.watch.seat);
+    return standingsOf(this.replay.scores(), racerNames(this.players), this.watch.seat);
   }
 
   private layout() {

@@ -20,9 +20,10 @@ import { FieldView, worldField } from "../views/round/field-view";
 import { MuteButton } from "../views/round/mute-button";
 import { raceHeader, raceLayout } from "../views/round/race-layout";
 import { RacersView } from "../views/round/racers-view";
+import { showRaceEvent } from "../views/round/round-effects";
 import { RoundHud } from "../views/round/round-hud";
 import { RoundInput } from "../views/round/round-input";
-import { StandingsView, standingsOf } from "../views/round/standings";
+import { racerNames, StandingsView, standingsOf } from "../views/round/standings";
 import type { RaceResultsData } from "./race-results";
 
 export interface RaceData {
@@ -156,27 +157,8 @@ export class RaceScene extends Phaser.Scene {
 
   private onRaceEvent(e: RoundEvent) {
     const mine = !("seat" in e) || e.seat === undefined || e.seat === this.live.seat;
-    switch (e.type) {
-      case "grab":
-        this.field.sparksAt(mine ? 18 : 8, { x: e.at.x / SUBUNITS, y: e.at.y / SUBUNITS });
-        if (!mine) break;
-        playSfx(this, "grab");
-        this.hud.scorePop();
-        break;
-      case "freeze":
-        if (!mine) break;
-        playSfx(this, "freeze");
-        this.cameras.main.shake(150, 0.006);
-        break;
-      case "powerup_taken":
-        if (mine) playSfx(this, e.kind === "flame" ? "flame" : "cookie");
-        break;
-      case "end":
-        this.timeUp();
-        break;
-      default:
-        break;
-    }
+    if (e.type === "end") this.timeUp();
+    else showRaceEvent(this, e, mine, { field: this.field, hud: this.hud, shake: true });
   }
 
   /** The predicted race is over; the server's END says what counted. */
@@ -271,10 +253,7 @@ export class RaceScene extends Phaser.Scene {
   private standingsNow() {
     const p = this.live.prediction.predicted;
     const scores = this.players.map((_, i) => racer(p, i).score);
-    const names = this.players.map(
-      (pl, i) => `${pl.name || `Santa ${i + 1}`}${pl.bot ? " (bot)" : ""}`,
-    );
-    return standingsOf(scores, names, this.live.seat);
+    return standingsOf(scores, racerNames(this.players), this.live.seat);
   }
 
   /** What the race shows, for the test build's probe. */

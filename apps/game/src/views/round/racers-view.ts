@@ -4,6 +4,7 @@ import type * as Phaser from "phaser";
 import { TEX } from "../../art/textures";
 import { colors, textStyle } from "../theme";
 import { type FieldView, LOOK_TEX, worldField } from "./field-view";
+import { racerName } from "./standings";
 import { type TagBox, unstack } from "./tag-stack";
 
 /** Each seat's name tag colour (the player's own tag is the accent, "You"). */
@@ -47,10 +48,7 @@ export class RacersView {
   name(players: readonly StartPlayer[]): void {
     for (let i = 0; i < this.tags.length; i++) {
       const p = players[i];
-      const text =
-        i === this.seat && this.you
-          ? "You"
-          : `${p?.name || `Santa ${i + 1}`}${p?.bot ? " (bot)" : ""}`;
+      const text = i === this.seat && this.you ? "You" : racerName(p, i);
       const tag = this.tags[i] as Phaser.GameObjects.Text;
       tag
         .setText(text)

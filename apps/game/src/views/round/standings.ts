@@ -1,3 +1,4 @@
+import type { StartPlayer } from "@gift-grab/contracts";
 import { placesOf } from "@gift-grab/simulation";
 import type * as Phaser from "phaser";
 import { colors, css, textStyle } from "../theme";
@@ -8,6 +9,15 @@ export interface Standing {
   score: number;
   place: number;
   me: boolean;
+}
+
+/** Seat i's name as a race shows it: the player's (or "Santa i+1"), a bot's marked. */
+export function racerName(p: StartPlayer | undefined, i: number): string {
+  return `${p?.name || `Santa ${i + 1}`}${p?.bot ? " (bot)" : ""}`;
+}
+
+export function racerNames(players: readonly StartPlayer[]): string[] {
+  return players.map((p, i) => racerName(p, i));
 }
 
 /** Every seat's place by score (equal scores share a place), best first. */
