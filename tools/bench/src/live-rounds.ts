@@ -489,61 +489,28 @@ export async function measureLiveRounds({
     let capacity = 0;
     for (const n of counts) {
       const tokens = await signIns(http, n);
-      const loadBefore = loadAvg();
-      const rssStart = rssMb(pid);
-      const server = serverSampler(pid);
-      const bots0 = process.cpuUsage();
-      const t0 = performance.now();
-      // Opt-in: profiles of the server while every round plays.
-      const dir = profileDir();
-      const profiled = dir
-        ? sleep(arriveMs + 4_000).then(() => profileNakama(stack.consolePort, dir, `live-${n}`))
-        : Promise.resolve();
       // Players arrive one after another over arriveMs, each opening its round and joining it.
-      const matchIds: string[] = [];
-      const results = await Promise.all(
-        tokens.map(async (token, i) => {
-          await sleep((i * arriveMs) / n);
-          const { match_id } = (await http.rpc(token, LIVE_ROUND_CREATE, {})) as {
-            match_id: string;
-          };
-          matchIds[i] = match_id;
-          return playRound(http, token, match_id, roundMs + 20_000);
-        }),
+      const measured = await measureRun(stack, arriveMs, `live-${n}`, (matchIds) =>
+        Promise.all(
+          tokens.map(async (token, i) => {
+            await sleep((i * arriveMs) / n);
+            const { match_id } = (await http.rpc(token, LIVE_ROUND_CREATE, {})) as {
+              match_id: string;
+            };
+            matchIds[i] = match_id;
+            return playRound(http, token, match_id, roundMs + 20_000);
+          }),
+        ),
       );
-      await profiled;
-      const wallMs = performance.now() - t0;
-      server.stop();
-      const botsCpu = process.cpuUsage(bots0);
-      await sleep(2_500); // the matches close and log
-      const loops = loopStats(stack, new Set(matchIds));
-      const completed = results.filter((r) => r.ended).length;
-      const window = allPlaying(results);
-      const phases = phasesOf(loops);
+      const { results } = measured;
       const run = {
         rounds: n,
-        completed,
-        matches_logged: loops.matches,
-        arrive_ms: arriveMs,
-        all_playing_ms: window.ms,
-        /** What a count is judged on: the loops while the rounds play (phases.playing). */
-        slow_loop_pct: phases.playing.slow_loop_pct,
-        late_gap_pct: phases.playing.late_gap_pct,
-        max_loop_ms: phases.playing.max_loop_ms,
-        max_gap_ms: phases.playing.max_gap_ms,
-        /** Every loop of every match, from its creation to its close (the bursts included). */
-        all: phaseFigures(loops),
-        phases,
-        rss_mb_per_round: (server.rssPeak - rssStart) / n,
-        server_cpu_pct: server.cpuPct(window.from, window.to),
-        server_cpu_pct_whole_run: server.cpuPct(0, Number.POSITIVE_INFINITY),
-        bots_cpu_pct: (100 * (botsCpu.user + botsCpu.system)) / 1000 / wallMs,
+        ...measured.figures,
+        rss_mb_per_round: measured.rssGrowthMb / n,
         bytes_in_per_s: perPlayerPerS(results, "bytesIn"),
         bytes_out_per_s: perPlayerPerS(results, "bytesOut"),
-        load_before: loadBefore,
-        load_after: loadAvg(),
       };
-      const ok = completed === n && run.slow_loop_pct <= 1 && run.late_gap_pct <= 1;
+      const ok = run.completed === n && run.slow_loop_pct <= 1 && run.late_gap_pct <= 1;
       runs.push({ ...run, ok });
       for (const line of describeLiveRun({ ...run, ok })) log(`live: ${line}`);
       if (!ok) break;
@@ -553,6 +520,63 @@ export async function measureLiveRounds({
   } finally {
     await stack.stop();
   }
+}
+
+/**
+ * One count's run, measured alike for live rounds and races: `play` plays every round (each
+ * match's id into `matchIds`) while the server is sampled and, opted in (BENCH_PROFILE_DIR),
+ * profiled once all play (`label`). Then its loops (what a count is judged on: those while the
+ * rounds play, phases.playing), the server's RSS growth, CPU and load.
+ */
+export async function measureRun(
+  stack: TestStack,
+  arriveMs: number,
+  label: string,
+  play: (matchIds: string[]) => Promise<BotResult[]>,
+) {
+  const pid = stack.nakama.pid;
+  const loadBefore = loadAvg();
+  const rssStart = rssMb(pid);
+  const server = serverSampler(pid);
+  const bots0 = process.cpuUsage();
+  const t0 = performance.now();
+  const dir = profileDir();
+  const profiled = dir
+    ? sleep(arriveMs + 4_000).then(() => profileNakama(stack.consolePort, dir, label))
+    : Promise.resolve();
+  const matchIds: string[] = [];
+  const results = await play(matchIds);
+  await profiled;
+  const wallMs = performance.now() - t0;
+  server.stop();
+  const botsCpu = process.cpuUsage(bots0);
+  await sleep(2_500); // the matches close and log
+  const loops = loopStats(stack, new Set(matchIds));
+  const window = allPlaying(results);
+  const phases = phasesOf(loops);
+  return {
+    results,
+    rssGrowthMb: server.rssPeak - rssStart,
+    figures: {
+      completed: results.filter((r) => r.ended).length,
+      matches_logged: loops.matches,
+      arrive_ms: arriveMs,
+      all_playing_ms: window.ms,
+      /** What a count is judged on: the loops while the rounds play (phases.playing). */
+      slow_loop_pct: phases.playing.slow_loop_pct,
+      late_gap_pct: phases.playing.late_gap_pct,
+      max_loop_ms: phases.playing.max_loop_ms,
+      max_gap_ms: phases.playing.max_gap_ms,
+      /** Every loop of every match, from its creation to its close (the bursts included). */
+      all: phaseFigures(loops),
+      phases,
+      server_cpu_pct: server.cpuPct(window.from, window.to),
+      server_cpu_pct_whole_run: server.cpuPct(0, Number.POSITIVE_INFINITY),
+      bots_cpu_pct: (100 * (botsCpu.user + botsCpu.system)) / 1000 / wallMs,
+      load_before: loadBefore,
+      load_after: loadAvg(),
+    },
+  };
 }
 
 type LiveRun = Awaited<ReturnType<typeof measureLiveRounds>>["runs"][number];

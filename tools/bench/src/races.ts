@@ -20,21 +20,15 @@ import { startTestStack } from "@gift-grab/devkit";
 import WebSocket from "ws";
 import { NakamaHttp } from "./http";
 import {
-  allPlaying,
   DEFAULT_ARRIVE_MS,
   describePhases,
   loadAvg,
-  loopStats,
+  measureRun,
   perPlayerPerS,
-  phaseFigures,
-  phasesOf,
   playRound,
-  rssMb,
-  serverSampler,
   signIns,
   sleep,
 } from "./live-rounds";
-import { profileDir, profileNakama } from "./profile";
 
 export interface RaceBenchOptions {
   /** Concurrent 4-player races to try, ascending; the bench stops at the first that fails. */
@@ -129,90 +123,56 @@ export async function measureRaces({
       LIVE_RACE_JOIN_WAIT_MS: "20000",
     },
   });
-  const pid = stack.nakama.pid;
   try {
     const http = new NakamaHttp(stack.port);
     const runs = [];
     let capacity = 0;
     for (const n of counts) {
       const tokens = await signIns(http, n * SEATS);
-      const loadBefore = loadAvg();
-      const rssStart = rssMb(pid);
-      const server = serverSampler(pid);
-      const bots0 = process.cpuUsage();
-      const t0 = performance.now();
-      // Opt-in: profiles of the server while every race plays.
-      const dir = profileDir();
-      const profiled = dir
-        ? sleep(arriveMs + 4_000).then(() => profileNakama(stack.consolePort, dir, `races-${n}`))
-        : Promise.resolve();
       // The races' players arrive over arriveMs, a lobby at a time: its host opens it, three
       // friends join by code, the four sockets join, and the host starts it.
-      const matchIds: string[] = [];
-      const results = (
-        await Promise.all(
-          Array.from({ length: n }, async (_, i) => {
-            await sleep((i * arriveMs) / n);
-            const seats = tokens.slice(i * SEATS, (i + 1) * SEATS);
-            const lobby = await lobbyOfFour(http, seats);
-            matchIds[i] = lobby.matchId;
-            let joined = 0;
-            let allIn: () => void = () => {};
-            const everyoneIn = new Promise<void>((r) => {
-              allIn = r;
-            });
-            const playing = seats.map((token) =>
-              playRound(http, token, lobby.matchId, roundMs + 40_000, () => {
-                joined += 1;
-                if (joined === SEATS) allIn();
-              }),
-            );
-            // A seat that never gets in ends its bot at the deadline: the race isn't started.
-            const done = Promise.all(playing);
-            await Promise.race([everyoneIn, done]);
-            if (joined === SEATS)
-              await http.rpc(lobby.host, RACE_LOBBY_START, { code: lobby.code });
-            return done;
-          }),
-        )
-      ).flat();
-      await profiled;
-      const wallMs = performance.now() - t0;
-      server.stop();
-      const botsCpu = process.cpuUsage(bots0);
-      await sleep(2_500); // the matches close and log
-      const loops = loopStats(stack, new Set(matchIds));
-      const completed = results.filter((r) => r.ended).length;
-      const window = allPlaying(results);
-      const phases = phasesOf(loops);
+      const measured = await measureRun(stack, arriveMs, `races-${n}`, async (matchIds) =>
+        (
+          await Promise.all(
+            Array.from({ length: n }, async (_, i) => {
+              await sleep((i * arriveMs) / n);
+              const seats = tokens.slice(i * SEATS, (i + 1) * SEATS);
+              const lobby = await lobbyOfFour(http, seats);
+              matchIds[i] = lobby.matchId;
+              let joined = 0;
+              let allIn: () => void = () => {};
+              const everyoneIn = new Promise<void>((r) => {
+                allIn = r;
+              });
+              const playing = seats.map((token) =>
+                playRound(http, token, lobby.matchId, roundMs + 40_000, () => {
+                  joined += 1;
+                  if (joined === SEATS) allIn();
+                }),
+              );
+              // A seat that never gets in ends its bot at the deadline: the race isn't started.
+              const done = Promise.all(playing);
+              await Promise.race([everyoneIn, done]);
+              if (joined === SEATS)
+                await http.rpc(lobby.host, RACE_LOBBY_START, { code: lobby.code });
+              return done;
+            }),
+          )
+        ).flat(),
+      );
+      const { results } = measured;
       const run = {
         races: n,
         players: tokens.length,
-        completed,
-        matches_logged: loops.matches,
-        arrive_ms: arriveMs,
-        all_playing_ms: window.ms,
-        /** What a count is judged on: the loops while the races play (phases.playing). */
-        slow_loop_pct: phases.playing.slow_loop_pct,
-        late_gap_pct: phases.playing.late_gap_pct,
-        max_loop_ms: phases.playing.max_loop_ms,
-        max_gap_ms: phases.playing.max_gap_ms,
-        /** Every loop of every match, from its creation to its close (the bursts included). */
-        all: phaseFigures(loops),
-        phases,
-        rss_mb_per_race: (server.rssPeak - rssStart) / n,
-        server_cpu_pct: server.cpuPct(window.from, window.to),
-        server_cpu_pct_whole_run: server.cpuPct(0, Number.POSITIVE_INFINITY),
-        bots_cpu_pct: (100 * (botsCpu.user + botsCpu.system)) / 1000 / wallMs,
+        ...measured.figures,
+        rss_mb_per_race: measured.rssGrowthMb / n,
         payload_down_b_s: perPlayerPerS(results, "bytesIn"),
         payload_up_b_s: perPlayerPerS(results, "bytesOut"),
         wire_down_b_s: perPlayerPerS(results, "wireIn"),
         wire_up_b_s: perPlayerPerS(results, "wireOut"),
         inputs_per_s: perPlayerPerS(results, "inputsSent"),
-        load_before: loadBefore,
-        load_after: loadAvg(),
       };
-      const ok = completed === tokens.length && run.slow_loop_pct <= 1 && run.late_gap_pct <= 1;
+      const ok = run.completed === tokens.length && run.slow_loop_pct <= 1 && run.late_gap_pct <= 1;
       runs.push({ ...run, ok });
       for (const line of describeRun({ ...run, ok })) log(`races: ${line}`);
       if (!ok) break;
