@@ -253,11 +253,9 @@ export class GameOverScene extends UiScene {
   }
 
   protected layout() {
-    const { height } = this.scale;
     const s = uiScale(this);
     const x = this.contentX;
-    const top = Math.max(20, height * 0.5 - (this.sideways ? 100 : 220) * s);
-    this.placeTitle(top + 30 * s, 44);
+    const top = this.placeTop(20, { sideways: 100, upright: 220 }, { at: 30, size: 44 });
     this.scoreText.setPosition(x, top + 100 * s).setStyle(textStyle(this, 34));
     this.gapText
       .setPosition(x, top + 178 * s)

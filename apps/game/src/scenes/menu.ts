@@ -53,11 +53,9 @@ export class MenuScene extends UiScene {
   }
 
   protected layout() {
-    const { height } = this.scale;
     const s = uiScale(this);
     const x = this.contentX;
-    const top = Math.max(20, height * 0.5 - (this.sideways ? 120 : 300) * s);
-    this.placeTitle(top + 30 * s, 44);
+    const top = this.placeTop(20, { sideways: 120, upright: 300 }, { at: 30, size: 44 });
     this.mascot.setPosition(x, top + 125 * s).setScale(s);
     this.hello.setPosition(x, top + 210 * s).setStyle(textStyle(this, 18, colors.muted));
     this.buttonColumn(this.buttons, top + 245 * s);

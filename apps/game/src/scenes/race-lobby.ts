@@ -181,11 +181,9 @@ export class RaceLobbyScene extends UiScene {
   }
 
   protected layout() {
-    const { height } = this.scale;
     const s = uiScale(this);
     const x = this.contentX;
-    const top = Math.max(16, height * 0.5 - (this.sideways ? 150 : 270) * s);
-    this.placeTitle(top + 26 * s, 36);
+    const top = this.placeTop(16, { sideways: 150, upright: 270 }, { at: 26, size: 36 });
     this.code.setPosition(x, top + 60 * s).setStyle(textStyle(this, 26, colors.accent));
     this.list
       .setPosition(x, this.code.y + this.code.height + 12 * s)

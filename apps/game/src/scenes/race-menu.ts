@@ -170,11 +170,9 @@ export class RaceMenuScene extends UiScene {
   }
 
   protected layout() {
-    const { height } = this.scale;
     const s = uiScale(this);
     const x = this.contentX;
-    const top = Math.max(16, height * 0.5 - (this.sideways ? 130 : 250) * s);
-    this.placeTitle(top + 28 * s, 44);
+    const top = this.placeTop(16, { sideways: 130, upright: 250 }, { at: 28, size: 44 });
     this.intro.setPosition(x, top + 66 * s).setStyle(
       textStyle(this, 18, colors.muted, {
         align: "center",

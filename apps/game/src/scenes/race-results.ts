@@ -186,11 +186,9 @@ export class RaceResultsScene extends UiScene {
   }
 
   protected layout() {
-    const { height } = this.scale;
     const s = uiScale(this);
     const x = this.contentX;
-    const top = Math.max(16, height * 0.5 - (this.sideways ? 150 : 270) * s);
-    this.placeTitle(top + 26 * s, 36);
+    const top = this.placeTop(16, { sideways: 150, upright: 270 }, { at: 26, size: 36 });
     this.headline.setPosition(x, top + 58 * s);
     this.table
       .setPosition(x, this.headline.y + this.headline.height + 14 * s)

@@ -54,10 +54,8 @@ export class SettingsScene extends UiScene {
   }
 
   protected layout() {
-    const { height } = this.scale;
     const s = uiScale(this);
-    const top = Math.max(20, height * 0.5 - (this.sideways ? 70 : 220) * s);
-    this.placeTitle(top + 30 * s, 38);
+    const top = this.placeTop(20, { sideways: 70, upright: 220 }, { at: 30, size: 38 });
     this.volumeText.setPosition(this.contentX, top + 90 * s).setStyle(textStyle(this, 20));
     this.buttonColumn(this.buttons, top + 130 * s);
   }

@@ -111,11 +111,9 @@ export class SharedRunScene extends UiScene {
   }
 
   protected layout() {
-    const { height } = this.scale;
     const s = uiScale(this);
     const x = this.contentX;
-    const top = Math.max(16, height * 0.5 - (this.sideways ? 150 : 260) * s);
-    this.placeTitle(top + 28 * s, 40);
+    const top = this.placeTop(16, { sideways: 150, upright: 260 }, { at: 28, size: 40 });
     this.cardText.setPosition(x, top + 64 * s).setStyle(
       textStyle(this, 24, colors.text, {
         align: "center",

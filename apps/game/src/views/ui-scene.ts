@@ -76,6 +76,25 @@ export abstract class UiScene extends Phaser.Scene {
       .setVisible(visible);
   }
 
+  /**
+   * A centred screen's top: `above.sideways` or `above.upright` (scaled) above the middle, at
+   * least `min` from the screen's edge; the title goes `title.at` (scaled) below it, `title.size`
+   * big. Answers the top.
+   */
+  protected placeTop(
+    min: number,
+    above: { sideways: number; upright: number },
+    title: { at: number; size: number },
+  ): number {
+    const s = uiScale(this);
+    const top = Math.max(
+      min,
+      this.scale.height * 0.5 - (this.sideways ? above.sideways : above.upright) * s,
+    );
+    this.placeTitle(top + title.at * s, title.size);
+    return top;
+  }
+
   /** A wide, short screen (a phone turned sideways): content left, buttons in a column right. */
   protected get sideways(): boolean {
     const { width, height } = this.scale;
