@@ -42,13 +42,7 @@ export const leaderboardViewHandler = defineHandler(leaderboardView, {
     let next: string | null = null;
     let prev: string | null = null;
     if (input.around_me && mine) {
-      const around = nk.leaderboardRecordsHaystack(
-        boardId,
-        userId,
-        LEADERBOARD_PAGE_SIZE,
-        "",
-        0,
-      );
+      const around = nk.leaderboardRecordsHaystack(boardId, userId, LEADERBOARD_PAGE_SIZE, "", 0);
       page = around.records ?? [];
     } else {
       const list = listPage(nk, boardId, input.cursor);
