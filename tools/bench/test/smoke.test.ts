@@ -51,7 +51,10 @@ describe("live rounds smoke", () => {
     // Every match's line carries its phases: each round played, and its END loop was counted.
     expect(run?.phases.playing.loops).toBeGreaterThan(0);
     expect(run?.phases.after.loops).toBeGreaterThanOrEqual(3);
-    expect(live.creation.ms_per_match).toBeGreaterThan(0);
+    // Every probe opened a match. Its cost is a difference of two calls' wall times, the
+    // bench's to report: on a busy machine one probe's can come out below zero.
+    expect(live.creation.matches).toBe(5);
+    expect(Number.isFinite(live.creation.ms_per_match)).toBe(true);
     expect(run?.bytes_in_per_s).toBeGreaterThan(0);
   });
 });
