@@ -31,16 +31,27 @@ export function humanEye(reactionMs = HUMAN_REACTION_MS) {
   };
 }
 
+/** Keys held down as a player holds them: `hold(key, on)` presses or lets go once; `release` all. */
+export function heldKeys(page: Page) {
+  const held = new Set<string>();
+  return {
+    hold: async (key: string, on: boolean) => {
+      if (on === held.has(key)) return;
+      if (on) await page.keyboard.down(key);
+      else await page.keyboard.up(key);
+      if (on) held.add(key);
+      else held.delete(key);
+    },
+    release: async () => {
+      for (const key of [...held]) await page.keyboard.up(key);
+      held.clear();
+    },
+  };
+}
+
 /** Steers with the arrow keys at the gift (held while it lies that way). */
 export function keyboardSteer(page: Page) {
-  const held = new Set<string>();
-  const hold = async (key: string, on: boolean) => {
-    if (on === held.has(key)) return;
-    if (on) await page.keyboard.down(key);
-    else await page.keyboard.up(key);
-    if (on) held.add(key);
-    else held.delete(key);
-  };
+  const { hold, release } = heldKeys(page);
   const reacted = humanEye();
   return {
     steer: async (s: ChaseSight) => {
@@ -54,10 +65,7 @@ export function keyboardSteer(page: Page) {
       await hold("ArrowDown", dy > 12);
       await hold("ArrowUp", dy < -12);
     },
-    release: async () => {
-      for (const key of [...held]) await page.keyboard.up(key);
-      held.clear();
-    },
+    release,
   };
 }
 

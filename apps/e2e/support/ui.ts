@@ -13,6 +13,26 @@ export async function waitForScene(page: Page, scene: string, status = "ready", 
   return waitForGame(page, (s) => s.scene === scene && s.status === status, timeout);
 }
 
+/** What the Leaderboard screen reports (apps/game/src/scenes/leaderboard.ts). */
+export interface LeaderboardSight {
+  board: "solo" | "versus";
+  rows: { rank: number; name: string; username: string; score: number; isMe: boolean }[];
+  me: { rank: number; name: string; username: string; score: number } | null;
+}
+
+/** The Leaderboard screen, ready, showing a page of `board` that `ok` accepts. */
+export async function leaderboardShown(
+  page: Page,
+  board: LeaderboardSight["board"],
+  ok: (view: LeaderboardSight) => boolean = () => true,
+): Promise<LeaderboardSight> {
+  const s = await waitForGame(page, (s) => {
+    const view = s.leaderboard as LeaderboardSight | undefined;
+    return s.scene === "Leaderboard" && s.status === "ready" && view?.board === board && ok(view);
+  });
+  return s.leaderboard as LeaderboardSight;
+}
+
 /**
  * Clicks the centre of the visible button with this label (canvas or HTML overlay), once the
  * button has been on screen, unmoved, for a couple of rendered frames (a scene that has just

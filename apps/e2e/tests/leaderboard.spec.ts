@@ -2,7 +2,13 @@ import { gameState, waitForGame, watchErrors } from "../support/game";
 import { playRoundAsNewGuest, playScoringRound } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
 import { expect, test } from "../support/test";
-import { buttonsOf, clickButton, expectButtonsReachable, waitForScene } from "../support/ui";
+import {
+  buttonsOf,
+  clickButton,
+  expectButtonsReachable,
+  leaderboardShown,
+  waitForScene,
+} from "../support/ui";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -111,14 +117,7 @@ test("play a real round → game over shows the rank → the leaderboard lists t
 
   // Game over leads straight to the board.
   await clickButton(page, "Leaderboard");
-  const board = await waitForGame(
-    page,
-    (s) => s.scene === "Leaderboard" && s.status === "ready" && s.leaderboard !== undefined,
-  );
-  const lb = board.leaderboard as {
-    rows: { rank: number; username: string; score: number; isMe: boolean }[];
-    me: { rank: number; score: number } | null;
-  };
+  const lb = await leaderboardShown(page, "solo");
   expect(lb.rows).toEqual([expect.objectContaining({ rank: 1, score: result.score, isMe: true })]);
   expect(lb.me).toMatchObject({ rank: 1, score: result.score });
   await clickButton(page, "Around me");
@@ -160,11 +159,7 @@ test("a new guest is offered a friendly name, may choose another, and the board 
   await clickButton(page, "Quit");
   await waitForScene(page, "Menu");
   await clickButton(page, "Leaderboard");
-  const board = await waitForGame(
-    page,
-    (s) => s.scene === "Leaderboard" && s.status === "ready" && s.leaderboard !== undefined,
-  );
-  const lb = board.leaderboard as { me: { name: string; username: string } | null };
+  const lb = await leaderboardShown(page, "solo");
   expect(lb.me?.name).toBe("Speedy Tester");
   expect(lb.me?.username).toMatch(/^guest_/);
 

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
 import { type PageBox, type RaceWatchSight, raceResults, raceSight } from "../support/race-play";
 import { useShortRoundSite } from "../support/round-stack";
+import { heldKeys } from "../support/steer";
 import { expect, test } from "../support/test";
 import { clickButton, playAsGuest } from "../support/ui";
 
@@ -28,14 +29,7 @@ const overlaps = (a: PageBox, b: PageBox) =>
  * the screen, however the field is turned) until Santa is there or the race is over.
  */
 async function toTopLeft(page: Page): Promise<void> {
-  const held = new Set<string>();
-  const hold = async (key: string, on: boolean) => {
-    if (on === held.has(key)) return;
-    if (on) await page.keyboard.down(key);
-    else await page.keyboard.up(key);
-    if (on) held.add(key);
-    else held.delete(key);
-  };
+  const { hold, release } = heldKeys(page);
   for (;;) {
     const s = await raceSight(page);
     if (s?.phase !== "playing") break;
@@ -46,7 +40,7 @@ async function toTopLeft(page: Page): Promise<void> {
     await hold("ArrowUp", dy < -12);
     await page.waitForTimeout(50);
   }
-  for (const key of [...held]) await page.keyboard.up(key);
+  await release();
 }
 
 /** What a race and its Watch show of the standings, the field and the tags, on the page. */

@@ -5,7 +5,13 @@ import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game
 import { chaseGiftsWithPointer, playScoringRound, roundIn } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
 import { expect, test } from "../support/test";
-import { buttonsOf, clickButton, expectButtonsReachable, waitForScene } from "../support/ui";
+import {
+  buttonsOf,
+  clickButton,
+  expectButtonsReachable,
+  leaderboardShown,
+  waitForScene,
+} from "../support/ui";
 
 /**
  * Every scene at phone (upright and sideways, touch), small-phone, laptop (1280×720) and desktop
@@ -246,23 +252,11 @@ for (const device of devices) {
     await clickButton(page, "Menu");
     await waitForScene(page, "Menu");
     await clickButton(page, "Leaderboard");
-    await waitForGame(
-      page,
-      (s) =>
-        s.scene === "Leaderboard" &&
-        s.status === "ready" &&
-        ((s.leaderboard as { rows: unknown[] } | undefined)?.rows.length ?? 0) > 0,
-    );
+    await leaderboardShown(page, "solo", (view) => view.rows.length > 0);
     await shots("leaderboard");
     // The versus tab: nobody has raced on this stack yet.
     await clickButton(page, "Versus");
-    await waitForGame(
-      page,
-      (s) =>
-        s.scene === "Leaderboard" &&
-        s.status === "ready" &&
-        (s.leaderboard as { board: string } | undefined)?.board === "versus",
-    );
+    await leaderboardShown(page, "versus");
     await shots("leaderboard-versus");
     await clickButton(page, "Back");
     await waitForScene(page, "Menu");
