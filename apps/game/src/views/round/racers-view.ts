@@ -5,7 +5,7 @@ import { TEX } from "../../art/textures";
 import { colors, textStyle } from "../theme";
 import { type FieldView, LOOK_TEX, worldField } from "./field-view";
 import { racerName } from "./standings";
-import { type TagBox, unstack } from "./tag-stack";
+import { type TagBox, tagUnder, unstack } from "./tag-stack";
 
 /** Each seat's name tag colour (the player's own tag is the accent, "You"). */
 const SEAT_COLORS = ["#2563eb", "#b91c1c", "#047857", "#7c3aed"] as const;
@@ -24,6 +24,8 @@ export class RacersView {
   private readonly santas: Phaser.GameObjects.Image[] = [];
   private readonly tags: Phaser.GameObjects.Text[] = [];
   private shownBoxes: TagBox[] = [];
+  /** By seat: the tag stands under its Santa (tagUnder). */
+  private readonly under: boolean[] = [];
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -90,9 +92,10 @@ export class RacersView {
       // and time.
       const over = centre.y - lift * this.field.fieldScale;
       const under = centre.y + lift * this.field.fieldScale + tag.height;
+      this.under[i] = tagUnder(this.under[i] ?? false, over - tag.height, top, tag.height / 2);
       boxes.push({
         x,
-        bottom: over - tag.height >= top ? over : under,
+        bottom: this.under[i] ? under : over,
         width: tag.width,
         height: tag.height,
       });

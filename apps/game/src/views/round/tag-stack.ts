@@ -7,6 +7,16 @@ export interface TagBox {
 }
 
 /**
+ * Whether a tag stands under its Santa instead of over him: when over him its top would be
+ * above the field's (where the header's score and time are), and once under, until over him
+ * it would clear that edge by `margin`, so a Santa moving along the edge doesn't flip his tag
+ * back and forth.
+ */
+export function tagUnder(wasUnder: boolean, overTop: number, fieldTop: number, margin: number) {
+  return overTop < fieldTop + (wasUnder ? margin : 0);
+}
+
+/**
  * Tags of Santas bunched together would print over each other: each tag that overlaps one
  * lower on the screen moves up to stand on it, so the lowest Santa's tag stays nearest it.
  */

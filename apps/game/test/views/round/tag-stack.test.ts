@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type TagBox, unstack } from "../../../src/views/round/tag-stack";
+import { type TagBox, tagUnder, unstack } from "../../../src/views/round/tag-stack";
 
 const tag = (x: number, bottom: number): TagBox => ({ x, bottom, width: 100, height: 20 });
 const overlap = (a: TagBox, b: TagBox) =>
@@ -35,5 +35,26 @@ describe("unstack", () => {
     const boxes = [tag(100, 200), tag(100, 195), tag(260, 190)];
     unstack(boxes);
     expect(boxes.map((b) => b.bottom)).toEqual([200, 179, 190]);
+  });
+});
+
+describe("tagUnder", () => {
+  // The field's top at 100; a tag's top over its Santa at `y`; margin 10.
+  const side = (wasUnder: boolean, y: number) => tagUnder(wasUnder, y, 100, 10);
+
+  it("puts a tag under its Santa only where over him it would leave the field", () => {
+    expect(side(false, 100)).toBe(false);
+    expect(side(false, 99)).toBe(true);
+  });
+
+  it("keeps it under until over him it clears the edge by the margin: no flip at every step along it", () => {
+    // A Santa moving along the edge, a pixel up and down: the tag stays where it went.
+    let under = false;
+    const seen: boolean[] = [];
+    for (const y of [101, 99, 101, 99, 102, 108, 109, 110, 105]) {
+      under = side(under, y);
+      seen.push(under);
+    }
+    expect(seen).toEqual([false, true, true, true, true, true, true, false, false]);
   });
 });
