@@ -165,6 +165,29 @@ describe("a live round's refusals", () => {
     expect(round.result?.reason).toBe("completed");
   });
 
+  it("grants a PAUSE that came in the loop the round begins, before it began, as it begins", () => {
+    // The player's Esc at "Go!": the countdown's last loop still runs when the PAUSE is read.
+    const config = { ...liveConfig({}), durationMs: 2_000, startDelayMs: 1_000 };
+    const round = new LiveRound({
+      seed: 42,
+      orientation: "landscape",
+      users: [{ userId: USER, username: "p" }],
+      config,
+      now: NOW,
+    });
+    round.join(USER, SESSION, "test", NOW);
+    round.advance(NOW, []);
+    expect(round.phase).toBe("countdown");
+    const start = NOW + 1_000;
+    expect(send(round, LiveOp.PAUSE, encodePause(true), start + 5)).toHaveLength(0);
+    const out: Outgoing[] = [];
+    round.advance(start + 5, out);
+    expect(round.phase).toBe("running");
+    expect(round.pausedAt).toBe(start + 5);
+    expect(round.pausesLeft).toBe(LiveTiming.maxPauses - 1);
+    expect(out.map((m) => m.op)).toContain(LiveOp.PAUSED);
+  });
+
   it("pauses at most maxPauses times, each at most maxPauseMs: no slow motion", () => {
     const round = running(30_000);
     let t = NOW + 100;

@@ -112,6 +112,11 @@ export class LiveRound {
   /** The clock never reads less than this (it stood still here during a pause). */
   minElapsedMs = 0;
   pausesLeft: number = LiveTiming.maxPauses;
+  /**
+   * A PAUSE that came while the countdown still ran (the player's clock, a loop's length ahead
+   * of this one, said the round had begun): granted as the round begins, not dropped.
+   */
+  private pauseAtStart = false;
   endedAt = 0;
   result: RoundResult | null = null;
   /** What the round's END said to each seat, once written (a rejoin gets it again). */
@@ -400,17 +405,26 @@ export class LiveRound {
     if (opCode === LiveOp.PAUSE) {
       const pause = decodePause(data);
       if (!pause) return "malformed";
-      if (this.phase !== "running") return null;
-      if (pause.pause && this.pausedAt === null) {
+      if (this.phase === "countdown") {
         if (this.pausesLeft <= 0) return "paused_limit";
-        this.pausesLeft -= 1;
-        this.minElapsedMs = this.elapsedMs(now);
-        this.pausedAt = now;
-        out.push(this.pausedMessage(now, null));
-      } else if (!pause.pause && this.pausedAt !== null) this.resume(now, out);
+        this.pauseAtStart = pause.pause;
+        return null;
+      }
+      if (this.phase !== "running") return null;
+      if (pause.pause && this.pausedAt === null) return this.pause(now, out);
+      if (!pause.pause && this.pausedAt !== null) this.resume(now, out);
       return null;
     }
     return "wrong_op";
+  }
+
+  private pause(now: number, out: Outgoing[]): "paused_limit" | null {
+    if (this.pausesLeft <= 0) return "paused_limit";
+    this.pausesLeft -= 1;
+    this.minElapsedMs = this.elapsedMs(now);
+    this.pausedAt = now;
+    out.push(this.pausedMessage(now, null));
+    return null;
   }
 
   private resume(now: number, out: Outgoing[]) {
@@ -459,6 +473,7 @@ export class LiveRound {
     if (this.phase === "countdown") {
       if (now < this.startAt) return true;
       this.phase = "running";
+      if (this.pauseAtStart) this.pause(now, out);
     }
     if (this.pausedAt !== null && now - this.pausedAt >= LiveTiming.maxPauseMs)
       this.resume(now, out);
