@@ -73,8 +73,9 @@ const NOW = 1_800_000_000_000;
 const USER = "u1";
 const SESSION = "s1";
 
-function running(durationMs = 2_000) {
-  const config = { ...liveConfig({}), durationMs, startDelayMs: 0 };
+/** A solo round joined at NOW, its first loop played: counting down `startDelayMs`. */
+function joined(durationMs: number, startDelayMs: number) {
+  const config = { ...liveConfig({}), durationMs, startDelayMs };
   const round = new LiveRound({
     seed: 42,
     orientation: "landscape",
@@ -83,8 +84,12 @@ function running(durationMs = 2_000) {
     now: NOW,
   });
   round.join(USER, SESSION, "test", NOW);
-  const out: Outgoing[] = [];
-  round.advance(NOW, out);
+  round.advance(NOW, []);
+  return round;
+}
+
+function running(durationMs = 2_000) {
+  const round = joined(durationMs, 0);
   expect(round.phase).toBe("running");
   return round;
 }
@@ -167,16 +172,7 @@ describe("a live round's refusals", () => {
 
   it("grants a PAUSE that came in the loop the round begins, before it began, as it begins", () => {
     // The player's Esc at "Go!": the countdown's last loop still runs when the PAUSE is read.
-    const config = { ...liveConfig({}), durationMs: 2_000, startDelayMs: 1_000 };
-    const round = new LiveRound({
-      seed: 42,
-      orientation: "landscape",
-      users: [{ userId: USER, username: "p" }],
-      config,
-      now: NOW,
-    });
-    round.join(USER, SESSION, "test", NOW);
-    round.advance(NOW, []);
+    const round = joined(2_000, 1_000);
     expect(round.phase).toBe("countdown");
     const start = NOW + 1_000;
     expect(send(round, LiveOp.PAUSE, encodePause(true), start + 5)).toHaveLength(0);
