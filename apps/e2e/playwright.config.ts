@@ -16,13 +16,15 @@ export default defineConfig({
   outputDir: "artifacts/results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  // Spec files run three at a time on the 2-core machines, each test in its file's order. With
-  // the trace's screencast off (below) the browsers leave the cores ~25 % idle while tests wait
-  // on real time (token lifetimes, countdowns), and a third worker fills that: 194 → 169 s.
+  // Spec files run four at a time on the 2-core machines, each test in its file's order. With
+  // the trace's screencast off (below) the browsers leave the cores idle while tests wait on
+  // real time (token lifetimes, countdowns, rounds on the server's clock): a third worker took
+  // a suite from 194 to 169 s, and a fourth, with screens.spec's tests on workers of their own,
+  // 282 to 245 s (the cores ~88 % busy; Chromium runs at nice 10, below the server it tests).
   // Files are independent: each test signs up its own players, and a file that needs another
   // server policy, round length or token lifetime, or restarts Nakama, starts a stack of its own.
   fullyParallel: false,
-  workers: 3,
+  workers: 4,
   retries: 0,
   globalSetup: "./support/global-setup.ts",
   reporter: [["list"], ["json", { outputFile: ".reports/e2e.json" }]],

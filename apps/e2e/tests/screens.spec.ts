@@ -110,8 +110,10 @@ async function resizeTo(page: Page, size: Size) {
   await waitFrames(page);
 }
 
-// 1920×1080 in software WebGL is slow, and screenshots of it more so.
-test.describe.configure({ timeout: 180_000 });
+// 1920×1080 in software WebGL is slow, and screenshots of it more so. The file's tests run on
+// workers of their own, each with its own stack (useShortRoundSite starts one per worker): one
+// after another they were the suite's last ~50 s, one worker busy and the others done.
+test.describe.configure({ timeout: 180_000, mode: "parallel" });
 
 // A round long enough for what the test does while it runs (a pause, then every size with its
 // screenshots): with 6 s, a loaded machine's slow clicks and shots let it end first, and the
