@@ -100,7 +100,7 @@ export class RacersView {
         height: tag.height,
       });
     }
-    unstack(boxes);
+    unstack(boxes, top);
     this.shownBoxes = boxes;
     for (let i = 0; i < boxes.length; i++) {
       const box = boxes[i] as TagBox;

@@ -16,28 +16,50 @@ export function tagUnder(wasUnder: boolean, overTop: number, fieldTop: number, m
   return overTop < fieldTop + (wasUnder ? margin : 0);
 }
 
+/** Whether two tags print clear of each other. */
+function apart(a: TagBox, b: TagBox): boolean {
+  const apartX = Math.abs(a.x - b.x) >= (a.width + b.width) / 2;
+  const apartY = a.bottom <= b.bottom - b.height || a.bottom - a.height >= b.bottom;
+  return apartX || apartY;
+}
+
 /**
  * Tags of Santas bunched together would print over each other: each tag that overlaps one
  * lower on the screen moves up to stand on it, so the lowest Santa's tag stays nearest it.
+ * A column that would rise past `top` (Santas bunched at the field's top edge, where the
+ * header's score and time are) hangs from it instead: each tag, from the top, moves down under
+ * any it overlaps.
  */
-export function unstack(boxes: TagBox[]): void {
-  const order = boxes
-    .map((_, i) => i)
-    .sort((a, b) => (boxes[b] as TagBox).bottom - (boxes[a] as TagBox).bottom);
-  for (let k = 1; k < order.length; k++) {
-    const box = boxes[order[k] as number] as TagBox;
+export function unstack(boxes: TagBox[], top = Number.NEGATIVE_INFINITY): void {
+  const byBottom = boxes.map((_, i) => i).sort((a, b) => bottomOf(boxes, b) - bottomOf(boxes, a));
+  for (let k = 1; k < byBottom.length; k++) {
+    const box = boxes[byBottom[k] as number] as TagBox;
     // Each move can land on a tag placed before it: look again until none overlaps.
     for (let moved = true; moved; ) {
       moved = false;
       for (let j = 0; j < k; j++) {
-        const under = boxes[order[j] as number] as TagBox;
-        const apartX = Math.abs(box.x - under.x) >= (box.width + under.width) / 2;
-        const apartY =
-          box.bottom <= under.bottom - under.height || box.bottom - box.height >= under.bottom;
-        if (apartX || apartY) continue;
+        const under = boxes[byBottom[j] as number] as TagBox;
+        if (apart(box, under)) continue;
         box.bottom = under.bottom - under.height - 1;
         moved = true;
       }
     }
   }
+  if (boxes.every((b) => b.bottom - b.height >= top)) return;
+  const byTop = boxes.map((_, i) => i).sort((a, b) => bottomOf(boxes, a) - bottomOf(boxes, b));
+  for (let k = 0; k < byTop.length; k++) {
+    const box = boxes[byTop[k] as number] as TagBox;
+    box.bottom = Math.max(box.bottom, top + box.height);
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (let j = 0; j < k; j++) {
+        const over = boxes[byTop[j] as number] as TagBox;
+        if (apart(box, over)) continue;
+        box.bottom = over.bottom + box.height + 1;
+        moved = true;
+      }
+    }
+  }
 }
+
+const bottomOf = (boxes: TagBox[], i: number) => (boxes[i] as TagBox).bottom;

@@ -36,6 +36,23 @@ describe("unstack", () => {
     unstack(boxes);
     expect(boxes.map((b) => b.bottom)).toEqual([200, 179, 190]);
   });
+
+  it("hangs a column that would rise past the field's top from it, tags apart", () => {
+    // Santas bunched at the top edge (100): the lowest tag under its Santa, the others stacked.
+    const boxes = [tag(100, 130), tag(110, 128), tag(95, 135), tag(105, 125)];
+    unstack(boxes, 100);
+    for (const [i, b] of boxes.entries())
+      expect(b.bottom - b.height, `${i}'s top`).toBeGreaterThanOrEqual(100);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++)
+        expect(overlap(boxes[i] as TagBox, boxes[j] as TagBox), `${i} and ${j}`).toBe(false);
+  });
+
+  it("leaves a column that stays under the field's top as it was", () => {
+    const boxes = [tag(100, 200), tag(100, 200), tag(100, 200)];
+    unstack(boxes, 100);
+    expect(boxes.map((b) => b.bottom)).toEqual([200, 179, 158]);
+  });
 });
 
 describe("tagUnder", () => {
