@@ -47,7 +47,7 @@ export function replayFields() {
 export const ReplayRecord = lazySchema(() =>
   z.object({
     ...replayFields(),
-    /** When the round was submitted. */
+    /** When the round ended (its match wrote it). */
     played_at: WrittenAtMs,
   }),
 );
