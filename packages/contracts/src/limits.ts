@@ -65,7 +65,7 @@ export const LIMITS = {
   },
   /**
    * RPCs and writing APIs per player a minute. A 30 s round is at most 2 a minute and costs
-   * about 4 calls (live_round_create, leaderboard_view, player_stats_get, session_check);
+   * 2–3 calls (live_round_create, then leaderboard_view at game over, once or twice);
    * 60 is several times a non-stop player's need. A third of it at once (20 calls): a
    * round's calls and a reconnect's retries come together, never a minute's worth.
    */

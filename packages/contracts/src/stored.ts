@@ -47,7 +47,7 @@ export function replayFields() {
 export const ReplayRecord = lazySchema(() =>
   z.object({
     ...replayFields(),
-    /** When the round was submitted. */
+    /** When the round ended (its match wrote it). */
     played_at: WrittenAtMs,
   }),
 );
@@ -132,7 +132,10 @@ export const StartLimitsRecord = lazySchema(() =>
 );
 export type StartLimitsRecord = z.infer<typeof StartLimitsRecord>;
 
-/** session_logins, key = login id (`lid` var): one sign-in, never the raw token. */
+/**
+ * One sign-in, a row of the module's login table (apps/server/src/sessions/login-table.ts), key
+ * = user id and login id (`lid` var); never the raw token.
+ */
 export const LoginRecord = lazySchema(() =>
   z.object({
     /** Token id shared by the login's session and refresh tokens. */

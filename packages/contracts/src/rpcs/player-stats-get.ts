@@ -19,7 +19,7 @@ export const PlayerStats = lazySchema(() =>
     /** All-time best score (the board keeps only this week's). */
     best: z.int().check(z.nonnegative()),
     total_gifts: z.int().check(z.nonnegative()),
-    /** When the last accepted round was submitted, epoch ms; null before the first. */
+    /** When the last accepted round ended (its match wrote it), epoch ms; null before the first. */
     last_played_at: z.nullable(z.int()),
   }),
 );

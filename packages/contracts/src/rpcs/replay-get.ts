@@ -22,7 +22,7 @@ export const replayGet = defineRpc({
     owner_id: z.string(),
     username: z.string(),
     ...replayFields(),
-    /** When the run was submitted, epoch ms. */
+    /** When the run ended (its match wrote it), epoch ms. */
     played_at: z.int(),
   }),
 });
