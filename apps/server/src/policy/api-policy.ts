@@ -21,8 +21,7 @@ function limited(what: string): nkruntime.BeforeHookFunction<unknown> {
   return perPlayer<unknown>(what, (_ctx, _logger, _nk, req) => req);
 }
 
-const NO_SOCIAL =
-  "this game has no friends list yet (a race against a friend may open it: issue 26)";
+const NO_SOCIAL = "this game has no friends list (a friend races you by a code or a link)";
 const NO_GROUPS = "this game has no groups";
 const NO_BOARD_WRITES =
   "the board is authoritative: scores reach it only from a live round the server played (live_round_create)";
@@ -89,6 +88,9 @@ const CLOSED: [ClosedMethod, string, string][] = [
   ["registerBeforeValidatePurchaseSamsung", "purchase", NO_PURCHASES],
   ["registerBeforeValidateSubscriptionApple", "subscription", NO_PURCHASES],
   ["registerBeforeValidateSubscriptionGoogle", "subscription", NO_PURCHASES],
+  ["registerBeforeValidatePurchaseFacebookInstant", "purchase", NO_PURCHASES],
+  ["registerBeforeGetSubscription", "subscription", NO_PURCHASES],
+  ["registerBeforeListSubscriptions", "subscription", NO_PURCHASES],
   // Client events go to the module's event handler, which this game does not have.
   ["registerBeforeEvent", "event", "this game takes no client events"],
 ];

@@ -78,6 +78,10 @@ export type HookRegistry = {
     token?: string;
     vars?: { [key: string]: string };
   }>;
+  /** Also on the server but not in nakama-common 1.47's types: subscriptions and a store. */
+  registerBeforeGetSubscription?: nkruntime.BeforeHookFunction<unknown>;
+  registerBeforeListSubscriptions?: nkruntime.BeforeHookFunction<unknown>;
+  registerBeforeValidatePurchaseFacebookInstant?: nkruntime.BeforeHookFunction<unknown>;
 };
 
 /** Realtime message name → before hook (registerRtBefore); return null to refuse and close. */

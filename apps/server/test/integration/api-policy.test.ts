@@ -46,7 +46,20 @@ describe("closed over HTTP: 403 api_closed, with words", () => {
     const b = await guest();
     const res = await httpRefusal(a.client.addFriends(a.session, [b.session.user_id ?? ""]));
     expect(res).toMatchObject({ status: 403, code: 7 });
-    expect(res.message).toMatch(/^api_closed: friend add: this game has no friends list yet/);
+    expect(res.message).toMatch(/^api_closed: friend add: this game has no friends list/);
+  });
+
+  it("subscriptions and Facebook Instant purchases (no store; hooked though nakama-common's types lack them)", async () => {
+    const a = await guest();
+    for (const call of [
+      () => a.client.getSubscription(a.session, "gold"),
+      () => a.client.listSubscriptions(a.session),
+      () => a.client.validatePurchaseFacebookInstant(a.session, "signed.request"),
+    ]) {
+      const res = await httpRefusal(call());
+      expect(res).toMatchObject({ status: 403, code: 7 });
+      expect(res.message).toMatch(/^api_closed: (subscription|purchase): this game sells nothing/);
+    }
   });
 
   it("group create", async () => {
