@@ -1,7 +1,8 @@
 import type { TestApiRound } from "@gift-grab/game/test-api-types";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
 import { savedTokens } from "../support/accounts";
-import { gameState, waitForGame, waitFrames, watchErrors } from "../support/game";
+import { waitForGame, waitFrames, watchErrors } from "../support/game";
+import { roundView } from "../support/round-play";
 import { useShortRoundSite } from "../support/round-stack";
 import { keyboardSteer, touchSteer } from "../support/steer";
 import { expect, test } from "../support/test";
@@ -50,11 +51,6 @@ const MAX_STEP = 6.01;
 /** A correction larger than this is drawn at once, a snap (prediction.ts' SNAP_AT): none may be. */
 const SNAP_AT = 240;
 
-async function sight(page: Page): Promise<TestApiRound | null> {
-  const s = await gameState(page);
-  return s.scene === "Round" ? (s.round ?? null) : null;
-}
-
 /** A new guest on `rtt`'s network presses Play (the countdown 3 s): the round opens live. */
 async function openLiveRound(browser: Browser, rtt: number, device: BrowserContextOptions) {
   const context = await browser.newContext({ baseURL: lane(rtt).url, ...device });
@@ -92,7 +88,7 @@ async function playLive(page: Page, steer: (s: TestApiRound) => Promise<void>) {
   let live: TestApiRound["live"] = null;
   for (;;) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
-    const s = await sight(page);
+    const s = await roundView(page);
     if (!s) break;
     // Read at "over" too: a page short of CPU may draw few frames, the last one the round's end.
     if (s.live) ranked = true;
@@ -216,7 +212,7 @@ test("turning the phone mid live round spends one of its pauses, says what to do
   const phone = { viewport: portrait, hasTouch: true, isMobile: true };
   const { context, page, errors } = await openLiveRound(browser, 150, phone);
   await waitForGame(page, (s) => s.scene === "Round" && s.status === "playing", 20_000);
-  expect((await sight(page))?.live).not.toBeNull();
+  expect((await roundView(page))?.live).not.toBeNull();
 
   await page.setViewportSize({ width: portrait.height, height: portrait.width });
   const paused = await waitForGame(page, (s) => s.status === "paused");
@@ -233,7 +229,7 @@ test("turning the phone mid live round spends one of its pauses, says what to do
     ),
   );
   // The server's clock stands still until the player says (or the pause's 10 s run out).
-  expect((await sight(page))?.phase).toBe("paused");
+  expect((await roundView(page))?.phase).toBe("paused");
   await clickButton(page, "Resume");
   await waitForGame(page, (s) => s.status === "playing");
   await checkOutcome(page, context, errors);
