@@ -345,7 +345,12 @@ describe("a race with bots", () => {
       expect(end.reason).toBe("completed");
       const scores = p.frames.at(-1)?.seats.map((s) => s.score) ?? [];
       expect(scores[0]).toBe(end.score);
-      expect(scores.slice(1).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      // Each bot plays: its Santa goes places (a score would depend on the seed's luck: in a
+      // 5 s race three bots caught nothing once).
+      for (const seat of [1, 2, 3]) {
+        const places = new Set(p.frames.map((f) => `${f.seats[seat]?.x},${f.seats[seat]?.y}`));
+        expect(places.size, `bot ${seat}'s places`).toBeGreaterThan(10);
+      }
       // Stored with every Santa; a race against bots is practice: no versus record.
       const race = await stored(session, match_id);
       expect(race.santas.map((s) => s.bot)).toEqual([false, true, true, true]);
