@@ -1,4 +1,6 @@
-const KEY = "gift-grab.device-id";
+import { StorageKeys } from "../storage-keys";
+
+const KEY = StorageKeys.deviceId;
 
 /** A stable id for guest sign-in, kept in localStorage so a guest stays the same player. */
 export function deviceId(storage: Storage = localStorage): string {
