@@ -31,31 +31,33 @@ function apart(a: TagBox, b: TagBox): boolean {
  * any it overlaps.
  */
 export function unstack(boxes: TagBox[], top = Number.NEGATIVE_INFINITY): void {
-  const byBottom = boxes.map((_, i) => i).sort((a, b) => bottomOf(boxes, b) - bottomOf(boxes, a));
-  for (let k = 1; k < byBottom.length; k++) {
-    const box = boxes[byBottom[k] as number] as TagBox;
-    // Each move can land on a tag placed before it: look again until none overlaps.
-    for (let moved = true; moved; ) {
-      moved = false;
-      for (let j = 0; j < k; j++) {
-        const under = boxes[byBottom[j] as number] as TagBox;
-        if (apart(box, under)) continue;
-        box.bottom = under.bottom - under.height - 1;
-        moved = true;
-      }
-    }
-  }
+  settle(boxes, lowestFirst(boxes), (_, under) => under.bottom - under.height - 1);
   if (boxes.every((b) => b.bottom - b.height >= top)) return;
-  const byTop = boxes.map((_, i) => i).sort((a, b) => bottomOf(boxes, a) - bottomOf(boxes, b));
-  for (let k = 0; k < byTop.length; k++) {
-    const box = boxes[byTop[k] as number] as TagBox;
-    box.bottom = Math.max(box.bottom, top + box.height);
+  for (const box of boxes) box.bottom = Math.max(box.bottom, top + box.height);
+  settle(boxes, lowestFirst(boxes).reverse(), (box, over) => over.bottom + box.height + 1);
+}
+
+/** The tags' indices, the lowest on the screen first. */
+const lowestFirst = (boxes: TagBox[]) =>
+  boxes.map((_, i) => i).sort((a, b) => bottomOf(boxes, b) - bottomOf(boxes, a));
+
+/**
+ * Places the tags in `order`, each moved (`beside`: its new bottom next to a tag placed before
+ * it) until it overlaps none of them; each move can land on another, so it looks again.
+ */
+function settle(
+  boxes: TagBox[],
+  order: number[],
+  beside: (box: TagBox, placed: TagBox) => number,
+): void {
+  for (let k = 1; k < order.length; k++) {
+    const box = boxes[order[k] as number] as TagBox;
     for (let moved = true; moved; ) {
       moved = false;
       for (let j = 0; j < k; j++) {
-        const over = boxes[byTop[j] as number] as TagBox;
-        if (apart(box, over)) continue;
-        box.bottom = over.bottom + box.height + 1;
+        const placed = boxes[order[j] as number] as TagBox;
+        if (apart(box, placed)) continue;
+        box.bottom = beside(box, placed);
         moved = true;
       }
     }
