@@ -4,7 +4,11 @@
 //    inside a top-level function that keeps the result. Nakama evaluates the whole file
 //    in every VM it makes, and every match gets a VM of its own: with nothing built at the
 //    top level, creating a match costs the match chunk alone, evaluated by matchInit, and an
-//    RPC VM never evaluates the match chunk. Module state (zod's too: its failure path
+//    RPC VM never evaluates the match chunk. A module the match chunk defers (`deferred`:
+//    a round's end, which writes storage and the boards through the stored records' zod
+//    schemas) is a lazy chunk of its own, and the match chunk's import of it a stub whose
+//    functions call into that chunk: a playing match's VM never builds zod's classes, half of
+//    what its VM held (a smaller heap to mark is a shorter GC, docs/performance.md). Module state (zod's too: its failure path
 //    reuses a descriptor object) stays out of the freeze of Nakama's read-only globals
 //    (runtime.js_read_only_globals): a freeze of it would make bad input end in a TypeError.
 // 2. read the registry (rpc ids, hook names, match handler names) by evaluating the bundles
@@ -50,9 +54,11 @@ export const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.ur
  * One entry bundled as an IIFE whose exports are assigned to `var globalName`.
  * @param {string} entry
  * @param {string} globalName
+ * @param {import("esbuild").Plugin[]} [plugins]
  */
-async function bundleIife(entry, globalName) {
+async function bundleIife(entry, globalName, plugins = []) {
   const result = await build({
+    plugins,
     entryPoints: [entry],
     bundle: true,
     write: false,
@@ -73,9 +79,10 @@ async function bundleIife(entry, globalName) {
  * call and returns its exports from then on.
  * @param {string} entry
  * @param {string} name
+ * @param {import("esbuild").Plugin[]} [plugins]
  */
-async function lazyChunk(entry, name) {
-  const iife = await bundleIife(entry, "chunk");
+async function lazyChunk(entry, name, plugins = []) {
+  const iife = await bundleIife(entry, "chunk", plugins);
   return [
     `var ${name}_exports;`,
     `function ${name}() {`,
@@ -87,16 +94,76 @@ async function lazyChunk(entry, name) {
   ].join("\n");
 }
 
+/** A deferred module's top-level function: src/rounds/live/round-end.ts → __giftGrabRoundEnd. */
+const deferredName = (file) =>
+  `__giftGrab${path.basename(file, ".ts").replace(/(?:^|-)([a-z0-9])/g, (_, c) => c.toUpperCase())}`;
+
+/**
+ * Each deferred module as a lazy chunk, and the plugin that makes an import of it, in the
+ * chunk that defers it, a stub: one function per export, calling into the chunk. Its exports
+ * must all be functions (a value would be read before the chunk is evaluated).
+ * @param {string[]} files
+ */
+async function deferredChunks(files) {
+  const stubs = new Map();
+  const imported = new Set();
+  const chunks = [];
+  for (const file of files) {
+    const name = deferredName(file);
+    const chunk = await lazyChunk(file, name);
+    const exports = vm.runInNewContext(`${chunk}\n${name}()`, {});
+    const names = Object.keys(exports);
+    const notFunctions = names.filter((n) => typeof exports[n] !== "function");
+    if (notFunctions.length > 0)
+      throw new Error(`${file}: a deferred module exports functions only, not ${notFunctions}`);
+    stubs.set(
+      path.resolve(file),
+      names
+        .map((n) => `export function ${n}(...args) { return ${name}().${n}(...args); }`)
+        .join("\n"),
+    );
+    chunks.push(chunk);
+  }
+  /** @type {import("esbuild").Plugin} */
+  const plugin = {
+    name: "deferred-modules",
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        const abs = path.resolve(args.resolveDir, args.path);
+        const hit = [abs, `${abs}.ts`].find((p) => stubs.has(p));
+        if (!hit) return undefined;
+        imported.add(hit);
+        return { path: hit, namespace: "deferred" };
+      });
+      b.onLoad({ filter: /.*/, namespace: "deferred" }, (args) => ({
+        contents: stubs.get(args.path),
+        loader: "js",
+      }));
+    },
+  };
+  /** Throws for a deferred module the chunk never imported (renamed, or imported by path). */
+  const checkImported = () => {
+    const unused = [...stubs.keys()].filter((f) => !imported.has(f));
+    if (unused.length > 0) throw new Error(`deferred but never imported: ${unused.join(", ")}`);
+  };
+  return { chunks, plugin, checkImported };
+}
+
 /**
  * Builds the module whose registry `entry` exports (rpcs, hooks, rtBefore?, init, runRpc,
  * runHook and runRtBefore when it has hooks), with the match handlers `matchEntry` exports
- * (matches), into `outfile`. Returns the file's size and what it registers.
- * @param {{ entry: string; matchEntry?: string; outfile: string }} options
+ * (matches), into `outfile`; `deferred`: modules the match chunk evaluates only when it calls
+ * them (step 1). Returns the file's size and what it registers.
+ * @param {{ entry: string; matchEntry?: string; deferred?: string[]; outfile: string }} options
  * @returns {Promise<{ bytes: number } & ReturnType<typeof verifyBundle>>}
  */
-export async function buildModule({ entry, matchEntry, outfile }) {
+export async function buildModule({ entry, matchEntry, deferred = [], outfile }) {
   const main = await lazyChunk(entry, "__giftGrab");
-  const matchChunk = matchEntry ? await lazyChunk(matchEntry, "__giftGrabMatches") : "";
+  const later = await deferredChunks(deferred);
+  const matchChunk = matchEntry
+    ? await lazyChunk(matchEntry, "__giftGrabMatches", [later.plugin])
+    : "";
+  later.checkImported();
 
   const registry = vm.runInNewContext(`${main}\n${GLOBAL}`, {});
   const rpcIds = Object.keys(registry.rpcs);
@@ -106,7 +173,7 @@ export async function buildModule({ entry, matchEntry, outfile }) {
     ? Object.keys(vm.runInNewContext(`${matchChunk}\n${MATCHES}`, {}).matches)
     : [];
   const refusal = await bundleIife(path.join(serverRoot, REFUSAL_ENTRY), REFUSAL);
-  const bundle = `${refusal}\n${main}\n${matchChunk}`;
+  const bundle = [refusal, main, matchChunk, ...later.chunks].join("\n");
 
   const ident = (s) => s.replace(/[^A-Za-z0-9_$]/g, "_");
   const glue = [

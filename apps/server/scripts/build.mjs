@@ -5,6 +5,7 @@ import { buildModule, serverRoot } from "./build-module.mjs";
 const { bytes, rpcs, hooks, matches } = await buildModule({
   entry: path.join(serverRoot, "src/main.ts"),
   matchEntry: path.join(serverRoot, "src/matches.ts"),
+  deferred: [path.join(serverRoot, "src/rounds/live/round-end.ts")],
   outfile: path.join(serverRoot, "dist/index.js"),
 });
 console.log(

@@ -33,31 +33,37 @@ export const MAX_INPUT_RUN_CHARS = "[1,-100,-100],".length;
  * Checked by one plain loop, not `z.array(z.tuple(…))`: in goja zod's per-element parsing of a
  * round's ~500–1800 runs cost as much as replaying them. The issues are zod's own (same codes,
  * paths like `inputs.3.1`), so describeIssues names the field as for any other schema.
+ * Built by a call marked pure, so a bundle that doesn't use it (a match's VM) drops it, and
+ * with it zod: esbuild reads the mark on a call, not on a method chain.
  */
-export const InputRuns = z.custom<InputRuns>().check(
-  z.superRefine((value: unknown, ctx) => {
-    const issue = (path: (string | number)[], detail: IssueDetail) =>
-      ctx.addIssue({ ...detail, path, input: value } as Parameters<typeof ctx.addIssue>[0]);
-    if (!Array.isArray(value)) return issue([], { code: "invalid_type", expected: "array" });
-    if (value.length > MAX_INPUT_RUNS)
-      return issue([], { code: "too_big", origin: "array", maximum: MAX_INPUT_RUNS });
-    for (let i = 0; i < value.length; i++) {
-      const run: unknown = value[i];
-      if (!Array.isArray(run)) return issue([i], { code: "invalid_type", expected: "tuple" });
-      if (run.length > 3) return issue([i], { code: "too_big", origin: "array", maximum: 3 });
-      if (run.length < 3) return issue([i], { code: "too_small", origin: "array", minimum: 3 });
-      for (let j = 0; j < 3; j++) {
-        const v: unknown = run[j];
-        if (typeof v !== "number" || !Number.isInteger(v))
-          return issue([i, j], { code: "invalid_type", expected: "int" });
-        const min = j === 0 ? 1 : -INPUT_MAX;
-        if (v < min) return issue([i, j], { code: "too_small", origin: "number", minimum: min });
-        if (j > 0 && v > INPUT_MAX)
-          return issue([i, j], { code: "too_big", origin: "number", maximum: INPUT_MAX });
+export const InputRuns = /* @__PURE__ */ inputRunsSchema();
+
+function inputRunsSchema() {
+  return z.custom<InputRuns>().check(
+    z.superRefine((value: unknown, ctx) => {
+      const issue = (path: (string | number)[], detail: IssueDetail) =>
+        ctx.addIssue({ ...detail, path, input: value } as Parameters<typeof ctx.addIssue>[0]);
+      if (!Array.isArray(value)) return issue([], { code: "invalid_type", expected: "array" });
+      if (value.length > MAX_INPUT_RUNS)
+        return issue([], { code: "too_big", origin: "array", maximum: MAX_INPUT_RUNS });
+      for (let i = 0; i < value.length; i++) {
+        const run: unknown = value[i];
+        if (!Array.isArray(run)) return issue([i], { code: "invalid_type", expected: "tuple" });
+        if (run.length > 3) return issue([i], { code: "too_big", origin: "array", maximum: 3 });
+        if (run.length < 3) return issue([i], { code: "too_small", origin: "array", minimum: 3 });
+        for (let j = 0; j < 3; j++) {
+          const v: unknown = run[j];
+          if (typeof v !== "number" || !Number.isInteger(v))
+            return issue([i, j], { code: "invalid_type", expected: "int" });
+          const min = j === 0 ? 1 : -INPUT_MAX;
+          if (v < min) return issue([i, j], { code: "too_small", origin: "number", minimum: min });
+          if (j > 0 && v > INPUT_MAX)
+            return issue([i, j], { code: "too_big", origin: "number", maximum: INPUT_MAX });
+        }
       }
-    }
-  }),
-);
+    }),
+  );
+}
 
 type IssueDetail =
   | { code: "invalid_type"; expected: string }

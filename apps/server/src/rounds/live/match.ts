@@ -20,9 +20,8 @@ import {
   recordLoop,
 } from "./loop-stats";
 import { plainEnd } from "./plain-end";
-import { writeResults } from "./results";
-import { writeRaceResults } from "./results-race";
 import { LiveRound, type Outgoing, type Phase } from "./round";
+import { writeRaceResults, writeResults } from "./round-end";
 import type { SeatUser } from "./seat";
 
 /**
