@@ -1,7 +1,10 @@
-// Profiles Nakama while a bench plays (opt-in: BENCH_PROFILE_DIR=<dir>): Go's CPU profile, then
+// Profiles Nakama while a bench plays (opt-in: BENCH_PROFILE_DIR=<dir>): Go's CPU profile with
+// its allocations beside it (sampled always, no cost of its own; Go publishes them when a
+// collection ends, so the file holds the cycles that ended in those seconds, maybe none), then
 // goja's, each for BENCH_PROFILE_SECONDS (default 10), from the console's pprof routes behind
 // its admin basic auth (local.yml's dev-only console user). `go tool pprof -top <file>` reads
-// them. Sequential, so neither profiler's cost is in the other's profile.
+// them (`-sample_index=alloc_space` the allocations). The CPU profilers run one after the
+// other, so neither's cost is in the other's profile.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -11,14 +14,14 @@ export function profileDir(): string | null {
   return process.env.BENCH_PROFILE_DIR || null;
 }
 
-/** Writes `<label>-go.pprof` and `<label>-js.pprof` into `dir`; resolves when both are in. */
+/**
+ * Writes `<label>-go.pprof`, `<label>-allocs.pprof` and `<label>-js.pprof` into `dir`; resolves
+ * when all are in.
+ */
 export async function profileNakama(consolePort: number, dir: string, label: string) {
   const seconds = Number(process.env.BENCH_PROFILE_SECONDS ?? 10);
   fs.mkdirSync(dir, { recursive: true });
-  for (const [kind, route] of [
-    ["go", "profile"],
-    ["js", "profile_js"],
-  ] as const) {
+  const take = async (kind: string, route: string) => {
     const res = await fetch(
       `http://127.0.0.1:${consolePort}/debug/pprof/${route}?seconds=${seconds}`,
       { headers: { authorization: CONSOLE_AUTH } },
@@ -27,5 +30,7 @@ export async function profileNakama(consolePort: number, dir: string, label: str
     const file = path.join(dir, `${label}-${kind}.pprof`);
     fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     console.log(`profile: ${file}`);
-  }
+  };
+  await Promise.all([take("go", "profile"), take("allocs", "allocs")]);
+  await take("js", "profile_js");
 }
