@@ -8,9 +8,10 @@
 //    a round's end, which writes storage and the boards through the stored records' zod
 //    schemas) is a lazy chunk of its own, and the match chunk's import of it a stub whose
 //    functions call into that chunk: a playing match's VM never builds zod's classes, half of
-//    what its VM held (a smaller heap to mark is a shorter GC, docs/performance.md). Module state (zod's too: its failure path
-//    reuses a descriptor object) stays out of the freeze of Nakama's read-only globals
-//    (runtime.js_read_only_globals): a freeze of it would make bad input end in a TypeError.
+//    what its VM held (less heap for Go's GC to mark, docs/performance.md). Module state
+//    (zod's too: its failure path reuses a descriptor object) stays out of the freeze of
+//    Nakama's read-only globals (runtime.js_read_only_globals): a freeze of it would make bad
+//    input end in a TypeError.
 // 2. read the registry (rpc ids, hook names, match handler names) by evaluating the bundles
 //    in a Node VM;
 // 3. append the glue Nakama's parser needs: one top-level function per entry, each going
