@@ -38,24 +38,32 @@ export async function raceSight(page: Page): Promise<RaceSight | null> {
   return s.scene === "Race" ? ((s.race as RaceSight | undefined) ?? null) : null;
 }
 
-/** Plays until the race is over, steering every 50 ms; returns the last sight in play. */
+/**
+ * Plays until the race is over, steering every 50 ms; returns the race's last sight (its end,
+ * when the page looked that late: a page starved of CPU may first look after the last tick).
+ */
 export async function playRace(
   page: Page,
   steer: (s: RaceSight) => Promise<void>,
 ): Promise<RaceSight> {
-  await waitForGame(page, (s) => s.scene === "Race" && s.status === "playing", 30_000);
+  const started = await waitForGame(
+    page,
+    (s) => s.scene === "Race" && s.status === "playing",
+    30_000,
+  );
+  let last = started.scene === "Race" ? ((started.race as RaceSight | undefined) ?? null) : null;
   await waitFrames(page);
-  let last: RaceSight | null = null;
   for (;;) {
     // A look every 50 ms, about a person's quickest reaction: each look reads the whole probe,
     // and two pages looking every frame loaded the machine the suite shares.
     await page.waitForTimeout(50);
     const s = await raceSight(page);
-    if (!s || s.phase === "over") break;
+    if (!s) break;
     last = s;
+    if (s.phase === "over") break;
     if (s.phase === "playing") await steer(s);
   }
-  if (!last) throw new Error("the race never played");
+  if (!last) throw new Error("the race left the screen before the page saw it");
   return last;
 }
 
