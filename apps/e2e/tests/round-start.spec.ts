@@ -8,6 +8,10 @@ import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 /** Screenshots for people to look at (issue 14's evidence). */
 const SHOTS = process.env.E2E_SHOTS_DIR ?? "artifacts/screens";
 
+// Independent tests on the shared stack: on workers of their own they don't queue one after
+// another (~55 s in one worker) near the suite's end.
+test.describe.configure({ mode: "parallel" });
+
 async function round(page: Page) {
   return roundIn(await gameState(page));
 }

@@ -10,6 +10,10 @@ import { clickButton, playAsGuest, waitForScene } from "../support/ui";
 const TIMINGS = timingsParam({ reconnectBaseMs: 100, reconnectMaxMs: 300 });
 const PAGE = `?seed=5&${TIMINGS}`;
 
+// Independent tests on the shared stack, each with a browser of its own: on workers of their
+// own they don't queue one after another as the suite's last ~40 s.
+test.describe.configure({ mode: "parallel" });
+
 /** Counts the game-server sockets a page opens. */
 function countSockets(page: Page) {
   const counter = { opened: 0 };
