@@ -1,9 +1,10 @@
 /**
  * A schema built on its first use, not when its module is evaluated. The server evaluates its
- * match chunk in every match's own goja VM, where building a zod schema costs ~0.2 ms: the
- * stored records' schemas alone were ~20 ms of each match's creation, for records a round reads
- * or writes a few of, once, at its end. The proxy answers as the schema itself (parse, nesting
- * in other schemas, z.infer), so callers don't know.
+ * chunks in many goja VMs (each pooled VM the main chunk, each match's VM its round's end),
+ * where building a zod schema costs ~0.2 ms: the stored records' schemas alone were ~20 ms of
+ * each match's creation, for records a round reads or writes a few of, once, at its end. The
+ * proxy answers as the schema itself (parse, nesting in other schemas, z.infer), so callers
+ * don't know.
  */
 export function lazySchema<T extends object>(make: () => T): T {
   let built: T | undefined;
