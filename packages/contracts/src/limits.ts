@@ -53,12 +53,14 @@ export const LIMITS = {
    * sign-up and link email. Each costs Nakama a bcrypt at cost 13 (core_authenticate.go),
    * ~0.5–1 s of CPU, the most expensive request a client can send, and Nakama locks out
    * wrong passwords only on its console. A person types a password a few times a minute at
-   * most; guests (device sign-in) never meet this limit.
+   * most; guests (device sign-in) never meet this limit. A third of it at once (2): a typo and
+   * its retry pass, and one address can't put six bcrypts on the cores together (the abuse
+   * bench's worst honest calls, docs/performance.md).
    */
   PASSWORD_CHECKS_PER_MINUTE: {
     default: 6,
     windowSec: 60,
-    burstShare: 1,
+    burstShare: 1 / 3,
     min: 1,
     max: 60,
     counts: "per address and per email: email sign-in, email sign-up, link email",
